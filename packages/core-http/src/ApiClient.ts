@@ -1,0 +1,160 @@
+/**
+ * Derives a domain's client from its contract. Each endpoint of an `HttpApiGroup` becomes a function
+ * that runs on the shared transport and fails only with `ApiError`: undeclared statuses, non-JSON
+ * bodies and bodies that do not match the schema all become `UnexpectedResponse`, naming the path.
+ *
+ * @since 0.1.0
+ */
+import type * as HttpApi from "@effect/platform/HttpApi"
+import * as HttpApiClient from "@effect/platform/HttpApiClient"
+import type * as HttpApiEndpoint from "@effect/platform/HttpApiEndpoint"
+import type * as HttpApiGroup from "@effect/platform/HttpApiGroup"
+import * as Effect from "effect/Effect"
+import * as ParseResult from "effect/ParseResult"
+import * as Schema from "effect/Schema"
+import type { Simplify } from "effect/Types"
+import { InvalidInput, UnexpectedResponse } from "./CrmError.js"
+import type { ApiError } from "./CrmError.js"
+import { CrmTransport, currentExchangeSink } from "./CrmTransport.js"
+import type { Exchange } from "./CrmTransport.js"
+
+/**
+ * One derived endpoint: its request (path, urlParams, payload) in, its success model out.
+ *
+ * @since 0.1.0
+ */
+export type EndpointClient<Endpoint> = Endpoint extends HttpApiEndpoint.HttpApiEndpoint<
+  infer _Name,
+  infer _Method,
+  infer _Path,
+  infer _UrlParams,
+  infer _Payload,
+  infer _Headers,
+  infer _Success,
+  infer _Error,
+  infer _R,
+  infer _RE
+> ? (
+    request: Simplify<HttpApiEndpoint.HttpApiEndpoint.ClientRequest<_Path, _UrlParams, _Payload, _Headers, false>>
+  ) => Effect.Effect<_Success, ApiError>
+  : never
+
+/**
+ * The derived client of one group: a function per endpoint, named as the contract names it.
+ *
+ * @since 0.1.0
+ */
+export type GroupClient<Group extends HttpApiGroup.HttpApiGroup.Any> = Group extends
+  HttpApiGroup.HttpApiGroup<infer _Name, infer Endpoints, infer _E, infer _R, infer _TopLevel> ? {
+    readonly [Endpoint in Endpoints as HttpApiEndpoint.HttpApiEndpoint.Name<Endpoint>]: EndpointClient<Endpoint>
+  }
+  : never
+
+const renderPath = (path: ReadonlyArray<PropertyKey>): string =>
+  path.reduce<string>(
+    (out, key) => (typeof key === "number" ? `${out}[${key}]` : out === "" ? String(key) : `${out}.${String(key)}`),
+    ""
+  )
+
+const firstIssue = (error: ParseResult.ParseError) => {
+  const issues = ParseResult.ArrayFormatter.formatErrorSync(error)
+  return issues[0]
+}
+
+const toApiError = (error: unknown, exchange: Exchange | undefined): ApiError => {
+  if (typeof error === "object" && error !== null && "_tag" in error) {
+    switch ((error as { _tag: string })._tag) {
+      case "Unauthorized":
+      case "Forbidden":
+      case "NotFound":
+      case "Conflict":
+      case "ValidationFailed":
+      case "RateLimited":
+      case "ServerError":
+      case "Timeout":
+      case "TransportError":
+      case "Aborted":
+      case "UnexpectedResponse":
+        return error as ApiError
+    }
+  }
+  const issue = ParseResult.isParseError(error) ? firstIssue(error) : undefined
+  const body = exchange?.body ?? ""
+  const isJson = exchange?.contentType?.includes("json") ?? false
+  return new UnexpectedResponse({
+    method: exchange?.method ?? "",
+    url: exchange?.url ?? "",
+    requestId: exchange?.requestId ?? "",
+    status: exchange?.status ?? 0,
+    contentType: exchange?.contentType,
+    bodyExcerpt: body.length > 500 ? `${body.slice(0, 500)}…` : body,
+    path: issue === undefined ? undefined : renderPath(issue.path),
+    reason: issue !== undefined
+      ? issue.message
+      : !isJson
+      ? `expected JSON, got ${exchange?.contentType ?? "no content type"}`
+      : error instanceof Error
+      ? error.message
+      : String(error)
+  })
+}
+
+const wrap = (endpointFn: (request: unknown) => Effect.Effect<unknown, unknown>) => (request: unknown) =>
+  Effect.suspend(() => {
+    let exchange: Exchange | undefined
+    return Effect.locally(
+      endpointFn(request),
+      currentExchangeSink,
+      (e) => {
+        exchange = e
+      }
+    ).pipe(Effect.mapError((error) => toApiError(error, exchange)))
+  })
+
+/**
+ * The derived client of one group of a contract, on the shared transport.
+ *
+ * @since 0.1.0
+ */
+export const group = <
+  ApiId extends string,
+  Groups extends HttpApiGroup.HttpApiGroup.Any,
+  ApiE,
+  ApiR,
+  const GroupName extends HttpApiGroup.HttpApiGroup.Name<Groups>
+>(
+  api: HttpApi.HttpApi<ApiId, Groups, ApiE, ApiR>,
+  name: GroupName
+): Effect.Effect<GroupClient<HttpApiGroup.HttpApiGroup.WithName<Groups, GroupName>>, never, CrmTransport> =>
+  Effect.gen(function*() {
+    const transport = yield* CrmTransport
+    const derived = yield* (HttpApiClient.group(api, { group: name, httpClient: transport.client }) as unknown as Effect.Effect<
+      Record<string, (request: unknown) => Effect.Effect<unknown, unknown>>
+    >)
+    return Object.fromEntries(Object.entries(derived).map(([key, fn]) => [key, wrap(fn)])) as any
+  })
+
+/**
+ * Validates an input against its schema before anything is sent. A failure lists every problem with
+ * its path, as `InvalidInput`.
+ *
+ * @since 0.1.0
+ */
+export const validate = <A, I>(schema: Schema.Schema<A, I>, operation: string) => {
+  const check = Schema.validateEither(Schema.typeSchema(schema), { errors: "all", onExcessProperty: "ignore" })
+  return (input: unknown): Effect.Effect<A, InvalidInput> => {
+    const result = check(input)
+    return result._tag === "Right"
+      ? Effect.succeed(result.right)
+      : Effect.fail(
+        new InvalidInput({
+          operation,
+          issues: ParseResult.ArrayFormatter.formatErrorSync(result.left).map((issue) => ({
+            path: renderPath(issue.path),
+            message: issue.message
+          }))
+        })
+      )
+  }
+}
+

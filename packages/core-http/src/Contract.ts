@@ -1,0 +1,108 @@
+/**
+ * What a domain package needs to declare its endpoints once: the API-key and Bearer security
+ * middlewares, the error bodies with their statuses, and the JSON:API success documents
+ * (see `JsonApi`). The emulator implements the middlewares; the client only sends the headers.
+ *
+ * @since 0.1.0
+ */
+import * as HttpApiMiddleware from "@effect/platform/HttpApiMiddleware"
+import * as HttpApiSchema from "@effect/platform/HttpApiSchema"
+import * as HttpApiSecurity from "@effect/platform/HttpApiSecurity"
+import * as Context from "effect/Context"
+import * as Schema from "effect/Schema"
+import { ErrorObject } from "./JsonApi.js"
+
+const errorFields = { errors: Schema.Array(ErrorObject) }
+
+/**
+ * 401: missing or invalid credentials.
+ *
+ * @since 0.1.0
+ */
+export class UnauthorizedResponse extends Schema.Class<UnauthorizedResponse>("UnauthorizedResponse")(
+  errorFields,
+  HttpApiSchema.annotations({ status: 401, description: "Missing or invalid credentials" })
+) {}
+
+/**
+ * 404: the resource does not exist (or belongs to another tenant).
+ *
+ * @since 0.1.0
+ */
+export class NotFoundResponse extends Schema.Class<NotFoundResponse>("NotFoundResponse")(
+  errorFields,
+  HttpApiSchema.annotations({ status: 404, description: "Resource not found" })
+) {}
+
+/**
+ * 409: the request conflicts with the resource's state.
+ *
+ * @since 0.1.0
+ */
+export class ConflictResponse extends Schema.Class<ConflictResponse>("ConflictResponse")(
+  errorFields,
+  HttpApiSchema.annotations({ status: 409, description: "Conflict" })
+) {}
+
+/**
+ * 422: validation errors, one per invalid field, each with `source.pointer`.
+ *
+ * @since 0.1.0
+ */
+export class ValidationFailedResponse extends Schema.Class<ValidationFailedResponse>("ValidationFailedResponse")(
+  errorFields,
+  HttpApiSchema.annotations({ status: 422, description: "Validation errors" })
+) {}
+
+/**
+ * The caller's application, resolved from its API key (each key is one tenant).
+ *
+ * @since 0.1.0
+ */
+export class CallerApp extends Context.Tag("@blocks-crm/core-http/CallerApp")<
+  CallerApp,
+  { readonly tenantId: string }
+>() {}
+
+/**
+ * The API key, in the `AppId` header (the reference) or `X-Api-Key` (the official SDK). Either one.
+ *
+ * @since 0.1.0
+ */
+export class ApiKeyAuth extends HttpApiMiddleware.Tag<ApiKeyAuth>()("@blocks-crm/core-http/ApiKeyAuth", {
+  failure: UnauthorizedResponse,
+  provides: CallerApp,
+  security: {
+    appId: HttpApiSecurity.apiKey({ key: "AppId", in: "header" }),
+    xApiKey: HttpApiSecurity.apiKey({ key: "X-Api-Key", in: "header" })
+  }
+}) {}
+
+/**
+ * `Authorization: Bearer <token>`.
+ *
+ * @since 0.1.0
+ */
+export class BearerAuth extends HttpApiMiddleware.Tag<BearerAuth>()("@blocks-crm/core-http/BearerAuth", {
+  failure: UnauthorizedResponse,
+  security: { bearer: HttpApiSecurity.bearer }
+}) {}
+
+/**
+ * A JSON:API error body for the emulator and tests: `errorBody(404, "not_found", "Lead Not Found", ...)`.
+ *
+ * @since 0.1.0
+ */
+export const errorObject = (
+  status: number,
+  code: string,
+  title: string,
+  detail: string,
+  pointer?: string
+): typeof ErrorObject.Type => ({
+  status: String(status),
+  code,
+  title,
+  detail,
+  ...(pointer === undefined ? {} : { source: { pointer } })
+})

@@ -1,0 +1,207 @@
+/**
+ * Where the API is and how to talk to it. Built from the environment (`BLOCKS_API_URL`,
+ * `BLOCKS_AUTH_TOKEN`, `BLOCKS_API_KEY`) or given in code; the token and the API key stay `Redacted`.
+ *
+ * @since 0.1.0
+ */
+import * as Config from "effect/Config"
+import * as Context from "effect/Context"
+import * as Duration from "effect/Duration"
+import * as Effect from "effect/Effect"
+import * as Either from "effect/Either"
+import * as Layer from "effect/Layer"
+import * as Option from "effect/Option"
+import * as Redacted from "effect/Redacted"
+import type * as Schedule from "effect/Schedule"
+import { ConfigurationError } from "./CrmError.js"
+import type { CrmError } from "./CrmError.js"
+
+/**
+ * The header that carries the API key: `AppId` as the reference documents, or `X-Api-Key` as the
+ * official SDK sends it.
+ *
+ * @since 0.1.0
+ */
+export type ApiKeyHeader = "AppId" | "X-Api-Key"
+
+/**
+ * How failed attempts are retried. Retries apply only to idempotent calls (GET, PUT, DELETE, and POST
+ * with an `Idempotency-Key`) and only for timeouts, transport errors, 408, 429, 500, 502, 503 and 504.
+ *
+ * @since 0.1.0
+ */
+export interface RetryPolicy {
+  /** Retries after the first attempt. Default 2; 0 disables retries. */
+  readonly times: number
+  /** First backoff delay, doubled each retry, with jitter. Default 200 ms. */
+  readonly baseDelay: Duration.Duration
+  /** Longest `Retry-After` the SDK will wait; a longer one fails with `RateLimited`. Default 30 s. */
+  readonly maxRetryAfter: Duration.Duration
+  /** Replaces the backoff schedule (its input is the failure); the method and status rules still apply. */
+  readonly schedule?: Schedule.Schedule<unknown, CrmError> | undefined
+}
+
+/**
+ * The resolved settings every request uses.
+ *
+ * @since 0.1.0
+ */
+export interface CrmSettings {
+  readonly apiUrl: URL
+  readonly authToken: Redacted.Redacted<string>
+  readonly apiKey: Redacted.Redacted<string>
+  readonly apiKeyHeader: ApiKeyHeader
+  /** Limit for one attempt, including reading the body. Default 30 s. */
+  readonly timeout: Duration.Duration
+  /** Limit for a whole call, retries included. None by default. */
+  readonly deadline: Option.Option<Duration.Duration>
+  readonly retry: RetryPolicy
+  /** Send a generated `Idempotency-Key` with every POST (so POSTs can be retried safely). Default true. */
+  readonly idempotentPosts: boolean
+}
+
+/**
+ * What you pass to configure the client in code. Only the three credentials are required.
+ *
+ * @since 0.1.0
+ */
+export interface CrmOptions {
+  readonly apiUrl: string | URL
+  readonly authToken: string | Redacted.Redacted<string>
+  readonly apiKey: string | Redacted.Redacted<string>
+  readonly apiKeyHeader?: ApiKeyHeader | undefined
+  readonly timeout?: Duration.DurationInput | undefined
+  readonly deadline?: Duration.DurationInput | undefined
+  readonly retry?: Partial<RetryPolicy> | undefined
+  readonly idempotentPosts?: boolean | undefined
+}
+
+/**
+ * @since 0.1.0
+ * @category tags
+ */
+export class CrmConfig extends Context.Tag("@blocks-crm/core-http/CrmConfig")<CrmConfig, CrmSettings>() {}
+
+/** @since 0.1.0 */
+export const defaultRetryPolicy: RetryPolicy = {
+  times: 2,
+  baseDelay: Duration.millis(200),
+  maxRetryAfter: Duration.seconds(30)
+}
+
+/** What each environment variable is for, as the reference's pre-flight check explains it. */
+export const environmentVariables = {
+  BLOCKS_API_URL: "API base URL (e.g. https://crm.api.us.23blocks.com)",
+  BLOCKS_AUTH_TOKEN: "your authentication token (sent as Authorization: Bearer)",
+  BLOCKS_API_KEY: "your API key (sent as the AppId header)"
+} as const
+
+const parseUrl = (input: string | URL): Either.Either<URL, string> => {
+  try {
+    const url = new URL(input.toString())
+    if (url.protocol !== "http:" && url.protocol !== "https:") {
+      return Either.left(`must be an http(s) URL, got protocol ${url.protocol}`)
+    }
+    if (url.username !== "" || url.password !== "") {
+      return Either.left("must not contain credentials; use the token and API key settings")
+    }
+    // Paths are joined as declared ("/leads/"), so the base keeps no trailing slash.
+    url.pathname = url.pathname.replace(/\/+$/, "")
+    return Either.right(url)
+  } catch {
+    return Either.left("is not a valid URL")
+  }
+}
+
+/**
+ * Validates options given in code. Every problem is reported at once.
+ *
+ * @since 0.1.0
+ */
+export const make = (options: CrmOptions): Effect.Effect<CrmSettings, ConfigurationError> =>
+  Effect.suspend(() => {
+    const problems: Array<{ name: string; problem: string }> = []
+    const url = parseUrl(options.apiUrl)
+    if (Either.isLeft(url)) problems.push({ name: "apiUrl", problem: url.left })
+    const token = Redacted.isRedacted(options.authToken) ? options.authToken : Redacted.make(options.authToken)
+    const key = Redacted.isRedacted(options.apiKey) ? options.apiKey : Redacted.make(options.apiKey)
+    if (Redacted.value(token).trim() === "") problems.push({ name: "authToken", problem: "is empty" })
+    if (Redacted.value(key).trim() === "") problems.push({ name: "apiKey", problem: "is empty" })
+    const retry = { ...defaultRetryPolicy, ...options.retry }
+    if (!Number.isInteger(retry.times) || retry.times < 0) {
+      problems.push({ name: "retry.times", problem: "must be a whole number >= 0" })
+    }
+    const timeout = Duration.decode(options.timeout ?? Duration.seconds(30))
+    if (!Duration.greaterThan(timeout, Duration.zero)) problems.push({ name: "timeout", problem: "must be > 0" })
+    if (problems.length > 0 || Either.isLeft(url)) return Effect.fail(new ConfigurationError({ problems }))
+    return Effect.succeed<CrmSettings>({
+      apiUrl: url.right,
+      authToken: token,
+      apiKey: key,
+      apiKeyHeader: options.apiKeyHeader ?? "AppId",
+      timeout,
+      deadline: Option.map(Option.fromNullable(options.deadline), Duration.decode),
+      retry,
+      idempotentPosts: options.idempotentPosts ?? true
+    })
+  })
+
+/**
+ * Reads the environment through Effect `Config`: `BLOCKS_API_URL`, `BLOCKS_AUTH_TOKEN`,
+ * `BLOCKS_API_KEY` (required), and optionally `BLOCKS_API_KEY_HEADER` (`AppId` | `X-Api-Key`),
+ * `BLOCKS_TIMEOUT` (e.g. `10 seconds`) and `BLOCKS_MAX_RETRIES`. When any required variable is missing,
+ * the error names every missing one and what it is for.
+ *
+ * @since 0.1.0
+ */
+export const fromEnv = (overrides?: Partial<Omit<CrmOptions, "apiUrl" | "authToken" | "apiKey">>) =>
+  Effect.gen(function*() {
+    const read = yield* Effect.all({
+      apiUrl: Config.option(Config.string("BLOCKS_API_URL")),
+      authToken: Config.option(Config.redacted("BLOCKS_AUTH_TOKEN")),
+      apiKey: Config.option(Config.redacted("BLOCKS_API_KEY")),
+      apiKeyHeader: Config.option(Config.literal("AppId", "X-Api-Key")("BLOCKS_API_KEY_HEADER")),
+      timeout: Config.option(Config.duration("BLOCKS_TIMEOUT")),
+      maxRetries: Config.option(Config.integer("BLOCKS_MAX_RETRIES"))
+    }).pipe(
+      Effect.mapError((error) =>
+        new ConfigurationError({ problems: [{ name: "environment", problem: String(error).replace(/^\(.*?\)\s*/, "") }] })
+      )
+    )
+    const blank = (value: Option.Option<string>) => Option.getOrElse(Option.map(value, (v) => v.trim()), () => "") === ""
+    const present = {
+      BLOCKS_API_URL: !blank(read.apiUrl),
+      BLOCKS_AUTH_TOKEN: !blank(Option.map(read.authToken, Redacted.value)),
+      BLOCKS_API_KEY: !blank(Option.map(read.apiKey, Redacted.value))
+    }
+    const missing = (["BLOCKS_API_URL", "BLOCKS_AUTH_TOKEN", "BLOCKS_API_KEY"] as const).filter((name) => !present[name])
+    if (missing.length > 0) {
+      return yield* new ConfigurationError({
+        problems: missing.map((name) => ({ name, problem: `not set: ${environmentVariables[name]}` }))
+      })
+    }
+    return yield* make({
+      apiUrl: Option.getOrThrow(read.apiUrl),
+      authToken: Option.getOrThrow(read.authToken),
+      apiKey: Option.getOrThrow(read.apiKey),
+      ...Option.match(read.apiKeyHeader, { onNone: () => ({}), onSome: (apiKeyHeader) => ({ apiKeyHeader }) }),
+      ...Option.match(read.timeout, { onNone: () => ({}), onSome: (timeout) => ({ timeout }) }),
+      ...Option.match(read.maxRetries, { onNone: () => ({}), onSome: (times) => ({ retry: { times } }) }),
+      ...overrides
+    })
+  })
+
+/**
+ * @since 0.1.0
+ * @category layers
+ */
+export const layer = (options: CrmOptions): Layer.Layer<CrmConfig, ConfigurationError> =>
+  Layer.effect(CrmConfig, make(options))
+
+/**
+ * @since 0.1.0
+ * @category layers
+ */
+export const layerFromEnv = (
+  overrides?: Partial<Omit<CrmOptions, "apiUrl" | "authToken" | "apiKey">>
+): Layer.Layer<CrmConfig, ConfigurationError> => Layer.effect(CrmConfig, fromEnv(overrides))

@@ -1,0 +1,234 @@
+/**
+ * Every failure the SDK can report, as tagged errors in the error channel.
+ *
+ * HTTP errors carry what a caller needs to act or to ask support: the status, the request id, the method
+ * and the URL (never a header, so never a secret).
+ *
+ * @since 0.1.0
+ */
+import * as Data from "effect/Data"
+import * as Duration from "effect/Duration"
+import * as Option from "effect/Option"
+
+/**
+ * One JSON:API error object, as the API sends it in `{"errors": [...]}`.
+ *
+ * @since 0.1.0
+ */
+export interface ApiErrorObject {
+  readonly status?: string | undefined
+  readonly code?: string | undefined
+  readonly title?: string | undefined
+  readonly detail?: string | undefined
+  readonly source?: { readonly pointer?: string | undefined; readonly parameter?: string | undefined } | undefined
+}
+
+/**
+ * Where a failed exchange happened.
+ *
+ * @since 0.1.0
+ */
+export interface ExchangeInfo {
+  readonly method: string
+  /** Full URL without credentials (credentials only ever travel in headers). */
+  readonly url: string
+  readonly requestId: string
+}
+
+interface HttpErrorFields extends ExchangeInfo {
+  readonly status: number
+  readonly errors: ReadonlyArray<ApiErrorObject>
+}
+
+const describe = (self: HttpErrorFields, fallback: string): string => {
+  const first = self.errors[0]
+  const reason = first?.detail ?? first?.title ?? fallback
+  return `${self.method} ${self.url} failed with ${self.status}: ${reason} (request id ${self.requestId})`
+}
+
+/** @since 0.1.0 */
+export class Unauthorized extends Data.TaggedError("Unauthorized")<HttpErrorFields> {
+  override get message() {
+    return describe(this, "missing or invalid credentials")
+  }
+}
+
+/** @since 0.1.0 */
+export class Forbidden extends Data.TaggedError("Forbidden")<HttpErrorFields> {
+  override get message() {
+    return describe(this, "not allowed")
+  }
+}
+
+/** @since 0.1.0 */
+export class NotFound extends Data.TaggedError("NotFound")<HttpErrorFields> {
+  override get message() {
+    return describe(this, "not found")
+  }
+}
+
+/** @since 0.1.0 */
+export class Conflict extends Data.TaggedError("Conflict")<HttpErrorFields> {
+  override get message() {
+    return describe(this, "conflict")
+  }
+}
+
+/**
+ * 422: the API rejected the input. `errors` holds one object per problem, with `source.pointer` naming
+ * the field (for example `/data/attributes/name`).
+ *
+ * @since 0.1.0
+ */
+export class ValidationFailed extends Data.TaggedError("ValidationFailed")<HttpErrorFields> {
+  override get message() {
+    const details = this.errors.map((e) =>
+      [e.source?.pointer, e.detail ?? e.title].filter((part) => part !== undefined).join(": ")
+    )
+    return `${this.method} ${this.url} failed with ${this.status}: ${
+      details.length > 0 ? details.join("; ") : "validation failed"
+    } (request id ${this.requestId})`
+  }
+}
+
+/** @since 0.1.0 */
+export class RateLimited extends Data.TaggedError("RateLimited")<
+  HttpErrorFields & {
+    /** Parsed from `Retry-After` (seconds or an HTTP date). */
+    readonly retryAfter: Option.Option<Duration.Duration>
+  }
+> {
+  override get message() {
+    return describe(this, "rate limited")
+  }
+}
+
+/** @since 0.1.0 */
+export class ServerError extends Data.TaggedError("ServerError")<HttpErrorFields> {
+  override get message() {
+    return describe(this, "server error")
+  }
+}
+
+/**
+ * One attempt took longer than its timeout, or the whole call passed its deadline.
+ *
+ * @since 0.1.0
+ */
+export class Timeout extends Data.TaggedError("Timeout")<
+  ExchangeInfo & {
+    readonly after: Duration.DurationInput
+    /** `attempt`: one attempt's timeout; `deadline`: the whole call's; `server`: the API answered 408. */
+    readonly scope: "attempt" | "deadline" | "server"
+  }
+> {
+  override get message() {
+    const limit = this.scope === "server" ? "the server gave up (408)" : `${this.scope} limit ${Duration.format(this.after)}`
+    return `${this.method} ${this.url} timed out (${limit}, request id ${this.requestId})`
+  }
+}
+
+/**
+ * The connection could not be made or broke (refused, reset, DNS, TLS).
+ *
+ * @since 0.1.0
+ */
+export class TransportError extends Data.TaggedError("TransportError")<ExchangeInfo & { readonly reason: string }> {
+  override get message() {
+    return `${this.method} ${this.url} could not reach the API: ${this.reason} (request id ${this.requestId})`
+  }
+}
+
+/**
+ * The caller cancelled the call (an AbortSignal, or the fiber was interrupted from the Promise face).
+ *
+ * @since 0.1.0
+ */
+export class Aborted extends Data.TaggedError("Aborted")<Partial<ExchangeInfo>> {
+  override get message() {
+    return this.method === undefined ? "The call was aborted" : `${this.method} ${this.url} was aborted`
+  }
+}
+
+/**
+ * The API answered something the contract does not describe: an undeclared status, a body that is not
+ * JSON, or JSON that does not match the schema (`path` names the offending field).
+ *
+ * @since 0.1.0
+ */
+export class UnexpectedResponse extends Data.TaggedError("UnexpectedResponse")<
+  ExchangeInfo & {
+    readonly status: number
+    readonly contentType: string | undefined
+    /** The first characters of the body, for diagnosis. */
+    readonly bodyExcerpt: string
+    /** The decode path of the first mismatch, e.g. `data[3].attributes.name`, when the body was JSON. */
+    readonly path: string | undefined
+    readonly reason: string
+  }
+> {
+  override get message() {
+    const where = this.path === undefined ? "" : ` at ${this.path}`
+    return `${this.method} ${this.url} answered ${this.status} with an unexpected body${where}: ${this.reason} (request id ${this.requestId})`
+  }
+}
+
+/**
+ * An input failed validation before any request was sent.
+ *
+ * @since 0.1.0
+ */
+export class InvalidInput extends Data.TaggedError("InvalidInput")<{
+  readonly operation: string
+  readonly issues: ReadonlyArray<{ readonly path: string; readonly message: string }>
+}> {
+  override get message() {
+    return `Invalid input for ${this.operation}: ${this.issues.map((i) => `${i.path === "" ? "(input)" : i.path}: ${i.message}`).join("; ")}`
+  }
+}
+
+/**
+ * Configuration is missing or invalid. Lists every problem at once.
+ *
+ * @since 0.1.0
+ */
+export class ConfigurationError extends Data.TaggedError("ConfigurationError")<{
+  readonly problems: ReadonlyArray<{ readonly name: string; readonly problem: string }>
+}> {
+  override get message() {
+    return `The CRM client is not configured:\n${this.problems.map((p) => `  ${p.name} - ${p.problem}`).join("\n")}`
+  }
+}
+
+/**
+ * Errors a request to the API can fail with.
+ *
+ * @since 0.1.0
+ */
+export type ApiError =
+  | Unauthorized
+  | Forbidden
+  | NotFound
+  | Conflict
+  | ValidationFailed
+  | RateLimited
+  | ServerError
+  | Timeout
+  | TransportError
+  | Aborted
+  | UnexpectedResponse
+
+/**
+ * Errors any SDK call can fail with: the API's, plus inputs rejected before sending.
+ *
+ * @since 0.1.0
+ */
+export type CrmError = ApiError | InvalidInput
+
+/**
+ * The status an error came with, if it came from an HTTP response.
+ *
+ * @since 0.1.0
+ */
+export const statusOf = (error: CrmError): Option.Option<number> =>
+  "status" in error && typeof error.status === "number" ? Option.some(error.status) : Option.none()

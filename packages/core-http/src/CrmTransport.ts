@@ -1,0 +1,322 @@
+/**
+ * The one transport every domain shares: base URL, auth headers, request ids, idempotency keys,
+ * per-attempt timeouts, the retry policy, an optional deadline, and the mapping of every HTTP status to a
+ * tagged error. Domain clients are derived from their contracts on top of it (see `ApiClient`).
+ *
+ * @since 0.1.0
+ */
+import * as FetchHttpClient from "@effect/platform/FetchHttpClient"
+import * as Headers from "@effect/platform/Headers"
+import * as HttpClient from "@effect/platform/HttpClient"
+import * as HttpClientRequest from "@effect/platform/HttpClientRequest"
+import type * as HttpClientResponse from "@effect/platform/HttpClientResponse"
+import * as Context from "effect/Context"
+import * as Duration from "effect/Duration"
+import * as Effect from "effect/Effect"
+import * as FiberRef from "effect/FiberRef"
+import { dual } from "effect/Function"
+import * as Layer from "effect/Layer"
+import * as Option from "effect/Option"
+import * as Redacted from "effect/Redacted"
+import * as Schedule from "effect/Schedule"
+import * as Schema from "effect/Schema"
+import * as CrmConfig from "./CrmConfig.js"
+import type { RetryPolicy } from "./CrmConfig.js"
+import {
+  Conflict,
+  Forbidden,
+  NotFound,
+  RateLimited,
+  ServerError,
+  Timeout,
+  TransportError,
+  Unauthorized,
+  UnexpectedResponse,
+  ValidationFailed
+} from "./CrmError.js"
+import type { ApiError, ApiErrorObject, ExchangeInfo } from "./CrmError.js"
+import { ErrorDocument } from "./JsonApi.js"
+
+/**
+ * Settings for one logical call (all its attempts).
+ *
+ * @since 0.1.0
+ */
+export interface CallOptions {
+  /** Limit for each attempt. */
+  readonly timeout?: Duration.DurationInput | undefined
+  /** Limit for the whole call, retries included. */
+  readonly deadline?: Duration.DurationInput | undefined
+  /** The `Idempotency-Key` of a POST; `false` sends none (and so the POST is never retried). */
+  readonly idempotencyKey?: string | false | undefined
+  /** The `X-Request-ID`; generated when absent. */
+  readonly requestId?: string | undefined
+  /** Extra headers. They cannot replace the credentials. */
+  readonly headers?: Readonly<Record<string, string>> | undefined
+  readonly retry?: Partial<RetryPolicy> | undefined
+}
+
+/**
+ * The call options in effect for the current fiber.
+ *
+ * @since 0.1.0
+ */
+export const currentCallOptions: FiberRef.FiberRef<CallOptions> = FiberRef.unsafeMake<CallOptions>({})
+
+/**
+ * Runs an effect with call options (merged over the ones already in effect).
+ *
+ * @since 0.1.0
+ */
+export const withCallOptions: {
+  (options: CallOptions): <A, E, R>(self: Effect.Effect<A, E, R>) => Effect.Effect<A, E, R>
+  <A, E, R>(self: Effect.Effect<A, E, R>, options: CallOptions): Effect.Effect<A, E, R>
+} = dual(2, <A, E, R>(self: Effect.Effect<A, E, R>, options: CallOptions) =>
+  Effect.flatMap(FiberRef.get(currentCallOptions), (current) =>
+    Effect.locally(self, currentCallOptions, { ...current, ...options })))
+
+/**
+ * What the last response of a call looked like, kept so that a body that fails to decode can be
+ * reported with its status, content type and an excerpt.
+ *
+ * @since 0.1.0
+ */
+export interface Exchange extends ExchangeInfo {
+  readonly status: number
+  readonly contentType: string | undefined
+  readonly body: string
+}
+
+/** @internal */
+export const currentExchangeSink = FiberRef.unsafeMake<((exchange: Exchange) => void) | undefined>(undefined)
+
+/**
+ * @since 0.1.0
+ * @category tags
+ */
+export class CrmTransport extends Context.Tag("@blocks-crm/core-http/CrmTransport")<
+  CrmTransport,
+  {
+    readonly settings: CrmConfig.CrmSettings
+    /** An HttpClient that sends to the API and fails only with the SDK's own errors. */
+    readonly client: HttpClient.HttpClient.With<ApiError>
+  }
+>() {}
+
+const idempotentMethods = new Set(["GET", "HEAD", "OPTIONS", "PUT", "DELETE"])
+const retryableStatuses = new Set([408, 429, 500, 502, 503, 504])
+
+/** Header names whose values never reach logs, spans or errors. */
+export const secretHeaderNames = ["authorization", "appid", "x-api-key", "idempotency-key"] as const
+
+/**
+ * Parses `Retry-After`: delta-seconds or an HTTP date.
+ *
+ * @since 0.1.0
+ */
+export const parseRetryAfter = (value: string | undefined, now: number = Date.now()): Option.Option<Duration.Duration> => {
+  if (value === undefined) return Option.none()
+  const trimmed = value.trim()
+  if (/^\d+$/.test(trimmed)) return Option.some(Duration.seconds(Number(trimmed)))
+  const date = Date.parse(trimmed)
+  return Number.isNaN(date) ? Option.none() : Option.some(Duration.millis(Math.max(0, date - now)))
+}
+
+/**
+ * Whether an error may succeed on another attempt (the method rule is applied separately).
+ *
+ * @since 0.1.0
+ */
+export const isTransient = (error: ApiError, policy: RetryPolicy): boolean => {
+  switch (error._tag) {
+    case "Timeout":
+      return error.scope !== "deadline"
+    case "TransportError":
+      return true
+    case "RateLimited":
+      return Option.match(error.retryAfter, {
+        onNone: () => true,
+        onSome: (after) => Duration.lessThanOrEqualTo(after, policy.maxRetryAfter)
+      })
+    case "ServerError":
+      return retryableStatuses.has(error.status)
+    default:
+      return false
+  }
+}
+
+const decodeErrorDocument = Schema.decodeUnknownOption(Schema.parseJson(ErrorDocument))
+
+const excerpt = (body: string) => (body.length > 500 ? `${body.slice(0, 500)}…` : body)
+
+/**
+ * Turns a non-2xx response into the SDK's error for its status.
+ *
+ * @since 0.1.0
+ */
+export const errorForStatus = (info: ExchangeInfo, response: HttpClientResponse.HttpClientResponse, body: string): ApiError => {
+  const status = response.status
+  const errors: ReadonlyArray<ApiErrorObject> = Option.match(decodeErrorDocument(body), {
+    onNone: () => [],
+    onSome: (doc) => doc.errors
+  })
+  const fields = { ...info, status, errors }
+  if (status === 401) return new Unauthorized(fields)
+  if (status === 403) return new Forbidden(fields)
+  if (status === 404) return new NotFound(fields)
+  if (status === 408) return new Timeout({ ...info, after: Duration.zero, scope: "server" })
+  if (status === 409) return new Conflict(fields)
+  if (status === 422) return new ValidationFailed(fields)
+  if (status === 429) return new RateLimited({ ...fields, retryAfter: parseRetryAfter(response.headers["retry-after"]) })
+  if (status >= 500) return new ServerError(fields)
+  return new UnexpectedResponse({
+    ...info,
+    status,
+    contentType: response.headers["content-type"],
+    bodyExcerpt: excerpt(body),
+    path: undefined,
+    reason: errors[0]?.detail ?? errors[0]?.title ?? `undeclared status ${status}`
+  })
+}
+
+const retrySchedule = (policy: RetryPolicy): Schedule.Schedule<unknown, ApiError> => {
+  const backoff: Schedule.Schedule<unknown, ApiError> = policy.schedule ??
+    Schedule.exponential(policy.baseDelay, 2).pipe(Schedule.jittered, Schedule.intersect(Schedule.recurs(policy.times)))
+  // A server's Retry-After replaces the backoff delay for that retry.
+  return Schedule.passthrough(backoff).pipe(
+    Schedule.modifyDelay((error, delay) =>
+      error._tag === "RateLimited" && Option.isSome(error.retryAfter) ? error.retryAfter.value : delay
+    )
+  )
+}
+
+/**
+ * Builds the transport over any HttpClient.
+ *
+ * @since 0.1.0
+ */
+export const make = (settings: CrmConfig.CrmSettings, httpClient: HttpClient.HttpClient): HttpClient.HttpClient.With<ApiError> => {
+  const baseUrl = settings.apiUrl.toString().replace(/\/+$/, "")
+  const credentials = {
+    accept: "application/json",
+    authorization: `Bearer ${Redacted.value(settings.authToken)}`,
+    [settings.apiKeyHeader.toLowerCase()]: Redacted.value(settings.apiKey)
+  }
+
+  const execute = (request: HttpClientRequest.HttpClientRequest) =>
+    Effect.gen(function*() {
+      const call = yield* FiberRef.get(currentCallOptions)
+      const sink = yield* FiberRef.get(currentExchangeSink)
+      const requestId = call.requestId ?? crypto.randomUUID()
+      const idempotencyKey = request.method !== "POST" || call.idempotencyKey === false
+        ? undefined
+        : call.idempotencyKey ?? (settings.idempotentPosts ? crypto.randomUUID() : undefined)
+      let prepared = HttpClientRequest.setHeaders(
+        HttpClientRequest.prependUrl(request, baseUrl),
+        { ...call.headers, ...credentials, "x-request-id": requestId }
+      )
+      if (idempotencyKey !== undefined) prepared = HttpClientRequest.setHeader(prepared, "idempotency-key", idempotencyKey)
+      const info: ExchangeInfo = { method: request.method, url: describeUrl(prepared), requestId }
+      const timeout = call.timeout === undefined ? settings.timeout : Duration.decode(call.timeout)
+
+      const attempt = Effect.locallyWith(
+        httpClient.execute(prepared),
+        Headers.currentRedactedNames,
+        (names) => [...names, ...secretHeaderNames]
+      ).pipe(
+        Effect.flatMap((response) =>
+          Effect.map(response.text, (body) => {
+            sink?.({ ...info, status: response.status, contentType: response.headers["content-type"], body })
+            return [response, body] as const
+          })
+        ),
+        Effect.timeoutFail({
+          duration: timeout,
+          onTimeout: () => new Timeout({ ...info, after: timeout, scope: "attempt" })
+        }),
+        Effect.catchTags({
+          RequestError: (error) => Effect.fail(new TransportError({ ...info, reason: causeMessage(error.cause) ?? error.reason })),
+          ResponseError: (error) =>
+            Effect.fail(new TransportError({ ...info, reason: `the response body could not be read (${causeMessage(error.cause) ?? error.reason})` }))
+        }),
+        Effect.flatMap(([response, body]) =>
+          response.status >= 200 && response.status < 300
+            ? Effect.succeed(response)
+            : Effect.fail(errorForStatus(info, response, body))
+        )
+      )
+
+      const policy = { ...settings.retry, ...call.retry }
+      const mayRetry = policy.times > 0 &&
+        (idempotentMethods.has(request.method) || idempotencyKey !== undefined)
+      const retried = mayRetry
+        ? Effect.retry(attempt, { schedule: retrySchedule(policy), while: (error) => isTransient(error, policy) })
+        : attempt
+      const deadline = call.deadline === undefined ? settings.deadline : Option.some(Duration.decode(call.deadline))
+      return yield* Option.match(deadline, {
+        onNone: () => retried,
+        onSome: (after) =>
+          Effect.timeoutFail(retried, {
+            duration: after,
+            onTimeout: () => new Timeout({ ...info, after, scope: "deadline" })
+          })
+      }).pipe(
+        Effect.withSpan("crm.request", {
+          kind: "client",
+          attributes: { "http.request.method": request.method, "url.full": info.url, "crm.request_id": requestId }
+        })
+      )
+    })
+
+  return HttpClient.makeWith<never, never, ApiError, never>(
+    (request) => Effect.flatMap(request, execute),
+    Effect.succeed
+  )
+}
+
+const describeUrl = (request: HttpClientRequest.HttpClientRequest): string => {
+  const params = new URLSearchParams(request.urlParams as unknown as Array<[string, string]>).toString()
+  return params === "" ? request.url : `${request.url}?${params}`
+}
+
+const causeMessage = (cause: unknown): string | undefined => {
+  if (cause instanceof Error) {
+    const inner = (cause as { cause?: unknown }).cause
+    const code = inner instanceof Error ? (inner as { code?: string }).code ?? inner.message : undefined
+    return code === undefined ? cause.message : `${cause.message} (${code})`
+  }
+  return undefined
+}
+
+/**
+ * The transport from `CrmConfig` and an `HttpClient` in context. Credential headers are registered as
+ * redacted for every request, so platform logs and spans never show them.
+ *
+ * @since 0.1.0
+ * @category layers
+ */
+export const layer: Layer.Layer<CrmTransport, never, CrmConfig.CrmConfig | HttpClient.HttpClient> = Layer.effectContext(
+  Effect.gen(function*() {
+    const settings = yield* CrmConfig.CrmConfig
+    const httpClient = yield* HttpClient.HttpClient
+    return Context.make(CrmTransport, { settings, client: make(settings, httpClient) })
+  })
+)
+
+/**
+ * Transport + settings from code, over the platform's fetch client.
+ *
+ * @since 0.1.0
+ * @category layers
+ */
+export const layerFetch = (options: CrmConfig.CrmOptions) =>
+  layer.pipe(Layer.provide([CrmConfig.layer(options), FetchHttpClient.layer]))
+
+/**
+ * Transport + settings from the environment (`BLOCKS_API_URL`, ...), over the platform's fetch client.
+ *
+ * @since 0.1.0
+ * @category layers
+ */
+export const layerFetchFromEnv = (overrides?: Parameters<typeof CrmConfig.layerFromEnv>[0]) =>
+  layer.pipe(Layer.provide([CrmConfig.layerFromEnv(overrides), FetchHttpClient.layer]))

@@ -1,0 +1,103 @@
+/**
+ * Codecs for the value types the API puts on the wire. Each one validates; none supplies a default.
+ *
+ * @since 0.1.0
+ */
+import * as ParseResult from "effect/ParseResult"
+import * as Schema from "effect/Schema"
+
+const isoDateTime = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})$/
+const isoDate = /^\d{4}-\d{2}-\d{2}$/
+
+/**
+ * An ISO 8601 date-time with a zone (`2026-01-10T10:30:00Z`), as a `Date`.
+ *
+ * @since 0.1.0
+ */
+export const Timestamp: Schema.Schema<Date, string> = Schema.transformOrFail(
+  Schema.String.annotations({ description: "ISO 8601 date-time" }),
+  Schema.DateFromSelf,
+  {
+    strict: true,
+    decode: (s, _, ast) => {
+      const date = isoDateTime.test(s) ? new Date(s) : undefined
+      return date !== undefined && !Number.isNaN(date.getTime())
+        ? ParseResult.succeed(date)
+        : ParseResult.fail(new ParseResult.Type(ast, s, `Expected an ISO 8601 date-time, got ${JSON.stringify(s)}`))
+    },
+    encode: (date, _, ast) =>
+      Number.isNaN(date.getTime())
+        ? ParseResult.fail(new ParseResult.Type(ast, date, "Expected a valid Date"))
+        : ParseResult.succeed(date.toISOString().replace(/\.000Z$/, "Z"))
+  }
+).annotations({ identifier: "Timestamp", jsonSchema: { type: "string", format: "date-time" } })
+
+/**
+ * A calendar date (`2026-06-30`), kept as the string: a date without a zone is not an instant.
+ *
+ * @since 0.1.0
+ */
+export const CalendarDate = Schema.String.pipe(
+  Schema.filter((s) => {
+    if (!isoDate.test(s)) return `Expected a date as YYYY-MM-DD, got ${JSON.stringify(s)}`
+    const d = new Date(`${s}T00:00:00Z`)
+    return (!Number.isNaN(d.getTime()) && d.toISOString().startsWith(s)) || `${s} is not a calendar date`
+  })
+).annotations({ identifier: "CalendarDate", jsonSchema: { type: "string", format: "date" } })
+
+/**
+ * A decimal amount. The reference sends numbers; Rails serializers often send decimals as strings
+ * (`"50000.0"`), which are parsed, never defaulted.
+ *
+ * @since 0.1.0
+ */
+export const Decimal: Schema.Schema<number, number | string> = Schema.Union(
+  Schema.Number.pipe(Schema.finite()),
+  Schema.NumberFromString.pipe(Schema.finite())
+).annotations({ identifier: "Decimal" })
+
+/**
+ * Win probability in percent, a whole number from 0 to 100.
+ *
+ * @since 0.1.0
+ */
+export const Percentage = Schema.Int.pipe(Schema.between(0, 100)).annotations({
+  identifier: "Percentage",
+  description: "whole number from 0 to 100"
+})
+
+/**
+ * A non-blank string (required names and titles).
+ *
+ * @since 0.1.0
+ */
+export const NonBlankString = Schema.String.pipe(
+  Schema.filter((s) => s.trim().length > 0 || "must not be blank")
+).annotations({ identifier: "NonBlankString" })
+
+/**
+ * An attribute the API may leave out or send as `null`. Both mean "not set": the property is absent
+ * from the decoded model, never filled with a default.
+ *
+ * @since 0.1.0
+ */
+export const optional = <A, I, R>(schema: Schema.Schema<A, I, R>) =>
+  Schema.optionalWith(schema, { exact: true, nullable: true })
+
+/**
+ * A required attribute whose wire name differs from the model's (`unique_id` → `uniqueId`).
+ *
+ * @since 0.1.0
+ */
+export const renamed = <A, I, R, const Key extends PropertyKey>(schema: Schema.Schema<A, I, R>, wireKey: Key) =>
+  Schema.propertySignature(schema).pipe(Schema.fromKey(wireKey))
+
+/**
+ * An optional (absent or null) attribute whose wire name differs from the model's.
+ *
+ * @since 0.1.0
+ */
+export const optionalRenamed = <A, I, R, const Key extends PropertyKey>(
+  schema: Schema.Schema<A, I, R>,
+  wireKey: Key
+) => optional(schema).pipe(Schema.fromKey(wireKey))

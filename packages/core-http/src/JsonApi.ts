@@ -1,0 +1,206 @@
+/**
+ * JSON:API documents as the CRM API sends them, decoded straight into domain models.
+ *
+ * `resource("lead", LeadAttributes)` reads `{ id, type: "lead", attributes: {...}, relationships }` and
+ * yields the attributes' model; `document`, `listDocument` and `collection` wrap it in `{ data }`.
+ * Request bodies are Rails-style: `wrapped("lead", CreateLeadRequest)` is `{ "lead": {...} }`.
+ *
+ * @since 0.1.0
+ */
+import * as ParseResult from "effect/ParseResult"
+import * as Schema from "effect/Schema"
+import type { PageMeta, PageResult } from "./Pagination.js"
+
+/** @since 0.1.0 */
+export const ResourceIdentifier = Schema.Struct({ id: Schema.String, type: Schema.String })
+
+/** @since 0.1.0 */
+export const Relationship = Schema.Struct({
+  data: Schema.NullOr(Schema.Union(ResourceIdentifier, Schema.Array(ResourceIdentifier)))
+})
+
+/** @since 0.1.0 */
+export const Relationships = Schema.Record({ key: Schema.String, value: Relationship })
+
+/**
+ * The wire shape of one resource.
+ *
+ * @since 0.1.0
+ */
+export interface ResourceWire<Type extends string, I> {
+  readonly id: string
+  readonly type: Type
+  readonly attributes: I
+  readonly relationships?: typeof Relationships.Encoded | undefined
+}
+
+/** A Type side that is trusted as is: the attributes were validated on the way in. */
+const trusted = <A>(identifier: string) =>
+  Schema.declare((_: unknown): _ is A => true, { identifier })
+
+/**
+ * How a model links to others, for the `relationships` member the server writes.
+ *
+ * @since 0.1.0
+ */
+export type RelationshipsOf<A> = (model: A) => Record<string, { readonly id: string; readonly type: string } | null>
+
+/**
+ * A JSON:API resource whose attributes decode to `A`. Decoding validates `type` and the attributes;
+ * encoding (the emulator's side) writes `id` from the model and the relationships it declares.
+ *
+ * @since 0.1.0
+ */
+export const resource = <const Type extends string, A, I>(
+  type: Type,
+  attributes: Schema.Schema<A, I>,
+  options: {
+    readonly id: (model: A) => string
+    readonly relationships?: RelationshipsOf<A> | undefined
+  }
+): Schema.Schema<A, ResourceWire<Type, I>> => {
+  const wire = Schema.Struct({
+    id: Schema.String,
+    type: Schema.Literal(type),
+    attributes,
+    relationships: Schema.optional(Relationships)
+  })
+  return Schema.transform(wire, trusted<A>(type), {
+    strict: false,
+    decode: (resource) => resource.attributes,
+    encode: (model: A) => {
+      const links = options.relationships?.(model)
+      const relationships = links === undefined ? undefined : Object.fromEntries(
+        Object.entries(links).filter(([, v]) => v !== null).map(([k, v]) => [k, { data: v }])
+      )
+      return {
+        id: options.id(model),
+        type,
+        attributes: model,
+        ...(relationships !== undefined && Object.keys(relationships).length > 0 ? { relationships } : {})
+      }
+    }
+  }) as any
+}
+
+/**
+ * `{ "data": resource }` → the model.
+ *
+ * @since 0.1.0
+ */
+export const document = <A, I>(resourceSchema: Schema.Schema<A, I>): Schema.Schema<A, { readonly data: I }> =>
+  Schema.transform(Schema.Struct({ data: resourceSchema }), trusted<A>("Document"), {
+    strict: false,
+    decode: (doc) => doc.data,
+    encode: (data) => ({ data })
+  }) as any
+
+/**
+ * `{ "data": [resource, ...] }` without pagination → the models.
+ *
+ * @since 0.1.0
+ */
+export const collection = <A, I>(
+  resourceSchema: Schema.Schema<A, I>
+): Schema.Schema<ReadonlyArray<A>, { readonly data: ReadonlyArray<I> }> =>
+  Schema.transform(Schema.Struct({ data: Schema.Array(resourceSchema) }), trusted<ReadonlyArray<A>>("Collection"), {
+    strict: false,
+    decode: (doc) => doc.data,
+    encode: (data) => ({ data })
+  }) as any
+
+const WireMeta = Schema.Struct({
+  totalPages: Schema.optional(Schema.Int),
+  totalRecords: Schema.optional(Schema.Int),
+  total_pages: Schema.optional(Schema.Int),
+  total_count: Schema.optional(Schema.Int),
+  total_records: Schema.optional(Schema.Int),
+  current_page: Schema.optional(Schema.Int),
+  per_page: Schema.optional(Schema.Int)
+})
+
+/**
+ * List `meta`: the reference's `totalPages`/`totalRecords`, or the live API's snake_case
+ * `total_pages`/`total_count`/`current_page`/`per_page`. Totals missing in both forms are a decode error.
+ *
+ * @since 0.1.0
+ */
+export const Meta: Schema.Schema<PageMeta, typeof WireMeta.Encoded> = Schema.transformOrFail(
+  WireMeta,
+  trusted<PageMeta>("PageMeta"),
+  {
+    strict: false,
+    decode: (wire, _, ast) => {
+      const totalPages = wire.totalPages ?? wire.total_pages
+      const totalRecords = wire.totalRecords ?? wire.total_count ?? wire.total_records
+      if (totalPages === undefined || totalRecords === undefined) {
+        return ParseResult.fail(
+          new ParseResult.Type(
+            ast,
+            wire,
+            `missing ${totalPages === undefined ? "totalPages (or total_pages)" : "totalRecords (or total_count)"}`
+          )
+        )
+      }
+      const meta: { -readonly [K in keyof PageMeta]: PageMeta[K] } = { totalPages, totalRecords }
+      if (wire.current_page !== undefined) meta.page = wire.current_page
+      if (wire.per_page !== undefined) meta.records = wire.per_page
+      return ParseResult.succeed(meta)
+    },
+    encode: (meta: PageMeta) =>
+      ParseResult.succeed({
+        totalPages: meta.totalPages,
+        totalRecords: meta.totalRecords,
+        ...(meta.page !== undefined ? { current_page: meta.page } : {}),
+        ...(meta.records !== undefined ? { per_page: meta.records } : {})
+      })
+  }
+).annotations({ identifier: "PageMeta" })
+
+/**
+ * `{ "data": [...], "meta": {...} }` → a `PageResult`.
+ *
+ * @since 0.1.0
+ */
+export const listDocument = <A, I>(
+  resourceSchema: Schema.Schema<A, I>
+): Schema.Schema<PageResult<A>, { readonly data: ReadonlyArray<I>; readonly meta: typeof WireMeta.Encoded }> =>
+  Schema.Struct({ data: Schema.Array(resourceSchema), meta: Meta }) as any
+
+/**
+ * A Rails-style request body: `wrapped("lead", S)` is `{ "lead": S }`.
+ *
+ * @since 0.1.0
+ */
+export const wrapped = <const Key extends string, A, I>(
+  key: Key,
+  schema: Schema.Schema<A, I>
+): Schema.Schema<A, { readonly [K in Key]: I }> =>
+  Schema.transform(Schema.Struct({ [key]: schema } as { [K in Key]: Schema.Schema<A, I> }), trusted<A>(key), {
+    strict: false,
+    decode: (body) => (body as unknown as Record<Key, A>)[key],
+    encode: (value) => ({ [key]: value }) as any
+  }) as any
+
+/**
+ * One JSON:API error object.
+ *
+ * @since 0.1.0
+ */
+export const ErrorObject = Schema.Struct({
+  status: Schema.optional(Schema.String),
+  code: Schema.optional(Schema.String),
+  title: Schema.optional(Schema.String),
+  detail: Schema.optional(Schema.String),
+  source: Schema.optional(Schema.Struct({
+    pointer: Schema.optional(Schema.String),
+    parameter: Schema.optional(Schema.String)
+  }))
+})
+
+/**
+ * The error body: `{ "errors": [...] }`.
+ *
+ * @since 0.1.0
+ */
+export const ErrorDocument = Schema.Struct({ errors: Schema.Array(ErrorObject) })

@@ -1,0 +1,84 @@
+/**
+ * Pages of a listing, and a lazy stream over all of them.
+ *
+ * @since 0.1.0
+ */
+import * as Chunk from "effect/Chunk"
+import * as Effect from "effect/Effect"
+import * as Option from "effect/Option"
+import * as Stream from "effect/Stream"
+import { UnexpectedResponse } from "./CrmError.js"
+
+/**
+ * Totals of a listing. `page` and `records` are present when the server reports them
+ * (`current_page` / `per_page`); the reference's own meta has only the totals.
+ *
+ * @since 0.1.0
+ */
+export interface PageMeta {
+  readonly totalPages: number
+  readonly totalRecords: number
+  readonly page?: number
+  readonly records?: number
+}
+
+/**
+ * One page of a listing.
+ *
+ * @since 0.1.0
+ */
+export interface PageResult<A> {
+  readonly data: ReadonlyArray<A>
+  readonly meta: PageMeta
+}
+
+/**
+ * `page` (1-based) and `records` (page size), as the API takes them.
+ *
+ * @since 0.1.0
+ */
+export interface PageParams {
+  readonly page?: number | undefined
+  readonly records?: number | undefined
+}
+
+/** Stops a stream whose server keeps claiming more pages than it could possibly have. */
+export const defaultMaxPages = 10_000
+
+/**
+ * A lazy stream over every item of a listing: a page is fetched only when the stream needs its items;
+ * the stream ends after the last page (`totalPages`) or at the first empty page. A server that never
+ * ends (more than `maxPages` pages, or a page number going backwards) fails the stream instead of
+ * looping forever.
+ *
+ * @since 0.1.0
+ */
+export const stream = <A, E, R>(
+  fetchPage: (page: number) => Effect.Effect<PageResult<A>, E, R>,
+  options?: { readonly startPage?: number | undefined; readonly maxPages?: number | undefined }
+): Stream.Stream<A, E | UnexpectedResponse, R> => {
+  const start = options?.startPage ?? 1
+  const maxPages = options?.maxPages ?? defaultMaxPages
+  return Stream.paginateChunkEffect(start, (page): Effect.Effect<
+    readonly [Chunk.Chunk<A>, Option.Option<number>],
+    E | UnexpectedResponse,
+    R
+  > =>
+    page - start >= maxPages
+      ? Effect.fail(
+        new UnexpectedResponse({
+          method: "GET",
+          url: "",
+          requestId: "",
+          status: 200,
+          contentType: undefined,
+          bodyExcerpt: "",
+          path: "meta.totalPages",
+          reason: `the listing did not end after ${maxPages} pages`
+        })
+      )
+      : Effect.map(fetchPage(page), (result) => {
+        const last = result.data.length === 0 || page >= result.meta.totalPages
+        return [Chunk.fromIterable(result.data), last ? Option.none<number>() : Option.some(page + 1)] as const
+      }))
+}

@@ -1,0 +1,12 @@
+/**
+ * @since 0.1.0
+ */
+export * as ApiClient from "./ApiClient.js"
+export * as Contract from "./Contract.js"
+export * as CrmConfig from "./CrmConfig.js"
+export * as CrmError from "./CrmError.js"
+export * as CrmTransport from "./CrmTransport.js"
+export * as Fields from "./Fields.js"
+export * as JsonApi from "./JsonApi.js"
+export * as Pagination from "./Pagination.js"
+export * as PromiseFace from "./PromiseFace.js"
