@@ -134,16 +134,21 @@ export const group = <
     return Object.fromEntries(Object.entries(derived).map(([key, fn]) => [key, wrap(fn)])) as any
   })
 
+const withoutUndefined = (input: unknown): unknown =>
+  typeof input === "object" && input !== null && !Array.isArray(input) && !(input instanceof Date)
+    ? Object.fromEntries(Object.entries(input).filter(([, value]) => value !== undefined))
+    : input
+
 /**
  * Validates an input against its schema before anything is sent. A failure lists every problem with
- * its path, as `InvalidInput`.
+ * its path, as `InvalidInput`. Properties set to `undefined` count as not given.
  *
  * @since 0.1.0
  */
 export const validate = <A, I>(schema: Schema.Schema<A, I>, operation: string) => {
   const check = Schema.validateEither(Schema.typeSchema(schema), { errors: "all", onExcessProperty: "ignore" })
   return (input: unknown): Effect.Effect<A, InvalidInput> => {
-    const result = check(input)
+    const result = check(withoutUndefined(input))
     return result._tag === "Right"
       ? Effect.succeed(result.right)
       : Effect.fail(

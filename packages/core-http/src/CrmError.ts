@@ -76,7 +76,7 @@ export class Conflict extends Data.TaggedError("Conflict")<HttpErrorFields> {
 
 /**
  * 422: the API rejected the input. `errors` holds one object per problem, with `source.pointer` naming
- * the field (for example `/data/attributes/name`).
+ * the field (a JSON pointer into the request body, e.g. `/lead/name`).
  *
  * @since 0.1.0
  */

@@ -101,3 +101,13 @@ export const optionalRenamed = <A, I, R, const Key extends PropertyKey>(
   schema: Schema.Schema<A, I, R>,
   wireKey: Key
 ) => optional(schema).pipe(Schema.fromKey(wireKey))
+
+/**
+ * A resource id as it goes into a URL path: non-blank, and free of characters that would change the
+ * path (`/`, `?`, `#`, `%`, whitespace).
+ *
+ * @since 0.1.0
+ */
+export const ResourceId = Schema.String.pipe(
+  Schema.filter((s) => (s.length > 0 && /^[^\s/?#%]+$/.test(s)) || "must be a non-blank id without /, ?, #, % or spaces")
+).annotations({ identifier: "ResourceId" })

@@ -176,11 +176,12 @@ export const wrapped = <const Key extends string, A, I>(
   key: Key,
   schema: Schema.Schema<A, I>
 ): Schema.Schema<A, { readonly [K in Key]: I }> =>
+  // Servers validate with every error reported, so a 422 names each invalid field.
   Schema.transform(Schema.Struct({ [key]: schema } as { [K in Key]: Schema.Schema<A, I> }), trusted<A>(key), {
     strict: false,
     decode: (body) => (body as unknown as Record<Key, A>)[key],
     encode: (value) => ({ [key]: value }) as any
-  }) as any
+  }).annotations({ parseOptions: { errors: "all" } }) as any
 
 /**
  * One JSON:API error object.

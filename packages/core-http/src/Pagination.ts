@@ -7,6 +7,7 @@ import * as Chunk from "effect/Chunk"
 import * as Effect from "effect/Effect"
 import * as Option from "effect/Option"
 import * as Stream from "effect/Stream"
+import * as Schema from "effect/Schema"
 import { UnexpectedResponse } from "./CrmError.js"
 
 /**
@@ -82,3 +83,25 @@ export const stream = <A, E, R>(
         return [Chunk.fromIterable(result.data), last ? Option.none<number>() : Option.some(page + 1)] as const
       }))
 }
+
+const PositiveInt = Schema.NumberFromString.pipe(Schema.int(), Schema.greaterThanOrEqualTo(1))
+
+/**
+ * `?page=&records=` as the list endpoints take them.
+ *
+ * @since 0.1.0
+ */
+export const PageUrlParams = Schema.Struct({
+  page: Schema.optionalWith(PositiveInt, { exact: true }),
+  records: Schema.optionalWith(PositiveInt.pipe(Schema.lessThanOrEqualTo(1000)), { exact: true })
+})
+
+/**
+ * `?page=&records=&search=`: the live API's convention for full-text search on a listing.
+ *
+ * @since 0.1.0
+ */
+export const SearchUrlParams = Schema.Struct({
+  ...PageUrlParams.fields,
+  search: Schema.optionalWith(Schema.String, { exact: true })
+})

@@ -1,0 +1,62 @@
+/**
+ * The lead follow-up endpoints, nested under a lead.
+ *
+ * @since 0.1.0
+ */
+import { Contract, Fields, JsonApi } from "@blocks-crm/core-http"
+import * as HttpApiEndpoint from "@effect/platform/HttpApiEndpoint"
+import * as HttpApiGroup from "@effect/platform/HttpApiGroup"
+import * as HttpApiSchema from "@effect/platform/HttpApiSchema"
+import {
+  CreateLeadFollowRequest,
+  LeadFollowResource,
+  UpdatedLeadFollowResource,
+  UpdateLeadFollowRequest
+} from "../models/LeadFollow.js"
+
+const leadId = HttpApiSchema.param("leadId", Fields.ResourceId)
+const followId = HttpApiSchema.param("followId", Fields.ResourceId)
+
+/** @since 0.1.0 */
+export const LeadFollowDocument = JsonApi.document(LeadFollowResource)
+
+/**
+ * `GET|POST /leads/:unique_id/follows`, `GET|PUT|DELETE /leads/:unique_id/follows/:follow_unique_id`.
+ * The list is not paginated (crm-leads.md shows no `meta`).
+ *
+ * @since 0.1.0
+ */
+export class LeadFollowsGroup extends HttpApiGroup.make("leadFollows")
+  .add(
+    HttpApiEndpoint.get("list")`/leads/${leadId}/follows`
+      .addSuccess(JsonApi.collection(LeadFollowResource))
+      .addError(Contract.NotFoundResponse)
+  )
+  .add(
+    HttpApiEndpoint.get("get")`/leads/${leadId}/follows/${followId}`
+      .addSuccess(LeadFollowDocument)
+      .addError(Contract.NotFoundResponse)
+  )
+  .add(
+    HttpApiEndpoint.post("create")`/leads/${leadId}/follows`
+      .setPayload(JsonApi.wrapped("follow", CreateLeadFollowRequest))
+      .addSuccess(LeadFollowDocument, { status: 201 })
+      .addError(Contract.NotFoundResponse)
+      .addError(Contract.ValidationFailedResponse)
+  )
+  .add(
+    HttpApiEndpoint.put("update")`/leads/${leadId}/follows/${followId}`
+      .setPayload(JsonApi.wrapped("follow", UpdateLeadFollowRequest))
+      .addSuccess(JsonApi.document(UpdatedLeadFollowResource))
+      .addError(Contract.NotFoundResponse)
+      .addError(Contract.ValidationFailedResponse)
+  )
+  .add(
+    HttpApiEndpoint.del("delete")`/leads/${leadId}/follows/${followId}`
+      .addSuccess(HttpApiSchema.NoContent)
+      .addError(Contract.NotFoundResponse)
+  )
+  .addError(Contract.UnauthorizedResponse)
+  .middleware(Contract.ApiKeyAuth)
+  .middleware(Contract.BearerAuth)
+{}

@@ -1,0 +1,70 @@
+/**
+ * The leads endpoints, declared once: the client is derived from this, the emulator implements it,
+ * and the OpenAPI document is generated from it.
+ *
+ * @since 0.1.0
+ */
+import { Contract, Fields, JsonApi, Pagination } from "@blocks-crm/core-http"
+import * as HttpApiEndpoint from "@effect/platform/HttpApiEndpoint"
+import * as HttpApiGroup from "@effect/platform/HttpApiGroup"
+import * as HttpApiSchema from "@effect/platform/HttpApiSchema"
+import * as OpenApi from "@effect/platform/OpenApi"
+import { CreateLeadRequest, LeadResource, UpdatedLeadResource, UpdateLeadRequest } from "../models/Lead.js"
+
+const uniqueId = HttpApiSchema.param("uniqueId", Fields.ResourceId)
+
+/** @since 0.1.0 */
+export const LeadList = JsonApi.listDocument(LeadResource)
+/** @since 0.1.0 */
+export const LeadDocument = JsonApi.document(LeadResource)
+
+/**
+ * `GET /leads/` (with `?search=`), `GET /leads/trash/show`, `GET /leads/:unique_id`, `POST /leads/`,
+ * `PUT /leads/:unique_id/`, `DELETE /leads/:unique_id/` (soft delete), `PUT /leads/:unique_id/recover`.
+ *
+ * @since 0.1.0
+ */
+export class LeadsGroup extends HttpApiGroup.make("leads")
+  .add(
+    HttpApiEndpoint.get("list", "/leads/")
+      .setUrlParams(Pagination.SearchUrlParams)
+      .addSuccess(LeadList)
+      .annotate(OpenApi.Summary, "List leads a page at a time; `search` filters by text")
+  )
+  .add(
+    HttpApiEndpoint.get("listDeleted", "/leads/trash/show")
+      .setUrlParams(Pagination.PageUrlParams)
+      .addSuccess(LeadList)
+  )
+  .add(
+    HttpApiEndpoint.get("get")`/leads/${uniqueId}`
+      .addSuccess(LeadDocument)
+      .addError(Contract.NotFoundResponse)
+  )
+  .add(
+    HttpApiEndpoint.post("create", "/leads/")
+      .setPayload(JsonApi.wrapped("lead", CreateLeadRequest))
+      .addSuccess(LeadDocument, { status: 201 })
+      .addError(Contract.ValidationFailedResponse)
+  )
+  .add(
+    HttpApiEndpoint.put("update")`/leads/${uniqueId}/`
+      .setPayload(JsonApi.wrapped("lead", UpdateLeadRequest))
+      .addSuccess(JsonApi.document(UpdatedLeadResource))
+      .addError(Contract.NotFoundResponse)
+      .addError(Contract.ValidationFailedResponse)
+  )
+  .add(
+    HttpApiEndpoint.del("delete")`/leads/${uniqueId}/`
+      .addSuccess(HttpApiSchema.NoContent)
+      .addError(Contract.NotFoundResponse)
+  )
+  .add(
+    HttpApiEndpoint.put("recover")`/leads/${uniqueId}/recover`
+      .addSuccess(LeadDocument)
+      .addError(Contract.NotFoundResponse)
+  )
+  .addError(Contract.UnauthorizedResponse)
+  .middleware(Contract.ApiKeyAuth)
+  .middleware(Contract.BearerAuth)
+{}

@@ -1,0 +1,115 @@
+/**
+ * Leads: prospective deals tracked through the sales pipeline (crm-leads.md).
+ *
+ * @since 0.1.0
+ */
+import { Fields, JsonApi } from "@blocks-crm/core-http"
+import * as Schema from "effect/Schema"
+
+/** Pipeline stage of a lead. @since 0.1.0 */
+export const LeadStage = Schema.Literal("new", "contacted", "qualified", "proposal", "negotiation")
+/** @since 0.1.0 */
+export type LeadStage = typeof LeadStage.Type
+
+/** @since 0.1.0 */
+export const LeadStatus = Schema.Literal("active", "inactive", "converted", "lost")
+/** @since 0.1.0 */
+export type LeadStatus = typeof LeadStatus.Type
+
+/**
+ * A lead as the API returns it. Optional attributes are absent when the API leaves them out or sends
+ * `null`; required ones missing fail decoding with their path.
+ *
+ * @since 0.1.0
+ */
+export const Lead = Schema.Struct({
+  uniqueId: Fields.renamed(Schema.String, "unique_id"),
+  name: Schema.String,
+  source: Fields.optional(Schema.String),
+  accountId: Fields.optionalRenamed(Schema.String, "account_id"),
+  contactId: Fields.optionalRenamed(Schema.String, "contact_id"),
+  value: Fields.optional(Fields.Decimal),
+  stage: Fields.optional(LeadStage),
+  probability: Fields.optional(Fields.Percentage),
+  status: LeadStatus,
+  createdAt: Fields.renamed(Fields.Timestamp, "created_at"),
+  updatedAt: Fields.optionalRenamed(Fields.Timestamp, "updated_at")
+}).annotations({ identifier: "Lead" })
+/** @since 0.1.0 */
+export interface Lead extends Schema.Schema.Type<typeof Lead> {}
+
+/**
+ * What the API echoes after an update: the lead's id and the attributes it chose to send back
+ * (crm-leads.md shows only the changed ones). Nothing absent is filled in.
+ *
+ * @since 0.1.0
+ */
+export const UpdatedLead = Schema.Struct({
+  uniqueId: Fields.renamed(Schema.String, "unique_id"),
+  name: Fields.optional(Schema.String),
+  source: Fields.optional(Schema.String),
+  accountId: Fields.optionalRenamed(Schema.String, "account_id"),
+  contactId: Fields.optionalRenamed(Schema.String, "contact_id"),
+  value: Fields.optional(Fields.Decimal),
+  stage: Fields.optional(LeadStage),
+  probability: Fields.optional(Fields.Percentage),
+  status: Fields.optional(LeadStatus),
+  createdAt: Fields.optionalRenamed(Fields.Timestamp, "created_at"),
+  updatedAt: Fields.optionalRenamed(Fields.Timestamp, "updated_at")
+}).annotations({ identifier: "UpdatedLead" })
+/** @since 0.1.0 */
+export interface UpdatedLead extends Schema.Schema.Type<typeof UpdatedLead> {}
+
+const leadLinks = (lead: { readonly accountId?: string; readonly contactId?: string }) => ({
+  account: lead.accountId === undefined ? null : { id: lead.accountId, type: "account" },
+  contact: lead.contactId === undefined ? null : { id: lead.contactId, type: "contact" }
+})
+
+/** The JSON:API resource `{ id, type: "lead", attributes, relationships }`. @since 0.1.0 */
+export const LeadResource = JsonApi.resource("lead", Lead, { id: (lead) => lead.uniqueId, relationships: leadLinks })
+/** @since 0.1.0 */
+export const UpdatedLeadResource = JsonApi.resource("lead", UpdatedLead, { id: (lead) => lead.uniqueId })
+
+const field = <A, I>(schema: Schema.Schema<A, I>) => Schema.optionalWith(schema, { exact: true })
+
+/**
+ * `POST /leads/` body (sent as `{ "lead": {...} }`). `name` is required.
+ *
+ * @since 0.1.0
+ */
+export const CreateLeadRequest = Schema.Struct({
+  name: Fields.NonBlankString,
+  source: field(Schema.String),
+  accountId: field(Fields.ResourceId).pipe(Schema.fromKey("account_id")),
+  contactId: field(Fields.ResourceId).pipe(Schema.fromKey("contact_id")),
+  value: field(Schema.Number.pipe(Schema.finite(), Schema.nonNegative())),
+  stage: field(LeadStage),
+  probability: field(Fields.Percentage)
+}).annotations({ identifier: "CreateLeadRequest" })
+/** @since 0.1.0 */
+export interface CreateLeadRequest extends Schema.Schema.Type<typeof CreateLeadRequest> {}
+
+/**
+ * `PUT /leads/:unique_id/` body: any of the lead's attributes, at least one.
+ *
+ * @since 0.1.0
+ */
+export const UpdateLeadRequest = Schema.Struct({
+  ...CreateLeadRequest.fields,
+  name: field(Fields.NonBlankString),
+  status: field(LeadStatus)
+}).pipe(
+  Schema.filter((input) => Object.keys(input).length > 0 || "give at least one attribute to update")
+).annotations({ identifier: "UpdateLeadRequest" })
+/** @since 0.1.0 */
+export interface UpdateLeadRequest extends Schema.Schema.Type<typeof UpdateLeadRequest> {}
+
+/**
+ * `page` (from 1) and `records` (page size, default 15 on the API).
+ *
+ * @since 0.1.0
+ */
+export interface ListLeadsParams {
+  readonly page?: number | undefined
+  readonly records?: number | undefined
+}

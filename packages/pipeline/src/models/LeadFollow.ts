@@ -1,0 +1,84 @@
+/**
+ * Lead follow-ups: the next actions on a lead (crm-leads.md, "Lead Follows").
+ *
+ * @since 0.1.0
+ */
+import { Fields, JsonApi } from "@blocks-crm/core-http"
+import * as Schema from "effect/Schema"
+
+/** @since 0.1.0 */
+export const FollowStatus = Schema.Literal("pending", "completed", "overdue")
+/** @since 0.1.0 */
+export type FollowStatus = typeof FollowStatus.Type
+
+/**
+ * A follow-up task as the API returns it (resource type `follow`).
+ *
+ * @since 0.1.0
+ */
+export const LeadFollow = Schema.Struct({
+  uniqueId: Fields.renamed(Schema.String, "unique_id"),
+  title: Schema.String,
+  description: Fields.optional(Schema.String),
+  dueDate: Fields.optionalRenamed(Fields.Timestamp, "due_date"),
+  status: FollowStatus,
+  createdAt: Fields.renamed(Fields.Timestamp, "created_at"),
+  updatedAt: Fields.optionalRenamed(Fields.Timestamp, "updated_at")
+}).annotations({ identifier: "LeadFollow" })
+/** @since 0.1.0 */
+export interface LeadFollow extends Schema.Schema.Type<typeof LeadFollow> {}
+
+/**
+ * What the API echoes after updating a follow-up: its id and the attributes it sent back.
+ *
+ * @since 0.1.0
+ */
+export const UpdatedLeadFollow = Schema.Struct({
+  uniqueId: Fields.renamed(Schema.String, "unique_id"),
+  title: Fields.optional(Schema.String),
+  description: Fields.optional(Schema.String),
+  dueDate: Fields.optionalRenamed(Fields.Timestamp, "due_date"),
+  status: Fields.optional(FollowStatus),
+  createdAt: Fields.optionalRenamed(Fields.Timestamp, "created_at"),
+  updatedAt: Fields.optionalRenamed(Fields.Timestamp, "updated_at")
+}).annotations({ identifier: "UpdatedLeadFollow" })
+/** @since 0.1.0 */
+export interface UpdatedLeadFollow extends Schema.Schema.Type<typeof UpdatedLeadFollow> {}
+
+/** @since 0.1.0 */
+export const LeadFollowResource = JsonApi.resource("follow", LeadFollow, { id: (follow) => follow.uniqueId })
+/** @since 0.1.0 */
+export const UpdatedLeadFollowResource = JsonApi.resource("follow", UpdatedLeadFollow, {
+  id: (follow) => follow.uniqueId
+})
+
+const field = <A, I>(schema: Schema.Schema<A, I>) => Schema.optionalWith(schema, { exact: true })
+
+/**
+ * `POST /leads/:unique_id/follows` body (sent as `{ "follow": {...} }`). `title` is required.
+ *
+ * @since 0.1.0
+ */
+export const CreateLeadFollowRequest = Schema.Struct({
+  title: Fields.NonBlankString,
+  description: field(Schema.String),
+  dueDate: field(Fields.Timestamp).pipe(Schema.fromKey("due_date"))
+}).annotations({ identifier: "CreateLeadFollowRequest" })
+/** @since 0.1.0 */
+export interface CreateLeadFollowRequest extends Schema.Schema.Type<typeof CreateLeadFollowRequest> {}
+
+/**
+ * `PUT /leads/:unique_id/follows/:follow_unique_id` body: at least one attribute.
+ *
+ * @since 0.1.0
+ */
+export const UpdateLeadFollowRequest = Schema.Struct({
+  title: field(Fields.NonBlankString),
+  description: field(Schema.String),
+  dueDate: field(Fields.Timestamp).pipe(Schema.fromKey("due_date")),
+  status: field(FollowStatus)
+}).pipe(
+  Schema.filter((input) => Object.keys(input).length > 0 || "give at least one attribute to update")
+).annotations({ identifier: "UpdateLeadFollowRequest" })
+/** @since 0.1.0 */
+export interface UpdateLeadFollowRequest extends Schema.Schema.Type<typeof UpdateLeadFollowRequest> {}

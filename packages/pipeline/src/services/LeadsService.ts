@@ -1,0 +1,23 @@
+/**
+ * Leads: list, stream, get, create, update, delete, recover, search, listDeleted.
+ *
+ * @since 0.1.0
+ */
+import { ApiClient } from "@blocks-crm/core-http"
+import * as ResourceClient from "@blocks-crm/core-http/ResourceClient"
+import * as Effect from "effect/Effect"
+import { PipelineApi } from "../contract/PipelineApi.js"
+import { CreateLeadRequest, UpdateLeadRequest } from "../models/Lead.js"
+import type { Lead, UpdatedLead } from "../models/Lead.js"
+
+/**
+ * @since 0.1.0
+ * @category services
+ */
+export class LeadsService extends Effect.Service<LeadsService>()("@blocks-crm/pipeline/LeadsService", {
+  effect: Effect.map(
+    ApiClient.group(PipelineApi, "leads"),
+    (endpoints): ResourceClient.SoftDeleteClient<Lead, CreateLeadRequest, UpdateLeadRequest, UpdatedLead> =>
+      ResourceClient.softDelete("leads", endpoints, { create: CreateLeadRequest, update: UpdateLeadRequest })
+  )
+}) {}
