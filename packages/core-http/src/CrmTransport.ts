@@ -9,7 +9,7 @@ import * as FetchHttpClient from "@effect/platform/FetchHttpClient"
 import * as Headers from "@effect/platform/Headers"
 import * as HttpClient from "@effect/platform/HttpClient"
 import * as HttpClientRequest from "@effect/platform/HttpClientRequest"
-import type * as HttpClientResponse from "@effect/platform/HttpClientResponse"
+import * as HttpClientResponse from "@effect/platform/HttpClientResponse"
 import * as Context from "effect/Context"
 import * as Duration from "effect/Duration"
 import * as Effect from "effect/Effect"
@@ -227,7 +227,12 @@ export const make = (settings: CrmConfig.CrmSettings, httpClient: HttpClient.Htt
         Effect.flatMap((response) =>
           Effect.map(response.text, (body) => {
             sink?.({ ...info, status: response.status, contentType: response.headers["content-type"], body })
-            return [response, body] as const
+            // The body is read once, inside the attempt's timeout; decoding reads it from this copy.
+            const buffered = HttpClientResponse.fromWeb(
+              response.request,
+              new Response(body === "" ? null : body, { status: response.status, headers: response.headers })
+            )
+            return [buffered, body] as const
           })
         ),
         Effect.timeoutFail({

@@ -1,0 +1,78 @@
+/**
+ * The emulator's SQLite database: a file by default, `:memory:` for tests. Migrations run on start.
+ */
+import * as NodeContext from "@effect/platform-node/NodeContext"
+import * as Migrator from "@effect/sql/Migrator"
+import * as SqlClient from "@effect/sql/SqlClient"
+import * as SqliteClient from "@effect/sql-sqlite-node/SqliteClient"
+import * as SqliteMigrator from "@effect/sql-sqlite-node/SqliteMigrator"
+import * as Effect from "effect/Effect"
+import * as Layer from "effect/Layer"
+import * as fs from "node:fs"
+import * as os from "node:os"
+import * as path from "node:path"
+
+/**
+ * Where the database lives when no `--db` is given: `$XDG_DATA_HOME/blocks-crm/emulator.db` (or the
+ * platform's user data directory), falling back to `./.crm/emulator.db`.
+ */
+export const defaultDatabasePath = (): string => {
+  const home = os.homedir()
+  const dataHome = process.env.XDG_DATA_HOME ??
+    (process.platform === "darwin"
+      ? path.join(home, "Library", "Application Support")
+      : process.platform === "win32"
+      ? process.env.APPDATA ?? path.join(home, "AppData", "Roaming")
+      : path.join(home, ".local", "share"))
+  const candidate = path.join(dataHome, "blocks-crm", "emulator.db")
+  try {
+    fs.mkdirSync(path.dirname(candidate), { recursive: true })
+    fs.accessSync(path.dirname(candidate), fs.constants.W_OK)
+    return candidate
+  } catch {
+    return path.resolve(".crm", "emulator.db")
+  }
+}
+
+/** Records of every domain live in one table: each row is one resource's attributes as JSON. */
+const migrations = {
+  "0001_records": Effect.flatMap(SqlClient.SqlClient, (sql) =>
+    Effect.all([
+      sql`CREATE TABLE records (
+        seq INTEGER PRIMARY KEY AUTOINCREMENT,
+        tenant_id TEXT NOT NULL,
+        collection TEXT NOT NULL,
+        unique_id TEXT NOT NULL,
+        parent_id TEXT,
+        data TEXT NOT NULL,
+        search_text TEXT NOT NULL DEFAULT '',
+        deleted_at TEXT,
+        UNIQUE (tenant_id, collection, unique_id)
+      )`,
+      sql`CREATE INDEX records_listing ON records (tenant_id, collection, parent_id, deleted_at, seq)`
+    ])),
+  "0002_idempotency_keys": Effect.flatMap(SqlClient.SqlClient, (sql) =>
+    sql`CREATE TABLE idempotency_keys (
+      tenant_id TEXT NOT NULL,
+      idempotency_key TEXT NOT NULL,
+      method TEXT NOT NULL,
+      path TEXT NOT NULL,
+      status INTEGER NOT NULL,
+      content_type TEXT,
+      body TEXT NOT NULL,
+      created_at TEXT NOT NULL,
+      PRIMARY KEY (tenant_id, idempotency_key)
+    )`)
+}
+
+/**
+ * SQLite at `filename` (`:memory:` for a throwaway database), migrated.
+ */
+export const layer = (filename: string) => {
+  if (filename !== ":memory:") fs.mkdirSync(path.dirname(path.resolve(filename)), { recursive: true })
+  const client = SqliteClient.layer({ filename })
+  const migrated = SqliteMigrator.layer({ loader: Migrator.fromRecord(migrations) }).pipe(
+    Layer.provide(NodeContext.layer)
+  )
+  return Layer.provideMerge(migrated, client)
+}

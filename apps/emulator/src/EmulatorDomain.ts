@@ -1,0 +1,37 @@
+/**
+ * A domain the emulator serves: its contract and the handlers that implement it. The built-in
+ * domains and a team's own domain package plug in the same way, without editing the emulator:
+ *
+ *   const myDomain = EmulatorDomain.make(MyApi, MyHandlersLive)
+ *   Emulator.layer({ domains: [...Emulator.builtInDomains, myDomain] })
+ */
+import type * as Etag from "@effect/platform/Etag"
+import type * as FileSystem from "@effect/platform/FileSystem"
+import type * as HttpApi from "@effect/platform/HttpApi"
+import type * as HttpApiGroup from "@effect/platform/HttpApiGroup"
+import * as HttpLayerRouter from "@effect/platform/HttpLayerRouter"
+import type * as HttpPlatform from "@effect/platform/HttpPlatform"
+import type * as Path from "@effect/platform/Path"
+import * as Layer from "effect/Layer"
+
+export interface EmulatorDomain {
+  readonly name: string
+  readonly api: HttpApi.HttpApi.Any
+  readonly routes: Layer.Layer<never, never, any>
+}
+
+/** What the platform gives every domain's routes. */
+export type PlatformContext = Etag.Generator | HttpLayerRouter.HttpRouter | FileSystem.FileSystem | HttpPlatform.HttpPlatform | Path.Path
+
+/**
+ * A domain from its contract and a layer of handlers for every group (`HttpApiBuilder.group(...)`).
+ * The handlers may use the emulator's services (`RecordStore`, `Credentials`) and the auth middlewares.
+ */
+export const make = <Id extends string, Groups extends HttpApiGroup.HttpApiGroup.Any, E, R, RH>(
+  api: HttpApi.HttpApi<Id, Groups, E, R>,
+  handlers: Layer.Layer<HttpApiGroup.HttpApiGroup.ToService<Id, Groups>, never, RH>
+): EmulatorDomain => ({
+  name: api.identifier,
+  api: api as unknown as HttpApi.HttpApi.Any,
+  routes: HttpLayerRouter.addHttpApi(api).pipe(Layer.provide(handlers))
+})

@@ -1,0 +1,77 @@
+/**
+ * The opportunities endpoints, declared once: the client is derived from this, the emulator implements
+ * it, and the OpenAPI document is generated from it.
+ *
+ * @since 0.1.0
+ */
+import { Contract, Fields, JsonApi, Pagination } from "@blocks-crm/core-http"
+import * as HttpApiEndpoint from "@effect/platform/HttpApiEndpoint"
+import * as HttpApiGroup from "@effect/platform/HttpApiGroup"
+import * as HttpApiSchema from "@effect/platform/HttpApiSchema"
+import * as OpenApi from "@effect/platform/OpenApi"
+import {
+  CreateOpportunityRequest,
+  OpportunityResource,
+  UpdatedOpportunityResource,
+  UpdateOpportunityRequest
+} from "../models/Opportunity.js"
+
+const uniqueId = HttpApiSchema.param("uniqueId", Fields.ResourceId)
+
+/** @since 0.1.0 */
+export const OpportunityList = JsonApi.listDocument(OpportunityResource)
+/** @since 0.1.0 */
+export const OpportunityDocument = JsonApi.document(OpportunityResource)
+
+/**
+ * `GET /opportunities/` (with `?search=`), `GET /opportunities/trash/show`, `GET /opportunities/:unique_id`,
+ * `POST /opportunities/`, `PUT /opportunities/:unique_id/`, `DELETE /opportunities/:unique_id/` (soft
+ * delete), `PUT /opportunities/:unique_id/recover`. The trash, recover and search endpoints are those
+ * of the SDK's `recover`/`search`/`listDeleted` (crm-opportunities.md), on the leads' paths.
+ *
+ * @since 0.1.0
+ */
+export class OpportunitiesGroup extends HttpApiGroup.make("opportunities")
+  .add(
+    HttpApiEndpoint.get("list", "/opportunities/")
+      .setUrlParams(Pagination.SearchUrlParams)
+      .addSuccess(OpportunityList)
+      .annotate(OpenApi.Summary, "List opportunities a page at a time; `search` filters by text")
+  )
+  .add(
+    HttpApiEndpoint.get("listDeleted", "/opportunities/trash/show")
+      .setUrlParams(Pagination.PageUrlParams)
+      .addSuccess(OpportunityList)
+  )
+  .add(
+    HttpApiEndpoint.get("get")`/opportunities/${uniqueId}`
+      .addSuccess(OpportunityDocument)
+      .addError(Contract.NotFoundResponse)
+  )
+  .add(
+    HttpApiEndpoint.post("create", "/opportunities/")
+      .setPayload(JsonApi.wrapped("opportunity", CreateOpportunityRequest))
+      .addSuccess(OpportunityDocument, { status: 201 })
+      .addError(Contract.ValidationFailedResponse)
+  )
+  .add(
+    HttpApiEndpoint.put("update")`/opportunities/${uniqueId}/`
+      .setPayload(JsonApi.wrapped("opportunity", UpdateOpportunityRequest))
+      .addSuccess(JsonApi.document(UpdatedOpportunityResource))
+      .addError(Contract.NotFoundResponse)
+      .addError(Contract.ValidationFailedResponse)
+  )
+  .add(
+    HttpApiEndpoint.del("delete")`/opportunities/${uniqueId}/`
+      .addSuccess(HttpApiSchema.NoContent)
+      .addError(Contract.NotFoundResponse)
+  )
+  .add(
+    HttpApiEndpoint.put("recover")`/opportunities/${uniqueId}/recover`
+      .addSuccess(OpportunityDocument)
+      .addError(Contract.NotFoundResponse)
+  )
+  .addError(Contract.UnauthorizedResponse)
+  .middleware(Contract.ApiKeyAuth)
+  .middleware(Contract.BearerAuth)
+{}

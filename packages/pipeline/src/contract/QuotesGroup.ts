@@ -1,0 +1,72 @@
+/**
+ * The quotes endpoints, declared once: the client is derived from this, the emulator implements it,
+ * and the OpenAPI document is generated from it.
+ *
+ * @since 0.1.0
+ */
+import { Contract, Fields, JsonApi, Pagination } from "@blocks-crm/core-http"
+import * as HttpApiEndpoint from "@effect/platform/HttpApiEndpoint"
+import * as HttpApiGroup from "@effect/platform/HttpApiGroup"
+import * as HttpApiSchema from "@effect/platform/HttpApiSchema"
+import * as OpenApi from "@effect/platform/OpenApi"
+import { CreateQuoteRequest, QuoteResource, UpdatedQuoteResource, UpdateQuoteRequest } from "../models/Quote.js"
+
+const uniqueId = HttpApiSchema.param("uniqueId", Fields.ResourceId)
+
+/** @since 0.1.0 */
+export const QuoteList = JsonApi.listDocument(QuoteResource)
+/** @since 0.1.0 */
+export const QuoteDocument = JsonApi.document(QuoteResource)
+
+/**
+ * `GET /quotes/` (with `?search=`), `GET /quotes/trash/show`, `GET /quotes/:unique_id`, `POST /quotes/`,
+ * `PUT /quotes/:unique_id/`, `DELETE /quotes/:unique_id/` (soft delete), `PUT /quotes/:unique_id/recover`.
+ * crm-block.md lists only the CRUD endpoints; trash, recover and search are assumed to work as they do
+ * for leads.
+ *
+ * @since 0.1.0
+ */
+export class QuotesGroup extends HttpApiGroup.make("quotes")
+  .add(
+    HttpApiEndpoint.get("list", "/quotes/")
+      .setUrlParams(Pagination.SearchUrlParams)
+      .addSuccess(QuoteList)
+      .annotate(OpenApi.Summary, "List quotes a page at a time; `search` filters by text")
+  )
+  .add(
+    HttpApiEndpoint.get("listDeleted", "/quotes/trash/show")
+      .setUrlParams(Pagination.PageUrlParams)
+      .addSuccess(QuoteList)
+  )
+  .add(
+    HttpApiEndpoint.get("get")`/quotes/${uniqueId}`
+      .addSuccess(QuoteDocument)
+      .addError(Contract.NotFoundResponse)
+  )
+  .add(
+    HttpApiEndpoint.post("create", "/quotes/")
+      .setPayload(JsonApi.wrapped("quote", CreateQuoteRequest))
+      .addSuccess(QuoteDocument, { status: 201 })
+      .addError(Contract.ValidationFailedResponse)
+  )
+  .add(
+    HttpApiEndpoint.put("update")`/quotes/${uniqueId}/`
+      .setPayload(JsonApi.wrapped("quote", UpdateQuoteRequest))
+      .addSuccess(JsonApi.document(UpdatedQuoteResource))
+      .addError(Contract.NotFoundResponse)
+      .addError(Contract.ValidationFailedResponse)
+  )
+  .add(
+    HttpApiEndpoint.del("delete")`/quotes/${uniqueId}/`
+      .addSuccess(HttpApiSchema.NoContent)
+      .addError(Contract.NotFoundResponse)
+  )
+  .add(
+    HttpApiEndpoint.put("recover")`/quotes/${uniqueId}/recover`
+      .addSuccess(QuoteDocument)
+      .addError(Contract.NotFoundResponse)
+  )
+  .addError(Contract.UnauthorizedResponse)
+  .middleware(Contract.ApiKeyAuth)
+  .middleware(Contract.BearerAuth)
+{}

@@ -1,0 +1,65 @@
+/**
+ * The referrals endpoints, declared once: the client is derived from this, the emulator implements it,
+ * and the OpenAPI document is generated from it.
+ *
+ * @since 0.1.0
+ */
+import { Contract, Fields, JsonApi, Pagination } from "@blocks-crm/core-http"
+import * as HttpApiEndpoint from "@effect/platform/HttpApiEndpoint"
+import * as HttpApiGroup from "@effect/platform/HttpApiGroup"
+import * as HttpApiSchema from "@effect/platform/HttpApiSchema"
+import * as OpenApi from "@effect/platform/OpenApi"
+import {
+  CreateReferralRequest,
+  ReferralResource,
+  UpdatedReferralResource,
+  UpdateReferralRequest
+} from "../models/Referral.js"
+
+const uniqueId = HttpApiSchema.param("uniqueId", Fields.ResourceId)
+
+/** @since 0.1.0 */
+export const ReferralList = JsonApi.listDocument(ReferralResource)
+/** @since 0.1.0 */
+export const ReferralDocument = JsonApi.document(ReferralResource)
+
+/**
+ * `GET /referrals/`, `GET /referrals/:unique_id`, `POST /referrals/`, `PUT /referrals/:unique_id/`,
+ * `DELETE /referrals/:unique_id/` (crm-block.md lists no trash, recover or search for referrals).
+ *
+ * @since 0.1.0
+ */
+export class ReferralsGroup extends HttpApiGroup.make("referrals")
+  .add(
+    HttpApiEndpoint.get("list", "/referrals/")
+      .setUrlParams(Pagination.PageUrlParams)
+      .addSuccess(ReferralList)
+      .annotate(OpenApi.Summary, "List referrals a page at a time")
+  )
+  .add(
+    HttpApiEndpoint.get("get")`/referrals/${uniqueId}`
+      .addSuccess(ReferralDocument)
+      .addError(Contract.NotFoundResponse)
+  )
+  .add(
+    HttpApiEndpoint.post("create", "/referrals/")
+      .setPayload(JsonApi.wrapped("referral", CreateReferralRequest))
+      .addSuccess(ReferralDocument, { status: 201 })
+      .addError(Contract.ValidationFailedResponse)
+  )
+  .add(
+    HttpApiEndpoint.put("update")`/referrals/${uniqueId}/`
+      .setPayload(JsonApi.wrapped("referral", UpdateReferralRequest))
+      .addSuccess(JsonApi.document(UpdatedReferralResource))
+      .addError(Contract.NotFoundResponse)
+      .addError(Contract.ValidationFailedResponse)
+  )
+  .add(
+    HttpApiEndpoint.del("delete")`/referrals/${uniqueId}/`
+      .addSuccess(HttpApiSchema.NoContent)
+      .addError(Contract.NotFoundResponse)
+  )
+  .addError(Contract.UnauthorizedResponse)
+  .middleware(Contract.ApiKeyAuth)
+  .middleware(Contract.BearerAuth)
+{}

@@ -1,0 +1,60 @@
+/**
+ * The touches endpoints, declared once: the client is derived from this, the emulator implements it,
+ * and the OpenAPI document is generated from it.
+ *
+ * @since 0.1.0
+ */
+import { Contract, Fields, JsonApi, Pagination } from "@blocks-crm/core-http"
+import * as HttpApiEndpoint from "@effect/platform/HttpApiEndpoint"
+import * as HttpApiGroup from "@effect/platform/HttpApiGroup"
+import * as HttpApiSchema from "@effect/platform/HttpApiSchema"
+import * as OpenApi from "@effect/platform/OpenApi"
+import { CreateTouchRequest, TouchResource, UpdatedTouchResource, UpdateTouchRequest } from "../models/Touch.js"
+
+const uniqueId = HttpApiSchema.param("uniqueId", Fields.ResourceId)
+
+/** @since 0.1.0 */
+export const TouchList = JsonApi.listDocument(TouchResource)
+/** @since 0.1.0 */
+export const TouchDocument = JsonApi.document(TouchResource)
+
+/**
+ * `GET /touches/`, `GET /touches/:unique_id`, `POST /touches/`, `PUT /touches/:unique_id/`,
+ * `DELETE /touches/:unique_id/` (crm-block.md lists no trash, recover or search for touches).
+ *
+ * @since 0.1.0
+ */
+export class TouchesGroup extends HttpApiGroup.make("touches")
+  .add(
+    HttpApiEndpoint.get("list", "/touches/")
+      .setUrlParams(Pagination.PageUrlParams)
+      .addSuccess(TouchList)
+      .annotate(OpenApi.Summary, "List touches a page at a time")
+  )
+  .add(
+    HttpApiEndpoint.get("get")`/touches/${uniqueId}`
+      .addSuccess(TouchDocument)
+      .addError(Contract.NotFoundResponse)
+  )
+  .add(
+    HttpApiEndpoint.post("create", "/touches/")
+      .setPayload(JsonApi.wrapped("touch", CreateTouchRequest))
+      .addSuccess(TouchDocument, { status: 201 })
+      .addError(Contract.ValidationFailedResponse)
+  )
+  .add(
+    HttpApiEndpoint.put("update")`/touches/${uniqueId}/`
+      .setPayload(JsonApi.wrapped("touch", UpdateTouchRequest))
+      .addSuccess(JsonApi.document(UpdatedTouchResource))
+      .addError(Contract.NotFoundResponse)
+      .addError(Contract.ValidationFailedResponse)
+  )
+  .add(
+    HttpApiEndpoint.del("delete")`/touches/${uniqueId}/`
+      .addSuccess(HttpApiSchema.NoContent)
+      .addError(Contract.NotFoundResponse)
+  )
+  .addError(Contract.UnauthorizedResponse)
+  .middleware(Contract.ApiKeyAuth)
+  .middleware(Contract.BearerAuth)
+{}

@@ -1,0 +1,125 @@
+/**
+ * Opportunities: qualified deals tracked by value, stage, close date and probability
+ * (crm-opportunities.md).
+ *
+ * @since 0.1.0
+ */
+import { Fields, JsonApi } from "@blocks-crm/core-http"
+import * as Schema from "effect/Schema"
+
+/** Pipeline stage of an opportunity. @since 0.1.0 */
+export const OpportunityStage = Schema.Literal(
+  "discovery",
+  "qualification",
+  "proposal",
+  "negotiation",
+  "closed_won",
+  "closed_lost"
+)
+/** @since 0.1.0 */
+export type OpportunityStage = typeof OpportunityStage.Type
+
+/** @since 0.1.0 */
+export const OpportunityStatus = Schema.Literal("active", "inactive", "won", "lost")
+/** @since 0.1.0 */
+export type OpportunityStatus = typeof OpportunityStatus.Type
+
+/**
+ * An opportunity as the API returns it. `closeDate` is a calendar date (`2026-06-30`), kept as the
+ * string. Optional attributes are absent when the API leaves them out or sends `null`; required ones
+ * missing fail decoding with their path.
+ *
+ * @since 0.1.0
+ */
+export const Opportunity = Schema.Struct({
+  uniqueId: Fields.renamed(Schema.String, "unique_id"),
+  name: Schema.String,
+  accountId: Fields.optionalRenamed(Schema.String, "account_id"),
+  value: Fields.optional(Fields.Decimal),
+  stage: Fields.optional(OpportunityStage),
+  closeDate: Fields.optionalRenamed(Fields.CalendarDate, "close_date"),
+  probability: Fields.optional(Fields.Percentage),
+  status: OpportunityStatus,
+  createdAt: Fields.renamed(Fields.Timestamp, "created_at"),
+  updatedAt: Fields.optionalRenamed(Fields.Timestamp, "updated_at")
+}).annotations({ identifier: "Opportunity" })
+/** @since 0.1.0 */
+export interface Opportunity extends Schema.Schema.Type<typeof Opportunity> {}
+
+/**
+ * What the API echoes after an update: the opportunity's id and the attributes it chose to send back
+ * (crm-opportunities.md shows only the changed ones). Nothing absent is filled in.
+ *
+ * @since 0.1.0
+ */
+export const UpdatedOpportunity = Schema.Struct({
+  uniqueId: Fields.renamed(Schema.String, "unique_id"),
+  name: Fields.optional(Schema.String),
+  accountId: Fields.optionalRenamed(Schema.String, "account_id"),
+  value: Fields.optional(Fields.Decimal),
+  stage: Fields.optional(OpportunityStage),
+  closeDate: Fields.optionalRenamed(Fields.CalendarDate, "close_date"),
+  probability: Fields.optional(Fields.Percentage),
+  status: Fields.optional(OpportunityStatus),
+  createdAt: Fields.optionalRenamed(Fields.Timestamp, "created_at"),
+  updatedAt: Fields.optionalRenamed(Fields.Timestamp, "updated_at")
+}).annotations({ identifier: "UpdatedOpportunity" })
+/** @since 0.1.0 */
+export interface UpdatedOpportunity extends Schema.Schema.Type<typeof UpdatedOpportunity> {}
+
+const opportunityLinks = (opportunity: { readonly accountId?: string }) => ({
+  account: opportunity.accountId === undefined ? null : { id: opportunity.accountId, type: "account" }
+})
+
+/** The JSON:API resource `{ id, type: "opportunity", attributes, relationships }`. @since 0.1.0 */
+export const OpportunityResource = JsonApi.resource("opportunity", Opportunity, {
+  id: (opportunity) => opportunity.uniqueId,
+  relationships: opportunityLinks
+})
+/** @since 0.1.0 */
+export const UpdatedOpportunityResource = JsonApi.resource("opportunity", UpdatedOpportunity, {
+  id: (opportunity) => opportunity.uniqueId
+})
+
+const field = <A, I>(schema: Schema.Schema<A, I>) => Schema.optionalWith(schema, { exact: true })
+
+/**
+ * `POST /opportunities/` body (sent as `{ "opportunity": {...} }`). `name` is required.
+ *
+ * @since 0.1.0
+ */
+export const CreateOpportunityRequest = Schema.Struct({
+  name: Fields.NonBlankString,
+  accountId: field(Fields.ResourceId).pipe(Schema.fromKey("account_id")),
+  value: field(Schema.Number.pipe(Schema.finite(), Schema.nonNegative())),
+  stage: field(OpportunityStage),
+  closeDate: field(Fields.CalendarDate).pipe(Schema.fromKey("close_date")),
+  probability: field(Fields.Percentage)
+}).annotations({ identifier: "CreateOpportunityRequest" })
+/** @since 0.1.0 */
+export interface CreateOpportunityRequest extends Schema.Schema.Type<typeof CreateOpportunityRequest> {}
+
+/**
+ * `PUT /opportunities/:unique_id/` body: any of the opportunity's attributes, at least one.
+ *
+ * @since 0.1.0
+ */
+export const UpdateOpportunityRequest = Schema.Struct({
+  ...CreateOpportunityRequest.fields,
+  name: field(Fields.NonBlankString),
+  status: field(OpportunityStatus)
+}).pipe(
+  Schema.filter((input) => Object.keys(input).length > 0 || "give at least one attribute to update")
+).annotations({ identifier: "UpdateOpportunityRequest" })
+/** @since 0.1.0 */
+export interface UpdateOpportunityRequest extends Schema.Schema.Type<typeof UpdateOpportunityRequest> {}
+
+/**
+ * `page` (from 1) and `records` (page size, default 15 on the API).
+ *
+ * @since 0.1.0
+ */
+export interface ListOpportunitiesParams {
+  readonly page?: number | undefined
+  readonly records?: number | undefined
+}

@@ -1,0 +1,133 @@
+/**
+ * Quotes: priced offers sent to an account, moving from draft to accepted or rejected.
+ *
+ * Assumption: the reference (crm-block.md, "Quotes") documents only the endpoints and the statuses
+ * `draft`, `sent`, `accepted`, `rejected`; it shows no attributes, no example body and no resource
+ * type. The attributes below follow the leads and opportunities models (snake_case wire keys, ids of
+ * linked records as `*_id` plus JSON:API relationships, decimals as numbers or strings, calendar dates
+ * as `YYYY-MM-DD`): `unique_id`, `title` (required), `account_id`, `opportunity_id`, `contact_id`,
+ * `amount`, `currency` (ISO 4217 code), `status` (required), `valid_until` (calendar date), `notes`,
+ * `created_at` (required), `updated_at`. The resource type is assumed to be `quote` and the request body
+ * key `quote`. Soft delete (`/quotes/trash/show`, `PUT /quotes/:unique_id/recover`, `?search=`) is
+ * assumed to work as it does for leads. Check these against the live API before relying on them.
+ *
+ * @since 0.1.0
+ */
+import { Fields, JsonApi } from "@blocks-crm/core-http"
+import * as Schema from "effect/Schema"
+
+/** Where a quote is in its approval workflow. @since 0.1.0 */
+export const QuoteStatus = Schema.Literal("draft", "sent", "accepted", "rejected")
+/** @since 0.1.0 */
+export type QuoteStatus = typeof QuoteStatus.Type
+
+/**
+ * A quote as the API returns it (assumed attributes: see the module's doc). `validUntil` is a calendar
+ * date (`2026-06-30`), kept as the string. Optional attributes are absent when the API leaves them out
+ * or sends `null`; required ones missing fail decoding with their path.
+ *
+ * @since 0.1.0
+ */
+export const Quote = Schema.Struct({
+  uniqueId: Fields.renamed(Schema.String, "unique_id"),
+  title: Schema.String,
+  accountId: Fields.optionalRenamed(Schema.String, "account_id"),
+  opportunityId: Fields.optionalRenamed(Schema.String, "opportunity_id"),
+  contactId: Fields.optionalRenamed(Schema.String, "contact_id"),
+  amount: Fields.optional(Fields.Decimal),
+  currency: Fields.optional(Schema.String),
+  status: QuoteStatus,
+  validUntil: Fields.optionalRenamed(Fields.CalendarDate, "valid_until"),
+  notes: Fields.optional(Schema.String),
+  createdAt: Fields.renamed(Fields.Timestamp, "created_at"),
+  updatedAt: Fields.optionalRenamed(Fields.Timestamp, "updated_at")
+}).annotations({ identifier: "Quote" })
+/** @since 0.1.0 */
+export interface Quote extends Schema.Schema.Type<typeof Quote> {}
+
+/**
+ * What the API echoes after an update: the quote's id and the attributes it chose to send back
+ * (assumed to behave like leads, which echo only the changed ones). Nothing absent is filled in.
+ *
+ * @since 0.1.0
+ */
+export const UpdatedQuote = Schema.Struct({
+  uniqueId: Fields.renamed(Schema.String, "unique_id"),
+  title: Fields.optional(Schema.String),
+  accountId: Fields.optionalRenamed(Schema.String, "account_id"),
+  opportunityId: Fields.optionalRenamed(Schema.String, "opportunity_id"),
+  contactId: Fields.optionalRenamed(Schema.String, "contact_id"),
+  amount: Fields.optional(Fields.Decimal),
+  currency: Fields.optional(Schema.String),
+  status: Fields.optional(QuoteStatus),
+  validUntil: Fields.optionalRenamed(Fields.CalendarDate, "valid_until"),
+  notes: Fields.optional(Schema.String),
+  createdAt: Fields.optionalRenamed(Fields.Timestamp, "created_at"),
+  updatedAt: Fields.optionalRenamed(Fields.Timestamp, "updated_at")
+}).annotations({ identifier: "UpdatedQuote" })
+/** @since 0.1.0 */
+export interface UpdatedQuote extends Schema.Schema.Type<typeof UpdatedQuote> {}
+
+const quoteLinks = (
+  quote: { readonly accountId?: string; readonly opportunityId?: string; readonly contactId?: string }
+) => ({
+  account: quote.accountId === undefined ? null : { id: quote.accountId, type: "account" },
+  opportunity: quote.opportunityId === undefined ? null : { id: quote.opportunityId, type: "opportunity" },
+  contact: quote.contactId === undefined ? null : { id: quote.contactId, type: "contact" }
+})
+
+/** The JSON:API resource `{ id, type: "quote", attributes, relationships }`. @since 0.1.0 */
+export const QuoteResource = JsonApi.resource("quote", Quote, { id: (quote) => quote.uniqueId, relationships: quoteLinks })
+/** @since 0.1.0 */
+export const UpdatedQuoteResource = JsonApi.resource("quote", UpdatedQuote, { id: (quote) => quote.uniqueId })
+
+const field = <A, I>(schema: Schema.Schema<A, I>) => Schema.optionalWith(schema, { exact: true })
+
+/** A three-letter ISO 4217 currency code in upper case (`USD`, `EUR`). */
+const CurrencyCode = Schema.String.pipe(
+  Schema.filter((s) => /^[A-Z]{3}$/.test(s) || `Expected a 3-letter ISO 4217 code in upper case, got ${JSON.stringify(s)}`)
+).annotations({ identifier: "CurrencyCode" })
+
+/**
+ * `POST /quotes/` body (sent as `{ "quote": {...} }`). `title` is required; `status` may be left to the
+ * API (presumably `draft`).
+ *
+ * @since 0.1.0
+ */
+export const CreateQuoteRequest = Schema.Struct({
+  title: Fields.NonBlankString,
+  accountId: field(Fields.ResourceId).pipe(Schema.fromKey("account_id")),
+  opportunityId: field(Fields.ResourceId).pipe(Schema.fromKey("opportunity_id")),
+  contactId: field(Fields.ResourceId).pipe(Schema.fromKey("contact_id")),
+  amount: field(Schema.Number.pipe(Schema.finite(), Schema.nonNegative())),
+  currency: field(CurrencyCode),
+  status: field(QuoteStatus),
+  validUntil: field(Fields.CalendarDate).pipe(Schema.fromKey("valid_until")),
+  notes: field(Schema.String)
+}).annotations({ identifier: "CreateQuoteRequest" })
+/** @since 0.1.0 */
+export interface CreateQuoteRequest extends Schema.Schema.Type<typeof CreateQuoteRequest> {}
+
+/**
+ * `PUT /quotes/:unique_id/` body: any of the quote's attributes, at least one.
+ *
+ * @since 0.1.0
+ */
+export const UpdateQuoteRequest = Schema.Struct({
+  ...CreateQuoteRequest.fields,
+  title: field(Fields.NonBlankString)
+}).pipe(
+  Schema.filter((input) => Object.keys(input).length > 0 || "give at least one attribute to update")
+).annotations({ identifier: "UpdateQuoteRequest" })
+/** @since 0.1.0 */
+export interface UpdateQuoteRequest extends Schema.Schema.Type<typeof UpdateQuoteRequest> {}
+
+/**
+ * `page` (from 1) and `records` (page size, default 15 on the API).
+ *
+ * @since 0.1.0
+ */
+export interface ListQuotesParams {
+  readonly page?: number | undefined
+  readonly records?: number | undefined
+}

@@ -1,0 +1,130 @@
+/**
+ * Referrals: who referred whom, and whether the referrer's reward is due.
+ *
+ * Assumption: the reference (crm-block.md, "Referrals") documents only the plain CRUD endpoints and
+ * "track referral reward status"; it shows no attributes, no example body, no resource type and no
+ * reward statuses. The attributes below follow the leads model (snake_case wire keys, linked records as
+ * `*_id` plus JSON:API relationships, decimals as numbers or strings): `unique_id`, `referrer_name`
+ * (required), `referrer_email`, `referred_name`, `referred_email`, `lead_id`, `reward_amount`,
+ * `reward_status` (required; assumed `pending`, `approved`, `paid`, `rejected`), `notes`, `created_at`
+ * (required), `updated_at`. The resource type is assumed to be `referral` and the request body key
+ * `referral`. Check these against the live API before relying on them.
+ *
+ * @since 0.1.0
+ */
+import { Fields, JsonApi } from "@blocks-crm/core-http"
+import * as Schema from "effect/Schema"
+
+/** Where the referrer's reward stands (assumed values, see the module's doc). @since 0.1.0 */
+export const ReferralRewardStatus = Schema.Literal("pending", "approved", "paid", "rejected")
+/** @since 0.1.0 */
+export type ReferralRewardStatus = typeof ReferralRewardStatus.Type
+
+/**
+ * A referral as the API returns it (assumed attributes: see the module's doc). Optional attributes are
+ * absent when the API leaves them out or sends `null`; required ones missing fail decoding with their
+ * path.
+ *
+ * @since 0.1.0
+ */
+export const Referral = Schema.Struct({
+  uniqueId: Fields.renamed(Schema.String, "unique_id"),
+  referrerName: Fields.renamed(Schema.String, "referrer_name"),
+  referrerEmail: Fields.optionalRenamed(Schema.String, "referrer_email"),
+  referredName: Fields.optionalRenamed(Schema.String, "referred_name"),
+  referredEmail: Fields.optionalRenamed(Schema.String, "referred_email"),
+  leadId: Fields.optionalRenamed(Schema.String, "lead_id"),
+  rewardAmount: Fields.optionalRenamed(Fields.Decimal, "reward_amount"),
+  rewardStatus: Fields.renamed(ReferralRewardStatus, "reward_status"),
+  notes: Fields.optional(Schema.String),
+  createdAt: Fields.renamed(Fields.Timestamp, "created_at"),
+  updatedAt: Fields.optionalRenamed(Fields.Timestamp, "updated_at")
+}).annotations({ identifier: "Referral" })
+/** @since 0.1.0 */
+export interface Referral extends Schema.Schema.Type<typeof Referral> {}
+
+/**
+ * What the API echoes after an update: the referral's id and the attributes it chose to send back
+ * (assumed to behave like leads, which echo only the changed ones). Nothing absent is filled in.
+ *
+ * @since 0.1.0
+ */
+export const UpdatedReferral = Schema.Struct({
+  uniqueId: Fields.renamed(Schema.String, "unique_id"),
+  referrerName: Fields.optionalRenamed(Schema.String, "referrer_name"),
+  referrerEmail: Fields.optionalRenamed(Schema.String, "referrer_email"),
+  referredName: Fields.optionalRenamed(Schema.String, "referred_name"),
+  referredEmail: Fields.optionalRenamed(Schema.String, "referred_email"),
+  leadId: Fields.optionalRenamed(Schema.String, "lead_id"),
+  rewardAmount: Fields.optionalRenamed(Fields.Decimal, "reward_amount"),
+  rewardStatus: Fields.optionalRenamed(ReferralRewardStatus, "reward_status"),
+  notes: Fields.optional(Schema.String),
+  createdAt: Fields.optionalRenamed(Fields.Timestamp, "created_at"),
+  updatedAt: Fields.optionalRenamed(Fields.Timestamp, "updated_at")
+}).annotations({ identifier: "UpdatedReferral" })
+/** @since 0.1.0 */
+export interface UpdatedReferral extends Schema.Schema.Type<typeof UpdatedReferral> {}
+
+const referralLinks = (referral: { readonly leadId?: string }) => ({
+  lead: referral.leadId === undefined ? null : { id: referral.leadId, type: "lead" }
+})
+
+/** The JSON:API resource `{ id, type: "referral", attributes, relationships }`. @since 0.1.0 */
+export const ReferralResource = JsonApi.resource("referral", Referral, {
+  id: (referral) => referral.uniqueId,
+  relationships: referralLinks
+})
+/** @since 0.1.0 */
+export const UpdatedReferralResource = JsonApi.resource("referral", UpdatedReferral, {
+  id: (referral) => referral.uniqueId
+})
+
+const field = <A, I>(schema: Schema.Schema<A, I>) => Schema.optionalWith(schema, { exact: true })
+
+/** An e-mail address, checked only for its shape (`name@domain.tld`); the API has the final word. */
+const EmailAddress = Schema.String.pipe(
+  Schema.filter((s) => /^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(s) || `Expected an e-mail address, got ${JSON.stringify(s)}`)
+).annotations({ identifier: "EmailAddress" })
+
+/**
+ * `POST /referrals/` body (sent as `{ "referral": {...} }`). `referrerName` is required;
+ * `rewardStatus` may be left to the API (presumably `pending`).
+ *
+ * @since 0.1.0
+ */
+export const CreateReferralRequest = Schema.Struct({
+  referrerName: Fields.renamed(Fields.NonBlankString, "referrer_name"),
+  referrerEmail: field(EmailAddress).pipe(Schema.fromKey("referrer_email")),
+  referredName: field(Schema.String).pipe(Schema.fromKey("referred_name")),
+  referredEmail: field(EmailAddress).pipe(Schema.fromKey("referred_email")),
+  leadId: field(Fields.ResourceId).pipe(Schema.fromKey("lead_id")),
+  rewardAmount: field(Schema.Number.pipe(Schema.finite(), Schema.nonNegative())).pipe(Schema.fromKey("reward_amount")),
+  rewardStatus: field(ReferralRewardStatus).pipe(Schema.fromKey("reward_status")),
+  notes: field(Schema.String)
+}).annotations({ identifier: "CreateReferralRequest" })
+/** @since 0.1.0 */
+export interface CreateReferralRequest extends Schema.Schema.Type<typeof CreateReferralRequest> {}
+
+/**
+ * `PUT /referrals/:unique_id/` body: any of the referral's attributes, at least one.
+ *
+ * @since 0.1.0
+ */
+export const UpdateReferralRequest = Schema.Struct({
+  ...CreateReferralRequest.fields,
+  referrerName: field(Fields.NonBlankString).pipe(Schema.fromKey("referrer_name"))
+}).pipe(
+  Schema.filter((input) => Object.keys(input).length > 0 || "give at least one attribute to update")
+).annotations({ identifier: "UpdateReferralRequest" })
+/** @since 0.1.0 */
+export interface UpdateReferralRequest extends Schema.Schema.Type<typeof UpdateReferralRequest> {}
+
+/**
+ * `page` (from 1) and `records` (page size, default 15 on the API).
+ *
+ * @since 0.1.0
+ */
+export interface ListReferralsParams {
+  readonly page?: number | undefined
+  readonly records?: number | undefined
+}

@@ -1,0 +1,133 @@
+/**
+ * Touches: logged interactions with a customer (a call, an e-mail, a meeting or a note) with their
+ * outcome and when they happened.
+ *
+ * Assumption: the reference (crm-block.md, "Touches") documents only the plain CRUD endpoints, the
+ * types "call, email, meeting, note" and "log outcomes and timestamps"; it shows no attributes, no
+ * example body and no resource type. The attributes below follow the leads model (snake_case wire keys,
+ * linked records as `*_id` plus JSON:API relationships): `unique_id`, `touch_type` (required), `subject`
+ * (required), `notes`, `outcome` (free text), `occurred_at` (required date-time; optional on create, the
+ * API presumably defaults it to now), `lead_id`, `contact_id`, `account_id`, `opportunity_id`,
+ * `created_at` (required), `updated_at`. The resource type is assumed to be `touch` and the request body
+ * key `touch`. Check these against the live API before relying on them.
+ *
+ * @since 0.1.0
+ */
+import { Fields, JsonApi } from "@blocks-crm/core-http"
+import * as Schema from "effect/Schema"
+
+/** The kind of interaction. @since 0.1.0 */
+export const TouchType = Schema.Literal("call", "email", "meeting", "note")
+/** @since 0.1.0 */
+export type TouchType = typeof TouchType.Type
+
+/**
+ * A touch as the API returns it (assumed attributes: see the module's doc). Optional attributes are
+ * absent when the API leaves them out or sends `null`; required ones missing fail decoding with their
+ * path.
+ *
+ * @since 0.1.0
+ */
+export const Touch = Schema.Struct({
+  uniqueId: Fields.renamed(Schema.String, "unique_id"),
+  touchType: Fields.renamed(TouchType, "touch_type"),
+  subject: Schema.String,
+  notes: Fields.optional(Schema.String),
+  outcome: Fields.optional(Schema.String),
+  occurredAt: Fields.renamed(Fields.Timestamp, "occurred_at"),
+  leadId: Fields.optionalRenamed(Schema.String, "lead_id"),
+  contactId: Fields.optionalRenamed(Schema.String, "contact_id"),
+  accountId: Fields.optionalRenamed(Schema.String, "account_id"),
+  opportunityId: Fields.optionalRenamed(Schema.String, "opportunity_id"),
+  createdAt: Fields.renamed(Fields.Timestamp, "created_at"),
+  updatedAt: Fields.optionalRenamed(Fields.Timestamp, "updated_at")
+}).annotations({ identifier: "Touch" })
+/** @since 0.1.0 */
+export interface Touch extends Schema.Schema.Type<typeof Touch> {}
+
+/**
+ * What the API echoes after an update: the touch's id and the attributes it chose to send back
+ * (assumed to behave like leads, which echo only the changed ones). Nothing absent is filled in.
+ *
+ * @since 0.1.0
+ */
+export const UpdatedTouch = Schema.Struct({
+  uniqueId: Fields.renamed(Schema.String, "unique_id"),
+  touchType: Fields.optionalRenamed(TouchType, "touch_type"),
+  subject: Fields.optional(Schema.String),
+  notes: Fields.optional(Schema.String),
+  outcome: Fields.optional(Schema.String),
+  occurredAt: Fields.optionalRenamed(Fields.Timestamp, "occurred_at"),
+  leadId: Fields.optionalRenamed(Schema.String, "lead_id"),
+  contactId: Fields.optionalRenamed(Schema.String, "contact_id"),
+  accountId: Fields.optionalRenamed(Schema.String, "account_id"),
+  opportunityId: Fields.optionalRenamed(Schema.String, "opportunity_id"),
+  createdAt: Fields.optionalRenamed(Fields.Timestamp, "created_at"),
+  updatedAt: Fields.optionalRenamed(Fields.Timestamp, "updated_at")
+}).annotations({ identifier: "UpdatedTouch" })
+/** @since 0.1.0 */
+export interface UpdatedTouch extends Schema.Schema.Type<typeof UpdatedTouch> {}
+
+const touchLinks = (touch: {
+  readonly leadId?: string
+  readonly contactId?: string
+  readonly accountId?: string
+  readonly opportunityId?: string
+}) => ({
+  lead: touch.leadId === undefined ? null : { id: touch.leadId, type: "lead" },
+  contact: touch.contactId === undefined ? null : { id: touch.contactId, type: "contact" },
+  account: touch.accountId === undefined ? null : { id: touch.accountId, type: "account" },
+  opportunity: touch.opportunityId === undefined ? null : { id: touch.opportunityId, type: "opportunity" }
+})
+
+/** The JSON:API resource `{ id, type: "touch", attributes, relationships }`. @since 0.1.0 */
+export const TouchResource = JsonApi.resource("touch", Touch, { id: (touch) => touch.uniqueId, relationships: touchLinks })
+/** @since 0.1.0 */
+export const UpdatedTouchResource = JsonApi.resource("touch", UpdatedTouch, { id: (touch) => touch.uniqueId })
+
+const field = <A, I>(schema: Schema.Schema<A, I>) => Schema.optionalWith(schema, { exact: true })
+
+/**
+ * `POST /touches/` body (sent as `{ "touch": {...} }`). `touchType` and `subject` are required;
+ * `occurredAt` may be left to the API.
+ *
+ * @since 0.1.0
+ */
+export const CreateTouchRequest = Schema.Struct({
+  touchType: Fields.renamed(TouchType, "touch_type"),
+  subject: Fields.NonBlankString,
+  notes: field(Schema.String),
+  outcome: field(Schema.String),
+  occurredAt: field(Fields.Timestamp).pipe(Schema.fromKey("occurred_at")),
+  leadId: field(Fields.ResourceId).pipe(Schema.fromKey("lead_id")),
+  contactId: field(Fields.ResourceId).pipe(Schema.fromKey("contact_id")),
+  accountId: field(Fields.ResourceId).pipe(Schema.fromKey("account_id")),
+  opportunityId: field(Fields.ResourceId).pipe(Schema.fromKey("opportunity_id"))
+}).annotations({ identifier: "CreateTouchRequest" })
+/** @since 0.1.0 */
+export interface CreateTouchRequest extends Schema.Schema.Type<typeof CreateTouchRequest> {}
+
+/**
+ * `PUT /touches/:unique_id/` body: any of the touch's attributes, at least one.
+ *
+ * @since 0.1.0
+ */
+export const UpdateTouchRequest = Schema.Struct({
+  ...CreateTouchRequest.fields,
+  touchType: field(TouchType).pipe(Schema.fromKey("touch_type")),
+  subject: field(Fields.NonBlankString)
+}).pipe(
+  Schema.filter((input) => Object.keys(input).length > 0 || "give at least one attribute to update")
+).annotations({ identifier: "UpdateTouchRequest" })
+/** @since 0.1.0 */
+export interface UpdateTouchRequest extends Schema.Schema.Type<typeof UpdateTouchRequest> {}
+
+/**
+ * `page` (from 1) and `records` (page size, default 15 on the API).
+ *
+ * @since 0.1.0
+ */
+export interface ListTouchesParams {
+  readonly page?: number | undefined
+  readonly records?: number | undefined
+}

@@ -1,0 +1,34 @@
+/**
+ * Opportunities: list, stream, get, create, update, delete, recover, search, listDeleted.
+ *
+ * @since 0.1.0
+ */
+import { ApiClient } from "@blocks-crm/core-http"
+import * as ResourceClient from "@blocks-crm/core-http/ResourceClient"
+import * as Effect from "effect/Effect"
+import { PipelineApi } from "../contract/PipelineApi.js"
+import { CreateOpportunityRequest, UpdateOpportunityRequest } from "../models/Opportunity.js"
+import type { Opportunity, UpdatedOpportunity } from "../models/Opportunity.js"
+
+/**
+ * @since 0.1.0
+ * @category services
+ */
+export class OpportunitiesService extends Effect.Service<OpportunitiesService>()(
+  "@blocks-crm/pipeline/OpportunitiesService",
+  {
+    effect: Effect.map(
+      ApiClient.group(PipelineApi, "opportunities"),
+      (endpoints): ResourceClient.SoftDeleteClient<
+        Opportunity,
+        CreateOpportunityRequest,
+        UpdateOpportunityRequest,
+        UpdatedOpportunity
+      > =>
+        ResourceClient.softDelete("opportunities", endpoints, {
+          create: CreateOpportunityRequest,
+          update: UpdateOpportunityRequest
+        })
+    )
+  }
+) {}

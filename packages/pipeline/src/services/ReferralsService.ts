@@ -1,0 +1,23 @@
+/**
+ * Referrals: list, stream, get, create, update, delete.
+ *
+ * @since 0.1.0
+ */
+import { ApiClient } from "@blocks-crm/core-http"
+import * as ResourceClient from "@blocks-crm/core-http/ResourceClient"
+import * as Effect from "effect/Effect"
+import { PipelineApi } from "../contract/PipelineApi.js"
+import { CreateReferralRequest, UpdateReferralRequest } from "../models/Referral.js"
+import type { Referral, UpdatedReferral } from "../models/Referral.js"
+
+/**
+ * @since 0.1.0
+ * @category services
+ */
+export class ReferralsService extends Effect.Service<ReferralsService>()("@blocks-crm/pipeline/ReferralsService", {
+  effect: Effect.map(
+    ApiClient.group(PipelineApi, "referrals"),
+    (endpoints): ResourceClient.CrudClient<Referral, CreateReferralRequest, UpdateReferralRequest, UpdatedReferral> =>
+      ResourceClient.crud("referrals", endpoints, { create: CreateReferralRequest, update: UpdateReferralRequest })
+  )
+}) {}

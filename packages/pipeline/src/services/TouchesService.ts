@@ -1,0 +1,23 @@
+/**
+ * Touches: list, stream, get, create, update, delete.
+ *
+ * @since 0.1.0
+ */
+import { ApiClient } from "@blocks-crm/core-http"
+import * as ResourceClient from "@blocks-crm/core-http/ResourceClient"
+import * as Effect from "effect/Effect"
+import { PipelineApi } from "../contract/PipelineApi.js"
+import { CreateTouchRequest, UpdateTouchRequest } from "../models/Touch.js"
+import type { Touch, UpdatedTouch } from "../models/Touch.js"
+
+/**
+ * @since 0.1.0
+ * @category services
+ */
+export class TouchesService extends Effect.Service<TouchesService>()("@blocks-crm/pipeline/TouchesService", {
+  effect: Effect.map(
+    ApiClient.group(PipelineApi, "touches"),
+    (endpoints): ResourceClient.CrudClient<Touch, CreateTouchRequest, UpdateTouchRequest, UpdatedTouch> =>
+      ResourceClient.crud("touches", endpoints, { create: CreateTouchRequest, update: UpdateTouchRequest })
+  )
+}) {}
