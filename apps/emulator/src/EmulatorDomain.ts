@@ -2,7 +2,7 @@
  * A domain the emulator serves: its contract and the handlers that implement it. The built-in
  * domains and a team's own domain package plug in the same way, without editing the emulator:
  *
- *   const myDomain = EmulatorDomain.make(MyApi, MyHandlersLive)
+ *   const myDomain = EmulatorDomain.make("my-domain", MyApi, MyHandlersLive)
  *   Emulator.layer({ domains: [...Emulator.builtInDomains, myDomain] })
  */
 import type * as Etag from "@effect/platform/Etag"
@@ -28,10 +28,11 @@ export type PlatformContext = Etag.Generator | HttpLayerRouter.HttpRouter | File
  * The handlers may use the emulator's services (`RecordStore`, `Credentials`) and the auth middlewares.
  */
 export const make = <Id extends string, Groups extends HttpApiGroup.HttpApiGroup.Any, E, R, RH>(
+  name: string,
   api: HttpApi.HttpApi<Id, Groups, E, R>,
   handlers: Layer.Layer<HttpApiGroup.HttpApiGroup.ToService<Id, Groups>, never, RH>
 ): EmulatorDomain => ({
-  name: api.identifier,
+  name,
   api: api as unknown as HttpApi.HttpApi.Any,
   routes: HttpLayerRouter.addHttpApi(api).pipe(Layer.provide(handlers))
 })

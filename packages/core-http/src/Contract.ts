@@ -10,49 +10,62 @@ import * as HttpApiSchema from "@effect/platform/HttpApiSchema"
 import * as HttpApiSecurity from "@effect/platform/HttpApiSecurity"
 import * as Context from "effect/Context"
 import * as Schema from "effect/Schema"
-import { ErrorObject } from "./JsonApi.js"
+import { ErrorDocument, ErrorObject } from "./JsonApi.js"
 
 const errorFields = { errors: Schema.Array(ErrorObject) }
 
 /**
- * 401: missing or invalid credentials.
+ * The wire form of an error class: the reference's `{"errors": [...]}` body (no `_tag` on the wire),
+ * with the HTTP status it is sent with. Distinct classes keep errors of equal shape apart.
+ */
+const onTheWire = <A extends { readonly errors: ReadonlyArray<typeof ErrorObject.Type> }>(
+  errorClass: Schema.Schema<A, any> & (new(props: { readonly errors: ReadonlyArray<typeof ErrorObject.Type> }) => A),
+  status: number,
+  description: string
+): Schema.Schema<A, typeof ErrorDocument.Encoded> =>
+  Schema.transform(ErrorDocument, Schema.typeSchema(errorClass), {
+    strict: true,
+    decode: (doc) => new errorClass({ errors: doc.errors }),
+    encode: (error) => ({ errors: error.errors })
+  }).annotations(HttpApiSchema.annotations({ status, description, identifier: `Error${status}` }))
+
+/**
+ * 401: missing or invalid credentials. Use `UnauthorizedResponse.wire` in contracts.
  *
  * @since 0.1.0
  */
-export class UnauthorizedResponse extends Schema.Class<UnauthorizedResponse>("UnauthorizedResponse")(
-  errorFields,
-  HttpApiSchema.annotations({ status: 401, description: "Missing or invalid credentials" })
-) {}
+export class UnauthorizedResponse extends Schema.TaggedError<UnauthorizedResponse>()("UnauthorizedResponse", errorFields) {
+  static readonly wire = onTheWire(this, 401, "Missing or invalid credentials")
+}
 
 /**
  * 404: the resource does not exist (or belongs to another tenant).
  *
  * @since 0.1.0
  */
-export class NotFoundResponse extends Schema.Class<NotFoundResponse>("NotFoundResponse")(
-  errorFields,
-  HttpApiSchema.annotations({ status: 404, description: "Resource not found" })
-) {}
+export class NotFoundResponse extends Schema.TaggedError<NotFoundResponse>()("NotFoundResponse", errorFields) {
+  static readonly wire = onTheWire(this, 404, "Resource not found")
+}
 
 /**
  * 409: the request conflicts with the resource's state.
  *
  * @since 0.1.0
  */
-export class ConflictResponse extends Schema.Class<ConflictResponse>("ConflictResponse")(
-  errorFields,
-  HttpApiSchema.annotations({ status: 409, description: "Conflict" })
-) {}
+export class ConflictResponse extends Schema.TaggedError<ConflictResponse>()("ConflictResponse", errorFields) {
+  static readonly wire = onTheWire(this, 409, "Conflict")
+}
 
 /**
  * 422: validation errors, one per invalid field, each with `source.pointer`.
  *
  * @since 0.1.0
  */
-export class ValidationFailedResponse extends Schema.Class<ValidationFailedResponse>("ValidationFailedResponse")(
-  errorFields,
-  HttpApiSchema.annotations({ status: 422, description: "Validation errors" })
-) {}
+export class ValidationFailedResponse
+  extends Schema.TaggedError<ValidationFailedResponse>()("ValidationFailedResponse", errorFields)
+{
+  static readonly wire = onTheWire(this, 422, "Validation errors, one per invalid field")
+}
 
 /**
  * The caller's application, resolved from its API key (each key is one tenant).
@@ -70,7 +83,7 @@ export class CallerApp extends Context.Tag("@blocks-crm/core-http/CallerApp")<
  * @since 0.1.0
  */
 export class ApiKeyAuth extends HttpApiMiddleware.Tag<ApiKeyAuth>()("@blocks-crm/core-http/ApiKeyAuth", {
-  failure: UnauthorizedResponse,
+  failure: UnauthorizedResponse.wire,
   provides: CallerApp,
   security: {
     appId: HttpApiSecurity.apiKey({ key: "AppId", in: "header" }),
@@ -84,7 +97,7 @@ export class ApiKeyAuth extends HttpApiMiddleware.Tag<ApiKeyAuth>()("@blocks-crm
  * @since 0.1.0
  */
 export class BearerAuth extends HttpApiMiddleware.Tag<BearerAuth>()("@blocks-crm/core-http/BearerAuth", {
-  failure: UnauthorizedResponse,
+  failure: UnauthorizedResponse.wire,
   security: { bearer: HttpApiSecurity.bearer }
 }) {}
 

@@ -165,7 +165,7 @@ export const fromEnv = (overrides?: Partial<Omit<CrmOptions, "apiUrl" | "authTok
       maxRetries: Config.option(Config.integer("BLOCKS_MAX_RETRIES"))
     }).pipe(
       Effect.mapError((error) =>
-        new ConfigurationError({ problems: [{ name: "environment", problem: String(error).replace(/^\(.*?\)\s*/, "") }] })
+        new ConfigurationError({ problems: [{ name: "environment", problem: String(error).replace(/^\((.*)\)$/s, "$1") }] })
       )
     )
     const blank = (value: Option.Option<string>) => Option.getOrElse(Option.map(value, (v) => v.trim()), () => "") === ""

@@ -102,11 +102,20 @@ describe("CrmConfig.fromEnv", () => {
 
   it.effect("reports an invalid optional variable", () =>
     Effect.gen(function*() {
-      const error = yield* fromEnvFailure({ ...fullEnv, BLOCKS_API_KEY_HEADER: "Api-Key" })
-      expect(error.problems.map((p) => p.name)).toEqual(["environment"])
-      expect(error.message).toContain("BLOCKS_API_KEY_HEADER")
-      expect(error.message).not.toContain(TOKEN)
-      expect(error.message).not.toContain(API_KEY)
+      const header = yield* fromEnvFailure({ ...fullEnv, BLOCKS_API_KEY_HEADER: "Api-Key" })
+      expect(header.problems.map((p) => p.name)).toEqual(["environment"])
+      expect(header.problems[0]?.problem).toBe(
+        `Invalid data at BLOCKS_API_KEY_HEADER: "Expected one of (AppId, X-Api-Key) but received "Api-Key""`
+      )
+      expect(header.message).not.toContain(TOKEN)
+      expect(header.message).not.toContain(API_KEY)
+
+      const retries = yield* fromEnvFailure({ ...fullEnv, BLOCKS_MAX_RETRIES: "many" })
+      expect(retries.problems[0]?.problem).toContain("BLOCKS_MAX_RETRIES")
+      expect(retries.problems[0]?.problem).toContain("Expected an integer value")
+
+      const timeout = yield* fromEnvFailure({ ...fullEnv, BLOCKS_TIMEOUT: "soon" })
+      expect(timeout.problems[0]?.problem).toContain("BLOCKS_TIMEOUT")
     }))
 
   it.effect("layerFetchFromEnv fails to build with the same error", () =>

@@ -30,33 +30,33 @@ export class LeadFollowsGroup extends HttpApiGroup.make("leadFollows")
   .add(
     HttpApiEndpoint.get("list")`/leads/${leadId}/follows`
       .addSuccess(JsonApi.collection(LeadFollowResource))
-      .addError(Contract.NotFoundResponse)
+      .addError(Contract.NotFoundResponse.wire)
   )
   .add(
     HttpApiEndpoint.get("get")`/leads/${leadId}/follows/${followId}`
       .addSuccess(LeadFollowDocument)
-      .addError(Contract.NotFoundResponse)
+      .addError(Contract.NotFoundResponse.wire)
   )
   .add(
     HttpApiEndpoint.post("create")`/leads/${leadId}/follows`
       .setPayload(JsonApi.wrapped("follow", CreateLeadFollowRequest))
       .addSuccess(LeadFollowDocument, { status: 201 })
-      .addError(Contract.NotFoundResponse)
-      .addError(Contract.ValidationFailedResponse)
+      .addError(Contract.NotFoundResponse.wire)
+      .addError(Contract.ValidationFailedResponse.wire)
   )
   .add(
     HttpApiEndpoint.put("update")`/leads/${leadId}/follows/${followId}`
       .setPayload(JsonApi.wrapped("follow", UpdateLeadFollowRequest))
       .addSuccess(JsonApi.document(UpdatedLeadFollowResource))
-      .addError(Contract.NotFoundResponse)
-      .addError(Contract.ValidationFailedResponse)
+      .addError(Contract.NotFoundResponse.wire)
+      .addError(Contract.ValidationFailedResponse.wire)
   )
   .add(
     HttpApiEndpoint.del("delete")`/leads/${leadId}/follows/${followId}`
       .addSuccess(HttpApiSchema.NoContent)
-      .addError(Contract.NotFoundResponse)
+      .addError(Contract.NotFoundResponse.wire)
   )
-  .addError(Contract.UnauthorizedResponse)
+  .addError(Contract.UnauthorizedResponse.wire)
   .middleware(Contract.ApiKeyAuth)
   .middleware(Contract.BearerAuth)
 {}

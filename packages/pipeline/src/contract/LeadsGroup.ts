@@ -39,32 +39,32 @@ export class LeadsGroup extends HttpApiGroup.make("leads")
   .add(
     HttpApiEndpoint.get("get")`/leads/${uniqueId}`
       .addSuccess(LeadDocument)
-      .addError(Contract.NotFoundResponse)
+      .addError(Contract.NotFoundResponse.wire)
   )
   .add(
     HttpApiEndpoint.post("create", "/leads/")
       .setPayload(JsonApi.wrapped("lead", CreateLeadRequest))
       .addSuccess(LeadDocument, { status: 201 })
-      .addError(Contract.ValidationFailedResponse)
+      .addError(Contract.ValidationFailedResponse.wire)
   )
   .add(
     HttpApiEndpoint.put("update")`/leads/${uniqueId}/`
       .setPayload(JsonApi.wrapped("lead", UpdateLeadRequest))
       .addSuccess(JsonApi.document(UpdatedLeadResource))
-      .addError(Contract.NotFoundResponse)
-      .addError(Contract.ValidationFailedResponse)
+      .addError(Contract.NotFoundResponse.wire)
+      .addError(Contract.ValidationFailedResponse.wire)
   )
   .add(
     HttpApiEndpoint.del("delete")`/leads/${uniqueId}/`
       .addSuccess(HttpApiSchema.NoContent)
-      .addError(Contract.NotFoundResponse)
+      .addError(Contract.NotFoundResponse.wire)
   )
   .add(
     HttpApiEndpoint.put("recover")`/leads/${uniqueId}/recover`
       .addSuccess(LeadDocument)
-      .addError(Contract.NotFoundResponse)
+      .addError(Contract.NotFoundResponse.wire)
   )
-  .addError(Contract.UnauthorizedResponse)
+  .addError(Contract.UnauthorizedResponse.wire)
   .middleware(Contract.ApiKeyAuth)
   .middleware(Contract.BearerAuth)
 {}

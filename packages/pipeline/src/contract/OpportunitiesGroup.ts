@@ -46,32 +46,32 @@ export class OpportunitiesGroup extends HttpApiGroup.make("opportunities")
   .add(
     HttpApiEndpoint.get("get")`/opportunities/${uniqueId}`
       .addSuccess(OpportunityDocument)
-      .addError(Contract.NotFoundResponse)
+      .addError(Contract.NotFoundResponse.wire)
   )
   .add(
     HttpApiEndpoint.post("create", "/opportunities/")
       .setPayload(JsonApi.wrapped("opportunity", CreateOpportunityRequest))
       .addSuccess(OpportunityDocument, { status: 201 })
-      .addError(Contract.ValidationFailedResponse)
+      .addError(Contract.ValidationFailedResponse.wire)
   )
   .add(
     HttpApiEndpoint.put("update")`/opportunities/${uniqueId}/`
       .setPayload(JsonApi.wrapped("opportunity", UpdateOpportunityRequest))
       .addSuccess(JsonApi.document(UpdatedOpportunityResource))
-      .addError(Contract.NotFoundResponse)
-      .addError(Contract.ValidationFailedResponse)
+      .addError(Contract.NotFoundResponse.wire)
+      .addError(Contract.ValidationFailedResponse.wire)
   )
   .add(
     HttpApiEndpoint.del("delete")`/opportunities/${uniqueId}/`
       .addSuccess(HttpApiSchema.NoContent)
-      .addError(Contract.NotFoundResponse)
+      .addError(Contract.NotFoundResponse.wire)
   )
   .add(
     HttpApiEndpoint.put("recover")`/opportunities/${uniqueId}/recover`
       .addSuccess(OpportunityDocument)
-      .addError(Contract.NotFoundResponse)
+      .addError(Contract.NotFoundResponse.wire)
   )
-  .addError(Contract.UnauthorizedResponse)
+  .addError(Contract.UnauthorizedResponse.wire)
   .middleware(Contract.ApiKeyAuth)
   .middleware(Contract.BearerAuth)
 {}

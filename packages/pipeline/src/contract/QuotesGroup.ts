@@ -41,32 +41,32 @@ export class QuotesGroup extends HttpApiGroup.make("quotes")
   .add(
     HttpApiEndpoint.get("get")`/quotes/${uniqueId}`
       .addSuccess(QuoteDocument)
-      .addError(Contract.NotFoundResponse)
+      .addError(Contract.NotFoundResponse.wire)
   )
   .add(
     HttpApiEndpoint.post("create", "/quotes/")
       .setPayload(JsonApi.wrapped("quote", CreateQuoteRequest))
       .addSuccess(QuoteDocument, { status: 201 })
-      .addError(Contract.ValidationFailedResponse)
+      .addError(Contract.ValidationFailedResponse.wire)
   )
   .add(
     HttpApiEndpoint.put("update")`/quotes/${uniqueId}/`
       .setPayload(JsonApi.wrapped("quote", UpdateQuoteRequest))
       .addSuccess(JsonApi.document(UpdatedQuoteResource))
-      .addError(Contract.NotFoundResponse)
-      .addError(Contract.ValidationFailedResponse)
+      .addError(Contract.NotFoundResponse.wire)
+      .addError(Contract.ValidationFailedResponse.wire)
   )
   .add(
     HttpApiEndpoint.del("delete")`/quotes/${uniqueId}/`
       .addSuccess(HttpApiSchema.NoContent)
-      .addError(Contract.NotFoundResponse)
+      .addError(Contract.NotFoundResponse.wire)
   )
   .add(
     HttpApiEndpoint.put("recover")`/quotes/${uniqueId}/recover`
       .addSuccess(QuoteDocument)
-      .addError(Contract.NotFoundResponse)
+      .addError(Contract.NotFoundResponse.wire)
   )
-  .addError(Contract.UnauthorizedResponse)
+  .addError(Contract.UnauthorizedResponse.wire)
   .middleware(Contract.ApiKeyAuth)
   .middleware(Contract.BearerAuth)
 {}

@@ -39,27 +39,27 @@ export class ReferralsGroup extends HttpApiGroup.make("referrals")
   .add(
     HttpApiEndpoint.get("get")`/referrals/${uniqueId}`
       .addSuccess(ReferralDocument)
-      .addError(Contract.NotFoundResponse)
+      .addError(Contract.NotFoundResponse.wire)
   )
   .add(
     HttpApiEndpoint.post("create", "/referrals/")
       .setPayload(JsonApi.wrapped("referral", CreateReferralRequest))
       .addSuccess(ReferralDocument, { status: 201 })
-      .addError(Contract.ValidationFailedResponse)
+      .addError(Contract.ValidationFailedResponse.wire)
   )
   .add(
     HttpApiEndpoint.put("update")`/referrals/${uniqueId}/`
       .setPayload(JsonApi.wrapped("referral", UpdateReferralRequest))
       .addSuccess(JsonApi.document(UpdatedReferralResource))
-      .addError(Contract.NotFoundResponse)
-      .addError(Contract.ValidationFailedResponse)
+      .addError(Contract.NotFoundResponse.wire)
+      .addError(Contract.ValidationFailedResponse.wire)
   )
   .add(
     HttpApiEndpoint.del("delete")`/referrals/${uniqueId}/`
       .addSuccess(HttpApiSchema.NoContent)
-      .addError(Contract.NotFoundResponse)
+      .addError(Contract.NotFoundResponse.wire)
   )
-  .addError(Contract.UnauthorizedResponse)
+  .addError(Contract.UnauthorizedResponse.wire)
   .middleware(Contract.ApiKeyAuth)
   .middleware(Contract.BearerAuth)
 {}

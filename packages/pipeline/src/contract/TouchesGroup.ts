@@ -34,27 +34,27 @@ export class TouchesGroup extends HttpApiGroup.make("touches")
   .add(
     HttpApiEndpoint.get("get")`/touches/${uniqueId}`
       .addSuccess(TouchDocument)
-      .addError(Contract.NotFoundResponse)
+      .addError(Contract.NotFoundResponse.wire)
   )
   .add(
     HttpApiEndpoint.post("create", "/touches/")
       .setPayload(JsonApi.wrapped("touch", CreateTouchRequest))
       .addSuccess(TouchDocument, { status: 201 })
-      .addError(Contract.ValidationFailedResponse)
+      .addError(Contract.ValidationFailedResponse.wire)
   )
   .add(
     HttpApiEndpoint.put("update")`/touches/${uniqueId}/`
       .setPayload(JsonApi.wrapped("touch", UpdateTouchRequest))
       .addSuccess(JsonApi.document(UpdatedTouchResource))
-      .addError(Contract.NotFoundResponse)
-      .addError(Contract.ValidationFailedResponse)
+      .addError(Contract.NotFoundResponse.wire)
+      .addError(Contract.ValidationFailedResponse.wire)
   )
   .add(
     HttpApiEndpoint.del("delete")`/touches/${uniqueId}/`
       .addSuccess(HttpApiSchema.NoContent)
-      .addError(Contract.NotFoundResponse)
+      .addError(Contract.NotFoundResponse.wire)
   )
-  .addError(Contract.UnauthorizedResponse)
+  .addError(Contract.UnauthorizedResponse.wire)
   .middleware(Contract.ApiKeyAuth)
   .middleware(Contract.BearerAuth)
 {}

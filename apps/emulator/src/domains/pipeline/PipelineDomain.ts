@@ -8,6 +8,7 @@ import { OpportunitiesHandlers, QuotesHandlers, ReferralsHandlers, TouchesHandle
 import { LeadFollowsHandlers, LeadsHandlers } from "./LeadsHandlers.js"
 
 export const PipelineDomain = EmulatorDomain.make(
+  "pipeline",
   PipelineApi,
   Layer.mergeAll(
     LeadsHandlers,
