@@ -61,6 +61,15 @@ const firstIssue = (error: ParseResult.ParseError) => {
   return issues[0]
 }
 
+const isJsonText = (text: string): boolean => {
+  try {
+    JSON.parse(text)
+    return true
+  } catch {
+    return false
+  }
+}
+
 const toApiError = (error: unknown, exchange: Exchange | undefined): ApiError => {
   if (typeof error === "object" && error !== null && "_tag" in error) {
     switch ((error as { _tag: string })._tag) {
@@ -78,9 +87,10 @@ const toApiError = (error: unknown, exchange: Exchange | undefined): ApiError =>
         return error as ApiError
     }
   }
-  const issue = ParseResult.isParseError(error) ? firstIssue(error) : undefined
   const body = exchange?.body ?? ""
-  const isJson = exchange?.contentType?.includes("json") ?? false
+  // A body that is not JSON at all fails at the parse (an issue with no path): report what came instead.
+  const isJson = exchange === undefined || isJsonText(body)
+  const issue = isJson && ParseResult.isParseError(error) ? firstIssue(error) : undefined
   return new UnexpectedResponse({
     method: exchange?.method ?? "",
     url: exchange?.url ?? "",
@@ -88,7 +98,7 @@ const toApiError = (error: unknown, exchange: Exchange | undefined): ApiError =>
     status: exchange?.status ?? 0,
     contentType: exchange?.contentType,
     bodyExcerpt: body.length > 500 ? `${body.slice(0, 500)}…` : body,
-    path: issue === undefined ? undefined : renderPath(issue.path),
+    path: issue === undefined || issue.path.length === 0 ? undefined : renderPath(issue.path),
     reason: issue !== undefined
       ? issue.message
       : !isJson

@@ -48,11 +48,25 @@ describe("decoding responses", () => {
       expect(error.status).toBe(200)
       expect(error.contentType).toBe("text/html; charset=utf-8")
       expect(error.bodyExcerpt).toBe(html)
-      console.log(JSON.stringify(error, null, 1))
       expect(error.path).toBeUndefined()
       expect(error.reason).toBe("expected JSON, got text/html; charset=utf-8")
       expect(error.requestId).toBe(server.requests[0]?.headers["x-request-id"])
       expect(error.url).toBe(`${server.url}/widgets/w1`)
+    }))
+
+  it.scopedLive("malformed JSON labelled application/json is reported the same way, without an empty path", () =>
+    Effect.gen(function*() {
+      const server = yield* TestServer.make
+      const { widgets } = yield* clients(server)
+      server.enqueue({ headers: { "content-type": "application/json" }, body: `{"data": {"id": "w1",` })
+
+      const error = expectTag(yield* Effect.flip(widgets.get("w1")), "UnexpectedResponse")
+      expect(error.path).toBeUndefined()
+      expect(error.reason).toBe("expected JSON, got application/json")
+      expect(error.bodyExcerpt).toBe(`{"data": {"id": "w1",`)
+      expect(error.message).toBe(
+        `GET ${server.url}/widgets/w1 answered 200 with an unexpected body: expected JSON, got application/json (request id ${error.requestId})`
+      )
     }))
 
   it.scopedLive("a long body is cut to an excerpt", () =>

@@ -1,0 +1,151 @@
+import { CrmTransport } from "@blocks-crm/core-http"
+import { describe, expect, it } from "@effect/vitest"
+import * as Cause from "effect/Cause"
+import * as Duration from "effect/Duration"
+import * as Effect from "effect/Effect"
+import * as Exit from "effect/Exit"
+import * as Fiber from "effect/Fiber"
+import { clients, document, expectTag } from "./support/fixtures.js"
+import * as TestServer from "./support/TestServer.js"
+
+describe("timeouts", () => {
+  it.scopedLive("an attempt slower than the timeout fails with Timeout (scope attempt) and is cut off", () =>
+    Effect.gen(function*() {
+      const server = yield* TestServer.make
+      const { widgets } = yield* clients(server, { timeout: "100 millis", retry: { times: 0 } })
+      server.fallback({ delay: 1_000, body: document("w1", "First") })
+
+      const error = expectTag(yield* Effect.flip(widgets.get("w1")), "Timeout")
+      expect(error.scope).toBe("attempt")
+      expect(Duration.toMillis(error.after)).toBe(100)
+      expect(error.method).toBe("GET")
+      expect(error.url).toBe(`${server.url}/widgets/w1`)
+      expect(error.requestId).toBe(server.requests[0]?.headers["x-request-id"])
+      expect(error.message).toContain("timed out (attempt limit")
+      expect(server.requests).toHaveLength(1)
+      // The request in flight was abandoned: the server sees the connection close before it answered.
+      yield* server.waitUntil(() => server.requests[0]?.closedEarly === true)
+    }))
+
+  it.scopedLive("a timed-out attempt is retried per the policy", () =>
+    Effect.gen(function*() {
+      const server = yield* TestServer.make
+      const { widgets } = yield* clients(server, { timeout: "100 millis" })
+      server.enqueue({ delay: 1_000, body: document("w1", "Slow") }, { body: document("w1", "Fast") })
+
+      expect((yield* widgets.get("w1")).name).toBe("Fast")
+      expect(server.requests).toHaveLength(2)
+      expect(server.requests[0]?.closedEarly).toBe(true)
+      expect(server.requests[1]?.headers["x-request-id"]).toBe(server.requests[0]?.headers["x-request-id"])
+    }))
+
+  it.scopedLive("timeouts on every attempt fail after retry.times retries", () =>
+    Effect.gen(function*() {
+      const server = yield* TestServer.make
+      const { widgets } = yield* clients(server, { timeout: "60 millis", retry: { times: 1 } })
+      server.fallback({ delay: 1_000 })
+
+      expect(expectTag(yield* Effect.flip(widgets.get("w1")), "Timeout").scope).toBe("attempt")
+      expect(server.requests).toHaveLength(2)
+    }))
+
+  it.scopedLive("a timeout given for one call overrides the settings", () =>
+    Effect.gen(function*() {
+      const server = yield* TestServer.make
+      const { widgets } = yield* clients(server, { retry: { times: 0 } })
+      server.fallback({ delay: 1_000 })
+
+      const error = yield* widgets.get("w1").pipe(CrmTransport.withCallOptions({ timeout: "80 millis" }), Effect.flip)
+      expect(Duration.toMillis(expectTag(error, "Timeout").after)).toBe(80)
+    }))
+
+  it.scopedLive("a call past its deadline fails with Timeout (scope deadline) and is not retried", () =>
+    Effect.gen(function*() {
+      const server = yield* TestServer.make
+      const { widgets } = yield* clients(server, { timeout: "5 seconds", deadline: "150 millis" })
+      server.fallback({ delay: 1_000 })
+
+      const error = expectTag(yield* Effect.flip(widgets.get("w1")), "Timeout")
+      expect(error.scope).toBe("deadline")
+      expect(Duration.toMillis(error.after)).toBe(150)
+      expect(error.requestId).toBe(server.requests[0]?.headers["x-request-id"])
+      expect(error.message).toContain("deadline limit")
+      expect(server.requests).toHaveLength(1)
+      yield* server.waitUntil(() => server.requests[0]?.closedEarly === true)
+    }))
+
+  it.scopedLive("the deadline covers the retries too", () =>
+    Effect.gen(function*() {
+      const server = yield* TestServer.make
+      const { widgets } = yield* clients(server, { retry: { times: 50, baseDelay: Duration.millis(40) } })
+      server.fallback({ status: 503 })
+
+      const error = yield* widgets.get("w1").pipe(CrmTransport.withCallOptions({ deadline: "200 millis" }), Effect.flip)
+      expect(expectTag(error, "Timeout").scope).toBe("deadline")
+      // Stopped well before 51 attempts.
+      expect(server.requests.length).toBeGreaterThan(1)
+      expect(server.requests.length).toBeLessThan(51)
+    }))
+})
+
+describe("interruption", () => {
+  it.scopedLive("Effect.timeout around a call cancels the request in flight", () =>
+    Effect.gen(function*() {
+      const server = yield* TestServer.make
+      const { widgets } = yield* clients(server)
+      server.fallback({ delay: 2_000, body: document("w1", "First") })
+
+      const exit = yield* Effect.exit(widgets.get("w1").pipe(Effect.timeout("100 millis")))
+      expect(Exit.isFailure(exit) && Cause.isTimeoutException(Cause.squash(exit.cause))).toBe(true)
+      yield* server.waitUntil(() => server.requests[0]?.closedEarly === true)
+      expect(server.requests).toHaveLength(1)
+    }))
+
+  it.scopedLive("Fiber.interrupt cancels the request in flight", () =>
+    Effect.gen(function*() {
+      const server = yield* TestServer.make
+      const { widgets } = yield* clients(server)
+      server.fallback({ delay: 2_000, body: document("w1", "First") })
+
+      const fiber = yield* Effect.fork(widgets.get("w1"))
+      yield* server.waitUntil(() => server.requests.length === 1)
+      expect(server.requests[0]?.closedEarly).toBe(false)
+      const exit = yield* Fiber.interrupt(fiber)
+      expect(Exit.isInterrupted(exit)).toBe(true)
+      yield* server.waitUntil(() => server.requests[0]?.closedEarly === true)
+      expect(server.requests).toHaveLength(1)
+    }))
+})
+
+describe("transport failures", () => {
+  it.scopedLive("a refused connection is a TransportError naming the cause", () =>
+    Effect.gen(function*() {
+      const port = yield* Effect.promise(TestServer.unusedPort)
+      const { widgets } = yield* clients({ url: `http://127.0.0.1:${port}` }, { retry: { times: 0 } })
+
+      const error = expectTag(yield* Effect.flip(widgets.get("w1")), "TransportError")
+      expect(error.reason).toContain("ECONNREFUSED")
+      expect(error.method).toBe("GET")
+      expect(error.url).toBe(`http://127.0.0.1:${port}/widgets/w1`)
+      expect(error.requestId).toMatch(/^[0-9a-f-]{36}$/)
+      expect(error.message).toContain("could not reach the API")
+    }))
+
+  it.scopedLive("a refused connection is retried, then still a TransportError", () =>
+    Effect.gen(function*() {
+      const port = yield* Effect.promise(TestServer.unusedPort)
+      const { widgets } = yield* clients({ url: `http://127.0.0.1:${port}` })
+      expect((yield* Effect.flip(widgets.get("w1")))._tag).toBe("TransportError")
+    }))
+
+  it.scopedLive("a connection the server drops is a TransportError", () =>
+    Effect.gen(function*() {
+      const server = yield* TestServer.make
+      const { widgets } = yield* clients(server, { retry: { times: 0 } })
+      server.fallback({ destroy: true })
+
+      const error = expectTag(yield* Effect.flip(widgets.get("w1")), "TransportError")
+      expect(error.requestId).toBe(server.requests[0]?.headers["x-request-id"])
+      expect(server.requests).toHaveLength(1)
+    }))
+})
