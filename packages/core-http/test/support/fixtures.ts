@@ -27,15 +27,18 @@ export const Widget = Schema.Struct({
 })
 export type Widget = typeof Widget.Type
 
+/** Request fields are optional the way domain packages declare them: absent, never `undefined`. */
+const field = <A, I>(schema: Schema.Schema<A, I>) => Schema.optionalWith(schema, { exact: true })
+
 export const CreateWidget = Schema.Struct({
   name: Fields.NonBlankString,
-  color: Schema.optional(Schema.String)
+  color: field(Schema.String)
 })
 export type CreateWidget = typeof CreateWidget.Type
 
 export const UpdateWidget = Schema.Struct({
-  name: Schema.optional(Fields.NonBlankString),
-  color: Schema.optional(Schema.String)
+  name: field(Fields.NonBlankString),
+  color: field(Schema.String)
 })
 export type UpdateWidget = typeof UpdateWidget.Type
 
