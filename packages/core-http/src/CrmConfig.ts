@@ -113,6 +113,10 @@ const parseUrl = (input: string | URL): Either.Either<URL, string> => {
   }
 }
 
+/** What an HTTP header value may hold (RFC 9110 field-vchar, SP, HTAB): no line breaks, controls or non-Latin-1. */
+const headerSafe = /^[\t\x20-\x7e\x80-\xff]*$/
+const unsafeProblem = "contains characters that cannot be sent in an HTTP header (line break, control or non-Latin-1 character)"
+
 /**
  * Validates options given in code. Every problem is reported at once.
  *
@@ -125,8 +129,12 @@ export const make = (options: CrmOptions): Effect.Effect<CrmSettings, Configurat
     if (Either.isLeft(url)) problems.push({ name: "apiUrl", problem: url.left })
     const token = Redacted.isRedacted(options.authToken) ? options.authToken : Redacted.make(options.authToken)
     const key = Redacted.isRedacted(options.apiKey) ? options.apiKey : Redacted.make(options.apiKey)
-    if (Redacted.value(token).trim() === "") problems.push({ name: "authToken", problem: "is empty" })
-    if (Redacted.value(key).trim() === "") problems.push({ name: "apiKey", problem: "is empty" })
+    for (const [name, secret] of [["authToken", token], ["apiKey", key]] as const) {
+      const value = Redacted.value(secret).trim()
+      if (value === "") problems.push({ name, problem: "is empty" })
+      // fetch would reject such a header with an error that quotes the value: reject it here, unquoted.
+      else if (!headerSafe.test(value)) problems.push({ name, problem: unsafeProblem })
+    }
     const retry = { ...defaultRetryPolicy, ...options.retry }
     if (!Number.isInteger(retry.times) || retry.times < 0) {
       problems.push({ name: "retry.times", problem: "must be a whole number >= 0" })
@@ -188,8 +196,23 @@ export const fromEnv = (overrides?: Partial<Omit<CrmOptions, "apiUrl" | "authTok
       ...Option.match(read.timeout, { onNone: () => ({}), onSome: (timeout) => ({ timeout }) }),
       ...Option.match(read.maxRetries, { onNone: () => ({}), onSome: (times) => ({ retry: { times } }) }),
       ...overrides
-    })
+    }).pipe(
+      // Name the variable the user set, not the option it became.
+      Effect.mapError((error) =>
+        new ConfigurationError({
+          problems: error.problems.map((p) => ({ ...p, name: envNames[p.name] ?? p.name }))
+        })
+      )
+    )
   })
+
+const envNames: Record<string, string> = {
+  apiUrl: "BLOCKS_API_URL",
+  authToken: "BLOCKS_AUTH_TOKEN",
+  apiKey: "BLOCKS_API_KEY",
+  timeout: "BLOCKS_TIMEOUT",
+  "retry.times": "BLOCKS_MAX_RETRIES"
+}
 
 /**
  * @since 0.1.0

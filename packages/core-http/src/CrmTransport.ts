@@ -203,6 +203,10 @@ export const make = (settings: CrmConfig.CrmSettings, httpClient: HttpClient.Htt
     [settings.apiKeyHeader.toLowerCase()]: Redacted.value(settings.apiKey)
   }
 
+  // Failure descriptions can quote a header value (fetch does for invalid ones): never let a secret through.
+  const secrets = [Redacted.value(settings.authToken), Redacted.value(settings.apiKey)].filter((s) => s.length > 0)
+  const scrub = (text: string) => secrets.reduce((out, secret) => out.split(secret).join("<redacted>"), text)
+
   const execute = (request: HttpClientRequest.HttpClientRequest) =>
     Effect.gen(function*() {
       const call = yield* FiberRef.get(currentCallOptions)
@@ -240,9 +244,15 @@ export const make = (settings: CrmConfig.CrmSettings, httpClient: HttpClient.Htt
           onTimeout: () => new Timeout({ ...info, after: timeout, scope: "attempt" })
         }),
         Effect.catchTags({
-          RequestError: (error) => Effect.fail(new TransportError({ ...info, reason: causeMessage(error.cause) ?? error.reason })),
+          RequestError: (error) =>
+            Effect.fail(new TransportError({ ...info, reason: scrub(causeMessage(error.cause) ?? error.reason) })),
           ResponseError: (error) =>
-            Effect.fail(new TransportError({ ...info, reason: `the response body could not be read (${causeMessage(error.cause) ?? error.reason})` }))
+            Effect.fail(
+              new TransportError({
+                ...info,
+                reason: `the response body could not be read (${scrub(causeMessage(error.cause) ?? error.reason)})`
+              })
+            )
         }),
         Effect.flatMap(([response, body]) =>
           response.status >= 200 && response.status < 300

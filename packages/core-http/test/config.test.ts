@@ -60,18 +60,18 @@ describe("CrmConfig.fromEnv", () => {
   it.effect("reports an invalid URL", () =>
     Effect.gen(function*() {
       const error = yield* fromEnvFailure({ ...fullEnv, BLOCKS_API_URL: "not a url" })
-      expect(error.problems).toEqual([{ name: "apiUrl", problem: "is not a valid URL" }])
-      expect(error.message).toContain("apiUrl - is not a valid URL")
+      expect(error.problems).toEqual([{ name: "BLOCKS_API_URL", problem: "is not a valid URL" }])
+      expect(error.message).toContain("BLOCKS_API_URL - is not a valid URL")
       expect(error.message).not.toContain(TOKEN)
 
       const ftp = yield* fromEnvFailure({ ...fullEnv, BLOCKS_API_URL: "ftp://crm.example.test" })
-      expect(ftp.problems).toEqual([{ name: "apiUrl", problem: "must be an http(s) URL, got protocol ftp:" }])
+      expect(ftp.problems).toEqual([{ name: "BLOCKS_API_URL", problem: "must be an http(s) URL, got protocol ftp:" }])
     }))
 
   it.effect("rejects credentials inside the URL without echoing them", () =>
     Effect.gen(function*() {
       const error = yield* fromEnvFailure({ ...fullEnv, BLOCKS_API_URL: `https://user:${TOKEN}@crm.example.test` })
-      expect(error.problems.map((p) => p.name)).toEqual(["apiUrl"])
+      expect(error.problems.map((p) => p.name)).toEqual(["BLOCKS_API_URL"])
       expect(error.problems[0]?.problem).toContain("must not contain credentials")
       expect(JSON.stringify(error)).not.toContain(TOKEN)
       expect(error.message).not.toContain(TOKEN)

@@ -51,22 +51,22 @@ const uniqueId = HttpApiSchema.param("uniqueId", Fields.ResourceId)
 export class WidgetsGroup extends HttpApiGroup.make("widgets")
   .add(HttpApiEndpoint.get("list", "/widgets/").setUrlParams(Pagination.SearchUrlParams).addSuccess(WidgetList))
   .add(HttpApiEndpoint.get("listDeleted", "/widgets/trash/show").setUrlParams(Pagination.PageUrlParams).addSuccess(WidgetList))
-  .add(HttpApiEndpoint.get("get")`/widgets/${uniqueId}`.addSuccess(WidgetDocument).addError(Contract.NotFoundResponse))
+  .add(HttpApiEndpoint.get("get")`/widgets/${uniqueId}`.addSuccess(WidgetDocument).addError(Contract.NotFoundResponse.wire))
   .add(
     HttpApiEndpoint.post("create", "/widgets/")
       .setPayload(JsonApi.wrapped("widget", CreateWidget))
       .addSuccess(WidgetDocument, { status: 201 })
-      .addError(Contract.ValidationFailedResponse)
+      .addError(Contract.ValidationFailedResponse.wire)
   )
   .add(
     HttpApiEndpoint.put("update")`/widgets/${uniqueId}/`
       .setPayload(JsonApi.wrapped("widget", UpdateWidget))
       .addSuccess(WidgetDocument)
-      .addError(Contract.NotFoundResponse)
+      .addError(Contract.NotFoundResponse.wire)
   )
   .add(HttpApiEndpoint.del("delete")`/widgets/${uniqueId}/`.addSuccess(HttpApiSchema.NoContent))
   .add(HttpApiEndpoint.put("recover")`/widgets/${uniqueId}/recover`.addSuccess(WidgetDocument))
-  .addError(Contract.UnauthorizedResponse)
+  .addError(Contract.UnauthorizedResponse.wire)
 {}
 
 export class TestApi extends HttpApi.make("test").add(WidgetsGroup) {}
