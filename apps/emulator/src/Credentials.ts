@@ -3,9 +3,11 @@
  * The seeds come from flags or the environment and are printed once at start-up; nothing logs them after.
  */
 import { Contract } from "@blocks-crm/core-http"
+import * as HttpServerRequest from "@effect/platform/HttpServerRequest"
 import * as Context from "effect/Context"
 import * as Effect from "effect/Effect"
 import * as Layer from "effect/Layer"
+import * as Option from "effect/Option"
 import * as Redacted from "effect/Redacted"
 import { createHash } from "node:crypto"
 
@@ -49,9 +51,16 @@ export const apiKeyAuthLayer = Layer.effect(
     const check = (header: string) => (key: Redacted.Redacted<string>) => {
       const value = Redacted.value(key)
       const tenantId = value === "" ? undefined : credentials.tenantOf(value)
-      return tenantId === undefined
-        ? Effect.fail(unauthorized(value === "" ? "The AppId header (your API key) is missing." : `The API key in ${header} is not valid.`))
-        : Effect.succeed({ tenantId })
+      if (tenantId !== undefined) return Effect.succeed({ tenantId })
+      if (value !== "") return Effect.fail(unauthorized(`The API key in ${header} is not valid.`))
+      // The schemes are tried in turn (AppId, then X-Api-Key) and the last failure is the answer, so an
+      // absent X-Api-Key must not report an AppId that was sent but is not valid as missing.
+      return Effect.flatMap(Effect.serviceOption(HttpServerRequest.HttpServerRequest), (request) => {
+        const appId = Option.match(request, { onNone: () => "", onSome: (r) => r.headers["appid"] ?? "" })
+        return Effect.fail(
+          unauthorized(appId === "" ? "The AppId header (your API key) is missing." : "The API key in AppId is not valid.")
+        )
+      })
     }
     return { appId: check("AppId"), xApiKey: check("X-Api-Key") }
   })

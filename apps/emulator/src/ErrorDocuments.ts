@@ -16,17 +16,39 @@ interface DecodeIssue {
 const describeIssue = (issue: DecodeIssue, field: string) =>
   issue._tag === "Missing" ? `${field} is required` : `${field} ${issue.message.replace(/^Expected /, "must be ")}`
 
+/**
+ * A value that fails a union (an enum such as `stage`) is reported by the decoder once per member;
+ * the reference sends one error per invalid field, so those issues are merged into one.
+ */
+const describeGroup = (group: ReadonlyArray<DecodeIssue>, field: string) => {
+  if (group.length === 1) return describeIssue(group[0]!, field)
+  const parts = group.map((issue) => /^Expected (.*), actual (.*)$/s.exec(issue.message))
+  if (parts.every((match) => match !== null) && new Set(parts.map((match) => match![2])).size === 1) {
+    return `${field} must be one of ${parts.map((match) => match![1]).join(", ")}, actual ${parts[0]![2]}`
+  }
+  return [...new Set(group.map((issue) => describeIssue(issue, field)))].join("; ")
+}
+
 const fromDecodeError = (issues: ReadonlyArray<DecodeIssue>, hasBody: boolean) => {
-  const errors = issues.map((issue) => {
+  const groups = new Map<string, Array<DecodeIssue>>()
+  for (const issue of issues) {
+    const key = JSON.stringify(issue.path)
+    const group = groups.get(key)
+    if (group === undefined) groups.set(key, [issue])
+    else group.push(issue)
+  }
+  const errors = [...groups.values()].map((group) => {
+    const issue = group[0]!
     const field = issue.path.length === 0 ? "request" : String(issue.path[issue.path.length - 1])
     const source = hasBody && issue.path.length > 0
       ? { pointer: `/${issue.path.map(String).join("/")}` }
       : { parameter: field }
+    const missing = group.every((i) => i._tag === "Missing")
     return {
       status: "422",
-      code: issue._tag === "Missing" ? "required" : "invalid",
-      title: issue._tag === "Missing" ? "Missing Attribute" : "Invalid Attribute",
-      detail: describeIssue(issue, field),
+      code: missing ? "required" : "invalid",
+      title: missing ? "Missing Attribute" : "Invalid Attribute",
+      detail: describeGroup(group, field),
       source
     }
   })
