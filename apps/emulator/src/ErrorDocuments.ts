@@ -55,10 +55,37 @@ const fromDecodeError = (issues: ReadonlyArray<DecodeIssue>, hasBody: boolean) =
   return HttpServerResponse.unsafeJson({ errors }, { status: 422 })
 }
 
+/** A body the platform could not read at all (not JSON, or not sent as application/json). */
+const badRequest = HttpServerResponse.unsafeJson(
+  {
+    errors: [{
+      status: "400",
+      code: "bad_request",
+      title: "Bad Request",
+      detail: "The request body must be a JSON object sent with Content-Type: application/json."
+    }]
+  },
+  { status: 400 }
+)
+
+const parseJson = (text: string): unknown => {
+  try {
+    return JSON.parse(text)
+  } catch {
+    return undefined
+  }
+}
+
 export const middleware: HttpMiddlewareFn = (app) =>
   Effect.gen(function*() {
     const request = yield* HttpServerRequest.HttpServerRequest
     const response = yield* app.pipe(
+      // The platform dies with a RequestError when the body is not valid JSON.
+      Effect.catchAllDefect((defect) =>
+        typeof defect === "object" && defect !== null && (defect as { _tag?: unknown })._tag === "RequestError"
+          ? Effect.succeed(badRequest)
+          : Effect.die(defect)
+      ),
       Effect.catchTag("RouteNotFound" as never, () =>
         Effect.succeed(
           HttpServerResponse.unsafeJson(
@@ -67,8 +94,12 @@ export const middleware: HttpMiddlewareFn = (app) =>
           )
         ))
     )
-    if (response.status !== 400 || response.body._tag !== "Uint8Array") return response
-    const body = JSON.parse(new TextDecoder().decode(response.body.body)) as { _tag?: string; issues?: ReadonlyArray<DecodeIssue> }
-    if (body._tag !== "HttpApiDecodeError" || body.issues === undefined) return response
-    return fromDecodeError(body.issues, request.method === "POST" || request.method === "PUT")
+    if (response.status !== 400) return response
+    const text = response.body._tag === "Uint8Array" ? new TextDecoder().decode(response.body.body) : ""
+    const body = parseJson(text) as { _tag?: string; issues?: ReadonlyArray<DecodeIssue>; errors?: unknown } | undefined
+    if (body?._tag === "HttpApiDecodeError" && body.issues !== undefined && body.issues.some((i) => i.path.length > 0)) {
+      return fromDecodeError(body.issues, request.method === "POST" || request.method === "PUT")
+    }
+    if (body?.errors !== undefined) return response
+    return badRequest
   })

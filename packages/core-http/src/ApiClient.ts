@@ -150,6 +150,29 @@ const withoutUndefined = (input: unknown): unknown =>
     : input
 
 /**
+ * One issue per field: a value outside an enum fails once per member ("Expected "new", actual "won"");
+ * those become `Expected one of "new" | "contacted", actual "won"`.
+ */
+const mergeByPath = (
+  issues: ReadonlyArray<{ readonly path: string; readonly message: string }>
+): ReadonlyArray<{ readonly path: string; readonly message: string }> => {
+  const byPath = new Map<string, Array<string>>()
+  for (const issue of issues) {
+    const messages = byPath.get(issue.path) ?? []
+    if (!messages.includes(issue.message)) messages.push(issue.message)
+    byPath.set(issue.path, messages)
+  }
+  return [...byPath].map(([path, messages]) => {
+    const alternatives = messages.map((m) => /^Expected (.+), actual (.+)$/s.exec(m))
+    if (messages.length > 1 && alternatives.every((m) => m !== null)) {
+      const expected = alternatives.map((m) => m![1]).join(" | ")
+      return { path, message: `Expected one of ${expected}, actual ${alternatives[0]![2]}` }
+    }
+    return { path, message: messages.join("; ") }
+  })
+}
+
+/**
  * Validates an input against its schema before anything is sent. A failure lists every problem with
  * its path, as `InvalidInput`. Properties set to `undefined` count as not given.
  *
@@ -164,10 +187,12 @@ export const validate = <A, I>(schema: Schema.Schema<A, I>, operation: string) =
       : Effect.fail(
         new InvalidInput({
           operation,
-          issues: ParseResult.ArrayFormatter.formatErrorSync(result.left).map((issue) => ({
-            path: renderPath(issue.path),
-            message: issue.message
-          }))
+          issues: mergeByPath(
+            ParseResult.ArrayFormatter.formatErrorSync(result.left).map((issue) => ({
+              path: renderPath(issue.path),
+              message: issue.message
+            }))
+          )
         })
       )
   }

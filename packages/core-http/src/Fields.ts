@@ -5,6 +5,7 @@
  */
 import * as ParseResult from "effect/ParseResult"
 import * as Schema from "effect/Schema"
+import { markDropsNull } from "./internal/fastDecode.js"
 
 const isoDateTime = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})$/
 const isoDate = /^\d{4}-\d{2}-\d{2}$/
@@ -82,7 +83,7 @@ export const NonBlankString = Schema.String.pipe(
  * @since 0.1.0
  */
 export const optional = <A, I, R>(schema: Schema.Schema<A, I, R>) =>
-  Schema.optionalWith(schema, { exact: true, nullable: true })
+  markDropsNull(Schema.optionalWith(schema, { exact: true, nullable: true }))
 
 /**
  * A required attribute whose wire name differs from the model's (`unique_id` → `uniqueId`).

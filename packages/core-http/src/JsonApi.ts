@@ -94,11 +94,11 @@ export const resource = <const Type extends string, A, I>(
  * @since 0.1.0
  */
 export const document = <A, I>(resourceSchema: Schema.Schema<A, I>): Schema.Schema<A, { readonly data: I }> =>
-  Schema.transform(Schema.Struct({ data: resourceSchema }), trusted<A>("Document"), {
+  withFastDecode(Schema.transform(Schema.Struct({ data: resourceSchema }), trusted<A>("Document"), {
     strict: false,
     decode: (doc) => doc.data,
     encode: (data) => ({ data })
-  }) as any
+  })) as any
 
 /**
  * `{ "data": [resource, ...] }` without pagination → the models.
@@ -108,11 +108,13 @@ export const document = <A, I>(resourceSchema: Schema.Schema<A, I>): Schema.Sche
 export const collection = <A, I>(
   resourceSchema: Schema.Schema<A, I>
 ): Schema.Schema<ReadonlyArray<A>, { readonly data: ReadonlyArray<I> }> =>
-  Schema.transform(Schema.Struct({ data: Schema.Array(resourceSchema) }), trusted<ReadonlyArray<A>>("Collection"), {
-    strict: false,
-    decode: (doc) => doc.data,
-    encode: (data) => ({ data })
-  }) as any
+  withFastDecode(
+    Schema.transform(Schema.Struct({ data: Schema.Array(resourceSchema) }), trusted<ReadonlyArray<A>>("Collection"), {
+      strict: false,
+      decode: (doc) => doc.data,
+      encode: (data) => ({ data })
+    })
+  ) as any
 
 const WireMeta = Schema.Struct({
   totalPages: Schema.optional(Schema.Int),
@@ -170,7 +172,7 @@ export const Meta: Schema.Schema<PageMeta, typeof WireMeta.Encoded> = Schema.tra
 export const listDocument = <A, I>(
   resourceSchema: Schema.Schema<A, I>
 ): Schema.Schema<PageResult<A>, { readonly data: ReadonlyArray<I>; readonly meta: typeof WireMeta.Encoded }> =>
-  Schema.Struct({ data: Schema.Array(resourceSchema), meta: Meta }) as any
+  withFastDecode(Schema.Struct({ data: Schema.Array(resourceSchema), meta: Meta })) as any
 
 /**
  * A Rails-style request body: `wrapped("lead", S)` is `{ "lead": S }`.

@@ -10,28 +10,56 @@
  *
  * @internal
  */
-import * as Either from "effect/Either"
+import type * as Either from "effect/Either"
+import { identity } from "effect/Function"
 import * as Option from "effect/Option"
 import * as ParseResult from "effect/ParseResult"
+import * as Predicate from "effect/Predicate"
 import * as Schema from "effect/Schema"
 import * as AST from "effect/SchemaAST"
 
 /** "Not decoded here": run Effect's parser instead. */
 export const Fallback: unique symbol = Symbol.for("@blocks-crm/core-http/fastDecode/Fallback")
 
+/**
+ * Property-signature decodings known to drop `null` and keep any other value, like the one
+ * `Schema.optionalWith(s, { exact: true, nullable: true })` builds (`Option.filter(isNotNull)`).
+ * The fast path applies them without an `Option` round trip.
+ */
+const dropsNull = new WeakSet<Function>()
+
+/**
+ * Declares that `signature` (from `Schema.optionalWith(s, { exact: true, nullable: true })`, possibly
+ * renamed with `fromKey`) decodes by dropping `null`. Returns it unchanged.
+ *
+ * @internal
+ */
+export const markDropsNull = <S extends { readonly ast: unknown }>(signature: S): S => {
+  const ast = signature.ast as { readonly _tag?: string; readonly decode?: unknown }
+  if (ast._tag === "PropertySignatureTransformation" && typeof ast.decode === "function") dropsNull.add(ast.decode)
+  return signature
+}
+
 /** A compiled decoder: the decoded value, or `Fallback`. */
 export type FastDecoder = (input: unknown, options: AST.ParseOptions) => unknown
 
-type Kind = "string" | "number" | "boolean" | "bigint" | "symbol" | "undefined" | "null" | "object" | "array" | "function"
+type Kind = "string" | "number" | "boolean" | "bigint" | "symbol" | "undefined" | "null" | "object" | "array"
 
 const hasOwn = Object.prototype.hasOwnProperty
 
-const kindOf = (u: unknown): Kind => (u === null ? "null" : Array.isArray(u) ? "array" : typeof u)
+/** `Either.isRight` without the prototype walk of `isEither`: only an `Either` is tagged "Right". */
+const rightOf = (result: unknown): unknown =>
+  typeof result === "object" && result !== null && (result as { readonly _tag?: unknown })._tag === "Right"
+    ? (result as Either.Right<unknown, unknown>).right
+    : Fallback
+
 
 const literalKind = (literal: AST.LiteralValue): Kind => (literal === null ? "null" : (typeof literal as Kind))
 
 /** The runtime kinds a node can accept when decoding; `undefined` when it is not known (or any). */
 const kindsOf = (ast: AST.AST): ReadonlySet<Kind> | undefined => {
+  // A decoding fallback accepts anything.
+  if (Option.isSome(AST.getDecodingFallbackAnnotation(ast))) return undefined
   switch (ast._tag) {
     case "StringKeyword":
     case "TemplateLiteral":
@@ -74,10 +102,7 @@ const kindsOf = (ast: AST.AST): ReadonlySet<Kind> | undefined => {
 /** Effect's parser for one node, as a `FastDecoder`: exact by construction. */
 const exact = (ast: AST.AST): FastDecoder => {
   const parse = ParseResult.decodeUnknownEither(Schema.make(ast))
-  return (input, options) => {
-    const result = parse(input, options)
-    return Either.isEither(result) && Either.isRight(result) ? result.right : Fallback
-  }
+  return (input, options) => rightOf(parse(input, options))
 }
 
 const cache = new WeakMap<AST.AST, FastDecoder>()
@@ -155,11 +180,12 @@ const refinement = (ast: AST.Refinement): FastDecoder => {
 }
 
 const declaration = (ast: AST.Declaration): FastDecoder => {
+  // A schema wrapped by `withFastDecode`, nested in another: decode its inner schema in line.
+  if (ast.decodeUnknown === fastDecodeUnknown && ast.typeParameters.length === 1) return compile(ast.typeParameters[0]!)
+  const guard = guardDeclarations.get(ast)
+  if (guard !== undefined) return (u) => (guard(u) ? u : Fallback)
   const parse = ast.decodeUnknown(...ast.typeParameters)
-  return (u, options) => {
-    const result = parse(u, options, ast)
-    return Either.isEither(result) && Either.isRight(result) ? result.right : Fallback
-  }
+  return (u, options) => rightOf(parse(u, options, ast))
 }
 
 const transformation = (ast: AST.Transformation): FastDecoder => {
@@ -171,9 +197,8 @@ const transformation = (ast: AST.Transformation): FastDecoder => {
       return (u, options) => {
         const a = from(u, options)
         if (a === Fallback) return Fallback
-        const result = t.decode(a, options, ast, u)
-        if (!Either.isEither(result) || Either.isLeft(result)) return Fallback
-        return to(result.right, options)
+        const b = rightOf(t.decode(a, options, ast, u))
+        return b === Fallback ? Fallback : to(b, options)
       }
     }
     case "ComposeTransformation": {
@@ -189,18 +214,68 @@ const transformation = (ast: AST.Transformation): FastDecoder => {
   }
 }
 
+/** Declarations known to be plain guards (decoding returns the input or fails), with their guard. */
+const guardDeclarations: ReadonlyMap<AST.AST, (u: unknown) => boolean> = new Map([
+  [Schema.DateFromSelf.ast, Predicate.isDate]
+])
+
+/** A type side made of checks only: no declaration that could return something other than its input. */
+const isChecksOnly = (ast: AST.AST): boolean => {
+  switch (ast._tag) {
+    case "Declaration":
+      return guardDeclarations.has(ast)
+    case "Refinement":
+      return isChecksOnly(ast.from)
+    case "Union":
+      return ast.types.every(isChecksOnly)
+    case "TypeLiteral":
+      return ast.propertySignatures.every((ps) => isChecksOnly(ps.type)) &&
+        ast.indexSignatures.every((is) => isChecksOnly(is.type))
+    case "TupleType":
+      return ast.elements.every((e) => isChecksOnly(e.type)) && ast.rest.every((r) => isChecksOnly(r.type))
+    case "Transformation":
+    case "Suspend":
+      return false
+    default:
+      return true
+  }
+}
+
+const isNullish = (ast: AST.AST): boolean =>
+  (AST.isLiteral(ast) && ast.literal === null) || AST.isUndefinedKeyword(ast)
+
 /**
- * A `Struct` with renamed or optional-with-null fields: Effect decodes the encoded side, moves keys one
- * transformation at a time (deleting the old key), then decodes the type side into a new object. When
- * no transformation reads a key another one writes, that is the same as reading each field once from
- * the encoded side and writing the type side in its declared order, which is what this does.
+ * When a value decoded by `encoded` passes `type` for certain: `"always"`, `"unlessNullish"` (for
+ * `NullOr(X)`: a value other than null came from `X`), or `"never"` known. Effect checks every
+ * transformation's output against its `to` side, so a decoded value already satisfies its schema's
+ * type side; when a field's type side is exactly that (the same AST) and holds checks only, checking
+ * it again cannot fail, nor change the value.
+ */
+const impliedTypeSide = (encoded: AST.AST, type: AST.AST): "always" | "unlessNullish" | "never" => {
+  if (!isChecksOnly(type)) return "never"
+  if (AST.typeAST(encoded) === type) return "always"
+  if (AST.isUnion(encoded)) {
+    const others = encoded.types.filter((m) => !isNullish(m))
+    if (others.length === 1 && AST.typeAST(others[0]!) === type) return "unlessNullish"
+  }
+  return "never"
+}
+
+/**
+ * A `Struct` with renamed or optional-with-null fields. Effect decodes the encoded side into an object,
+ * moves keys one transformation at a time (deleting the old key), then decodes the type side into a
+ * new object. When no transformation reads a key that another one writes, that is the same as taking
+ * each field once: decode its encoded value, apply its transformation, decode its type side, and write
+ * it in the type side's declared order; which is what this does, with one object per struct.
  */
 const structTransformation = (
   ast: AST.Transformation,
   t: AST.TypeLiteralTransformation
 ): FastDecoder | undefined => {
-  if (!AST.isTypeLiteral(ast.from) || !AST.isTypeLiteral(ast.to)) return undefined
-  if (ast.from.indexSignatures.length > 0 || ast.to.indexSignatures.length > 0) return undefined
+  const fromLiteral = ast.from
+  const toLiteral = ast.to
+  if (!AST.isTypeLiteral(fromLiteral) || !AST.isTypeLiteral(toLiteral)) return undefined
+  if (fromLiteral.indexSignatures.length > 0 || toLiteral.indexSignatures.length > 0) return undefined
   const psts = t.propertySignatureTransformations
   const fromKeys = new Set<PropertyKey>(psts.map((p) => p.from))
   const toKeys = new Set<PropertyKey>(psts.map((p) => p.to))
@@ -208,35 +283,62 @@ const structTransformation = (
   for (const p of psts) {
     if (p.from !== p.to && (toKeys.has(p.from) || fromKeys.has(p.to))) return undefined
   }
-  const from = compile(ast.from)
+  const encodedFields = new Map<PropertyKey, AST.PropertySignature>(fromLiteral.propertySignatures.map((ps) => [ps.name, ps]))
+  if (encodedFields.size !== fromLiteral.propertySignatures.length) return undefined
   const byTo = new Map(psts.map((p) => [p.to, p]))
-  const fields = ast.to.propertySignatures.map((ps) => {
-    if (typeof ps.name === "symbol") return undefined
+  const used = new Set<PropertyKey>()
+  const steps: Array<{
+    readonly name: string
+    readonly source: string
+    readonly sourceOptional: boolean
+    readonly decodeEncoded: FastDecoder
+    readonly transform: ((o: Option.Option<unknown>) => Option.Option<unknown>) | undefined
+    readonly dropNull: boolean
+    readonly isOptional: boolean
+    readonly decodeType: FastDecoder
+    readonly typeImplied: "always" | "unlessNullish" | "never"
+  }> = []
+  for (const ps of toLiteral.propertySignatures) {
     const p = byTo.get(ps.name)
-    return {
+    const source = p === undefined ? ps.name : p.from
+    const encoded = encodedFields.get(source)
+    if (typeof ps.name !== "string" || typeof source !== "string" || encoded === undefined || used.has(source)) return undefined
+    used.add(source)
+    steps.push({
       name: ps.name,
+      source,
+      sourceOptional: encoded.isOptional,
+      decodeEncoded: compile(encoded.type),
+      // A rename (`fromKey`) passes the value through: no `Option` round trip.
+      transform: p === undefined || p.decode === identity || dropsNull.has(p.decode) ? undefined : p.decode,
+      dropNull: p !== undefined && dropsNull.has(p.decode),
       isOptional: ps.isOptional,
-      decode: compile(ps.type),
-      source: p === undefined ? ps.name : p.from,
-      transform: p?.decode
-    }
-  })
-  if (fields.some((f) => f === undefined)) return undefined
-  const steps = fields as ReadonlyArray<NonNullable<(typeof fields)[number]>>
+      decodeType: compile(ps.type),
+      typeImplied: impliedTypeSide(encoded.type, ps.type)
+    })
+  }
+  if (used.size !== encodedFields.size) return undefined
   const count = steps.length
   return (u, options) => {
-    const encoded = from(u, options) as Record<PropertyKey, unknown> | typeof Fallback
-    if (encoded === Fallback) return Fallback
-    const out: Record<PropertyKey, unknown> = {}
+    if (typeof u !== "object" || u === null || Array.isArray(u)) return Fallback
+    const input = u as Record<string, unknown>
+    const out: Record<string, unknown> = {}
     for (let i = 0; i < count; i++) {
       const step = steps[i]!
-      let present: boolean
-      let value: unknown
-      if (step.transform === undefined) {
-        present = hasOwn.call(encoded, step.source)
-        value = present ? encoded[step.source] : undefined
-      } else {
-        const o = step.transform(hasOwn.call(encoded, step.source) ? Option.some(encoded[step.source]) : Option.none())
+      const has = hasOwn.call(input, step.source)
+      let encoded: unknown = undefined
+      if (has) {
+        encoded = step.decodeEncoded(input[step.source], options)
+        if (encoded === Fallback) return Fallback
+      } else if (!step.sourceOptional) {
+        return Fallback
+      }
+      let present = has
+      let value = encoded
+      if (step.dropNull) {
+        present = has && encoded !== null
+      } else if (step.transform !== undefined) {
+        const o = step.transform(has ? Option.some(encoded) : Option.none())
         present = Option.isSome(o)
         value = present ? (o as Option.Some<unknown>).value : undefined
       }
@@ -244,7 +346,14 @@ const structTransformation = (
         if (step.isOptional) continue
         return Fallback
       }
-      const decoded = step.decode(value, options)
+      if (
+        has && value === encoded &&
+        (step.typeImplied === "always" || (step.typeImplied === "unlessNullish" && value !== null && value !== undefined))
+      ) {
+        out[step.name] = value
+        continue
+      }
+      const decoded = step.decodeType(value, options)
       if (decoded === Fallback) return Fallback
       out[step.name] = decoded
     }
@@ -305,39 +414,80 @@ const tupleType = (ast: AST.TupleType): FastDecoder => {
 }
 
 /**
- * A union whose members accept disjoint kinds of value (`null` | string, number | string, an object |
- * an array), or several literals of one kind: exactly one member can accept an input, so the member
- * order Effect tries does not matter. Other unions run Effect's parser.
+ * A union, mirroring the order Effect tries its members in. A member that cannot accept the input's
+ * kind (a string for a struct) or a literal that is not equal to it fails for certain, so it is
+ * skipped; the first member that could accept the input decides: its value, or `Fallback` when the
+ * fast path does not accept it. For primitive inputs Effect tries the members in declaration order;
+ * for objects and arrays it may reorder members by their literal tags, so there a kind must have one
+ * member only (disjoint unions such as `null | object | array`), or the union runs Effect's parser.
  */
 const union = (ast: AST.Union): FastDecoder => {
-  const table = new Map<Kind, { member?: AST.AST; literals?: Set<unknown> }>()
+  const buckets = new Map<Kind, Array<AST.AST>>()
   for (const member of ast.types) {
     const kinds = kindsOf(member)
     if (kinds === undefined) return exact(ast)
-    const isLiteral = AST.isLiteral(member) && !Number.isNaN(member.literal)
     for (const kind of kinds) {
-      const entry = table.get(kind)
-      if (entry === undefined) {
-        table.set(kind, isLiteral ? { literals: new Set([(member as AST.Literal).literal]) } : { member })
-      } else if (entry.literals !== undefined && isLiteral) {
-        entry.literals.add((member as AST.Literal).literal)
-      } else {
-        return exact(ast)
-      }
+      const bucket = buckets.get(kind)
+      if (bucket === undefined) buckets.set(kind, [member])
+      else bucket.push(member)
     }
   }
-  const dispatch = new Map<Kind, FastDecoder>()
-  for (const [kind, entry] of table) {
-    const literals = entry.literals
-    dispatch.set(
-      kind,
-      literals !== undefined ? (u) => (literals.has(u) ? u : Fallback) : compile(entry.member!)
-    )
+  const decoderFor = (kind: Kind): FastDecoder | undefined => {
+    const members = buckets.get(kind)
+    if (members === undefined) return undefined
+    return (kind === "object" || kind === "array") && members.length > 1 ? exact(ast) : ordered(members)
   }
+  const string = decoderFor("string")
+  const number = decoderFor("number")
+  const boolean = decoderFor("boolean")
+  const nul = decoderFor("null")
+  const object = decoderFor("object")
+  const array = decoderFor("array")
+  const undef = decoderFor("undefined")
+  const bigint = decoderFor("bigint")
+  const symbol = decoderFor("symbol")
   return (u, options) => {
-    const decode = dispatch.get(kindOf(u))
+    let decode: FastDecoder | undefined
+    switch (typeof u) {
+      case "string":
+        decode = string
+        break
+      case "number":
+        decode = number
+        break
+      case "boolean":
+        decode = boolean
+        break
+      case "object":
+        decode = u === null ? nul : Array.isArray(u) ? array : object
+        break
+      case "undefined":
+        decode = undef
+        break
+      case "bigint":
+        decode = bigint
+        break
+      case "symbol":
+        decode = symbol
+        break
+      default:
+        decode = undefined
+    }
     return decode === undefined ? Fallback : decode(u, options)
   }
+}
+
+const isPlainLiteral = (ast: AST.AST): ast is AST.Literal =>
+  AST.isLiteral(ast) && !Number.isNaN(ast.literal) && Option.isNone(AST.getParseOptionsAnnotation(ast))
+
+/** Members of one kind, in declaration order: leading literals are compared, the next member decides. */
+const ordered = (members: ReadonlyArray<AST.AST>): FastDecoder => {
+  const firstOther = members.findIndex((m) => !isPlainLiteral(m))
+  const literals = new Set<unknown>((firstOther === -1 ? members : members.slice(0, firstOther)).map((m) => (m as AST.Literal).literal))
+  const other = firstOther === -1 ? undefined : compile(members[firstOther]!)
+  if (other === undefined) return (u) => (literals.has(u) ? u : Fallback)
+  if (literals.size === 0) return other
+  return (u, options) => (literals.has(u) ? u : other(u, options))
 }
 
 /**
@@ -347,25 +497,28 @@ const union = (ast: AST.Union): FastDecoder => {
  *
  * @internal
  */
-export const withFastDecode = <A, I, R>(schema: Schema.Schema<A, I, R>): Schema.Schema<A, I, R> =>
-  Schema.make(
-    new AST.Declaration(
-      [schema.ast],
-      (inner) => {
-        const fast = compile(inner)
-        const parse = ParseResult.decodeUnknown(Schema.make(inner))
-        return (input, options) => {
-          if (isDefaultShape(options)) {
-            const value = fast(input, options)
-            if (value !== Fallback) return ParseResult.succeed(value)
-          }
-          return parse(input, options)
-        }
-      },
-      (inner) => {
-        const encode = ParseResult.encodeUnknown(Schema.make(inner))
-        return (input, options) => encode(input, options)
-      },
-      { [AST.SurrogateAnnotationId]: schema.ast }
-    )
-  )
+export const withFastDecode = <A, I, R>(schema: Schema.Schema<A, I, R>): Schema.Schema<A, I, R> => {
+  const annotations: Record<symbol, unknown> = { [AST.SurrogateAnnotationId]: schema.ast }
+  // HttpApi names a response after the description or identifier of a transformation's `to` side.
+  const described = AST.isTransformation(schema.ast) ? { ...schema.ast.to.annotations, ...schema.ast.annotations } : {}
+  const description = described[AST.DescriptionAnnotationId] ?? described[AST.IdentifierAnnotationId]
+  if (description !== undefined) annotations[AST.DescriptionAnnotationId] = description
+  return Schema.make(new AST.Declaration([schema.ast], fastDecodeUnknown, fastEncodeUnknown, annotations))
+}
+
+function fastDecodeUnknown(inner: AST.AST) {
+  const fast = compile(inner)
+  const parse = ParseResult.decodeUnknown(Schema.make(inner))
+  return (input: unknown, options: AST.ParseOptions) => {
+    if (isDefaultShape(options)) {
+      const value = fast(input, options)
+      if (value !== Fallback) return ParseResult.succeed(value)
+    }
+    return parse(input, options)
+  }
+}
+
+function fastEncodeUnknown(inner: AST.AST) {
+  const encode = ParseResult.encodeUnknown(Schema.make(inner))
+  return (input: unknown, options: AST.ParseOptions) => encode(input, options)
+}
