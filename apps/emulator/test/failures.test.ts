@@ -151,6 +151,26 @@ layer(TestEmulator.layer(), { excludeTestServices: true })("errors on the emulat
         }])
       }))
 
+    it.effect("a body that is not JSON, or not sent as JSON, answers 400 in the reference's error format", () =>
+      Effect.gen(function*() {
+        const before = yield* countOf("/leads/")
+        const notJson = yield* raw<WireErrors>("POST", "/leads/", { body: "not json {" })
+        expect(notJson.status).toBe(400)
+        expect(notJson.json.errors).toEqual([{
+          status: "400",
+          code: "bad_request",
+          title: "Bad Request",
+          detail: "The request body must be a JSON object sent with Content-Type: application/json."
+        }])
+        const asText = yield* raw<WireErrors>("POST", "/leads/", {
+          body: JSON.stringify({ lead: { name: "Sent as text" } }),
+          headers: { "content-type": "text/plain" }
+        })
+        expect(asText.status).toBe(400)
+        expect(asText.json.errors[0]?.code).toBe("bad_request")
+        expect(yield* countOf("/leads/")).toBe(before)
+      }))
+
     it.effect("the client's transport reports a 422 as ValidationFailed carrying every error object", () =>
       Effect.gen(function*() {
         // The services validate first, so send the invalid body through their transport directly.

@@ -196,7 +196,7 @@ export const raw = <A = any>(
       const apiKey = options.apiKey === undefined ? API_KEY_A : options.apiKey
       if (token !== null) headers["authorization"] = `Bearer ${token}`
       if (apiKey !== null) headers[options.apiKeyHeader ?? "AppId"] = apiKey
-      if (options.body !== undefined) headers["content-type"] = "application/json"
+      if (options.body !== undefined) headers["content-type"] ??= "application/json"
       const response = await fetch(`${info.url}${path}`, {
         method,
         headers,
