@@ -6,6 +6,8 @@ import * as Migrator from "@effect/sql/Migrator"
 import * as SqlClient from "@effect/sql/SqlClient"
 import * as SqliteClient from "@effect/sql-sqlite-node/SqliteClient"
 import * as SqliteMigrator from "@effect/sql-sqlite-node/SqliteMigrator"
+import * as Cause from "effect/Cause"
+import * as Data from "effect/Data"
 import * as Effect from "effect/Effect"
 import * as Layer from "effect/Layer"
 import * as fs from "node:fs"
@@ -68,11 +70,29 @@ const migrations = {
 /**
  * SQLite at `filename` (`:memory:` for a throwaway database), migrated.
  */
-export const layer = (filename: string) => {
-  if (filename !== ":memory:") fs.mkdirSync(path.dirname(path.resolve(filename)), { recursive: true })
-  const client = SqliteClient.layer({ filename })
+export class DatabaseError extends Data.TaggedError("DatabaseError")<{
+  readonly filename: string
+  readonly reason: string
+}> {
+  override get message() {
+    return `The emulator could not open its database at ${this.filename}: ${this.reason}`
+  }
+}
+
+const failure = (filename: string) => (cause: Cause.Cause<unknown>) => {
+  const error = Cause.squash(cause)
+  return new DatabaseError({ filename, reason: error instanceof Error ? error.message : String(error) })
+}
+
+export const layer = (filename: string): Layer.Layer<SqlClient.SqlClient | SqliteClient.SqliteClient, DatabaseError> => {
+  const directory = filename === ":memory:"
+    ? Effect.void
+    : Effect.try(() => fs.mkdirSync(path.dirname(path.resolve(filename)), { recursive: true }))
+  const client = Layer.unwrapEffect(Effect.as(directory, SqliteClient.layer({ filename })))
   const migrated = SqliteMigrator.layer({ loader: Migrator.fromRecord(migrations) }).pipe(
     Layer.provide(NodeContext.layer)
   )
-  return Layer.provideMerge(migrated, client)
+  return Layer.provideMerge(migrated, client).pipe(
+    Layer.catchAllCause((cause) => Layer.fail(failure(filename)(cause)))
+  )
 }

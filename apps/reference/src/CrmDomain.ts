@@ -1,0 +1,104 @@
+/**
+ * A domain of the CRM as the client composes it: a name and the services it brings, keyed by the name
+ * they take on the client (`leads`, `opportunities`), plus services nested under another one
+ * (`leads.follows`). A descriptor knows no endpoint: each service is an `Effect.Service` whose `Default`
+ * layer needs only the shared `CrmTransport`.
+ *
+ * @since 0.1.0
+ */
+import type { CrmTransport } from "@blocks-crm/core-http/CrmTransport"
+import type * as Context from "effect/Context"
+import type * as Layer from "effect/Layer"
+import type { Simplify, UnionToIntersection } from "effect/Types"
+
+/**
+ * A service a domain lists: an `Effect.Service` class (or any tag with a `Default` layer over the
+ * transport).
+ *
+ * @since 0.1.0
+ */
+export interface ServiceTag<Id = any, Service = any> extends Context.Tag<Id, Service> {
+  readonly Default: Layer.Layer<Id, never, CrmTransport>
+}
+
+/**
+ * Services by the name they take on the client.
+ *
+ * @since 0.1.0
+ */
+export type Services = { readonly [name: string]: ServiceTag }
+
+/**
+ * Services nested under a top-level one: `{ leads: { follows: LeadFollowsService } }`.
+ *
+ * @since 0.1.0
+ */
+export type Nested<S extends Services> = { readonly [K in keyof S]?: Services }
+
+/**
+ * @since 0.1.0
+ */
+export interface CrmDomain<
+  Name extends string = string,
+  S extends Services = Services,
+  N extends Nested<S> = Nested<S>
+> {
+  readonly name: Name
+  readonly services: S
+  readonly nested: N
+}
+
+/**
+ * Any domain, whatever its services.
+ *
+ * @since 0.1.0
+ */
+export type Any = CrmDomain<string, any, any>
+
+/**
+ * @since 0.1.0
+ */
+export const make = <const Name extends string, const S extends Services, const N extends Nested<S> = {}>(domain: {
+  readonly name: Name
+  readonly services: S
+  readonly nested?: N
+}): CrmDomain<Name, S, N> => ({ name: domain.name, services: domain.services, nested: domain.nested ?? ({} as N) })
+
+/** What a service tag provides, without the `_tag` an `Effect.Service` instance carries on its prototype. */
+type ServiceOf<T> = T extends Context.Tag<infer _Id, infer S> ? Omit<S, "_tag"> : never
+
+type NestedOf<N, K> = K extends keyof N ? N[K] extends Services ? { readonly [J in keyof N[K]]: ServiceOf<N[K][J]> } : {}
+  : {}
+
+/**
+ * The client face of one domain: `{ leads: LeadsService & { follows: LeadFollowsService }, ... }`.
+ *
+ * @since 0.1.0
+ */
+export type ClientOf<D> = D extends CrmDomain<infer _Name, infer S, infer N>
+  ? { readonly [K in keyof S]: Simplify<ServiceOf<S[K]> & NestedOf<N, K>> }
+  : never
+
+/**
+ * The client face of a list of domains: every domain's services side by side.
+ *
+ * @since 0.1.0
+ */
+export type ClientOfAll<Domains extends ReadonlyArray<Any>> = Simplify<
+  UnionToIntersection<ClientOf<Domains[number]>>
+>
+
+/**
+ * Every service tag of a domain, top-level and nested, with the path it takes on the client.
+ *
+ * @since 0.1.0
+ */
+export const entries = (domain: Any): ReadonlyArray<{ readonly path: readonly [string] | readonly [string, string]; readonly tag: ServiceTag }> => {
+  const out: Array<{ path: readonly [string] | readonly [string, string]; tag: ServiceTag }> = []
+  for (const [name, tag] of Object.entries(domain.services as Services)) {
+    out.push({ path: [name], tag })
+    const nested = (domain.nested as Record<string, Services | undefined>)[name]
+    for (const [child, childTag] of Object.entries(nested ?? {})) out.push({ path: [name, child], tag: childTag })
+  }
+  return out
+}

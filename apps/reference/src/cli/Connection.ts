@@ -1,0 +1,125 @@
+/**
+ * Where the CLI sends its calls. With `BLOCKS_API_URL` (or `--api-url`) set: that API, with the token
+ * and key from `BLOCKS_AUTH_TOKEN` / `BLOCKS_API_KEY` (or `--token` / `--api-key`), validated by
+ * core-http's `CrmConfig` so a missing one fails naming every missing variable. Without it: the
+ * emulator, started in this process on the local database.
+ */
+import type { ConfigurationError } from "@blocks-crm/core-http/CrmError"
+import * as CrmTransport from "@blocks-crm/core-http/CrmTransport"
+import { Credentials, Database, Emulator } from "@blocks-crm/emulator"
+import * as Options from "@effect/cli/Options"
+import * as Cause from "effect/Cause"
+import * as Config from "effect/Config"
+import * as ConfigProvider from "effect/ConfigProvider"
+import * as Console from "effect/Console"
+import * as Data from "effect/Data"
+import * as Effect from "effect/Effect"
+import * as Layer from "effect/Layer"
+import * as Option from "effect/Option"
+import * as Redacted from "effect/Redacted"
+import { CrmClient } from "../CrmClient.js"
+
+/** The embedded emulator could not start (an unwritable database file, say). */
+export class EmbeddedEmulatorError extends Data.TaggedError("EmbeddedEmulatorError")<{
+  readonly database: string
+  readonly reason: string
+}> {
+  override get message() {
+    return `The embedded emulator could not start on ${this.database}: ${this.reason}`
+  }
+}
+
+/** `--db` of the embedded emulator. */
+export const databaseOption = Options.text("db").pipe(
+  Options.optional,
+  Options.withDescription(
+    "Database of the embedded emulator (env CRM_EMULATOR_DB; \":memory:\" keeps nothing; default: your data directory)"
+  )
+)
+
+/** The flags every API command takes. */
+export const connectionOptions = {
+  apiUrl: Options.text("api-url").pipe(
+    Options.optional,
+    Options.withDescription("API base URL (env BLOCKS_API_URL); without it the embedded emulator is used")
+  ),
+  token: Options.redacted("token").pipe(
+    Options.optional,
+    Options.withDescription("Bearer token (env BLOCKS_AUTH_TOKEN)")
+  ),
+  apiKey: Options.redacted("api-key").pipe(
+    Options.optional,
+    Options.withDescription("API key, sent as AppId (env BLOCKS_API_KEY)")
+  ),
+  db: databaseOption
+}
+
+export interface ConnectionFlags {
+  readonly apiUrl: Option.Option<string>
+  readonly token: Option.Option<Redacted.Redacted<string>>
+  readonly apiKey: Option.Option<Redacted.Redacted<string>>
+  readonly db: Option.Option<string>
+}
+
+const nonBlank = (value: Option.Option<string>) => Option.filter(value, (v) => v.trim() !== "")
+
+const describe = (error: unknown): string =>
+  error instanceof Error ? error.message : typeof error === "object" && error !== null && "message" in error
+    ? String(error.message)
+    : String(error)
+
+/** The emulator on `--db`, `CRM_EMULATOR_DB` or the default local database, for as long as the layer lives. */
+export const embeddedTransport = (
+  db: Option.Option<string>,
+  notice: (database: string) => string = (database) =>
+    `Using the embedded emulator at ${database} (set BLOCKS_API_URL to use a real API)`
+): Layer.Layer<CrmTransport.CrmTransport, EmbeddedEmulatorError> =>
+  Layer.unwrapScoped(
+    Effect.gen(function*() {
+      const fromEnv = yield* Config.option(Config.string("CRM_EMULATOR_DB")).pipe(Effect.orElseSucceed(() => Option.none()))
+      const database = Option.getOrElse(Option.orElse(nonBlank(db), () => nonBlank(fromEnv)), Database.defaultDatabasePath)
+      // A database that cannot be opened surfaces as a thrown error or a defect as well as a failure.
+      const info = yield* Effect.suspend(() => Emulator.start({ port: 0, database, seeds: Credentials.localSeeds })).pipe(
+        Effect.catchAllCause((cause) =>
+          Cause.isInterruptedOnly(cause)
+            ? Effect.interrupt
+            : Effect.fail(new EmbeddedEmulatorError({ database, reason: describe(Cause.squash(cause)) }))
+        )
+      )
+      yield* Console.error(notice(database))
+      return CrmTransport.layerFetch({
+        apiUrl: info.url,
+        authToken: info.seeds.tokens[0]!,
+        apiKey: info.seeds.apiKeys[0]!
+      }).pipe(Layer.orDie)
+    })
+  )
+
+/**
+ * The transport the flags and the environment ask for. Flags win over the environment: they are laid
+ * over it as the variables they stand for, so core-http reads both the same way.
+ */
+type Transport = Layer.Layer<CrmTransport.CrmTransport, ConfigurationError | EmbeddedEmulatorError>
+
+export const transport = (flags: ConnectionFlags): Transport =>
+  Layer.unwrapEffect(
+    Effect.gen(function*() {
+      const envUrl = yield* Config.option(Config.string("BLOCKS_API_URL")).pipe(Effect.orElseSucceed(() => Option.none()))
+      if (Option.isNone(Option.orElse(nonBlank(flags.apiUrl), () => nonBlank(envUrl)))) {
+        const embedded: Transport = embeddedTransport(flags.db)
+        return embedded
+      }
+      const overrides = new Map<string, string>([
+        ...Option.toArray(Option.map(flags.apiUrl, (v) => ["BLOCKS_API_URL", v] as const)),
+        ...Option.toArray(Option.map(flags.token, (v) => ["BLOCKS_AUTH_TOKEN", Redacted.value(v)] as const)),
+        ...Option.toArray(Option.map(flags.apiKey, (v) => ["BLOCKS_API_KEY", Redacted.value(v)] as const))
+      ])
+      const current = yield* Effect.configProviderWith(Effect.succeed)
+      const provider = ConfigProvider.orElse(ConfigProvider.fromMap(overrides), () => current)
+      const remote: Transport = CrmTransport.layerFetchFromEnv().pipe(Layer.provide(Layer.setConfigProvider(provider)))
+      return remote
+    })
+  )
+
+/** The client over the transport the flags ask for. */
+export const client = (flags: ConnectionFlags) => CrmClient.layerWithTransport(transport(flags))
