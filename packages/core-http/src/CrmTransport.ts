@@ -9,7 +9,7 @@ import * as FetchHttpClient from "@effect/platform/FetchHttpClient"
 import * as Headers from "@effect/platform/Headers"
 import * as HttpClient from "@effect/platform/HttpClient"
 import * as HttpClientRequest from "@effect/platform/HttpClientRequest"
-import * as HttpClientResponse from "@effect/platform/HttpClientResponse"
+import type * as HttpClientResponse from "@effect/platform/HttpClientResponse"
 import * as Context from "effect/Context"
 import * as Duration from "effect/Duration"
 import * as Effect from "effect/Effect"
@@ -35,6 +35,7 @@ import {
   ValidationFailed
 } from "./CrmError.js"
 import type { ApiError, ApiErrorObject, ExchangeInfo } from "./CrmError.js"
+import { BufferedResponse } from "./internal/bufferedResponse.js"
 import { ErrorDocument } from "./JsonApi.js"
 
 /**
@@ -229,14 +230,19 @@ export const make = (settings: CrmConfig.CrmSettings, httpClient: HttpClient.Htt
         (names) => [...names, ...secretHeaderNames]
       ).pipe(
         Effect.flatMap((response) =>
-          Effect.map(response.text, (body) => {
-            sink?.({ ...info, status: response.status, contentType: response.headers["content-type"], body })
-            // The body is read once, inside the attempt's timeout; decoding reads it from this copy.
-            const buffered = HttpClientResponse.fromWeb(
-              response.request,
-              new Response(body === "" ? null : body, { status: response.status, headers: response.headers })
-            )
-            return [buffered, body] as const
+          Effect.map(response.arrayBuffer, (bytes) => {
+            // The body is read once, inside the attempt's timeout; decoding reads it from this copy,
+            // and the text is decoded only if something asks for it (an error report).
+            const buffered = new BufferedResponse(response, bytes)
+            sink?.({
+              ...info,
+              status: buffered.status,
+              contentType: buffered.headers["content-type"],
+              get body() {
+                return buffered.bodyText
+              }
+            })
+            return buffered
           })
         ),
         Effect.timeoutFail({
@@ -254,10 +260,10 @@ export const make = (settings: CrmConfig.CrmSettings, httpClient: HttpClient.Htt
               })
             )
         }),
-        Effect.flatMap(([response, body]) =>
+        Effect.flatMap((response) =>
           response.status >= 200 && response.status < 300
-            ? Effect.succeed(response)
-            : Effect.fail(errorForStatus(info, response, body))
+            ? Effect.succeed<HttpClientResponse.HttpClientResponse>(response)
+            : Effect.fail(errorForStatus(info, response, response.bodyText))
         )
       )
 

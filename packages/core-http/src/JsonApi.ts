@@ -9,7 +9,7 @@
  */
 import * as ParseResult from "effect/ParseResult"
 import * as Schema from "effect/Schema"
-import { withFastDecode } from "./internal/fastDecode.js"
+import { withFastDecode, withFastDecoder } from "./internal/fastDecode.js"
 import type { PageMeta, PageResult } from "./Pagination.js"
 
 /** @since 0.1.0 */
@@ -37,7 +37,7 @@ export interface ResourceWire<Type extends string, I> {
 
 /** A Type side that is trusted as is: the attributes were validated on the way in. */
 const trusted = <A>(identifier: string) =>
-  Schema.declare((_: unknown): _ is A => true, { identifier })
+  withFastDecoder(Schema.declare((_: unknown): _ is A => true, { identifier }), (u) => u)
 
 /**
  * How a model links to others, for the `relationships` member the server writes.
@@ -70,7 +70,7 @@ export const resource = <const Type extends string, A, I>(
     attributes,
     relationships: Schema.optional(Relationships)
   })
-  return withFastDecode(Schema.transform(wire, trusted<A>(type), {
+  const schema = Schema.transform(wire, trusted<A>(type), {
     strict: false,
     decode: (resource) => resource.attributes,
     encode: (model: A) => {
@@ -85,7 +85,9 @@ export const resource = <const Type extends string, A, I>(
         ...(relationships !== undefined && Object.keys(relationships).length > 0 ? { relationships } : {})
       }
     }
-  })) as any
+  })
+  // Decoding returns the attributes only: the compiled path checks the other members without copying them.
+  return withFastDecode(schema, { project: "attributes" }) as any
 }
 
 /**
@@ -94,11 +96,14 @@ export const resource = <const Type extends string, A, I>(
  * @since 0.1.0
  */
 export const document = <A, I>(resourceSchema: Schema.Schema<A, I>): Schema.Schema<A, { readonly data: I }> =>
-  withFastDecode(Schema.transform(Schema.Struct({ data: resourceSchema }), trusted<A>("Document"), {
-    strict: false,
-    decode: (doc) => doc.data,
-    encode: (data) => ({ data })
-  })) as any
+  withFastDecode(
+    Schema.transform(Schema.Struct({ data: resourceSchema }), trusted<A>("Document"), {
+      strict: false,
+      decode: (doc) => doc.data,
+      encode: (data) => ({ data })
+    }),
+    { project: "data" }
+  ) as any
 
 /**
  * `{ "data": [resource, ...] }` without pagination → the models.
@@ -113,7 +118,8 @@ export const collection = <A, I>(
       strict: false,
       decode: (doc) => doc.data,
       encode: (data) => ({ data })
-    })
+    }),
+    { project: "data" }
   ) as any
 
 const WireMeta = Schema.Struct({

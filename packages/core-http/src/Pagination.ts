@@ -56,11 +56,17 @@ export const defaultMaxPages = 10_000
  */
 export const stream = <A, E, R>(
   fetchPage: (page: number) => Effect.Effect<PageResult<A>, E, R>,
-  options?: { readonly startPage?: number | undefined; readonly maxPages?: number | undefined }
+  options?: {
+    readonly startPage?: number | undefined
+    readonly maxPages?: number | undefined
+    /** Pages fetched ahead while the current one is consumed. 0 (the default) keeps the stream fully lazy. */
+    readonly prefetch?: number | undefined
+  }
 ): Stream.Stream<A, E | UnexpectedResponse, R> => {
   const start = options?.startPage ?? 1
   const maxPages = options?.maxPages ?? defaultMaxPages
-  return Stream.paginateChunkEffect(start, (page): Effect.Effect<
+  const prefetch = options?.prefetch ?? 0
+  const pages = Stream.paginateChunkEffect(start, (page): Effect.Effect<
     readonly [Chunk.Chunk<A>, Option.Option<number>],
     E | UnexpectedResponse,
     R
@@ -82,6 +88,8 @@ export const stream = <A, E, R>(
         const last = result.data.length === 0 || page >= result.meta.totalPages
         return [Chunk.fromIterable(result.data), last ? Option.none<number>() : Option.some(page + 1)] as const
       }))
+  // Each page is one chunk, so buffering chunks fetches whole pages ahead.
+  return prefetch > 0 ? Stream.bufferChunks(pages, { capacity: prefetch }) : pages
 }
 
 const PositiveInt = Schema.NumberFromString.pipe(Schema.int(), Schema.greaterThanOrEqualTo(1))

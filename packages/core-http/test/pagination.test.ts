@@ -46,6 +46,32 @@ describe("Pagination.stream over a 5-page listing", () => {
       expect(pagesRequested(server)).not.toContain("5")
     }))
 
+  it.scopedLive("with prefetch, pages are fetched ahead once each, in order, and the items are unchanged", () =>
+    Effect.gen(function*() {
+      const server = yield* TestServer.make
+      const { widgets } = yield* clients(server)
+      server.fallback(pagedListing(10, 2))
+
+      const all = yield* Stream.runCollect(widgets.stream({ records: 2, prefetch: 2 }))
+      expect(Chunk.toReadonlyArray(all).map((w) => w.uniqueId)).toEqual(
+        Array.from({ length: 10 }, (_, i) => `w${i + 1}`)
+      )
+      expect(pagesRequested(server)).toEqual(["1", "2", "3", "4", "5"])
+
+      // Holding the first item while the stream runs ahead: page 2 is fetched without being asked for.
+      const ahead = yield* TestServer.make
+      const { widgets: aheadWidgets } = yield* clients(ahead)
+      ahead.fallback(pagedListing(10, 2))
+      const first = yield* Stream.runCollect(
+        aheadWidgets.stream({ records: 2, prefetch: 1 }).pipe(
+          Stream.take(1),
+          Stream.tap(() => ahead.waitUntil(() => ahead.requests.length >= 2))
+        )
+      )
+      expect(Chunk.toReadonlyArray(first).map((w) => w.uniqueId)).toEqual(["w1"])
+      expect(pagesRequested(ahead).slice(0, 2)).toEqual(["1", "2"])
+    }))
+
   it.scopedLive("a full run reads every item and stops after totalPages", () =>
     Effect.gen(function*() {
       const server = yield* TestServer.make

@@ -53,7 +53,6 @@ const rightOf = (result: unknown): unknown =>
     ? (result as Either.Right<unknown, unknown>).right
     : Fallback
 
-
 const literalKind = (literal: AST.LiteralValue): Kind => (literal === null ? "null" : (typeof literal as Kind))
 
 /** The runtime kinds a node can accept when decoding; `undefined` when it is not known (or any). */
@@ -106,6 +105,18 @@ const exact = (ast: AST.AST): FastDecoder => {
 }
 
 const cache = new WeakMap<AST.AST, FastDecoder>()
+
+/**
+ * Gives `schema` a hand-written fast decoder. It must answer exactly what Effect's parser answers
+ * for `schema` on every input it accepts (and `Fallback` otherwise): the codecs of this package share
+ * one function between their schema and their fast decoder for that reason. Returns `schema`.
+ *
+ * @internal
+ */
+export const withFastDecoder = <S extends { readonly ast: AST.AST }>(schema: S, decoder: FastDecoder): S => {
+  cache.set(schema.ast, decoder)
+  return schema
+}
 
 /**
  * Compiles `ast` (decoding direction). Nodes that are not modelled (suspensions, non-disjoint unions,
@@ -181,7 +192,9 @@ const refinement = (ast: AST.Refinement): FastDecoder => {
 
 const declaration = (ast: AST.Declaration): FastDecoder => {
   // A schema wrapped by `withFastDecode`, nested in another: decode its inner schema in line.
-  if (ast.decodeUnknown === fastDecodeUnknown && ast.typeParameters.length === 1) return compile(ast.typeParameters[0]!)
+  if (factories.has(ast.decodeUnknown) && ast.typeParameters.length === 1) {
+    return compileWrapped(ast.typeParameters[0]!, factories.get(ast.decodeUnknown))
+  }
   const guard = guardDeclarations.get(ast)
   if (guard !== undefined) return (u) => (guard(u) ? u : Fallback)
   const parse = ast.decodeUnknown(...ast.typeParameters)
@@ -213,6 +226,10 @@ const transformation = (ast: AST.Transformation): FastDecoder => {
       return structTransformation(ast, t) ?? exact(ast)
   }
 }
+
+// ---------------------------------------------------------------------------------------------
+// Structs with renamed and optional-with-null fields
+// ---------------------------------------------------------------------------------------------
 
 /** Declarations known to be plain guards (decoding returns the input or fails), with their guard. */
 const guardDeclarations: ReadonlyMap<AST.AST, (u: unknown) => boolean> = new Map([
@@ -253,12 +270,39 @@ const isNullish = (ast: AST.AST): boolean =>
  */
 const impliedTypeSide = (encoded: AST.AST, type: AST.AST): "always" | "unlessNullish" | "never" => {
   if (!isChecksOnly(type)) return "never"
-  if (AST.typeAST(encoded) === type) return "always"
+  if (sameChecks(AST.typeAST(encoded), type)) return "always"
   if (AST.isUnion(encoded)) {
     const others = encoded.types.filter((m) => !isNullish(m))
-    if (others.length === 1 && AST.typeAST(others[0]!) === type) return "unlessNullish"
+    if (others.length === 1 && sameChecks(AST.typeAST(others[0]!), type)) return "unlessNullish"
   }
   return "never"
+}
+
+/**
+ * Whether two type-side ASTs check the same thing: the same node, or keywords and literals alike,
+ * refinements with the very same filter, unions of such members in the same order. (`typeAST` builds
+ * new union and refinement nodes on every call, so identity alone misses them.)
+ */
+const sameChecks = (a: AST.AST, b: AST.AST): boolean => {
+  if (a === b) return true
+  if (a._tag !== b._tag || !isPlainNode(a) || !isPlainNode(b)) return false
+  switch (a._tag) {
+    case "StringKeyword":
+    case "NumberKeyword":
+    case "BooleanKeyword":
+    case "UndefinedKeyword":
+      return true
+    case "Literal":
+      return a.literal === (b as AST.Literal).literal
+    case "Refinement":
+      return a.filter === (b as AST.Refinement).filter && sameChecks(a.from, (b as AST.Refinement).from)
+    case "Union": {
+      const other = b as AST.Union
+      return a.types.length === other.types.length && a.types.every((t, i) => sameChecks(t, other.types[i]!))
+    }
+    default:
+      return false
+  }
 }
 
 /**
@@ -490,35 +534,184 @@ const ordered = (members: ReadonlyArray<AST.AST>): FastDecoder => {
   return (u, options) => (literals.has(u) ? u : other(u, options))
 }
 
+// ---------------------------------------------------------------------------------------------
+// Checks without output, for members a decoding discards (see `projection`)
+// ---------------------------------------------------------------------------------------------
+
+/**
+ * Checks that hold for certain when they return true (false: not known, decode to find out). For
+ * values that are discarded after validation, such as the members of a JSON:API resource besides its
+ * attributes, so that nothing is built for them.
+ */
+type FastCheck = (input: unknown, options: AST.ParseOptions) => boolean
+
+const checkCache = new WeakMap<AST.AST, FastCheck>()
+
+const compileCheck = (ast: AST.AST): FastCheck => {
+  const cached = checkCache.get(ast)
+  if (cached !== undefined) return cached
+  const check = isChecksOnly(ast) && AST.typeAST(ast) === ast && isPlainNode(ast) ? goCheck(ast) : viaDecode(ast)
+  checkCache.set(ast, check)
+  return check
+}
+
+// Without parse-option or fallback annotations, which only the decoder applies.
+const isPlainNode = (ast: AST.AST): boolean =>
+  Option.isNone(AST.getParseOptionsAnnotation(ast)) && Option.isNone(AST.getDecodingFallbackAnnotation(ast))
+
+const viaDecode = (ast: AST.AST): FastCheck => {
+  const decode = compile(ast)
+  return (u, options) => decode(u, options) !== Fallback
+}
+
+// Only for checks-only nodes, whose decoded value is the input (or a copy of it).
+const goCheck = (ast: AST.AST): FastCheck => {
+  switch (ast._tag) {
+    case "StringKeyword":
+      return (u) => typeof u === "string"
+    case "NumberKeyword":
+      return (u) => typeof u === "number"
+    case "BooleanKeyword":
+      return (u) => typeof u === "boolean"
+    case "Literal": {
+      const literal = ast.literal
+      return (u) => u === literal
+    }
+    case "Refinement": {
+      const from = compileCheck(ast.from)
+      return (u, options) => from(u, options) && Option.isNone(ast.filter(u, options, ast))
+    }
+    case "TypeLiteral": {
+      if (ast.propertySignatures.some((ps) => typeof ps.name === "symbol")) return viaDecode(ast)
+      if (ast.indexSignatures.some((is) => is.parameter._tag !== "StringKeyword")) return viaDecode(ast)
+      const fields = ast.propertySignatures.map((ps) => ({
+        name: ps.name as string,
+        isOptional: ps.isOptional,
+        check: compileCheck(ps.type)
+      }))
+      const values = ast.indexSignatures.map((is) => compileCheck(is.type))
+      return (u, options) => {
+        if (typeof u !== "object" || u === null || Array.isArray(u)) return false
+        const input = u as Record<string, unknown>
+        for (const field of fields) {
+          if (!hasOwn.call(input, field.name)) {
+            if (field.isOptional) continue
+            return false
+          }
+          if (!field.check(input[field.name], options)) return false
+        }
+        for (const check of values) {
+          for (const key of Object.keys(input)) if (!check(input[key], options)) return false
+        }
+        return true
+      }
+    }
+    case "TupleType": {
+      const rest = ast.rest[0]
+      if (ast.elements.length > 0 || ast.rest.length !== 1 || rest === undefined) return viaDecode(ast)
+      const item = compileCheck(rest.type)
+      return (u, options) => {
+        if (!Array.isArray(u)) return false
+        for (let i = 0; i < u.length; i++) if (!item(u[i], options)) return false
+        return true
+      }
+    }
+    case "Union": {
+      // Accepted when any member accepts, whatever the order.
+      const members = ast.types.map(compileCheck)
+      return (u, options) => {
+        for (const member of members) if (member(u, options)) return true
+        return false
+      }
+    }
+    default:
+      return viaDecode(ast)
+  }
+}
+
+/**
+ * A transformation whose decoding is, by the caller's word, `(from) => from[key]` over a struct:
+ * `key` is decoded, the other members only checked, and no object is built for the struct.
+ */
+const projection = (ast: AST.AST, key: string): FastDecoder | undefined => {
+  if (!AST.isTransformation(ast) || ast.transformation._tag !== "FinalTransformation") return undefined
+  const from = ast.from
+  if (!AST.isTypeLiteral(from) || from.indexSignatures.length > 0 || !isPlainNode(from)) return undefined
+  if (from.propertySignatures.some((ps) => typeof ps.name !== "string")) return undefined
+  const target = from.propertySignatures.find((ps) => ps.name === key)
+  if (target === undefined) return undefined
+  const decodeTarget = compile(target.type)
+  const others = from.propertySignatures.filter((ps) => ps !== target).map((ps) => ({
+    name: ps.name as string,
+    isOptional: ps.isOptional,
+    check: compileCheck(ps.type)
+  }))
+  const to = compile(ast.to)
+  return (u, options) => {
+    if (typeof u !== "object" || u === null || Array.isArray(u)) return Fallback
+    const input = u as Record<string, unknown>
+    for (const field of others) {
+      if (!hasOwn.call(input, field.name)) {
+        if (field.isOptional) continue
+        return Fallback
+      }
+      if (!field.check(input[field.name], options)) return Fallback
+    }
+    let value: unknown = undefined
+    if (hasOwn.call(input, key)) {
+      value = decodeTarget(input[key], options)
+      if (value === Fallback) return Fallback
+    } else if (!target.isOptional) {
+      return Fallback
+    }
+    return to(value, options)
+  }
+}
+
+/** The factories of `withFastDecode` declarations, and the projection each one was given. */
+const factories = new WeakMap<Function, string | undefined>()
+
+/** The fast decoder of `inner`, a projection when one was declared and it applies. */
+const compileWrapped = (inner: AST.AST, project: string | undefined): FastDecoder =>
+  (project === undefined ? undefined : projection(inner, project)) ?? compile(inner)
+
 /**
  * `schema` with the same encoded and type sides, decoded through the compiled fast path first. It is
  * a declaration over `schema` whose surrogate is `schema` itself, so JSON Schema, OpenAPI and union
  * discrimination see `schema` unchanged; encoding is `schema`'s own.
  *
+ * `project`: when `schema` is a transformation from a struct whose decoding only returns that struct's
+ * member `project` (a JSON:API resource's `attributes`, a document's `data`), the other members are
+ * checked without being built.
+ *
  * @internal
  */
-export const withFastDecode = <A, I, R>(schema: Schema.Schema<A, I, R>): Schema.Schema<A, I, R> => {
+export const withFastDecode = <A, I, R>(
+  schema: Schema.Schema<A, I, R>,
+  options?: { readonly project?: string | undefined }
+): Schema.Schema<A, I, R> => {
   const annotations: Record<symbol, unknown> = { [AST.SurrogateAnnotationId]: schema.ast }
   // HttpApi names a response after the description or identifier of a transformation's `to` side.
   const described = AST.isTransformation(schema.ast) ? { ...schema.ast.to.annotations, ...schema.ast.annotations } : {}
   const description = described[AST.DescriptionAnnotationId] ?? described[AST.IdentifierAnnotationId]
   if (description !== undefined) annotations[AST.DescriptionAnnotationId] = description
-  return Schema.make(new AST.Declaration([schema.ast], fastDecodeUnknown, fastEncodeUnknown, annotations))
-}
-
-function fastDecodeUnknown(inner: AST.AST) {
-  const fast = compile(inner)
-  const parse = ParseResult.decodeUnknown(Schema.make(inner))
-  return (input: unknown, options: AST.ParseOptions) => {
-    if (isDefaultShape(options)) {
-      const value = fast(input, options)
-      if (value !== Fallback) return ParseResult.succeed(value)
+  const project = options?.project
+  const decodeUnknown = (inner: AST.AST) => {
+    const fast = compileWrapped(inner, project)
+    const parse = ParseResult.decodeUnknown(Schema.make(inner))
+    return (input: unknown, parseOptions: AST.ParseOptions) => {
+      if (isDefaultShape(parseOptions)) {
+        const value = fast(input, parseOptions)
+        if (value !== Fallback) return ParseResult.succeed(value)
+      }
+      return parse(input, parseOptions)
     }
-    return parse(input, options)
   }
+  factories.set(decodeUnknown, project)
+  return Schema.make(new AST.Declaration([schema.ast], decodeUnknown, encodeUnknown, annotations))
 }
 
-function fastEncodeUnknown(inner: AST.AST) {
+function encodeUnknown(inner: AST.AST) {
   const encode = ParseResult.encodeUnknown(Schema.make(inner))
   return (input: unknown, options: AST.ParseOptions) => encode(input, options)
 }

@@ -1,0 +1,2 @@
+// (b) The whole pipeline package.
+export * from "@blocks-crm/pipeline"

@@ -1,0 +1,86 @@
+/**
+ * `pnpm bench [-- --quick] [-- --only decode,request,stream,emulator]`: measures the SDK side by side
+ * with hand-written baselines and prints markdown tables; the same figures, with the machine they were
+ * measured on, go to tools/bench/results/latest.json. Nothing here fails on a figure: targets are
+ * reported as met or missed.
+ */
+import * as fs from "node:fs"
+import * as os from "node:os"
+import { runDecode } from "./DecodeBench.js"
+import { runEmulatorLoad } from "./EmulatorLoad.js"
+import { decodeSection, layersSection, loadSection, machineLine, requestSection, streamSection } from "./Report.js"
+import type { Machine } from "./Report.js"
+import { runRequest } from "./RequestBench.js"
+import { runRequestLayers } from "./RequestLayers.js"
+import { runStream } from "./StreamBench.js"
+
+const argv = process.argv.slice(2)
+const quick = argv.includes("--quick")
+const onlyArg = argv.find((a) => a.startsWith("--only="))?.slice("--only=".length) ??
+  (argv.includes("--only") ? argv[argv.indexOf("--only") + 1] : undefined)
+const suites = new Set((onlyArg ?? "decode,request,stream,emulator").split(",").map((s) => s.trim()))
+
+const machine: Machine = {
+  cpus: os.cpus().length,
+  cpuModel: os.cpus()[0]?.model.trim() ?? "unknown",
+  node: process.version,
+  platform: os.platform(),
+  arch: os.arch(),
+  totalMemoryGb: Math.round(os.totalmem() / 1024 ** 3),
+  loadAverage: os.loadavg()
+}
+const date = new Date().toISOString()
+if ((globalThis as { gc?: unknown }).gc === undefined) {
+  console.warn("note: run with --expose-gc (as `pnpm bench` does) so rounds start from a collected heap")
+}
+
+const started = performance.now()
+const results: Record<string, unknown> = {}
+const sections: Array<string> = []
+const step = (name: string) => console.error(`… ${name} (${((performance.now() - started) / 1000).toFixed(0)} s)`)
+
+if (suites.has("decode")) {
+  step("decode")
+  const decode = runDecode({ quick })
+  results["decode"] = decode
+  sections.push(decodeSection(decode))
+}
+if (suites.has("request")) {
+  step("request overhead")
+  const request = await runRequest({ quick })
+  results["request"] = request
+  sections.push(requestSection(request))
+  step("request cost by layer")
+  const layers = await runRequestLayers({ quick })
+  results["requestLayers"] = layers
+  sections.push(layersSection(layers))
+}
+if (suites.has("stream")) {
+  step("streaming")
+  const stream = await runStream({ quick })
+  results["stream"] = stream
+  sections.push(streamSection(stream))
+}
+if (suites.has("emulator")) {
+  step("emulator load")
+  const emulator = await runEmulatorLoad({ quick })
+  results["emulator"] = emulator
+  sections.push(loadSection(emulator))
+}
+
+const durationSeconds = Math.round((performance.now() - started) / 1000)
+const markdown = [
+  "## @blocks-crm benchmarks",
+  "",
+  machineLine(machine, date, quick),
+  "",
+  sections.join("\n\n"),
+  "",
+  `Total ${durationSeconds} s.`
+].join("\n")
+console.log(markdown)
+
+const out = new URL("../results/latest.json", import.meta.url)
+fs.mkdirSync(new URL(".", out), { recursive: true })
+fs.writeFileSync(out, JSON.stringify({ date, quick, machine, durationSeconds, suites: [...suites], ...results, markdown }, null, 2) + "\n")
+console.error(`wrote ${out.pathname}`)

@@ -1,0 +1,270 @@
+/**
+ * Piecemeal install check: the publishable packages, built and packed as they would be published,
+ * installed with plain npm into a fresh project outside the workspace, then used from an ESM script
+ * against an emulator this check starts. Also lints every publishable package with publint and
+ * arethetypeswrong, on the packed tarballs (so `publishConfig` is applied, as on publish).
+ *
+ *   pnpm --filter @blocks-crm/install-check run check            # everything
+ *   pnpm --filter @blocks-crm/install-check run check --lint-only
+ *   ... --keep                                                  # keep the temporary project
+ *
+ * Exits non-zero on the first failing step, and on any publint error or warning, or attw problem.
+ */
+import { execFileSync, spawn } from "node:child_process"
+import type { ChildProcess } from "node:child_process"
+import * as fs from "node:fs"
+import * as os from "node:os"
+import * as path from "node:path"
+import { fileURLToPath } from "node:url"
+import { publint } from "publint"
+import { formatMessage } from "publint/utils"
+
+const repo = fileURLToPath(new URL("../../../", import.meta.url))
+const argv = process.argv.slice(2)
+const lintOnly = argv.includes("--lint-only")
+const keep = argv.includes("--keep")
+
+/** The packages that are published (every non-private package under packages/). */
+const publishable = fs
+  .readdirSync(path.join(repo, "packages"))
+  .map((dir) => path.join(repo, "packages", dir))
+  .filter((dir) => fs.existsSync(path.join(dir, "package.json")))
+  .map((dir) => ({ dir, pkg: JSON.parse(fs.readFileSync(path.join(dir, "package.json"), "utf8")) as Record<string, any> }))
+  .filter(({ pkg }) => pkg["private"] !== true)
+
+/** Local-only credentials for the emulator this check starts. */
+const seeds = { apiKey: "pk_install_check", token: "tok_install_check" }
+
+/** The application: package roots and per-module entries, create then read back, internals hidden. */
+const script = `
+import { CrmTransport, JsonApi } from "@blocks-crm/core-http"
+import * as Pagination from "@blocks-crm/core-http/Pagination"
+import { LeadsService } from "@blocks-crm/pipeline"
+import { LeadsService as LeadsServiceEntry } from "@blocks-crm/pipeline/LeadsService"
+import * as Effect from "effect/Effect"
+import assert from "node:assert/strict"
+
+assert.equal(LeadsService, LeadsServiceEntry, "the root and the per-module entry export the same LeadsService")
+assert.equal(typeof JsonApi.listDocument, "function")
+assert.equal(typeof Pagination.stream, "function")
+await assert.rejects(import("@blocks-crm/core-http/internal/fastDecode"), "internal modules are not exported")
+
+const name = "Install check lead " + Date.now()
+const program = Effect.gen(function* () {
+  const leads = yield* LeadsService
+  const created = yield* leads.create({ name, source: "install-check", value: 1234, stage: "new" })
+  assert.equal(created.name, name)
+  assert.ok(created.createdAt instanceof Date)
+  const fetched = yield* leads.get(created.uniqueId)
+  assert.equal(fetched.uniqueId, created.uniqueId)
+  const page = yield* leads.list({ records: 100 })
+  const listed = page.data.find((lead) => lead.uniqueId === created.uniqueId)
+  assert.ok(listed, "the created lead is listed")
+  assert.equal(listed.name, name)
+  assert.equal(listed.value, 1234)
+  const missing = yield* Effect.flip(leads.get("no-such-lead"))
+  assert.equal(missing._tag, "NotFound")
+  return { id: created.uniqueId, total: page.meta.totalRecords }
+}).pipe(Effect.provide(LeadsService.Default), Effect.provide(CrmTransport.layerFetchFromEnv()))
+
+const result = await Effect.runPromise(program)
+console.log("created and read back lead " + result.id + " (" + result.total + " listed)")
+console.log("install check: ok")
+`
+
+/** The subpaths that `publishConfig.exports["./*"]` publishes, from the built files it points at. */
+const wildcardEntries = (dir: string, pkg: Record<string, any>): Array<string> => {
+  const target = pkg["publishConfig"]?.["exports"]?.["./*"]?.["default"] as string | undefined
+  if (target === undefined || !target.endsWith("*.js")) return []
+  const folder = path.join(dir, path.dirname(target))
+  if (!fs.existsSync(folder)) return []
+  return fs.readdirSync(folder)
+    .filter((file) => file.endsWith(".js") && file !== "index.js")
+    .map((file) => `./${file.slice(0, -".js".length)}`)
+}
+
+const step = (message: string) => console.log(`\n▶ ${message}`)
+
+const run = (command: string, args: ReadonlyArray<string>, cwd: string): string => {
+  console.log(`  $ ${command} ${args.join(" ")}${cwd === repo ? "" : `   (in ${cwd})`}`)
+  try {
+    return execFileSync(command, args, { cwd, encoding: "utf8", stdio: ["ignore", "pipe", "pipe"], env: process.env })
+  } catch (error) {
+    const e = error as { stdout?: string; stderr?: string; message: string }
+    throw new Error(`${command} ${args.join(" ")} failed:\n${e.stdout ?? ""}${e.stderr ?? e.message}`)
+  }
+}
+
+const failures: Array<string> = []
+const work = fs.mkdtempSync(path.join(os.tmpdir(), "blocks-crm-install-check-"))
+let emulator: ChildProcess | undefined
+
+try {
+  // 1. Build to dist, as publishing would.
+  step(`build ${publishable.map((p) => p.pkg["name"]).join(", ")}`)
+  run("pnpm", ["-r", ...publishable.flatMap((p) => ["--filter", p.pkg["name"] as string]), "run", "build"], repo)
+
+  // 2. Pack with pnpm: publishConfig applies and workspace: ranges become versions.
+  step("pack")
+  const tarballs = new Map<string, string>()
+  const packDir = path.join(work, "tarballs")
+  fs.mkdirSync(packDir)
+  for (const { dir, pkg } of publishable) {
+    const out = run("pnpm", ["pack", "--pack-destination", packDir], dir)
+    const file = out.trim().split("\n").reverse().find((line) => line.trim().endsWith(".tgz"))?.trim()
+    if (file === undefined) throw new Error(`pnpm pack printed no tarball for ${pkg["name"]}:\n${out}`)
+    tarballs.set(pkg["name"] as string, path.isAbsolute(file) ? file : path.join(packDir, path.basename(file)))
+    console.log(`  ${pkg["name"]} → ${path.basename(file)}`)
+  }
+
+  // 3. Lint what would be published.
+  step("publint (on the packed tarballs)")
+  for (const [name, tarball] of tarballs) {
+    const bytes = fs.readFileSync(tarball)
+    const { messages, pkg } = await publint({
+      pack: { tarball: bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer },
+      level: "suggestion",
+      strict: true
+    })
+    if (messages.length === 0) console.log(`  ${name}: no issues`)
+    for (const message of messages) {
+      const line = `${name}: ${message.type}: ${formatMessage(message, pkg, { color: false }) ?? message.code}`
+      console.log(`  ${line}`)
+      if (message.type !== "suggestion") failures.push(`publint ${line}`)
+    }
+  }
+
+  step("arethetypeswrong (on the packed tarballs; ESM-only packages, so the esm-only profile)")
+  const attw = path.join(repo, "tools/install-check/node_modules/.bin/attw")
+  for (const { dir, pkg } of publishable) {
+    const name = pkg["name"] as string
+    const tarball = tarballs.get(name)!
+    // attw does not expand "./*": name every per-module entry the wildcard publishes.
+    const entries = wildcardEntries(dir, pkg)
+    try {
+      const out = run(attw, [
+        tarball,
+        "--profile",
+        "esm-only",
+        "--format",
+        "ascii",
+        "--no-emoji",
+        "--no-color",
+        ...(entries.length > 0 ? ["--include-entrypoints", ...entries] : [])
+      ], work)
+      console.log(out.split("\n").map((l) => `    ${l}`).join("\n"))
+    } catch (error) {
+      console.log(String((error as Error).message).split("\n").map((l) => `    ${l}`).join("\n"))
+      failures.push(`attw: ${name} has type resolution problems (see above)`)
+    }
+  }
+
+  if (!lintOnly) {
+    // 4. A fresh project outside the workspace, plain npm, no links.
+    step("install the tarballs with npm into a fresh project")
+    const project = path.join(work, "project")
+    fs.mkdirSync(project)
+    fs.writeFileSync(
+      path.join(project, "package.json"),
+      JSON.stringify({ name: "blocks-crm-install-check", version: "0.0.0", private: true, type: "module" }, null, 2)
+    )
+    run("npm", [
+      "install",
+      "--no-audit",
+      "--no-fund",
+      "--no-package-lock",
+      ...[...tarballs.values()],
+      "effect@3.22.4",
+      "@effect/platform@0.97.2"
+    ], project)
+    for (const name of tarballs.keys()) {
+      const installed = path.join(project, "node_modules", name)
+      if (fs.lstatSync(installed).isSymbolicLink()) throw new Error(`${name} was linked, not installed`)
+      if (fs.existsSync(path.join(installed, "src"))) throw new Error(`${name} shipped its src/ directory`)
+    }
+
+    // 5. An emulator for the script to talk to.
+    step("start the emulator")
+    const started = await startEmulator()
+    emulator = started.child
+    console.log(`  ${started.url}`)
+
+    // 6. Use the installed packages the way an application would.
+    step("run an ESM script against the installed packages")
+    fs.writeFileSync(path.join(project, "check.mjs"), script)
+    const out = execFileSync(process.execPath, ["check.mjs"], {
+      cwd: project,
+      encoding: "utf8",
+      env: { ...process.env, BLOCKS_API_URL: started.url, BLOCKS_AUTH_TOKEN: seeds.token, BLOCKS_API_KEY: seeds.apiKey },
+      timeout: 60_000
+    })
+    console.log(out.split("\n").filter((l) => l !== "").map((l) => `  ${l}`).join("\n"))
+    if (!out.includes("install check: ok")) failures.push("the ESM script did not report success")
+  }
+} catch (error) {
+  failures.push((error as Error).message)
+} finally {
+  if (emulator !== undefined) await stop(emulator)
+  if (keep) console.log(`\nkept ${work}`)
+  else fs.rmSync(work, { recursive: true, force: true })
+}
+
+if (failures.length > 0) {
+  console.error(`\ninstall check FAILED:\n${failures.map((f) => `  - ${f}`).join("\n")}`)
+  process.exit(1)
+}
+console.log("\ninstall check passed")
+
+function startEmulator(): Promise<{ url: string; child: ChildProcess }> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(
+      process.execPath,
+      [
+        "--conditions=@blocks-crm/source",
+        "--import",
+        "tsx",
+        "apps/emulator/src/bin.ts",
+        "--port",
+        "0",
+        "--memory",
+        "--api-key",
+        seeds.apiKey,
+        "--token",
+        seeds.token
+      ],
+      { cwd: repo, stdio: ["ignore", "pipe", "pipe"] }
+    )
+    let output = ""
+    const timer = setTimeout(() => {
+      child.kill("SIGKILL")
+      reject(new Error(`the emulator did not start within 60 s:\n${output}`))
+    }, 60_000)
+    child.stdout.on("data", (chunk: Buffer) => {
+      output += chunk.toString()
+      const match = /CRM emulator listening on (http:\/\/127\.0\.0\.1:\d+)/.exec(output)
+      if (match !== null) {
+        clearTimeout(timer)
+        resolve({ url: match[1]!, child })
+      }
+    })
+    child.stderr.on("data", (chunk: Buffer) => {
+      output += chunk.toString()
+    })
+    child.once("exit", (code) => {
+      clearTimeout(timer)
+      reject(new Error(`the emulator exited (code ${code}) before listening:\n${output}`))
+    })
+  })
+}
+
+function stop(child: ChildProcess): Promise<void> {
+  return new Promise((resolve) => {
+    if (child.exitCode !== null || child.signalCode !== null) return resolve()
+    const kill = setTimeout(() => child.kill("SIGKILL"), 5_000)
+    child.once("exit", () => {
+      clearTimeout(kill)
+      resolve()
+    })
+    child.kill("SIGTERM")
+  })
+}
