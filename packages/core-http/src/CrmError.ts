@@ -104,7 +104,12 @@ export class RateLimited extends Data.TaggedError("RateLimited")<
 }
 
 /** @since 0.1.0 */
-export class ServerError extends Data.TaggedError("ServerError")<HttpErrorFields> {
+export class ServerError extends Data.TaggedError("ServerError")<
+  HttpErrorFields & {
+    /** Parsed from `Retry-After`, which a 503 may carry. */
+    readonly retryAfter: Option.Option<Duration.Duration>
+  }
+> {
   override get message() {
     return describe(this, "server error")
   }

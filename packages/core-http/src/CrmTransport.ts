@@ -123,6 +123,12 @@ export const parseRetryAfter = (value: string | undefined, now: number = Date.no
   return Number.isNaN(date) ? Option.none() : Option.some(Duration.millis(Math.max(0, date - now)))
 }
 
+const withinMaxRetryAfter = (retryAfter: Option.Option<Duration.Duration>, policy: RetryPolicy) =>
+  Option.match(retryAfter, {
+    onNone: () => true,
+    onSome: (after) => Duration.lessThanOrEqualTo(after, policy.maxRetryAfter)
+  })
+
 /**
  * Whether an error may succeed on another attempt (the method rule is applied separately).
  *
@@ -135,12 +141,9 @@ export const isTransient = (error: ApiError, policy: RetryPolicy): boolean => {
     case "TransportError":
       return true
     case "RateLimited":
-      return Option.match(error.retryAfter, {
-        onNone: () => true,
-        onSome: (after) => Duration.lessThanOrEqualTo(after, policy.maxRetryAfter)
-      })
+      return withinMaxRetryAfter(error.retryAfter, policy)
     case "ServerError":
-      return retryableStatuses.has(error.status)
+      return retryableStatuses.has(error.status) && withinMaxRetryAfter(error.retryAfter, policy)
     default:
       return false
   }
@@ -169,7 +172,7 @@ export const errorForStatus = (info: ExchangeInfo, response: HttpClientResponse.
   if (status === 409) return new Conflict(fields)
   if (status === 422) return new ValidationFailed(fields)
   if (status === 429) return new RateLimited({ ...fields, retryAfter: parseRetryAfter(response.headers["retry-after"]) })
-  if (status >= 500) return new ServerError(fields)
+  if (status >= 500) return new ServerError({ ...fields, retryAfter: parseRetryAfter(response.headers["retry-after"]) })
   return new UnexpectedResponse({
     ...info,
     status,
@@ -186,7 +189,9 @@ const retrySchedule = (policy: RetryPolicy): Schedule.Schedule<unknown, ApiError
   // A server's Retry-After replaces the backoff delay for that retry.
   return Schedule.passthrough(backoff).pipe(
     Schedule.modifyDelay((error, delay) =>
-      error._tag === "RateLimited" && Option.isSome(error.retryAfter) ? error.retryAfter.value : delay
+      (error._tag === "RateLimited" || error._tag === "ServerError") && Option.isSome(error.retryAfter)
+        ? error.retryAfter.value
+        : delay
     )
   )
 }

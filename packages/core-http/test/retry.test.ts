@@ -91,6 +91,18 @@ describe("retries", () => {
       expect(waited).toBeGreaterThanOrEqual(900)
     }))
 
+  it.scopedLive("a 503 with Retry-After waits that long before the next attempt", () =>
+    Effect.gen(function*() {
+      const server = yield* TestServer.make
+      const { widgets } = yield* clients(server)
+      server.enqueue({ status: 503, headers: { "retry-after": "1" } }, { body: document("w1", "First") })
+
+      expect((yield* widgets.get("w1")).uniqueId).toBe("w1")
+      expect(server.requests).toHaveLength(2)
+      const waited = (server.requests[1]?.receivedAt ?? 0) - (server.requests[0]?.receivedAt ?? 0)
+      expect(waited).toBeGreaterThanOrEqual(900)
+    }))
+
   it.scopedLive("a Retry-After longer than maxRetryAfter fails at once with RateLimited", () =>
     Effect.gen(function*() {
       const server = yield* TestServer.make
