@@ -210,7 +210,10 @@ export const make = (settings: CrmConfig.CrmSettings, httpClient: HttpClient.Htt
   }
 
   // Failure descriptions can quote a header value (fetch does for invalid ones): never let a secret through.
-  const secrets = [Redacted.value(settings.authToken), Redacted.value(settings.apiKey)].filter((s) => s.length > 0)
+  // Very short values are skipped: replacing "a" everywhere would garble the message and protect nothing
+  // (configuration already refuses values that fetch would quote).
+  const secrets = [Redacted.value(settings.authToken), Redacted.value(settings.apiKey)].filter((s) => s.length >= 6)
+  const defaultSchedule = retrySchedule(settings.retry)
   const scrub = (text: string) => secrets.reduce((out, secret) => out.split(secret).join("<redacted>"), text)
 
   const execute = (request: HttpClientRequest.HttpClientRequest) =>
@@ -272,11 +275,14 @@ export const make = (settings: CrmConfig.CrmSettings, httpClient: HttpClient.Htt
         )
       )
 
-      const policy = { ...settings.retry, ...call.retry }
+      const policy = call.retry === undefined ? settings.retry : { ...settings.retry, ...call.retry }
       const mayRetry = policy.times > 0 &&
         (idempotentMethods.has(request.method) || idempotencyKey !== undefined)
       const retried = mayRetry
-        ? Effect.retry(attempt, { schedule: retrySchedule(policy), while: (error) => isTransient(error, policy) })
+        ? Effect.retry(attempt, {
+          schedule: call.retry === undefined ? defaultSchedule : retrySchedule(policy),
+          while: (error) => isTransient(error, policy)
+        })
         : attempt
       const deadline = call.deadline === undefined ? settings.deadline : Option.some(Duration.decode(call.deadline))
       return yield* Option.match(deadline, {
