@@ -13,8 +13,10 @@ import {
   OpportunitiesService,
   QuotesService,
   ReferralsService,
-  TouchesService
+  TouchesService,
+  PipelineServicesLive
 } from "@blocks-crm/pipeline"
+import type { PipelineServices } from "@blocks-crm/pipeline"
 import * as FetchHttpClient from "@effect/platform/FetchHttpClient"
 import * as HttpClient from "@effect/platform/HttpClient"
 import { expect } from "@effect/vitest"
@@ -60,24 +62,6 @@ export interface SentRequest {
   readonly query: Readonly<Record<string, string>>
   readonly idempotencyKey: string | undefined
 }
-
-export type PipelineServices =
-  | LeadsService
-  | LeadFollowsService
-  | OpportunitiesService
-  | QuotesService
-  | ReferralsService
-  | TouchesService
-
-/** Every pipeline service, on whatever `CrmTransport` is provided. */
-export const PipelineServicesLive: Layer.Layer<PipelineServices, never, CrmTransport.CrmTransport> = Layer.mergeAll(
-  LeadsService.Default,
-  LeadFollowsService.Default,
-  OpportunitiesService.Default,
-  QuotesService.Default,
-  ReferralsService.Default,
-  TouchesService.Default
-)
 
 /** Transport options for the emulator: tenant A, retries about 5 ms apart, 5 s per attempt. */
 export const transportOptions = (

@@ -12,8 +12,10 @@ import {
   OpportunitiesService,
   QuotesService,
   ReferralsService,
+  PipelineServicesLive,
   TouchesService
 } from "@blocks-crm/pipeline"
+import type { PipelineServices } from "@blocks-crm/pipeline"
 import { expect } from "@effect/vitest"
 import * as Duration from "effect/Duration"
 import * as Effect from "effect/Effect"
@@ -112,18 +114,8 @@ export interface Services {
 /** The services' `Default` layers on `CrmTransport.layerFetch`, pointed at the fixture server. */
 export const clientLayer = (
   server: Pick<FixtureServer, "url">
-): Layer.Layer<
-  LeadsService | LeadFollowsService | OpportunitiesService | QuotesService | ReferralsService | TouchesService,
-  CrmError.ConfigurationError
-> =>
-  Layer.mergeAll(
-    LeadsService.Default,
-    LeadFollowsService.Default,
-    OpportunitiesService.Default,
-    QuotesService.Default,
-    ReferralsService.Default,
-    TouchesService.Default
-  ).pipe(
+): Layer.Layer<PipelineServices, CrmError.ConfigurationError> =>
+  PipelineServicesLive.pipe(
     Layer.provide(CrmTransport.layerFetch({
       apiUrl: server.url,
       authToken: TOKEN,
