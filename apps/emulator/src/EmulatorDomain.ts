@@ -5,13 +5,9 @@
  *   const myDomain = EmulatorDomain.make("my-domain", MyApi, MyHandlersLive)
  *   Emulator.layer({ domains: [...Emulator.builtInDomains, myDomain] })
  */
-import type * as Etag from "@effect/platform/Etag"
-import type * as FileSystem from "@effect/platform/FileSystem"
 import type * as HttpApi from "@effect/platform/HttpApi"
 import type * as HttpApiGroup from "@effect/platform/HttpApiGroup"
 import * as HttpLayerRouter from "@effect/platform/HttpLayerRouter"
-import type * as HttpPlatform from "@effect/platform/HttpPlatform"
-import type * as Path from "@effect/platform/Path"
 import * as Layer from "effect/Layer"
 
 export interface EmulatorDomain {
@@ -19,9 +15,6 @@ export interface EmulatorDomain {
   readonly api: HttpApi.HttpApi.Any
   readonly routes: Layer.Layer<never, never, any>
 }
-
-/** What the platform gives every domain's routes. */
-export type PlatformContext = Etag.Generator | HttpLayerRouter.HttpRouter | FileSystem.FileSystem | HttpPlatform.HttpPlatform | Path.Path
 
 /**
  * A domain from its contract and a layer of handlers for every group (`HttpApiBuilder.group(...)`).

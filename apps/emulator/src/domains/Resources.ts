@@ -52,8 +52,4 @@ export const resource = <A>(collection: Collection<A>, label: string) => {
   }
 }
 
-/** Attributes given in a request, without the ones left out. */
-export const defined = <A extends object>(input: A): Partial<A> =>
-  Object.fromEntries(Object.entries(input).filter(([, v]) => v !== undefined)) as Partial<A>
-
 export const newId = () => crypto.randomUUID()
