@@ -15,10 +15,13 @@ import * as os from "node:os"
 import * as path from "node:path"
 
 /**
- * Where the database lives when no `--db` is given: `$XDG_DATA_HOME/blocks-crm/emulator.db` (or the
- * platform's user data directory), falling back to `./.crm/emulator.db`.
+ * Where the database lives when no `--db` is given: `CRM_EMULATOR_DB` if set (`:memory:` works), else
+ * `$XDG_DATA_HOME/blocks-crm/emulator.db` (or the platform's user data directory), falling back to
+ * `./.crm/emulator.db`.
  */
 export const defaultDatabasePath = (): string => {
+  const configured = process.env.CRM_EMULATOR_DB?.trim()
+  if (configured !== undefined && configured !== "") return configured
   const home = os.homedir()
   const dataHome = process.env.XDG_DATA_HOME ??
     (process.platform === "darwin"

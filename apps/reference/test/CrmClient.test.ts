@@ -47,7 +47,11 @@ layer(EmbeddedEmulator.transport(), { excludeTestServices: true })("the Effect f
       const crm = yield* CrmClient.compose([status, pipeline])
       expect(Object.keys(crm).sort()).toEqual(["leads", "opportunities", "quotes", "referrals", "status", "touches"])
       expect(yield* crm.status.baseUrl()).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/?$/)
-      expect((yield* crm.leads.list()).meta.totalRecords).toBeGreaterThanOrEqual(0)
+      const before = (yield* crm.leads.list()).meta.totalRecords
+      const created = yield* crm.leads.create({ name: "Composed with a custom domain" })
+      const after = yield* crm.leads.list({ records: 100 })
+      expect(after.meta.totalRecords).toBe(before + 1)
+      expect(after.data.map((lead) => lead.uniqueId)).toContain(created.uniqueId)
 
       const only = yield* CrmClient.compose([status])
       expect(Object.keys(only)).toEqual(["status"])

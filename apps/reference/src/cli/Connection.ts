@@ -6,7 +6,7 @@
  */
 import type { ConfigurationError } from "@blocks-crm/core-http/CrmError"
 import * as CrmTransport from "@blocks-crm/core-http/CrmTransport"
-import { Credentials, Database, Emulator } from "@blocks-crm/emulator"
+import { Database, Emulator } from "@blocks-crm/emulator"
 import * as Options from "@effect/cli/Options"
 import * as Cause from "effect/Cause"
 import * as Config from "effect/Config"
@@ -68,7 +68,7 @@ const describe = (error: unknown): string =>
     ? String(error.message)
     : String(error)
 
-/** The emulator on `--db`, `CRM_EMULATOR_DB` or the default local database, for as long as the layer lives. */
+/** The emulator on `--db` or its default database (`CRM_EMULATOR_DB`, else the data directory), for as long as the layer lives. */
 export const embeddedTransport = (
   db: Option.Option<string>,
   notice: (database: string) => string = (database) =>
@@ -76,10 +76,9 @@ export const embeddedTransport = (
 ): Layer.Layer<CrmTransport.CrmTransport, EmbeddedEmulatorError> =>
   Layer.unwrapScoped(
     Effect.gen(function*() {
-      const fromEnv = yield* Config.option(Config.string("CRM_EMULATOR_DB")).pipe(Effect.orElseSucceed(() => Option.none()))
-      const database = Option.getOrElse(Option.orElse(nonBlank(db), () => nonBlank(fromEnv)), Database.defaultDatabasePath)
+      const database = Option.getOrElse(nonBlank(db), Database.defaultDatabasePath)
       // A database that cannot be opened surfaces as a thrown error or a defect as well as a failure.
-      const info = yield* Effect.suspend(() => Emulator.start({ port: 0, database, seeds: Credentials.localSeeds })).pipe(
+      const info = yield* Effect.suspend(() => Emulator.start({ port: 0, database })).pipe(
         Effect.catchAllCause((cause) =>
           Cause.isInterruptedOnly(cause)
             ? Effect.interrupt
@@ -110,9 +109,10 @@ export const transport = (flags: ConnectionFlags): Transport =>
         return embedded
       }
       const overrides = new Map<string, string>([
-        ...Option.toArray(Option.map(flags.apiUrl, (v) => ["BLOCKS_API_URL", v] as const)),
-        ...Option.toArray(Option.map(flags.token, (v) => ["BLOCKS_AUTH_TOKEN", Redacted.value(v)] as const)),
-        ...Option.toArray(Option.map(flags.apiKey, (v) => ["BLOCKS_API_KEY", Redacted.value(v)] as const))
+        // A blank flag counts as not given, as it does when choosing between embedded and remote.
+        ...Option.toArray(Option.map(nonBlank(flags.apiUrl), (v) => ["BLOCKS_API_URL", v] as const)),
+        ...Option.toArray(Option.map(nonBlank(Option.map(flags.token, Redacted.value)), (v) => ["BLOCKS_AUTH_TOKEN", v] as const)),
+        ...Option.toArray(Option.map(nonBlank(Option.map(flags.apiKey, Redacted.value)), (v) => ["BLOCKS_API_KEY", v] as const))
       ])
       const current = yield* Effect.configProviderWith(Effect.succeed)
       const provider = ConfigProvider.orElse(ConfigProvider.fromMap(overrides), () => current)

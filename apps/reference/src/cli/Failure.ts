@@ -14,7 +14,6 @@
 import type * as CrmError from "@blocks-crm/core-http/CrmError"
 import * as ValidationError from "@effect/cli/ValidationError"
 import * as Cause from "effect/Cause"
-import type { EmbeddedEmulatorError } from "./Connection.js"
 
 export const ExitCode = {
   ok: 0,
@@ -26,54 +25,42 @@ export const ExitCode = {
   interrupted: 130
 } as const
 
-type Known = CrmError.CrmError | CrmError.ConfigurationError | EmbeddedEmulatorError
+const tagOf = (error: unknown): string | undefined =>
+  typeof error === "object" && error !== null && "_tag" in error && typeof error._tag === "string"
+    ? error._tag
+    : undefined
 
-const isKnown = (error: unknown): error is Known =>
-  typeof error === "object" && error !== null && "_tag" in error && typeof error._tag === "string" &&
-  error instanceof Error
-
-const apiSummary = (error: Extract<Known, { readonly errors: ReadonlyArray<CrmError.ApiErrorObject> }>, fallback: string) => {
+/** The API's own words (title: detail, and the field for a 422) with status and request id; no URL. */
+const apiSummary = (error: Extract<CrmError.ApiError, { readonly errors: ReadonlyArray<CrmError.ApiErrorObject> }>) => {
   const parts = error.errors.map((e) => {
     const text = e.title !== undefined && e.detail !== undefined && e.detail !== e.title
       ? `${e.title}: ${e.detail}`
-      : e.detail ?? e.title ?? fallback
-    return error._tag === "ValidationFailed" && e.source?.pointer !== undefined ? `${e.source.pointer}: ${text}` : text
-  })
-  return `Error: ${parts.length > 0 ? parts.join("; ") : fallback} (status ${error.status}, request id ${error.requestId})`
+      : e.detail ?? e.title
+    return e.source?.pointer !== undefined && text !== undefined ? `${e.source.pointer}: ${text}` : text
+  }).filter((part) => part !== undefined)
+  return parts.length > 0
+    ? `Error: ${parts.join("; ")} (status ${error.status}, request id ${error.requestId})`
+    : `Error: ${error.message}`
 }
+
+const configurationTags = new Set(["ConfigurationError", "EmbeddedEmulatorError"])
+const transportTags = new Set(["Timeout", "TransportError", "Aborted"])
 
 /** The exit code and the message of a failed command. */
 export const describe = (error: unknown): { readonly code: number; readonly message: string | undefined } => {
   // @effect/cli has already printed its own message (and the usage) for these.
   if (ValidationError.isValidationError(error)) return { code: ExitCode.usage, message: undefined }
-  if (!isKnown(error)) return { code: ExitCode.unexpected, message: `Unexpected error: ${String(error)}` }
-  switch (error._tag) {
-    case "ConfigurationError":
-    case "EmbeddedEmulatorError":
-      return { code: ExitCode.configuration, message: `Error: ${error.message}` }
-    case "InvalidInput":
-      return { code: ExitCode.usage, message: `Error: ${error.message}` }
-    case "Unauthorized":
-      return { code: ExitCode.api, message: apiSummary(error, "missing or invalid credentials") }
-    case "Forbidden":
-      return { code: ExitCode.api, message: apiSummary(error, "not allowed") }
-    case "NotFound":
-      return { code: ExitCode.api, message: apiSummary(error, "not found") }
-    case "Conflict":
-      return { code: ExitCode.api, message: apiSummary(error, "conflict") }
-    case "ValidationFailed":
-      return { code: ExitCode.api, message: apiSummary(error, "validation failed") }
-    case "RateLimited":
-      return { code: ExitCode.api, message: apiSummary(error, "rate limited") }
-    case "ServerError":
-      return { code: ExitCode.api, message: apiSummary(error, "server error") }
-    case "UnexpectedResponse":
-      return { code: ExitCode.api, message: `Error: ${error.message}` }
-    case "Timeout":
-    case "TransportError":
-    case "Aborted":
-      return { code: ExitCode.transport, message: `Error: ${error.message}` }
+  const tag = tagOf(error)
+  if (tag === undefined || !(error instanceof Error)) return { code: ExitCode.unexpected, message: `Unexpected error: ${String(error)}` }
+  if (configurationTags.has(tag)) return { code: ExitCode.configuration, message: `Error: ${error.message}` }
+  if (tag === "InvalidInput") return { code: ExitCode.usage, message: `Error: ${error.message}` }
+  if (transportTags.has(tag)) return { code: ExitCode.transport, message: `Error: ${error.message}` }
+  if (tag === "UnexpectedResponse") return { code: ExitCode.api, message: `Error: ${error.message}` }
+  if ("errors" in error && "status" in error && "requestId" in error) {
+    return { code: ExitCode.api, message: apiSummary(error as unknown as Parameters<typeof apiSummary>[0]) }
   }
+  // A tagged error the CLI does not know (a platform or parse error): a bug, shown as such.
+  return { code: ExitCode.unexpected, message: `Unexpected error (${tag}): ${error.message}` }
 }
 
 /** The exit code and message of a failed run: a failure, an interruption, or a defect (with its trace). */
