@@ -77,7 +77,8 @@ const kindsOf = (ast: AST.AST): ReadonlySet<Kind> | undefined => {
     case "Literal":
       return new Set([literalKind(ast.literal)])
     case "TypeLiteral":
-      return new Set(["object"])
+      // `Struct({})` accepts any value but null and undefined.
+      return ast.propertySignatures.length === 0 && ast.indexSignatures.length === 0 ? undefined : new Set(["object"])
     case "TupleType":
       return new Set(["array"])
     case "Refinement":
@@ -406,6 +407,8 @@ const structTransformation = (
 }
 
 const typeLiteral = (ast: AST.TypeLiteral): FastDecoder => {
+  // `Struct({})` returns its input as is (any value but null and undefined): Effect's parser does that.
+  if (ast.propertySignatures.length === 0 && ast.indexSignatures.length === 0) return exact(ast)
   if (ast.propertySignatures.some((ps) => typeof ps.name === "symbol")) return exact(ast)
   if (ast.indexSignatures.some((is) => is.parameter._tag !== "StringKeyword")) return exact(ast)
   const names = ast.propertySignatures.map((ps) => ps.name as string)
@@ -559,6 +562,9 @@ const compileCheck = (ast: AST.AST): FastCheck => {
 const isPlainNode = (ast: AST.AST): boolean =>
   Option.isNone(AST.getParseOptionsAnnotation(ast)) && Option.isNone(AST.getDecodingFallbackAnnotation(ast))
 
+const isScalar = (ast: AST.AST): boolean =>
+  ast._tag === "Refinement" ? isScalar(ast.from) : ast._tag !== "TypeLiteral" && ast._tag !== "TupleType"
+
 const viaDecode = (ast: AST.AST): FastCheck => {
   const decode = compile(ast)
   return (u, options) => decode(u, options) !== Fallback
@@ -578,6 +584,9 @@ const goCheck = (ast: AST.AST): FastCheck => {
       return (u) => u === literal
     }
     case "Refinement": {
+      // A filter sees the decoded value; for a struct or tuple that is a copy without excess keys,
+      // not the input, so only decoding answers for those.
+      if (!isScalar(ast.from)) return viaDecode(ast)
       const from = compileCheck(ast.from)
       return (u, options) => from(u, options) && Option.isNone(ast.filter(u, options, ast))
     }

@@ -146,7 +146,7 @@ describe("compiled decoding of JSON:API documents", () => {
         const a = outcome(fast(body))
         const b = outcome(reference(body))
         if (!isDeepStrictEqual(a, b)) {
-          expect({ body, fast: a }).toEqual({ body, fast: b })
+          expect({ body, fast: a }).toStrictEqual({ body, fast: b })
         }
         if (a.ok) accepted++
         else rejected++

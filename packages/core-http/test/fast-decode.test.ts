@@ -1,0 +1,29 @@
+/**
+ * The compiled decode path behind JsonApi documents answers what Effect's parser answers. This is a
+ * shape where it once did not (an empty struct); the broad equivalence
+ * check over every pipeline schema lives in packages/pipeline/test/fast-decode-equivalence.test.ts.
+ */
+import { JsonApi } from "@blocks-crm/core-http"
+import { describe, expect, it } from "@effect/vitest"
+import * as ParseResult from "effect/ParseResult"
+import * as Schema from "effect/Schema"
+
+/** Decodes with the fast path (default options) and with Effect's parser alone (`propertyOrder: "original"`). */
+const both = <A, I>(schema: Schema.Schema<A, I>, body: unknown) => {
+  const fast = ParseResult.decodeUnknownEither(schema)(body)
+  const reference = ParseResult.decodeUnknownEither(schema, { propertyOrder: "original" })(body)
+  return { fast, reference }
+}
+
+const documentOf = <A, I>(attributes: Schema.Schema<A, I>) =>
+  JsonApi.document(JsonApi.resource("thing", attributes, { id: () => "t1" }))
+
+describe("fast decode path", () => {
+  it("an empty struct keeps its input as Effect's parser does", () => {
+    const schema = documentOf(Schema.Struct({ settings: Schema.Struct({}) }))
+    const body = { data: { id: "t1", type: "thing", attributes: { settings: { x: 1 } } } }
+    const { fast, reference } = both(schema, body)
+    expect(fast).toStrictEqual(reference)
+    expect(fast._tag === "Right" && fast.right).toStrictEqual({ settings: { x: 1 } })
+  })
+})
