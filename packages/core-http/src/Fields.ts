@@ -123,3 +123,45 @@ export const optionalRenamed = <A, I, R, const Key extends PropertyKey>(
 export const ResourceId = Schema.String.pipe(
   Schema.filter((s) => (s.length > 0 && /^[^\s/?#%]+$/.test(s)) || "must be a non-blank id without /, ?, #, % or spaces")
 ).annotations({ identifier: "ResourceId" })
+
+/**
+ * A request attribute the caller may leave out (sent only when given; `null` is not accepted).
+ *
+ * @since 0.1.0
+ */
+export const optionalInput = <A, I, R>(schema: Schema.Schema<A, I, R>) => Schema.optionalWith(schema, { exact: true })
+
+/**
+ * A non-negative, finite amount (values, prices, rewards).
+ *
+ * @since 0.1.0
+ */
+export const NonNegativeAmount = Schema.Number.pipe(Schema.finite(), Schema.nonNegative()).annotations({
+  identifier: "NonNegativeAmount"
+})
+
+/**
+ * An e-mail address, checked only for its shape (`name@domain.tld`); the API has the final word.
+ *
+ * @since 0.1.0
+ */
+export const EmailAddress = Schema.String.pipe(
+  Schema.filter((s) => /^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(s) || `Expected an e-mail address, got ${JSON.stringify(s)}`)
+).annotations({ identifier: "EmailAddress" })
+
+/**
+ * A three-letter ISO 4217 currency code in upper case (`USD`, `EUR`).
+ *
+ * @since 0.1.0
+ */
+export const CurrencyCode = Schema.String.pipe(
+  Schema.filter((s) => /^[A-Z]{3}$/.test(s) || `Expected a 3-letter ISO 4217 code in upper case, got ${JSON.stringify(s)}`)
+).annotations({ identifier: "CurrencyCode" })
+
+/**
+ * For update requests: at least one attribute must be given.
+ *
+ * @since 0.1.0
+ */
+export const atLeastOneAttribute = <S extends Schema.Schema.Any>(schema: S) =>
+  schema.pipe(Schema.filter((input) => Object.keys(input as object).length > 0 || "give at least one attribute to update"))

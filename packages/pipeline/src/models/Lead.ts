@@ -70,7 +70,6 @@ export const LeadResource = JsonApi.resource("lead", Lead, { id: (lead) => lead.
 /** @since 0.1.0 */
 export const UpdatedLeadResource = JsonApi.resource("lead", UpdatedLead, { id: (lead) => lead.uniqueId })
 
-const field = <A, I>(schema: Schema.Schema<A, I>) => Schema.optionalWith(schema, { exact: true })
 
 /**
  * `POST /leads/` body (sent as `{ "lead": {...} }`). `name` is required.
@@ -79,12 +78,12 @@ const field = <A, I>(schema: Schema.Schema<A, I>) => Schema.optionalWith(schema,
  */
 export const CreateLeadRequest = Schema.Struct({
   name: Fields.NonBlankString,
-  source: field(Schema.String),
-  accountId: field(Fields.ResourceId).pipe(Schema.fromKey("account_id")),
-  contactId: field(Fields.ResourceId).pipe(Schema.fromKey("contact_id")),
-  value: field(Schema.Number.pipe(Schema.finite(), Schema.nonNegative())),
-  stage: field(LeadStage),
-  probability: field(Fields.Percentage)
+  source: Fields.optionalInput(Schema.String),
+  accountId: Fields.optionalInput(Fields.ResourceId).pipe(Schema.fromKey("account_id")),
+  contactId: Fields.optionalInput(Fields.ResourceId).pipe(Schema.fromKey("contact_id")),
+  value: Fields.optionalInput(Fields.NonNegativeAmount),
+  stage: Fields.optionalInput(LeadStage),
+  probability: Fields.optionalInput(Fields.Percentage)
 }).annotations({ identifier: "CreateLeadRequest" })
 /** @since 0.1.0 */
 export interface CreateLeadRequest extends Schema.Schema.Type<typeof CreateLeadRequest> {}
@@ -96,11 +95,9 @@ export interface CreateLeadRequest extends Schema.Schema.Type<typeof CreateLeadR
  */
 export const UpdateLeadRequest = Schema.Struct({
   ...CreateLeadRequest.fields,
-  name: field(Fields.NonBlankString),
-  status: field(LeadStatus)
-}).pipe(
-  Schema.filter((input) => Object.keys(input).length > 0 || "give at least one attribute to update")
-).annotations({ identifier: "UpdateLeadRequest" })
+  name: Fields.optionalInput(Fields.NonBlankString),
+  status: Fields.optionalInput(LeadStatus)
+}).pipe(Fields.atLeastOneAttribute).annotations({ identifier: "UpdateLeadRequest" })
 /** @since 0.1.0 */
 export interface UpdateLeadRequest extends Schema.Schema.Type<typeof UpdateLeadRequest> {}
 

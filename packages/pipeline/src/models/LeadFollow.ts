@@ -52,7 +52,6 @@ export const UpdatedLeadFollowResource = JsonApi.resource("follow", UpdatedLeadF
   id: (follow) => follow.uniqueId
 })
 
-const field = <A, I>(schema: Schema.Schema<A, I>) => Schema.optionalWith(schema, { exact: true })
 
 /**
  * `POST /leads/:unique_id/follows` body (sent as `{ "follow": {...} }`). `title` is required.
@@ -61,8 +60,8 @@ const field = <A, I>(schema: Schema.Schema<A, I>) => Schema.optionalWith(schema,
  */
 export const CreateLeadFollowRequest = Schema.Struct({
   title: Fields.NonBlankString,
-  description: field(Schema.String),
-  dueDate: field(Fields.Timestamp).pipe(Schema.fromKey("due_date"))
+  description: Fields.optionalInput(Schema.String),
+  dueDate: Fields.optionalInput(Fields.Timestamp).pipe(Schema.fromKey("due_date"))
 }).annotations({ identifier: "CreateLeadFollowRequest" })
 /** @since 0.1.0 */
 export interface CreateLeadFollowRequest extends Schema.Schema.Type<typeof CreateLeadFollowRequest> {}
@@ -73,12 +72,10 @@ export interface CreateLeadFollowRequest extends Schema.Schema.Type<typeof Creat
  * @since 0.1.0
  */
 export const UpdateLeadFollowRequest = Schema.Struct({
-  title: field(Fields.NonBlankString),
-  description: field(Schema.String),
-  dueDate: field(Fields.Timestamp).pipe(Schema.fromKey("due_date")),
-  status: field(FollowStatus)
-}).pipe(
-  Schema.filter((input) => Object.keys(input).length > 0 || "give at least one attribute to update")
-).annotations({ identifier: "UpdateLeadFollowRequest" })
+  title: Fields.optionalInput(Fields.NonBlankString),
+  description: Fields.optionalInput(Schema.String),
+  dueDate: Fields.optionalInput(Fields.Timestamp).pipe(Schema.fromKey("due_date")),
+  status: Fields.optionalInput(FollowStatus)
+}).pipe(Fields.atLeastOneAttribute).annotations({ identifier: "UpdateLeadFollowRequest" })
 /** @since 0.1.0 */
 export interface UpdateLeadFollowRequest extends Schema.Schema.Type<typeof UpdateLeadFollowRequest> {}

@@ -81,7 +81,6 @@ export const UpdatedOpportunityResource = JsonApi.resource("opportunity", Update
   id: (opportunity) => opportunity.uniqueId
 })
 
-const field = <A, I>(schema: Schema.Schema<A, I>) => Schema.optionalWith(schema, { exact: true })
 
 /**
  * `POST /opportunities/` body (sent as `{ "opportunity": {...} }`). `name` is required.
@@ -90,11 +89,11 @@ const field = <A, I>(schema: Schema.Schema<A, I>) => Schema.optionalWith(schema,
  */
 export const CreateOpportunityRequest = Schema.Struct({
   name: Fields.NonBlankString,
-  accountId: field(Fields.ResourceId).pipe(Schema.fromKey("account_id")),
-  value: field(Schema.Number.pipe(Schema.finite(), Schema.nonNegative())),
-  stage: field(OpportunityStage),
-  closeDate: field(Fields.CalendarDate).pipe(Schema.fromKey("close_date")),
-  probability: field(Fields.Percentage)
+  accountId: Fields.optionalInput(Fields.ResourceId).pipe(Schema.fromKey("account_id")),
+  value: Fields.optionalInput(Fields.NonNegativeAmount),
+  stage: Fields.optionalInput(OpportunityStage),
+  closeDate: Fields.optionalInput(Fields.CalendarDate).pipe(Schema.fromKey("close_date")),
+  probability: Fields.optionalInput(Fields.Percentage)
 }).annotations({ identifier: "CreateOpportunityRequest" })
 /** @since 0.1.0 */
 export interface CreateOpportunityRequest extends Schema.Schema.Type<typeof CreateOpportunityRequest> {}
@@ -106,11 +105,9 @@ export interface CreateOpportunityRequest extends Schema.Schema.Type<typeof Crea
  */
 export const UpdateOpportunityRequest = Schema.Struct({
   ...CreateOpportunityRequest.fields,
-  name: field(Fields.NonBlankString),
-  status: field(OpportunityStatus)
-}).pipe(
-  Schema.filter((input) => Object.keys(input).length > 0 || "give at least one attribute to update")
-).annotations({ identifier: "UpdateOpportunityRequest" })
+  name: Fields.optionalInput(Fields.NonBlankString),
+  status: Fields.optionalInput(OpportunityStatus)
+}).pipe(Fields.atLeastOneAttribute).annotations({ identifier: "UpdateOpportunityRequest" })
 /** @since 0.1.0 */
 export interface UpdateOpportunityRequest extends Schema.Schema.Type<typeof UpdateOpportunityRequest> {}
 

@@ -81,12 +81,6 @@ export const QuoteResource = JsonApi.resource("quote", Quote, { id: (quote) => q
 /** @since 0.1.0 */
 export const UpdatedQuoteResource = JsonApi.resource("quote", UpdatedQuote, { id: (quote) => quote.uniqueId })
 
-const field = <A, I>(schema: Schema.Schema<A, I>) => Schema.optionalWith(schema, { exact: true })
-
-/** A three-letter ISO 4217 currency code in upper case (`USD`, `EUR`). */
-const CurrencyCode = Schema.String.pipe(
-  Schema.filter((s) => /^[A-Z]{3}$/.test(s) || `Expected a 3-letter ISO 4217 code in upper case, got ${JSON.stringify(s)}`)
-).annotations({ identifier: "CurrencyCode" })
 
 /**
  * `POST /quotes/` body (sent as `{ "quote": {...} }`). `title` is required; `status` may be left to the
@@ -96,14 +90,14 @@ const CurrencyCode = Schema.String.pipe(
  */
 export const CreateQuoteRequest = Schema.Struct({
   title: Fields.NonBlankString,
-  accountId: field(Fields.ResourceId).pipe(Schema.fromKey("account_id")),
-  opportunityId: field(Fields.ResourceId).pipe(Schema.fromKey("opportunity_id")),
-  contactId: field(Fields.ResourceId).pipe(Schema.fromKey("contact_id")),
-  amount: field(Schema.Number.pipe(Schema.finite(), Schema.nonNegative())),
-  currency: field(CurrencyCode),
-  status: field(QuoteStatus),
-  validUntil: field(Fields.CalendarDate).pipe(Schema.fromKey("valid_until")),
-  notes: field(Schema.String)
+  accountId: Fields.optionalInput(Fields.ResourceId).pipe(Schema.fromKey("account_id")),
+  opportunityId: Fields.optionalInput(Fields.ResourceId).pipe(Schema.fromKey("opportunity_id")),
+  contactId: Fields.optionalInput(Fields.ResourceId).pipe(Schema.fromKey("contact_id")),
+  amount: Fields.optionalInput(Fields.NonNegativeAmount),
+  currency: Fields.optionalInput(Fields.CurrencyCode),
+  status: Fields.optionalInput(QuoteStatus),
+  validUntil: Fields.optionalInput(Fields.CalendarDate).pipe(Schema.fromKey("valid_until")),
+  notes: Fields.optionalInput(Schema.String)
 }).annotations({ identifier: "CreateQuoteRequest" })
 /** @since 0.1.0 */
 export interface CreateQuoteRequest extends Schema.Schema.Type<typeof CreateQuoteRequest> {}
@@ -115,10 +109,8 @@ export interface CreateQuoteRequest extends Schema.Schema.Type<typeof CreateQuot
  */
 export const UpdateQuoteRequest = Schema.Struct({
   ...CreateQuoteRequest.fields,
-  title: field(Fields.NonBlankString)
-}).pipe(
-  Schema.filter((input) => Object.keys(input).length > 0 || "give at least one attribute to update")
-).annotations({ identifier: "UpdateQuoteRequest" })
+  title: Fields.optionalInput(Fields.NonBlankString)
+}).pipe(Fields.atLeastOneAttribute).annotations({ identifier: "UpdateQuoteRequest" })
 /** @since 0.1.0 */
 export interface UpdateQuoteRequest extends Schema.Schema.Type<typeof UpdateQuoteRequest> {}
 

@@ -79,12 +79,6 @@ export const UpdatedReferralResource = JsonApi.resource("referral", UpdatedRefer
   id: (referral) => referral.uniqueId
 })
 
-const field = <A, I>(schema: Schema.Schema<A, I>) => Schema.optionalWith(schema, { exact: true })
-
-/** An e-mail address, checked only for its shape (`name@domain.tld`); the API has the final word. */
-const EmailAddress = Schema.String.pipe(
-  Schema.filter((s) => /^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(s) || `Expected an e-mail address, got ${JSON.stringify(s)}`)
-).annotations({ identifier: "EmailAddress" })
 
 /**
  * `POST /referrals/` body (sent as `{ "referral": {...} }`). `referrerName` is required;
@@ -94,13 +88,13 @@ const EmailAddress = Schema.String.pipe(
  */
 export const CreateReferralRequest = Schema.Struct({
   referrerName: Fields.renamed(Fields.NonBlankString, "referrer_name"),
-  referrerEmail: field(EmailAddress).pipe(Schema.fromKey("referrer_email")),
-  referredName: field(Schema.String).pipe(Schema.fromKey("referred_name")),
-  referredEmail: field(EmailAddress).pipe(Schema.fromKey("referred_email")),
-  leadId: field(Fields.ResourceId).pipe(Schema.fromKey("lead_id")),
-  rewardAmount: field(Schema.Number.pipe(Schema.finite(), Schema.nonNegative())).pipe(Schema.fromKey("reward_amount")),
-  rewardStatus: field(ReferralRewardStatus).pipe(Schema.fromKey("reward_status")),
-  notes: field(Schema.String)
+  referrerEmail: Fields.optionalInput(Fields.EmailAddress).pipe(Schema.fromKey("referrer_email")),
+  referredName: Fields.optionalInput(Schema.String).pipe(Schema.fromKey("referred_name")),
+  referredEmail: Fields.optionalInput(Fields.EmailAddress).pipe(Schema.fromKey("referred_email")),
+  leadId: Fields.optionalInput(Fields.ResourceId).pipe(Schema.fromKey("lead_id")),
+  rewardAmount: Fields.optionalInput(Fields.NonNegativeAmount).pipe(Schema.fromKey("reward_amount")),
+  rewardStatus: Fields.optionalInput(ReferralRewardStatus).pipe(Schema.fromKey("reward_status")),
+  notes: Fields.optionalInput(Schema.String)
 }).annotations({ identifier: "CreateReferralRequest" })
 /** @since 0.1.0 */
 export interface CreateReferralRequest extends Schema.Schema.Type<typeof CreateReferralRequest> {}
@@ -112,10 +106,8 @@ export interface CreateReferralRequest extends Schema.Schema.Type<typeof CreateR
  */
 export const UpdateReferralRequest = Schema.Struct({
   ...CreateReferralRequest.fields,
-  referrerName: field(Fields.NonBlankString).pipe(Schema.fromKey("referrer_name"))
-}).pipe(
-  Schema.filter((input) => Object.keys(input).length > 0 || "give at least one attribute to update")
-).annotations({ identifier: "UpdateReferralRequest" })
+  referrerName: Fields.optionalInput(Fields.NonBlankString).pipe(Schema.fromKey("referrer_name"))
+}).pipe(Fields.atLeastOneAttribute).annotations({ identifier: "UpdateReferralRequest" })
 /** @since 0.1.0 */
 export interface UpdateReferralRequest extends Schema.Schema.Type<typeof UpdateReferralRequest> {}
 

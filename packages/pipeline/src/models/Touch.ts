@@ -85,7 +85,6 @@ export const TouchResource = JsonApi.resource("touch", Touch, { id: (touch) => t
 /** @since 0.1.0 */
 export const UpdatedTouchResource = JsonApi.resource("touch", UpdatedTouch, { id: (touch) => touch.uniqueId })
 
-const field = <A, I>(schema: Schema.Schema<A, I>) => Schema.optionalWith(schema, { exact: true })
 
 /**
  * `POST /touches/` body (sent as `{ "touch": {...} }`). `touchType` and `subject` are required;
@@ -96,13 +95,13 @@ const field = <A, I>(schema: Schema.Schema<A, I>) => Schema.optionalWith(schema,
 export const CreateTouchRequest = Schema.Struct({
   touchType: Fields.renamed(TouchType, "touch_type"),
   subject: Fields.NonBlankString,
-  notes: field(Schema.String),
-  outcome: field(Schema.String),
-  occurredAt: field(Fields.Timestamp).pipe(Schema.fromKey("occurred_at")),
-  leadId: field(Fields.ResourceId).pipe(Schema.fromKey("lead_id")),
-  contactId: field(Fields.ResourceId).pipe(Schema.fromKey("contact_id")),
-  accountId: field(Fields.ResourceId).pipe(Schema.fromKey("account_id")),
-  opportunityId: field(Fields.ResourceId).pipe(Schema.fromKey("opportunity_id"))
+  notes: Fields.optionalInput(Schema.String),
+  outcome: Fields.optionalInput(Schema.String),
+  occurredAt: Fields.optionalInput(Fields.Timestamp).pipe(Schema.fromKey("occurred_at")),
+  leadId: Fields.optionalInput(Fields.ResourceId).pipe(Schema.fromKey("lead_id")),
+  contactId: Fields.optionalInput(Fields.ResourceId).pipe(Schema.fromKey("contact_id")),
+  accountId: Fields.optionalInput(Fields.ResourceId).pipe(Schema.fromKey("account_id")),
+  opportunityId: Fields.optionalInput(Fields.ResourceId).pipe(Schema.fromKey("opportunity_id"))
 }).annotations({ identifier: "CreateTouchRequest" })
 /** @since 0.1.0 */
 export interface CreateTouchRequest extends Schema.Schema.Type<typeof CreateTouchRequest> {}
@@ -114,11 +113,9 @@ export interface CreateTouchRequest extends Schema.Schema.Type<typeof CreateTouc
  */
 export const UpdateTouchRequest = Schema.Struct({
   ...CreateTouchRequest.fields,
-  touchType: field(TouchType).pipe(Schema.fromKey("touch_type")),
-  subject: field(Fields.NonBlankString)
-}).pipe(
-  Schema.filter((input) => Object.keys(input).length > 0 || "give at least one attribute to update")
-).annotations({ identifier: "UpdateTouchRequest" })
+  touchType: Fields.optionalInput(TouchType).pipe(Schema.fromKey("touch_type")),
+  subject: Fields.optionalInput(Fields.NonBlankString)
+}).pipe(Fields.atLeastOneAttribute).annotations({ identifier: "UpdateTouchRequest" })
 /** @since 0.1.0 */
 export interface UpdateTouchRequest extends Schema.Schema.Type<typeof UpdateTouchRequest> {}
 
