@@ -13,7 +13,7 @@ import * as Effect from "effect/Effect"
 import * as ParseResult from "effect/ParseResult"
 import * as Schema from "effect/Schema"
 import type { Simplify } from "effect/Types"
-import { InvalidInput, UnexpectedResponse } from "./CrmError.js"
+import { excerpt, InvalidInput, isApiError, UnexpectedResponse } from "./CrmError.js"
 import type { ApiError } from "./CrmError.js"
 import { CrmTransport, currentExchangeSink } from "./CrmTransport.js"
 import type { Exchange } from "./CrmTransport.js"
@@ -71,22 +71,7 @@ const isJsonText = (text: string): boolean => {
 }
 
 const toApiError = (error: unknown, exchange: Exchange | undefined): ApiError => {
-  if (typeof error === "object" && error !== null && "_tag" in error) {
-    switch ((error as { _tag: string })._tag) {
-      case "Unauthorized":
-      case "Forbidden":
-      case "NotFound":
-      case "Conflict":
-      case "ValidationFailed":
-      case "RateLimited":
-      case "ServerError":
-      case "Timeout":
-      case "TransportError":
-      case "Aborted":
-      case "UnexpectedResponse":
-        return error as ApiError
-    }
-  }
+  if (isApiError(error)) return error
   const body = exchange?.body ?? ""
   // A body that is not JSON at all fails at the parse (an issue with no path): report what came instead.
   const isJson = exchange === undefined || isJsonText(body)
@@ -97,7 +82,7 @@ const toApiError = (error: unknown, exchange: Exchange | undefined): ApiError =>
     requestId: exchange?.requestId ?? "",
     status: exchange?.status ?? 0,
     contentType: exchange?.contentType,
-    bodyExcerpt: body.length > 500 ? `${body.slice(0, 500)}…` : body,
+    bodyExcerpt: excerpt(body),
     path: issue === undefined || issue.path.length === 0 ? undefined : renderPath(issue.path),
     reason: issue !== undefined
       ? issue.message

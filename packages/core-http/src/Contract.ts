@@ -16,7 +16,9 @@ const errorFields = { errors: Schema.Array(ErrorObject) }
 
 /**
  * The wire form of an error class: the reference's `{"errors": [...]}` body (no `_tag` on the wire),
- * with the HTTP status it is sent with. Distinct classes keep errors of equal shape apart.
+ * with the HTTP status it is sent with. Distinct classes keep errors of equal shape apart. These serve
+ * the server (the emulator encodes its failures with them) and the OpenAPI document; the client maps
+ * every non-2xx status itself, in `CrmTransport.errorForStatus`, before any body is decoded.
  */
 const onTheWire = <A extends { readonly errors: ReadonlyArray<typeof ErrorObject.Type> }>(
   errorClass: Schema.Schema<A, any> & (new(props: { readonly errors: ReadonlyArray<typeof ErrorObject.Type> }) => A),

@@ -9,19 +9,14 @@
 import * as Data from "effect/Data"
 import * as Duration from "effect/Duration"
 import * as Option from "effect/Option"
+import type { ErrorObject } from "./JsonApi.js"
 
 /**
  * One JSON:API error object, as the API sends it in `{"errors": [...]}`.
  *
  * @since 0.1.0
  */
-export interface ApiErrorObject {
-  readonly status?: string | undefined
-  readonly code?: string | undefined
-  readonly title?: string | undefined
-  readonly detail?: string | undefined
-  readonly source?: { readonly pointer?: string | undefined; readonly parameter?: string | undefined } | undefined
-}
+export type ApiErrorObject = typeof ErrorObject.Type
 
 /**
  * Where a failed exchange happened.
@@ -193,6 +188,22 @@ export class InvalidInput extends Data.TaggedError("InvalidInput")<{
 }
 
 /**
+ * A listing that never ends: the server kept reporting more pages than a stream will follow
+ * (`maxPages`). Raised by the stream itself, not by any one response.
+ *
+ * @since 0.1.0
+ */
+export class PageLimitExceeded extends Data.TaggedError("PageLimitExceeded")<{
+  readonly maxPages: number
+  /** The `totalPages` the last page reported. */
+  readonly reportedTotalPages: number
+}> {
+  override get message() {
+    return `The listing did not end after ${this.maxPages} pages (the server reports ${this.reportedTotalPages})`
+  }
+}
+
+/**
  * Configuration is missing or invalid. Lists every problem at once.
  *
  * @since 0.1.0
@@ -223,12 +234,41 @@ export type ApiError =
   | Aborted
   | UnexpectedResponse
 
+const apiErrorTags: ReadonlySet<string> = new Set<ApiError["_tag"]>([
+  "Unauthorized",
+  "Forbidden",
+  "NotFound",
+  "Conflict",
+  "ValidationFailed",
+  "RateLimited",
+  "ServerError",
+  "Timeout",
+  "TransportError",
+  "Aborted",
+  "UnexpectedResponse"
+])
+
+/**
+ * Whether a value is one of the errors a request to the API fails with.
+ *
+ * @since 0.1.0
+ */
+export const isApiError = (u: unknown): u is ApiError =>
+  typeof u === "object" && u !== null && "_tag" in u && typeof u._tag === "string" && apiErrorTags.has(u._tag)
+
+/**
+ * The first characters of a body, for error reports.
+ *
+ * @since 0.1.0
+ */
+export const excerpt = (body: string, max = 500): string => (body.length > max ? `${body.slice(0, max)}…` : body)
+
 /**
  * Errors any SDK call can fail with: the API's, plus inputs rejected before sending.
  *
  * @since 0.1.0
  */
-export type CrmError = ApiError | InvalidInput
+export type CrmError = ApiError | InvalidInput | PageLimitExceeded
 
 /**
  * The status an error came with, if it came from an HTTP response.

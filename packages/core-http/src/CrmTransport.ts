@@ -24,6 +24,7 @@ import * as CrmConfig from "./CrmConfig.js"
 import type { RetryPolicy } from "./CrmConfig.js"
 import {
   Conflict,
+  excerpt,
   Forbidden,
   NotFound,
   RateLimited,
@@ -150,8 +151,6 @@ export const isTransient = (error: ApiError, policy: RetryPolicy): boolean => {
 }
 
 const decodeErrorDocument = Schema.decodeUnknownOption(Schema.parseJson(ErrorDocument))
-
-const excerpt = (body: string) => (body.length > 500 ? `${body.slice(0, 500)}…` : body)
 
 /**
  * Turns a non-2xx response into the SDK's error for its status.

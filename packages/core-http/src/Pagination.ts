@@ -8,7 +8,7 @@ import * as Effect from "effect/Effect"
 import * as Option from "effect/Option"
 import * as Stream from "effect/Stream"
 import * as Schema from "effect/Schema"
-import { UnexpectedResponse } from "./CrmError.js"
+import { PageLimitExceeded } from "./CrmError.js"
 
 /**
  * Totals of a listing. `page` and `records` are present when the server reports them
@@ -49,8 +49,7 @@ export const defaultMaxPages = 10_000
 /**
  * A lazy stream over every item of a listing: a page is fetched only when the stream needs its items;
  * the stream ends after the last page (`totalPages`) or at the first empty page. A server that never
- * ends (more than `maxPages` pages, or a page number going backwards) fails the stream instead of
- * looping forever.
+ * ends (more than `maxPages` pages) fails the stream with `PageLimitExceeded` instead of looping forever.
  *
  * @since 0.1.0
  */
@@ -62,31 +61,20 @@ export const stream = <A, E, R>(
     /** Pages fetched ahead while the current one is consumed. 0 (the default) keeps the stream fully lazy. */
     readonly prefetch?: number | undefined
   }
-): Stream.Stream<A, E | UnexpectedResponse, R> => {
+): Stream.Stream<A, E | PageLimitExceeded, R> => {
   const start = options?.startPage ?? 1
   const maxPages = options?.maxPages ?? defaultMaxPages
   const prefetch = options?.prefetch ?? 0
-  const pages = Stream.paginateChunkEffect(start, (page): Effect.Effect<
-    readonly [Chunk.Chunk<A>, Option.Option<number>],
-    E | UnexpectedResponse,
-    R
-  > =>
+  // The state is the next page and the total the last page reported (for the error).
+  const pages = Stream.paginateChunkEffect<readonly [number, number], A, E | PageLimitExceeded, R>([start, 0], ([page, reportedTotalPages]) =>
     page - start >= maxPages
-      ? Effect.fail(
-        new UnexpectedResponse({
-          method: "GET",
-          url: "",
-          requestId: "",
-          status: 200,
-          contentType: undefined,
-          bodyExcerpt: "",
-          path: "meta.totalPages",
-          reason: `the listing did not end after ${maxPages} pages`
-        })
-      )
+      ? Effect.fail(new PageLimitExceeded({ maxPages, reportedTotalPages }))
       : Effect.map(fetchPage(page), (result) => {
         const last = result.data.length === 0 || page >= result.meta.totalPages
-        return [Chunk.fromIterable(result.data), last ? Option.none<number>() : Option.some(page + 1)] as const
+        return [
+          Chunk.fromIterable(result.data),
+          last ? Option.none() : Option.some([page + 1, result.meta.totalPages] as const)
+        ] as const
       }))
   // Each page is one chunk, so buffering chunks fetches whole pages ahead.
   return prefetch > 0 ? Stream.bufferChunks(pages, { capacity: prefetch }) : pages

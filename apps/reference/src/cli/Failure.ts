@@ -55,7 +55,7 @@ export const describe = (error: unknown): { readonly code: number; readonly mess
   if (configurationTags.has(tag)) return { code: ExitCode.configuration, message: `Error: ${error.message}` }
   if (tag === "InvalidInput") return { code: ExitCode.usage, message: `Error: ${error.message}` }
   if (transportTags.has(tag)) return { code: ExitCode.transport, message: `Error: ${error.message}` }
-  if (tag === "UnexpectedResponse") return { code: ExitCode.api, message: `Error: ${error.message}` }
+  if (tag === "UnexpectedResponse" || tag === "PageLimitExceeded") return { code: ExitCode.api, message: `Error: ${error.message}` }
   if ("errors" in error && "status" in error && "requestId" in error) {
     return { code: ExitCode.api, message: apiSummary(error as unknown as Parameters<typeof apiSummary>[0]) }
   }

@@ -4,6 +4,7 @@
  * @since 0.1.0
  */
 import { Fields, JsonApi } from "@blocks-crm/core-http"
+import type { Pagination } from "@blocks-crm/core-http"
 import * as Schema from "effect/Schema"
 
 /** Pipeline stage of a lead. @since 0.1.0 */
@@ -106,7 +107,4 @@ export interface UpdateLeadRequest extends Schema.Schema.Type<typeof UpdateLeadR
  *
  * @since 0.1.0
  */
-export interface ListLeadsParams {
-  readonly page?: number | undefined
-  readonly records?: number | undefined
-}
+export type ListLeadsParams = Pagination.PageParams

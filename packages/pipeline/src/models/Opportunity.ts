@@ -5,6 +5,7 @@
  * @since 0.1.0
  */
 import { Fields, JsonApi } from "@blocks-crm/core-http"
+import type { Pagination } from "@blocks-crm/core-http"
 import * as Schema from "effect/Schema"
 
 /** Pipeline stage of an opportunity. @since 0.1.0 */
@@ -116,7 +117,4 @@ export interface UpdateOpportunityRequest extends Schema.Schema.Type<typeof Upda
  *
  * @since 0.1.0
  */
-export interface ListOpportunitiesParams {
-  readonly page?: number | undefined
-  readonly records?: number | undefined
-}
+export type ListOpportunitiesParams = Pagination.PageParams

@@ -14,6 +14,7 @@
  * @since 0.1.0
  */
 import { Fields, JsonApi } from "@blocks-crm/core-http"
+import type { Pagination } from "@blocks-crm/core-http"
 import * as Schema from "effect/Schema"
 
 /** Where a quote is in its approval workflow. @since 0.1.0 */
@@ -119,7 +120,4 @@ export interface UpdateQuoteRequest extends Schema.Schema.Type<typeof UpdateQuot
  *
  * @since 0.1.0
  */
-export interface ListQuotesParams {
-  readonly page?: number | undefined
-  readonly records?: number | undefined
-}
+export type ListQuotesParams = Pagination.PageParams

@@ -13,6 +13,7 @@
  * @since 0.1.0
  */
 import { Fields, JsonApi } from "@blocks-crm/core-http"
+import type { Pagination } from "@blocks-crm/core-http"
 import * as Schema from "effect/Schema"
 
 /** Where the referrer's reward stands (assumed values, see the module's doc). @since 0.1.0 */
@@ -116,7 +117,4 @@ export interface UpdateReferralRequest extends Schema.Schema.Type<typeof UpdateR
  *
  * @since 0.1.0
  */
-export interface ListReferralsParams {
-  readonly page?: number | undefined
-  readonly records?: number | undefined
-}
+export type ListReferralsParams = Pagination.PageParams

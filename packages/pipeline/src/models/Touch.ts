@@ -14,6 +14,7 @@
  * @since 0.1.0
  */
 import { Fields, JsonApi } from "@blocks-crm/core-http"
+import type { Pagination } from "@blocks-crm/core-http"
 import * as Schema from "effect/Schema"
 
 /** The kind of interaction. @since 0.1.0 */
@@ -124,7 +125,4 @@ export interface UpdateTouchRequest extends Schema.Schema.Type<typeof UpdateTouc
  *
  * @since 0.1.0
  */
-export interface ListTouchesParams {
-  readonly page?: number | undefined
-  readonly records?: number | undefined
-}
+export type ListTouchesParams = Pagination.PageParams
