@@ -81,6 +81,12 @@ export const openApiDocument = (domains: ReadonlyArray<EmulatorDomain>): OpenApi
   return spec
 }
 
+/** Where clients reach the server: the address it listens on, loopback for the wildcard addresses. */
+const urlOf = (hostname: string, port: number) => {
+  const host = hostname === "0.0.0.0" || hostname === "" ? "127.0.0.1" : hostname === "::" ? "[::1]" : hostname
+  return `http://${host.includes(":") && !host.startsWith("[") ? `[${host}]` : host}:${port}`
+}
+
 /**
  * The emulator as a layer: serves until the layer's scope closes.
  */
@@ -92,7 +98,8 @@ export const layer = (options: EmulatorOptions = {}): Layer.Layer<Emulator, unkn
   const services = Layer.mergeAll(
     RecordStore.layer,
     Credentials.layer(seeds),
-    Faults.layer(options.faults ?? false)
+    Faults.layer(options.faults ?? false),
+    Idempotency.layer
   ).pipe(Layer.provideMerge(Database.layer(database)))
   const auth = Layer.mergeAll(Credentials.apiKeyAuthLayer, Credentials.bearerAuthLayer)
 
@@ -116,7 +123,7 @@ export const layer = (options: EmulatorOptions = {}): Layer.Layer<Emulator, unkn
       const address = http.address
       const port = address._tag === "TcpAddress" ? address.port : 0
       return {
-        url: `http://127.0.0.1:${port}`,
+        url: urlOf(address._tag === "TcpAddress" ? address.hostname : "127.0.0.1", port),
         port,
         database,
         seeds,

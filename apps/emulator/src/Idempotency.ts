@@ -5,7 +5,9 @@
 import * as HttpServerRequest from "@effect/platform/HttpServerRequest"
 import * as HttpServerResponse from "@effect/platform/HttpServerResponse"
 import * as SqlClient from "@effect/sql/SqlClient"
+import * as Context from "effect/Context"
 import * as Effect from "effect/Effect"
+import * as Layer from "effect/Layer"
 import { Credentials } from "./Credentials.js"
 import type { HttpMiddlewareFn } from "./HttpMiddlewareFn.js"
 
@@ -17,7 +19,10 @@ interface Stored {
   readonly body: string
 }
 
-const inFlight = new Set<string>()
+/** Keys whose first request is still being handled, per emulator (never shared between two). */
+export class InFlight extends Context.Tag("@blocks-crm/emulator/Idempotency/InFlight")<InFlight, Set<string>>() {}
+
+export const layer: Layer.Layer<InFlight> = Layer.sync(InFlight, () => new Set<string>())
 
 const conflict = (detail: string) =>
   HttpServerResponse.unsafeJson(
@@ -25,7 +30,7 @@ const conflict = (detail: string) =>
     { status: 409 }
   )
 
-export const middleware: HttpMiddlewareFn<SqlClient.SqlClient | Credentials> = (app) =>
+export const middleware: HttpMiddlewareFn<SqlClient.SqlClient | Credentials | InFlight> = (app) =>
   Effect.gen(function*() {
     const request = yield* HttpServerRequest.HttpServerRequest
     const key = request.headers["idempotency-key"]
@@ -48,6 +53,7 @@ export const middleware: HttpMiddlewareFn<SqlClient.SqlClient | Credentials> = (
         headers: { "idempotent-replayed": "true" }
       })
     }
+    const inFlight = yield* InFlight
     const slot = `${tenantId}:${key}`
     if (inFlight.has(slot)) return conflict("A request with this Idempotency-Key is still in progress.")
     inFlight.add(slot)

@@ -1,17 +1,14 @@
 /**
  * (b) Request overhead: `leads.get` through the whole client (the Effect face on a ManagedRuntime, and
  * the Promise face) against a raw `fetch` of the same URL with the same headers, one request at a
- * time, interleaved request by request, against one in-process emulator on loopback.
+ * time, interleaved request by request, against one emulator process on loopback (so the server's work
+ * does not run on the measuring thread and dilute the ratio).
  */
 import { CrmTransport, PromiseFace } from "@blocks-crm/core-http"
-import { Emulator } from "@blocks-crm/emulator"
 import { LeadsService } from "@blocks-crm/pipeline"
-import * as Effect from "effect/Effect"
-import * as Exit from "effect/Exit"
 import * as Layer from "effect/Layer"
 import * as ManagedRuntime from "effect/ManagedRuntime"
-import * as Scope from "effect/Scope"
-import { createLead, credentials, rawHeaders } from "./EmulatorProcess.js"
+import { createLead, credentials, rawHeaders, startEmulatorProcess } from "./EmulatorProcess.js"
 import { maybeGc, mean, median, now, percentile, round } from "./Measure.js"
 
 export interface LatencySummary {
@@ -40,18 +37,8 @@ const summarize = (samplesNs: ReadonlyArray<number>): LatencySummary => ({
 })
 
 export const runRequest = async (options: { readonly quick: boolean }): Promise<RequestResult> => {
-  const scope = Effect.runSync(Scope.make())
+  const info = await startEmulatorProcess({})
   try {
-    const info = await Effect.runPromise(
-      Scope.extend(
-        Emulator.start({
-          port: 0,
-          database: ":memory:",
-          seeds: { apiKeys: [credentials.apiKey], tokens: [credentials.token] }
-        }),
-        scope
-      )
-    )
     const id = await createLead(info.url)
     const runtime = ManagedRuntime.make(
       LeadsService.Default.pipe(
@@ -114,6 +101,6 @@ export const runRequest = async (options: { readonly quick: boolean }): Promise<
       await runtime.dispose()
     }
   } finally {
-    await Effect.runPromise(Scope.close(scope, Exit.void))
+    await info.stop()
   }
 }

@@ -20,6 +20,15 @@ import { publint } from "publint"
 import { formatMessage } from "publint/utils"
 
 const repo = fileURLToPath(new URL("../../../", import.meta.url))
+
+/** The peers to install beside the tarballs, at the versions the packages are developed against. */
+const peerPins = (): Array<string> => {
+  const manifest = JSON.parse(fs.readFileSync(path.join(repo, "packages/core-http/package.json"), "utf8")) as {
+    readonly peerDependencies: Record<string, string>
+    readonly devDependencies: Record<string, string>
+  }
+  return Object.keys(manifest.peerDependencies).map((name) => `${name}@${manifest.devDependencies[name]}`)
+}
 const argv = process.argv.slice(2)
 const lintOnly = argv.includes("--lint-only")
 const keep = argv.includes("--keep")
@@ -174,8 +183,7 @@ try {
       "--no-fund",
       "--no-package-lock",
       ...[...tarballs.values()],
-      "effect@3.22.4",
-      "@effect/platform@0.97.2"
+      ...peerPins()
     ], project)
     for (const name of tarballs.keys()) {
       const installed = path.join(project, "node_modules", name)
