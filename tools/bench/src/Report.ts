@@ -46,7 +46,7 @@ export const decodeSection = (d: DecodeResult) =>
 
 export const requestSection = (r: RequestResult) =>
   [
-    `### Request overhead: leads.get, one at a time, ${r.requests} per face interleaved (in-process emulator, loopback)`,
+    `### Request overhead: leads.get, one at a time, ${r.requests} per face interleaved (emulator process, loopback)`,
     "",
     table(["face", "median µs", "p99 µs", "req/s", "median ratio", "p99 ratio", "target"], [
       ["Effect (ManagedRuntime + LeadsService)", r.effect.medianUs, r.effect.p99Us, r.effect.requestsPerSecond, x(r.effectRatio), x(r.effectP99Ratio), `≤ ${r.target}× (${meets(r.effectRatio <= r.target)})`],
