@@ -14,13 +14,11 @@
 import * as CrmTransport from "@blocks-crm/core-http/CrmTransport"
 import type * as CrmConfig from "@blocks-crm/core-http/CrmConfig"
 import * as PromiseFace from "@blocks-crm/core-http/PromiseFace"
-import * as Cause from "effect/Cause"
 import * as Context from "effect/Context"
 import * as Effect from "effect/Effect"
 import * as Exit from "effect/Exit"
 import * as Layer from "effect/Layer"
 import * as ManagedRuntime from "effect/ManagedRuntime"
-import * as Option from "effect/Option"
 import { compose } from "./CrmClient.js"
 import type * as CrmDomain from "./CrmDomain.js"
 import { domains as defaultDomains } from "./domains/index.js"
@@ -75,13 +73,9 @@ export const createCrmClient = <const Domains extends ReadonlyArray<CrmDomain.An
   const runtime = ManagedRuntime.make(layer)
   // Settings are validated and the services built synchronously, so a bad setting throws here.
   const built = runtime.runSyncExit(ComposedClient)
-  if (Exit.isFailure(built)) {
-    void runtime.dispose()
-    const failure = Cause.failureOption(built.cause)
-    throw Option.isSome(failure) ? failure.value : Cause.squash(built.cause)
-  }
+  if (Exit.isFailure(built)) void runtime.dispose()
   return {
-    crm: PromiseFace.promisify(built.value, runtime) as PromiseFace.Promisified<CrmDomain.ClientOfAll<Domains>>,
+    crm: PromiseFace.promisify(PromiseFace.settle(built), runtime) as PromiseFace.Promisified<CrmDomain.ClientOfAll<Domains>>,
     close: () => runtime.dispose()
   }
 }

@@ -61,7 +61,13 @@ const toCallOptions = (options: RequestOptions | undefined): CallOptions => {
   }
 }
 
-const settle = <A>(exit: Exit.Exit<A, unknown>, signal: AbortSignal | undefined): A => {
+/**
+ * The value of a successful exit; otherwise throws what non-Effect code should catch: the failure
+ * itself (a tagged SDK error), `Aborted` for an interruption, or the defect.
+ *
+ * @since 0.1.0
+ */
+export const settle = <A>(exit: Exit.Exit<A, unknown>, signal?: AbortSignal | undefined): A => {
   if (Exit.isSuccess(exit)) return exit.value
   const failure = Cause.failureOption(exit.cause)
   if (Option.isSome(failure)) throw failure.value

@@ -7,6 +7,7 @@
  * and its `InvalidInput` names the field.
  */
 import type * as CrmError from "@blocks-crm/core-http/CrmError"
+import type * as ResourceClient from "@blocks-crm/core-http/ResourceClient"
 import * as Pagination from "@blocks-crm/core-http/Pagination"
 import type { PageParams, PageResult } from "@blocks-crm/core-http/Pagination"
 import * as Args from "@effect/cli/Args"
@@ -40,17 +41,10 @@ export interface Field {
   readonly only?: "create" | "update"
 }
 
-/** The methods a top-level resource's service has (`crm.leads`). */
-export interface ResourceService {
-  readonly list: (params?: PageParams) => Effect.Effect<PageResult<object>, CrmError.CrmError>
-  readonly get: (id: string) => Effect.Effect<object, CrmError.CrmError>
-  readonly create: (data: any) => Effect.Effect<object, CrmError.CrmError>
-  readonly update: (id: string, data: any) => Effect.Effect<object, CrmError.CrmError>
-  readonly delete: (id: string) => Effect.Effect<void, CrmError.CrmError>
-  readonly recover?: (id: string) => Effect.Effect<object, CrmError.CrmError>
-  readonly search?: (query: string, params?: PageParams) => Effect.Effect<PageResult<object>, CrmError.CrmError>
-  readonly listDeleted?: (params?: PageParams) => Effect.Effect<PageResult<object>, CrmError.CrmError>
-}
+/** The methods a top-level resource's service has (`crm.leads`): CRUD, and soft delete where it exists. */
+export type ResourceService =
+  & ResourceClient.CrudClient<object, any, any, object>
+  & Partial<Pick<ResourceClient.SoftDeleteClient<object, any, any, object>, "recover" | "search" | "listDeleted">>
 
 /** The methods a nested resource's service has (`crm.leads.follows`): the parent's id comes first. */
 export interface NestedService {
