@@ -118,7 +118,7 @@ const payload = (values: Record<string, unknown>): Record<string, unknown> =>
 const json = Options.boolean("json").pipe(Options.withDescription("Print JSON instead of a table"))
 const page = Options.integer("page").pipe(Options.optional, Options.withDescription("Page number, from 1"))
 const records = Options.integer("records").pipe(Options.optional, Options.withDescription("Records per page"))
-const all = Options.boolean("all").pipe(Options.withDescription("Fetch every page (progress on stderr)"))
+const all = Options.boolean("all").pipe(Options.withDescription("Fetch every page, from --page if given (progress on stderr)"))
 const id = (name: string) => Args.text({ name })
 
 const pageParams = (p: Option.Option<number>, r: Option.Option<number>): PageParams => ({
@@ -184,7 +184,9 @@ const listCommand = (resource: Resource) =>
             fetched += result.data.length
             return Console.error(`fetched ${fetched} of ${result.meta.totalRecords}`)
           })
-        )
+        ),
+        // `--page` with `--all` starts there, rather than being ignored.
+        { startPage: Option.getOrUndefined(flags.page) }
       )
       return Effect.flatMap(Stream.runCollect(pages), (chunk) => {
         const rows = Chunk.toReadonlyArray(chunk)
