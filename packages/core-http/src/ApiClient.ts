@@ -5,7 +5,7 @@
  *
  * @since 0.1.0
  */
-import type * as HttpApi from "@effect/platform/HttpApi"
+import * as HttpApi from "@effect/platform/HttpApi"
 import * as HttpApiClient from "@effect/platform/HttpApiClient"
 import type * as HttpApiEndpoint from "@effect/platform/HttpApiEndpoint"
 import type * as HttpApiGroup from "@effect/platform/HttpApiGroup"
@@ -107,26 +107,26 @@ const wrap = (endpointFn: (request: unknown) => Effect.Effect<unknown, unknown>)
   })
 
 /**
- * The derived client of one group of a contract, on the shared transport.
+ * The derived client of one group, on the shared transport. Only that group is reachable from the
+ * call, so a service built on it bundles its own schemas and no other resource's.
  *
- * @since 0.1.0
+ * @example
+ * const endpoints = yield* ApiClient.group(LeadsGroup)
+ * const lead = yield* endpoints.get({ path: { uniqueId: "lead-1" } })
+ *
+ * @since 0.2.0
  */
-export const group = <
-  ApiId extends string,
-  Groups extends HttpApiGroup.HttpApiGroup.Any,
-  ApiE,
-  ApiR,
-  const GroupName extends HttpApiGroup.HttpApiGroup.Name<Groups>
->(
-  api: HttpApi.HttpApi<ApiId, Groups, ApiE, ApiR>,
-  name: GroupName
-): Effect.Effect<GroupClient<HttpApiGroup.HttpApiGroup.WithName<Groups, GroupName>>, never, CrmTransport> =>
+export const group = <Group extends HttpApiGroup.HttpApiGroup.Any>(
+  group: Group
+): Effect.Effect<GroupClient<Group>, never, CrmTransport> =>
   Effect.gen(function*() {
     const transport = yield* CrmTransport
-    const derived = yield* (HttpApiClient.group(api, { group: name, httpClient: transport.client }) as unknown as Effect.Effect<
-      Record<string, (request: unknown) => Effect.Effect<unknown, unknown>>
-    >)
-    return Object.fromEntries(Object.entries(derived).map(([key, fn]) => [key, wrap(fn)])) as any
+    const api = HttpApi.make("crm").add(group as unknown as HttpApiGroup.HttpApiGroup.AnyWithProps)
+    const derived = yield* (HttpApiClient.group(api, {
+      group: group.identifier,
+      httpClient: transport.client
+    }) as unknown as Effect.Effect<Record<string, (request: unknown) => Effect.Effect<unknown, unknown>>>)
+    return Object.fromEntries(Object.entries(derived).map(([key, fn]) => [key, wrap(fn)])) as GroupClient<Group>
   })
 
 const withoutUndefined = (input: unknown): unknown =>

@@ -8,9 +8,9 @@ import {
   document,
   errorBody,
   pagedListing,
-  TestApi,
   transport,
-  UpdateWidget
+  UpdateWidget,
+  WidgetsGroup
 } from "./support/fixtures.js"
 import * as TestServer from "./support/TestServer.js"
 
@@ -31,7 +31,7 @@ const face = async (overrides: Partial<CrmConfig.CrmOptions> = {}) => {
   const runtime = ManagedRuntime.make(transport(server, overrides))
   runtimes.push(runtime)
   const service = await runtime.runPromise(
-    Effect.map(ApiClient.group(TestApi, "widgets"), (endpoints) =>
+    Effect.map(ApiClient.group(WidgetsGroup), (endpoints) =>
       ResourceClient.softDelete("widgets", endpoints, { create: CreateWidget, update: UpdateWidget }))
   )
   return PromiseFace.promisify({ widgets: service, version: "1.0" }, runtime)

@@ -94,7 +94,7 @@ export const clients = (
 ) =>
   Effect.gen(function*() {
     const context = yield* Layer.build(transport(server, overrides))
-    const endpoints = yield* Effect.provide(ApiClient.group(TestApi, "widgets"), context)
+    const endpoints = yield* Effect.provide(ApiClient.group(WidgetsGroup), context)
     const widgets = ResourceClient.softDelete("widgets", endpoints, { create: CreateWidget, update: UpdateWidget })
     return { endpoints, widgets, settings: Context.get(context, CrmTransport.CrmTransport).settings }
   }).pipe(Effect.orDie) satisfies Effect.Effect<unknown, never, Scope.Scope>

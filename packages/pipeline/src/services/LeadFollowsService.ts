@@ -7,7 +7,7 @@ import { ApiClient, Fields } from "@blocks-crm/core-http"
 import type { CrmError } from "@blocks-crm/core-http/CrmError"
 import * as Effect from "effect/Effect"
 import * as Schema from "effect/Schema"
-import { PipelineApi } from "../contract/PipelineApi.js"
+import { LeadFollowsGroup } from "../contract/LeadFollowsGroup.js"
 import { CreateLeadFollowRequest, UpdateLeadFollowRequest } from "../models/LeadFollow.js"
 import type { LeadFollow, UpdatedLeadFollow } from "../models/LeadFollow.js"
 
@@ -35,7 +35,7 @@ const LeadIds = Schema.Struct({ leadId: Fields.ResourceId })
  */
 export class LeadFollowsService extends Effect.Service<LeadFollowsService>()("@blocks-crm/pipeline/LeadFollowsService", {
   effect: Effect.gen(function*() {
-    const api = yield* ApiClient.group(PipelineApi, "leadFollows")
+    const api = yield* ApiClient.group(LeadFollowsGroup)
     const leadPath = (operation: string) => ApiClient.validate(LeadIds, `leadFollows.${operation}`)
     const followPath = (operation: string) => ApiClient.validate(Ids, `leadFollows.${operation}`)
     const checkCreate = ApiClient.validate(CreateLeadFollowRequest, "leadFollows.create")

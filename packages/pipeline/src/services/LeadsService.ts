@@ -6,7 +6,7 @@
 import { ApiClient } from "@blocks-crm/core-http"
 import * as ResourceClient from "@blocks-crm/core-http/ResourceClient"
 import * as Effect from "effect/Effect"
-import { PipelineApi } from "../contract/PipelineApi.js"
+import { LeadsGroup } from "../contract/LeadsGroup.js"
 import { CreateLeadRequest, UpdateLeadRequest } from "../models/Lead.js"
 import type { Lead, UpdatedLead } from "../models/Lead.js"
 
@@ -16,7 +16,7 @@ import type { Lead, UpdatedLead } from "../models/Lead.js"
  */
 export class LeadsService extends Effect.Service<LeadsService>()("@blocks-crm/pipeline/LeadsService", {
   effect: Effect.map(
-    ApiClient.group(PipelineApi, "leads"),
+    ApiClient.group(LeadsGroup),
     (endpoints): ResourceClient.SoftDeleteClient<Lead, CreateLeadRequest, UpdateLeadRequest, UpdatedLead> =>
       ResourceClient.softDelete("leads", endpoints, { create: CreateLeadRequest, update: UpdateLeadRequest })
   )

@@ -6,7 +6,7 @@
 import { ApiClient } from "@blocks-crm/core-http"
 import * as ResourceClient from "@blocks-crm/core-http/ResourceClient"
 import * as Effect from "effect/Effect"
-import { PipelineApi } from "../contract/PipelineApi.js"
+import { OpportunitiesGroup } from "../contract/OpportunitiesGroup.js"
 import { CreateOpportunityRequest, UpdateOpportunityRequest } from "../models/Opportunity.js"
 import type { Opportunity, UpdatedOpportunity } from "../models/Opportunity.js"
 
@@ -18,7 +18,7 @@ export class OpportunitiesService extends Effect.Service<OpportunitiesService>()
   "@blocks-crm/pipeline/OpportunitiesService",
   {
     effect: Effect.map(
-      ApiClient.group(PipelineApi, "opportunities"),
+      ApiClient.group(OpportunitiesGroup),
       (endpoints): ResourceClient.SoftDeleteClient<
         Opportunity,
         CreateOpportunityRequest,

@@ -6,7 +6,7 @@
 import { ApiClient } from "@blocks-crm/core-http"
 import * as ResourceClient from "@blocks-crm/core-http/ResourceClient"
 import * as Effect from "effect/Effect"
-import { PipelineApi } from "../contract/PipelineApi.js"
+import { QuotesGroup } from "../contract/QuotesGroup.js"
 import { CreateQuoteRequest, UpdateQuoteRequest } from "../models/Quote.js"
 import type { Quote, UpdatedQuote } from "../models/Quote.js"
 
@@ -16,7 +16,7 @@ import type { Quote, UpdatedQuote } from "../models/Quote.js"
  */
 export class QuotesService extends Effect.Service<QuotesService>()("@blocks-crm/pipeline/QuotesService", {
   effect: Effect.map(
-    ApiClient.group(PipelineApi, "quotes"),
+    ApiClient.group(QuotesGroup),
     (endpoints): ResourceClient.SoftDeleteClient<Quote, CreateQuoteRequest, UpdateQuoteRequest, UpdatedQuote> =>
       ResourceClient.softDelete("quotes", endpoints, { create: CreateQuoteRequest, update: UpdateQuoteRequest })
   )

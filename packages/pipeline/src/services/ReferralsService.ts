@@ -6,7 +6,7 @@
 import { ApiClient } from "@blocks-crm/core-http"
 import * as ResourceClient from "@blocks-crm/core-http/ResourceClient"
 import * as Effect from "effect/Effect"
-import { PipelineApi } from "../contract/PipelineApi.js"
+import { ReferralsGroup } from "../contract/ReferralsGroup.js"
 import { CreateReferralRequest, UpdateReferralRequest } from "../models/Referral.js"
 import type { Referral, UpdatedReferral } from "../models/Referral.js"
 
@@ -16,7 +16,7 @@ import type { Referral, UpdatedReferral } from "../models/Referral.js"
  */
 export class ReferralsService extends Effect.Service<ReferralsService>()("@blocks-crm/pipeline/ReferralsService", {
   effect: Effect.map(
-    ApiClient.group(PipelineApi, "referrals"),
+    ApiClient.group(ReferralsGroup),
     (endpoints): ResourceClient.CrudClient<Referral, CreateReferralRequest, UpdateReferralRequest, UpdatedReferral> =>
       ResourceClient.crud("referrals", endpoints, { create: CreateReferralRequest, update: UpdateReferralRequest })
   )

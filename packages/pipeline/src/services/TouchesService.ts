@@ -6,7 +6,7 @@
 import { ApiClient } from "@blocks-crm/core-http"
 import * as ResourceClient from "@blocks-crm/core-http/ResourceClient"
 import * as Effect from "effect/Effect"
-import { PipelineApi } from "../contract/PipelineApi.js"
+import { TouchesGroup } from "../contract/TouchesGroup.js"
 import { CreateTouchRequest, UpdateTouchRequest } from "../models/Touch.js"
 import type { Touch, UpdatedTouch } from "../models/Touch.js"
 
@@ -16,7 +16,7 @@ import type { Touch, UpdatedTouch } from "../models/Touch.js"
  */
 export class TouchesService extends Effect.Service<TouchesService>()("@blocks-crm/pipeline/TouchesService", {
   effect: Effect.map(
-    ApiClient.group(PipelineApi, "touches"),
+    ApiClient.group(TouchesGroup),
     (endpoints): ResourceClient.CrudClient<Touch, CreateTouchRequest, UpdateTouchRequest, UpdatedTouch> =>
       ResourceClient.crud("touches", endpoints, { create: CreateTouchRequest, update: UpdateTouchRequest })
   )
