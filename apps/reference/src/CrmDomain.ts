@@ -7,6 +7,7 @@
  * @since 0.1.0
  */
 import type { CrmTransport } from "@blocks-crm/core-http/CrmTransport"
+import type * as HttpApi from "@effect/platform/HttpApi"
 import type * as Context from "effect/Context"
 import type * as Layer from "effect/Layer"
 import type { Simplify, UnionToIntersection } from "effect/Types"
@@ -44,6 +45,8 @@ export interface CrmDomain<
   N extends Nested<S> = Nested<S>
 > {
   readonly name: Name
+  /** The domain's contract: the CLI and the docs are derived from it. */
+  readonly api: HttpApi.HttpApi.Any
   readonly services: S
   readonly nested: N
 }
@@ -60,9 +63,15 @@ export type Any = CrmDomain<string, any, any>
  */
 export const make = <const Name extends string, const S extends Services, const N extends Nested<S> = {}>(domain: {
   readonly name: Name
+  readonly api: HttpApi.HttpApi.Any
   readonly services: S
   readonly nested?: N
-}): CrmDomain<Name, S, N> => ({ name: domain.name, services: domain.services, nested: domain.nested ?? ({} as N) })
+}): CrmDomain<Name, S, N> => ({
+  name: domain.name,
+  api: domain.api,
+  services: domain.services,
+  nested: domain.nested ?? ({} as N)
+})
 
 /** What a service tag provides, without the `_tag` an `Effect.Service` instance carries on its prototype. */
 type ServiceOf<T> = T extends Context.Tag<infer _Id, infer S> ? Omit<S, "_tag"> : never

@@ -4,6 +4,7 @@
  */
 import { CrmTransport } from "@blocks-crm/core-http"
 import { Emulator } from "@blocks-crm/emulator"
+import * as HttpApi from "@effect/platform/HttpApi"
 import { afterAll, beforeAll, describe, expect, it, layer } from "@effect/vitest"
 import * as Cause from "effect/Cause"
 import * as Effect from "effect/Effect"
@@ -22,7 +23,7 @@ class StatusService extends Effect.Service<StatusService>()("test/StatusService"
     baseUrl: (): Effect.Effect<string> => Effect.succeed(transport.settings.apiUrl.toString())
   }))
 }) {}
-const status = CrmDomain.make({ name: "status", services: { status: StatusService } })
+const status = CrmDomain.make({ name: "status", api: HttpApi.make("status"), services: { status: StatusService } })
 
 layer(EmbeddedEmulator.transport(), { excludeTestServices: true })("the Effect face", (it) => {
   const withClient = <A, E>(body: Effect.Effect<A, E, CrmClient>) => Effect.provide(body, CrmClient.Default)
@@ -59,7 +60,7 @@ layer(EmbeddedEmulator.transport(), { excludeTestServices: true })("the Effect f
 
   it.effect("refuses two domains that claim the same name", () =>
     Effect.gen(function*() {
-      const clash = CrmDomain.make({ name: "other", services: { leads: StatusService } })
+      const clash = CrmDomain.make({ name: "other", api: HttpApi.make("other"), services: { leads: StatusService } })
       const cause = yield* Effect.flip(Effect.sandbox(Effect.scoped(CrmClient.compose([pipeline, clash]))))
       expect(Cause.isDie(cause)).toBe(true)
       expect(Cause.pretty(cause)).toContain(`domains "pipeline" and "other" both define "leads"`)

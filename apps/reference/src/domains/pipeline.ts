@@ -7,6 +7,7 @@ import {
   LeadFollowsService,
   LeadsService,
   OpportunitiesService,
+  PipelineApi,
   QuotesService,
   ReferralsService,
   TouchesService
@@ -18,6 +19,7 @@ import * as CrmDomain from "../CrmDomain.js"
  */
 export const pipeline = CrmDomain.make({
   name: "pipeline",
+  api: PipelineApi,
   services: {
     leads: LeadsService,
     opportunities: OpportunitiesService,
