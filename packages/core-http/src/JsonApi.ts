@@ -10,7 +10,6 @@
 import * as ParseResult from "effect/ParseResult"
 import * as Schema from "effect/Schema"
 import { withFastDecode, withFastDecoder } from "./internal/fastDecode.js"
-import type { PageMeta, PageResult } from "./Pagination.js"
 
 /** @since 0.1.0 */
 export const ResourceIdentifier = Schema.Struct({ id: Schema.String, type: Schema.String })
@@ -121,6 +120,29 @@ export const collection = <A, I>(
     }),
     { project: "data" }
   ) as any
+
+/**
+ * Totals of a listing. `page` and `records` are present when the server reports them
+ * (`current_page` / `per_page`); the reference's own meta has only the totals.
+ *
+ * @since 0.1.0
+ */
+export interface PageMeta {
+  readonly totalPages: number
+  readonly totalRecords: number
+  readonly page?: number
+  readonly records?: number
+}
+
+/**
+ * One page of a listing.
+ *
+ * @since 0.1.0
+ */
+export interface PageResult<A> {
+  readonly data: ReadonlyArray<A>
+  readonly meta: PageMeta
+}
 
 const WireMeta = Schema.Struct({
   totalPages: Schema.optional(Schema.Int),

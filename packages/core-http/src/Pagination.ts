@@ -9,29 +9,15 @@ import * as Option from "effect/Option"
 import * as Stream from "effect/Stream"
 import * as Schema from "effect/Schema"
 import { PageLimitExceeded } from "./CrmError.js"
+import type { PageResult } from "./JsonApi.js"
 
 /**
- * Totals of a listing. `page` and `records` are present when the server reports them
- * (`current_page` / `per_page`); the reference's own meta has only the totals.
+ * The totals and one page of a listing. Declared with the list document that decodes them (`JsonApi`),
+ * so that module needs nothing from this one.
  *
  * @since 0.1.0
  */
-export interface PageMeta {
-  readonly totalPages: number
-  readonly totalRecords: number
-  readonly page?: number
-  readonly records?: number
-}
-
-/**
- * One page of a listing.
- *
- * @since 0.1.0
- */
-export interface PageResult<A> {
-  readonly data: ReadonlyArray<A>
-  readonly meta: PageMeta
-}
+export type { PageMeta, PageResult } from "./JsonApi.js"
 
 /**
  * `page` (1-based) and `records` (page size), as the API takes them.

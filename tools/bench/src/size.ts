@@ -2,98 +2,22 @@
  * `pnpm size`: bundles each entry in size-entries/ with esbuild (bundle, ESM, platform neutral,
  * workspace packages from source), and reports bytes bundled, minified and gzipped, and how much of the
  * minified output is Effect's (from the metafile). Exits non-zero when an entry exceeds its budget in
- * size-budget.json, or when an entry cannot be built.
+ * size-budget.json, when a single-resource entry bundles another pipeline resource (its wire names are
+ * in the output), or when an entry cannot be built.
  */
-import * as esbuild from "esbuild"
 import * as fs from "node:fs"
-import { fileURLToPath } from "node:url"
-import * as zlib from "node:zlib"
+import { build, entries, type Measured, measureMinified, readBudgets, repo, resourceCheck, root } from "./BundleSize.js"
 import { table } from "./Report.js"
-
-interface Entry {
-  readonly name: string
-  readonly file: string
-  readonly description: string
-  /** What to check before building, with the message when it is not there. */
-  readonly requires?: { readonly file: string; readonly contains: string; readonly message: string }
-}
-
-interface Budget {
-  readonly minified: number
-  readonly gzip: number
-}
-
-const root = new URL("../", import.meta.url)
-const repo = new URL("../../", root)
-
-const entries: ReadonlyArray<Entry> = [
-  { name: "leads-list", file: "size-entries/leads-list.ts", description: "(a) LeadsService.list via per-module entries" },
-  { name: "leads-list-root", file: "size-entries/leads-list-root.ts", description: "(a') the same via package roots" },
-  { name: "pipeline-all", file: "size-entries/pipeline-all.ts", description: "(b) export * from @blocks-crm/pipeline" },
-  {
-    name: "reference-client",
-    file: "size-entries/reference-client.ts",
-    description: "(c) reference client, createCrmClient (Promise face)",
-    requires: {
-      file: "apps/reference/src/index.ts",
-      contains: "createCrmClient",
-      message: "apps/reference/src/index.ts does not export createCrmClient yet: entry (c) cannot be measured"
-    }
-  }
-]
-
-type Share = { effect: number; effectPlatform: number; workspace: number; other: number }
-
-const classify = (input: string): keyof Share => {
-  if (/node_modules\/(\.pnpm\/[^/]+\/node_modules\/)?effect\//.test(input)) return "effect"
-  if (/node_modules\/(\.pnpm\/[^/]+\/node_modules\/)?@effect\//.test(input)) return "effectPlatform"
-  if (!input.includes("node_modules/")) return "workspace"
-  return "other"
-}
-
-const build = async (entry: Entry, minify: boolean) =>
-  esbuild.build({
-    entryPoints: [fileURLToPath(new URL(entry.file, root))],
-    bundle: true,
-    minify,
-    format: "esm",
-    platform: "neutral",
-    target: "es2022",
-    mainFields: ["module", "main"],
-    conditions: ["@blocks-crm/source"],
-    treeShaking: true,
-    write: false,
-    metafile: true,
-    logLevel: "silent",
-    absWorkingDir: fileURLToPath(repo)
-  })
-
-const measure = async (entry: Entry) => {
-  const raw = await build(entry, false)
-  const min = await build(entry, true)
-  const code = min.outputFiles[0]!.contents
-  const share: Share = { effect: 0, effectPlatform: 0, workspace: 0, other: 0 }
-  for (const output of Object.values(min.metafile.outputs)) {
-    for (const [input, info] of Object.entries(output.inputs)) share[classify(input)] += info.bytesInOutput
-  }
-  return {
-    raw: raw.outputFiles[0]!.contents.byteLength,
-    minified: code.byteLength,
-    gzip: zlib.gzipSync(code, { level: 9 }).byteLength,
-    share
-  }
-}
-
-const budgetFile = new URL("size-budget.json", root)
-const budgets: Record<string, Budget> = fs.existsSync(budgetFile)
-  ? (JSON.parse(fs.readFileSync(budgetFile, "utf8")) as { entries: Record<string, Budget> }).entries
-  : {}
 
 const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KiB`
 const pct = (part: number, whole: number) => `${Math.round((part / whole) * 100)}%`
+const errorText = (error: unknown) =>
+  (error as { errors?: ReadonlyArray<{ text: string }> }).errors?.map((e) => e.text).join("; ") ?? String(error)
 
+const { markers, entries: budgets } = readBudgets()
 const rows: Array<Array<string | number>> = []
 const results: Record<string, unknown> = {}
+const measured = new Map<string, Measured>()
 const failures: Array<string> = []
 for (const entry of entries) {
   if (entry.requires !== undefined) {
@@ -104,42 +28,82 @@ for (const entry of entries) {
       continue
     }
   }
-  let m: Awaited<ReturnType<typeof measure>>
+  let raw: number
+  let m: Measured
   try {
-    m = await measure(entry)
+    raw = (await build({ file: entry.file }, false)).outputFiles[0]!.contents.byteLength
+    m = await measureMinified({ file: entry.file })
   } catch (error) {
-    const detail = (error as { errors?: ReadonlyArray<{ text: string }> }).errors?.map((e) => e.text).join("; ") ?? String(error)
-    failures.push(`${entry.name}: the bundle failed to build: ${detail}`)
+    failures.push(`${entry.name}: the bundle failed to build: ${errorText(error)}`)
     rows.push([entry.description, "—", "—", "—", "—", "—", "build failed"])
     continue
   }
+  measured.set(entry.name, m)
   const budget = budgets[entry.name]
   const over: Array<string> = []
   if (budget !== undefined && m.minified > budget.minified) over.push(`minified ${m.minified} > ${budget.minified}`)
   if (budget !== undefined && m.gzip > budget.gzip) over.push(`gzip ${m.gzip} > ${budget.gzip}`)
   if (over.length > 0) failures.push(`${entry.name}: over budget (${over.join(", ")})`)
-  const sdk = m.share.workspace
+  const resources = budget?.only === undefined ? undefined : resourceCheck(m.code, markers, budget.only)
+  if (resources !== undefined && resources.foreign.length > 0) {
+    failures.push(`${entry.name}: bundles other resources than ${budget!.only} (${resources.foreign.join(", ")})`)
+  }
+  if (resources !== undefined && resources.missing.length > 0) {
+    failures.push(`${entry.name}: ${budget!.only}'s own markers are not in the bundle, so the check sees nothing (${resources.missing.join(", ")})`)
+  }
+  const resourcesOk = resources === undefined || (resources.foreign.length === 0 && resources.missing.length === 0)
   rows.push([
     entry.description,
-    kb(m.raw),
+    kb(raw),
     kb(m.minified),
     kb(m.gzip),
-    `${pct(m.share.effect, m.minified)} effect · ${pct(m.share.effectPlatform, m.minified)} @effect/* · ${pct(sdk, m.minified)} SDK · ${pct(m.share.other, m.minified)} other`,
-    budget === undefined ? "none" : `${kb(budget.minified)} / ${kb(budget.gzip)} gz`,
-    budget === undefined ? "no budget" : over.length === 0 ? "ok" : "OVER"
+    `${pct(m.share.effect, m.minified)} effect · ${pct(m.share.effectPlatform, m.minified)} @effect/* · ${pct(m.share.workspace, m.minified)} SDK · ${pct(m.share.other, m.minified)} other`,
+    budget === undefined ? "none" : `${kb(budget.minified)} / ${kb(budget.gzip)} gz${budget.only === undefined ? "" : `, ${budget.only} only`}`,
+    budget === undefined ? "no budget" : over.length === 0 && resourcesOk ? "ok" : over.length > 0 ? "OVER" : "OTHER RESOURCE"
   ])
-  results[entry.name] = { ...m, budget }
+  const { code: _code, modules: _modules, ...figures } = m
+  results[entry.name] = { raw, ...figures, budget }
 }
+
+// What each further service adds to an app that already has leads (issue 17: at most 3 KB gz each).
+const further: Array<Array<string | number>> = []
+const deltas: Record<string, number> = {}
+const leads = measured.get("leads-list")
+if (leads !== undefined) {
+  for (const entry of entries.filter((e) => budgets[e.name]?.only !== undefined && budgets[e.name]?.only !== "leads")) {
+    try {
+      const both = await measureMinified({
+        contents: `export * from "./size-entries/leads-list.ts"\nexport { run as further } from "./${entry.file}"\n`
+      })
+      deltas[entry.name] = both.gzip - leads.gzip
+      further.push([entry.description.replace(/^\(a\) /, "").replace(/ alone$/, ""), kb(both.gzip), `+${kb(both.gzip - leads.gzip)}`])
+    } catch (error) {
+      failures.push(`leads + ${entry.name}: the bundle failed to build: ${errorText(error)}`)
+    }
+  }
+}
+const platform = leads?.modules.filter(([name]) => name.startsWith("@effect/") || !name.startsWith("effect/") && !name.startsWith("packages/") && !name.startsWith("tools/")).slice(0, 12) ?? []
 
 console.log(
   [
     "## Bundle size (esbuild: bundle, minify, ESM, platform neutral; gzip level 9)",
     "",
-    table(["entry", "bundled", "minified", "gzip", "minified by origin", "budget (min / gzip)", "status"], rows)
+    table(["entry", "bundled", "minified", "gzip", "minified by origin", "budget (min / gzip)", "status"], rows),
+    "",
+    "### Leads plus one further service (per-module entries)",
+    "",
+    table(["further service", "leads + it, gzip", "added to leads"], further),
+    "",
+    "### Largest modules outside `effect` and the SDK in (a), minified",
+    "",
+    table(["module", "minified"], platform.map(([name, bytes]) => [name, bytes]))
   ].join("\n")
 )
 fs.mkdirSync(new URL("results/", root), { recursive: true })
-fs.writeFileSync(new URL("results/size.json", root), JSON.stringify({ date: new Date().toISOString(), results }, null, 2) + "\n")
+fs.writeFileSync(
+  new URL("results/size.json", root),
+  JSON.stringify({ date: new Date().toISOString(), results, furtherServiceOverLeadsGzip: deltas }, null, 2) + "\n"
+)
 if (failures.length > 0) {
   console.error(`\nsize check failed:\n${failures.map((f) => `  - ${f}`).join("\n")}`)
   process.exit(1)

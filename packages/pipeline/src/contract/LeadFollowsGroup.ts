@@ -3,7 +3,9 @@
  *
  * @since 0.1.0
  */
-import { Contract, Fields, JsonApi } from "@blocks-crm/core-http"
+import * as Contract from "@blocks-crm/core-http/Contract"
+import * as Fields from "@blocks-crm/core-http/Fields"
+import * as JsonApi from "@blocks-crm/core-http/JsonApi"
 import * as HttpApiEndpoint from "@effect/platform/HttpApiEndpoint"
 import * as HttpApiGroup from "@effect/platform/HttpApiGroup"
 import * as HttpApiSchema from "@effect/platform/HttpApiSchema"

@@ -4,7 +4,10 @@
  *
  * @since 0.1.0
  */
-import { Contract, Fields, JsonApi, Pagination } from "@blocks-crm/core-http"
+import * as Contract from "@blocks-crm/core-http/Contract"
+import * as Fields from "@blocks-crm/core-http/Fields"
+import * as JsonApi from "@blocks-crm/core-http/JsonApi"
+import * as Pagination from "@blocks-crm/core-http/Pagination"
 import * as HttpApiEndpoint from "@effect/platform/HttpApiEndpoint"
 import * as HttpApiGroup from "@effect/platform/HttpApiGroup"
 import * as HttpApiSchema from "@effect/platform/HttpApiSchema"

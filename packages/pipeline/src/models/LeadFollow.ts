@@ -3,7 +3,8 @@
  *
  * @since 0.1.0
  */
-import { Fields, JsonApi } from "@blocks-crm/core-http"
+import * as Fields from "@blocks-crm/core-http/Fields"
+import * as JsonApi from "@blocks-crm/core-http/JsonApi"
 import * as Schema from "effect/Schema"
 
 /** @since 0.1.0 */

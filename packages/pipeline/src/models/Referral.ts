@@ -12,8 +12,9 @@
  *
  * @since 0.1.0
  */
-import { Fields, JsonApi } from "@blocks-crm/core-http"
-import type { Pagination } from "@blocks-crm/core-http"
+import * as Fields from "@blocks-crm/core-http/Fields"
+import * as JsonApi from "@blocks-crm/core-http/JsonApi"
+import type * as Pagination from "@blocks-crm/core-http/Pagination"
 import * as Schema from "effect/Schema"
 
 /** Where the referrer's reward stands (assumed values, see the module's doc). @since 0.1.0 */

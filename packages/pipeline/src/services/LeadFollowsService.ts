@@ -3,8 +3,9 @@
  *
  * @since 0.1.0
  */
-import { ApiClient, Fields } from "@blocks-crm/core-http"
+import * as ApiClient from "@blocks-crm/core-http/ApiClient"
 import type { CrmError } from "@blocks-crm/core-http/CrmError"
+import * as Fields from "@blocks-crm/core-http/Fields"
 import * as Effect from "effect/Effect"
 import * as Schema from "effect/Schema"
 import { LeadFollowsGroup } from "../contract/LeadFollowsGroup.js"

@@ -3,7 +3,7 @@
  *
  * @since 0.1.0
  */
-import { ApiClient } from "@blocks-crm/core-http"
+import * as ApiClient from "@blocks-crm/core-http/ApiClient"
 import * as ResourceClient from "@blocks-crm/core-http/ResourceClient"
 import * as Effect from "effect/Effect"
 import { ReferralsGroup } from "../contract/ReferralsGroup.js"

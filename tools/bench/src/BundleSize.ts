@@ -1,0 +1,154 @@
+/**
+ * What `pnpm size` measures, shared with its test: an entry bundled the way an app's bundler would
+ * (esbuild: bundle, ESM, platform neutral, workspace packages from source), its sizes, where the bytes
+ * come from (the metafile), and which pipeline resources' wire names the bundle contains.
+ */
+import * as esbuild from "esbuild"
+import * as fs from "node:fs"
+import { fileURLToPath } from "node:url"
+import * as zlib from "node:zlib"
+
+export interface Entry {
+  readonly name: string
+  readonly file: string
+  readonly description: string
+  /** What to check before building, with the message when it is not there. */
+  readonly requires?: { readonly file: string; readonly contains: string; readonly message: string }
+}
+
+export interface Budget {
+  readonly minified: number
+  readonly gzip: number
+  /** The only pipeline resource the bundle may contain: its markers must be there, no other's. */
+  readonly only?: string
+}
+
+export interface BudgetFile {
+  /** Wire names and paths that only one pipeline resource's code contains, by resource. */
+  readonly markers: Record<string, ReadonlyArray<string>>
+  readonly entries: Record<string, Budget>
+}
+
+export const root = new URL("../", import.meta.url)
+export const repo = new URL("../../", root)
+
+export const entries: ReadonlyArray<Entry> = [
+  { name: "leads-list", file: "size-entries/leads-list.ts", description: "(a) LeadsService.list via per-module entries" },
+  { name: "leads-list-root", file: "size-entries/leads-list-root.ts", description: "(a') the same via package roots" },
+  {
+    name: "lead-follows-list",
+    file: "size-entries/lead-follows-list.ts",
+    description: "(a) LeadFollowsService.list alone"
+  },
+  {
+    name: "opportunities-list",
+    file: "size-entries/opportunities-list.ts",
+    description: "(a) OpportunitiesService.list alone"
+  },
+  { name: "quotes-list", file: "size-entries/quotes-list.ts", description: "(a) QuotesService.list alone" },
+  { name: "referrals-list", file: "size-entries/referrals-list.ts", description: "(a) ReferralsService.list alone" },
+  { name: "touches-list", file: "size-entries/touches-list.ts", description: "(a) TouchesService.list alone" },
+  { name: "pipeline-all", file: "size-entries/pipeline-all.ts", description: "(b) export * from @blocks-crm/pipeline" },
+  {
+    name: "reference-client",
+    file: "size-entries/reference-client.ts",
+    description: "(c) reference client, createCrmClient (Promise face)",
+    requires: {
+      file: "apps/reference/src/index.ts",
+      contains: "createCrmClient",
+      message: "apps/reference/src/index.ts does not export createCrmClient yet: entry (c) cannot be measured"
+    }
+  }
+]
+
+export const readBudgets = (): BudgetFile => {
+  const file = new URL("size-budget.json", root)
+  return fs.existsSync(file)
+    ? (JSON.parse(fs.readFileSync(file, "utf8")) as BudgetFile)
+    : { markers: {}, entries: {} }
+}
+
+export type Share = { effect: number; effectPlatform: number; workspace: number; other: number }
+
+const classify = (input: string): keyof Share => {
+  if (/node_modules\/(\.pnpm\/[^/]+\/node_modules\/)?effect\//.test(input)) return "effect"
+  if (/node_modules\/(\.pnpm\/[^/]+\/node_modules\/)?@effect\//.test(input)) return "effectPlatform"
+  if (!input.includes("node_modules/")) return "workspace"
+  return "other"
+}
+
+/** `node_modules/.pnpm/x@1/node_modules/@effect/platform/dist/esm/Multipart.js` → `@effect/platform/dist/esm/Multipart.js`. */
+export const moduleName = (input: string): string => input.replace(/^.*node_modules\//, "")
+
+/** Either an entry file (relative to tools/bench) or a program's source (resolved from tools/bench). */
+export type Source = { readonly file: string } | { readonly contents: string }
+
+export const build = (source: Source, minify: boolean) =>
+  esbuild.build({
+    ...("file" in source
+      ? { entryPoints: [fileURLToPath(new URL(source.file, root))] }
+      : { stdin: { contents: source.contents, resolveDir: fileURLToPath(root), loader: "ts" as const } }),
+    bundle: true,
+    minify,
+    format: "esm",
+    platform: "neutral",
+    target: "es2022",
+    mainFields: ["module", "main"],
+    conditions: ["@blocks-crm/source"],
+    treeShaking: true,
+    write: false,
+    metafile: true,
+    logLevel: "silent",
+    absWorkingDir: fileURLToPath(repo)
+  })
+
+export interface Measured {
+  readonly minified: number
+  readonly gzip: number
+  readonly share: Share
+  /** Minified bytes by input module, largest first. */
+  readonly modules: ReadonlyArray<readonly [string, number]>
+  /** The minified bundle. */
+  readonly code: string
+}
+
+/** The minified bundle: its size, gzipped size (level 9) and origins. */
+export const measureMinified = async (source: Source): Promise<Measured> => {
+  const min = await build(source, true)
+  const code = min.outputFiles[0]!.contents
+  const share: Share = { effect: 0, effectPlatform: 0, workspace: 0, other: 0 }
+  const modules: Array<readonly [string, number]> = []
+  for (const output of Object.values(min.metafile.outputs)) {
+    for (const [input, info] of Object.entries(output.inputs)) {
+      share[classify(input)] += info.bytesInOutput
+      if (info.bytesInOutput > 0) modules.push([moduleName(input), info.bytesInOutput])
+    }
+  }
+  modules.sort((a, b) => b[1] - a[1])
+  return {
+    minified: code.byteLength,
+    gzip: zlib.gzipSync(code, { level: 9 }).byteLength,
+    share,
+    modules,
+    code: new TextDecoder().decode(code)
+  }
+}
+
+/**
+ * Which resources' markers a bundle contains, checked against the one resource it may contain:
+ * `missing` are that resource's own markers not found (a marker list gone stale), `foreign` are other
+ * resources' markers found (their code was bundled).
+ */
+export const resourceCheck = (
+  code: string,
+  markers: Record<string, ReadonlyArray<string>>,
+  only: string
+): { readonly missing: ReadonlyArray<string>; readonly foreign: ReadonlyArray<string> } => {
+  const own = markers[only]
+  if (own === undefined) return { missing: [`no markers for resource "${only}"`], foreign: [] }
+  const missing = own.filter((marker) => !code.includes(marker))
+  const foreign = Object.entries(markers)
+    .filter(([resource]) => resource !== only)
+    .flatMap(([resource, list]) => list.filter((marker) => code.includes(marker)).map((m) => `${resource}: ${m}`))
+  return { missing, foreign }
+}

@@ -1,0 +1,38 @@
+import { describe, expect, it } from "@effect/vitest"
+import { measureMinified, readBudgets, resourceCheck } from "../src/BundleSize.js"
+
+// The same bundles `pnpm size` builds (minified, from source), checked for other resources' wire names.
+const { markers, entries } = readBudgets()
+
+describe("bundle contents", () => {
+  it("every single-service entry names a resource with markers", () => {
+    const only = Object.values(entries).flatMap((budget) => (budget.only === undefined ? [] : [budget.only]))
+    expect(new Set(only)).toEqual(new Set(Object.keys(markers)))
+  })
+
+  it("an app that uses only LeadsService bundles leads and no other pipeline resource", async () => {
+    const bundle = await measureMinified({ file: "size-entries/leads-list.ts" })
+    expect(resourceCheck(bundle.code, markers, "leads")).toEqual({ missing: [], foreign: [] })
+  }, 60_000)
+
+  it("the same through the package roots", async () => {
+    const bundle = await measureMinified({ file: "size-entries/leads-list-root.ts" })
+    expect(resourceCheck(bundle.code, markers, "leads")).toEqual({ missing: [], foreign: [] })
+  }, 60_000)
+
+  it("sees another resource when one is bundled with leads", async () => {
+    const bundle = await measureMinified({
+      contents: `export * from "./size-entries/leads-list.ts"\nexport { run as quotes } from "./size-entries/quotes-list.ts"\n`
+    })
+    const check = resourceCheck(bundle.code, markers, "leads")
+    expect(check.missing).toEqual([])
+    expect(check.foreign).toEqual(markers["quotes"]!.map((marker) => `quotes: ${marker}`))
+  }, 60_000)
+
+  it("reports a resource's own markers that are missing", () => {
+    expect(resourceCheck("GET /quotes/ valid_until", markers, "leads")).toEqual({
+      missing: markers["leads"],
+      foreign: markers["quotes"]!.map((marker) => `quotes: ${marker}`)
+    })
+  })
+})
