@@ -18,9 +18,9 @@ const parseTimestamp = (s: string): number => (isoDateTime.test(s) ? Date.parse(
  *
  * @since 0.1.0
  */
-export const Timestamp: Schema.Schema<Date, string> = withFastDecoder(
-  Schema.transformOrFail(
-    Schema.String.annotations({ description: "ISO 8601 date-time" }),
+export const Timestamp: Schema.Schema<Date, string> = /* @__PURE__ */ withFastDecoder(
+  /* @__PURE__ */ Schema.transformOrFail(
+    /* @__PURE__ */ Schema.String.annotations({ description: "ISO 8601 date-time" }),
     Schema.DateFromSelf,
     {
       strict: true,
@@ -49,8 +49,8 @@ export const Timestamp: Schema.Schema<Date, string> = withFastDecoder(
  *
  * @since 0.1.0
  */
-export const CalendarDate = Schema.String.pipe(
-  Schema.filter((s) => {
+export const CalendarDate = /* @__PURE__ */ Schema.String.pipe(
+  /* @__PURE__ */ Schema.filter((s) => {
     if (!isoDate.test(s)) return `Expected a date as YYYY-MM-DD, got ${JSON.stringify(s)}`
     const d = new Date(`${s}T00:00:00Z`)
     return (!Number.isNaN(d.getTime()) && d.toISOString().startsWith(s)) || `${s} is not a calendar date`
@@ -63,9 +63,9 @@ export const CalendarDate = Schema.String.pipe(
  *
  * @since 0.1.0
  */
-export const Decimal: Schema.Schema<number, number | string> = Schema.Union(
-  Schema.Number.pipe(Schema.finite()),
-  Schema.NumberFromString.pipe(Schema.finite())
+export const Decimal: Schema.Schema<number, number | string> = /* @__PURE__ */ Schema.Union(
+  /* @__PURE__ */ Schema.Number.pipe(/* @__PURE__ */ Schema.finite()),
+  /* @__PURE__ */ Schema.NumberFromString.pipe(/* @__PURE__ */ Schema.finite())
 ).annotations({ identifier: "Decimal" })
 
 /**
@@ -73,7 +73,7 @@ export const Decimal: Schema.Schema<number, number | string> = Schema.Union(
  *
  * @since 0.1.0
  */
-export const Percentage = Schema.Int.pipe(Schema.between(0, 100)).annotations({
+export const Percentage = /* @__PURE__ */ Schema.Int.pipe(/* @__PURE__ */ Schema.between(0, 100)).annotations({
   identifier: "Percentage",
   description: "whole number from 0 to 100"
 })
@@ -83,8 +83,8 @@ export const Percentage = Schema.Int.pipe(Schema.between(0, 100)).annotations({
  *
  * @since 0.1.0
  */
-export const NonBlankString = Schema.String.pipe(
-  Schema.filter((s) => s.trim().length > 0 || "must not be blank")
+export const NonBlankString = /* @__PURE__ */ Schema.String.pipe(
+  /* @__PURE__ */ Schema.filter((s) => s.trim().length > 0 || "must not be blank")
 ).annotations({ identifier: "NonBlankString" })
 
 /**
@@ -120,8 +120,8 @@ export const optionalRenamed = <A, I, R, const Key extends PropertyKey>(
  *
  * @since 0.1.0
  */
-export const ResourceId = Schema.String.pipe(
-  Schema.filter((s) => (s.length > 0 && /^[^\s/?#%]+$/.test(s)) || "must be a non-blank id without /, ?, #, % or spaces")
+export const ResourceId = /* @__PURE__ */ Schema.String.pipe(
+  /* @__PURE__ */ Schema.filter((s) => (s.length > 0 && /^[^\s/?#%]+$/.test(s)) || "must be a non-blank id without /, ?, #, % or spaces")
 ).annotations({ identifier: "ResourceId" })
 
 /**
@@ -136,7 +136,7 @@ export const optionalInput = <A, I, R>(schema: Schema.Schema<A, I, R>) => Schema
  *
  * @since 0.1.0
  */
-export const NonNegativeAmount = Schema.Number.pipe(Schema.finite(), Schema.nonNegative()).annotations({
+export const NonNegativeAmount = /* @__PURE__ */ Schema.Number.pipe(/* @__PURE__ */ Schema.finite(), /* @__PURE__ */ Schema.nonNegative()).annotations({
   identifier: "NonNegativeAmount"
 })
 
@@ -145,8 +145,8 @@ export const NonNegativeAmount = Schema.Number.pipe(Schema.finite(), Schema.nonN
  *
  * @since 0.1.0
  */
-export const EmailAddress = Schema.String.pipe(
-  Schema.filter((s) => /^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(s) || `Expected an e-mail address, got ${JSON.stringify(s)}`)
+export const EmailAddress = /* @__PURE__ */ Schema.String.pipe(
+  /* @__PURE__ */ Schema.filter((s) => /^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(s) || `Expected an e-mail address, got ${JSON.stringify(s)}`)
 ).annotations({ identifier: "EmailAddress" })
 
 /**
@@ -154,8 +154,8 @@ export const EmailAddress = Schema.String.pipe(
  *
  * @since 0.1.0
  */
-export const CurrencyCode = Schema.String.pipe(
-  Schema.filter((s) => /^[A-Z]{3}$/.test(s) || `Expected a 3-letter ISO 4217 code in upper case, got ${JSON.stringify(s)}`)
+export const CurrencyCode = /* @__PURE__ */ Schema.String.pipe(
+  /* @__PURE__ */ Schema.filter((s) => /^[A-Z]{3}$/.test(s) || `Expected a 3-letter ISO 4217 code in upper case, got ${JSON.stringify(s)}`)
 ).annotations({ identifier: "CurrencyCode" })
 
 /**
