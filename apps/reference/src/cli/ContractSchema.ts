@@ -139,7 +139,7 @@ const kindOfType = (ast: AST.AST): Kind => {
     case "Enums":
       return { _tag: "choice", choices: ast.enums.map(([, value]) => String(value)) }
     case "Declaration":
-      return ast === Schema.DateFromSelf.ast || Option.getOrUndefined(AST.getIdentifierAnnotation(ast)) === "DateFromSelf"
+      return AST.getTypeConstructorAnnotation(ast).pipe(Option.exists((c) => c._tag === "Date"))
         ? { _tag: "timestamp" }
         : { _tag: "json" }
     case "Suspend":
