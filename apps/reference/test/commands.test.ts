@@ -213,6 +213,24 @@ describe("crm in this process, against the emulator", () => {
     expect(JSON.parse(accepted.stdout)).toMatchObject({ name: "Leap deal", closeDate: "2028-02-29" })
   }, 60_000)
 
+  it("helps as a new user needs: schema descriptions, optional flags, errors for the command that was meant", async () => {
+    const [follows, unknown, emulator] = await Promise.all([
+      crm("leads", "follows", "create", "--help"),
+      crm("leads", "frobnicate"),
+      crm("emulator", "--help")
+    ])
+    // Flags, descriptions and the required ones come from the request schema.
+    expect(follows.code).toBe(0)
+    const section = (flag: string) => follows.stdout.split(/\n(?=--)/).find((text) => text.startsWith(`${flag} `)) ?? ""
+    expect(section("--title")).toContain("What to do")
+    expect(section("--title")).not.toContain("This setting is optional")
+    expect(section("--due-date")).toContain("When it is due (ISO 8601 date-time")
+    expect(section("--due-date")).toContain("This setting is optional")
+    expect(unknown.code).toBe(2)
+    expect(unknown.stderr).toContain("Invalid subcommand for leads - use one of 'list', 'deleted', 'get'")
+    expect(emulator.stdout).toContain("[--api-key text...] [--token text...]")
+  })
+
   it("checks a whole request as the SDK does: an update with no attribute is refused with exit 2", async () => {
     const refused = await crm("touches", "update", "some-touch")
     expect(refused.code).toBe(2)
