@@ -99,6 +99,7 @@ describe("commands reflected from the contracts", () => {
     // A domain as the generator scaffolds it: a contract, no CLI code, a check-in that is not CRUD.
     const CheckIn = Schema.Struct({
       note: Schema.optionalWith(Schema.String, { exact: true }).annotations({ description: "What happened" }),
+      token: Schema.optionalWith(Schema.String, { exact: true }),
       at: Schema.propertySignature(Fields.Timestamp).annotations({ description: "When" })
     })
     class VisitsGroup extends HttpApiGroup.make("siteVisits")
@@ -118,6 +119,8 @@ describe("commands reflected from the contracts", () => {
     expect(checkIn.inputs.map((i) => [i.in, i.flag, i.field.optional, i.kind._tag])).toEqual([
       ["path", "visitId", false, "text"],
       ["payload", "note", true, "text"],
+      // Not the CLI's own --token.
+      ["payload", "site-visit-token", true, "text"],
       ["payload", "at", false, "timestamp"]
     ])
     expect(checkIn.description).toBe("POST /visits/:visitId/check_in")

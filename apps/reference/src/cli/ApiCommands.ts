@@ -90,6 +90,9 @@ const article = (noun: string) => `${/^[aeiou]/i.test(noun) ? "an" : "a"} ${noun
 const pluralOf = (noun: string) =>
   /(s|x|z|ch|sh)$/.test(noun) ? `${noun}es` : /[^aeiou]y$/.test(noun) ? `${noun.slice(0, -1)}ies` : `${noun}s`
 
+const singularOf = (word: string) =>
+  /ies$/.test(word) ? `${word.slice(0, -3)}y` : /(s|x|z|ch|sh)es$/.test(word) ? word.slice(0, -2) : word.replace(/s$/, "")
+
 const capitalized = (text: string) => `${text[0]?.toUpperCase() ?? ""}${text.slice(1)}`
 
 const annotation = <I, S>(context: Context.Context<never>, tag: Context.Tag<I, S>): S | undefined =>
@@ -136,12 +139,17 @@ const defaultDescription = (endpoint: Endpoint, noun: string, plural: string, pa
   }
 }
 
+/** The flags every command has, which no field may take. */
+const reservedFlags = [
+  "json", "all", "api-url", "token", "api-key", "db", "help", "h", "version", "wizard", "completions", "log-level"
+]
+
 /** Every command of one domain's contract. */
 export const actionsOf = (api: HttpApi.HttpApi.Any): ReadonlyArray<Action> =>
   (Object.values((api as unknown as { readonly groups: Record<string, Group> }).groups)).flatMap((group) => {
     const cli = annotation(group.annotations, Contract.CliGroup)
     const resource = cli?.path ?? [kebab(group.identifier)]
-    const noun = groupNoun(group) ?? words(resource[resource.length - 1]!).join(" ")
+    const noun = groupNoun(group) ?? singularOf(words(resource[resource.length - 1]!).join(" "))
     const plural = pluralOf(noun)
     return (Object.values(group.endpoints) as ReadonlyArray<Endpoint>).map((endpoint): Action => {
       const name = annotation(endpoint.annotations, Contract.CliCommand)?.name ?? kebab(endpoint.name)
@@ -150,6 +158,15 @@ export const actionsOf = (api: HttpApi.HttpApi.Any): ReadonlyArray<Action> =>
       const urlFields = fieldsOf(endpoint.urlParamsSchema)
       const body = Option.map(endpoint.payloadSchema, (s) => ContractSchema.payloadFields(s.ast))
       const payload = Option.getOrUndefined(body)
+      // A field named like one of the CLI's own flags (`--token`, `--json`) or like another field is
+      // prefixed with the record's noun (`--webhook-token`).
+      const taken = new Set(reservedFlags)
+      const flagFor = (field: Field) => {
+        const plain = kebab(field.name)
+        const flag = taken.has(plain) ? `${kebab(noun)}-${plain}` : plain
+        taken.add(flag)
+        return flag
+      }
       const inputs: Array<Input> = [
         ...params.flatMap((param) => {
           const field = pathFields.find((f) => f.name === param)
@@ -161,11 +178,11 @@ export const actionsOf = (api: HttpApi.HttpApi.Any): ReadonlyArray<Action> =>
           }
           return [input]
         }),
-        ...urlFields.map((field): Input => ({ field, kind: ContractSchema.kindOf(field.ast), flag: kebab(field.name), in: "urlParams" })),
+        ...urlFields.map((field): Input => ({ field, kind: ContractSchema.kindOf(field.ast), flag: flagFor(field), in: "urlParams" })),
         ...(payload?.fields ?? []).map((field): Input => ({
           field,
           kind: ContractSchema.kindOf(field.ast),
-          flag: kebab(field.name),
+          flag: flagFor(field),
           in: "payload"
         }))
       ]
@@ -204,7 +221,7 @@ export const actionsOf = (api: HttpApi.HttpApi.Any): ReadonlyArray<Action> =>
 export const resourcesOf = (api: HttpApi.HttpApi.Any): ReadonlyArray<Resource> =>
   (Object.values((api as unknown as { readonly groups: Record<string, Group> }).groups)).map((group) => {
     const path = annotation(group.annotations, Contract.CliGroup)?.path ?? [kebab(group.identifier)]
-    const noun = groupNoun(group) ?? path[path.length - 1]!
+    const noun = groupNoun(group) ?? singularOf(words(path[path.length - 1]!).join(" "))
     return {
       path,
       description: annotation(group.annotations, OpenApi.Description) ??
