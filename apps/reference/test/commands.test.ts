@@ -60,7 +60,9 @@ describe("commands reflected from the contracts", () => {
     const paths = actions.map((a) => [...a.resource, a.name].join(" "))
     expect(new Set(paths).size).toBe(paths.length)
     // Every service of the composed client has its resource command, and no resource lacks a service.
-    const services = domains.flatMap((domain) => CrmDomain.entries(domain).map((entry) => entry.path.join(" ")))
+    // (Names compared in kebab-case: a `siteVisits` service is the `site-visits` command.)
+    const kebab = (name: string) => name.replace(/([a-z0-9])([A-Z])/g, "$1-$2").toLowerCase()
+    const services = domains.flatMap((domain) => CrmDomain.entries(domain).map((entry) => entry.path.map(kebab).join(" ")))
     expect([...new Set(actions.map((a) => a.resource.join(" ")))].sort()).toEqual([...services].sort())
     // Where a name reads badly, the contract's annotation renames it.
     expect(paths).toContain("quotes deleted")
