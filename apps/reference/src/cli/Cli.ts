@@ -1,5 +1,6 @@
 /**
- * `crm <resource> <action> [args] [flags]`, `crm demo`, `crm emulator`.
+ * `crm <resource> [<sub>] <action> [args] [flags]` (reflected from the domains' contracts), `crm demo`,
+ * `crm emulator`.
  */
 import { Cli as EmulatorCli } from "@blocks-crm/emulator"
 import * as Command from "@effect/cli/Command"
@@ -7,10 +8,10 @@ import * as Console from "effect/Console"
 import * as Effect from "effect/Effect"
 import { CrmClient } from "../CrmClient.js"
 import * as Demo from "../Demo.js"
-import * as Connection from "./Connection.js"
-import * as Failure from "./Failure.js"
 import { domains } from "../domains/index.js"
 import { group, resourceCommands } from "./ApiCommands.js"
+import * as Connection from "./Connection.js"
+import * as Failure from "./Failure.js"
 
 // The demo writes records, so it never goes to a real API, whatever BLOCKS_API_URL says.
 const demoNotice = (database: string) => `Running the demo on the embedded emulator at ${database}`
