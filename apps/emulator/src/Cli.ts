@@ -19,8 +19,17 @@ const options = {
   host: Options.text("host").pipe(Options.withDefault("127.0.0.1"), Options.withDescription("Interface to listen on")),
   db: Options.file("db").pipe(Options.optional, Options.withDescription("SQLite file (default: your data directory, or ./.crm/emulator.db)")),
   memory: Options.boolean("memory").pipe(Options.withDescription("Keep data in memory only")),
-  apiKeys: Options.text("api-key").pipe(Options.repeated, Options.withDescription("An accepted API key; each key is a tenant (env EMULATOR_API_KEYS)")),
-  tokens: Options.text("token").pipe(Options.repeated, Options.withDescription("An accepted bearer token (env EMULATOR_TOKENS)")),
+  // Repeatable and optional: without any, the environment's or the local seeds are used.
+  apiKeys: Options.text("api-key").pipe(
+    Options.repeated,
+    Options.withDefault([]),
+    Options.withDescription("An accepted API key, repeatable; each key is a tenant (env EMULATOR_API_KEYS; default: the local seeds)")
+  ),
+  tokens: Options.text("token").pipe(
+    Options.repeated,
+    Options.withDefault([]),
+    Options.withDescription("An accepted bearer token, repeatable (env EMULATOR_TOKENS; default: the local seeds)")
+  ),
   faults: Options.boolean("faults").pipe(Options.withDescription("Enable fault injection (X-Emulator-Fault, /__emulator/faults)")),
   log: Options.boolean("log").pipe(Options.withDescription("Log one line per request"))
 }

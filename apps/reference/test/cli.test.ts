@@ -23,13 +23,16 @@ interface Run {
   readonly stderr: string
 }
 
+// Colour variables are the caller's (Nx sets FORCE_COLOR): the CLI's output must not depend on them.
+const inherited = (name: string) => !name.startsWith("BLOCKS_") && name !== "NO_COLOR" && name !== "FORCE_COLOR"
+
 const crm = (args: ReadonlyArray<string>, env: Record<string, string> = {}): Promise<Run> => {
-  const base = Object.fromEntries(Object.entries(process.env).filter(([name]) => !name.startsWith("BLOCKS_")))
+  const base = Object.fromEntries(Object.entries(process.env).filter(([name]) => inherited(name)))
   return new Promise((resolve) => {
     execFile(
       tsx,
       ["--conditions=@blocks-crm/source", bin, ...args],
-      { cwd: root, env: { ...base, CRM_EMULATOR_DB: ":memory:", NO_COLOR: "1", ...env }, timeout: 60_000 },
+      { cwd: root, env: { ...base, CRM_EMULATOR_DB: ":memory:", ...env }, timeout: 150_000 },
       (error, stdout, stderr) =>
         resolve({ code: error === null ? 0 : typeof error.code === "number" ? error.code : null, stdout, stderr })
     )
@@ -42,7 +45,7 @@ const noStackTrace = (run: Run) => {
 }
 
 /** Spawned processes take seconds each, more on a busy machine. */
-const slow = 120_000
+const slow = 300_000
 
 const embeddedNotice = (database: string) =>
   `Using the embedded emulator at ${database} (set BLOCKS_API_URL to use a real API)`
@@ -57,12 +60,25 @@ describe("crm", () => {
   })
   afterAll(() => fs.rmSync(dir, { recursive: true, force: true }))
 
-  it("--help lists every resource, demo and emulator", async () => {
-    const run = await crm(["--help"])
-    expect(run.code).toBe(0)
-    for (const command of ["leads list", "leads follows", "opportunities recover", "quotes deleted", "referrals get", "touches create", "demo", "emulator"]) {
-      expect(run.stdout).toContain(command)
+  it("--help lists every resource, demo and emulator, without ANSI codes when piped, whatever the colour variables", async () => {
+    const [plain, forced, noColor] = await Promise.all([
+      crm(["--help"]),
+      crm(["--help"], { FORCE_COLOR: "1" }),
+      crm(["leads", "follows", "create", "--help"], { NO_COLOR: "1" })
+    ])
+    expect(plain.code).toBe(0)
+    for (const command of ["leads list", "leads follows create", "opportunities recover", "quotes deleted", "referrals get", "touches create", "demo", "emulator"]) {
+      expect(plain.stdout).toContain(command)
     }
+    expect(plain.stdout).not.toContain("leads leads")
+    expect(plain.stdout).toContain("Delete an opportunity")
+    for (const run of [plain, forced, noColor]) {
+      expect(run.code).toBe(0)
+      expect(run.stdout).not.toContain("\u001b[")
+      expect(run.stderr).not.toContain("\u001b[")
+    }
+    expect(forced.stdout).toBe(plain.stdout)
+    expect(noColor.stdout).toContain("Create a follow-up")
   }, slow)
 
   it("creates, lists (table, JSON, every page) and gets leads in a database that persists between runs", async () => {
@@ -84,16 +100,17 @@ describe("crm", () => {
     )
 
     const env = { CRM_EMULATOR_DB: database }
-    const [table, json, all, got] = await Promise.all([
+    const [table, json, all, fromPage2, got] = await Promise.all([
       crm(["leads", "list"], env),
       crm(["leads", "list", "--json"], env),
       crm(["leads", "list", "--all", "--records", "2"], env),
+      crm(["leads", "list", "--all", "--records", "2", "--page", "2"], env),
       crm(["leads", "get", lead.uniqueId], env)
     ])
 
     expect(table.code).toBe(0)
     const lines = table.stdout.split("\n")
-    expect(lines[0]).toMatch(/^ID\s+NAME\s+SOURCE\s+STAGE\s+STATUS\s+VALUE\s+PROB\s+CREATED$/)
+    expect(lines[0]).toMatch(/^UNIQUE ID\s+NAME\s+SOURCE\s+STAGE\s+STATUS\s+VALUE\s+PROBABILITY\s+CREATED AT$/)
     const row = lines.find((line) => line.startsWith(lead.uniqueId))!
     expect(row).toMatch(/Initech upgrade\s+website\s+active\s+100\s+\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/)
     // Columns line up: every row has NAME where the header has it.
@@ -110,17 +127,24 @@ describe("crm", () => {
     expect(all.stderr).toContain("fetched 3 of 3")
     expect(all.stdout).toContain("Pied Piper")
 
+    // From page 2 there is one lead left to fetch, and the progress says so.
+    expect(fromPage2.code).toBe(0)
+    expect(fromPage2.stderr).toContain("fetched 1 of 1")
+    expect(fromPage2.stdout).toContain("Pied Piper")
+    expect(fromPage2.stdout).not.toContain("Initech upgrade")
+
     expect(got.code).toBe(0)
     expect(got.stdout).toMatch(new RegExp(`^uniqueId\\s+${lead.uniqueId}$`, "m"))
     expect(got.stdout).toMatch(/^name\s+Initech upgrade$/m)
   }, slow)
 
   it("reports failures with one line and an exit code: 3 API, 2 usage or invalid input, 4 unreachable, 5 configuration", async () => {
-    const [notFound, blank, probability, missingFlag, unconfigured, unreachable] = await Promise.all([
+    const [notFound, blank, probability, missingFlag, impossibleDate, unconfigured, unreachable] = await Promise.all([
       crm(["leads", "get", "nope"]),
       crm(["leads", "create", "--name", ""]),
       crm(["leads", "create", "--name", "Too sure", "--probability", "101"]),
       crm(["leads", "create", "--value", "10"]),
+      crm(["leads", "follows", "create", "some-lead", "--title", "Call back", "--due-date", "2026-02-30"]),
       crm(["leads", "list"], { BLOCKS_API_URL: "http://127.0.0.1:9" }),
       crm(["leads", "list", "--token", "tok_test", "--api-key", "pk_test"], {
         BLOCKS_API_URL: "http://127.0.0.1:9",
@@ -134,16 +158,22 @@ describe("crm", () => {
     noStackTrace(notFound)
 
     expect(blank.code).toBe(2)
-    expect(blank.stderr).toContain("Error: Invalid input for leads.create: name: must not be blank")
+    expect(blank.stderr).toContain("Invalid value for --name: must not be blank")
     noStackTrace(blank)
 
     expect(probability.code).toBe(2)
-    expect(probability.stderr).toMatch(/Error: Invalid input for leads\.create: probability: .*101/)
+    expect(probability.stderr).toMatch(/Invalid value for --probability: .*101/)
     noStackTrace(probability)
 
     expect(missingFlag.code).toBe(2)
     expect(missingFlag.stderr).toContain("--name")
     noStackTrace(missingFlag)
+
+    // Parsed by the SDK's own Timestamp schema: refused, not rolled over to March 2.
+    expect(impossibleDate.code).toBe(2)
+    expect(impossibleDate.stderr).toContain('Invalid value for --due-date: Expected an ISO 8601 date-time, got "2026-02-30"')
+    expect(impossibleDate.stderr).not.toContain("embedded emulator")
+    noStackTrace(impossibleDate)
 
     expect(unconfigured.code).toBe(5)
     expect(unconfigured.stderr).toContain("BLOCKS_AUTH_TOKEN")

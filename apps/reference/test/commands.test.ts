@@ -1,7 +1,10 @@
 /**
- * The CLI's resource tables against the client they drive: a command group for every composed
- * service, soft-delete commands exactly where the service has them, and only flags the requests know.
+ * The commands reflected from the composed domains' contracts: one for every endpoint (CRUD or not),
+ * flags that are exactly the request's fields, values parsed by the SDK's own schemas, and a table for
+ * every pipeline resource. Commands run in this process against the emulator on loopback.
  */
+import { Contract, Fields, JsonApi } from "@blocks-crm/core-http"
+import { Emulator } from "@blocks-crm/emulator"
 import {
   CreateLeadFollowRequest,
   CreateLeadRequest,
@@ -16,12 +19,20 @@ import {
   UpdateReferralRequest,
   UpdateTouchRequest
 } from "@blocks-crm/pipeline"
-import { describe, expect, it } from "@effect/vitest"
+import * as HttpApi from "@effect/platform/HttpApi"
+import * as HttpApiEndpoint from "@effect/platform/HttpApiEndpoint"
+import * as HttpApiGroup from "@effect/platform/HttpApiGroup"
+import * as HttpApiSchema from "@effect/platform/HttpApiSchema"
+import * as NodeContext from "@effect/platform-node/NodeContext"
+import { afterAll, beforeAll, describe, expect, it } from "@effect/vitest"
+import * as Console from "effect/Console"
 import * as Effect from "effect/Effect"
-import { resources } from "../src/cli/Cli.js"
+import * as Exit from "effect/Exit"
+import * as Scope from "effect/Scope"
+import * as Schema from "effect/Schema"
+import * as ApiCommands from "../src/cli/ApiCommands.js"
+import { main } from "../src/cli/Cli.js"
 import * as Output from "../src/cli/Output.js"
-import type { Field } from "../src/cli/ResourceCommands.js"
-import { CrmClient } from "../src/CrmClient.js"
 import * as CrmDomain from "../src/CrmDomain.js"
 import { domains } from "../src/domains/index.js"
 
@@ -36,56 +47,221 @@ const requests: Record<string, { readonly create: ReadonlyArray<string>; readonl
   touches: { create: keysOf(CreateTouchRequest), update: keysOf(UpdateTouchRequest.from) }
 }
 
-const tables = resources.flatMap(([resource]) => [
-  { path: resource.name, fields: resource.fields },
-  ...(resource.nested ?? []).map((nested) => ({ path: `${resource.name} ${nested.name}`, fields: nested.fields }))
-])
+const actions = domains.flatMap((domain) => ApiCommands.actionsOf(domain.api))
+const find = (resource: string, name: string) => actions.find((a) => a.resource.join(" ") === resource && a.name === name)!
+const payloadNames = (action: ApiCommands.Action) => action.inputs.filter((i) => i.in === "payload").map((i) => i.field.name)
 
-describe("the CLI's tables", () => {
-  it("have a command group for every service of the composed client, and no other", () => {
-    const services = domains.flatMap((domain) => CrmDomain.entries(domain).map((entry) => entry.path.join(" ")))
-    expect(tables.map((t) => t.path).sort()).toEqual([...services].sort())
+describe("commands reflected from the contracts", () => {
+  it("cover every endpoint of every composed domain, one command each, under every service's name", () => {
+    const endpoints = domains.flatMap((domain) =>
+      Object.values((domain.api as unknown as HttpApi.HttpApi.AnyWithProps).groups).flatMap((group) => Object.keys(group.endpoints))
+    )
+    expect(actions).toHaveLength(endpoints.length)
+    const paths = actions.map((a) => [...a.resource, a.name].join(" "))
+    expect(new Set(paths).size).toBe(paths.length)
+    // Every service of the composed client has its resource command, and no resource lacks a service.
+    // (Names compared in kebab-case: a `siteVisits` service is the `site-visits` command.)
+    const kebab = (name: string) => name.replace(/([a-z0-9])([A-Z])/g, "$1-$2").toLowerCase()
+    const services = domains.flatMap((domain) => CrmDomain.entries(domain).map((entry) => entry.path.map(kebab).join(" ")))
+    expect([...new Set(actions.map((a) => a.resource.join(" ")))].sort()).toEqual([...services].sort())
+    // Where a name reads badly, the contract's annotation renames it.
+    expect(paths).toContain("quotes deleted")
+    expect(paths).not.toContain("quotes list-deleted")
+    expect(find("leads follows", "create").description).toBe("Create a follow-up")
+    expect(find("opportunities", "delete").description).toBe("Delete an opportunity")
   })
 
-  it("offer recover, search and deleted exactly where the service has them", () =>
-    Effect.gen(function*() {
-      const crm = yield* CrmClient
-      for (const [resource] of resources) {
-        const service = resource.service(crm)
-        expect([resource.name, typeof service.recover === "function"]).toEqual([resource.name, resource.softDelete])
-        expect(typeof service.listDeleted === "function").toBe(resource.softDelete)
-      }
-    }).pipe(
-      // Building the client sends nothing, so any address does.
-      Effect.provide(CrmClient.layer({ apiUrl: "http://127.0.0.1:1", authToken: "t", apiKey: "k" })),
-      Effect.runPromise
-    ))
+  it.each(Object.keys(requests))("%s: create and update have a flag for each field of the request, required as the request requires", (resource) => {
+    const create = find(resource, "create")
+    const update = find(resource, "update")
+    expect([...payloadNames(create)].sort()).toEqual([...requests[resource]!.create].sort())
+    expect([...payloadNames(update)].sort()).toEqual([...requests[resource]!.update].sort())
+    const required = create.inputs.filter((i) => i.in === "payload" && !i.field.optional).map((i) => i.field.name)
+    expect(required.length).toBeGreaterThan(0)
+    expect(update.inputs.filter((i) => i.in === "payload" && !i.field.optional)).toEqual([])
+    // Ids in the path are arguments, in the path's order.
+    expect(update.inputs.filter((i) => i.in === "path").map((i) => i.flag)).toEqual(
+      resource === "leads follows" ? ["leadId", "followId"] : ["uniqueId"]
+    )
+  })
 
-  it.each(tables)("$path: every flag sets an attribute of the request, and create requires what the request requires", ({ path, fields }) => {
-    const request = requests[path]!
-    const on = (mode: "create" | "update") => fields.filter((f: Field) => f.only === undefined || f.only === mode).map((f) => f.key)
-    expect(request.create).toEqual(expect.arrayContaining(on("create")))
-    expect(request.update).toEqual(expect.arrayContaining(on("update")))
-    // Every attribute of the request has a flag.
-    expect(on("create").sort()).toEqual([...request.create].sort())
-    expect(on("update").sort()).toEqual([...request.update].sort())
+  it("types flags from the schemas: choices from literals, integers with their range, dates by their format", () => {
+    const create = find("leads", "create")
+    const input = (name: string) => create.inputs.find((i) => i.field.name === name)!
+    expect(input("stage").kind).toEqual({ _tag: "choice", choices: ["new", "contacted", "qualified", "proposal", "negotiation"] })
+    expect(input("probability").kind).toEqual({ _tag: "integer" })
+    expect(input("value").kind).toEqual({ _tag: "number" })
+    expect(input("name").field.description).toBe("The lead's name")
+    expect(find("leads follows", "create").inputs.find((i) => i.field.name === "dueDate")!.kind).toEqual({ _tag: "timestamp" })
+    expect(find("leads", "list").paginated).toBe(true)
+    expect(find("leads follows", "list").paginated).toBe(false)
+  })
+
+  it("gives a domain's non-CRUD endpoints their commands with no CLI code", () => {
+    // A domain as the generator scaffolds it: a contract, no CLI code, a check-in that is not CRUD.
+    const CheckIn = Schema.Struct({
+      note: Schema.optionalWith(Schema.String, { exact: true }).annotations({ description: "What happened" }),
+      token: Schema.optionalWith(Schema.String, { exact: true }),
+      at: Schema.propertySignature(Fields.Timestamp).annotations({ description: "When" })
+    })
+    class VisitsGroup extends HttpApiGroup.make("siteVisits")
+      .add(
+        HttpApiEndpoint.post("checkIn")`/visits/${HttpApiSchema.param("visitId", Fields.ResourceId)}/check_in`
+          .setPayload(JsonApi.wrapped("check_in", CheckIn))
+      )
+      .add(
+        HttpApiEndpoint.post("syncCalendar", "/visits/sync")
+          .annotate(Contract.CliCommand, { name: "sync" })
+      )
+    {}
+    const api = HttpApi.make("visits").add(VisitsGroup)
+    const visits = ApiCommands.actionsOf(api)
+    expect(visits.map((a) => [...a.resource, a.name].join(" "))).toEqual(["site-visits check-in", "site-visits sync"])
+    const checkIn = visits[0]!
+    expect(checkIn.inputs.map((i) => [i.in, i.flag, i.field.optional, i.kind._tag])).toEqual([
+      ["path", "visitId", false, "text"],
+      ["payload", "note", true, "text"],
+      // Not the CLI's own --token.
+      ["payload", "site-visit-token", true, "text"],
+      ["payload", "at", false, "timestamp"]
+    ])
+    expect(checkIn.description).toBe("POST /visits/:visitId/check_in")
+    expect(ApiCommands.resourceCommands([CrmDomain.make({ name: "visits", api, services: {} })])).toHaveLength(1)
+  })
+})
+
+interface Run {
+  readonly code: number
+  readonly stdout: string
+  readonly stderr: string
+}
+
+describe("crm in this process, against the emulator", () => {
+  let info: Emulator.EmulatorInfo
+  let stop: () => Promise<void>
+
+  beforeAll(async () => {
+    const scope = Effect.runSync(Scope.make())
+    info = await Effect.runPromise(Scope.extend(Emulator.start({ port: 0, database: ":memory:" }), scope))
+    stop = () => Effect.runPromise(Scope.close(scope, Exit.void))
+  })
+  afterAll(() => stop())
+
+  const crm = (...args: ReadonlyArray<string>): Promise<Run> =>
+    Effect.gen(function*() {
+      const stdout: Array<string> = []
+      const stderr: Array<string> = []
+      const console = yield* Effect.console
+      const capture: Console.Console = {
+        ...console,
+        log: (...parts) => Effect.sync(() => void stdout.push(parts.join(" "))),
+        error: (...parts) => Effect.sync(() => void stderr.push(parts.join(" ")))
+      }
+      const connection = ["--api-url", info.url, "--token", info.seeds.tokens[0]!, "--api-key", info.seeds.apiKeys[0]!]
+      const code = yield* main(["node", "crm", ...args, ...connection]).pipe(Effect.withConsole(capture))
+      return { code, stdout: stdout.join("\n"), stderr: stderr.join("\n") }
+    }).pipe(Effect.provide(NodeContext.layer), Effect.runPromise)
+
+  /** A valid value for a required flag, from its kind alone. */
+  const sample = (input: ApiCommands.Input) =>
+    input.kind._tag === "choice"
+      ? input.kind.choices[0]!
+      : input.kind._tag === "integer" || input.kind._tag === "number"
+      ? "1"
+      : input.kind._tag === "timestamp"
+      ? "2026-03-05T14:00:00Z"
+      : `Sample ${input.field.name}`
+
+  it("prints a table of every pipeline resource, with the columns its model picks", async () => {
+    const lead = JSON.parse((await crm("leads", "create", "--name", "Parent lead", "--json")).stdout) as { uniqueId: string }
+    for (const resource of Object.keys(requests)) {
+      const create = find(resource, "create")
+      const flags = create.inputs.filter((i) => i.in === "payload" && !i.field.optional).flatMap((i) => [`--${i.flag}`, sample(i)])
+      const parent = resource === "leads follows" ? [lead.uniqueId] : []
+      const created = await crm(...resource.split(" "), "create", ...parent, ...flags, "--json")
+      expect([resource, created.code, created.stderr]).toEqual([resource, 0, ""])
+      const id = (JSON.parse(created.stdout) as { uniqueId: string }).uniqueId
+
+      const listed = await crm(...resource.split(" "), "list", ...parent)
+      expect([resource, listed.code]).toEqual([resource, 0])
+      const list = find(resource, "list")
+      const model = list.success._tag === "page" || list.success._tag === "collection" ? list.success.model : undefined
+      const headers = model!.columns.map((c) => c.name.replace(/([a-z])([A-Z])/g, "$1 $2").toUpperCase())
+      const [header, ...rows] = listed.stdout.split("\n")
+      expect(header!.split(/\s{2,}/)).toEqual(headers)
+      expect(headers[0]).toBe("UNIQUE ID")
+      expect(rows.some((row) => row.startsWith(id))).toBe(true)
+    }
+  }, 60_000)
+
+  it("runs non-CRUD endpoints: a deleted lead is brought back by `recover`", async () => {
+    const lead = JSON.parse((await crm("leads", "create", "--name", "Comeback", "--json")).stdout) as { uniqueId: string }
+    const deleted = await crm("leads", "delete", lead.uniqueId)
+    expect(deleted.stdout).toBe(`Deleted lead ${lead.uniqueId}`)
+    const trash = await crm("leads", "deleted", "--json")
+    expect((JSON.parse(trash.stdout) as { data: Array<{ uniqueId: string }> }).data.map((l) => l.uniqueId)).toContain(lead.uniqueId)
+    const recovered = await crm("leads", "recover", lead.uniqueId)
+    expect(recovered.code).toBe(0)
+    expect(recovered.stdout).toMatch(/^name\s+Comeback$/m)
+    expect((await crm("leads", "get", lead.uniqueId)).code).toBe(0)
+  }, 60_000)
+
+  it("refuses an impossible date before sending anything (exit 2), and accepts a real one", async () => {
+    const refused = await crm("opportunities", "create", "--name", "Leap deal", "--close-date", "2026-02-30")
+    expect(refused.code).toBe(2)
+    expect(refused.stderr).toContain("Invalid value for --close-date: 2026-02-30 is not a calendar date")
+    const listed = await crm("opportunities", "list", "--search", "Leap deal", "--json")
+    expect((JSON.parse(listed.stdout) as { data: ReadonlyArray<unknown> }).data).toEqual([])
+
+    const accepted = await crm("opportunities", "create", "--name", "Leap deal", "--close-date", "2028-02-29", "--json")
+    expect(accepted.code).toBe(0)
+    expect(JSON.parse(accepted.stdout)).toMatchObject({ name: "Leap deal", closeDate: "2028-02-29" })
+  }, 60_000)
+
+  it("helps as a new user needs: schema descriptions, optional flags, errors for the command that was meant", async () => {
+    const [follows, unknown, emulator] = await Promise.all([
+      crm("leads", "follows", "create", "--help"),
+      crm("leads", "frobnicate"),
+      crm("emulator", "--help")
+    ])
+    // Flags, descriptions and the required ones come from the request schema.
+    expect(follows.code).toBe(0)
+    const section = (flag: string) => follows.stdout.split(/\n(?=--)/).find((text) => text.startsWith(`${flag} `)) ?? ""
+    expect(section("--title")).toContain("What to do")
+    expect(section("--title")).not.toContain("This setting is optional")
+    expect(section("--due-date")).toContain("When it is due (ISO 8601 date-time")
+    expect(section("--due-date")).toContain("This setting is optional")
+    expect(unknown.code).toBe(2)
+    expect(unknown.stderr).toContain("Invalid subcommand for leads - use one of 'list', 'deleted', 'get'")
+    expect(emulator.stdout).toContain("[--api-key text...] [--token text...]")
+  })
+
+  it("checks a whole request as the SDK does: an update with no attribute is refused with exit 2", async () => {
+    const refused = await crm("touches", "update", "some-touch")
+    expect(refused.code).toBe(2)
+    expect(refused.stderr).toBe("Error: Invalid input for touches.update: (input): give at least one attribute to update")
   })
 })
 
 describe("table output", () => {
-  it("aligns columns, right-aligns numbers and prints dates as ISO 8601", () => {
+  it("aligns columns, right-aligns numbers, prints dates as ISO 8601 and leaves out what does not fit", () => {
     const rows = [
       { name: "Acme", value: 5, at: new Date("2026-01-10T10:30:00Z") },
       { name: "Globex Corporation", value: 12_500, at: undefined }
     ]
-    const out = Output.table(rows, [
+    const columns: ReadonlyArray<Output.Column<(typeof rows)[number]>> = [
       { header: "NAME", value: (r) => r.name },
       { header: "VALUE", value: (r) => r.value, align: "right" },
       { header: "AT", value: (r) => r.at }
-    ])
-    expect(out.split("\n")).toEqual([
+    ]
+    expect(Output.table(rows, columns).split("\n")).toEqual([
       "NAME                VALUE  AT",
       "Acme                    5  2026-01-10T10:30:00.000Z",
+      "Globex Corporation  12500"
+    ])
+    expect(Output.table(rows, columns, 30).split("\n")).toEqual([
+      "NAME                VALUE",
+      "Acme                    5",
       "Globex Corporation  12500"
     ])
   })

@@ -121,3 +121,35 @@ export const errorObject = (
   detail,
   ...(pointer === undefined ? {} : { source: { pointer } })
 })
+
+/**
+ * How a command-line interface built from the contract (the reference's `crm`) presents a group: the
+ * words of its command (`["leads", "follows"]` nests the group under `leads`; default: the group's
+ * identifier in kebab-case) and the noun for one of its records (`"follow-up"`; default: the JSON:API
+ * resource type). Annotate the group with it: `.annotate(Contract.CliGroup, { path: ["leads", "follows"] })`.
+ *
+ * @since 0.2.0
+ */
+export class CliGroup extends Context.Tag("@blocks-crm/core-http/CliGroup")<CliGroup, {
+  readonly path?: ReadonlyArray<string> | undefined
+  readonly noun?: string | undefined
+}>() {}
+
+/**
+ * The command name of an endpoint where the contract's name reads badly on a command line
+ * (`listDeleted` → `deleted`; default: the endpoint's name in kebab-case).
+ *
+ * @since 0.2.0
+ */
+export class CliCommand extends Context.Tag("@blocks-crm/core-http/CliCommand")<CliCommand, {
+  readonly name?: string | undefined
+}>() {}
+
+/**
+ * A model annotation: the fields a table of the model shows, in order
+ * (`Schema.Struct({...}).annotations({ [Contract.TableColumns]: ["uniqueId", "name"] })`). Without it a
+ * table shows the model's scalar fields.
+ *
+ * @since 0.2.0
+ */
+export const TableColumns: unique symbol = Symbol.for("@blocks-crm/core-http/TableColumns")

@@ -1,5 +1,6 @@
 /**
- * `crm <resource> <action> [args] [flags]`, `crm demo`, `crm emulator`.
+ * `crm <resource> [<sub>] <action> [args] [flags]` (reflected from the domains' contracts), `crm demo`,
+ * `crm emulator`.
  */
 import { Cli as EmulatorCli } from "@blocks-crm/emulator"
 import * as Command from "@effect/cli/Command"
@@ -7,10 +8,10 @@ import * as Console from "effect/Console"
 import * as Effect from "effect/Effect"
 import { CrmClient } from "../CrmClient.js"
 import * as Demo from "../Demo.js"
+import { domains } from "../domains/index.js"
+import { group, resourceCommands } from "./ApiCommands.js"
 import * as Connection from "./Connection.js"
 import * as Failure from "./Failure.js"
-import { pipelineResources } from "./PipelineCommands.js"
-import { group, resourceCommand } from "./ResourceCommands.js"
 
 // The demo writes records, so it never goes to a real API, whatever BLOCKS_API_URL says.
 const demoNotice = (database: string) => `Running the demo on the embedded emulator at ${database}`
@@ -24,26 +25,40 @@ const demoCommand = Command.make("demo", { db: Connection.databaseOption }, ({ d
     Command.withDescription("Walk a sales pipeline on the embedded emulator and print a report")
   )
 
-/** The command tables of the composed client's domains; a domain added to the client adds its table here. */
-export const resources = [
-  ...pipelineResources
-]
-
-/** The root command: one subcommand per resource of the composed client, plus `demo` and `emulator`. */
+/** The root command: the commands of every composed domain's contract, plus `demo` and `emulator`. */
 export const crm = group("crm", "The 23blocks CRM from the command line", [
-  ...resources.map(([resource, description]) => resourceCommand(resource, description)),
+  ...resourceCommands(domains),
   demoCommand,
   EmulatorCli.emulatorCommand
 ])
 
 const cli = Command.run(crm, { name: "crm", version: "0.1.0" })
 
+// @effect/cli styles its help and errors with ANSI codes whatever the output is.
+const ansi = /\u001b\[[0-9;]*m/g
+const strip = (value: unknown) => (typeof value === "string" ? value.replace(ansi, "") : value)
+
+/** Colour only on a terminal, and never with `NO_COLOR` set (https://no-color.org). */
+const wantsColour = (stream: { readonly isTTY?: boolean }) => stream.isTTY === true && (process.env.NO_COLOR ?? "") === ""
+
+const plainWhereNeeded = (console: Console.Console): Console.Console => {
+  const out = wantsColour(process.stdout)
+  const err = wantsColour(process.stderr)
+  return {
+    ...console,
+    log: (...args) => console.log(...(out ? args : args.map(strip))),
+    info: (...args) => console.info(...(out ? args : args.map(strip))),
+    error: (...args) => console.error(...(err ? args : args.map(strip))),
+    warn: (...args) => console.warn(...(err ? args : args.map(strip)))
+  }
+}
+
 /**
  * Runs the CLI on `argv` (as `process.argv`: runtime and script first) and returns the exit code,
  * having printed what went wrong.
  */
 export const main = (argv: ReadonlyArray<string>) =>
-  cli(argv).pipe(
+  Effect.consoleWith((console) => Effect.withConsole(cli(argv), plainWhereNeeded(console))).pipe(
     Effect.matchCauseEffect({
       onSuccess: () => Effect.succeed(Failure.ExitCode.ok),
       onFailure: (cause) => {

@@ -17,7 +17,6 @@ import * as Effect from "effect/Effect"
 import * as Layer from "effect/Layer"
 import * as Option from "effect/Option"
 import * as Redacted from "effect/Redacted"
-import { CrmClient } from "../CrmClient.js"
 
 /** The embedded emulator could not start (an unwritable database file, say). */
 export class EmbeddedEmulatorError extends Data.TaggedError("EmbeddedEmulatorError")<{
@@ -120,6 +119,3 @@ export const transport = (flags: ConnectionFlags): Transport =>
       return remote
     })
   )
-
-/** The client over the transport the flags ask for. */
-export const client = (flags: ConnectionFlags) => CrmClient.layerWithTransport(transport(flags))

@@ -17,8 +17,22 @@ export const cell = (value: unknown): string => {
   return String(value)
 }
 
-/** Rows under a header, each column as wide as its widest cell, separated by two spaces. */
-export const table = <A>(rows: ReadonlyArray<A>, columns: ReadonlyArray<Column<A>>): string => {
+/** The width of the terminal stdout is, or `undefined` when it is not one (a pipe keeps every column). */
+export const terminalWidth = (): number | undefined =>
+  process.stdout.isTTY === true && process.stdout.columns > 0 ? process.stdout.columns : undefined
+
+/**
+ * Rows under a header, each column as wide as its widest cell, separated by two spaces. With a
+ * `width`, the columns that would not fit are left out, from the last (the first always stays).
+ */
+export const table = <A>(rows: ReadonlyArray<A>, all: ReadonlyArray<Column<A>>, width?: number): string => {
+  let columns = all
+  if (width !== undefined) {
+    const widths = all.map((column) => Math.max(column.header.length, ...rows.map((row) => cell(column.value(row)).length)))
+    let used = 0
+    const fit = widths.findIndex((w, i) => (used += w + (i === 0 ? 0 : 2)) > width)
+    if (fit > 0) columns = all.slice(0, fit)
+  }
   const cells = rows.map((row) => columns.map((column) => cell(column.value(row))))
   const widths = columns.map((column, i) => Math.max(column.header.length, ...cells.map((line) => line[i]!.length)))
   const render = (line: ReadonlyArray<string>) =>

@@ -9,6 +9,7 @@ import * as JsonApi from "@blocks-crm/core-http/JsonApi"
 import * as HttpApiEndpoint from "@effect/platform/HttpApiEndpoint"
 import * as HttpApiGroup from "@effect/platform/HttpApiGroup"
 import * as HttpApiSchema from "@effect/platform/HttpApiSchema"
+import * as OpenApi from "@effect/platform/OpenApi"
 import {
   CreateLeadFollowRequest,
   LeadFollowResource,
@@ -61,4 +62,6 @@ export class LeadFollowsGroup extends HttpApiGroup.make("leadFollows")
   .addError(Contract.UnauthorizedResponse.wire)
   .middleware(Contract.ApiKeyAuth)
   .middleware(Contract.BearerAuth)
+  .annotate(OpenApi.Description, "Follow-ups: the next actions on a lead")
+  .annotate(Contract.CliGroup, { path: ["leads", "follows"], noun: "follow-up" })
 {}

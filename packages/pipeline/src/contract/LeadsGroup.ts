@@ -38,6 +38,7 @@ export class LeadsGroup extends HttpApiGroup.make("leads")
     HttpApiEndpoint.get("listDeleted", "/leads/trash/show")
       .setUrlParams(Pagination.PageUrlParams)
       .addSuccess(LeadList)
+      .annotate(Contract.CliCommand, { name: "deleted" })
   )
   .add(
     HttpApiEndpoint.get("get")`/leads/${uniqueId}`
@@ -70,4 +71,5 @@ export class LeadsGroup extends HttpApiGroup.make("leads")
   .addError(Contract.UnauthorizedResponse.wire)
   .middleware(Contract.ApiKeyAuth)
   .middleware(Contract.BearerAuth)
+  .annotate(OpenApi.Description, "Leads and their follow-ups")
 {}

@@ -45,6 +45,7 @@ export class OpportunitiesGroup extends HttpApiGroup.make("opportunities")
     HttpApiEndpoint.get("listDeleted", "/opportunities/trash/show")
       .setUrlParams(Pagination.PageUrlParams)
       .addSuccess(OpportunityList)
+      .annotate(Contract.CliCommand, { name: "deleted" })
   )
   .add(
     HttpApiEndpoint.get("get")`/opportunities/${uniqueId}`
@@ -77,4 +78,5 @@ export class OpportunitiesGroup extends HttpApiGroup.make("opportunities")
   .addError(Contract.UnauthorizedResponse.wire)
   .middleware(Contract.ApiKeyAuth)
   .middleware(Contract.BearerAuth)
+  .annotate(OpenApi.Description, "Sales opportunities")
 {}

@@ -40,6 +40,7 @@ export class QuotesGroup extends HttpApiGroup.make("quotes")
     HttpApiEndpoint.get("listDeleted", "/quotes/trash/show")
       .setUrlParams(Pagination.PageUrlParams)
       .addSuccess(QuoteList)
+      .annotate(Contract.CliCommand, { name: "deleted" })
   )
   .add(
     HttpApiEndpoint.get("get")`/quotes/${uniqueId}`
@@ -72,4 +73,5 @@ export class QuotesGroup extends HttpApiGroup.make("quotes")
   .addError(Contract.UnauthorizedResponse.wire)
   .middleware(Contract.ApiKeyAuth)
   .middleware(Contract.BearerAuth)
+  .annotate(OpenApi.Description, "Quotes: draft, sent, accepted, rejected")
 {}

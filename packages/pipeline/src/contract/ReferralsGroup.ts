@@ -65,4 +65,5 @@ export class ReferralsGroup extends HttpApiGroup.make("referrals")
   .addError(Contract.UnauthorizedResponse.wire)
   .middleware(Contract.ApiKeyAuth)
   .middleware(Contract.BearerAuth)
+  .annotate(OpenApi.Description, "Referrals and their rewards")
 {}

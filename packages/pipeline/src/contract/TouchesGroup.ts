@@ -60,4 +60,5 @@ export class TouchesGroup extends HttpApiGroup.make("touches")
   .addError(Contract.UnauthorizedResponse.wire)
   .middleware(Contract.ApiKeyAuth)
   .middleware(Contract.BearerAuth)
+  .annotate(OpenApi.Description, "Logged calls, e-mails, meetings and notes")
 {}

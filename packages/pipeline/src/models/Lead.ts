@@ -3,6 +3,7 @@
  *
  * @since 0.1.0
  */
+import * as Contract from "@blocks-crm/core-http/Contract"
 import * as Fields from "@blocks-crm/core-http/Fields"
 import * as JsonApi from "@blocks-crm/core-http/JsonApi"
 import type * as Pagination from "@blocks-crm/core-http/Pagination"
@@ -25,18 +26,22 @@ export type LeadStatus = typeof LeadStatus.Type
  * @since 0.1.0
  */
 export const Lead = Schema.Struct({
-  uniqueId: Fields.renamed(Schema.String, "unique_id"),
-  name: Schema.String,
-  source: Fields.optional(Schema.String),
-  accountId: Fields.optionalRenamed(Schema.String, "account_id"),
-  contactId: Fields.optionalRenamed(Schema.String, "contact_id"),
-  value: Fields.optional(Fields.Decimal),
-  stage: Fields.optional(LeadStage),
-  probability: Fields.optional(Fields.Percentage),
-  status: LeadStatus,
-  createdAt: Fields.renamed(Fields.Timestamp, "created_at"),
-  updatedAt: Fields.optionalRenamed(Fields.Timestamp, "updated_at")
-}).annotations({ identifier: "Lead" })
+  uniqueId: Fields.renamed(Schema.String, "unique_id").annotations({ description: "The record's id" }),
+  name: Schema.propertySignature(Schema.String).annotations({ description: "The lead's name" }),
+  source: Fields.optional(Schema.String).annotations({ description: "Where the lead came from (website, referral, cold_call, event, ...)" }),
+  accountId: Fields.optionalRenamed(Schema.String, "account_id").annotations({ description: "The associated account" }),
+  contactId: Fields.optionalRenamed(Schema.String, "contact_id").annotations({ description: "The associated contact" }),
+  value: Fields.optional(Fields.Decimal).annotations({ description: "Estimated deal value" }),
+  stage: Fields.optional(LeadStage).annotations({ description: "Pipeline stage" }),
+  probability: Fields.optional(Fields.Percentage).annotations({ description: "Win probability in percent" }),
+  status: Schema.propertySignature(LeadStatus).annotations({ description: "Lead status" }),
+  createdAt: Fields.renamed(Fields.Timestamp, "created_at").annotations({ description: "When the record was created" }),
+  updatedAt: Fields.optionalRenamed(Fields.Timestamp, "updated_at").annotations({ description: "When the record last changed" })
+}).annotations({
+  identifier: "Lead",
+  // What a table of them shows, in order (the `crm` CLI's listings).
+  [Contract.TableColumns]: ["uniqueId", "name", "source", "stage", "status", "value", "probability", "createdAt"]
+})
 /** @since 0.1.0 */
 export interface Lead extends Schema.Schema.Type<typeof Lead> {}
 
@@ -47,17 +52,17 @@ export interface Lead extends Schema.Schema.Type<typeof Lead> {}
  * @since 0.1.0
  */
 export const UpdatedLead = Schema.Struct({
-  uniqueId: Fields.renamed(Schema.String, "unique_id"),
-  name: Fields.optional(Schema.String),
-  source: Fields.optional(Schema.String),
-  accountId: Fields.optionalRenamed(Schema.String, "account_id"),
-  contactId: Fields.optionalRenamed(Schema.String, "contact_id"),
-  value: Fields.optional(Fields.Decimal),
-  stage: Fields.optional(LeadStage),
-  probability: Fields.optional(Fields.Percentage),
-  status: Fields.optional(LeadStatus),
-  createdAt: Fields.optionalRenamed(Fields.Timestamp, "created_at"),
-  updatedAt: Fields.optionalRenamed(Fields.Timestamp, "updated_at")
+  uniqueId: Fields.renamed(Schema.String, "unique_id").annotations({ description: "The record's id" }),
+  name: Fields.optional(Schema.String).annotations({ description: "The lead's name" }),
+  source: Fields.optional(Schema.String).annotations({ description: "Where the lead came from (website, referral, cold_call, event, ...)" }),
+  accountId: Fields.optionalRenamed(Schema.String, "account_id").annotations({ description: "The associated account" }),
+  contactId: Fields.optionalRenamed(Schema.String, "contact_id").annotations({ description: "The associated contact" }),
+  value: Fields.optional(Fields.Decimal).annotations({ description: "Estimated deal value" }),
+  stage: Fields.optional(LeadStage).annotations({ description: "Pipeline stage" }),
+  probability: Fields.optional(Fields.Percentage).annotations({ description: "Win probability in percent" }),
+  status: Fields.optional(LeadStatus).annotations({ description: "Lead status" }),
+  createdAt: Fields.optionalRenamed(Fields.Timestamp, "created_at").annotations({ description: "When the record was created" }),
+  updatedAt: Fields.optionalRenamed(Fields.Timestamp, "updated_at").annotations({ description: "When the record last changed" })
 }).annotations({ identifier: "UpdatedLead" })
 /** @since 0.1.0 */
 export interface UpdatedLead extends Schema.Schema.Type<typeof UpdatedLead> {}
@@ -79,13 +84,13 @@ export const UpdatedLeadResource = JsonApi.resource("lead", UpdatedLead, { id: (
  * @since 0.1.0
  */
 export const CreateLeadRequest = Schema.Struct({
-  name: Fields.NonBlankString,
-  source: Fields.optionalInput(Schema.String),
-  accountId: Fields.optionalInput(Fields.ResourceId).pipe(Schema.fromKey("account_id")),
-  contactId: Fields.optionalInput(Fields.ResourceId).pipe(Schema.fromKey("contact_id")),
-  value: Fields.optionalInput(Fields.NonNegativeAmount),
-  stage: Fields.optionalInput(LeadStage),
-  probability: Fields.optionalInput(Fields.Percentage)
+  name: Schema.propertySignature(Fields.NonBlankString).annotations({ description: "The lead's name" }),
+  source: Fields.optionalInput(Schema.String).annotations({ description: "Where the lead came from (website, referral, cold_call, event, ...)" }),
+  accountId: Fields.optionalInput(Fields.ResourceId).pipe(Schema.fromKey("account_id")).annotations({ description: "The associated account" }),
+  contactId: Fields.optionalInput(Fields.ResourceId).pipe(Schema.fromKey("contact_id")).annotations({ description: "The associated contact" }),
+  value: Fields.optionalInput(Fields.NonNegativeAmount).annotations({ description: "Estimated deal value" }),
+  stage: Fields.optionalInput(LeadStage).annotations({ description: "Pipeline stage" }),
+  probability: Fields.optionalInput(Fields.Percentage).annotations({ description: "Win probability in percent" })
 }).annotations({ identifier: "CreateLeadRequest" })
 /** @since 0.1.0 */
 export interface CreateLeadRequest extends Schema.Schema.Type<typeof CreateLeadRequest> {}
@@ -97,8 +102,8 @@ export interface CreateLeadRequest extends Schema.Schema.Type<typeof CreateLeadR
  */
 export const UpdateLeadRequest = Schema.Struct({
   ...CreateLeadRequest.fields,
-  name: Fields.optionalInput(Fields.NonBlankString),
-  status: Fields.optionalInput(LeadStatus)
+  name: Fields.optionalInput(Fields.NonBlankString).annotations({ description: "The lead's name" }),
+  status: Fields.optionalInput(LeadStatus).annotations({ description: "Lead status" })
 }).pipe(Fields.atLeastOneAttribute).annotations({ identifier: "UpdateLeadRequest" })
 /** @since 0.1.0 */
 export interface UpdateLeadRequest extends Schema.Schema.Type<typeof UpdateLeadRequest> {}

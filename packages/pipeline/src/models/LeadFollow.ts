@@ -3,6 +3,7 @@
  *
  * @since 0.1.0
  */
+import * as Contract from "@blocks-crm/core-http/Contract"
 import * as Fields from "@blocks-crm/core-http/Fields"
 import * as JsonApi from "@blocks-crm/core-http/JsonApi"
 import * as Schema from "effect/Schema"
@@ -18,14 +19,18 @@ export type FollowStatus = typeof FollowStatus.Type
  * @since 0.1.0
  */
 export const LeadFollow = Schema.Struct({
-  uniqueId: Fields.renamed(Schema.String, "unique_id"),
-  title: Schema.String,
-  description: Fields.optional(Schema.String),
-  dueDate: Fields.optionalRenamed(Fields.Timestamp, "due_date"),
-  status: FollowStatus,
-  createdAt: Fields.renamed(Fields.Timestamp, "created_at"),
-  updatedAt: Fields.optionalRenamed(Fields.Timestamp, "updated_at")
-}).annotations({ identifier: "LeadFollow" })
+  uniqueId: Fields.renamed(Schema.String, "unique_id").annotations({ description: "The record's id" }),
+  title: Schema.propertySignature(Schema.String).annotations({ description: "What to do" }),
+  description: Fields.optional(Schema.String).annotations({ description: "Details of the follow-up" }),
+  dueDate: Fields.optionalRenamed(Fields.Timestamp, "due_date").annotations({ description: "When it is due" }),
+  status: Schema.propertySignature(FollowStatus).annotations({ description: "Where it stands" }),
+  createdAt: Fields.renamed(Fields.Timestamp, "created_at").annotations({ description: "When the record was created" }),
+  updatedAt: Fields.optionalRenamed(Fields.Timestamp, "updated_at").annotations({ description: "When the record last changed" })
+}).annotations({
+  identifier: "LeadFollow",
+  // What a table of them shows, in order (the `crm` CLI's listings).
+  [Contract.TableColumns]: ["uniqueId", "title", "status", "dueDate", "createdAt"]
+})
 /** @since 0.1.0 */
 export interface LeadFollow extends Schema.Schema.Type<typeof LeadFollow> {}
 
@@ -35,13 +40,13 @@ export interface LeadFollow extends Schema.Schema.Type<typeof LeadFollow> {}
  * @since 0.1.0
  */
 export const UpdatedLeadFollow = Schema.Struct({
-  uniqueId: Fields.renamed(Schema.String, "unique_id"),
-  title: Fields.optional(Schema.String),
-  description: Fields.optional(Schema.String),
-  dueDate: Fields.optionalRenamed(Fields.Timestamp, "due_date"),
-  status: Fields.optional(FollowStatus),
-  createdAt: Fields.optionalRenamed(Fields.Timestamp, "created_at"),
-  updatedAt: Fields.optionalRenamed(Fields.Timestamp, "updated_at")
+  uniqueId: Fields.renamed(Schema.String, "unique_id").annotations({ description: "The record's id" }),
+  title: Fields.optional(Schema.String).annotations({ description: "What to do" }),
+  description: Fields.optional(Schema.String).annotations({ description: "Details of the follow-up" }),
+  dueDate: Fields.optionalRenamed(Fields.Timestamp, "due_date").annotations({ description: "When it is due" }),
+  status: Fields.optional(FollowStatus).annotations({ description: "Where it stands" }),
+  createdAt: Fields.optionalRenamed(Fields.Timestamp, "created_at").annotations({ description: "When the record was created" }),
+  updatedAt: Fields.optionalRenamed(Fields.Timestamp, "updated_at").annotations({ description: "When the record last changed" })
 }).annotations({ identifier: "UpdatedLeadFollow" })
 /** @since 0.1.0 */
 export interface UpdatedLeadFollow extends Schema.Schema.Type<typeof UpdatedLeadFollow> {}
@@ -60,9 +65,9 @@ export const UpdatedLeadFollowResource = JsonApi.resource("follow", UpdatedLeadF
  * @since 0.1.0
  */
 export const CreateLeadFollowRequest = Schema.Struct({
-  title: Fields.NonBlankString,
-  description: Fields.optionalInput(Schema.String),
-  dueDate: Fields.optionalInput(Fields.Timestamp).pipe(Schema.fromKey("due_date"))
+  title: Schema.propertySignature(Fields.NonBlankString).annotations({ description: "What to do" }),
+  description: Fields.optionalInput(Schema.String).annotations({ description: "Details of the follow-up" }),
+  dueDate: Fields.optionalInput(Fields.Timestamp).pipe(Schema.fromKey("due_date")).annotations({ description: "When it is due" })
 }).annotations({ identifier: "CreateLeadFollowRequest" })
 /** @since 0.1.0 */
 export interface CreateLeadFollowRequest extends Schema.Schema.Type<typeof CreateLeadFollowRequest> {}
@@ -73,10 +78,10 @@ export interface CreateLeadFollowRequest extends Schema.Schema.Type<typeof Creat
  * @since 0.1.0
  */
 export const UpdateLeadFollowRequest = Schema.Struct({
-  title: Fields.optionalInput(Fields.NonBlankString),
-  description: Fields.optionalInput(Schema.String),
-  dueDate: Fields.optionalInput(Fields.Timestamp).pipe(Schema.fromKey("due_date")),
-  status: Fields.optionalInput(FollowStatus)
+  title: Fields.optionalInput(Fields.NonBlankString).annotations({ description: "What to do" }),
+  description: Fields.optionalInput(Schema.String).annotations({ description: "Details of the follow-up" }),
+  dueDate: Fields.optionalInput(Fields.Timestamp).pipe(Schema.fromKey("due_date")).annotations({ description: "When it is due" }),
+  status: Fields.optionalInput(FollowStatus).annotations({ description: "Where it stands" })
 }).pipe(Fields.atLeastOneAttribute).annotations({ identifier: "UpdateLeadFollowRequest" })
 /** @since 0.1.0 */
 export interface UpdateLeadFollowRequest extends Schema.Schema.Type<typeof UpdateLeadFollowRequest> {}

@@ -4,6 +4,7 @@
  *
  * @since 0.1.0
  */
+import * as Contract from "@blocks-crm/core-http/Contract"
 import * as Fields from "@blocks-crm/core-http/Fields"
 import * as JsonApi from "@blocks-crm/core-http/JsonApi"
 import type * as Pagination from "@blocks-crm/core-http/Pagination"
@@ -34,17 +35,21 @@ export type OpportunityStatus = typeof OpportunityStatus.Type
  * @since 0.1.0
  */
 export const Opportunity = Schema.Struct({
-  uniqueId: Fields.renamed(Schema.String, "unique_id"),
-  name: Schema.String,
-  accountId: Fields.optionalRenamed(Schema.String, "account_id"),
-  value: Fields.optional(Fields.Decimal),
-  stage: Fields.optional(OpportunityStage),
-  closeDate: Fields.optionalRenamed(Fields.CalendarDate, "close_date"),
-  probability: Fields.optional(Fields.Percentage),
-  status: OpportunityStatus,
-  createdAt: Fields.renamed(Fields.Timestamp, "created_at"),
-  updatedAt: Fields.optionalRenamed(Fields.Timestamp, "updated_at")
-}).annotations({ identifier: "Opportunity" })
+  uniqueId: Fields.renamed(Schema.String, "unique_id").annotations({ description: "The record's id" }),
+  name: Schema.propertySignature(Schema.String).annotations({ description: "The opportunity's name" }),
+  accountId: Fields.optionalRenamed(Schema.String, "account_id").annotations({ description: "The associated account" }),
+  value: Fields.optional(Fields.Decimal).annotations({ description: "Deal value" }),
+  stage: Fields.optional(OpportunityStage).annotations({ description: "Pipeline stage" }),
+  closeDate: Fields.optionalRenamed(Fields.CalendarDate, "close_date").annotations({ description: "Expected close date" }),
+  probability: Fields.optional(Fields.Percentage).annotations({ description: "Win probability in percent" }),
+  status: Schema.propertySignature(OpportunityStatus).annotations({ description: "Opportunity status" }),
+  createdAt: Fields.renamed(Fields.Timestamp, "created_at").annotations({ description: "When the record was created" }),
+  updatedAt: Fields.optionalRenamed(Fields.Timestamp, "updated_at").annotations({ description: "When the record last changed" })
+}).annotations({
+  identifier: "Opportunity",
+  // What a table of them shows, in order (the `crm` CLI's listings).
+  [Contract.TableColumns]: ["uniqueId", "name", "stage", "status", "value", "probability", "closeDate", "createdAt"]
+})
 /** @since 0.1.0 */
 export interface Opportunity extends Schema.Schema.Type<typeof Opportunity> {}
 
@@ -55,16 +60,16 @@ export interface Opportunity extends Schema.Schema.Type<typeof Opportunity> {}
  * @since 0.1.0
  */
 export const UpdatedOpportunity = Schema.Struct({
-  uniqueId: Fields.renamed(Schema.String, "unique_id"),
-  name: Fields.optional(Schema.String),
-  accountId: Fields.optionalRenamed(Schema.String, "account_id"),
-  value: Fields.optional(Fields.Decimal),
-  stage: Fields.optional(OpportunityStage),
-  closeDate: Fields.optionalRenamed(Fields.CalendarDate, "close_date"),
-  probability: Fields.optional(Fields.Percentage),
-  status: Fields.optional(OpportunityStatus),
-  createdAt: Fields.optionalRenamed(Fields.Timestamp, "created_at"),
-  updatedAt: Fields.optionalRenamed(Fields.Timestamp, "updated_at")
+  uniqueId: Fields.renamed(Schema.String, "unique_id").annotations({ description: "The record's id" }),
+  name: Fields.optional(Schema.String).annotations({ description: "The opportunity's name" }),
+  accountId: Fields.optionalRenamed(Schema.String, "account_id").annotations({ description: "The associated account" }),
+  value: Fields.optional(Fields.Decimal).annotations({ description: "Deal value" }),
+  stage: Fields.optional(OpportunityStage).annotations({ description: "Pipeline stage" }),
+  closeDate: Fields.optionalRenamed(Fields.CalendarDate, "close_date").annotations({ description: "Expected close date" }),
+  probability: Fields.optional(Fields.Percentage).annotations({ description: "Win probability in percent" }),
+  status: Fields.optional(OpportunityStatus).annotations({ description: "Opportunity status" }),
+  createdAt: Fields.optionalRenamed(Fields.Timestamp, "created_at").annotations({ description: "When the record was created" }),
+  updatedAt: Fields.optionalRenamed(Fields.Timestamp, "updated_at").annotations({ description: "When the record last changed" })
 }).annotations({ identifier: "UpdatedOpportunity" })
 /** @since 0.1.0 */
 export interface UpdatedOpportunity extends Schema.Schema.Type<typeof UpdatedOpportunity> {}
@@ -90,12 +95,12 @@ export const UpdatedOpportunityResource = JsonApi.resource("opportunity", Update
  * @since 0.1.0
  */
 export const CreateOpportunityRequest = Schema.Struct({
-  name: Fields.NonBlankString,
-  accountId: Fields.optionalInput(Fields.ResourceId).pipe(Schema.fromKey("account_id")),
-  value: Fields.optionalInput(Fields.NonNegativeAmount),
-  stage: Fields.optionalInput(OpportunityStage),
-  closeDate: Fields.optionalInput(Fields.CalendarDate).pipe(Schema.fromKey("close_date")),
-  probability: Fields.optionalInput(Fields.Percentage)
+  name: Schema.propertySignature(Fields.NonBlankString).annotations({ description: "The opportunity's name" }),
+  accountId: Fields.optionalInput(Fields.ResourceId).pipe(Schema.fromKey("account_id")).annotations({ description: "The associated account" }),
+  value: Fields.optionalInput(Fields.NonNegativeAmount).annotations({ description: "Deal value" }),
+  stage: Fields.optionalInput(OpportunityStage).annotations({ description: "Pipeline stage" }),
+  closeDate: Fields.optionalInput(Fields.CalendarDate).pipe(Schema.fromKey("close_date")).annotations({ description: "Expected close date" }),
+  probability: Fields.optionalInput(Fields.Percentage).annotations({ description: "Win probability in percent" })
 }).annotations({ identifier: "CreateOpportunityRequest" })
 /** @since 0.1.0 */
 export interface CreateOpportunityRequest extends Schema.Schema.Type<typeof CreateOpportunityRequest> {}
@@ -107,8 +112,8 @@ export interface CreateOpportunityRequest extends Schema.Schema.Type<typeof Crea
  */
 export const UpdateOpportunityRequest = Schema.Struct({
   ...CreateOpportunityRequest.fields,
-  name: Fields.optionalInput(Fields.NonBlankString),
-  status: Fields.optionalInput(OpportunityStatus)
+  name: Fields.optionalInput(Fields.NonBlankString).annotations({ description: "The opportunity's name" }),
+  status: Fields.optionalInput(OpportunityStatus).annotations({ description: "Opportunity status" })
 }).pipe(Fields.atLeastOneAttribute).annotations({ identifier: "UpdateOpportunityRequest" })
 /** @since 0.1.0 */
 export interface UpdateOpportunityRequest extends Schema.Schema.Type<typeof UpdateOpportunityRequest> {}

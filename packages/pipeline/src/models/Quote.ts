@@ -13,6 +13,7 @@
  *
  * @since 0.1.0
  */
+import * as Contract from "@blocks-crm/core-http/Contract"
 import * as Fields from "@blocks-crm/core-http/Fields"
 import * as JsonApi from "@blocks-crm/core-http/JsonApi"
 import type * as Pagination from "@blocks-crm/core-http/Pagination"
@@ -31,19 +32,23 @@ export type QuoteStatus = typeof QuoteStatus.Type
  * @since 0.1.0
  */
 export const Quote = Schema.Struct({
-  uniqueId: Fields.renamed(Schema.String, "unique_id"),
-  title: Schema.String,
-  accountId: Fields.optionalRenamed(Schema.String, "account_id"),
-  opportunityId: Fields.optionalRenamed(Schema.String, "opportunity_id"),
-  contactId: Fields.optionalRenamed(Schema.String, "contact_id"),
-  amount: Fields.optional(Fields.Decimal),
-  currency: Fields.optional(Schema.String),
-  status: QuoteStatus,
-  validUntil: Fields.optionalRenamed(Fields.CalendarDate, "valid_until"),
-  notes: Fields.optional(Schema.String),
-  createdAt: Fields.renamed(Fields.Timestamp, "created_at"),
-  updatedAt: Fields.optionalRenamed(Fields.Timestamp, "updated_at")
-}).annotations({ identifier: "Quote" })
+  uniqueId: Fields.renamed(Schema.String, "unique_id").annotations({ description: "The record's id" }),
+  title: Schema.propertySignature(Schema.String).annotations({ description: "The quote's title" }),
+  accountId: Fields.optionalRenamed(Schema.String, "account_id").annotations({ description: "The associated account" }),
+  opportunityId: Fields.optionalRenamed(Schema.String, "opportunity_id").annotations({ description: "The associated opportunity" }),
+  contactId: Fields.optionalRenamed(Schema.String, "contact_id").annotations({ description: "The associated contact" }),
+  amount: Fields.optional(Fields.Decimal).annotations({ description: "Quoted amount" }),
+  currency: Fields.optional(Schema.String).annotations({ description: "ISO 4217 currency code (USD, EUR)" }),
+  status: Schema.propertySignature(QuoteStatus).annotations({ description: "Approval status" }),
+  validUntil: Fields.optionalRenamed(Fields.CalendarDate, "valid_until").annotations({ description: "Last day the quote holds" }),
+  notes: Fields.optional(Schema.String).annotations({ description: "Free-text notes" }),
+  createdAt: Fields.renamed(Fields.Timestamp, "created_at").annotations({ description: "When the record was created" }),
+  updatedAt: Fields.optionalRenamed(Fields.Timestamp, "updated_at").annotations({ description: "When the record last changed" })
+}).annotations({
+  identifier: "Quote",
+  // What a table of them shows, in order (the `crm` CLI's listings).
+  [Contract.TableColumns]: ["uniqueId", "title", "status", "amount", "currency", "validUntil", "opportunityId"]
+})
 /** @since 0.1.0 */
 export interface Quote extends Schema.Schema.Type<typeof Quote> {}
 
@@ -54,18 +59,18 @@ export interface Quote extends Schema.Schema.Type<typeof Quote> {}
  * @since 0.1.0
  */
 export const UpdatedQuote = Schema.Struct({
-  uniqueId: Fields.renamed(Schema.String, "unique_id"),
-  title: Fields.optional(Schema.String),
-  accountId: Fields.optionalRenamed(Schema.String, "account_id"),
-  opportunityId: Fields.optionalRenamed(Schema.String, "opportunity_id"),
-  contactId: Fields.optionalRenamed(Schema.String, "contact_id"),
-  amount: Fields.optional(Fields.Decimal),
-  currency: Fields.optional(Schema.String),
-  status: Fields.optional(QuoteStatus),
-  validUntil: Fields.optionalRenamed(Fields.CalendarDate, "valid_until"),
-  notes: Fields.optional(Schema.String),
-  createdAt: Fields.optionalRenamed(Fields.Timestamp, "created_at"),
-  updatedAt: Fields.optionalRenamed(Fields.Timestamp, "updated_at")
+  uniqueId: Fields.renamed(Schema.String, "unique_id").annotations({ description: "The record's id" }),
+  title: Fields.optional(Schema.String).annotations({ description: "The quote's title" }),
+  accountId: Fields.optionalRenamed(Schema.String, "account_id").annotations({ description: "The associated account" }),
+  opportunityId: Fields.optionalRenamed(Schema.String, "opportunity_id").annotations({ description: "The associated opportunity" }),
+  contactId: Fields.optionalRenamed(Schema.String, "contact_id").annotations({ description: "The associated contact" }),
+  amount: Fields.optional(Fields.Decimal).annotations({ description: "Quoted amount" }),
+  currency: Fields.optional(Schema.String).annotations({ description: "ISO 4217 currency code (USD, EUR)" }),
+  status: Fields.optional(QuoteStatus).annotations({ description: "Approval status" }),
+  validUntil: Fields.optionalRenamed(Fields.CalendarDate, "valid_until").annotations({ description: "Last day the quote holds" }),
+  notes: Fields.optional(Schema.String).annotations({ description: "Free-text notes" }),
+  createdAt: Fields.optionalRenamed(Fields.Timestamp, "created_at").annotations({ description: "When the record was created" }),
+  updatedAt: Fields.optionalRenamed(Fields.Timestamp, "updated_at").annotations({ description: "When the record last changed" })
 }).annotations({ identifier: "UpdatedQuote" })
 /** @since 0.1.0 */
 export interface UpdatedQuote extends Schema.Schema.Type<typeof UpdatedQuote> {}
@@ -91,15 +96,15 @@ export const UpdatedQuoteResource = JsonApi.resource("quote", UpdatedQuote, { id
  * @since 0.1.0
  */
 export const CreateQuoteRequest = Schema.Struct({
-  title: Fields.NonBlankString,
-  accountId: Fields.optionalInput(Fields.ResourceId).pipe(Schema.fromKey("account_id")),
-  opportunityId: Fields.optionalInput(Fields.ResourceId).pipe(Schema.fromKey("opportunity_id")),
-  contactId: Fields.optionalInput(Fields.ResourceId).pipe(Schema.fromKey("contact_id")),
-  amount: Fields.optionalInput(Fields.NonNegativeAmount),
-  currency: Fields.optionalInput(Fields.CurrencyCode),
-  status: Fields.optionalInput(QuoteStatus),
-  validUntil: Fields.optionalInput(Fields.CalendarDate).pipe(Schema.fromKey("valid_until")),
-  notes: Fields.optionalInput(Schema.String)
+  title: Schema.propertySignature(Fields.NonBlankString).annotations({ description: "The quote's title" }),
+  accountId: Fields.optionalInput(Fields.ResourceId).pipe(Schema.fromKey("account_id")).annotations({ description: "The associated account" }),
+  opportunityId: Fields.optionalInput(Fields.ResourceId).pipe(Schema.fromKey("opportunity_id")).annotations({ description: "The associated opportunity" }),
+  contactId: Fields.optionalInput(Fields.ResourceId).pipe(Schema.fromKey("contact_id")).annotations({ description: "The associated contact" }),
+  amount: Fields.optionalInput(Fields.NonNegativeAmount).annotations({ description: "Quoted amount" }),
+  currency: Fields.optionalInput(Fields.CurrencyCode).annotations({ description: "ISO 4217 currency code (USD, EUR)" }),
+  status: Fields.optionalInput(QuoteStatus).annotations({ description: "Approval status" }),
+  validUntil: Fields.optionalInput(Fields.CalendarDate).pipe(Schema.fromKey("valid_until")).annotations({ description: "Last day the quote holds" }),
+  notes: Fields.optionalInput(Schema.String).annotations({ description: "Free-text notes" })
 }).annotations({ identifier: "CreateQuoteRequest" })
 /** @since 0.1.0 */
 export interface CreateQuoteRequest extends Schema.Schema.Type<typeof CreateQuoteRequest> {}
@@ -111,7 +116,7 @@ export interface CreateQuoteRequest extends Schema.Schema.Type<typeof CreateQuot
  */
 export const UpdateQuoteRequest = Schema.Struct({
   ...CreateQuoteRequest.fields,
-  title: Fields.optionalInput(Fields.NonBlankString)
+  title: Fields.optionalInput(Fields.NonBlankString).annotations({ description: "The quote's title" })
 }).pipe(Fields.atLeastOneAttribute).annotations({ identifier: "UpdateQuoteRequest" })
 /** @since 0.1.0 */
 export interface UpdateQuoteRequest extends Schema.Schema.Type<typeof UpdateQuoteRequest> {}

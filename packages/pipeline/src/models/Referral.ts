@@ -12,6 +12,7 @@
  *
  * @since 0.1.0
  */
+import * as Contract from "@blocks-crm/core-http/Contract"
 import * as Fields from "@blocks-crm/core-http/Fields"
 import * as JsonApi from "@blocks-crm/core-http/JsonApi"
 import type * as Pagination from "@blocks-crm/core-http/Pagination"
@@ -30,18 +31,22 @@ export type ReferralRewardStatus = typeof ReferralRewardStatus.Type
  * @since 0.1.0
  */
 export const Referral = Schema.Struct({
-  uniqueId: Fields.renamed(Schema.String, "unique_id"),
-  referrerName: Fields.renamed(Schema.String, "referrer_name"),
-  referrerEmail: Fields.optionalRenamed(Schema.String, "referrer_email"),
-  referredName: Fields.optionalRenamed(Schema.String, "referred_name"),
-  referredEmail: Fields.optionalRenamed(Schema.String, "referred_email"),
-  leadId: Fields.optionalRenamed(Schema.String, "lead_id"),
-  rewardAmount: Fields.optionalRenamed(Fields.Decimal, "reward_amount"),
-  rewardStatus: Fields.renamed(ReferralRewardStatus, "reward_status"),
-  notes: Fields.optional(Schema.String),
-  createdAt: Fields.renamed(Fields.Timestamp, "created_at"),
-  updatedAt: Fields.optionalRenamed(Fields.Timestamp, "updated_at")
-}).annotations({ identifier: "Referral" })
+  uniqueId: Fields.renamed(Schema.String, "unique_id").annotations({ description: "The record's id" }),
+  referrerName: Fields.renamed(Schema.String, "referrer_name").annotations({ description: "Who made the referral" }),
+  referrerEmail: Fields.optionalRenamed(Schema.String, "referrer_email").annotations({ description: "The referrer's e-mail" }),
+  referredName: Fields.optionalRenamed(Schema.String, "referred_name").annotations({ description: "Who was referred" }),
+  referredEmail: Fields.optionalRenamed(Schema.String, "referred_email").annotations({ description: "The referred person's e-mail" }),
+  leadId: Fields.optionalRenamed(Schema.String, "lead_id").annotations({ description: "The lead the referral became" }),
+  rewardAmount: Fields.optionalRenamed(Fields.Decimal, "reward_amount").annotations({ description: "Reward for the referrer" }),
+  rewardStatus: Fields.renamed(ReferralRewardStatus, "reward_status").annotations({ description: "Where the reward stands" }),
+  notes: Fields.optional(Schema.String).annotations({ description: "Free-text notes" }),
+  createdAt: Fields.renamed(Fields.Timestamp, "created_at").annotations({ description: "When the record was created" }),
+  updatedAt: Fields.optionalRenamed(Fields.Timestamp, "updated_at").annotations({ description: "When the record last changed" })
+}).annotations({
+  identifier: "Referral",
+  // What a table of them shows, in order (the `crm` CLI's listings).
+  [Contract.TableColumns]: ["uniqueId", "referrerName", "referredName", "rewardAmount", "rewardStatus", "leadId", "createdAt"]
+})
 /** @since 0.1.0 */
 export interface Referral extends Schema.Schema.Type<typeof Referral> {}
 
@@ -52,17 +57,17 @@ export interface Referral extends Schema.Schema.Type<typeof Referral> {}
  * @since 0.1.0
  */
 export const UpdatedReferral = Schema.Struct({
-  uniqueId: Fields.renamed(Schema.String, "unique_id"),
-  referrerName: Fields.optionalRenamed(Schema.String, "referrer_name"),
-  referrerEmail: Fields.optionalRenamed(Schema.String, "referrer_email"),
-  referredName: Fields.optionalRenamed(Schema.String, "referred_name"),
-  referredEmail: Fields.optionalRenamed(Schema.String, "referred_email"),
-  leadId: Fields.optionalRenamed(Schema.String, "lead_id"),
-  rewardAmount: Fields.optionalRenamed(Fields.Decimal, "reward_amount"),
-  rewardStatus: Fields.optionalRenamed(ReferralRewardStatus, "reward_status"),
-  notes: Fields.optional(Schema.String),
-  createdAt: Fields.optionalRenamed(Fields.Timestamp, "created_at"),
-  updatedAt: Fields.optionalRenamed(Fields.Timestamp, "updated_at")
+  uniqueId: Fields.renamed(Schema.String, "unique_id").annotations({ description: "The record's id" }),
+  referrerName: Fields.optionalRenamed(Schema.String, "referrer_name").annotations({ description: "Who made the referral" }),
+  referrerEmail: Fields.optionalRenamed(Schema.String, "referrer_email").annotations({ description: "The referrer's e-mail" }),
+  referredName: Fields.optionalRenamed(Schema.String, "referred_name").annotations({ description: "Who was referred" }),
+  referredEmail: Fields.optionalRenamed(Schema.String, "referred_email").annotations({ description: "The referred person's e-mail" }),
+  leadId: Fields.optionalRenamed(Schema.String, "lead_id").annotations({ description: "The lead the referral became" }),
+  rewardAmount: Fields.optionalRenamed(Fields.Decimal, "reward_amount").annotations({ description: "Reward for the referrer" }),
+  rewardStatus: Fields.optionalRenamed(ReferralRewardStatus, "reward_status").annotations({ description: "Where the reward stands" }),
+  notes: Fields.optional(Schema.String).annotations({ description: "Free-text notes" }),
+  createdAt: Fields.optionalRenamed(Fields.Timestamp, "created_at").annotations({ description: "When the record was created" }),
+  updatedAt: Fields.optionalRenamed(Fields.Timestamp, "updated_at").annotations({ description: "When the record last changed" })
 }).annotations({ identifier: "UpdatedReferral" })
 /** @since 0.1.0 */
 export interface UpdatedReferral extends Schema.Schema.Type<typeof UpdatedReferral> {}
@@ -89,14 +94,14 @@ export const UpdatedReferralResource = JsonApi.resource("referral", UpdatedRefer
  * @since 0.1.0
  */
 export const CreateReferralRequest = Schema.Struct({
-  referrerName: Fields.renamed(Fields.NonBlankString, "referrer_name"),
-  referrerEmail: Fields.optionalInput(Fields.EmailAddress).pipe(Schema.fromKey("referrer_email")),
-  referredName: Fields.optionalInput(Schema.String).pipe(Schema.fromKey("referred_name")),
-  referredEmail: Fields.optionalInput(Fields.EmailAddress).pipe(Schema.fromKey("referred_email")),
-  leadId: Fields.optionalInput(Fields.ResourceId).pipe(Schema.fromKey("lead_id")),
-  rewardAmount: Fields.optionalInput(Fields.NonNegativeAmount).pipe(Schema.fromKey("reward_amount")),
-  rewardStatus: Fields.optionalInput(ReferralRewardStatus).pipe(Schema.fromKey("reward_status")),
-  notes: Fields.optionalInput(Schema.String)
+  referrerName: Fields.renamed(Fields.NonBlankString, "referrer_name").annotations({ description: "Who made the referral" }),
+  referrerEmail: Fields.optionalInput(Fields.EmailAddress).pipe(Schema.fromKey("referrer_email")).annotations({ description: "The referrer's e-mail" }),
+  referredName: Fields.optionalInput(Schema.String).pipe(Schema.fromKey("referred_name")).annotations({ description: "Who was referred" }),
+  referredEmail: Fields.optionalInput(Fields.EmailAddress).pipe(Schema.fromKey("referred_email")).annotations({ description: "The referred person's e-mail" }),
+  leadId: Fields.optionalInput(Fields.ResourceId).pipe(Schema.fromKey("lead_id")).annotations({ description: "The lead the referral became" }),
+  rewardAmount: Fields.optionalInput(Fields.NonNegativeAmount).pipe(Schema.fromKey("reward_amount")).annotations({ description: "Reward for the referrer" }),
+  rewardStatus: Fields.optionalInput(ReferralRewardStatus).pipe(Schema.fromKey("reward_status")).annotations({ description: "Where the reward stands" }),
+  notes: Fields.optionalInput(Schema.String).annotations({ description: "Free-text notes" })
 }).annotations({ identifier: "CreateReferralRequest" })
 /** @since 0.1.0 */
 export interface CreateReferralRequest extends Schema.Schema.Type<typeof CreateReferralRequest> {}
@@ -108,7 +113,7 @@ export interface CreateReferralRequest extends Schema.Schema.Type<typeof CreateR
  */
 export const UpdateReferralRequest = Schema.Struct({
   ...CreateReferralRequest.fields,
-  referrerName: Fields.optionalInput(Fields.NonBlankString).pipe(Schema.fromKey("referrer_name"))
+  referrerName: Fields.optionalInput(Fields.NonBlankString).pipe(Schema.fromKey("referrer_name")).annotations({ description: "Who made the referral" })
 }).pipe(Fields.atLeastOneAttribute).annotations({ identifier: "UpdateReferralRequest" })
 /** @since 0.1.0 */
 export interface UpdateReferralRequest extends Schema.Schema.Type<typeof UpdateReferralRequest> {}

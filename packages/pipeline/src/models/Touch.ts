@@ -13,6 +13,7 @@
  *
  * @since 0.1.0
  */
+import * as Contract from "@blocks-crm/core-http/Contract"
 import * as Fields from "@blocks-crm/core-http/Fields"
 import * as JsonApi from "@blocks-crm/core-http/JsonApi"
 import type * as Pagination from "@blocks-crm/core-http/Pagination"
@@ -31,19 +32,23 @@ export type TouchType = typeof TouchType.Type
  * @since 0.1.0
  */
 export const Touch = Schema.Struct({
-  uniqueId: Fields.renamed(Schema.String, "unique_id"),
-  touchType: Fields.renamed(TouchType, "touch_type"),
-  subject: Schema.String,
-  notes: Fields.optional(Schema.String),
-  outcome: Fields.optional(Schema.String),
-  occurredAt: Fields.renamed(Fields.Timestamp, "occurred_at"),
-  leadId: Fields.optionalRenamed(Schema.String, "lead_id"),
-  contactId: Fields.optionalRenamed(Schema.String, "contact_id"),
-  accountId: Fields.optionalRenamed(Schema.String, "account_id"),
-  opportunityId: Fields.optionalRenamed(Schema.String, "opportunity_id"),
-  createdAt: Fields.renamed(Fields.Timestamp, "created_at"),
-  updatedAt: Fields.optionalRenamed(Fields.Timestamp, "updated_at")
-}).annotations({ identifier: "Touch" })
+  uniqueId: Fields.renamed(Schema.String, "unique_id").annotations({ description: "The record's id" }),
+  touchType: Fields.renamed(TouchType, "touch_type").annotations({ description: "Kind of interaction" }),
+  subject: Schema.propertySignature(Schema.String).annotations({ description: "What it was about" }),
+  notes: Fields.optional(Schema.String).annotations({ description: "Free-text notes" }),
+  outcome: Fields.optional(Schema.String).annotations({ description: "How it went" }),
+  occurredAt: Fields.renamed(Fields.Timestamp, "occurred_at").annotations({ description: "When it happened (the API defaults it to now)" }),
+  leadId: Fields.optionalRenamed(Schema.String, "lead_id").annotations({ description: "The lead it concerns" }),
+  contactId: Fields.optionalRenamed(Schema.String, "contact_id").annotations({ description: "The contact it concerns" }),
+  accountId: Fields.optionalRenamed(Schema.String, "account_id").annotations({ description: "The account it concerns" }),
+  opportunityId: Fields.optionalRenamed(Schema.String, "opportunity_id").annotations({ description: "The opportunity it concerns" }),
+  createdAt: Fields.renamed(Fields.Timestamp, "created_at").annotations({ description: "When the record was created" }),
+  updatedAt: Fields.optionalRenamed(Fields.Timestamp, "updated_at").annotations({ description: "When the record last changed" })
+}).annotations({
+  identifier: "Touch",
+  // What a table of them shows, in order (the `crm` CLI's listings).
+  [Contract.TableColumns]: ["uniqueId", "touchType", "subject", "outcome", "occurredAt", "leadId"]
+})
 /** @since 0.1.0 */
 export interface Touch extends Schema.Schema.Type<typeof Touch> {}
 
@@ -54,18 +59,18 @@ export interface Touch extends Schema.Schema.Type<typeof Touch> {}
  * @since 0.1.0
  */
 export const UpdatedTouch = Schema.Struct({
-  uniqueId: Fields.renamed(Schema.String, "unique_id"),
-  touchType: Fields.optionalRenamed(TouchType, "touch_type"),
-  subject: Fields.optional(Schema.String),
-  notes: Fields.optional(Schema.String),
-  outcome: Fields.optional(Schema.String),
-  occurredAt: Fields.optionalRenamed(Fields.Timestamp, "occurred_at"),
-  leadId: Fields.optionalRenamed(Schema.String, "lead_id"),
-  contactId: Fields.optionalRenamed(Schema.String, "contact_id"),
-  accountId: Fields.optionalRenamed(Schema.String, "account_id"),
-  opportunityId: Fields.optionalRenamed(Schema.String, "opportunity_id"),
-  createdAt: Fields.optionalRenamed(Fields.Timestamp, "created_at"),
-  updatedAt: Fields.optionalRenamed(Fields.Timestamp, "updated_at")
+  uniqueId: Fields.renamed(Schema.String, "unique_id").annotations({ description: "The record's id" }),
+  touchType: Fields.optionalRenamed(TouchType, "touch_type").annotations({ description: "Kind of interaction" }),
+  subject: Fields.optional(Schema.String).annotations({ description: "What it was about" }),
+  notes: Fields.optional(Schema.String).annotations({ description: "Free-text notes" }),
+  outcome: Fields.optional(Schema.String).annotations({ description: "How it went" }),
+  occurredAt: Fields.optionalRenamed(Fields.Timestamp, "occurred_at").annotations({ description: "When it happened (the API defaults it to now)" }),
+  leadId: Fields.optionalRenamed(Schema.String, "lead_id").annotations({ description: "The lead it concerns" }),
+  contactId: Fields.optionalRenamed(Schema.String, "contact_id").annotations({ description: "The contact it concerns" }),
+  accountId: Fields.optionalRenamed(Schema.String, "account_id").annotations({ description: "The account it concerns" }),
+  opportunityId: Fields.optionalRenamed(Schema.String, "opportunity_id").annotations({ description: "The opportunity it concerns" }),
+  createdAt: Fields.optionalRenamed(Fields.Timestamp, "created_at").annotations({ description: "When the record was created" }),
+  updatedAt: Fields.optionalRenamed(Fields.Timestamp, "updated_at").annotations({ description: "When the record last changed" })
 }).annotations({ identifier: "UpdatedTouch" })
 /** @since 0.1.0 */
 export interface UpdatedTouch extends Schema.Schema.Type<typeof UpdatedTouch> {}
@@ -95,15 +100,15 @@ export const UpdatedTouchResource = JsonApi.resource("touch", UpdatedTouch, { id
  * @since 0.1.0
  */
 export const CreateTouchRequest = Schema.Struct({
-  touchType: Fields.renamed(TouchType, "touch_type"),
-  subject: Fields.NonBlankString,
-  notes: Fields.optionalInput(Schema.String),
-  outcome: Fields.optionalInput(Schema.String),
-  occurredAt: Fields.optionalInput(Fields.Timestamp).pipe(Schema.fromKey("occurred_at")),
-  leadId: Fields.optionalInput(Fields.ResourceId).pipe(Schema.fromKey("lead_id")),
-  contactId: Fields.optionalInput(Fields.ResourceId).pipe(Schema.fromKey("contact_id")),
-  accountId: Fields.optionalInput(Fields.ResourceId).pipe(Schema.fromKey("account_id")),
-  opportunityId: Fields.optionalInput(Fields.ResourceId).pipe(Schema.fromKey("opportunity_id"))
+  touchType: Fields.renamed(TouchType, "touch_type").annotations({ description: "Kind of interaction" }),
+  subject: Schema.propertySignature(Fields.NonBlankString).annotations({ description: "What it was about" }),
+  notes: Fields.optionalInput(Schema.String).annotations({ description: "Free-text notes" }),
+  outcome: Fields.optionalInput(Schema.String).annotations({ description: "How it went" }),
+  occurredAt: Fields.optionalInput(Fields.Timestamp).pipe(Schema.fromKey("occurred_at")).annotations({ description: "When it happened (the API defaults it to now)" }),
+  leadId: Fields.optionalInput(Fields.ResourceId).pipe(Schema.fromKey("lead_id")).annotations({ description: "The lead it concerns" }),
+  contactId: Fields.optionalInput(Fields.ResourceId).pipe(Schema.fromKey("contact_id")).annotations({ description: "The contact it concerns" }),
+  accountId: Fields.optionalInput(Fields.ResourceId).pipe(Schema.fromKey("account_id")).annotations({ description: "The account it concerns" }),
+  opportunityId: Fields.optionalInput(Fields.ResourceId).pipe(Schema.fromKey("opportunity_id")).annotations({ description: "The opportunity it concerns" })
 }).annotations({ identifier: "CreateTouchRequest" })
 /** @since 0.1.0 */
 export interface CreateTouchRequest extends Schema.Schema.Type<typeof CreateTouchRequest> {}
@@ -115,8 +120,8 @@ export interface CreateTouchRequest extends Schema.Schema.Type<typeof CreateTouc
  */
 export const UpdateTouchRequest = Schema.Struct({
   ...CreateTouchRequest.fields,
-  touchType: Fields.optionalInput(TouchType).pipe(Schema.fromKey("touch_type")),
-  subject: Fields.optionalInput(Fields.NonBlankString)
+  touchType: Fields.optionalInput(TouchType).pipe(Schema.fromKey("touch_type")).annotations({ description: "Kind of interaction" }),
+  subject: Fields.optionalInput(Fields.NonBlankString).annotations({ description: "What it was about" })
 }).pipe(Fields.atLeastOneAttribute).annotations({ identifier: "UpdateTouchRequest" })
 /** @since 0.1.0 */
 export interface UpdateTouchRequest extends Schema.Schema.Type<typeof UpdateTouchRequest> {}
