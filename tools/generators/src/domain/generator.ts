@@ -22,6 +22,18 @@ const referenceRoot = "apps/reference"
 
 const kebab = /^[a-z][a-z0-9]*(-[a-z0-9]+)*$/
 
+/** Words a generated `const` or parameter cannot be named. */
+const reserved = new Set(
+  ("break case catch class const continue debugger default delete do else enum export extends false finally for " +
+    "function if import in instanceof new null return super switch this throw true try typeof var void while with " +
+    "yield let static implements interface package private protected public await arguments eval").split(" ")
+)
+
+const identifier = (name: string, what: string, option: string) => {
+  if (reserved.has(name)) throw new Error(`The ${what} would be named "${name}", a reserved word in JavaScript: pick another ${option}`)
+  return name
+}
+
 /** English plural of a kebab-case word, good enough for resource names (`quote` → `quotes`). */
 export const pluralize = (word: string): string =>
   /[^aeiou]y$/.test(word) ? `${word.slice(0, -1)}ies` : /(s|x|z|ch|sh)$/.test(word) ? `${word}es` : `${word}s`
@@ -55,8 +67,8 @@ export const normalizeOptions = (options: DomainGeneratorSchema) => {
     packageName: `${scope}/${name}`,
     offsetFromRoot: offsetFromRoot(directory),
     domainClass: domain.className,
-    domainVar: domain.propertyName,
-    resourceVar: plural.propertyName,
+    domainVar: identifier(domain.propertyName, "domain's descriptor", "name"),
+    resourceVar: identifier(plural.propertyName, "resource's client", "--resource"),
     resourceClass: plural.className,
     resourceFile: resource,
     resourceWords: resource.replace(/-/g, " "),
@@ -64,7 +76,8 @@ export const normalizeOptions = (options: DomainGeneratorSchema) => {
     resourcePath: `/${resource}/`,
     collection: plural.constantName.toLowerCase(),
     model: model.className,
-    modelVar: model.propertyName,
+    // Only a parameter name: a reserved word (resource "cases") gets a suffix instead of an error.
+    modelVar: reserved.has(model.propertyName) ? `${model.propertyName}Record` : model.propertyName,
     modelFile: singular,
     modelType: model.constantName.toLowerCase(),
     modelWords: singular.replace(/-/g, " "),
