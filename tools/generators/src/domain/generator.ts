@@ -1,0 +1,221 @@
+/**
+ * `pnpm nx g @blocks-crm/tools:domain <name>`: a domain package with one example resource (models,
+ * contract, service, tests), the emulator's handlers for it and its registration among the built-in
+ * domains, the reference client's descriptor, the workspace wiring and a changeset. What it writes
+ * compiles and its tests pass before anyone edits it; the example resource is then replaced by the
+ * real ones.
+ */
+import type { GeneratorCallback, Tree } from "@nx/devkit"
+import { generateFiles, installPackagesTask, joinPathFragments, names, offsetFromRoot, updateJson } from "@nx/devkit"
+import * as path from "node:path"
+
+export interface DomainGeneratorSchema {
+  readonly name: string
+  readonly resource?: string | undefined
+  readonly directory?: string | undefined
+  readonly scope?: string | undefined
+  readonly skipInstall?: boolean | undefined
+}
+
+const emulatorRoot = "apps/emulator"
+const referenceRoot = "apps/reference"
+
+const kebab = /^[a-z][a-z0-9]*(-[a-z0-9]+)*$/
+
+/** Words a generated `const` or parameter cannot be named. */
+const reserved = new Set(
+  ("break case catch class const continue debugger default delete do else enum export extends false finally for " +
+    "function if import in instanceof new null return super switch this throw true try typeof var void while with " +
+    "yield let static implements interface package private protected public await arguments eval").split(" ")
+)
+
+const identifier = (name: string, what: string, option: string) => {
+  if (reserved.has(name)) throw new Error(`The ${what} would be named "${name}", a reserved word in JavaScript: pick another ${option}`)
+  return name
+}
+
+/** English plural of a kebab-case word, good enough for resource names (`quote` → `quotes`). */
+export const pluralize = (word: string): string =>
+  /[^aeiou]y$/.test(word) ? `${word.slice(0, -1)}ies` : /(s|x|z|ch|sh)$/.test(word) ? `${word}es` : `${word}s`
+
+/** The singular of a plural resource name (`opportunities` → `opportunity`). */
+export const singularize = (word: string): string =>
+  word.endsWith("ies")
+    ? `${word.slice(0, -3)}y`
+    : /(ss|x|z|ch|sh)es$/.test(word)
+    ? word.slice(0, -2)
+    : word.endsWith("s") && !word.endsWith("ss")
+    ? word.slice(0, -1)
+    : word
+
+/** Every name the templates use, derived once from the options. */
+export const normalizeOptions = (options: DomainGeneratorSchema) => {
+  const name = options.name.trim()
+  if (!kebab.test(name)) throw new Error(`The domain name must be kebab-case (like "accounts"), got "${name}"`)
+  const resource = (options.resource ?? (name.endsWith("s") ? name : pluralize(name))).trim()
+  if (!kebab.test(resource)) throw new Error(`The resource name must be kebab-case (like "accounts"), got "${resource}"`)
+  const scope = options.scope ?? "@blocks-crm"
+  if (!/^@[a-z0-9][a-z0-9._-]*$/.test(scope)) throw new Error(`The scope must look like "@acme", got "${scope}"`)
+  const directory = normalizeDirectory(options.directory ?? `packages/${name}`)
+  const singular = singularize(resource)
+  const domain = names(name)
+  const plural = names(resource)
+  const model = names(singular)
+  return {
+    name,
+    directory,
+    packageName: `${scope}/${name}`,
+    offsetFromRoot: offsetFromRoot(directory),
+    domainClass: domain.className,
+    domainVar: identifier(domain.propertyName, "domain's descriptor", "name"),
+    resourceVar: identifier(plural.propertyName, "resource's client", "--resource"),
+    resourceClass: plural.className,
+    resourceFile: resource,
+    resourceWords: resource.replace(/-/g, " "),
+    resourceTitle: capitalize(resource.replace(/-/g, " ")),
+    resourcePath: `/${resource}/`,
+    collection: plural.constantName.toLowerCase(),
+    model: model.className,
+    // Only a parameter name: a reserved word (resource "cases") gets a suffix instead of an error.
+    modelVar: reserved.has(model.propertyName) ? `${model.propertyName}Record` : model.propertyName,
+    modelFile: singular,
+    modelType: model.constantName.toLowerCase(),
+    modelWords: singular.replace(/-/g, " "),
+    modelTitle: capitalize(singular.replace(/-/g, " ")),
+    skipInstall: options.skipInstall === true
+  }
+}
+
+export type NormalizedOptions = ReturnType<typeof normalizeOptions>
+
+const capitalize = (text: string) => text.charAt(0).toUpperCase() + text.slice(1)
+
+const normalizeDirectory = (directory: string) => {
+  const normalized = path.posix.normalize(directory.replace(/\\/g, "/")).replace(/\/+$/, "")
+  if (normalized.startsWith("..") || path.posix.isAbsolute(normalized) || normalized === ".") {
+    throw new Error(`The directory must be inside the workspace, got "${directory}"`)
+  }
+  return normalized
+}
+
+/** Reads a workspace file the generator must edit, with a message that says what is missing. */
+const readText = (tree: Tree, file: string): string => {
+  const text = tree.read(file, "utf-8")
+  if (text === null) throw new Error(`The domain generator edits ${file}, which does not exist in this workspace`)
+  return text
+}
+
+/** Inserts `line` after the last top-level `import` statement. */
+const addImport = (source: string, line: string): string => {
+  if (source.includes(line)) return source
+  const imports = [...source.matchAll(/^import[^\n]*?from "[^"]+"\n/gm)]
+  const last = imports.at(-1)
+  if (last === undefined) return `${line}\n${source}`
+  const end = last.index + last[0].length
+  return `${source.slice(0, end)}${line}\n${source.slice(end)}`
+}
+
+/** Appends `item` to the array literal that `opening` (e.g. `builtInDomains ... = [`) starts. */
+const addToArray = (source: string, opening: RegExp, item: string, file: string): string => {
+  const match = opening.exec(source)
+  if (match === null) throw new Error(`Could not find ${opening.source} in ${file}: add the domain there by hand`)
+  const start = match.index + match[0].length
+  const close = source.indexOf("]", start)
+  const body = source.slice(start, close)
+  if (new RegExp(`\\b${item}\\b`).test(body)) return source
+  const multiline = body.includes("\n")
+  const trimmed = body.replace(/\s*,?\s*$/, "")
+  const next = multiline
+    ? `${trimmed},\n  ${item}\n`
+    : trimmed.trim() === "" ? item : `${trimmed}, ${item}`
+  return `${source.slice(0, start)}${next}${source.slice(close)}`
+}
+
+const addReference = (tree: Tree, tsconfig: string, referencePath: string) =>
+  updateJson(tree, tsconfig, (json: { references?: Array<{ path: string }> }) => {
+    const references = json.references ?? []
+    if (!references.some((reference) => reference.path === referencePath)) references.push({ path: referencePath })
+    return { ...json, references }
+  })
+
+const addDependency = (tree: Tree, packageJson: string, packageName: string) =>
+  updateJson(tree, packageJson, (json: { dependencies?: Record<string, string> }) => ({
+    ...json,
+    dependencies: { ...json.dependencies, [packageName]: "workspace:*" }
+  }))
+
+/** pnpm and vitest find packages by glob; a directory outside them is added by name. */
+const addToWorkspaceGlobs = (tree: Tree, directory: string) => {
+  const parent = path.posix.dirname(directory)
+  const workspace = readText(tree, "pnpm-workspace.yaml")
+  const globs = [...workspace.matchAll(/^\s+-\s+['"]?([^'"\n]+)['"]?\s*$/gm)].map((m) => m[1]!.trim())
+  if (!globs.includes(`${parent}/*`) && !globs.includes(directory)) {
+    tree.write(
+      "pnpm-workspace.yaml",
+      workspace.replace(/^packages:\n((?:\s+-[^\n]*\n)*)/m, (block) => `${block}  - ${directory}\n`)
+    )
+  }
+  const vitestConfig = readText(tree, "vitest.config.ts")
+  if (!vitestConfig.includes(`"${parent}/*/vitest.config.ts"`) && !vitestConfig.includes(`"${directory}/vitest.config.ts"`)) {
+    tree.write("vitest.config.ts", addToArray(vitestConfig, /projects:\s*\[/, `"${directory}/vitest.config.ts"`, "vitest.config.ts"))
+  }
+}
+
+export const domainGenerator = async (tree: Tree, schema: DomainGeneratorSchema): Promise<GeneratorCallback> => {
+  const options = normalizeOptions(schema)
+  const { directory, packageName, domainClass, domainVar, name } = options
+  if (tree.exists(joinPathFragments(directory, "package.json"))) {
+    throw new Error(`${directory} already holds a package: pick another name or --directory`)
+  }
+  const substitutions = { ...options, tmpl: "" }
+  // Templates sit beside this file; Nx loads it as CommonJS (swc-node), vitest with __dirname shimmed.
+  const files = path.join(__dirname, "files")
+
+  // The package: models, contract, services, tests.
+  generateFiles(tree, path.join(files, "package"), directory, substitutions)
+
+  // The emulator serves it and tests it end to end.
+  const emulatorDomains = joinPathFragments(emulatorRoot, "src/domains", name)
+  generateFiles(tree, path.join(files, "emulator"), emulatorDomains, substitutions)
+  generateFiles(tree, path.join(files, "emulator-test"), joinPathFragments(emulatorRoot, "test", name), substitutions)
+  const emulatorFile = joinPathFragments(emulatorRoot, "src/Emulator.ts")
+  let emulator = readText(tree, emulatorFile)
+  emulator = addImport(emulator, `import { ${domainClass}Domain } from "./domains/${name}/${domainClass}Domain.js"`)
+  emulator = addToArray(emulator, /builtInDomains\b[^=]*=\s*\[/, `${domainClass}Domain`, emulatorFile)
+  tree.write(emulatorFile, emulator)
+  const emulatorIndex = joinPathFragments(emulatorRoot, "src/index.ts")
+  const exportDomain = `export { ${domainClass}Domain } from "./domains/${name}/${domainClass}Domain.js"\n`
+  const emulatorIndexText = readText(tree, emulatorIndex)
+  if (!emulatorIndexText.includes(exportDomain)) tree.write(emulatorIndex, emulatorIndexText + exportDomain)
+
+  // The reference client (and so the CLI and createCrmClient) lists it.
+  generateFiles(tree, path.join(files, "reference"), joinPathFragments(referenceRoot, "src/domains"), substitutions)
+  const domainsFile = joinPathFragments(referenceRoot, "src/domains/index.ts")
+  let domains = readText(tree, domainsFile)
+  domains = addImport(domains, `import { ${domainVar} } from "./${name}.js"`)
+  domains = addToArray(domains, /export const domains\b[^=]*=\s*\[/, domainVar, domainsFile)
+  domains = domains.replace(/^export \{([^}]*)\}/m, (whole, list: string) =>
+    list.split(",").map((item) => item.trim()).includes(domainVar) ? whole : `export {${list.trimEnd()}, ${domainVar} }`)
+  tree.write(domainsFile, domains)
+
+  // Workspace wiring: dependencies, project references, globs, a changeset.
+  const packageReference = (from: string) => joinPathFragments(path.posix.relative(from, directory), "tsconfig.src.json")
+  for (const app of [emulatorRoot, referenceRoot]) {
+    addDependency(tree, joinPathFragments(app, "package.json"), packageName)
+    addReference(tree, joinPathFragments(app, "tsconfig.src.json"), packageReference(app))
+    addReference(tree, joinPathFragments(app, "tsconfig.test.json"), packageReference(app))
+  }
+  addReference(tree, "tsconfig.json", directory)
+  addToWorkspaceGlobs(tree, directory)
+  tree.write(
+    `.changeset/${name}-domain.md`,
+    `---\n"${packageName}": minor\n---\n\nA new domain package, ${packageName}, with its ${options.resourceWords} service.\n`
+  )
+
+  return () => {
+    // Links the new package into node_modules; `--skipInstall` leaves that to the next `pnpm install`.
+    if (!options.skipInstall) installPackagesTask(tree, true)
+  }
+}
+
+export default domainGenerator

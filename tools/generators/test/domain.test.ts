@@ -1,0 +1,271 @@
+/**
+ * The domain generator run on this workspace as it is on disk, through Nx's own `FsTree` (reads fall
+ * through to the disk, writes stay in memory: nothing is written). The output is then typechecked with
+ * the TypeScript compiler against the real node_modules, as if `pnpm install` had linked the new
+ * packages, so a generated domain that would not compile fails here.
+ */
+import { describe, expect, it } from "@effect/vitest"
+import { FsTree } from "nx/src/generators/tree.js"
+import * as path from "node:path"
+import { fileURLToPath } from "node:url"
+import ts from "typescript"
+import { domainGenerator, normalizeOptions, pluralize, singularize } from "../src/domain/generator.js"
+
+const root = fileURLToPath(new URL("../../..", import.meta.url)).replace(/\/$/, "")
+
+/** Two domains at once: one built-in under packages/, one team's own elsewhere with its own scope. */
+const generateBoth = async () => {
+  const tree = new FsTree(root, false)
+  await domainGenerator(tree, { name: "gen-check", skipInstall: true })
+  await domainGenerator(tree, {
+    name: "acme-billing",
+    directory: "teams/sales/acme-billing",
+    scope: "@acme",
+    resource: "cases",
+    skipInstall: true
+  })
+  return tree
+}
+
+const json = (tree: FsTree, file: string): any => JSON.parse(tree.read(file, "utf-8") ?? "null")
+
+/**
+ * Compiles every TypeScript file the generator wrote or changed, reading the tree first and the disk
+ * second. The new packages' node_modules are borrowed from the pipeline package (same dependencies),
+ * and the apps see the new packages where pnpm would link them.
+ */
+const typecheck = (tree: FsTree, packages: ReadonlyArray<{ readonly name: string; readonly directory: string }>) => {
+  const links: Array<readonly [string, string]> = packages.flatMap(({ directory, name }) => [
+    [`${root}/${directory}/node_modules`, `${root}/packages/pipeline/node_modules`] as const,
+    [`${root}/apps/emulator/node_modules/${name}`, `${root}/${directory}`] as const,
+    [`${root}/apps/reference/node_modules/${name}`, `${root}/${directory}`] as const
+  ])
+  const mapPath = (file: string) => {
+    for (const [from, to] of links) if (file === from || file.startsWith(`${from}/`)) return to + file.slice(from.length)
+    return file
+  }
+  /** The tree's path of a workspace file outside node_modules; undefined for anything else. */
+  const inTree = (file: string) => {
+    const relative = path.relative(root, file)
+    return relative.startsWith("..") || relative.split(path.sep).includes("node_modules") ? undefined : relative
+  }
+
+  const base = ts.readConfigFile(path.join(root, "tsconfig.base.json"), ts.sys.readFile)
+  const options: ts.CompilerOptions = {
+    ...ts.convertCompilerOptionsFromJson(base.config.compilerOptions, root).options,
+    noEmit: true,
+    composite: false,
+    incremental: false,
+    declaration: false,
+    declarationMap: false,
+    sourceMap: false,
+    // Workspace packages resolve to their sources, as vitest and tsx see them.
+    customConditions: ["@blocks-crm/source"]
+  }
+  const host = ts.createCompilerHost(options)
+  const readFile = (file: string) => {
+    const mapped = mapPath(file)
+    const relative = inTree(mapped)
+    if (relative === undefined) return ts.sys.readFile(mapped)
+    return tree.isFile(relative) ? tree.read(relative, "utf-8") ?? undefined : undefined
+  }
+  host.getCurrentDirectory = () => root
+  host.readFile = readFile
+  host.fileExists = (file) => {
+    const mapped = mapPath(file)
+    const relative = inTree(mapped)
+    return relative === undefined ? ts.sys.fileExists(mapped) : tree.isFile(relative)
+  }
+  host.directoryExists = (directory) => {
+    const mapped = mapPath(directory)
+    const relative = inTree(mapped)
+    return relative === undefined ? ts.sys.directoryExists(mapped) : relative === "" || tree.exists(relative)
+  }
+  host.realpath = (file) => {
+    const mapped = mapPath(file)
+    return inTree(mapped) === undefined && ts.sys.realpath !== undefined && ts.sys.fileExists(mapped)
+      ? ts.sys.realpath(mapped)
+      : mapped
+  }
+  host.getSourceFile = (file, languageVersion) => {
+    const text = readFile(file)
+    return text === undefined ? undefined : ts.createSourceFile(file, text, languageVersion, true)
+  }
+
+  const rootNames = tree.listChanges()
+    .filter((change) => change.type !== "DELETE" && change.path.endsWith(".ts"))
+    .map((change) => path.join(root, change.path))
+  const program = ts.createProgram({ rootNames, options, host })
+  // Only the files the generator wrote or changed are checked in full; what they import is checked
+  // as far as they use it (the workspace's own typecheck covers the rest).
+  const diagnostics = [
+    ...program.getOptionsDiagnostics(),
+    ...program.getGlobalDiagnostics(),
+    ...rootNames.flatMap((file) => {
+      const source = program.getSourceFile(file)
+      return source === undefined
+        ? [{ file: undefined, messageText: `not compiled: ${file}` } as unknown as ts.Diagnostic]
+        : [...program.getSyntacticDiagnostics(source), ...program.getSemanticDiagnostics(source)]
+    })
+  ]
+  return {
+    rootNames,
+    checked: program.getSourceFiles().map((file) => file.fileName),
+    errors: diagnostics.map((diagnostic) =>
+      `${diagnostic.file?.fileName ?? ""}: ${ts.flattenDiagnosticMessageText(diagnostic.messageText, "\n")}`)
+  }
+}
+
+describe("names", () => {
+  it("pluralizes and singularizes resource names", () => {
+    expect(["quote", "opportunity", "touch", "box", "key"].map(pluralize)).toEqual(["quotes", "opportunities", "touches", "boxes", "keys"])
+    expect(["quotes", "opportunities", "touches", "boxes", "addresses", "cases", "staff"].map(singularize))
+      .toEqual(["quote", "opportunity", "touch", "box", "address", "case", "staff"])
+  })
+
+  it("derives every name from the domain, resource, directory and scope", () => {
+    expect(normalizeOptions({ name: "lead-scoring" })).toMatchObject({
+      directory: "packages/lead-scoring",
+      packageName: "@blocks-crm/lead-scoring",
+      offsetFromRoot: "../../",
+      domainClass: "LeadScoring",
+      domainVar: "leadScoring",
+      resourceVar: "leadScorings",
+      resourcePath: "/lead-scorings/",
+      model: "LeadScoring",
+      modelType: "lead_scoring",
+      collection: "lead_scorings"
+    })
+    expect(normalizeOptions({ name: "accounts", directory: "teams/x/accounts/", scope: "@acme" })).toMatchObject({
+      directory: "teams/x/accounts",
+      packageName: "@acme/accounts",
+      offsetFromRoot: "../../../",
+      resourceVar: "accounts",
+      model: "Account"
+    })
+  })
+
+  it("refuses names that are not kebab-case, directories outside the workspace and bad scopes", () => {
+    expect(() => normalizeOptions({ name: "Accounts" })).toThrow("kebab-case")
+    expect(() => normalizeOptions({ name: "accounts", directory: "../elsewhere" })).toThrow("inside the workspace")
+    expect(() => normalizeOptions({ name: "accounts", scope: "acme" })).toThrow("scope")
+    expect(() => normalizeOptions({ name: "new" })).toThrow(`"new", a reserved word`)
+    expect(normalizeOptions({ name: "support", resource: "cases" })).toMatchObject({ resourceVar: "cases", model: "Case", modelVar: "caseRecord" })
+  })
+
+  it("refuses a directory that already holds a package", async () => {
+    await expect(domainGenerator(new FsTree(root, false), { name: "pipeline", skipInstall: true })).rejects.toThrow(
+      "packages/pipeline already holds a package"
+    )
+  })
+})
+
+describe("domain generator", () => {
+  it("writes the package, the emulator's handlers and test, the client descriptor and the wiring", async () => {
+    const tree = await generateBoth()
+    const written = tree.listChanges().map((change) => `${change.type} ${change.path}`).sort()
+    expect(written).toEqual(expect.arrayContaining([
+      "CREATE packages/gen-check/package.json",
+      "CREATE packages/gen-check/README.md",
+      "CREATE packages/gen-check/tsconfig.json",
+      "CREATE packages/gen-check/tsconfig.src.json",
+      "CREATE packages/gen-check/tsconfig.test.json",
+      "CREATE packages/gen-check/vitest.config.ts",
+      "CREATE packages/gen-check/src/index.ts",
+      "CREATE packages/gen-check/src/models/GenCheck.ts",
+      "CREATE packages/gen-check/src/contract/GenChecksGroup.ts",
+      "CREATE packages/gen-check/src/contract/GenCheckApi.ts",
+      "CREATE packages/gen-check/src/services/GenChecksService.ts",
+      "CREATE packages/gen-check/src/services/GenCheckServices.ts",
+      "CREATE packages/gen-check/test/decoding.test.ts",
+      "CREATE packages/gen-check/test/fixtures/gen-check-get.json",
+      "CREATE packages/gen-check/test/fixtures/gen-checks-list.json",
+      "CREATE apps/emulator/src/domains/gen-check/GenChecksHandlers.ts",
+      "CREATE apps/emulator/src/domains/gen-check/GenCheckDomain.ts",
+      "CREATE apps/emulator/test/gen-check/gen-checks.test.ts",
+      "CREATE apps/reference/src/domains/gen-check.ts",
+      "CREATE .changeset/gen-check-domain.md",
+      "CREATE teams/sales/acme-billing/src/models/Case.ts",
+      "CREATE teams/sales/acme-billing/src/services/CasesService.ts",
+      "UPDATE apps/emulator/src/Emulator.ts",
+      "UPDATE apps/emulator/src/index.ts",
+      "UPDATE apps/emulator/package.json",
+      "UPDATE apps/reference/src/domains/index.ts",
+      "UPDATE apps/reference/package.json",
+      "UPDATE tsconfig.json",
+      "UPDATE pnpm-workspace.yaml",
+      "UPDATE vitest.config.ts"
+    ]))
+    // Nothing outside the places above.
+    for (const entry of written) {
+      expect(entry).toMatch(
+        /^(CREATE|UPDATE) (packages\/gen-check\/|teams\/sales\/acme-billing\/|apps\/(emulator|reference)\/|\.changeset\/|tsconfig\.json$|pnpm-workspace\.yaml$|vitest\.config\.ts$)/
+      )
+    }
+
+    const pkg = json(tree, "packages/gen-check/package.json")
+    expect(pkg).toMatchObject({
+      name: "@blocks-crm/gen-check",
+      type: "module",
+      publishConfig: { access: "public" },
+      scripts: { prepack: "tsc -b tsconfig.src.json" },
+      dependencies: { "@blocks-crm/core-http": "workspace:^" },
+      peerDependencies: { effect: "^3.22.4", "@effect/platform": "^0.97.2" }
+    })
+    expect(pkg.exports["./*"]["@blocks-crm/source"]).toBe("./src/services/*.ts")
+    expect(json(tree, "teams/sales/acme-billing/package.json").name).toBe("@acme/acme-billing")
+    expect(json(tree, "teams/sales/acme-billing/tsconfig.src.json").extends).toBe("../../../tsconfig.base.json")
+
+    const group = tree.read("teams/sales/acme-billing/src/contract/CasesGroup.ts", "utf-8")
+    expect(group).toContain(`HttpApiGroup.make("cases")`)
+    expect(group).toContain(`HttpApiEndpoint.put("update")\`/cases/\${uniqueId}/\``)
+    expect(tree.read("teams/sales/acme-billing/src/services/CasesService.ts", "utf-8")).toContain("ApiClient.group(CasesGroup)")
+
+    const emulator = tree.read("apps/emulator/src/Emulator.ts", "utf-8") ?? ""
+    expect(emulator).toMatch(/builtInDomains[^=]*= \[[^\]]*PipelineDomain[^\]]*GenCheckDomain[^\]]*AcmeBillingDomain[^\]]*\]/)
+    expect(emulator).toContain(`import { GenCheckDomain } from "./domains/gen-check/GenCheckDomain.js"`)
+    const domains = tree.read("apps/reference/src/domains/index.ts", "utf-8") ?? ""
+    expect(domains).toMatch(/export const domains = \[[^\]]*pipeline[^\]]*genCheck[^\]]*acmeBilling[^\]]*\]/)
+    expect(domains).toMatch(/export \{ pipeline, genCheck, acmeBilling \}/)
+
+    for (const app of ["apps/emulator", "apps/reference"]) {
+      expect(json(tree, `${app}/package.json`).dependencies).toMatchObject({
+        "@blocks-crm/gen-check": "workspace:*",
+        "@acme/acme-billing": "workspace:*"
+      })
+      for (const config of ["tsconfig.src.json", "tsconfig.test.json"]) {
+        expect(json(tree, `${app}/${config}`).references).toEqual(expect.arrayContaining([
+          { path: "../../packages/gen-check/tsconfig.src.json" },
+          { path: "../../teams/sales/acme-billing/tsconfig.src.json" }
+        ]))
+      }
+    }
+    expect(json(tree, "tsconfig.json").references).toEqual(expect.arrayContaining([
+      { path: "packages/gen-check" },
+      { path: "teams/sales/acme-billing" }
+    ]))
+    // packages/* is already a workspace glob; the team's directory is added by name.
+    const workspace = tree.read("pnpm-workspace.yaml", "utf-8") ?? ""
+    expect(workspace).toContain("  - teams/sales/acme-billing\n")
+    expect(workspace).not.toContain("packages/gen-check")
+    expect(tree.read("vitest.config.ts", "utf-8")).toContain(`"teams/sales/acme-billing/vitest.config.ts"`)
+    expect(tree.read(".changeset/acme-billing-domain.md", "utf-8")).toContain(`"@acme/acme-billing": minor`)
+  })
+
+  it("writes code that typechecks against the workspace", async () => {
+    const tree = await generateBoth()
+    const result = typecheck(tree, [
+      { name: "@blocks-crm/gen-check", directory: "packages/gen-check" },
+      { name: "@acme/acme-billing", directory: "teams/sales/acme-billing" }
+    ])
+    // The generated files, the edited emulator and client, and what they import were all compiled.
+    expect(result.rootNames).toEqual(expect.arrayContaining([
+      path.join(root, "packages/gen-check/src/services/GenChecksService.ts"),
+      path.join(root, "teams/sales/acme-billing/test/decoding.test.ts"),
+      path.join(root, "apps/emulator/test/acme-billing/cases.test.ts"),
+      path.join(root, "apps/emulator/src/Emulator.ts")
+    ]))
+    expect(result.checked).toEqual(expect.arrayContaining([path.join(root, "packages/core-http/src/ApiClient.ts")]))
+    expect(result.errors).toEqual([])
+  }, 120_000)
+})
