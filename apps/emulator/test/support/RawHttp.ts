@@ -55,6 +55,8 @@ export const send = (baseUrl: string, request: RawHttpRequest): Promise<RawHttpR
     const outgoing = open(baseUrl, request)
     outgoing.on("response", (response) => collect(response).then(resolve, reject))
     outgoing.on("error", reject)
+    // An answer that never comes is a failure to report, not a test that hangs.
+    outgoing.setTimeout(20_000, () => outgoing.destroy(new Error("no answer within 20 s")))
     if (request.body !== undefined) outgoing.write(request.body)
     outgoing.end()
   })
