@@ -42,8 +42,8 @@ const contractRoutes = (api: HttpApi.HttpApi.Any): Array<Route> => {
       routes.push({
         method: endpoint.method,
         path: endpoint.path,
-        payload: endpoint.payloadSchema as Option.Option<Schema.Schema.Any>,
-        urlParams: endpoint.urlParamsSchema as Option.Option<Schema.Schema.Any>
+        payload: endpoint.payloadSchema as unknown as Option.Option<Schema.Schema.Any>,
+        urlParams: endpoint.urlParamsSchema as unknown as Option.Option<Schema.Schema.Any>
       })
     }
   })
