@@ -1,5 +1,5 @@
 /**
- * `emulator [--port 4010] [--db FILE | --memory] [--api-key KEY]... [--token TOKEN]... [--faults]`
+ * `emulator [--port 4010] [--db FILE | --memory] [--api-key KEY]... [--token TOKEN]... [--faults] [--max-body-bytes N]`
  * Also mounted as `crm emulator` by the reference CLI.
  */
 import * as Command from "@effect/cli/Command"
@@ -10,6 +10,7 @@ import * as Option from "effect/Option"
 import { localSeeds } from "./Credentials.js"
 import type { Seeds } from "./Credentials.js"
 import * as Emulator from "./Emulator.js"
+import * as RequestBody from "./RequestBody.js"
 
 const fromEnv = (name: string) =>
   (process.env[name] ?? "").split(",").map((s) => s.trim()).filter((s) => s !== "")
@@ -31,6 +32,10 @@ const options = {
     Options.withDescription("An accepted bearer token, repeatable (env EMULATOR_TOKENS; default: the local seeds)")
   ),
   faults: Options.boolean("faults").pipe(Options.withDescription("Enable fault injection (X-Emulator-Fault, /__emulator/faults)")),
+  maxBodyBytes: Options.integer("max-body-bytes").pipe(
+    Options.withDefault(RequestBody.defaultMaxBodyBytes),
+    Options.withDescription("The largest request body accepted, in bytes (413 above it)")
+  ),
   log: Options.boolean("log").pipe(Options.withDescription("Log one line per request"))
 }
 
@@ -62,7 +67,8 @@ export const emulatorCommand = Command.make("emulator", options, (opts) =>
         database: opts.memory ? ":memory:" : Option.getOrUndefined(opts.db),
         seeds: seedsFrom(opts.apiKeys, opts.tokens),
         faults: opts.faults,
-        logRequests: opts.log
+        logRequests: opts.log,
+        maxBodyBytes: opts.maxBodyBytes
       })
       yield* Console.log(banner(info))
       return yield* Effect.never

@@ -28,6 +28,7 @@ import * as ErrorDocuments from "./ErrorDocuments.js"
 import * as Faults from "./Faults.js"
 import * as Idempotency from "./Idempotency.js"
 import * as RecordStore from "./RecordStore.js"
+import * as RequestBody from "./RequestBody.js"
 
 export interface EmulatorOptions {
   /** 0 picks a free port (the default, for parallel tests). */
@@ -43,6 +44,10 @@ export interface EmulatorOptions {
   readonly domains?: ReadonlyArray<EmulatorDomain> | undefined
   /** Log one line per request (never a header). */
   readonly logRequests?: boolean | undefined
+  /** The largest request body accepted, in bytes (413 above it). Default: about 1 MB. */
+  readonly maxBodyBytes?: number | undefined
+  /** The deepest nesting of a JSON body accepted (400 beyond it). Default: 64. */
+  readonly maxJsonDepth?: number | undefined
 }
 
 export interface EmulatorInfo {
@@ -99,20 +104,29 @@ export const layer = (options: EmulatorOptions = {}): Layer.Layer<Emulator, unkn
     RecordStore.layer,
     Credentials.layer(seeds),
     Faults.layer(options.faults ?? false),
-    Idempotency.layer
+    Idempotency.layer,
+    RequestBody.layer({ maxBodyBytes: options.maxBodyBytes, maxJsonDepth: options.maxJsonDepth })
   ).pipe(Layer.provideMerge(Database.layer(database)))
   const auth = Layer.mergeAll(Credentials.apiKeyAuthLayer, Credentials.bearerAuthLayer)
 
   const spec = openApiDocument(domains)
   const docs = Layer.mergeAll(
     HttpLayerRouter.add("GET", "/openapi.json", Effect.succeed(HttpServerResponse.unsafeJson(spec))),
+    // The official SDK's health() calls it; no credentials, as a load balancer's probe sends none.
+    HttpLayerRouter.add("GET", "/health", Effect.succeed(HttpServerResponse.unsafeJson({ status: "ok" }))),
     HttpApiSwagger.layerHttpLayerRouter({ api: documentedApi(domains) as any, path: "/docs" })
   )
   const routes = Layer.mergeAll(docs, ...domains.map((domain) => domain.routes)).pipe(Layer.provide(auth))
 
   const server = Layer.unwrapScoped(
     Effect.map(HttpLayerRouter.toHttpEffect(routes), (router) => {
-      const app = Faults.middleware(Idempotency.middleware(ErrorDocuments.middleware(router)))
+      // Outside in: refuse bodies by their headers, resolve the caller once, faults, idempotency, refuse
+      // bodies nested too deep, then the platform's own failures as error documents.
+      const app = RequestBody.policy(
+        Credentials.middleware(
+          Faults.middleware(Idempotency.middleware(RequestBody.nesting(ErrorDocuments.middleware(router))))
+        )
+      )
       return HttpServer.serve(options.logRequests === true ? HttpMiddleware.logger(app) : app)
     })
   )

@@ -13,6 +13,22 @@ interface DecodeIssue {
   readonly message: string
 }
 
+/**
+ * One JSON:API error document, the shape of every 4xx the emulator answers:
+ * `errorResponse(415, "unsupported_media_type", "Unsupported Media Type", "...")`.
+ */
+export const errorResponse = (
+  status: number,
+  code: string,
+  title: string,
+  detail: string,
+  headers?: Readonly<Record<string, string>>
+) =>
+  HttpServerResponse.unsafeJson(
+    { errors: [{ status: String(status), code, title, detail }] },
+    headers === undefined ? { status } : { status, headers }
+  )
+
 const describeIssue = (issue: DecodeIssue, field: string) =>
   issue._tag === "Missing" ? `${field} is required` : `${field} ${issue.message.replace(/^Expected /, "must be ")}`
 
@@ -56,16 +72,11 @@ const fromDecodeError = (issues: ReadonlyArray<DecodeIssue>, hasBody: boolean) =
 }
 
 /** A body the platform could not read at all (not JSON, or not sent as application/json). */
-const badRequest = HttpServerResponse.unsafeJson(
-  {
-    errors: [{
-      status: "400",
-      code: "bad_request",
-      title: "Bad Request",
-      detail: "The request body must be a JSON object sent with Content-Type: application/json."
-    }]
-  },
-  { status: 400 }
+const badRequest = errorResponse(
+  400,
+  "bad_request",
+  "Bad Request",
+  "The request body must be a JSON object sent with Content-Type: application/json."
 )
 
 const parseJson = (text: string): unknown => {
@@ -88,10 +99,7 @@ export const middleware: HttpMiddlewareFn = (app) =>
       ),
       Effect.catchTag("RouteNotFound" as never, () =>
         Effect.succeed(
-          HttpServerResponse.unsafeJson(
-            { errors: [{ status: "404", code: "not_found", title: "Not Found", detail: `No route for ${request.method} ${new URL(request.url, "http://e").pathname}` }] },
-            { status: 404 }
-          )
+          errorResponse(404, "not_found", "Not Found", `No route for ${request.method} ${new URL(request.url, "http://e").pathname}`)
         ))
     )
     if (response.status !== 400) return response

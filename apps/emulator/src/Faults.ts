@@ -4,7 +4,8 @@
  * Per request: header `X-Emulator-Fault: status=503` (or `latency=200`, `status=429; retry-after=2`,
  * `drop`, `malformed`, `truncate`, and `after` to apply the fault once the request has been handled).
  * Per run: `POST /__emulator/faults` with `{ "times": 2, "method": "POST", "path": "/leads/", "fault": "status=503; after" }`
- * queues a fault for the next matching requests; `DELETE /__emulator/faults` clears the queue.
+ * queues a fault for the next matching requests of the caller's tenant; `DELETE /__emulator/faults`
+ * clears that tenant's queue. Both need the same credentials as the API (bearer token and API key).
  */
 import * as HttpServerRequest from "@effect/platform/HttpServerRequest"
 import * as HttpServerResponse from "@effect/platform/HttpServerResponse"
@@ -15,7 +16,10 @@ import * as Layer from "effect/Layer"
 import * as Option from "effect/Option"
 import * as Ref from "effect/Ref"
 import * as Schema from "effect/Schema"
+import { RequestCaller } from "./Credentials.js"
+import { errorResponse } from "./ErrorDocuments.js"
 import type { HttpMiddlewareFn } from "./HttpMiddlewareFn.js"
+import { BodyLimits, nestedDeeperThan, tooDeep } from "./RequestBody.js"
 
 export interface Fault {
   readonly status?: number | undefined
@@ -47,6 +51,8 @@ export const parseFault = (spec: string): Fault | undefined => {
 }
 
 interface Queued {
+  /** Only this tenant's requests take the fault. */
+  readonly tenantId: string
   readonly remaining: number
   readonly method?: string | undefined
   readonly path?: string | undefined
@@ -72,10 +78,11 @@ const errorBody = (status: number) => ({
   errors: [{ status: String(status), code: "injected_fault", title: "Injected Fault", detail: `The emulator was told to answer ${status}.` }]
 })
 
-const takeQueued = (queue: Ref.Ref<ReadonlyArray<Queued>>, method: string, path: string) =>
+const takeQueued = (queue: Ref.Ref<ReadonlyArray<Queued>>, tenantId: string, method: string, path: string) =>
   Ref.modify(queue, (entries): readonly [Option.Option<Fault>, ReadonlyArray<Queued>] => {
+    if (entries.length === 0) return [Option.none(), entries]
     const index = entries.findIndex((e) =>
-      (e.method === undefined || e.method.toUpperCase() === method) && (e.path === undefined || e.path === path)
+      e.tenantId === tenantId && (e.method === undefined || e.method.toUpperCase() === method) && (e.path === undefined || e.path === path)
     )
     if (index === -1) return [Option.none(), entries]
     const entry = entries[index]!
@@ -111,31 +118,44 @@ const apply = (fault: Fault, request: HttpServerRequest.HttpServerRequest, handl
   })
 
 /** Admin routes and the fault itself, around the API. */
-export const middleware: HttpMiddlewareFn<Faults> = (app) =>
+export const middleware: HttpMiddlewareFn<Faults | RequestCaller | BodyLimits> = (app) =>
   Effect.gen(function*() {
     const faults = yield* Faults
     if (!faults.enabled) return yield* app
     const request = yield* HttpServerRequest.HttpServerRequest
     const url = new URL(request.url, "http://emulator")
-    if (url.pathname === "/__emulator/faults") {
+    if (url.pathname === "/__emulator/faults" && (request.method === "POST" || request.method === "DELETE")) {
+      const caller = yield* RequestCaller
+      const refusal = caller.tokenRefusal ?? caller.apiKeyRefusal
+      if (refusal !== undefined || caller.tenantId === undefined) {
+        return errorResponse(401, "unauthorized", "Unauthorized", refusal ?? "The API key is not valid.")
+      }
+      const tenantId = caller.tenantId
       if (request.method === "DELETE") {
-        yield* Ref.set(faults.queue, [])
+        yield* Ref.update(faults.queue, (q) => q.filter((e) => e.tenantId !== tenantId))
         return HttpServerResponse.empty({ status: 204 })
       }
-      if (request.method === "POST") {
-        const body = yield* Effect.either(HttpServerRequest.schemaBodyJson(QueueRequest))
-        const fault = body._tag === "Right" ? parseFault(body.right.fault) : undefined
-        if (body._tag === "Left" || fault === undefined) {
-          return HttpServerResponse.unsafeJson({ errors: [{ status: "422", code: "invalid", title: "Invalid fault", detail: "expected { times?, method?, path?, fault }" }] }, { status: 422 })
-        }
-        yield* Ref.update(faults.queue, (q) => [...q, { remaining: body.right.times, method: body.right.method, path: body.right.path, fault }])
-        return HttpServerResponse.empty({ status: 204 })
+      const limits = yield* BodyLimits
+      const text = yield* Effect.either(request.text)
+      if (text._tag === "Right" && nestedDeeperThan(text.right, limits.maxJsonDepth)) return tooDeep(limits.maxJsonDepth)
+      const body = yield* Effect.either(HttpServerRequest.schemaBodyJson(QueueRequest))
+      const fault = body._tag === "Right" ? parseFault(body.right.fault) : undefined
+      if (body._tag === "Left" || fault === undefined) {
+        return errorResponse(422, "invalid", "Invalid fault", "expected { times?, method?, path?, fault }")
       }
+      yield* Ref.update(faults.queue, (q) => [
+        ...q,
+        { tenantId, remaining: body.right.times, method: body.right.method, path: body.right.path, fault }
+      ])
+      return HttpServerResponse.empty({ status: 204 })
     }
     const header = request.headers["x-emulator-fault"]
+    const caller = yield* RequestCaller
     const fault = header !== undefined
       ? Option.fromNullable(parseFault(header))
-      : yield* takeQueued(faults.queue, request.method, url.pathname)
+      : caller.tenantId === undefined || caller.tokenRefusal !== undefined
+      ? Option.none()
+      : yield* takeQueued(faults.queue, caller.tenantId, request.method, url.pathname)
     if (Option.isNone(fault)) return yield* app
     if (fault.value.latencyMs !== undefined) yield* Effect.sleep(fault.value.latencyMs)
     const onlyLatency = Object.keys(fault.value).every((k) => k === "latencyMs")

@@ -1,19 +1,28 @@
 /**
  * A POST with an `Idempotency-Key` the tenant has used before answers with the first response and
  * changes nothing. Only 2xx answers are remembered, so a failed attempt can be retried with the same key.
+ * As the IETF Idempotency-Key draft says: the key reused with a different body answers 422, and a retry
+ * while the first request is still being handled answers 409.
+ *
+ * The write a request makes and its key are committed in one transaction, so a crash leaves both or
+ * neither: a retry after a crash either replays the answer or makes the write for the first time.
  */
 import * as HttpServerRequest from "@effect/platform/HttpServerRequest"
 import * as HttpServerResponse from "@effect/platform/HttpServerResponse"
 import * as SqlClient from "@effect/sql/SqlClient"
+import { SqlError } from "@effect/sql/SqlError"
 import * as Context from "effect/Context"
 import * as Effect from "effect/Effect"
 import * as Layer from "effect/Layer"
-import { Credentials } from "./Credentials.js"
+import { createHash } from "node:crypto"
+import { RequestCaller } from "./Credentials.js"
+import { errorResponse } from "./ErrorDocuments.js"
 import type { HttpMiddlewareFn } from "./HttpMiddlewareFn.js"
 
 interface Stored {
   readonly method: string
   readonly path: string
+  readonly fingerprint: string | null
   readonly status: number
   readonly content_type: string | null
   readonly body: string
@@ -24,55 +33,73 @@ export class InFlight extends Context.Tag("@blocks-crm/emulator/Idempotency/InFl
 
 export const layer: Layer.Layer<InFlight> = Layer.sync(InFlight, () => new Set<string>())
 
-const conflict = (detail: string) =>
-  HttpServerResponse.unsafeJson(
-    { errors: [{ status: "409", code: "idempotency_conflict", title: "Idempotency Key Conflict", detail }] },
-    { status: 409 }
-  )
+const conflict = (detail: string) => errorResponse(409, "idempotency_conflict", "Idempotency Key Conflict", detail)
 
-export const middleware: HttpMiddlewareFn<SqlClient.SqlClient | Credentials | InFlight> = (app) =>
+const keyReused = errorResponse(
+  422,
+  "idempotency_key_reused",
+  "Idempotency Key Reused",
+  "The Idempotency-Key was first used with a different request body; use a new key for a new request."
+)
+
+/** The body as sent: the SDK serialises a request the same way on every attempt. */
+const fingerprintOf = (body: string) => createHash("sha256").update(body).digest("hex")
+
+export const middleware: HttpMiddlewareFn<SqlClient.SqlClient | RequestCaller | InFlight> = (app) =>
   Effect.gen(function*() {
     const request = yield* HttpServerRequest.HttpServerRequest
     const key = request.headers["idempotency-key"]
     if (request.method !== "POST" || key === undefined || key === "") return yield* app
-    const credentials = yield* Credentials
-    const apiKey = request.headers["appid"] ?? request.headers["x-api-key"] ?? ""
-    const tenantId = credentials.tenantOf(apiKey)
-    if (tenantId === undefined) return yield* app // authentication answers 401
-    const sql = yield* SqlClient.SqlClient
-    const path = new URL(request.url, "http://emulator").pathname
-    const [stored] = yield* Effect.orDie(sql<Stored>`SELECT method, path, status, content_type, body FROM idempotency_keys
-      WHERE tenant_id = ${tenantId} AND idempotency_key = ${key}`)
-    if (stored !== undefined) {
-      if (stored.method !== request.method || stored.path !== path) {
-        return conflict(`The Idempotency-Key was first used for ${stored.method} ${stored.path}.`)
-      }
-      return HttpServerResponse.text(stored.body, {
-        status: stored.status,
-        contentType: stored.content_type ?? "application/json",
-        headers: { "idempotent-replayed": "true" }
-      })
-    }
+    const caller = yield* RequestCaller
+    // Authentication answers 401; a stored answer is never replayed to a caller it would refuse.
+    if (caller.tenantId === undefined || caller.tokenRefusal !== undefined) return yield* app
+    const tenantId = caller.tenantId
+    // The slot is taken before the body is read, so a retry while the first body is still arriving is a 409 too.
     const inFlight = yield* InFlight
     const slot = `${tenantId}:${key}`
     if (inFlight.has(slot)) return conflict("A request with this Idempotency-Key is still in progress.")
     inFlight.add(slot)
     return yield* Effect.ensuring(
-      Effect.tap(app, (response) =>
-        response.status >= 200 && response.status < 300 && response.body._tag === "Uint8Array"
-          ? Effect.orDie(sql`INSERT INTO idempotency_keys ${
-            sql.insert({
-              tenant_id: tenantId,
-              idempotency_key: key,
-              method: request.method,
-              path,
-              status: response.status,
-              content_type: response.body.contentType,
-              body: new TextDecoder().decode(response.body.body),
-              created_at: new Date().toISOString()
-            })
-          }`)
-          : Effect.void),
+      Effect.gen(function*() {
+        const body = yield* Effect.either(request.text)
+        if (body._tag === "Left") return yield* app // the platform answers an unreadable body
+        const fingerprint = fingerprintOf(body.right)
+        const sql = yield* SqlClient.SqlClient
+        const path = new URL(request.url, "http://emulator").pathname
+        const [stored] = yield* Effect.orDie(sql<Stored>`SELECT method, path, fingerprint, status, content_type, body
+          FROM idempotency_keys WHERE tenant_id = ${tenantId} AND idempotency_key = ${key}`)
+        if (stored !== undefined) {
+          if (stored.method !== request.method || stored.path !== path) {
+            return conflict(`The Idempotency-Key was first used for ${stored.method} ${stored.path}.`)
+          }
+          // Keys stored before fingerprints were kept have none, and replay as they always did.
+          if (stored.fingerprint !== null && stored.fingerprint !== fingerprint) return keyReused
+          return HttpServerResponse.text(stored.body, {
+            status: stored.status,
+            contentType: stored.content_type ?? "application/json",
+            headers: { "idempotent-replayed": "true" }
+          })
+        }
+        const remember = (response: HttpServerResponse.HttpServerResponse) =>
+          response.status >= 200 && response.status < 300 && response.body._tag === "Uint8Array"
+            ? sql`INSERT INTO idempotency_keys ${
+              sql.insert({
+                tenant_id: tenantId,
+                idempotency_key: key,
+                method: request.method,
+                path,
+                fingerprint,
+                status: response.status,
+                content_type: response.body.contentType,
+                body: new TextDecoder().decode(response.body.body),
+                created_at: new Date().toISOString()
+              })
+            }`
+            : Effect.void
+        return yield* sql.withTransaction(Effect.tap(app, remember)).pipe(
+          Effect.catchIf((error): error is SqlError => error instanceof SqlError, Effect.die)
+        )
+      }),
       Effect.sync(() => inFlight.delete(slot))
     )
   })

@@ -96,10 +96,12 @@ export const layer: Layer.Layer<RecordStore, never, SqlClient.SqlClient> = Layer
             search === undefined || search === "" ? sql`1 = 1` : sql`search_text LIKE ${`%${search}%`}`
           ])
           const [count] = yield* sql<{ readonly total: number }>`SELECT COUNT(*) AS total FROM records WHERE ${where}`
-          const rows = yield* sql<Row>`SELECT data FROM records WHERE ${where} ORDER BY seq LIMIT ${records} OFFSET ${
-            (page - 1) * records
-          }`
           const totalRecords = count?.total ?? 0
+          const offset = (page - 1) * records
+          // A page past the end is empty without asking SQLite, which refuses offsets beyond 64 bits.
+          const rows = offset >= totalRecords
+            ? []
+            : yield* sql<Row>`SELECT data FROM records WHERE ${where} ORDER BY seq LIMIT ${records} OFFSET ${offset}`
           return {
             items: rows.map((row) => decode(row.data)),
             page,

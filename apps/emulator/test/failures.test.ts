@@ -151,7 +151,7 @@ layer(TestEmulator.layer(), { excludeTestServices: true })("errors on the emulat
         }])
       }))
 
-    it.effect("a body that is not JSON, or not sent as JSON, answers 400 in the reference's error format", () =>
+    it.effect("a body that is not JSON answers 400, one not sent as JSON 415, in the reference's error format", () =>
       Effect.gen(function*() {
         const before = yield* countOf("/leads/")
         const notJson = yield* raw<WireErrors>("POST", "/leads/", { body: "not json {" })
@@ -166,8 +166,8 @@ layer(TestEmulator.layer(), { excludeTestServices: true })("errors on the emulat
           body: JSON.stringify({ lead: { name: "Sent as text" } }),
           headers: { "content-type": "text/plain" }
         })
-        expect(asText.status).toBe(400)
-        expect(asText.json.errors[0]?.code).toBe("bad_request")
+        expect(asText.status).toBe(415)
+        expect(asText.json.errors[0]?.code).toBe("unsupported_media_type")
         expect(yield* countOf("/leads/")).toBe(before)
       }))
 

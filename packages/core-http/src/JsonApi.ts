@@ -182,10 +182,13 @@ export const Meta: Schema.Schema<PageMeta, typeof WireMeta.Encoded> = Schema.tra
       if (wire.per_page !== undefined) meta.records = wire.per_page
       return ParseResult.succeed(meta)
     },
+    // A server (the emulator) writes both spellings, so clients of either convention read their own.
     encode: (meta: PageMeta) =>
       ParseResult.succeed({
         totalPages: meta.totalPages,
         totalRecords: meta.totalRecords,
+        total_pages: meta.totalPages,
+        total_count: meta.totalRecords,
         ...(meta.page !== undefined ? { current_page: meta.page } : {}),
         ...(meta.records !== undefined ? { per_page: meta.records } : {})
       })

@@ -198,19 +198,19 @@ export const raw = <A = any>(
       return { status: response.status, headers: response.headers, text, json: json as A }
     }))
 
-/** Queues a fault for the next matching requests (`POST /__emulator/faults`). */
+/** Queues a fault for tenant A's next matching requests (`POST /__emulator/faults`). */
 export const queueFault = (fault: {
   readonly times?: number
   readonly method?: string
   readonly path?: string
   readonly fault: string
 }): Effect.Effect<void, never, Emulator.Emulator> =>
-  Effect.flatMap(raw("POST", "/__emulator/faults", { body: fault, apiKey: null, token: null }), (response) =>
+  Effect.flatMap(raw("POST", "/__emulator/faults", { body: fault }), (response) =>
     Effect.sync(() => expect(response.status).toBe(204)))
 
-/** Clears the fault queue. */
+/** Clears tenant A's fault queue. */
 export const clearFaults: Effect.Effect<void, never, Emulator.Emulator> = Effect.flatMap(
-  raw("DELETE", "/__emulator/faults", { apiKey: null, token: null }),
+  raw("DELETE", "/__emulator/faults"),
   (response) => Effect.sync(() => expect(response.status).toBe(204))
 )
 
