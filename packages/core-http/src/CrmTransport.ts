@@ -8,7 +8,7 @@
 import * as FetchHttpClient from "@effect/platform/FetchHttpClient"
 import * as Headers from "@effect/platform/Headers"
 import * as HttpClient from "@effect/platform/HttpClient"
-import type * as HttpClientError from "@effect/platform/HttpClientError"
+import * as HttpClientError from "@effect/platform/HttpClientError"
 import * as HttpClientRequest from "@effect/platform/HttpClientRequest"
 import type * as HttpClientResponse from "@effect/platform/HttpClientResponse"
 import * as UrlParams from "@effect/platform/UrlParams"
@@ -293,7 +293,58 @@ const readBody = (
       ? Effect.zipRight(discard(response), Effect.fail(tooLarge(response, context)))
       : response.arrayBuffer
   }
-  return Effect.suspend(() => {
+  const web = webResponseOf(response)
+  return web === undefined ? readStream(response, context) : readWeb(response, web, context)
+}
+
+const tooLarge = (response: HttpClientResponse.HttpClientResponse, context: AttemptContext) =>
+  new ResponseTooLarge({ ...context.info, status: response.status, maxBytes: context.maxBytes })
+
+/**
+ * The fetch Response under a platform response, when there is one. Reading it directly costs one
+ * promise per chunk, where an Effect `Stream` costs several effects; other clients take `readStream`.
+ */
+const webResponseOf = (response: HttpClientResponse.HttpClientResponse): Response | undefined => {
+  const inner = (response as { readonly original?: unknown }).original ?? response
+  const source = (inner as { readonly source?: unknown }).source
+  return source instanceof Response && !source.bodyUsed ? source : undefined
+}
+
+const overLimit: unique symbol = Symbol("overLimit")
+
+const readWeb = (response: HttpClientResponse.HttpClientResponse, web: Response, context: AttemptContext) =>
+  Effect.flatMap(
+    Effect.tryPromise({
+      try: async (signal): Promise<ArrayBuffer | typeof overLimit> => {
+        if (web.body === null) return new ArrayBuffer(0)
+        const reader = web.body.getReader()
+        // An interrupted read (a timeout) cancels the body, which closes the connection.
+        const cancel = () => void reader.cancel().catch(() => undefined)
+        signal.addEventListener("abort", cancel, { once: true })
+        try {
+          const chunks: Array<Uint8Array> = []
+          let size = 0
+          for (;;) {
+            const { done, value } = await reader.read()
+            if (done) return concat(chunks, size)
+            size += value.byteLength
+            if (size > context.maxBytes) {
+              cancel()
+              return overLimit
+            }
+            chunks.push(value)
+          }
+        } finally {
+          signal.removeEventListener("abort", cancel)
+        }
+      },
+      catch: (cause) => new HttpClientError.ResponseError({ request: response.request, response, reason: "Decode", cause })
+    }),
+    (bytes) => (bytes === overLimit ? Effect.fail(tooLarge(response, context)) : Effect.succeed(bytes))
+  )
+
+const readStream = (response: HttpClientResponse.HttpClientResponse, context: AttemptContext) =>
+  Effect.suspend(() => {
     const chunks: Array<Uint8Array> = []
     let size = 0
     return response.stream.pipe(
@@ -310,10 +361,6 @@ const readBody = (
       )
     )
   })
-}
-
-const tooLarge = (response: HttpClientResponse.HttpClientResponse, context: AttemptContext) =>
-  new ResponseTooLarge({ ...context.info, status: response.status, maxBytes: context.maxBytes })
 
 const concat = (chunks: ReadonlyArray<Uint8Array>, size: number): ArrayBuffer => {
   const out = new Uint8Array(size)
@@ -326,8 +373,12 @@ const concat = (chunks: ReadonlyArray<Uint8Array>, size: number): ArrayBuffer =>
 }
 
 /** Drops a body that will not be read (a redirect's, or one over the limit): the connection is closed. */
-const discard = (response: HttpClientResponse.HttpClientResponse) =>
-  Effect.ignore(Stream.runDrain(Stream.take(response.stream, 1)))
+const discard = (response: HttpClientResponse.HttpClientResponse): Effect.Effect<void> => {
+  const web = webResponseOf(response)
+  return web === undefined
+    ? Effect.ignore(Stream.runDrain(Stream.take(response.stream, 1)))
+    : Effect.promise(() => web.body?.cancel().catch(() => undefined) ?? Promise.resolve())
+}
 
 /**
  * Builds the transport over any HttpClient.
