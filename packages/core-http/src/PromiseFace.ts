@@ -121,8 +121,8 @@ const toAsyncIterable = <A, R, ER>(
     try {
       yield* Stream.toAsyncIterableRuntime(stream, rt)
     } catch (error) {
-      // Stream failures surface as FiberFailure; throw what `settle` throws for a call instead: the SDK's
-      // error itself, `Aborted`, or the defect (never the FiberFailure wrapper).
+      // Throw what `settle` throws for a call: the SDK's error itself, `Aborted` for an interruption
+      // (which the iterable reports as an InterruptedException), or the defect; never a FiberFailure.
       const cause = (error as { [key: symbol]: unknown })[Symbol.for("effect/Runtime/FiberFailure/Cause")]
       if (cause !== undefined && Cause.isCause(cause)) settle(Exit.failCause(cause))
       if (Cause.isInterruptedException(error)) throw new Aborted({})

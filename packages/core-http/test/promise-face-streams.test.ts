@@ -1,6 +1,6 @@
 /**
- * A stream of the Promise face throws what a call throws: the SDK's error, `Aborted`, or the defect
- * itself, never Effect's FiberFailure wrapper.
+ * A stream of the Promise face throws what a call throws: the SDK's error, `Aborted` (not an
+ * InterruptedException), or the defect itself, never a FiberFailure wrapper.
  */
 import { CrmError, PromiseFace } from "@blocks-crm/core-http"
 import { describe, expect, it } from "@effect/vitest"
