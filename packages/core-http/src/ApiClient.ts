@@ -17,6 +17,7 @@ import { excerpt, InvalidInput, isApiError, UnexpectedResponse } from "./CrmErro
 import type { ApiError } from "./CrmError.js"
 import { CrmTransport, currentExchangeSink } from "./CrmTransport.js"
 import type { Exchange } from "./CrmTransport.js"
+import { scrubError } from "./internal/redact.js"
 
 /**
  * One derived endpoint: its request (path, urlParams, payload) in, its success model out.
@@ -70,28 +71,47 @@ const isJsonText = (text: string): boolean => {
   }
 }
 
-const toApiError = (error: unknown, exchange: Exchange | undefined): ApiError => {
+/** Why decoding (or reporting) a body threw instead of failing. */
+const undecodable = (cause: unknown): string =>
+  cause instanceof RangeError && /call stack/i.test(cause.message)
+    ? "a value in the body is nested too deeply to decode"
+    : `the body could not be decoded (${cause instanceof Error ? cause.message : "unknown failure"})`
+
+const toApiError = (error: unknown, exchange: Exchange | undefined, defect = false): ApiError => {
   if (isApiError(error)) return error
   const body = exchange?.body ?? ""
   // A body that is not JSON at all fails at the parse (an issue with no path): report what came instead.
   const isJson = exchange === undefined || isJsonText(body)
-  const issue = isJson && ParseResult.isParseError(error) ? firstIssue(error) : undefined
-  return new UnexpectedResponse({
+  let issue: ReturnType<typeof firstIssue> | undefined
+  let reason: string
+  try {
+    issue = !defect && isJson && ParseResult.isParseError(error) ? firstIssue(error) : undefined
+    reason = issue !== undefined
+      ? issue.message
+      : !isJson
+      ? `expected JSON, got ${exchange?.contentType ?? "no content type"}`
+      : defect
+      ? undecodable(error)
+      : error instanceof Error
+      ? error.message
+      : String(error)
+  } catch (cause) {
+    // Reporting can fail where decoding did not: a value nested thousands deep overflows the formatter.
+    issue = undefined
+    reason = undecodable(cause)
+  }
+  const unexpected = new UnexpectedResponse({
     method: exchange?.method ?? "",
     url: exchange?.url ?? "",
     requestId: exchange?.requestId ?? "",
     status: exchange?.status ?? 0,
     contentType: exchange?.contentType,
     bodyExcerpt: excerpt(body),
-    path: issue === undefined || issue.path.length === 0 ? undefined : renderPath(issue.path),
-    reason: issue !== undefined
-      ? issue.message
-      : !isJson
-      ? `expected JSON, got ${exchange?.contentType ?? "no content type"}`
-      : error instanceof Error
-      ? error.message
-      : String(error)
+    path: issue === undefined || issue.path.length === 0 ? undefined : excerpt(renderPath(issue.path)),
+    // A mismatch quotes the value it got, which can be the whole body.
+    reason: excerpt(reason, 1_000)
   })
+  return exchange === undefined ? unexpected : scrubError(unexpected, exchange.scrub)
 }
 
 const wrap = (endpointFn: (request: unknown) => Effect.Effect<unknown, unknown>) => (request: unknown) =>
@@ -103,7 +123,14 @@ const wrap = (endpointFn: (request: unknown) => Effect.Effect<unknown, unknown>)
       (e) => {
         exchange = e
       }
-    ).pipe(Effect.mapError((error) => toApiError(error, exchange)))
+    ).pipe(
+      Effect.mapError((error) => toApiError(error, exchange)),
+      // A body can break the decoder itself (a value nested thousands deep overflows the stack). Once a
+      // response has arrived, that is the response's fault, reported like any other bad body.
+      Effect.catchAllDefect((defect) =>
+        exchange === undefined ? Effect.die(defect) : Effect.fail(toApiError(defect, exchange, true))
+      )
+    )
   })
 
 /**

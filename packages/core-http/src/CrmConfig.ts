@@ -58,6 +58,11 @@ export interface CrmSettings {
   readonly retry: RetryPolicy
   /** Send a generated `Idempotency-Key` with every POST (so POSTs can be retried safely). Default true. */
   readonly idempotentPosts: boolean
+  /**
+   * Largest response body read, in bytes, after decompression; a larger one fails with
+   * `ResponseTooLarge` without being read further. Default 32 MiB.
+   */
+  readonly maxResponseBytes: number
 }
 
 /**
@@ -74,6 +79,8 @@ export interface CrmOptions {
   readonly deadline?: Duration.DurationInput | undefined
   readonly retry?: Partial<RetryPolicy> | undefined
   readonly idempotentPosts?: boolean | undefined
+  /** Largest response body read, in bytes (after decompression). Default 32 MiB. */
+  readonly maxResponseBytes?: number | undefined
 }
 
 /**
@@ -88,6 +95,9 @@ export const defaultRetryPolicy: RetryPolicy = {
   baseDelay: Duration.millis(200),
   maxRetryAfter: Duration.seconds(30)
 }
+
+/** The default `maxResponseBytes`: far above any page the API sends, far below what hurts a process. */
+export const defaultMaxResponseBytes = 32 * 1024 * 1024
 
 /** What each environment variable is for, as the reference's pre-flight check explains it. */
 export const environmentVariables = {
@@ -141,6 +151,10 @@ export const make = (options: CrmOptions): Effect.Effect<CrmSettings, Configurat
     }
     const timeout = Duration.decode(options.timeout ?? Duration.seconds(30))
     if (!Duration.greaterThan(timeout, Duration.zero)) problems.push({ name: "timeout", problem: "must be > 0" })
+    const maxResponseBytes = options.maxResponseBytes ?? defaultMaxResponseBytes
+    if (!Number.isSafeInteger(maxResponseBytes) || maxResponseBytes <= 0) {
+      problems.push({ name: "maxResponseBytes", problem: "must be a whole number of bytes > 0" })
+    }
     if (problems.length > 0 || Either.isLeft(url)) return Effect.fail(new ConfigurationError({ problems }))
     return Effect.succeed<CrmSettings>({
       apiUrl: url.right,
@@ -150,14 +164,15 @@ export const make = (options: CrmOptions): Effect.Effect<CrmSettings, Configurat
       timeout,
       deadline: Option.map(Option.fromNullable(options.deadline), Duration.decode),
       retry,
-      idempotentPosts: options.idempotentPosts ?? true
+      idempotentPosts: options.idempotentPosts ?? true,
+      maxResponseBytes
     })
   })
 
 /**
  * Reads the environment through Effect `Config`: `BLOCKS_API_URL`, `BLOCKS_AUTH_TOKEN`,
  * `BLOCKS_API_KEY` (required), and optionally `BLOCKS_API_KEY_HEADER` (`AppId` | `X-Api-Key`),
- * `BLOCKS_TIMEOUT` (e.g. `10 seconds`) and `BLOCKS_MAX_RETRIES`. When any required variable is missing,
+ * `BLOCKS_TIMEOUT` (e.g. `10 seconds`), `BLOCKS_MAX_RETRIES` and `BLOCKS_MAX_RESPONSE_BYTES`. When any required variable is missing,
  * the error names every missing one and what it is for.
  *
  * @since 0.1.0
@@ -170,7 +185,8 @@ export const fromEnv = (overrides?: Partial<Omit<CrmOptions, "apiUrl" | "authTok
       apiKey: Config.option(Config.redacted("BLOCKS_API_KEY")),
       apiKeyHeader: Config.option(Config.literal("AppId", "X-Api-Key")("BLOCKS_API_KEY_HEADER")),
       timeout: Config.option(Config.duration("BLOCKS_TIMEOUT")),
-      maxRetries: Config.option(Config.integer("BLOCKS_MAX_RETRIES"))
+      maxRetries: Config.option(Config.integer("BLOCKS_MAX_RETRIES")),
+      maxResponseBytes: Config.option(Config.integer("BLOCKS_MAX_RESPONSE_BYTES"))
     }).pipe(
       Effect.mapError((error) =>
         new ConfigurationError({ problems: [{ name: "environment", problem: String(error).replace(/^\((.*)\)$/s, "$1") }] })
@@ -195,6 +211,7 @@ export const fromEnv = (overrides?: Partial<Omit<CrmOptions, "apiUrl" | "authTok
       ...Option.match(read.apiKeyHeader, { onNone: () => ({}), onSome: (apiKeyHeader) => ({ apiKeyHeader }) }),
       ...Option.match(read.timeout, { onNone: () => ({}), onSome: (timeout) => ({ timeout }) }),
       ...Option.match(read.maxRetries, { onNone: () => ({}), onSome: (times) => ({ retry: { times } }) }),
+      ...Option.match(read.maxResponseBytes, { onNone: () => ({}), onSome: (maxResponseBytes) => ({ maxResponseBytes }) }),
       ...overrides
     }).pipe(
       // Name the variable the user set, not the option it became.
@@ -211,7 +228,8 @@ const envNames: Record<string, string> = {
   authToken: "BLOCKS_AUTH_TOKEN",
   apiKey: "BLOCKS_API_KEY",
   timeout: "BLOCKS_TIMEOUT",
-  "retry.times": "BLOCKS_MAX_RETRIES"
+  "retry.times": "BLOCKS_MAX_RETRIES",
+  maxResponseBytes: "BLOCKS_MAX_RESPONSE_BYTES"
 }
 
 /**

@@ -174,6 +174,48 @@ export class UnexpectedResponse extends Data.TaggedError("UnexpectedResponse")<
 }
 
 /**
+ * The API redirected the call to another origin (scheme, host or port) than the configured API. The
+ * SDK does not follow it, so the credentials and the idempotency key are never sent there.
+ *
+ * @since 0.2.0
+ */
+export class CrossOriginRedirect extends Data.TaggedError("CrossOriginRedirect")<
+  ExchangeInfo & {
+    readonly status: number
+    /** Where the server pointed (without any user:password part). */
+    readonly location: string
+  }
+> {
+  override get message() {
+    return `${this.method} ${this.url} was redirected (${this.status}) to ${this.location}, outside the configured API; the SDK does not follow redirects to another origin (request id ${this.requestId})`
+  }
+}
+
+/**
+ * A response body grew past `maxResponseBytes` (after decompression). It was not read further.
+ *
+ * @since 0.2.0
+ */
+export class ResponseTooLarge extends Data.TaggedError("ResponseTooLarge")<
+  ExchangeInfo & {
+    readonly status: number
+    /** The limit it passed, in bytes. */
+    readonly maxBytes: number
+  }
+> {
+  override get message() {
+    return `${this.method} ${this.url} answered ${this.status} with a body larger than the ${formatBytes(this.maxBytes)} limit (maxResponseBytes) (request id ${this.requestId})`
+  }
+}
+
+const formatBytes = (bytes: number): string =>
+  bytes >= 1024 * 1024 && bytes % (1024 * 1024) === 0
+    ? `${bytes / (1024 * 1024)} MiB`
+    : bytes >= 1024 && bytes % 1024 === 0
+    ? `${bytes / 1024} KiB`
+    : `${bytes} bytes`
+
+/**
  * An input failed validation before any request was sent.
  *
  * @since 0.1.0
@@ -233,6 +275,8 @@ export type ApiError =
   | TransportError
   | Aborted
   | UnexpectedResponse
+  | CrossOriginRedirect
+  | ResponseTooLarge
 
 const apiErrorTags: ReadonlySet<string> = new Set<ApiError["_tag"]>([
   "Unauthorized",
@@ -245,7 +289,9 @@ const apiErrorTags: ReadonlySet<string> = new Set<ApiError["_tag"]>([
   "Timeout",
   "TransportError",
   "Aborted",
-  "UnexpectedResponse"
+  "UnexpectedResponse",
+  "CrossOriginRedirect",
+  "ResponseTooLarge"
 ])
 
 /**

@@ -8,8 +8,10 @@
 import * as FetchHttpClient from "@effect/platform/FetchHttpClient"
 import * as Headers from "@effect/platform/Headers"
 import * as HttpClient from "@effect/platform/HttpClient"
+import * as HttpClientError from "@effect/platform/HttpClientError"
 import * as HttpClientRequest from "@effect/platform/HttpClientRequest"
 import type * as HttpClientResponse from "@effect/platform/HttpClientResponse"
+import * as UrlParams from "@effect/platform/UrlParams"
 import * as Context from "effect/Context"
 import * as Duration from "effect/Duration"
 import * as Effect from "effect/Effect"
@@ -20,14 +22,17 @@ import * as Option from "effect/Option"
 import * as Redacted from "effect/Redacted"
 import * as Schedule from "effect/Schedule"
 import * as Schema from "effect/Schema"
+import * as Stream from "effect/Stream"
 import * as CrmConfig from "./CrmConfig.js"
 import type { RetryPolicy } from "./CrmConfig.js"
 import {
   Conflict,
+  CrossOriginRedirect,
   excerpt,
   Forbidden,
   NotFound,
   RateLimited,
+  ResponseTooLarge,
   ServerError,
   Timeout,
   TransportError,
@@ -37,6 +42,8 @@ import {
 } from "./CrmError.js"
 import type { ApiError, ApiErrorObject, ExchangeInfo } from "./CrmError.js"
 import { BufferedResponse } from "./internal/bufferedResponse.js"
+import { makeScrub, scrubError } from "./internal/redact.js"
+import type { Scrub } from "./internal/redact.js"
 import { ErrorDocument } from "./JsonApi.js"
 
 /**
@@ -87,6 +94,8 @@ export interface Exchange extends ExchangeInfo {
   readonly status: number
   readonly contentType: string | undefined
   readonly body: string
+  /** Takes the configured secrets out of server text before it goes into an error. */
+  readonly scrub: (text: string) => string
 }
 
 /** @internal */
@@ -195,6 +204,182 @@ const retrySchedule = (policy: RetryPolicy): Schedule.Schedule<unknown, ApiError
   )
 }
 
+/** Same-origin redirects followed within one attempt. */
+const maxRedirects = 5
+const redirectStatuses = new Set([301, 302, 303, 307, 308])
+
+/** What one attempt needs to know to report a failure. */
+interface AttemptContext {
+  readonly info: ExchangeInfo
+  readonly apiOrigin: string
+  readonly maxBytes: number
+}
+
+/**
+ * Sends `request` and reads its body, following same-origin redirects itself (the fetch client is told
+ * not to follow any): a redirect to another origin fails before anything is sent there.
+ */
+const send = (
+  httpClient: HttpClient.HttpClient,
+  request: HttpClientRequest.HttpClientRequest,
+  context: AttemptContext,
+  hops: number
+): Effect.Effect<
+  readonly [HttpClientResponse.HttpClientResponse, ArrayBuffer],
+  ApiError | HttpClientError.HttpClientError
+> =>
+  Effect.flatMap(httpClient.execute(request), (response) => {
+    const location = redirectStatuses.has(response.status) ? response.headers["location"] : undefined
+    if (location === undefined) return Effect.map(readBody(response, context), (bytes) => [response, bytes] as const)
+    return Effect.zipRight(discard(response), follow(httpClient, request, response.status, location, context, hops))
+  })
+
+const follow = (
+  httpClient: HttpClient.HttpClient,
+  request: HttpClientRequest.HttpClientRequest,
+  status: number,
+  location: string,
+  context: AttemptContext,
+  hops: number
+) => {
+  const unexpected = (reason: string) =>
+    Effect.fail(
+      new UnexpectedResponse({ ...context.info, status, contentType: undefined, bodyExcerpt: "", path: undefined, reason })
+    )
+  let target: URL
+  try {
+    target = new URL(location, request.url)
+  } catch {
+    return unexpected("a redirect to an invalid Location")
+  }
+  if (target.origin !== context.apiOrigin) {
+    target.username = ""
+    target.password = ""
+    return Effect.fail(new CrossOriginRedirect({ ...context.info, status, location: target.href }))
+  }
+  if (hops >= maxRedirects) return unexpected(`more than ${maxRedirects} redirects`)
+  return send(httpClient, redirected(request, status, target), context, hops + 1)
+}
+
+/** The request a redirect asks for: 303 (and 301/302 after a POST) become a GET without body, as fetch does. */
+const redirected = (request: HttpClientRequest.HttpClientRequest, status: number, target: URL) => {
+  const toGet = status === 303
+    ? request.method !== "GET" && request.method !== "HEAD"
+    : (status === 301 || status === 302) && request.method === "POST"
+  if (toGet) {
+    return HttpClientRequest.get(target.href, {
+      headers: Headers.remove(request.headers, ["idempotency-key", "content-type", "content-length"])
+    })
+  }
+  return HttpClientRequest.removeHash(HttpClientRequest.setUrlParams(HttpClientRequest.setUrl(request, target.href), UrlParams.empty))
+}
+
+const digits = /^\d+$/
+
+/**
+ * The body, at most `maxBytes` of it. An unencoded body with a Content-Length is checked up front and
+ * read in one go (the HTTP parser never delivers more than the declared length); any other body
+ * (chunked, or compressed, so counted after decompression) is counted while it streams, and dropped
+ * as soon as it passes the limit.
+ */
+const readBody = (
+  response: HttpClientResponse.HttpClientResponse,
+  context: AttemptContext
+): Effect.Effect<ArrayBuffer, ResponseTooLarge | HttpClientError.ResponseError> => {
+  const length = response.headers["content-length"]
+  const encoding = response.headers["content-encoding"]
+  if (length !== undefined && digits.test(length) && (encoding === undefined || encoding === "identity")) {
+    return Number(length) > context.maxBytes
+      ? Effect.zipRight(discard(response), Effect.fail(tooLarge(response, context)))
+      : response.arrayBuffer
+  }
+  const web = webResponseOf(response)
+  return web === undefined ? readStream(response, context) : readWeb(response, web, context)
+}
+
+const tooLarge = (response: HttpClientResponse.HttpClientResponse, context: AttemptContext) =>
+  new ResponseTooLarge({ ...context.info, status: response.status, maxBytes: context.maxBytes })
+
+/**
+ * The fetch Response under a platform response, when there is one. Reading it directly costs one
+ * promise per chunk, where an Effect `Stream` costs several effects; other clients take `readStream`.
+ */
+const webResponseOf = (response: HttpClientResponse.HttpClientResponse): Response | undefined => {
+  const inner = (response as { readonly original?: unknown }).original ?? response
+  const source = (inner as { readonly source?: unknown }).source
+  return source instanceof Response && !source.bodyUsed ? source : undefined
+}
+
+const overLimit: unique symbol = Symbol("overLimit")
+
+const readWeb = (response: HttpClientResponse.HttpClientResponse, web: Response, context: AttemptContext) =>
+  Effect.flatMap(
+    Effect.tryPromise({
+      try: async (signal): Promise<ArrayBuffer | typeof overLimit> => {
+        if (web.body === null) return new ArrayBuffer(0)
+        const reader = web.body.getReader()
+        // An interrupted read (a timeout) cancels the body, which closes the connection.
+        const cancel = () => void reader.cancel().catch(() => undefined)
+        signal.addEventListener("abort", cancel, { once: true })
+        try {
+          const chunks: Array<Uint8Array> = []
+          let size = 0
+          for (;;) {
+            const { done, value } = await reader.read()
+            if (done) return concat(chunks, size)
+            size += value.byteLength
+            if (size > context.maxBytes) {
+              cancel()
+              return overLimit
+            }
+            chunks.push(value)
+          }
+        } finally {
+          signal.removeEventListener("abort", cancel)
+        }
+      },
+      catch: (cause) => new HttpClientError.ResponseError({ request: response.request, response, reason: "Decode", cause })
+    }),
+    (bytes) => (bytes === overLimit ? Effect.fail(tooLarge(response, context)) : Effect.succeed(bytes))
+  )
+
+const readStream = (response: HttpClientResponse.HttpClientResponse, context: AttemptContext) =>
+  Effect.suspend(() => {
+    const chunks: Array<Uint8Array> = []
+    let size = 0
+    return response.stream.pipe(
+      Stream.runForEach((chunk) => {
+        size += chunk.byteLength
+        if (size > context.maxBytes) return Effect.fail(tooLarge(response, context))
+        chunks.push(chunk)
+        return Effect.void
+      }),
+      Effect.map(() => concat(chunks, size)),
+      Effect.catchIf(
+        (error): error is HttpClientError.ResponseError => error._tag === "ResponseError" && error.reason === "EmptyBody",
+        () => Effect.succeed(new ArrayBuffer(0))
+      )
+    )
+  })
+
+const concat = (chunks: ReadonlyArray<Uint8Array>, size: number): ArrayBuffer => {
+  const out = new Uint8Array(size)
+  let offset = 0
+  for (const chunk of chunks) {
+    out.set(chunk, offset)
+    offset += chunk.byteLength
+  }
+  return out.buffer
+}
+
+/** Drops a body that will not be read (a redirect's, or one over the limit): the connection is closed. */
+const discard = (response: HttpClientResponse.HttpClientResponse): Effect.Effect<void> => {
+  const web = webResponseOf(response)
+  return web === undefined
+    ? Effect.ignore(Stream.runDrain(Stream.take(response.stream, 1)))
+    : Effect.promise(() => web.body?.cancel().catch(() => undefined) ?? Promise.resolve())
+}
+
 /**
  * Builds the transport over any HttpClient.
  *
@@ -202,18 +387,31 @@ const retrySchedule = (policy: RetryPolicy): Schedule.Schedule<unknown, ApiError
  */
 export const make = (settings: CrmConfig.CrmSettings, httpClient: HttpClient.HttpClient): HttpClient.HttpClient.With<ApiError> => {
   const baseUrl = settings.apiUrl.toString().replace(/\/+$/, "")
+  const apiOrigin = settings.apiUrl.origin
+  const maxBytes = settings.maxResponseBytes
   const credentials = {
     accept: "application/json",
     authorization: `Bearer ${Redacted.value(settings.authToken)}`,
     [settings.apiKeyHeader.toLowerCase()]: Redacted.value(settings.apiKey)
   }
 
-  // Failure descriptions can quote a header value (fetch does for invalid ones): never let a secret through.
-  // Very short values are skipped: replacing "a" everywhere would garble the message and protect nothing
-  // (configuration already refuses values that fetch would quote).
-  const secrets = [Redacted.value(settings.authToken), Redacted.value(settings.apiKey)].filter((s) => s.length >= 6)
+  // Server text (error objects, bodies, headers) and failure descriptions (fetch quotes invalid header
+  // values) can carry a secret: every error leaves the transport scrubbed.
+  const scrub: Scrub = makeScrub([Redacted.value(settings.authToken), Redacted.value(settings.apiKey)])
   const defaultSchedule = retrySchedule(settings.retry)
-  const scrub = (text: string) => secrets.reduce((out, secret) => out.split(secret).join("<redacted>"), text)
+
+  // The fetch client must hand redirects to the transport instead of following them with the
+  // credentials. The context changes little between calls, so the last one is kept.
+  let lastContext: Context.Context<never> | undefined
+  let lastWithManualRedirects: Context.Context<never> = Context.empty()
+  const manualRedirects = (context: Context.Context<never>): Context.Context<never> => {
+    if (context !== lastContext) {
+      const init = Option.getOrUndefined(Context.getOption(context, FetchHttpClient.RequestInit))
+      lastWithManualRedirects = Context.add(context, FetchHttpClient.RequestInit, { ...init, redirect: "manual" })
+      lastContext = context
+    }
+    return lastWithManualRedirects
+  }
 
   const execute = (request: HttpClientRequest.HttpClientRequest) =>
     Effect.gen(function*() {
@@ -229,41 +427,40 @@ export const make = (settings: CrmConfig.CrmSettings, httpClient: HttpClient.Htt
       )
       if (idempotencyKey !== undefined) prepared = HttpClientRequest.setHeader(prepared, "idempotency-key", idempotencyKey)
       const info: ExchangeInfo = { method: request.method, url: describeUrl(prepared), requestId }
+      const context: AttemptContext = { info, apiOrigin, maxBytes }
       const timeout = call.timeout === undefined ? settings.timeout : Duration.decode(call.timeout)
 
       const attempt = Effect.locallyWith(
-        httpClient.execute(prepared),
+        send(httpClient, prepared, context, 0),
         Headers.currentRedactedNames,
         (names) => [...names, ...secretHeaderNames]
       ).pipe(
-        Effect.flatMap((response) =>
-          Effect.map(response.arrayBuffer, (bytes) => {
-            // The body is read once, inside the attempt's timeout; decoding reads it from this copy,
-            // and the text is decoded only if something asks for it (an error report).
-            const buffered = new BufferedResponse(response, bytes)
-            sink?.({
-              ...info,
-              status: buffered.status,
-              contentType: buffered.headers["content-type"],
-              get body() {
-                return buffered.bodyText
-              }
-            })
-            return buffered
+        Effect.map(([response, bytes]) => {
+          // The body is read once, inside the attempt's timeout; decoding reads it from this copy,
+          // and the text is decoded only if something asks for it (an error report).
+          const buffered = new BufferedResponse(response, bytes)
+          sink?.({
+            ...info,
+            status: buffered.status,
+            contentType: buffered.headers["content-type"],
+            get body() {
+              return buffered.bodyText
+            },
+            scrub
           })
-        ),
+          return buffered
+        }),
         Effect.timeoutFail({
           duration: timeout,
           onTimeout: () => new Timeout({ ...info, after: timeout, scope: "attempt" })
         }),
         Effect.catchTags({
-          RequestError: (error) =>
-            Effect.fail(new TransportError({ ...info, reason: scrub(causeMessage(error.cause) ?? error.reason) })),
+          RequestError: (error) => Effect.fail(new TransportError({ ...info, reason: causeMessage(error.cause) ?? error.reason })),
           ResponseError: (error) =>
             Effect.fail(
               new TransportError({
                 ...info,
-                reason: `the response body could not be read (${scrub(causeMessage(error.cause) ?? error.reason)})`
+                reason: `the response body could not be read (${causeMessage(error.cause) ?? error.reason})`
               })
             )
         }),
@@ -292,12 +489,13 @@ export const make = (settings: CrmConfig.CrmSettings, httpClient: HttpClient.Htt
             onTimeout: () => new Timeout({ ...info, after, scope: "deadline" })
           })
       }).pipe(
+        Effect.mapError((error) => scrubError(error, scrub)),
         Effect.withSpan("crm.request", {
           kind: "client",
           attributes: { "http.request.method": request.method, "url.full": info.url, "crm.request_id": requestId }
         })
       )
-    })
+    }).pipe(Effect.locallyWith(FiberRef.currentContext, manualRedirects))
 
   return HttpClient.makeWith<never, never, ApiError, never>(
     (request) => Effect.flatMap(request, execute),

@@ -121,12 +121,11 @@ const toAsyncIterable = <A, R, ER>(
     try {
       yield* Stream.toAsyncIterableRuntime(stream, rt)
     } catch (error) {
-      // Stream failures surface as FiberFailure; rethrow the SDK's error itself.
+      // Throw what `settle` throws for a call: the SDK's error itself, `Aborted` for an interruption
+      // (which the iterable reports as an InterruptedException), or the defect; never a FiberFailure.
       const cause = (error as { [key: symbol]: unknown })[Symbol.for("effect/Runtime/FiberFailure/Cause")]
-      if (cause !== undefined && Cause.isCause(cause)) {
-        const failure = Cause.failureOption(cause)
-        if (Option.isSome(failure)) throw failure.value
-      }
+      if (cause !== undefined && Cause.isCause(cause)) settle(Exit.failCause(cause))
+      if (Cause.isInterruptedException(error)) throw new Aborted({})
       throw error
     }
   }

@@ -1,8 +1,8 @@
 /**
  * A real HTTP server on loopback for the transport tests. It records every request it receives
  * (method, url, headers, body, when it arrived, and whether the client closed the connection before the
- * answer was written) and answers with responses scripted per test: status, headers, body, a delay, or
- * a destroyed socket.
+ * answer was written) and answers with responses scripted per test: status, headers, body, a delay, a
+ * destroyed socket, or a response written by hand.
  */
 import * as Http from "node:http"
 import type { AddressInfo } from "node:net"
@@ -37,6 +37,8 @@ export interface ScriptedResponse {
   readonly delay?: number | undefined
   /** Destroy the socket instead of answering (after `delay`). */
   readonly destroy?: boolean | undefined
+  /** Write the answer by hand (after `delay`): streamed, endless, truncated, compressed bodies. */
+  readonly raw?: ((res: Http.ServerResponse, req: Http.IncomingMessage) => void) | undefined
 }
 
 export type Responder = ScriptedResponse | ((request: RecordedRequest) => ScriptedResponse)
@@ -117,6 +119,10 @@ export const start = (): Promise<TestServer> => {
         if (res.destroyed) return
         if (response.destroy === true) {
           req.socket.destroy()
+          return
+        }
+        if (response.raw !== undefined) {
+          response.raw(res, req)
           return
         }
         write(res, response)
