@@ -32,6 +32,10 @@ describe("Failure.describe", () => {
     expect(Failure.describe(new CrmError.TransportError({ ...exchange, reason: "refused" })).code).toBe(Failure.ExitCode.transport)
     expect(Failure.describe(new CrmError.InvalidInput({ operation: "leads.get", issues: [] })).code).toBe(Failure.ExitCode.usage)
     expect(Failure.describe(new CrmError.ConfigurationError({ problems: [] })).code).toBe(Failure.ExitCode.configuration)
+    const redirected = new CrmError.CrossOriginRedirect({ ...exchange, status: 307, location: "http://elsewhere.test/leads/x" })
+    expect(Failure.describe(redirected)).toEqual({ code: Failure.ExitCode.api, message: `Error: ${redirected.message}` })
+    const tooLarge = new CrmError.ResponseTooLarge({ ...exchange, status: 200, maxBytes: 1024 })
+    expect(Failure.describe(tooLarge)).toEqual({ code: Failure.ExitCode.api, message: `Error: ${tooLarge.message}` })
   })
 
   it("reports a tagged error it does not know as unexpected instead of crashing", () => {

@@ -45,6 +45,8 @@ const apiSummary = (error: Extract<CrmError.ApiError, { readonly errors: Readonl
 
 const configurationTags = new Set(["ConfigurationError", "EmbeddedEmulatorError"])
 const transportTags = new Set(["Timeout", "TransportError", "Aborted"])
+/** The API answered, but not with something the SDK may use. */
+const answerTags = new Set(["UnexpectedResponse", "PageLimitExceeded", "ResponseTooLarge", "CrossOriginRedirect"])
 
 /** The exit code and the message of a failed command. */
 export const describe = (error: unknown): { readonly code: number; readonly message: string | undefined } => {
@@ -55,7 +57,7 @@ export const describe = (error: unknown): { readonly code: number; readonly mess
   if (configurationTags.has(tag)) return { code: ExitCode.configuration, message: `Error: ${error.message}` }
   if (tag === "InvalidInput") return { code: ExitCode.usage, message: `Error: ${error.message}` }
   if (transportTags.has(tag)) return { code: ExitCode.transport, message: `Error: ${error.message}` }
-  if (tag === "UnexpectedResponse" || tag === "PageLimitExceeded") return { code: ExitCode.api, message: `Error: ${error.message}` }
+  if (answerTags.has(tag)) return { code: ExitCode.api, message: `Error: ${error.message}` }
   if ("errors" in error && "status" in error && "requestId" in error) {
     return { code: ExitCode.api, message: apiSummary(error as unknown as Parameters<typeof apiSummary>[0]) }
   }
