@@ -55,6 +55,13 @@ export default tseslint.config(
     }
   },
   {
+    // Plain JavaScript runs on Node.js (TypeScript files get their globals from @types/node).
+    files: ["**/*.{js,mjs,cjs}"],
+    languageOptions: {
+      globals: { console: "readonly", process: "readonly", URL: "readonly", Buffer: "readonly" }
+    }
+  },
+  {
     files: ["**/*.{js,cjs}"],
     languageOptions: { sourceType: "commonjs" }
   }
