@@ -1,8 +1,8 @@
-import { defineProject } from "vitest/config"
+import { defineConfig } from "vitest/config"
 
 /** Per-project settings: sources of workspace packages, Node environment, generous loopback timeouts. */
 export const project = (name: string) =>
-  defineProject({
+  defineConfig({
     resolve: { conditions: ["@blocks-crm/source"] },
     ssr: { resolve: { conditions: ["@blocks-crm/source"] } },
     test: {
@@ -10,6 +10,10 @@ export const project = (name: string) =>
       include: ["test/**/*.test.ts"],
       environment: "node",
       testTimeout: 30_000,
-      hookTimeout: 60_000
+      hookTimeout: 60_000,
+      // When a project runs on its own (`pnpm test` runs `vitest run` in each project through Nx), it
+      // writes its own JSON report, which .ci/run adds up. In one root `vitest run` over every
+      // project, only the root config's reporters apply.
+      reporters: ["default", ["json", { outputFile: ".vitest-report.json" }]]
     }
   })

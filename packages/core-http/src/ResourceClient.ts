@@ -54,7 +54,12 @@ export interface SoftDeleteClient<A, Create, Update, Updated> extends CrudClient
   readonly listDeleted: (params?: PageParams) => Effect.Effect<PageResult<A>, CrmError>
 }
 
-interface IdPath {
+/**
+ * The path of a request that names one record by its unique id.
+ *
+ * @since 0.1.0
+ */
+export interface IdPath {
   readonly path: { readonly uniqueId: string }
 }
 

@@ -38,7 +38,10 @@ const publishable = fs
   .readdirSync(path.join(repo, "packages"))
   .map((dir) => path.join(repo, "packages", dir))
   .filter((dir) => fs.existsSync(path.join(dir, "package.json")))
-  .map((dir) => ({ dir, pkg: JSON.parse(fs.readFileSync(path.join(dir, "package.json"), "utf8")) as Record<string, any> }))
+  .map((dir) => ({
+    dir,
+    pkg: JSON.parse(fs.readFileSync(path.join(dir, "package.json"), "utf8")) as Record<string, any>
+  }))
   .filter(({ pkg }) => pkg["private"] !== true)
 
 /** Local-only credentials for the emulator this check starts. */
@@ -79,6 +82,16 @@ const program = Effect.gen(function* () {
 const result = await Effect.runPromise(program)
 console.log("created and read back lead " + result.id + " (" + result.total + " listed)")
 console.log("install check: ok")
+`
+
+/** A CommonJS consumer: `require` of the ESM-only packages, as the READMEs promise on Node.js >= 20.19. */
+const cjsScript = `
+const assert = require("node:assert/strict")
+const { LeadsService } = require("@blocks-crm/pipeline")
+const { CrmTransport } = require("@blocks-crm/core-http")
+assert.equal(typeof LeadsService, "function")
+assert.equal(typeof CrmTransport.layerFetchFromEnv, "function")
+console.log("require: ok")
 `
 
 /** The subpaths that `publishConfig.exports["./*"]` publishes, from the built files it points at. */
@@ -203,11 +216,23 @@ try {
     const out = execFileSync(process.execPath, ["check.mjs"], {
       cwd: project,
       encoding: "utf8",
-      env: { ...process.env, BLOCKS_API_URL: started.url, BLOCKS_AUTH_TOKEN: seeds.token, BLOCKS_API_KEY: seeds.apiKey },
+      env: {
+        ...process.env,
+        BLOCKS_API_URL: started.url,
+        BLOCKS_AUTH_TOKEN: seeds.token,
+        BLOCKS_API_KEY: seeds.apiKey
+      },
       timeout: 60_000
     })
     console.log(out.split("\n").filter((l) => l !== "").map((l) => `  ${l}`).join("\n"))
     if (!out.includes("install check: ok")) failures.push("the ESM script did not report success")
+
+    // 7. ESM-only, yet usable from CommonJS: Node.js >= 20.19 loads ES modules with require().
+    step("require the installed packages from a CommonJS script")
+    fs.writeFileSync(path.join(project, "check.cjs"), cjsScript)
+    const cjs = execFileSync(process.execPath, ["check.cjs"], { cwd: project, encoding: "utf8", timeout: 60_000 })
+    console.log(cjs.split("\n").filter((l) => l !== "").map((l) => `  ${l}`).join("\n"))
+    if (!cjs.includes("require: ok")) failures.push("the CommonJS script did not report success")
   }
 } catch (error) {
   failures.push((error as Error).message)

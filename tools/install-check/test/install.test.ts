@@ -1,29 +1,135 @@
 /**
- * The piecemeal install, as part of the test suite: pack core-http and pipeline, install the tarballs
- * with plain npm outside the workspace, and call `leads.list` against an emulator from there.
+ * The publishable packages as users get them, in one file so that its tests run one after another
+ * (each builds and packs the same packages into their dist/ folders):
+ *
+ * 1. what `pnpm pack` (and so `pnpm publish`) ships from an unbuilt package: `prepack` builds it, and
+ *    the tarball has built JS and `.d.ts` for every export, a README, and a manifest with no
+ *    `workspace:` range and no `@blocks-crm/source` condition (both only make sense inside this repo);
+ * 2. the piecemeal install: pack core-http and pipeline, install the tarballs with plain npm outside
+ *    the workspace, and call `leads.list` against an emulator from there.
  */
-import { spawnSync } from "node:child_process"
+import { execFile } from "node:child_process"
+import * as fs from "node:fs"
+import * as os from "node:os"
 import * as path from "node:path"
 import { fileURLToPath } from "node:url"
-import { describe, expect, it } from "vitest"
+import { promisify } from "node:util"
+import { afterAll, describe, expect, it } from "vitest"
 
-const here = path.dirname(fileURLToPath(import.meta.url))
-const root = path.resolve(here, "..")
+const repo = fileURLToPath(new URL("../../../", import.meta.url))
+const root = path.join(repo, "tools/install-check")
+
+type Exports = Record<string, null | string | Record<string, string>>
+interface Manifest {
+  readonly name: string
+  readonly private?: boolean
+  readonly exports: Exports
+  readonly [key: string]: unknown
+}
+
+// Asynchronous, so the test worker keeps answering vitest while a package builds.
+const run = promisify(execFile)
+
+const readJson = (file: string): Manifest => JSON.parse(fs.readFileSync(file, "utf8")) as Manifest
+
+/** Every non-private package under packages/, as in tools/install-check/src/check.ts. */
+const publishable = fs.readdirSync(path.join(repo, "packages"))
+  .map((dir) => path.join(repo, "packages", dir))
+  .filter((dir) => fs.existsSync(path.join(dir, "package.json")))
+  .map((dir) => ({ dir, manifest: readJson(path.join(dir, "package.json")) }))
+  .filter(({ manifest }) => manifest.private !== true)
+
+/**
+ * The subpaths a workspace manifest exports, with the source file each comes from: fixed entries
+ * as written, and a `./*` pattern expanded over the source files its `@blocks-crm/source` target matches.
+ */
+const exportedSubpaths = (dir: string, exports: Exports): Array<{ subpath: string; key: string; stem: string }> =>
+  Object.entries(exports).flatMap(([key, value]) => {
+    if (value === null || typeof value === "string") return []
+    const source = value["@blocks-crm/source"]
+    if (source === undefined) return []
+    if (!key.includes("*")) return [{ subpath: key, key, stem: "" }]
+    const [before, after] = source.split("*") as [string, string]
+    return fs.readdirSync(path.join(dir, before))
+      .filter((file) => file.endsWith(after))
+      .map((file) => file.slice(0, -after.length))
+      .map((stem) => ({ subpath: key.replace("*", stem), key, stem }))
+  })
+
+const work = fs.mkdtempSync(path.join(os.tmpdir(), "blocks-crm-pack-test-"))
+afterAll(() => fs.rmSync(work, { recursive: true, force: true }))
+
+describe("pnpm pack of every publishable package", () => {
+  it("finds the publishable packages", () => {
+    expect(publishable.map(({ manifest }) => manifest.name)).toEqual(
+      expect.arrayContaining(["@blocks-crm/core-http", "@blocks-crm/pipeline"])
+    )
+  })
+
+  for (const { dir, manifest } of publishable) {
+    it(`${manifest.name}: builds on prepack and ships built JS and .d.ts for every export`, async () => {
+      // Start unbuilt, as from a fresh clone: no dist/, no build info that would make tsc skip the build.
+      fs.rmSync(path.join(dir, "dist"), { recursive: true, force: true })
+      fs.rmSync(path.join(dir, ".tsbuild/src.tsbuildinfo"), { force: true })
+
+      const destination = fs.mkdtempSync(path.join(work, "tarball-"))
+      await run("pnpm", ["pack", "--pack-destination", destination], { cwd: dir, timeout: 240_000 })
+      const tarball = fs.readdirSync(destination).find((file) => file.endsWith(".tgz"))
+      expect(tarball, `pnpm pack wrote no tarball for ${manifest.name}`).toBeDefined()
+      await run("tar", ["-xzf", path.join(destination, tarball!), "-C", destination])
+      const unpacked = path.join(destination, "package")
+      const files = new Set(
+        (fs.readdirSync(unpacked, { recursive: true }) as Array<string>).map((file) => file.split(path.sep).join("/"))
+      )
+
+      expect(files.has("README.md"), "README.md is in the tarball").toBe(true)
+      expect([...files].filter((file) => file.startsWith("src/")), "no sources").toEqual([])
+
+      const packed = readJson(path.join(unpacked, "package.json"))
+      const text = JSON.stringify(packed)
+      expect(text, "workspace: ranges are rewritten to versions").not.toContain("workspace:")
+      expect(text, "the in-repo source condition is not published").not.toContain("@blocks-crm/source")
+
+      const subpaths = exportedSubpaths(dir, manifest.exports)
+      expect(subpaths.map((s) => s.subpath)).toContain(".")
+      for (const { key, stem, subpath } of subpaths) {
+        const conditions = packed.exports[key]
+        expect(conditions, `${subpath} is exported by the packed manifest`).toBeTypeOf("object")
+        const targets = conditions as Record<string, string>
+        for (const condition of ["types", "default"]) {
+          const target = targets[condition]?.replace("*", stem).replace(/^\.\//, "")
+          expect(target, `${subpath} has a "${condition}" target`).toBeDefined()
+          expect(files.has(target!), `${subpath} → ${target} is in the tarball`).toBe(true)
+        }
+        expect(targets["types"]).toMatch(/\.d\.ts$/)
+        expect(targets["default"]).toMatch(/\.js$/)
+      }
+    }, 300_000)
+  }
+})
 
 describe("piecemeal install", () => {
-  it("installs core-http and pipeline from their tarballs with npm and calls the emulator", () => {
-    const run = spawnSync(path.resolve(root, "../../node_modules/.bin/tsx"), ["src/check.ts"], {
+  it("installs core-http and pipeline from their tarballs with npm and calls the emulator", async () => {
+    // Asynchronous, so the test worker keeps answering vitest during the minutes this takes.
+    const result = await run(path.join(repo, "node_modules/.bin/tsx"), ["src/check.ts"], {
       cwd: root,
-      encoding: "utf8",
       timeout: 300_000,
+      maxBuffer: 16 * 1024 * 1024,
       env: { ...process.env, FORCE_COLOR: "0" }
-    })
-    const output = `${run.stdout}\n${run.stderr}`
-    expect(run.error, output).toBeUndefined()
-    expect(run.status, output).toBe(0)
+    }).then(
+      ({ stderr, stdout }) => ({ status: 0, stdout, stderr }),
+      (error: { code?: number | string; stdout?: string; stderr?: string; message: string }) => ({
+        status: error.code ?? "failed",
+        stdout: error.stdout ?? "",
+        stderr: error.stderr ?? error.message
+      })
+    )
+    const output = `${result.stdout}\n${result.stderr}`
+    expect(result.status, output).toBe(0)
     expect(output).toContain("@blocks-crm/core-http: no issues")
     expect(output).toContain("@blocks-crm/pipeline: no issues")
     expect(output).toMatch(/created and read back lead [0-9a-f-]{36} \(1 listed\)/)
+    expect(output).toContain("require: ok")
     expect(output).toContain("install check passed")
   }, 300_000)
 })
