@@ -35,6 +35,7 @@ export const crm = group("crm", "The 23blocks CRM from the command line", [
 const cli = Command.run(crm, { name: "crm", version: "0.1.0" })
 
 // @effect/cli styles its help and errors with ANSI codes whatever the output is.
+// eslint-disable-next-line no-control-regex -- the escape character is what marks an ANSI code
 const ansi = /\u001b\[[0-9;]*m/g
 const strip = (value: unknown) => (typeof value === "string" ? value.replace(ansi, "") : value)
 
