@@ -64,7 +64,7 @@ export class Forbidden extends Data.TaggedError("Forbidden")<HttpErrorFields> {
 }
 
 /**
- * 404: the record does not exist (or belongs to another application's tenant).
+ * 404: the record does not exist (or belongs to another tenant).
  *
  * @since 0.1.0
  */
@@ -103,8 +103,8 @@ export class ValidationFailed extends Data.TaggedError("ValidationFailed")<HttpE
 }
 
 /**
- * 429: the API asks the client to slow down. Idempotent calls are retried, waiting
- * `retryAfter` when the API gives one, unless it is longer than `RetryPolicy.maxRetryAfter`.
+ * 429: the API asks the client to slow down. Retried (see `RetryPolicy`), waiting `retryAfter` when the
+ * API gives one, unless it is longer than `maxRetryAfter`.
  *
  * @since 0.1.0
  */
@@ -120,8 +120,8 @@ export class RateLimited extends Data.TaggedError("RateLimited")<
 }
 
 /**
- * 5xx: the API failed. 500, 502, 503 and 504 are retried for idempotent calls (waiting
- * `retryAfter` when given); other 5xx statuses are not.
+ * 5xx: the API failed. 500, 502, 503 and 504 are retried (see `RetryPolicy`), waiting `retryAfter` when
+ * given; other 5xx statuses are not.
  *
  * @since 0.1.0
  */

@@ -14,7 +14,7 @@ import type { LeadFollow, UpdatedLeadFollow } from "../models/LeadFollow.js"
 
 /**
  * The follow-up methods, each under the lead (`leadId`) the follow-ups belong to. `list` returns them
- * all: the API does not paginate follow-ups.
+ * all (the reference shows no pagination for follow-ups).
  *
  * @since 0.1.0
  */
