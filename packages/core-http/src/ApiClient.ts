@@ -138,8 +138,16 @@ const wrap = (endpointFn: (request: unknown) => Effect.Effect<unknown, unknown>)
  * call, so a service built on it bundles its own schemas and no other resource's.
  *
  * @example
- * const endpoints = yield* ApiClient.group(LeadsGroup)
- * const lead = yield* endpoints.get({ path: { uniqueId: "lead-1" } })
+ * ```ts
+ * import { ApiClient } from "@blocks-crm/core-http"
+ * import { LeadsGroup } from "@blocks-crm/pipeline"
+ * import { Effect } from "effect"
+ *
+ * const lead = Effect.gen(function*() {
+ *   const endpoints = yield* ApiClient.group(LeadsGroup)
+ *   return yield* endpoints.get({ path: { uniqueId: "lead-1" } })
+ * })
+ * ```
  *
  * @since 0.2.0
  */
@@ -187,6 +195,17 @@ const mergeByPath = (
 /**
  * Validates an input against its schema before anything is sent. A failure lists every problem with
  * its path, as `InvalidInput`. Properties set to `undefined` count as not given.
+ *
+ * @example
+ * ```ts
+ * import { ApiClient } from "@blocks-crm/core-http"
+ * import { CreateLeadRequest } from "@blocks-crm/pipeline"
+ * import { Effect } from "effect"
+ *
+ * const checkCreate = ApiClient.validate(CreateLeadRequest, "leads.create")
+ * // Fails with InvalidInput: "Invalid input for leads.create: name: must not be blank"
+ * Effect.runPromise(Effect.flip(checkCreate({ name: " " }))).then((error) => console.log(error.message))
+ * ```
  *
  * @since 0.1.0
  */

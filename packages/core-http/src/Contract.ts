@@ -104,7 +104,8 @@ export class BearerAuth extends HttpApiMiddleware.Tag<BearerAuth>()("@blocks-crm
 }) {}
 
 /**
- * A JSON:API error body for the emulator and tests: `errorBody(404, "not_found", "Lead Not Found", ...)`.
+ * One JSON:API error object, for the emulator and tests:
+ * `errorObject(404, "not_found", "Lead Not Found", "...")`. `pointer` names the field of a 422.
  *
  * @since 0.1.0
  */

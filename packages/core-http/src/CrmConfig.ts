@@ -84,22 +84,48 @@ export interface CrmOptions {
 }
 
 /**
+ * The resolved settings the transport reads, provided by `layer` (options in code) or `layerFromEnv`
+ * (the `BLOCKS_*` environment variables). Building either validates every setting first.
+ *
+ * @example
+ * ```ts
+ * import { CrmConfig } from "@blocks-crm/core-http"
+ * import { Effect } from "effect"
+ *
+ * const apiUrl = Effect.map(CrmConfig.CrmConfig, (settings) => settings.apiUrl.href)
+ * Effect.runPromise(Effect.provide(apiUrl, CrmConfig.layerFromEnv({ timeout: "10 seconds" })))
+ * ```
+ *
  * @since 0.1.0
  * @category tags
  */
 export class CrmConfig extends Context.Tag("@blocks-crm/core-http/CrmConfig")<CrmConfig, CrmSettings>() {}
 
-/** @since 0.1.0 */
+/**
+ * The retry policy used where none is given: 2 retries, a first backoff of 200 ms, and a `Retry-After`
+ * honoured up to 30 s.
+ *
+ * @since 0.1.0
+ */
 export const defaultRetryPolicy: RetryPolicy = {
   times: 2,
   baseDelay: Duration.millis(200),
   maxRetryAfter: Duration.seconds(30)
 }
 
-/** The default `maxResponseBytes`: far above any page the API sends, far below what hurts a process. */
+/**
+ * The default `maxResponseBytes` (32 MiB): far above any page the API sends, far below what hurts a process.
+ *
+ * @since 0.2.0
+ */
 export const defaultMaxResponseBytes = 32 * 1024 * 1024
 
-/** What each environment variable is for, as the reference's pre-flight check explains it. */
+/**
+ * What each required environment variable is for, as the reference's pre-flight check explains it; a
+ * `ConfigurationError` quotes it for every variable that is missing.
+ *
+ * @since 0.1.0
+ */
 export const environmentVariables = {
   BLOCKS_API_URL: "API base URL (e.g. https://crm.api.us.23blocks.com)",
   BLOCKS_AUTH_TOKEN: "your authentication token (sent as Authorization: Bearer)",
@@ -233,6 +259,21 @@ const envNames: Record<string, string> = {
 }
 
 /**
+ * Provides `CrmConfig` from options given in code; building it fails with `ConfigurationError`, listing
+ * every invalid option at once.
+ *
+ * @example
+ * ```ts
+ * import { CrmConfig } from "@blocks-crm/core-http"
+ * import { Redacted } from "effect"
+ *
+ * const config = CrmConfig.layer({
+ *   apiUrl: "https://crm.api.us.23blocks.com",
+ *   authToken: Redacted.make(process.env.BLOCKS_AUTH_TOKEN ?? ""),
+ *   apiKey: Redacted.make(process.env.BLOCKS_API_KEY ?? "")
+ * })
+ * ```
+ *
  * @since 0.1.0
  * @category layers
  */
@@ -240,6 +281,9 @@ export const layer = (options: CrmOptions): Layer.Layer<CrmConfig, Configuration
   Layer.effect(CrmConfig, make(options))
 
 /**
+ * Provides `CrmConfig` from the `BLOCKS_*` environment variables (see `fromEnv`); `overrides` take
+ * precedence over the optional variables.
+ *
  * @since 0.1.0
  * @category layers
  */

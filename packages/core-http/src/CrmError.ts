@@ -41,28 +41,44 @@ const describe = (self: HttpErrorFields, fallback: string): string => {
   return `${self.method} ${self.url} failed with ${self.status}: ${reason} (request id ${self.requestId})`
 }
 
-/** @since 0.1.0 */
+/**
+ * 401: the token or the API key is missing or invalid.
+ *
+ * @since 0.1.0
+ */
 export class Unauthorized extends Data.TaggedError("Unauthorized")<HttpErrorFields> {
   override get message() {
     return describe(this, "missing or invalid credentials")
   }
 }
 
-/** @since 0.1.0 */
+/**
+ * 403: the credentials are valid but not allowed to do this.
+ *
+ * @since 0.1.0
+ */
 export class Forbidden extends Data.TaggedError("Forbidden")<HttpErrorFields> {
   override get message() {
     return describe(this, "not allowed")
   }
 }
 
-/** @since 0.1.0 */
+/**
+ * 404: the record does not exist (or belongs to another tenant).
+ *
+ * @since 0.1.0
+ */
 export class NotFound extends Data.TaggedError("NotFound")<HttpErrorFields> {
   override get message() {
     return describe(this, "not found")
   }
 }
 
-/** @since 0.1.0 */
+/**
+ * 409: the request conflicts with the record's current state.
+ *
+ * @since 0.1.0
+ */
 export class Conflict extends Data.TaggedError("Conflict")<HttpErrorFields> {
   override get message() {
     return describe(this, "conflict")
@@ -86,7 +102,12 @@ export class ValidationFailed extends Data.TaggedError("ValidationFailed")<HttpE
   }
 }
 
-/** @since 0.1.0 */
+/**
+ * 429: the API asks the client to slow down. Retried (see `RetryPolicy`), waiting `retryAfter` when the
+ * API gives one, unless it is longer than `maxRetryAfter`.
+ *
+ * @since 0.1.0
+ */
 export class RateLimited extends Data.TaggedError("RateLimited")<
   HttpErrorFields & {
     /** Parsed from `Retry-After` (seconds or an HTTP date). */
@@ -98,7 +119,12 @@ export class RateLimited extends Data.TaggedError("RateLimited")<
   }
 }
 
-/** @since 0.1.0 */
+/**
+ * 5xx: the API failed. 500, 502, 503 and 504 are retried (see `RetryPolicy`), waiting `retryAfter` when
+ * given; other 5xx statuses are not.
+ *
+ * @since 0.1.0
+ */
 export class ServerError extends Data.TaggedError("ServerError")<
   HttpErrorFields & {
     /** Parsed from `Retry-After`, which a 503 may carry. */

@@ -62,6 +62,7 @@ export interface CallOptions {
   readonly requestId?: string | undefined
   /** Extra headers. They cannot replace the credentials. */
   readonly headers?: Readonly<Record<string, string>> | undefined
+  /** Replaces parts of the configured retry policy for this call only. */
   readonly retry?: Partial<RetryPolicy> | undefined
 }
 
@@ -102,6 +103,10 @@ export interface Exchange extends ExchangeInfo {
 export const currentExchangeSink = FiberRef.unsafeMake<((exchange: Exchange) => void) | undefined>(undefined)
 
 /**
+ * The connection to the CRM API that every domain service sends through: the resolved settings, and an
+ * `HttpClient` that adds the base URL and credentials, retries, and fails only with `ApiError`.
+ * Provide it with `layerFetchFromEnv`, `layerFetch` or `layer`.
+ *
  * @since 0.1.0
  * @category tags
  */
@@ -117,7 +122,11 @@ export class CrmTransport extends Context.Tag("@blocks-crm/core-http/CrmTranspor
 const idempotentMethods = new Set(["GET", "HEAD", "OPTIONS", "PUT", "DELETE"])
 const retryableStatuses = new Set([408, 429, 500, 502, 503, 504])
 
-/** Header names whose values never reach logs, spans or errors. */
+/**
+ * Header names whose values never reach logs, spans or errors: the credentials and the idempotency key.
+ *
+ * @since 0.1.0
+ */
 export const secretHeaderNames = ["authorization", "appid", "x-api-key", "idempotency-key"] as const
 
 /**
@@ -519,7 +528,18 @@ const causeMessage = (cause: unknown): string | undefined => {
 
 /**
  * The transport from `CrmConfig` and an `HttpClient` in context. Credential headers are registered as
- * redacted for every request, so platform logs and spans never show them.
+ * redacted for every request, so platform logs and spans never show them. Use it to choose the
+ * `HttpClient` (redirects and the size limit are enforced by the transport over any of them).
+ *
+ * @example
+ * ```ts
+ * import { CrmConfig, CrmTransport } from "@blocks-crm/core-http"
+ * import * as NodeHttpClient from "@effect/platform-node/NodeHttpClient"
+ * import { Layer } from "effect"
+ *
+ * // The transport over undici instead of the global fetch.
+ * const transport = CrmTransport.layer.pipe(Layer.provide([CrmConfig.layerFromEnv(), NodeHttpClient.layerUndici]))
+ * ```
  *
  * @since 0.1.0
  * @category layers
@@ -533,7 +553,20 @@ export const layer: Layer.Layer<CrmTransport, never, CrmConfig.CrmConfig | HttpC
 )
 
 /**
- * Transport + settings from code, over the platform's fetch client.
+ * Transport + settings from code, over the platform's fetch client. Fails to build with
+ * `ConfigurationError` when an option is invalid.
+ *
+ * @example
+ * ```ts
+ * import { CrmTransport } from "@blocks-crm/core-http"
+ *
+ * const transport = CrmTransport.layerFetch({
+ *   apiUrl: "https://crm.api.us.23blocks.com",
+ *   authToken: process.env.BLOCKS_AUTH_TOKEN ?? "",
+ *   apiKey: process.env.BLOCKS_API_KEY ?? "",
+ *   timeout: "10 seconds"
+ * })
+ * ```
  *
  * @since 0.1.0
  * @category layers
@@ -543,6 +576,18 @@ export const layerFetch = (options: CrmConfig.CrmOptions) =>
 
 /**
  * Transport + settings from the environment (`BLOCKS_API_URL`, ...), over the platform's fetch client.
+ * The usual way to run a domain service.
+ *
+ * @example
+ * ```ts
+ * import { CrmTransport } from "@blocks-crm/core-http"
+ * import { LeadsService } from "@blocks-crm/pipeline"
+ * import { Effect, Layer } from "effect"
+ *
+ * const leads = LeadsService.Default.pipe(Layer.provide(CrmTransport.layerFetchFromEnv()))
+ * const firstPage = Effect.flatMap(LeadsService, (service) => service.list({ page: 1 }))
+ * Effect.runPromise(Effect.provide(firstPage, leads)).then((page) => console.log(page.meta.totalRecords))
+ * ```
  *
  * @since 0.1.0
  * @category layers

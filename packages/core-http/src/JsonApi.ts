@@ -11,15 +11,27 @@ import * as ParseResult from "effect/ParseResult"
 import * as Schema from "effect/Schema"
 import { withFastDecode, withFastDecoder } from "./internal/fastDecode.js"
 
-/** @since 0.1.0 */
+/**
+ * A linked record's identifier, `{ id, type }`, as a relationship's `data` carries it.
+ *
+ * @since 0.1.0
+ */
 export const ResourceIdentifier = Schema.Struct({ id: Schema.String, type: Schema.String })
 
-/** @since 0.1.0 */
+/**
+ * One entry of a resource's `relationships`: the linked record(s), or `null` when none is linked.
+ *
+ * @since 0.1.0
+ */
 export const Relationship = Schema.Struct({
   data: Schema.NullOr(Schema.Union(ResourceIdentifier, Schema.Array(ResourceIdentifier)))
 })
 
-/** @since 0.1.0 */
+/**
+ * A resource's `relationships` member, keyed by relationship name (`account`, `contact`, ...).
+ *
+ * @since 0.1.0
+ */
 export const Relationships = Schema.Record({ key: Schema.String, value: Relationship })
 
 /**
@@ -52,6 +64,15 @@ export type RelationshipsOf<A> = (model: A) => Record<string, { readonly id: str
  * Valid resources decode through a decoder compiled once from the schema (lists of a thousand
  * resources are the hot path); anything it does not accept goes through Effect's parser, so failures
  * are reported exactly as the schema reports them. OpenAPI and JSON Schema see the wire struct as before.
+ *
+ * @example
+ * ```ts
+ * import { JsonApi } from "@blocks-crm/core-http"
+ * import { Lead } from "@blocks-crm/pipeline"
+ *
+ * // { id, type: "lead", attributes: { unique_id, name, ... } } decodes to a Lead.
+ * const LeadResource = JsonApi.resource("lead", Lead, { id: (lead) => lead.uniqueId })
+ * ```
  *
  * @since 0.1.0
  */
@@ -90,7 +111,17 @@ export const resource = <const Type extends string, A, I>(
 }
 
 /**
- * `{ "data": resource }` → the model.
+ * `{ "data": resource }` → the model: the success body of a get, a create or an update.
+ *
+ * @example
+ * ```ts
+ * import { JsonApi } from "@blocks-crm/core-http"
+ * import { LeadResource } from "@blocks-crm/pipeline"
+ * import { Schema } from "effect"
+ *
+ * const LeadDocument = JsonApi.document(LeadResource)
+ * const decodeLead = Schema.decodeUnknown(LeadDocument) // a response body → Effect<Lead, ParseError>
+ * ```
  *
  * @since 0.1.0
  */
@@ -196,7 +227,18 @@ export const Meta: Schema.Schema<PageMeta, typeof WireMeta.Encoded> = Schema.tra
 ).annotations({ identifier: "PageMeta" })
 
 /**
- * `{ "data": [...], "meta": {...} }` → a `PageResult`.
+ * `{ "data": [...], "meta": {...} }` → a `PageResult`: the success body of a paginated listing.
+ *
+ * @example
+ * ```ts
+ * import { JsonApi } from "@blocks-crm/core-http"
+ * import { LeadResource } from "@blocks-crm/pipeline"
+ * import { Schema } from "effect"
+ *
+ * const LeadList = JsonApi.listDocument(LeadResource)
+ * const page = Schema.decodeUnknownSync(LeadList)({ data: [], meta: { total_pages: 0, total_count: 0 } })
+ * page.meta.totalRecords // 0
+ * ```
  *
  * @since 0.1.0
  */

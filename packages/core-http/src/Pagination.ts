@@ -29,13 +29,30 @@ export interface PageParams {
   readonly records?: number | undefined
 }
 
-/** Stops a stream whose server keeps claiming more pages than it could possibly have. */
+/**
+ * The `maxPages` of a stream when none is given: it stops a server that keeps claiming more pages than
+ * it could possibly have.
+ *
+ * @since 0.1.0
+ */
 export const defaultMaxPages = 10_000
 
 /**
  * A lazy stream over every item of a listing: a page is fetched only when the stream needs its items;
  * the stream ends after the last page (`totalPages`) or at the first empty page. A server that never
  * ends (more than `maxPages` pages) fails the stream with `PageLimitExceeded` instead of looping forever.
+ * Services already offer it as `stream`; use it for a listing of your own.
+ *
+ * @example
+ * ```ts
+ * import { Pagination } from "@blocks-crm/core-http"
+ * import { LeadsService } from "@blocks-crm/pipeline"
+ * import { Effect, Stream } from "effect"
+ *
+ * const qualified = Stream.unwrap(Effect.map(LeadsService, (leads) =>
+ *   Pagination.stream((page) => leads.search("enterprise", { page, records: 100 }))
+ * )).pipe(Stream.filter((lead) => lead.stage === "qualified"))
+ * ```
  *
  * @since 0.1.0
  */

@@ -31,7 +31,9 @@ export interface RequestOptions {
   readonly deadline?: number | Duration.DurationInput | undefined
   /** The `Idempotency-Key` of a POST; `false` sends none. */
   readonly idempotencyKey?: string | false | undefined
+  /** The `X-Request-ID`; generated when absent. */
   readonly requestId?: string | undefined
+  /** Extra headers. They cannot replace the credentials. */
   readonly headers?: Readonly<Record<string, string>> | undefined
 }
 
@@ -79,6 +81,17 @@ export const settle = <A>(exit: Exit.Exit<A, unknown>, signal?: AbortSignal | un
  * The Promise face of a service, run on a `ManagedRuntime` that provides what the service needs.
  * Methods are told apart by their declared arity (`fn.length`), so service methods declare every
  * parameter without default values.
+ *
+ * @example
+ * ```ts
+ * import { CrmTransport, PromiseFace } from "@blocks-crm/core-http"
+ * import { LeadsService } from "@blocks-crm/pipeline"
+ * import { Layer, ManagedRuntime } from "effect"
+ *
+ * const runtime = ManagedRuntime.make(LeadsService.Default.pipe(Layer.provide(CrmTransport.layerFetchFromEnv())))
+ * const leads = PromiseFace.promisify(await runtime.runPromise(LeadsService), runtime)
+ * const page = await leads.list({ page: 1 }, { timeout: 5_000 })
+ * ```
  *
  * @since 0.1.0
  */

@@ -29,6 +29,9 @@ export interface StreamParams {
 }
 
 /**
+ * The standard methods of a REST resource, as a service exposes them (`ReferralsService`,
+ * `TouchesService`, ...). Every input is validated before a request is sent (`InvalidInput`).
+ *
  * @since 0.1.0
  */
 export interface CrudClient<A, Create, Update, Updated> {
@@ -38,11 +41,15 @@ export interface CrudClient<A, Create, Update, Updated> {
   readonly stream: (params?: StreamParams) => Stream.Stream<A, CrmError>
   readonly get: (uniqueId: string) => Effect.Effect<A, CrmError>
   readonly create: (data: Create) => Effect.Effect<A, CrmError>
+  /** Returns what the API echoes: the id and the attributes it sent back, not a full record. */
   readonly update: (uniqueId: string, data: Update) => Effect.Effect<Updated, CrmError>
   readonly delete: (uniqueId: string) => Effect.Effect<void, CrmError>
 }
 
 /**
+ * `CrudClient` plus the trash, for resources the API soft-deletes (leads, opportunities, quotes):
+ * `delete` moves a record to the trash and `recover` brings it back.
+ *
  * @since 0.1.0
  */
 export interface SoftDeleteClient<A, Create, Update, Updated> extends CrudClient<A, Create, Update, Updated> {
@@ -79,6 +86,9 @@ export interface CrudEndpoints<A, Create, Update, Updated> {
 }
 
 /**
+ * The endpoints a soft-deleting group declares: the CRUD ones plus `recover` and `listDeleted`
+ * (search goes through `list`'s `?search=`).
+ *
  * @since 0.1.0
  */
 export interface SoftDeleteEndpoints<A, Create, Update, Updated> extends CrudEndpoints<A, Create, Update, Updated> {
@@ -92,6 +102,16 @@ const SearchQuery = Pagination.SearchUrlParams
 
 /**
  * The CRUD methods of `resource` (a name like `"leads"`, used in error messages).
+ *
+ * @example
+ * ```ts
+ * import { ApiClient, ResourceClient } from "@blocks-crm/core-http"
+ * import { CreateReferralRequest, ReferralsGroup, UpdateReferralRequest } from "@blocks-crm/pipeline"
+ * import { Effect } from "effect"
+ *
+ * const referrals = Effect.map(ApiClient.group(ReferralsGroup), (endpoints) =>
+ *   ResourceClient.crud("referrals", endpoints, { create: CreateReferralRequest, update: UpdateReferralRequest }))
+ * ```
  *
  * @since 0.1.0
  */
@@ -130,7 +150,17 @@ export const crud = <A, Create, CreateI, Update, UpdateI, Updated>(
 }
 
 /**
- * The CRUD methods plus `recover`, `search` and `listDeleted`.
+ * The CRUD methods plus `recover`, `search` and `listDeleted`, for a group that declares them.
+ *
+ * @example
+ * ```ts
+ * import { ApiClient, ResourceClient } from "@blocks-crm/core-http"
+ * import { CreateLeadRequest, LeadsGroup, UpdateLeadRequest } from "@blocks-crm/pipeline"
+ * import { Effect } from "effect"
+ *
+ * const leads = Effect.map(ApiClient.group(LeadsGroup), (endpoints) =>
+ *   ResourceClient.softDelete("leads", endpoints, { create: CreateLeadRequest, update: UpdateLeadRequest }))
+ * ```
  *
  * @since 0.1.0
  */

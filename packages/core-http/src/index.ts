@@ -1,4 +1,8 @@
 /**
+ * The shared HTTP layer of the 23blocks CRM SDK: configuration, the transport, JSON:API codecs, tagged
+ * errors, pagination, the helpers domain contracts are declared with, and the Promise face. Every domain
+ * package builds on it; each module is also its own entry point (`@blocks-crm/core-http/CrmTransport`).
+ *
  * @since 0.1.0
  */
 export * as ApiClient from "./ApiClient.js"

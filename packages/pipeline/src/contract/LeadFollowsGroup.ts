@@ -20,7 +20,12 @@ import {
 const leadId = HttpApiSchema.param("leadId", Fields.ResourceId)
 const followId = HttpApiSchema.param("followId", Fields.ResourceId)
 
-/** @since 0.1.0 */
+/**
+ * The success body of `GET /leads/:unique_id/follows/:follow_unique_id` and of creating a
+ * follow-up: one follow-up.
+ *
+ * @since 0.1.0
+ */
 export const LeadFollowDocument = JsonApi.document(LeadFollowResource)
 
 /**

@@ -16,9 +16,19 @@ import { CreateLeadRequest, LeadResource, UpdatedLeadResource, UpdateLeadRequest
 
 const uniqueId = HttpApiSchema.param("uniqueId", Fields.ResourceId)
 
-/** @since 0.1.0 */
+/**
+ * The success body of `GET /leads/` and `GET /leads/trash/show`: one page of leads and
+ * the listing's totals.
+ *
+ * @since 0.1.0
+ */
 export const LeadList = JsonApi.listDocument(LeadResource)
-/** @since 0.1.0 */
+/**
+ * The success body of `GET /leads/:unique_id`, `POST /leads/` and `PUT /leads/:unique_id/recover`:
+ * one lead.
+ *
+ * @since 0.1.0
+ */
 export const LeadDocument = JsonApi.document(LeadResource)
 
 /**

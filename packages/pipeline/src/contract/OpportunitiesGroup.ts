@@ -21,9 +21,19 @@ import {
 
 const uniqueId = HttpApiSchema.param("uniqueId", Fields.ResourceId)
 
-/** @since 0.1.0 */
+/**
+ * The success body of `GET /opportunities/` and `GET /opportunities/trash/show`: one page of
+ * opportunities and the listing's totals.
+ *
+ * @since 0.1.0
+ */
 export const OpportunityList = JsonApi.listDocument(OpportunityResource)
-/** @since 0.1.0 */
+/**
+ * The success body of `GET /opportunities/:unique_id`, `POST /opportunities/` and
+ * `PUT /opportunities/:unique_id/recover`: one opportunity.
+ *
+ * @since 0.1.0
+ */
 export const OpportunityDocument = JsonApi.document(OpportunityResource)
 
 /**

@@ -11,7 +11,13 @@ import { QuotesGroup } from "./QuotesGroup.js"
 import { ReferralsGroup } from "./ReferralsGroup.js"
 import { TouchesGroup } from "./TouchesGroup.js"
 
-/** @since 0.1.0 */
+/**
+ * The whole pipeline contract as one `HttpApi`, for a server (the emulator) and the OpenAPI document.
+ * Clients derive from one group each (`ApiClient.group(LeadsGroup)`), so that a service bundles only
+ * its own resource.
+ *
+ * @since 0.1.0
+ */
 export class PipelineApi extends HttpApi.make("pipeline")
   .add(LeadsGroup)
   .add(LeadFollowsGroup)

@@ -16,9 +16,19 @@ import { CreateQuoteRequest, QuoteResource, UpdatedQuoteResource, UpdateQuoteReq
 
 const uniqueId = HttpApiSchema.param("uniqueId", Fields.ResourceId)
 
-/** @since 0.1.0 */
+/**
+ * The success body of `GET /quotes/` and `GET /quotes/trash/show`: one page of quotes and
+ * the listing's totals.
+ *
+ * @since 0.1.0
+ */
 export const QuoteList = JsonApi.listDocument(QuoteResource)
-/** @since 0.1.0 */
+/**
+ * The success body of `GET /quotes/:unique_id`, `POST /quotes/` and `PUT /quotes/:unique_id/recover`:
+ * one quote.
+ *
+ * @since 0.1.0
+ */
 export const QuoteDocument = JsonApi.document(QuoteResource)
 
 /**

@@ -21,9 +21,17 @@ import {
 
 const uniqueId = HttpApiSchema.param("uniqueId", Fields.ResourceId)
 
-/** @since 0.1.0 */
+/**
+ * The success body of `GET /referrals/`: one page of referrals and the listing's totals.
+ *
+ * @since 0.1.0
+ */
 export const ReferralList = JsonApi.listDocument(ReferralResource)
-/** @since 0.1.0 */
+/**
+ * The success body of `GET /referrals/:unique_id` and `POST /referrals/`: one referral.
+ *
+ * @since 0.1.0
+ */
 export const ReferralDocument = JsonApi.document(ReferralResource)
 
 /**

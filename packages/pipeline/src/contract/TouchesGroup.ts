@@ -16,9 +16,17 @@ import { CreateTouchRequest, TouchResource, UpdatedTouchResource, UpdateTouchReq
 
 const uniqueId = HttpApiSchema.param("uniqueId", Fields.ResourceId)
 
-/** @since 0.1.0 */
+/**
+ * The success body of `GET /touches/`: one page of touches and the listing's totals.
+ *
+ * @since 0.1.0
+ */
 export const TouchList = JsonApi.listDocument(TouchResource)
-/** @since 0.1.0 */
+/**
+ * The success body of `GET /touches/:unique_id` and `POST /touches/`: one touch.
+ *
+ * @since 0.1.0
+ */
 export const TouchDocument = JsonApi.document(TouchResource)
 
 /**

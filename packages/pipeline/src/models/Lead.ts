@@ -9,14 +9,30 @@ import * as JsonApi from "@blocks-crm/core-http/JsonApi"
 import type * as Pagination from "@blocks-crm/core-http/Pagination"
 import * as Schema from "effect/Schema"
 
-/** Pipeline stage of a lead. @since 0.1.0 */
+/**
+ * Where a lead is in the sales pipeline, from `new` to `negotiation` (crm-leads.md).
+ *
+ * @since 0.1.0
+ */
 export const LeadStage = Schema.Literal("new", "contacted", "qualified", "proposal", "negotiation")
-/** @since 0.1.0 */
+/**
+ * A lead's pipeline stage, as the model holds it.
+ *
+ * @since 0.1.0
+ */
 export type LeadStage = typeof LeadStage.Type
 
-/** @since 0.1.0 */
+/**
+ * A lead's status: every lead has one; a create leaves it to the API, an update may change it.
+ *
+ * @since 0.1.0
+ */
 export const LeadStatus = Schema.Literal("active", "inactive", "converted", "lost")
-/** @since 0.1.0 */
+/**
+ * A lead's status, as the model holds it.
+ *
+ * @since 0.1.0
+ */
 export type LeadStatus = typeof LeadStatus.Type
 
 /**
@@ -42,7 +58,11 @@ export const Lead = Schema.Struct({
   // What a table of them shows, in order (the `crm` CLI's listings).
   [Contract.TableColumns]: ["uniqueId", "name", "source", "stage", "status", "value", "probability", "createdAt"]
 })
-/** @since 0.1.0 */
+/**
+ * A lead as the client sees it: camelCase attributes decoded from the wire.
+ *
+ * @since 0.1.0
+ */
 export interface Lead extends Schema.Schema.Type<typeof Lead> {}
 
 /**
@@ -64,7 +84,11 @@ export const UpdatedLead = Schema.Struct({
   createdAt: Fields.optionalRenamed(Fields.Timestamp, "created_at").annotations({ description: "When the record was created" }),
   updatedAt: Fields.optionalRenamed(Fields.Timestamp, "updated_at").annotations({ description: "When the record last changed" })
 }).annotations({ identifier: "UpdatedLead" })
-/** @since 0.1.0 */
+/**
+ * What `LeadsService.update` returns: the lead's id plus the attributes the API echoed.
+ *
+ * @since 0.1.0
+ */
 export interface UpdatedLead extends Schema.Schema.Type<typeof UpdatedLead> {}
 
 const leadLinks = (lead: { readonly accountId?: string; readonly contactId?: string }) => ({
@@ -72,9 +96,18 @@ const leadLinks = (lead: { readonly accountId?: string; readonly contactId?: str
   contact: lead.contactId === undefined ? null : { id: lead.contactId, type: "contact" }
 })
 
-/** The JSON:API resource `{ id, type: "lead", attributes, relationships }`. @since 0.1.0 */
+/**
+ * The JSON:API resource `{ id, type: "lead", attributes, relationships }`, decoding to a `Lead`;
+ * `account` and `contact` relationships are written from `accountId` and `contactId`.
+ *
+ * @since 0.1.0
+ */
 export const LeadResource = JsonApi.resource("lead", Lead, { id: (lead) => lead.uniqueId, relationships: leadLinks })
-/** @since 0.1.0 */
+/**
+ * The resource in an update's answer (type `lead`), decoding to an `UpdatedLead`.
+ *
+ * @since 0.1.0
+ */
 export const UpdatedLeadResource = JsonApi.resource("lead", UpdatedLead, { id: (lead) => lead.uniqueId })
 
 
@@ -92,7 +125,11 @@ export const CreateLeadRequest = Schema.Struct({
   stage: Fields.optionalInput(LeadStage).annotations({ description: "Pipeline stage" }),
   probability: Fields.optionalInput(Fields.Percentage).annotations({ description: "Win probability in percent" })
 }).annotations({ identifier: "CreateLeadRequest" })
-/** @since 0.1.0 */
+/**
+ * The attributes of a new lead, as `LeadsService.create` takes them (sent in snake_case).
+ *
+ * @since 0.1.0
+ */
 export interface CreateLeadRequest extends Schema.Schema.Type<typeof CreateLeadRequest> {}
 
 /**
@@ -105,7 +142,11 @@ export const UpdateLeadRequest = Schema.Struct({
   name: Fields.optionalInput(Fields.NonBlankString).annotations({ description: "The lead's name" }),
   status: Fields.optionalInput(LeadStatus).annotations({ description: "Lead status" })
 }).pipe(Fields.atLeastOneAttribute).annotations({ identifier: "UpdateLeadRequest" })
-/** @since 0.1.0 */
+/**
+ * The attributes to change on a lead, as `LeadsService.update` takes them (sent in snake_case).
+ *
+ * @since 0.1.0
+ */
 export interface UpdateLeadRequest extends Schema.Schema.Type<typeof UpdateLeadRequest> {}
 
 /**

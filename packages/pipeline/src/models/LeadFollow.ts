@@ -8,9 +8,17 @@ import * as Fields from "@blocks-crm/core-http/Fields"
 import * as JsonApi from "@blocks-crm/core-http/JsonApi"
 import * as Schema from "effect/Schema"
 
-/** @since 0.1.0 */
+/**
+ * Where a follow-up stands: `pending`, `completed` or `overdue` (crm-leads.md).
+ *
+ * @since 0.1.0
+ */
 export const FollowStatus = Schema.Literal("pending", "completed", "overdue")
-/** @since 0.1.0 */
+/**
+ * A follow-up's status, as the model holds it.
+ *
+ * @since 0.1.0
+ */
 export type FollowStatus = typeof FollowStatus.Type
 
 /**
@@ -31,7 +39,11 @@ export const LeadFollow = Schema.Struct({
   // What a table of them shows, in order (the `crm` CLI's listings).
   [Contract.TableColumns]: ["uniqueId", "title", "status", "dueDate", "createdAt"]
 })
-/** @since 0.1.0 */
+/**
+ * A follow-up task of a lead as the client sees it: camelCase attributes decoded from the wire.
+ *
+ * @since 0.1.0
+ */
 export interface LeadFollow extends Schema.Schema.Type<typeof LeadFollow> {}
 
 /**
@@ -48,12 +60,24 @@ export const UpdatedLeadFollow = Schema.Struct({
   createdAt: Fields.optionalRenamed(Fields.Timestamp, "created_at").annotations({ description: "When the record was created" }),
   updatedAt: Fields.optionalRenamed(Fields.Timestamp, "updated_at").annotations({ description: "When the record last changed" })
 }).annotations({ identifier: "UpdatedLeadFollow" })
-/** @since 0.1.0 */
+/**
+ * What `LeadFollowsService.update` returns: the follow-up's id plus the attributes the API echoed.
+ *
+ * @since 0.1.0
+ */
 export interface UpdatedLeadFollow extends Schema.Schema.Type<typeof UpdatedLeadFollow> {}
 
-/** @since 0.1.0 */
+/**
+ * The JSON:API resource `{ id, type: "follow", attributes }`, decoding to a `LeadFollow`.
+ *
+ * @since 0.1.0
+ */
 export const LeadFollowResource = JsonApi.resource("follow", LeadFollow, { id: (follow) => follow.uniqueId })
-/** @since 0.1.0 */
+/**
+ * The resource in an update's answer (type `follow`), decoding to an `UpdatedLeadFollow`.
+ *
+ * @since 0.1.0
+ */
 export const UpdatedLeadFollowResource = JsonApi.resource("follow", UpdatedLeadFollow, {
   id: (follow) => follow.uniqueId
 })
@@ -69,7 +93,11 @@ export const CreateLeadFollowRequest = Schema.Struct({
   description: Fields.optionalInput(Schema.String).annotations({ description: "Details of the follow-up" }),
   dueDate: Fields.optionalInput(Fields.Timestamp).pipe(Schema.fromKey("due_date")).annotations({ description: "When it is due" })
 }).annotations({ identifier: "CreateLeadFollowRequest" })
-/** @since 0.1.0 */
+/**
+ * The attributes of a new follow-up, as `LeadFollowsService.create` takes them (sent in snake_case).
+ *
+ * @since 0.1.0
+ */
 export interface CreateLeadFollowRequest extends Schema.Schema.Type<typeof CreateLeadFollowRequest> {}
 
 /**
@@ -83,5 +111,9 @@ export const UpdateLeadFollowRequest = Schema.Struct({
   dueDate: Fields.optionalInput(Fields.Timestamp).pipe(Schema.fromKey("due_date")).annotations({ description: "When it is due" }),
   status: Fields.optionalInput(FollowStatus).annotations({ description: "Where it stands" })
 }).pipe(Fields.atLeastOneAttribute).annotations({ identifier: "UpdateLeadFollowRequest" })
-/** @since 0.1.0 */
+/**
+ * The attributes to change on a follow-up, as `LeadFollowsService.update` takes them (sent in snake_case).
+ *
+ * @since 0.1.0
+ */
 export interface UpdateLeadFollowRequest extends Schema.Schema.Type<typeof UpdateLeadFollowRequest> {}

@@ -10,7 +10,12 @@ import * as JsonApi from "@blocks-crm/core-http/JsonApi"
 import type * as Pagination from "@blocks-crm/core-http/Pagination"
 import * as Schema from "effect/Schema"
 
-/** Pipeline stage of an opportunity. @since 0.1.0 */
+/**
+ * Where an opportunity is in the sales pipeline, from `discovery` to `closed_won` or `closed_lost`
+ * (crm-opportunities.md).
+ *
+ * @since 0.1.0
+ */
 export const OpportunityStage = Schema.Literal(
   "discovery",
   "qualification",
@@ -19,12 +24,25 @@ export const OpportunityStage = Schema.Literal(
   "closed_won",
   "closed_lost"
 )
-/** @since 0.1.0 */
+/**
+ * An opportunity's pipeline stage, as the model holds it.
+ *
+ * @since 0.1.0
+ */
 export type OpportunityStage = typeof OpportunityStage.Type
 
-/** @since 0.1.0 */
+/**
+ * An opportunity's status: every opportunity has one; a create leaves it to the API, an update may
+ * change it.
+ *
+ * @since 0.1.0
+ */
 export const OpportunityStatus = Schema.Literal("active", "inactive", "won", "lost")
-/** @since 0.1.0 */
+/**
+ * An opportunity's status, as the model holds it.
+ *
+ * @since 0.1.0
+ */
 export type OpportunityStatus = typeof OpportunityStatus.Type
 
 /**
@@ -50,7 +68,11 @@ export const Opportunity = Schema.Struct({
   // What a table of them shows, in order (the `crm` CLI's listings).
   [Contract.TableColumns]: ["uniqueId", "name", "stage", "status", "value", "probability", "closeDate", "createdAt"]
 })
-/** @since 0.1.0 */
+/**
+ * An opportunity as the client sees it: camelCase attributes decoded from the wire.
+ *
+ * @since 0.1.0
+ */
 export interface Opportunity extends Schema.Schema.Type<typeof Opportunity> {}
 
 /**
@@ -71,19 +93,32 @@ export const UpdatedOpportunity = Schema.Struct({
   createdAt: Fields.optionalRenamed(Fields.Timestamp, "created_at").annotations({ description: "When the record was created" }),
   updatedAt: Fields.optionalRenamed(Fields.Timestamp, "updated_at").annotations({ description: "When the record last changed" })
 }).annotations({ identifier: "UpdatedOpportunity" })
-/** @since 0.1.0 */
+/**
+ * What `OpportunitiesService.update` returns: the opportunity's id plus the attributes the API echoed.
+ *
+ * @since 0.1.0
+ */
 export interface UpdatedOpportunity extends Schema.Schema.Type<typeof UpdatedOpportunity> {}
 
 const opportunityLinks = (opportunity: { readonly accountId?: string }) => ({
   account: opportunity.accountId === undefined ? null : { id: opportunity.accountId, type: "account" }
 })
 
-/** The JSON:API resource `{ id, type: "opportunity", attributes, relationships }`. @since 0.1.0 */
+/**
+ * The JSON:API resource `{ id, type: "opportunity", attributes, relationships }`, decoding to an
+ * `Opportunity`; the `account` relationship is written from `accountId`.
+ *
+ * @since 0.1.0
+ */
 export const OpportunityResource = JsonApi.resource("opportunity", Opportunity, {
   id: (opportunity) => opportunity.uniqueId,
   relationships: opportunityLinks
 })
-/** @since 0.1.0 */
+/**
+ * The resource in an update's answer (type `opportunity`), decoding to an `UpdatedOpportunity`.
+ *
+ * @since 0.1.0
+ */
 export const UpdatedOpportunityResource = JsonApi.resource("opportunity", UpdatedOpportunity, {
   id: (opportunity) => opportunity.uniqueId
 })
@@ -102,7 +137,11 @@ export const CreateOpportunityRequest = Schema.Struct({
   closeDate: Fields.optionalInput(Fields.CalendarDate).pipe(Schema.fromKey("close_date")).annotations({ description: "Expected close date" }),
   probability: Fields.optionalInput(Fields.Percentage).annotations({ description: "Win probability in percent" })
 }).annotations({ identifier: "CreateOpportunityRequest" })
-/** @since 0.1.0 */
+/**
+ * The attributes of a new opportunity, as `OpportunitiesService.create` takes them (sent in snake_case).
+ *
+ * @since 0.1.0
+ */
 export interface CreateOpportunityRequest extends Schema.Schema.Type<typeof CreateOpportunityRequest> {}
 
 /**
@@ -115,7 +154,12 @@ export const UpdateOpportunityRequest = Schema.Struct({
   name: Fields.optionalInput(Fields.NonBlankString).annotations({ description: "The opportunity's name" }),
   status: Fields.optionalInput(OpportunityStatus).annotations({ description: "Opportunity status" })
 }).pipe(Fields.atLeastOneAttribute).annotations({ identifier: "UpdateOpportunityRequest" })
-/** @since 0.1.0 */
+/**
+ * The attributes to change on an opportunity, as `OpportunitiesService.update` takes them (sent in
+ * snake_case).
+ *
+ * @since 0.1.0
+ */
 export interface UpdateOpportunityRequest extends Schema.Schema.Type<typeof UpdateOpportunityRequest> {}
 
 /**

@@ -19,9 +19,17 @@ import * as JsonApi from "@blocks-crm/core-http/JsonApi"
 import type * as Pagination from "@blocks-crm/core-http/Pagination"
 import * as Schema from "effect/Schema"
 
-/** Where a quote is in its approval workflow. @since 0.1.0 */
+/**
+ * Where a quote is in its approval workflow: `draft`, `sent`, `accepted` or `rejected` (crm-block.md).
+ *
+ * @since 0.1.0
+ */
 export const QuoteStatus = Schema.Literal("draft", "sent", "accepted", "rejected")
-/** @since 0.1.0 */
+/**
+ * A quote's status, as the model holds it.
+ *
+ * @since 0.1.0
+ */
 export type QuoteStatus = typeof QuoteStatus.Type
 
 /**
@@ -49,7 +57,11 @@ export const Quote = Schema.Struct({
   // What a table of them shows, in order (the `crm` CLI's listings).
   [Contract.TableColumns]: ["uniqueId", "title", "status", "amount", "currency", "validUntil", "opportunityId"]
 })
-/** @since 0.1.0 */
+/**
+ * A quote as the client sees it: camelCase attributes decoded from the wire (assumed attributes).
+ *
+ * @since 0.1.0
+ */
 export interface Quote extends Schema.Schema.Type<typeof Quote> {}
 
 /**
@@ -72,7 +84,11 @@ export const UpdatedQuote = Schema.Struct({
   createdAt: Fields.optionalRenamed(Fields.Timestamp, "created_at").annotations({ description: "When the record was created" }),
   updatedAt: Fields.optionalRenamed(Fields.Timestamp, "updated_at").annotations({ description: "When the record last changed" })
 }).annotations({ identifier: "UpdatedQuote" })
-/** @since 0.1.0 */
+/**
+ * What `QuotesService.update` returns: the quote's id plus the attributes the API echoed.
+ *
+ * @since 0.1.0
+ */
 export interface UpdatedQuote extends Schema.Schema.Type<typeof UpdatedQuote> {}
 
 const quoteLinks = (
@@ -83,9 +99,18 @@ const quoteLinks = (
   contact: quote.contactId === undefined ? null : { id: quote.contactId, type: "contact" }
 })
 
-/** The JSON:API resource `{ id, type: "quote", attributes, relationships }`. @since 0.1.0 */
+/**
+ * The JSON:API resource `{ id, type: "quote", attributes, relationships }` (type assumed), decoding to
+ * a `Quote`; `account`, `opportunity` and `contact` relationships are written from their ids.
+ *
+ * @since 0.1.0
+ */
 export const QuoteResource = JsonApi.resource("quote", Quote, { id: (quote) => quote.uniqueId, relationships: quoteLinks })
-/** @since 0.1.0 */
+/**
+ * The resource in an update's answer (type `quote`), decoding to an `UpdatedQuote`.
+ *
+ * @since 0.1.0
+ */
 export const UpdatedQuoteResource = JsonApi.resource("quote", UpdatedQuote, { id: (quote) => quote.uniqueId })
 
 
@@ -106,7 +131,11 @@ export const CreateQuoteRequest = Schema.Struct({
   validUntil: Fields.optionalInput(Fields.CalendarDate).pipe(Schema.fromKey("valid_until")).annotations({ description: "Last day the quote holds" }),
   notes: Fields.optionalInput(Schema.String).annotations({ description: "Free-text notes" })
 }).annotations({ identifier: "CreateQuoteRequest" })
-/** @since 0.1.0 */
+/**
+ * The attributes of a new quote, as `QuotesService.create` takes them (sent in snake_case).
+ *
+ * @since 0.1.0
+ */
 export interface CreateQuoteRequest extends Schema.Schema.Type<typeof CreateQuoteRequest> {}
 
 /**
@@ -118,7 +147,11 @@ export const UpdateQuoteRequest = Schema.Struct({
   ...CreateQuoteRequest.fields,
   title: Fields.optionalInput(Fields.NonBlankString).annotations({ description: "The quote's title" })
 }).pipe(Fields.atLeastOneAttribute).annotations({ identifier: "UpdateQuoteRequest" })
-/** @since 0.1.0 */
+/**
+ * The attributes to change on a quote, as `QuotesService.update` takes them (sent in snake_case).
+ *
+ * @since 0.1.0
+ */
 export interface UpdateQuoteRequest extends Schema.Schema.Type<typeof UpdateQuoteRequest> {}
 
 /**

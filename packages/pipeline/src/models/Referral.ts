@@ -18,9 +18,17 @@ import * as JsonApi from "@blocks-crm/core-http/JsonApi"
 import type * as Pagination from "@blocks-crm/core-http/Pagination"
 import * as Schema from "effect/Schema"
 
-/** Where the referrer's reward stands (assumed values, see the module's doc). @since 0.1.0 */
+/**
+ * Where the referrer's reward stands (assumed values, see the module's doc).
+ *
+ * @since 0.1.0
+ */
 export const ReferralRewardStatus = Schema.Literal("pending", "approved", "paid", "rejected")
-/** @since 0.1.0 */
+/**
+ * A referral's reward status, as the model holds it.
+ *
+ * @since 0.1.0
+ */
 export type ReferralRewardStatus = typeof ReferralRewardStatus.Type
 
 /**
@@ -47,7 +55,11 @@ export const Referral = Schema.Struct({
   // What a table of them shows, in order (the `crm` CLI's listings).
   [Contract.TableColumns]: ["uniqueId", "referrerName", "referredName", "rewardAmount", "rewardStatus", "leadId", "createdAt"]
 })
-/** @since 0.1.0 */
+/**
+ * A referral as the client sees it: camelCase attributes decoded from the wire (assumed attributes).
+ *
+ * @since 0.1.0
+ */
 export interface Referral extends Schema.Schema.Type<typeof Referral> {}
 
 /**
@@ -69,19 +81,32 @@ export const UpdatedReferral = Schema.Struct({
   createdAt: Fields.optionalRenamed(Fields.Timestamp, "created_at").annotations({ description: "When the record was created" }),
   updatedAt: Fields.optionalRenamed(Fields.Timestamp, "updated_at").annotations({ description: "When the record last changed" })
 }).annotations({ identifier: "UpdatedReferral" })
-/** @since 0.1.0 */
+/**
+ * What `ReferralsService.update` returns: the referral's id plus the attributes the API echoed.
+ *
+ * @since 0.1.0
+ */
 export interface UpdatedReferral extends Schema.Schema.Type<typeof UpdatedReferral> {}
 
 const referralLinks = (referral: { readonly leadId?: string }) => ({
   lead: referral.leadId === undefined ? null : { id: referral.leadId, type: "lead" }
 })
 
-/** The JSON:API resource `{ id, type: "referral", attributes, relationships }`. @since 0.1.0 */
+/**
+ * The JSON:API resource `{ id, type: "referral", attributes, relationships }` (type assumed), decoding
+ * to a `Referral`; the `lead` relationship is written from `leadId`.
+ *
+ * @since 0.1.0
+ */
 export const ReferralResource = JsonApi.resource("referral", Referral, {
   id: (referral) => referral.uniqueId,
   relationships: referralLinks
 })
-/** @since 0.1.0 */
+/**
+ * The resource in an update's answer (type `referral`), decoding to an `UpdatedReferral`.
+ *
+ * @since 0.1.0
+ */
 export const UpdatedReferralResource = JsonApi.resource("referral", UpdatedReferral, {
   id: (referral) => referral.uniqueId
 })
@@ -103,7 +128,11 @@ export const CreateReferralRequest = Schema.Struct({
   rewardStatus: Fields.optionalInput(ReferralRewardStatus).pipe(Schema.fromKey("reward_status")).annotations({ description: "Where the reward stands" }),
   notes: Fields.optionalInput(Schema.String).annotations({ description: "Free-text notes" })
 }).annotations({ identifier: "CreateReferralRequest" })
-/** @since 0.1.0 */
+/**
+ * The attributes of a new referral, as `ReferralsService.create` takes them (sent in snake_case).
+ *
+ * @since 0.1.0
+ */
 export interface CreateReferralRequest extends Schema.Schema.Type<typeof CreateReferralRequest> {}
 
 /**
@@ -115,7 +144,11 @@ export const UpdateReferralRequest = Schema.Struct({
   ...CreateReferralRequest.fields,
   referrerName: Fields.optionalInput(Fields.NonBlankString).pipe(Schema.fromKey("referrer_name")).annotations({ description: "Who made the referral" })
 }).pipe(Fields.atLeastOneAttribute).annotations({ identifier: "UpdateReferralRequest" })
-/** @since 0.1.0 */
+/**
+ * The attributes to change on a referral, as `ReferralsService.update` takes them (sent in snake_case).
+ *
+ * @since 0.1.0
+ */
 export interface UpdateReferralRequest extends Schema.Schema.Type<typeof UpdateReferralRequest> {}
 
 /**

@@ -19,9 +19,17 @@ import * as JsonApi from "@blocks-crm/core-http/JsonApi"
 import type * as Pagination from "@blocks-crm/core-http/Pagination"
 import * as Schema from "effect/Schema"
 
-/** The kind of interaction. @since 0.1.0 */
+/**
+ * The kind of interaction a touch logs: `call`, `email`, `meeting` or `note` (crm-block.md).
+ *
+ * @since 0.1.0
+ */
 export const TouchType = Schema.Literal("call", "email", "meeting", "note")
-/** @since 0.1.0 */
+/**
+ * A touch's kind, as the model holds it.
+ *
+ * @since 0.1.0
+ */
 export type TouchType = typeof TouchType.Type
 
 /**
@@ -49,7 +57,11 @@ export const Touch = Schema.Struct({
   // What a table of them shows, in order (the `crm` CLI's listings).
   [Contract.TableColumns]: ["uniqueId", "touchType", "subject", "outcome", "occurredAt", "leadId"]
 })
-/** @since 0.1.0 */
+/**
+ * A touch as the client sees it: camelCase attributes decoded from the wire (assumed attributes).
+ *
+ * @since 0.1.0
+ */
 export interface Touch extends Schema.Schema.Type<typeof Touch> {}
 
 /**
@@ -72,7 +84,11 @@ export const UpdatedTouch = Schema.Struct({
   createdAt: Fields.optionalRenamed(Fields.Timestamp, "created_at").annotations({ description: "When the record was created" }),
   updatedAt: Fields.optionalRenamed(Fields.Timestamp, "updated_at").annotations({ description: "When the record last changed" })
 }).annotations({ identifier: "UpdatedTouch" })
-/** @since 0.1.0 */
+/**
+ * What `TouchesService.update` returns: the touch's id plus the attributes the API echoed.
+ *
+ * @since 0.1.0
+ */
 export interface UpdatedTouch extends Schema.Schema.Type<typeof UpdatedTouch> {}
 
 const touchLinks = (touch: {
@@ -87,9 +103,18 @@ const touchLinks = (touch: {
   opportunity: touch.opportunityId === undefined ? null : { id: touch.opportunityId, type: "opportunity" }
 })
 
-/** The JSON:API resource `{ id, type: "touch", attributes, relationships }`. @since 0.1.0 */
+/**
+ * The JSON:API resource `{ id, type: "touch", attributes, relationships }` (type assumed), decoding to
+ * a `Touch`; `lead`, `contact`, `account` and `opportunity` relationships are written from their ids.
+ *
+ * @since 0.1.0
+ */
 export const TouchResource = JsonApi.resource("touch", Touch, { id: (touch) => touch.uniqueId, relationships: touchLinks })
-/** @since 0.1.0 */
+/**
+ * The resource in an update's answer (type `touch`), decoding to an `UpdatedTouch`.
+ *
+ * @since 0.1.0
+ */
 export const UpdatedTouchResource = JsonApi.resource("touch", UpdatedTouch, { id: (touch) => touch.uniqueId })
 
 
@@ -110,7 +135,11 @@ export const CreateTouchRequest = Schema.Struct({
   accountId: Fields.optionalInput(Fields.ResourceId).pipe(Schema.fromKey("account_id")).annotations({ description: "The account it concerns" }),
   opportunityId: Fields.optionalInput(Fields.ResourceId).pipe(Schema.fromKey("opportunity_id")).annotations({ description: "The opportunity it concerns" })
 }).annotations({ identifier: "CreateTouchRequest" })
-/** @since 0.1.0 */
+/**
+ * The attributes of a new touch, as `TouchesService.create` takes them (sent in snake_case).
+ *
+ * @since 0.1.0
+ */
 export interface CreateTouchRequest extends Schema.Schema.Type<typeof CreateTouchRequest> {}
 
 /**
@@ -123,7 +152,11 @@ export const UpdateTouchRequest = Schema.Struct({
   touchType: Fields.optionalInput(TouchType).pipe(Schema.fromKey("touch_type")).annotations({ description: "Kind of interaction" }),
   subject: Fields.optionalInput(Fields.NonBlankString).annotations({ description: "What it was about" })
 }).pipe(Fields.atLeastOneAttribute).annotations({ identifier: "UpdateTouchRequest" })
-/** @since 0.1.0 */
+/**
+ * The attributes to change on a touch, as `TouchesService.update` takes them (sent in snake_case).
+ *
+ * @since 0.1.0
+ */
 export interface UpdateTouchRequest extends Schema.Schema.Type<typeof UpdateTouchRequest> {}
 
 /**

@@ -13,6 +13,9 @@ import { CreateLeadFollowRequest, UpdateLeadFollowRequest } from "../models/Lead
 import type { LeadFollow, UpdatedLeadFollow } from "../models/LeadFollow.js"
 
 /**
+ * The follow-up methods, each under the lead (`leadId`) the follow-ups belong to. `list` returns them
+ * all (the reference shows no pagination for follow-ups).
+ *
  * @since 0.1.0
  */
 export interface LeadFollows {
@@ -31,6 +34,22 @@ const Ids = Schema.Struct({ leadId: Fields.ResourceId, followId: Fields.Resource
 const LeadIds = Schema.Struct({ leadId: Fields.ResourceId })
 
 /**
+ * The follow-up tasks of leads as an Effect service (`LeadFollows`). Inputs, ids included, are validated
+ * before anything is sent.
+ *
+ * @example
+ * ```ts
+ * import { LeadFollowsService } from "@blocks-crm/pipeline"
+ * import { Effect } from "effect"
+ *
+ * const scheduleDemo = (leadId: string) =>
+ *   Effect.gen(function*() {
+ *     const follows = yield* LeadFollowsService
+ *     const follow = yield* follows.create(leadId, { title: "Schedule demo call", dueDate: new Date("2026-03-05T14:00:00Z") })
+ *     return yield* follows.update(leadId, follow.uniqueId, { status: "completed" })
+ *   })
+ * ```
+ *
  * @since 0.1.0
  * @category services
  */

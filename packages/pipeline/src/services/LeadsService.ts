@@ -11,6 +11,21 @@ import { CreateLeadRequest, UpdateLeadRequest } from "../models/Lead.js"
 import type { Lead, UpdatedLead } from "../models/Lead.js"
 
 /**
+ * The CRM's leads as an Effect service (`SoftDeleteClient`): pages, a lazy `stream`, search, CRUD and
+ * the trash. Inputs are validated before anything is sent.
+ *
+ * @example
+ * ```ts
+ * import { LeadsService } from "@blocks-crm/pipeline"
+ * import { Effect } from "effect"
+ *
+ * const qualify = Effect.gen(function*() {
+ *   const leads = yield* LeadsService
+ *   const lead = yield* leads.create({ name: "Enterprise Deal", source: "website", value: 50_000 })
+ *   return yield* leads.update(lead.uniqueId, { stage: "qualified", probability: 40 })
+ * })
+ * ```
+ *
  * @since 0.1.0
  * @category services
  */

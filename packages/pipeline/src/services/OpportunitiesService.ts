@@ -11,6 +11,21 @@ import { CreateOpportunityRequest, UpdateOpportunityRequest } from "../models/Op
 import type { Opportunity, UpdatedOpportunity } from "../models/Opportunity.js"
 
 /**
+ * The CRM's opportunities as an Effect service (`SoftDeleteClient`): pages, a lazy `stream`, search,
+ * CRUD and the trash. Inputs are validated before anything is sent.
+ *
+ * @example
+ * ```ts
+ * import { OpportunitiesService } from "@blocks-crm/pipeline"
+ * import { Effect } from "effect"
+ *
+ * const closeDeal = Effect.gen(function*() {
+ *   const opportunities = yield* OpportunitiesService
+ *   const deal = yield* opportunities.create({ name: "Enterprise Deal", value: 50_000, closeDate: "2026-06-30" })
+ *   return yield* opportunities.update(deal.uniqueId, { stage: "closed_won", status: "won" })
+ * })
+ * ```
+ *
  * @since 0.1.0
  * @category services
  */

@@ -12,7 +12,11 @@ import { QuotesService } from "./QuotesService.js"
 import { ReferralsService } from "./ReferralsService.js"
 import { TouchesService } from "./TouchesService.js"
 
-/** @since 0.1.0 */
+/**
+ * Every service of the pipeline domain, as `PipelineServicesLive` provides them.
+ *
+ * @since 0.1.0
+ */
 export type PipelineServices =
   | LeadsService
   | LeadFollowsService
@@ -23,6 +27,17 @@ export type PipelineServices =
 
 /**
  * Every pipeline service's `Default` layer, on whatever `CrmTransport` is provided.
+ *
+ * @example
+ * ```ts
+ * import { CrmTransport } from "@blocks-crm/core-http"
+ * import { OpportunitiesService, PipelineServicesLive } from "@blocks-crm/pipeline"
+ * import { Effect, Layer } from "effect"
+ *
+ * const pipeline = PipelineServicesLive.pipe(Layer.provide(CrmTransport.layerFetchFromEnv()))
+ * const found = Effect.flatMap(OpportunitiesService, (opportunities) => opportunities.search("enterprise"))
+ * Effect.runPromise(Effect.provide(found, pipeline)).then((page) => console.log(page.meta.totalRecords))
+ * ```
  *
  * @since 0.1.0
  * @category layers

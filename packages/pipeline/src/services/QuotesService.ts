@@ -11,6 +11,21 @@ import { CreateQuoteRequest, UpdateQuoteRequest } from "../models/Quote.js"
 import type { Quote, UpdatedQuote } from "../models/Quote.js"
 
 /**
+ * The CRM's quotes as an Effect service (`SoftDeleteClient`): pages, a lazy `stream`, search, CRUD and
+ * the trash. Inputs are validated before anything is sent.
+ *
+ * @example
+ * ```ts
+ * import { QuotesService } from "@blocks-crm/pipeline"
+ * import { Effect } from "effect"
+ *
+ * const sendQuote = Effect.gen(function*() {
+ *   const quotes = yield* QuotesService
+ *   const quote = yield* quotes.create({ title: "Enterprise plan", amount: 12_000, currency: "USD" })
+ *   return yield* quotes.update(quote.uniqueId, { status: "sent" })
+ * })
+ * ```
+ *
  * @since 0.1.0
  * @category services
  */

@@ -11,6 +11,21 @@ import { CreateReferralRequest, UpdateReferralRequest } from "../models/Referral
 import type { Referral, UpdatedReferral } from "../models/Referral.js"
 
 /**
+ * The CRM's referrals as an Effect service (`CrudClient`): pages, a lazy `stream` and CRUD. Inputs are
+ * validated before anything is sent.
+ *
+ * @example
+ * ```ts
+ * import { ReferralsService } from "@blocks-crm/pipeline"
+ * import { Effect } from "effect"
+ *
+ * const payReward = Effect.gen(function*() {
+ *   const referrals = yield* ReferralsService
+ *   const referral = yield* referrals.create({ referrerName: "Ana Ruiz", referredName: "Acme Corp", rewardAmount: 500 })
+ *   return yield* referrals.update(referral.uniqueId, { rewardStatus: "paid" })
+ * })
+ * ```
+ *
  * @since 0.1.0
  * @category services
  */
