@@ -473,10 +473,24 @@ export const make = (settings: CrmConfig.CrmSettings, httpClient: HttpClient.Htt
       const policy = call.retry === undefined ? settings.retry : { ...settings.retry, ...call.retry }
       const mayRetry = policy.times > 0 &&
         (idempotentMethods.has(request.method) || idempotencyKey !== undefined)
+      // The retry machinery (a schedule driver per call) is set up only once an attempt has failed
+      // with a transient error: that error is replayed as the schedule's first input, so the attempts
+      // and delays are those of `Effect.retry` around the first attempt.
       const retried = mayRetry
-        ? Effect.retry(attempt, {
-          schedule: call.retry === undefined ? defaultSchedule : retrySchedule(policy),
-          while: (error) => isTransient(error, policy)
+        ? Effect.catchAll(attempt, (first) => {
+          if (!isTransient(first, policy)) return Effect.fail(first)
+          let replay = true
+          return Effect.retry(
+            Effect.suspend(() => {
+              if (!replay) return attempt
+              replay = false
+              return Effect.fail(first)
+            }),
+            {
+              schedule: call.retry === undefined ? defaultSchedule : retrySchedule(policy),
+              while: (error) => isTransient(error, policy)
+            }
+          )
         })
         : attempt
       const deadline = call.deadline === undefined ? settings.deadline : Option.some(Duration.decode(call.deadline))
