@@ -1,11 +1,13 @@
 /**
  * (b′) Request overhead of the client alone: `leads.get` through the Effect face and the Promise face
+ * (on the Node transport, undici; and the Effect face on the fetch transport)
  * against a raw `fetch` of the same URL with the same headers, against a fixed-response server in
  * another process (it returns one lead document, whatever the path). Sequential calls are interleaved
  * request by request; then each face runs rounds of `concurrency` calls in flight, interleaved round by
  * round, and its throughput is compared with raw fetch's.
  */
 import { CrmTransport, PromiseFace } from "@blocks-crm/core-http"
+import * as NodeTransport from "@blocks-crm/core-http/NodeTransport"
 import { Lead, LeadsService } from "@blocks-crm/pipeline"
 import * as Layer from "effect/Layer"
 import * as ManagedRuntime from "effect/ManagedRuntime"
@@ -28,6 +30,7 @@ export interface FixedRequestResult {
   readonly concurrentRounds: number
   readonly effect: LatencySummary & { readonly concurrent: ConcurrentSummary }
   readonly promise: LatencySummary & { readonly concurrent: ConcurrentSummary }
+  readonly effectFetch: LatencySummary & { readonly concurrent: ConcurrentSummary }
   readonly raw: LatencySummary & { readonly concurrent: ConcurrentSummary }
   /** Median sequential latency, × raw fetch. */
   readonly effectRatio: number
@@ -35,6 +38,9 @@ export interface FixedRequestResult {
   /** Throughput at `concurrency` calls in flight, × raw fetch's (median of per-round ratios). */
   readonly concurrentRatio: number
   readonly promiseConcurrentRatio: number
+  /** The Effect face over the fetch transport (`CrmTransport.layerFetch`), × raw fetch. */
+  readonly fetchTransportRatio: number
+  readonly fetchTransportConcurrentRatio: number
   readonly target: { readonly sequential: number; readonly concurrent: number }
 }
 
@@ -44,7 +50,7 @@ const summarize = (samplesNs: ReadonlyArray<number>): LatencySummary => ({
   requestsPerSecond: round(1e9 / mean(samplesNs), 0)
 })
 
-type FaceName = "effect" | "promise" | "raw"
+type FaceName = "effect" | "promise" | "effectFetch" | "raw"
 
 export const runRequestFixed = async (options: { readonly quick: boolean }): Promise<FixedRequestResult> => {
   const lead = makeLead(1)
@@ -52,18 +58,19 @@ export const runRequestFixed = async (options: { readonly quick: boolean }): Pro
   const body = JSON.stringify({ data: { id, type: "lead", attributes: Schema.encodeSync(Lead)(lead) } })
   const server = await startFixedServer(body)
   try {
-    const runtime = ManagedRuntime.make(
-      LeadsService.Default.pipe(
-        Layer.provide(CrmTransport.layerFetch({ apiUrl: server.url, authToken: credentials.token, apiKey: credentials.apiKey }))
-      )
-    )
+    const settings = { apiUrl: server.url, authToken: credentials.token, apiKey: credentials.apiKey }
+    // The faces on Node's transport (undici); the fetch transport (browsers, edge) is measured beside them.
+    const runtime = ManagedRuntime.make(LeadsService.Default.pipe(Layer.provide(NodeTransport.layer(settings))))
+    const fetchRuntime = ManagedRuntime.make(LeadsService.Default.pipe(Layer.provide(CrmTransport.layerFetch(settings))))
     try {
       const leads = await runtime.runPromise(LeadsService)
+      const fetchLeads = await fetchRuntime.runPromise(LeadsService)
       const promised = PromiseFace.promisify(leads, runtime)
       const url = `${server.url}/leads/${id}`
       const variants: ReadonlyArray<{ readonly name: FaceName; readonly run: () => Promise<unknown> }> = [
         { name: "effect", run: () => runtime.runPromise(leads.get(id)) },
         { name: "promise", run: () => promised.get(id) },
+        { name: "effectFetch", run: () => fetchRuntime.runPromise(fetchLeads.get(id)) },
         {
           name: "raw",
           run: async () => {
@@ -80,7 +87,7 @@ export const runRequestFixed = async (options: { readonly quick: boolean }): Pro
 
       const warmup = options.quick ? 200 : 500
       const requests = options.quick ? 500 : 2000
-      const samples: Record<FaceName, Array<number>> = { effect: [], promise: [], raw: [] }
+      const samples: Record<FaceName, Array<number>> = { effect: [], promise: [], effectFetch: [], raw: [] }
       for (let i = 0; i < warmup; i++) for (const v of variants) await v.run()
       maybeGc()
       for (let i = 0; i < requests; i++) {
@@ -96,7 +103,7 @@ export const runRequestFixed = async (options: { readonly quick: boolean }): Pro
       const concurrency = 16
       const perWorker = options.quick ? 10 : 25
       const concurrentRounds = options.quick ? 8 : 24
-      const roundNs: Record<FaceName, Array<number>> = { effect: [], promise: [], raw: [] }
+      const roundNs: Record<FaceName, Array<number>> = { effect: [], promise: [], effectFetch: [], raw: [] }
       const burst = async (run: () => Promise<unknown>) => {
         const start = now()
         await Promise.all(Array.from({ length: concurrency }, async () => {
@@ -120,6 +127,7 @@ export const runRequestFixed = async (options: { readonly quick: boolean }): Pro
 
       const effect = summarize(samples.effect)
       const promise = summarize(samples.promise)
+      const effectFetch = summarize(samples.effectFetch)
       const raw = summarize(samples.raw)
       return {
         requests,
@@ -128,15 +136,19 @@ export const runRequestFixed = async (options: { readonly quick: boolean }): Pro
         concurrentRounds,
         effect: { ...effect, concurrent: throughput("effect") },
         promise: { ...promise, concurrent: throughput("promise") },
+        effectFetch: { ...effectFetch, concurrent: throughput("effectFetch") },
         raw: { ...raw, concurrent: throughput("raw") },
         effectRatio: round(effect.medianUs / raw.medianUs),
         promiseRatio: round(promise.medianUs / raw.medianUs),
         concurrentRatio: throughputRatio("effect"),
         promiseConcurrentRatio: throughputRatio("promise"),
+        fetchTransportRatio: round(effectFetch.medianUs / raw.medianUs),
+        fetchTransportConcurrentRatio: throughputRatio("effectFetch"),
         target: { sequential: 1.0, concurrent: 1.0 }
       }
     } finally {
       await runtime.dispose()
+      await fetchRuntime.dispose()
     }
   } finally {
     await server.stop()
