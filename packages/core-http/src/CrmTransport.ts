@@ -415,6 +415,17 @@ export const make = (settings: CrmConfig.CrmSettings, httpClient: HttpClient.Htt
     return lastWithManualRedirects
   }
 
+  // Likewise the redacted header names: the same list in, the same list out, without a copy per attempt.
+  let lastNames: ReadonlyArray<string | RegExp> | undefined
+  let lastWithSecrets: ReadonlyArray<string | RegExp> = secretHeaderNames
+  const withSecretNames = (names: ReadonlyArray<string | RegExp>): ReadonlyArray<string | RegExp> => {
+    if (names !== lastNames) {
+      lastWithSecrets = [...names, ...secretHeaderNames]
+      lastNames = names
+    }
+    return lastWithSecrets
+  }
+
   const execute = (request: HttpClientRequest.HttpClientRequest) =>
     Effect.gen(function*() {
       const call = yield* FiberRef.get(currentCallOptions)
@@ -435,7 +446,7 @@ export const make = (settings: CrmConfig.CrmSettings, httpClient: HttpClient.Htt
       const attempt = Effect.locallyWith(
         send(httpClient, prepared, context, 0),
         Headers.currentRedactedNames,
-        (names) => [...names, ...secretHeaderNames]
+        withSecretNames
       ).pipe(
         Effect.map(([response, bytes]) => {
           // The body is read once, inside the attempt's timeout; decoding reads it from this copy,
