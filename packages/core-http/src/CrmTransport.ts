@@ -12,9 +12,11 @@ import * as HttpClientError from "@effect/platform/HttpClientError"
 import * as HttpClientRequest from "@effect/platform/HttpClientRequest"
 import type * as HttpClientResponse from "@effect/platform/HttpClientResponse"
 import * as UrlParams from "@effect/platform/UrlParams"
+import type * as Clock from "effect/Clock"
 import * as Context from "effect/Context"
 import * as Duration from "effect/Duration"
 import * as Effect from "effect/Effect"
+import * as Fiber from "effect/Fiber"
 import * as FiberRef from "effect/FiberRef"
 import { dual } from "effect/Function"
 import * as Layer from "effect/Layer"
@@ -422,6 +424,17 @@ export const make = (settings: CrmConfig.CrmSettings, httpClient: HttpClient.Htt
     return lastWithManualRedirects
   }
 
+  // Likewise the redacted header names: the same list in, the same list out, without a copy per attempt.
+  let lastNames: ReadonlyArray<string | RegExp> | undefined
+  let lastWithSecrets: ReadonlyArray<string | RegExp> = secretHeaderNames
+  const withSecretNames = (names: ReadonlyArray<string | RegExp>): ReadonlyArray<string | RegExp> => {
+    if (names !== lastNames) {
+      lastWithSecrets = [...names, ...secretHeaderNames]
+      lastNames = names
+    }
+    return lastWithSecrets
+  }
+
   const execute = (request: HttpClientRequest.HttpClientRequest) =>
     Effect.gen(function*() {
       const call = yield* FiberRef.get(currentCallOptions)
@@ -442,7 +455,7 @@ export const make = (settings: CrmConfig.CrmSettings, httpClient: HttpClient.Htt
       const attempt = Effect.locallyWith(
         send(httpClient, prepared, context, 0),
         Headers.currentRedactedNames,
-        (names) => [...names, ...secretHeaderNames]
+        withSecretNames
       ).pipe(
         Effect.map(([response, bytes]) => {
           // The body is read once, inside the attempt's timeout; decoding reads it from this copy,
@@ -459,10 +472,7 @@ export const make = (settings: CrmConfig.CrmSettings, httpClient: HttpClient.Htt
           })
           return buffered
         }),
-        Effect.timeoutFail({
-          duration: timeout,
-          onTimeout: () => new Timeout({ ...info, after: timeout, scope: "attempt" })
-        }),
+        (effect) => timeoutFail(effect, timeout, () => new Timeout({ ...info, after: timeout, scope: "attempt" })),
         Effect.catchTags({
           RequestError: (error) => Effect.fail(new TransportError({ ...info, reason: causeMessage(error.cause) ?? error.reason })),
           ResponseError: (error) =>
@@ -483,24 +493,38 @@ export const make = (settings: CrmConfig.CrmSettings, httpClient: HttpClient.Htt
       const policy = call.retry === undefined ? settings.retry : { ...settings.retry, ...call.retry }
       const mayRetry = policy.times > 0 &&
         (idempotentMethods.has(request.method) || idempotencyKey !== undefined)
+      // The retry machinery (a schedule driver per call) is set up only once an attempt has failed
+      // with a transient error: that error is replayed as the schedule's first input, so the attempts
+      // and delays are those of `Effect.retry` around the first attempt.
       const retried = mayRetry
-        ? Effect.retry(attempt, {
-          schedule: call.retry === undefined ? defaultSchedule : retrySchedule(policy),
-          while: (error) => isTransient(error, policy)
+        ? Effect.catchAll(attempt, (first) => {
+          if (!isTransient(first, policy)) return Effect.fail(first)
+          let replay = true
+          return Effect.retry(
+            Effect.suspend(() => {
+              if (!replay) return attempt
+              replay = false
+              return Effect.fail(first)
+            }),
+            {
+              schedule: call.retry === undefined ? defaultSchedule : retrySchedule(policy),
+              while: (error) => isTransient(error, policy)
+            }
+          )
         })
         : attempt
       const deadline = call.deadline === undefined ? settings.deadline : Option.some(Duration.decode(call.deadline))
       return yield* Option.match(deadline, {
         onNone: () => retried,
         onSome: (after) =>
-          Effect.timeoutFail(retried, {
-            duration: after,
-            onTimeout: () => new Timeout({ ...info, after, scope: "deadline" })
-          })
+          timeoutFail(retried, after, () => new Timeout({ ...info, after, scope: "deadline" }))
       }).pipe(
         Effect.mapError((error) => scrubError(error, scrub)),
         Effect.withSpan("crm.request", {
           kind: "client",
+          // A stack trace per call costs more than the rest of the span; the span's name and
+          // attributes say where it comes from.
+          captureStackTrace: false,
           attributes: { "http.request.method": request.method, "url.full": info.url, "crm.request_id": requestId }
         })
       )
@@ -511,6 +535,51 @@ export const make = (settings: CrmConfig.CrmSettings, httpClient: HttpClient.Htt
     Effect.succeed
   )
 }
+
+/** The clock fibers get when nothing replaces it (a TestClock does, in tests). */
+let liveClock: Clock.Clock | undefined
+
+/**
+ * `Effect.timeoutFail`, with one forked fiber instead of two: the effect runs in a child fiber and a
+ * timer interrupts it (which aborts its request) and fails with `onTimeout`. Only on the live clock;
+ * under any other clock (a TestClock) it is `Effect.timeoutFail` itself, so time stays the clock's.
+ */
+const timeoutFail = <A, E, R>(
+  self: Effect.Effect<A, E, R>,
+  duration: Duration.Duration,
+  onTimeout: () => Timeout
+): Effect.Effect<A, E | Timeout, R> =>
+  Effect.clockWith((clock) => {
+    liveClock ??= Effect.runSync(Effect.clock)
+    const millis = Duration.toMillis(duration)
+    if (clock !== liveClock || !(millis <= maxTimerMillis)) {
+      return Effect.timeoutFail(self, { duration, onTimeout })
+    }
+    return Effect.flatMap(Effect.fork(self), (fiber) =>
+      Effect.async<A, E | Timeout>((resume) => {
+        let done = false
+        const timer = setTimeout(() => {
+          if (done) return
+          done = true
+          resume(Effect.zipRight(Fiber.interrupt(fiber), Effect.fail(onTimeout())))
+        }, millis)
+        fiber.addObserver((exit) => {
+          if (done) return
+          done = true
+          clearTimeout(timer)
+          resume(exit)
+        })
+        // Interrupted from outside: stop the timer and wait for the request to be aborted.
+        return Effect.suspend(() => {
+          done = true
+          clearTimeout(timer)
+          return Fiber.interrupt(fiber)
+        })
+      }))
+  })
+
+/** The longest delay `setTimeout` honours. */
+const maxTimerMillis = 2 ** 31 - 1
 
 const describeUrl = (request: HttpClientRequest.HttpClientRequest): string => {
   const params = new URLSearchParams(request.urlParams as unknown as Array<[string, string]>).toString()

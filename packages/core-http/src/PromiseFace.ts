@@ -109,7 +109,10 @@ export const promisify = <S extends object, R, ER>(
         if (Stream.StreamTypeId in (result as object)) {
           return toAsyncIterable(result as Stream.Stream<unknown, unknown, R>, runtime)
         }
-        const effect = withCallOptions(result as Effect.Effect<unknown, unknown, R>, toCallOptions(options))
+        // No options, no FiberRef work: the call runs with the options already in effect.
+        const effect = options === undefined
+          ? result as Effect.Effect<unknown, unknown, R>
+          : withCallOptions(result as Effect.Effect<unknown, unknown, R>, toCallOptions(options))
         const signal = options?.signal
         if (signal?.aborted === true) return Promise.reject(new Aborted({}))
         return runtime.runPromiseExit(effect, signal === undefined ? undefined : { signal }).then((exit) =>

@@ -4,6 +4,7 @@
 import type { DecodeResult } from "./DecodeBench.js"
 import type { LoadRun } from "./EmulatorLoad.js"
 import type { RequestResult } from "./RequestBench.js"
+import type { FixedRequestResult } from "./RequestFixed.js"
 import type { LayerCost } from "./RequestLayers.js"
 import type { StreamResult } from "./StreamBench.js"
 
@@ -95,4 +96,16 @@ export const layersSection = (layers: ReadonlyArray<LayerCost>) =>
       l.cpuUsPerRequest,
       l.overRawUs
     ]))
+  ].join("\n")
+
+export const fixedRequestSection = (r: FixedRequestResult) =>
+  [
+    `### Request overhead, client alone: leads.get against a fixed-response server (separate process, loopback), ${r.requests} sequential per face interleaved, then ${r.concurrency} concurrent (${r.concurrentRounds} interleaved rounds)`,
+    "",
+    table(["face (NodeTransport, undici, unless said)", "median µs", "p99 µs", "median ratio", `req/s at ${r.concurrency} concurrent`, "throughput ratio", "target"], [
+      ["Effect (ManagedRuntime + LeadsService)", r.effect.medianUs, r.effect.p99Us, x(r.effectRatio), r.effect.concurrent.requestsPerSecond, x(r.concurrentRatio), `≤ ${r.target.sequential}× (${meets(r.effectRatio <= r.target.sequential)}); ≥ ${r.target.concurrent}× (${meets(r.concurrentRatio >= r.target.concurrent)})`],
+      ["Promise (PromiseFace.promisify)", r.promise.medianUs, r.promise.p99Us, x(r.promiseRatio), r.promise.concurrent.requestsPerSecond, x(r.promiseConcurrentRatio), `≤ ${r.target.sequential}× (${meets(r.promiseRatio <= r.target.sequential)})`],
+      ["Effect over the fetch transport (CrmTransport.layerFetch)", r.effectFetch.medianUs, r.effectFetch.p99Us, x(r.fetchTransportRatio), r.effectFetch.concurrent.requestsPerSecond, x(r.fetchTransportConcurrentRatio), ""],
+      ["raw fetch + json()", r.raw.medianUs, r.raw.p99Us, "1.00×", r.raw.concurrent.requestsPerSecond, "1.00×", ""]
+    ])
   ].join("\n")

@@ -1,10 +1,11 @@
 /**
  * (b) Request overhead: `leads.get` through the whole client (the Effect face on a ManagedRuntime, and
- * the Promise face) against a raw `fetch` of the same URL with the same headers, one request at a
- * time, interleaved request by request, against one emulator process on loopback (so the server's work
+ * the Promise face, both on NodeTransport) against a raw `fetch` of the same URL with the same headers,
+ * one request at a time, interleaved request by request, against one emulator process on loopback (so the server's work
  * does not run on the measuring thread and dilute the ratio).
  */
-import { CrmTransport, PromiseFace } from "@blocks-crm/core-http"
+import { PromiseFace } from "@blocks-crm/core-http"
+import * as NodeTransport from "@blocks-crm/core-http/NodeTransport"
 import { LeadsService } from "@blocks-crm/pipeline"
 import * as Layer from "effect/Layer"
 import * as ManagedRuntime from "effect/ManagedRuntime"
@@ -42,7 +43,7 @@ export const runRequest = async (options: { readonly quick: boolean }): Promise<
     const id = await createLead(info.url)
     const runtime = ManagedRuntime.make(
       LeadsService.Default.pipe(
-        Layer.provide(CrmTransport.layerFetch({ apiUrl: info.url, authToken: credentials.token, apiKey: credentials.apiKey }))
+        Layer.provide(NodeTransport.layer({ apiUrl: info.url, authToken: credentials.token, apiKey: credentials.apiKey }))
       )
     )
     try {

@@ -11,8 +11,7 @@ import * as HttpClientRequest from "@effect/platform/HttpClientRequest"
 import * as Effect from "effect/Effect"
 import * as Layer from "effect/Layer"
 import * as ManagedRuntime from "effect/ManagedRuntime"
-import { spawn } from "node:child_process"
-import { stopProcess } from "./EmulatorProcess.js"
+import { startFixedServer } from "./FixedServer.js"
 import { makeLead } from "./LeadFixtures.js"
 import { median, round } from "./Measure.js"
 import { Lead } from "@blocks-crm/pipeline"
@@ -24,28 +23,12 @@ export interface LayerCost {
   readonly overRawUs: number
 }
 
-const serverSource = (body: string) => `
-const { createServer } = require("node:http")
-const body = ${JSON.stringify(body)}
-const server = createServer((req, res) => {
-  req.resume()
-  req.on("end", () => { res.writeHead(200, { "content-type": "application/json" }); res.end(body) })
-})
-server.listen(0, "127.0.0.1", () => console.log("listening on http://127.0.0.1:" + server.address().port))
-`
-
 export const runRequestLayers = async (options: { readonly quick: boolean }): Promise<ReadonlyArray<LayerCost>> => {
   const lead = makeLead(1)
   const body = JSON.stringify({ data: { id: lead.uniqueId, type: "lead", attributes: Schema.encodeSync(Lead)(lead) } })
-  const child = spawn(process.execPath, ["-e", serverSource(body)], { stdio: ["ignore", "pipe", "inherit"] })
+  const server = await startFixedServer(body)
+  const url = server.url
   try {
-    const url = await new Promise<string>((resolve, reject) => {
-      child.stdout.on("data", (chunk: Buffer) => {
-        const match = /(http:\/\/127\.0\.0\.1:\d+)/.exec(String(chunk))
-        if (match !== null) resolve(match[1]!)
-      })
-      child.once("exit", () => reject(new Error("the trivial server exited")))
-    })
     const runtime = ManagedRuntime.make(
       LeadsService.Default.pipe(
         Layer.provideMerge(CrmTransport.layer),
@@ -94,6 +77,6 @@ export const runRequestLayers = async (options: { readonly quick: boolean }): Pr
       await runtime.dispose()
     }
   } finally {
-    await stopProcess(child)
+    await server.stop()
   }
 }

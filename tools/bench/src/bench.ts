@@ -1,5 +1,5 @@
 /**
- * `pnpm bench [-- --quick] [-- --only decode,request,stream,emulator]`: measures the SDK side by side
+ * `pnpm bench [-- --quick] [-- --only decode,request,request-fixed,stream,emulator]`: measures the SDK side by side
  * with hand-written baselines and prints markdown tables; the same figures, with the machine they were
  * measured on, go to tools/bench/results/latest.json. Nothing here fails on a figure: targets are
  * reported as met or missed.
@@ -8,9 +8,10 @@ import * as fs from "node:fs"
 import * as os from "node:os"
 import { runDecode } from "./DecodeBench.js"
 import { runEmulatorLoad } from "./EmulatorLoad.js"
-import { decodeSection, layersSection, loadSection, machineLine, requestSection, streamSection } from "./Report.js"
+import { decodeSection, fixedRequestSection, layersSection, loadSection, machineLine, requestSection, streamSection } from "./Report.js"
 import type { Machine } from "./Report.js"
 import { runRequest } from "./RequestBench.js"
+import { runRequestFixed } from "./RequestFixed.js"
 import { runRequestLayers } from "./RequestLayers.js"
 import { runStream } from "./StreamBench.js"
 
@@ -45,15 +46,24 @@ if (suites.has("decode")) {
   results["decode"] = decode
   sections.push(decodeSection(decode))
 }
-if (suites.has("request")) {
-  step("request overhead")
-  const request = await runRequest({ quick })
+// `request` runs the fixed-response mode (the client alone), the emulator mode and the cost by layer;
+// `request-fixed` only the first.
+if (suites.has("request") || suites.has("request-fixed")) {
+  step("request overhead, fixed-response server")
+  const fixed = await runRequestFixed({ quick })
+  sections.push(fixedRequestSection(fixed))
+  let request: Record<string, unknown> = { fixed }
+  if (suites.has("request")) {
+    step("request overhead, emulator")
+    const emulator = await runRequest({ quick })
+    request = { ...emulator, fixed }
+    sections.push(requestSection(emulator))
+    step("request cost by layer")
+    const layers = await runRequestLayers({ quick })
+    results["requestLayers"] = layers
+    sections.push(layersSection(layers))
+  }
   results["request"] = request
-  sections.push(requestSection(request))
-  step("request cost by layer")
-  const layers = await runRequestLayers({ quick })
-  results["requestLayers"] = layers
-  sections.push(layersSection(layers))
 }
 if (suites.has("stream")) {
   step("streaming")

@@ -1,0 +1,37 @@
+/**
+ * A loopback HTTP server in its own process that answers every request with the same JSON document,
+ * so a request benchmark measures the client alone (no routing, storage or encoding on the server).
+ */
+import { spawn } from "node:child_process"
+import { stopProcess } from "./EmulatorProcess.js"
+
+const serverSource = (body: string) => `
+const { createServer } = require("node:http")
+const body = Buffer.from(${JSON.stringify(body)})
+const server = createServer((req, res) => {
+  req.resume()
+  req.on("end", () => {
+    res.writeHead(200, { "content-type": "application/vnd.api+json", "content-length": body.length })
+    res.end(body)
+  })
+})
+server.keepAliveTimeout = 60000
+server.listen(0, "127.0.0.1", () => console.log("listening on http://127.0.0.1:" + server.address().port))
+`
+
+export interface FixedServer {
+  readonly url: string
+  readonly stop: () => Promise<void>
+}
+
+/** Starts the server with `body` as its one answer; resolves once it listens. */
+export const startFixedServer = (body: string): Promise<FixedServer> => {
+  const child = spawn(process.execPath, ["-e", serverSource(body)], { stdio: ["ignore", "pipe", "inherit"] })
+  return new Promise<FixedServer>((resolve, reject) => {
+    child.stdout.on("data", (chunk: Buffer) => {
+      const match = /(http:\/\/127\.0\.0\.1:\d+)/.exec(String(chunk))
+      if (match !== null) resolve({ url: match[1]!, stop: () => stopProcess(child) })
+    })
+    child.once("exit", (code) => reject(new Error(`the fixed-response server exited (code ${code})`)))
+  })
+}
