@@ -101,7 +101,12 @@ export interface Exchange extends ExchangeInfo {
   readonly scrub: (text: string) => string
 }
 
-/** @internal */
+/**
+ * Where the transport reports each finished exchange, so that `ApiClient` can name the request and
+ * the body in an `UnexpectedResponse`. Not part of the public API.
+ *
+ * @internal
+ */
 export const currentExchangeSink = FiberRef.unsafeMake<((exchange: Exchange) => void) | undefined>(undefined)
 
 /**
