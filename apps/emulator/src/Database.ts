@@ -102,7 +102,11 @@ export const layer = (filename: string): Layer.Layer<SqlClient.SqlClient | Sqlit
   const migrated = SqliteMigrator.layer({ loader: Migrator.fromRecord(migrations) }).pipe(
     Layer.provide(NodeContext.layer)
   )
-  return Layer.provideMerge(migrated, client).pipe(
+  // WAL (the client's default) with synchronous=NORMAL: a commit is a write to the log, without an fsync
+  // each time. A committed transaction survives the process being killed (the log is in the OS's cache);
+  // only a crash of the OS itself may lose the last commits, which a local emulator can afford.
+  const tuned = Layer.effectDiscard(Effect.flatMap(SqlClient.SqlClient, (sql) => sql`PRAGMA synchronous = NORMAL`))
+  return Layer.provideMerge(Layer.merge(migrated, tuned), client).pipe(
     Layer.catchAllCause((cause) => Layer.fail(failure(filename)(cause)))
   )
 }

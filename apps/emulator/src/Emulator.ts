@@ -17,6 +17,7 @@ import * as OpenApi from "@effect/platform/OpenApi"
 import * as NodeHttpServer from "@effect/platform-node/NodeHttpServer"
 import * as Context from "effect/Context"
 import * as Effect from "effect/Effect"
+import * as FiberRef from "effect/FiberRef"
 import * as Layer from "effect/Layer"
 import type * as Scope from "effect/Scope"
 import { createServer } from "node:http"
@@ -48,6 +49,11 @@ export interface EmulatorOptions {
   readonly maxBodyBytes?: number | undefined
   /** The deepest nesting of a JSON body accepted (400 beyond it). Default: 64. */
   readonly maxJsonDepth?: number | undefined
+  /**
+   * A span per request and per SQL statement, for an app that provides a tracer. Off by default: test
+   * suites send many small requests, and spans no one reads are work on each of them.
+   */
+  readonly tracing?: boolean | undefined
 }
 
 export interface EmulatorInfo {
@@ -146,7 +152,12 @@ export const layer = (options: EmulatorOptions = {}): Layer.Layer<Emulator, unkn
     })
   )
 
-  return Layer.mergeAll(server, info).pipe(
+  // Requests are served by fibers forked from the server's, so its fiber refs switch tracing off for each.
+  const served = options.tracing === true
+    ? server
+    : HttpMiddleware.withTracerDisabledWhen(Layer.locally(server, FiberRef.currentTracerEnabled, false), () => true)
+
+  return Layer.mergeAll(served, info).pipe(
     Layer.provide(services),
     Layer.provide(
       NodeHttpServer.layer(() => createServer(), { port: options.port ?? 0, host: options.host ?? "127.0.0.1" })

@@ -120,23 +120,23 @@ export const layer: Layer.Layer<RecordStore, never, SqlClient.SqlClient> = Layer
           ),
         find: (tenantId, uniqueId, findOptions) =>
           Effect.map(
-            sql<Row>`SELECT data FROM records WHERE ${
-              scope(tenantId, findOptions?.parentId, findOptions?.deleted ?? false)
-            } AND unique_id = ${uniqueId}`,
+            // The most frequent query (every GET by id, every update) spelled flat: composing the
+            // scope's fragments cost a quarter of its time.
+            findOptions?.parentId === undefined && findOptions?.deleted !== true
+              ? sql<Row>`SELECT data FROM records WHERE tenant_id = ${tenantId} AND collection = ${name}
+                AND unique_id = ${uniqueId} AND deleted_at IS NULL`
+              : sql<Row>`SELECT data FROM records WHERE ${
+                scope(tenantId, findOptions?.parentId, findOptions?.deleted ?? false)
+              } AND unique_id = ${uniqueId}`,
             (rows) => Option.map(Option.fromNullable(rows[0]), (row) => decode(row.data))
           ),
         insert: (tenantId, record, insertOptions) =>
           Effect.as(
-            sql`INSERT INTO records ${
-              sql.insert({
-                tenant_id: tenantId,
-                collection: name,
-                unique_id: options.idOf(record),
-                parent_id: insertOptions?.parentId ?? null,
-                data: encode(record),
-                search_text: searchText(record)
-              })
-            }`,
+            // Spelled flat rather than with `sql.insert`, which builds its fragment on every call.
+            sql`INSERT INTO records (tenant_id, collection, unique_id, parent_id, data, search_text)
+              VALUES (${tenantId}, ${name}, ${options.idOf(record)}, ${insertOptions?.parentId ?? null}, ${
+              encode(record)
+            }, ${searchText(record)})`,
             record
           ),
         replace: (tenantId, record) =>
