@@ -12,26 +12,35 @@ import type { Seeds } from "./Credentials.js"
 import * as Emulator from "./Emulator.js"
 import * as RequestBody from "./RequestBody.js"
 
-const fromEnv = (name: string) =>
-  (process.env[name] ?? "").split(",").map((s) => s.trim()).filter((s) => s !== "")
+const fromEnv = (name: string) => (process.env[name] ?? "").split(",").map((s) => s.trim()).filter((s) => s !== "")
 
 const options = {
-  port: Options.integer("port").pipe(Options.withDefault(4010), Options.withDescription("Port to listen on (0 picks a free one)")),
+  port: Options.integer("port").pipe(
+    Options.withDefault(4010),
+    Options.withDescription("Port to listen on (0 picks a free one)")
+  ),
   host: Options.text("host").pipe(Options.withDefault("127.0.0.1"), Options.withDescription("Interface to listen on")),
-  db: Options.file("db").pipe(Options.optional, Options.withDescription("SQLite file (default: your data directory, or ./.crm/emulator.db)")),
+  db: Options.file("db").pipe(
+    Options.optional,
+    Options.withDescription("SQLite file (default: your data directory, or ./.crm/emulator.db)")
+  ),
   memory: Options.boolean("memory").pipe(Options.withDescription("Keep data in memory only")),
   // Repeatable and optional: without any, the environment's or the local seeds are used.
   apiKeys: Options.text("api-key").pipe(
     Options.repeated,
     Options.withDefault([]),
-    Options.withDescription("An accepted API key, repeatable; each key is a tenant (env EMULATOR_API_KEYS; default: the local seeds)")
+    Options.withDescription(
+      "An accepted API key, repeatable; each key is a tenant (env EMULATOR_API_KEYS; default: the local seeds)"
+    )
   ),
   tokens: Options.text("token").pipe(
     Options.repeated,
     Options.withDefault([]),
     Options.withDescription("An accepted bearer token, repeatable (env EMULATOR_TOKENS; default: the local seeds)")
   ),
-  faults: Options.boolean("faults").pipe(Options.withDescription("Enable fault injection (X-Emulator-Fault, /__emulator/faults)")),
+  faults: Options.boolean("faults").pipe(
+    Options.withDescription("Enable fault injection (X-Emulator-Fault, /__emulator/faults)")
+  ),
   maxBodyBytes: Options.integer("max-body-bytes").pipe(
     Options.withDefault(RequestBody.defaultMaxBodyBytes),
     Options.withDescription("The largest request body accepted, in bytes (413 above it)")
@@ -54,7 +63,9 @@ export const banner = (info: Emulator.EmulatorInfo) =>
     `  export BLOCKS_API_URL=${info.url}`,
     `  export BLOCKS_AUTH_TOKEN=${info.seeds.tokens[0]}`,
     `  export BLOCKS_API_KEY=${info.seeds.apiKeys[0]}`,
-    ...(info.seeds.apiKeys.length > 1 ? [`  other API keys (one tenant each): ${info.seeds.apiKeys.slice(1).join(", ")}`] : []),
+    ...(info.seeds.apiKeys.length > 1
+      ? [`  other API keys (one tenant each): ${info.seeds.apiKeys.slice(1).join(", ")}`]
+      : []),
     ...(info.seeds.tokens.length > 1 ? [`  other tokens: ${info.seeds.tokens.slice(1).join(", ")}`] : [])
   ].join("\n")
 

@@ -44,7 +44,9 @@ export interface Caller {
 }
 
 /** The current request's caller (provided by `middleware`). */
-export class RequestCaller extends Context.Tag("@blocks-crm/emulator/Credentials/RequestCaller")<RequestCaller, Caller>() {}
+export class RequestCaller
+  extends Context.Tag("@blocks-crm/emulator/Credentials/RequestCaller")<RequestCaller, Caller>()
+{}
 
 /** A tenant id derived from the key, so the database never stores the key itself. */
 export const tenantIdOf = (apiKey: string) => `tn_${createHash("sha256").update(apiKey).digest("hex").slice(0, 16)}`
@@ -90,9 +92,12 @@ export const layer = (seeds: Seeds): Layer.Layer<Credentials> => {
 
 /** Resolves the caller of each request once, for everything downstream. */
 export const middleware: HttpMiddlewareFn<Credentials> = (app) =>
-  Effect.flatMap(Credentials, (credentials) =>
-    Effect.flatMap(HttpServerRequest.HttpServerRequest, (request) =>
-      Effect.provideService(app, RequestCaller, credentials.resolve(request.headers))))
+  Effect.flatMap(
+    Credentials,
+    (credentials) =>
+      Effect.flatMap(HttpServerRequest.HttpServerRequest, (request) =>
+        Effect.provideService(app, RequestCaller, credentials.resolve(request.headers)))
+  )
 
 /** The resolved caller; resolved here when the routes are served without `middleware`. */
 const currentCaller = (credentials: Context.Tag.Service<Credentials>): Effect.Effect<Caller> =>
@@ -127,7 +132,9 @@ export const bearerAuthLayer = Layer.effect(
   Contract.BearerAuth,
   Effect.map(Credentials, (credentials) => ({
     bearer: () =>
-      Effect.flatMap(currentCaller(credentials), (caller) =>
-        caller.tokenRefusal === undefined ? Effect.void : Effect.fail(unauthorized(caller.tokenRefusal)))
+      Effect.flatMap(
+        currentCaller(credentials),
+        (caller) => caller.tokenRefusal === undefined ? Effect.void : Effect.fail(unauthorized(caller.tokenRefusal))
+      )
   }))
 )

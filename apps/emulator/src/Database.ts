@@ -70,11 +70,15 @@ const migrations = {
     )`),
   // Listings without a parent filter ORDER BY seq: without this index SQLite sorts the tenant's whole
   // collection for every page (0.87 s a page at 100k rows; 8 ms with it).
-  "0003_records_listing_by_seq": Effect.flatMap(SqlClient.SqlClient, (sql) =>
-    sql`CREATE INDEX records_listing_by_seq ON records (tenant_id, collection, deleted_at, seq)`),
+  "0003_records_listing_by_seq": Effect.flatMap(
+    SqlClient.SqlClient,
+    (sql) => sql`CREATE INDEX records_listing_by_seq ON records (tenant_id, collection, deleted_at, seq)`
+  ),
   // A key reused with a different body answers 422; the hash of the first body tells them apart.
-  "0004_idempotency_fingerprint": Effect.flatMap(SqlClient.SqlClient, (sql) =>
-    sql`ALTER TABLE idempotency_keys ADD COLUMN fingerprint TEXT`)
+  "0004_idempotency_fingerprint": Effect.flatMap(
+    SqlClient.SqlClient,
+    (sql) => sql`ALTER TABLE idempotency_keys ADD COLUMN fingerprint TEXT`
+  )
 }
 
 /**
@@ -94,7 +98,9 @@ const failure = (filename: string) => (cause: Cause.Cause<unknown>) => {
   return new DatabaseError({ filename, reason: error instanceof Error ? error.message : String(error) })
 }
 
-export const layer = (filename: string): Layer.Layer<SqlClient.SqlClient | SqliteClient.SqliteClient, DatabaseError> => {
+export const layer = (
+  filename: string
+): Layer.Layer<SqlClient.SqlClient | SqliteClient.SqliteClient, DatabaseError> => {
   const directory = filename === ":memory:"
     ? Effect.void
     : Effect.asVoid(Effect.try(() => fs.mkdirSync(path.dirname(path.resolve(filename)), { recursive: true })))

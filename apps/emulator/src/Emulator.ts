@@ -83,8 +83,13 @@ export const documentedApi = (domains: ReadonlyArray<EmulatorDomain>) =>
 export const openApiDocument = (domains: ReadonlyArray<EmulatorDomain>): OpenApi.OpenAPISpec => {
   const spec = OpenApi.fromApi(documentedApi(domains) as any)
   for (const item of Object.values(spec.paths)) {
-    for (const operation of Object.values(item as Record<string, { security?: Array<Record<string, Array<string>>> }>)) {
-      if (typeof operation === "object" && operation !== null && Array.isArray(operation.security) && operation.security.length > 0) {
+    for (
+      const operation of Object.values(item as Record<string, { security?: Array<Record<string, Array<string>>> }>)
+    ) {
+      if (
+        typeof operation === "object" && operation !== null && Array.isArray(operation.security) &&
+        operation.security.length > 0
+      ) {
         operation.security = [{ appId: [], bearer: [] }, { xApiKey: [], bearer: [] }]
       }
     }
@@ -161,7 +166,7 @@ export const layer = (options: EmulatorOptions = {}): Layer.Layer<Emulator, unkn
     Layer.provide(services),
     Layer.provide(
       NodeHttpServer.layer(() => createServer(), { port: options.port ?? 0, host: options.host ?? "127.0.0.1" })
-    ),
+    )
   ) as Layer.Layer<Emulator, unknown>
 }
 

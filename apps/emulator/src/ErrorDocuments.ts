@@ -99,13 +99,20 @@ export const middleware: HttpMiddlewareFn = (app) =>
       ),
       Effect.catchTag("RouteNotFound" as never, () =>
         Effect.succeed(
-          errorResponse(404, "not_found", "Not Found", `No route for ${request.method} ${new URL(request.url, "http://e").pathname}`)
+          errorResponse(
+            404,
+            "not_found",
+            "Not Found",
+            `No route for ${request.method} ${new URL(request.url, "http://e").pathname}`
+          )
         ))
     )
     if (response.status !== 400) return response
     const text = response.body._tag === "Uint8Array" ? new TextDecoder().decode(response.body.body) : ""
     const body = parseJson(text) as { _tag?: string; issues?: ReadonlyArray<DecodeIssue>; errors?: unknown } | undefined
-    if (body?._tag === "HttpApiDecodeError" && body.issues !== undefined && body.issues.some((i) => i.path.length > 0)) {
+    if (
+      body?._tag === "HttpApiDecodeError" && body.issues !== undefined && body.issues.some((i) => i.path.length > 0)
+    ) {
       return fromDecodeError(body.issues, request.method === "POST" || request.method === "PUT")
     }
     if (body?.errors !== undefined) return response

@@ -75,14 +75,20 @@ const QueueRequest = Schema.Struct({
 })
 
 const errorBody = (status: number) => ({
-  errors: [{ status: String(status), code: "injected_fault", title: "Injected Fault", detail: `The emulator was told to answer ${status}.` }]
+  errors: [{
+    status: String(status),
+    code: "injected_fault",
+    title: "Injected Fault",
+    detail: `The emulator was told to answer ${status}.`
+  }]
 })
 
 const takeQueued = (queue: Ref.Ref<ReadonlyArray<Queued>>, tenantId: string, method: string, path: string) =>
   Ref.modify(queue, (entries): readonly [Option.Option<Fault>, ReadonlyArray<Queued>] => {
     if (entries.length === 0) return [Option.none(), entries]
     const index = entries.findIndex((e) =>
-      e.tenantId === tenantId && (e.method === undefined || e.method.toUpperCase() === method) && (e.path === undefined || e.path === path)
+      e.tenantId === tenantId && (e.method === undefined || e.method.toUpperCase() === method) &&
+      (e.path === undefined || e.path === path)
     )
     if (index === -1) return [Option.none(), entries]
     const entry = entries[index]!
@@ -92,14 +98,21 @@ const takeQueued = (queue: Ref.Ref<ReadonlyArray<Queued>>, tenantId: string, met
     return [Option.some(entry.fault), rest]
   })
 
-const apply = (fault: Fault, request: HttpServerRequest.HttpServerRequest, handled: Option.Option<HttpServerResponse.HttpServerResponse>) =>
+const apply = (
+  fault: Fault,
+  request: HttpServerRequest.HttpServerRequest,
+  handled: Option.Option<HttpServerResponse.HttpServerResponse>
+) =>
   Effect.gen(function*() {
     if (fault.drop === true) {
       NodeHttpServerRequest.toIncomingMessage(request).socket.destroy()
       return yield* Effect.interrupt
     }
     if (fault.malformed === true) {
-      return HttpServerResponse.text("{\"data\": [{\"id\": \"broken\", ", { status: 200, contentType: "application/json" })
+      return HttpServerResponse.text("{\"data\": [{\"id\": \"broken\", ", {
+        status: 200,
+        contentType: "application/json"
+      })
     }
     if (fault.truncate === true && Option.isSome(handled) && handled.value.body._tag === "Uint8Array") {
       const bytes = handled.value.body.body
@@ -137,7 +150,9 @@ export const middleware: HttpMiddlewareFn<Faults | RequestCaller | BodyLimits> =
       }
       const limits = yield* BodyLimits
       const text = yield* Effect.either(request.text)
-      if (text._tag === "Right" && nestedDeeperThan(text.right, limits.maxJsonDepth)) return tooDeep(limits.maxJsonDepth)
+      if (text._tag === "Right" && nestedDeeperThan(text.right, limits.maxJsonDepth)) {
+        return tooDeep(limits.maxJsonDepth)
+      }
       const body = yield* Effect.either(HttpServerRequest.schemaBodyJson(QueueRequest))
       const fault = body._tag === "Right" ? parseFault(body.right.fault) : undefined
       if (body._tag === "Left" || fault === undefined) {

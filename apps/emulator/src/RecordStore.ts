@@ -31,20 +31,31 @@ export const defaultRecords = 15
 
 export interface Collection<A> {
   readonly list: (tenantId: string, query: PageQuery) => Effect.Effect<Page<A>, SqlError>
-  readonly all: (tenantId: string, query: { readonly parentId?: string | undefined }) => Effect.Effect<ReadonlyArray<A>, SqlError>
+  readonly all: (
+    tenantId: string,
+    query: { readonly parentId?: string | undefined }
+  ) => Effect.Effect<ReadonlyArray<A>, SqlError>
   readonly find: (
     tenantId: string,
     uniqueId: string,
     options?: { readonly parentId?: string | undefined; readonly deleted?: boolean | undefined }
   ) => Effect.Effect<Option.Option<A>, SqlError>
-  readonly insert: (tenantId: string, record: A, options?: { readonly parentId?: string | undefined }) => Effect.Effect<A, SqlError>
+  readonly insert: (
+    tenantId: string,
+    record: A,
+    options?: { readonly parentId?: string | undefined }
+  ) => Effect.Effect<A, SqlError>
   readonly replace: (tenantId: string, record: A) => Effect.Effect<A, SqlError>
   /** Marks the record deleted; false when there was no live record. */
   readonly softDelete: (tenantId: string, uniqueId: string) => Effect.Effect<boolean, SqlError>
   /** Brings a deleted record back; none when there was no deleted record. */
   readonly recover: (tenantId: string, uniqueId: string) => Effect.Effect<Option.Option<A>, SqlError>
   /** Removes the record for good; false when there was none. */
-  readonly remove: (tenantId: string, uniqueId: string, options?: { readonly parentId?: string | undefined }) => Effect.Effect<boolean, SqlError>
+  readonly remove: (
+    tenantId: string,
+    uniqueId: string,
+    options?: { readonly parentId?: string | undefined }
+  ) => Effect.Effect<boolean, SqlError>
 }
 
 export class RecordStore extends Context.Tag("@blocks-crm/emulator/RecordStore")<

@@ -109,7 +109,12 @@ export const nestedDeeperThan = (text: string, max: number): boolean => {
 
 /** The 400 for a body nested deeper than the limit. */
 export const tooDeep = (max: number) =>
-  errorResponse(400, "nesting_too_deep", "Bad Request", `The JSON body nests arrays and objects more than ${max} levels deep.`)
+  errorResponse(
+    400,
+    "nesting_too_deep",
+    "Bad Request",
+    `The JSON body nests arrays and objects more than ${max} levels deep.`
+  )
 
 /**
  * Refuses JSON nested deeper than the limit, before the platform parses and decodes it (decoding
@@ -118,9 +123,15 @@ export const tooDeep = (max: number) =>
 export const nesting: HttpMiddlewareFn<BodyLimits> = (app) =>
   Effect.flatMap(HttpServerRequest.HttpServerRequest, (request) => {
     if (!HttpMethod.hasBody(request.method)) return app
-    return Effect.flatMap(BodyLimits, (limits) =>
-      Effect.flatMap(Effect.either(request.text), (text) =>
-        text._tag === "Right" && nestedDeeperThan(text.right, limits.maxJsonDepth)
-          ? Effect.succeed(tooDeep(limits.maxJsonDepth))
-          : app))
+    return Effect.flatMap(
+      BodyLimits,
+      (limits) =>
+        Effect.flatMap(
+          Effect.either(request.text),
+          (text) =>
+            text._tag === "Right" && nestedDeeperThan(text.right, limits.maxJsonDepth)
+              ? Effect.succeed(tooDeep(limits.maxJsonDepth))
+              : app
+        )
+    )
   })

@@ -19,7 +19,12 @@ interface Spec {
   readonly openapi: string
   readonly info: { readonly title: string }
   readonly paths: Record<string, Record<string, Operation>>
-  readonly components: { readonly securitySchemes: Record<string, { readonly type: string; readonly name?: string; readonly in?: string; readonly scheme?: string }> }
+  readonly components: {
+    readonly securitySchemes: Record<
+      string,
+      { readonly type: string; readonly name?: string; readonly in?: string; readonly scheme?: string }
+    >
+  }
 }
 
 layer(TestEmulator.layer(), { excludeTestServices: true })("OpenAPI and docs on the emulator", (it) => {
@@ -48,8 +53,12 @@ layer(TestEmulator.layer(), { excludeTestServices: true })("OpenAPI and docs on 
       ]))
       expect(Object.keys(spec.paths["/leads/"] ?? {}).sort()).toEqual(["get", "post"])
       expect(Object.keys(spec.paths["/opportunities/{uniqueId}/recover"] ?? {})).toEqual(["put"])
-      expect(Object.keys(spec.paths["/leads/"]?.["post"]?.responses ?? {})).toEqual(expect.arrayContaining(["201", "401", "422"]))
-      expect(Object.keys(spec.paths["/leads/{uniqueId}/"]?.["delete"]?.responses ?? {})).toEqual(expect.arrayContaining(["204", "401", "404"]))
+      expect(Object.keys(spec.paths["/leads/"]?.["post"]?.responses ?? {})).toEqual(
+        expect.arrayContaining(["201", "401", "422"])
+      )
+      expect(Object.keys(spec.paths["/leads/{uniqueId}/"]?.["delete"]?.responses ?? {})).toEqual(
+        expect.arrayContaining(["204", "401", "404"])
+      )
 
       expect(spec.components.securitySchemes).toMatchObject({
         bearer: { type: "http", scheme: "bearer" },
@@ -143,7 +152,9 @@ layer(TestEmulator.layer(), { excludeTestServices: true })("the reference's exam
         const updated = yield* raw<WireDocument>("PUT", `/leads/${lead.id}/`, { body: leadUpdate })
         const after = expectLikeReference(updated, 200, fixture("lead-update.response"), leadUpdate)
         expect(after.id).toBe(lead.id)
-        expect(Date.parse(String(after.attributes["updated_at"]))).toBeGreaterThanOrEqual(Date.parse(String(lead.attributes["created_at"])))
+        expect(Date.parse(String(after.attributes["updated_at"]))).toBeGreaterThanOrEqual(
+          Date.parse(String(lead.attributes["created_at"]))
+        )
 
         const followCreate = fixture<RequestBody>("lead-follow-create.request")
         const followCreated = yield* raw<WireDocument>("POST", `/leads/${lead.id}/follows`, { body: followCreate })
@@ -153,8 +164,15 @@ layer(TestEmulator.layer(), { excludeTestServices: true })("the reference's exam
         expect(follow.attributes["status"]).toBe(due < Date.now() ? "overdue" : "pending")
 
         const followUpdate = fixture<RequestBody>("lead-follow-update.request")
-        const followUpdated = yield* raw<WireDocument>("PUT", `/leads/${lead.id}/follows/${follow.id}`, { body: followUpdate })
-        const updatedFollow = expectLikeReference(followUpdated, 200, fixture("lead-follow-update.response"), followUpdate)
+        const followUpdated = yield* raw<WireDocument>("PUT", `/leads/${lead.id}/follows/${follow.id}`, {
+          body: followUpdate
+        })
+        const updatedFollow = expectLikeReference(
+          followUpdated,
+          200,
+          fixture("lead-follow-update.response"),
+          followUpdate
+        )
         expect(updatedFollow.id).toBe(follow.id)
         expect(updatedFollow.attributes["title"]).toBe("Schedule demo call")
       }))
@@ -171,13 +189,20 @@ layer(TestEmulator.layer(), { excludeTestServices: true })("the reference's exam
 
         const fetched = yield* raw<WireDocument>("GET", `/opportunities/${opportunity.id}`)
         expect(fetched.status).toBe(200)
-        expect(fetched.json.data.relationships).toEqual(fixture<WireDocument>("opportunity-get.response").data.relationships)
+        expect(fetched.json.data.relationships).toEqual(
+          fixture<WireDocument>("opportunity-get.response").data.relationships
+        )
 
         const update = fixture<RequestBody>("opportunity-update.request")
         const updated = yield* raw<WireDocument>("PUT", `/opportunities/${opportunity.id}/`, { body: update })
         const after = expectLikeReference(updated, 200, fixture("opportunity-update.response"), update)
         expect(after.id).toBe(opportunity.id)
-        expect(after.attributes).toMatchObject({ stage: "negotiation", probability: 80, value: 135000, name: "Enterprise Software License" })
+        expect(after.attributes).toMatchObject({
+          stage: "negotiation",
+          probability: 80,
+          value: 135000,
+          name: "Enterprise Software License"
+        })
       }))
   })
 })

@@ -4,7 +4,12 @@
  * every missing or wrong credential (raw and through the client), and tenant isolation (each API key
  * sees only its own records).
  */
-import type { CreateLeadFollowRequest, CreateLeadRequest, CreateReferralRequest, CreateTouchRequest } from "@blocks-crm/pipeline"
+import type {
+  CreateLeadFollowRequest,
+  CreateLeadRequest,
+  CreateReferralRequest,
+  CreateTouchRequest
+} from "@blocks-crm/pipeline"
 import * as HttpClientRequest from "@effect/platform/HttpClientRequest"
 import { describe, expect, layer } from "@effect/vitest"
 import * as Effect from "effect/Effect"
@@ -34,14 +39,32 @@ layer(TestEmulator.layer(), { excludeTestServices: true })("errors on the emulat
         const crm = yield* connect()
         const cases = [
           ["Lead", crm.leads.get("nope-1"), crm.leads.update("nope-1", { name: "x" }), crm.leads.delete("nope-1")],
-          ["Opportunity", crm.opportunities.get("nope-2"), crm.opportunities.update("nope-2", { name: "x" }), crm.opportunities.delete("nope-2")],
+          [
+            "Opportunity",
+            crm.opportunities.get("nope-2"),
+            crm.opportunities.update("nope-2", { name: "x" }),
+            crm.opportunities.delete("nope-2")
+          ],
           ["Quote", crm.quotes.get("nope-3"), crm.quotes.update("nope-3", { title: "x" }), crm.quotes.delete("nope-3")],
-          ["Referral", crm.referrals.get("nope-4"), crm.referrals.update("nope-4", { notes: "x" }), crm.referrals.delete("nope-4")],
-          ["Touch", crm.touches.get("nope-5"), crm.touches.update("nope-5", { notes: "x" }), crm.touches.delete("nope-5")]
+          [
+            "Referral",
+            crm.referrals.get("nope-4"),
+            crm.referrals.update("nope-4", { notes: "x" }),
+            crm.referrals.delete("nope-4")
+          ],
+          [
+            "Touch",
+            crm.touches.get("nope-5"),
+            crm.touches.update("nope-5", { notes: "x" }),
+            crm.touches.delete("nope-5")
+          ]
         ] as const
         for (const [label, ...calls] of cases) {
           for (const call of calls) {
-            const error = expectTag(yield* Effect.flip(call as Effect.Effect<unknown, TestEmulator.ClientError>), "NotFound")
+            const error = expectTag(
+              yield* Effect.flip(call as Effect.Effect<unknown, TestEmulator.ClientError>),
+              "NotFound"
+            )
             expect(error.status).toBe(404)
             expect(error.errors).toEqual([{
               status: "404",
@@ -51,8 +74,17 @@ layer(TestEmulator.layer(), { excludeTestServices: true })("errors on the emulat
             }])
           }
         }
-        for (const recover of [crm.leads.recover("nope-6"), crm.opportunities.recover("nope-7"), crm.quotes.recover("nope-8")]) {
-          expect(expectTag(yield* Effect.flip(recover as Effect.Effect<unknown, TestEmulator.ClientError>), "NotFound").status).toBe(404)
+        for (
+          const recover of [
+            crm.leads.recover("nope-6"),
+            crm.opportunities.recover("nope-7"),
+            crm.quotes.recover("nope-8")
+          ]
+        ) {
+          expect(
+            expectTag(yield* Effect.flip(recover as Effect.Effect<unknown, TestEmulator.ClientError>), "NotFound")
+              .status
+          ).toBe(404)
         }
         // 404 is final: one request per call, no retries.
         expect(crm.sent.length).toBe(18)
@@ -64,7 +96,12 @@ layer(TestEmulator.layer(), { excludeTestServices: true })("errors on the emulat
         expect(response.status).toBe(404)
         expect(response.headers.get("content-type")).toContain("application/json")
         expect(response.json).toEqual({
-          errors: [{ status: "404", code: "not_found", title: "Lead Not Found", detail: "The requested lead could not be found." }]
+          errors: [{
+            status: "404",
+            code: "not_found",
+            title: "Lead Not Found",
+            detail: "The requested lead could not be found."
+          }]
         })
         const route = yield* raw<WireErrors>("GET", "/no-such-collection/")
         expect(route.status).toBe(404)
@@ -78,17 +115,25 @@ layer(TestEmulator.layer(), { excludeTestServices: true })("errors on the emulat
         const lead = yield* raw<WireDocument>("POST", "/leads/", { body: { lead: { name: "Parent" } } })
         const cases: ReadonlyArray<readonly [string, string, unknown, ReadonlyArray<readonly [string, string]>]> = [
           ["/leads/", "/leads/", { lead: { source: "website" } }, [["/lead/name", "name"]]],
-          [`/leads/${lead.json.data.id}/follows`, "/leads/", { follow: { description: "no title" } }, [["/follow/title", "title"]]],
+          [`/leads/${lead.json.data.id}/follows`, "/leads/", { follow: { description: "no title" } }, [[
+            "/follow/title",
+            "title"
+          ]]],
           ["/opportunities/", "/opportunities/", { opportunity: { value: 10 } }, [["/opportunity/name", "name"]]],
           ["/quotes/", "/quotes/", { quote: {} }, [["/quote/title", "title"]]],
           ["/referrals/", "/referrals/", { referral: {} }, [["/referral/referrer_name", "referrer_name"]]],
-          ["/touches/", "/touches/", { touch: {} }, [["/touch/subject", "subject"], ["/touch/touch_type", "touch_type"]]]
+          ["/touches/", "/touches/", { touch: {} }, [["/touch/subject", "subject"], [
+            "/touch/touch_type",
+            "touch_type"
+          ]]]
         ]
         for (const [path, listPath, body, fields] of cases) {
           const before = yield* countOf(listPath)
           const response = yield* raw<WireErrors>("POST", path, { body })
           expect(response.status, path).toBe(422)
-          expect(sortByPointer(response.json.errors), path).toEqual(fields.map(([pointer, field]) => missing(pointer, field)))
+          expect(sortByPointer(response.json.errors), path).toEqual(
+            fields.map(([pointer, field]) => missing(pointer, field))
+          )
           expect(yield* countOf(listPath), `${path} created nothing`).toBe(before)
         }
       }))
@@ -113,7 +158,8 @@ layer(TestEmulator.layer(), { excludeTestServices: true })("errors on the emulat
             status: "422",
             code: "invalid",
             title: "Invalid Attribute",
-            detail: "stage must be one of \"new\", \"contacted\", \"qualified\", \"proposal\", \"negotiation\", actual \"won\"",
+            detail:
+              "stage must be one of \"new\", \"contacted\", \"qualified\", \"proposal\", \"negotiation\", actual \"won\"",
             source: { pointer: "/lead/stage" }
           },
           {
@@ -180,7 +226,9 @@ layer(TestEmulator.layer(), { excludeTestServices: true })("errors on the emulat
         )
         const error = expectTag(yield* Effect.flip(crm.transport.client.execute(request)), "ValidationFailed")
         expect(error.status).toBe(422)
-        expect(sortByPointer(error.errors as ReadonlyArray<TestEmulator.WireError>).map((e) => [e.source?.pointer, e.code])).toEqual([
+        expect(
+          sortByPointer(error.errors as ReadonlyArray<TestEmulator.WireError>).map((e) => [e.source?.pointer, e.code])
+        ).toEqual([
           ["/opportunity/close_date", "invalid"],
           ["/opportunity/name", "required"]
         ])
@@ -200,8 +248,16 @@ layer(TestEmulator.layer(), { excludeTestServices: true })("errors on the emulat
         const cases = [
           ["leads.create", crm.leads.create({ source: "website" } as unknown as CreateLeadRequest), ["name"]],
           ["leads.create", crm.leads.create({ name: "   " }), ["name"]],
-          ["leads.create", crm.leads.create({ probability: 101, stage: "won" } as unknown as CreateLeadRequest), ["name", "probability", "stage"]],
-          ["leadFollows.create", crm.follows.create(lead, { description: "no title" } as unknown as CreateLeadFollowRequest), ["title"]],
+          ["leads.create", crm.leads.create({ probability: 101, stage: "won" } as unknown as CreateLeadRequest), [
+            "name",
+            "probability",
+            "stage"
+          ]],
+          [
+            "leadFollows.create",
+            crm.follows.create(lead, { description: "no title" } as unknown as CreateLeadFollowRequest),
+            ["title"]
+          ],
           ["opportunities.create", crm.opportunities.create({ name: "x", closeDate: "2026-13-01" }), ["closeDate"]],
           ["quotes.create", crm.quotes.create({ title: "x", currency: "usd" }), ["currency"]],
           ["referrals.create", crm.referrals.create({} as unknown as CreateReferralRequest), ["referrerName"]],
@@ -211,7 +267,10 @@ layer(TestEmulator.layer(), { excludeTestServices: true })("errors on the emulat
           ["leads.list", crm.leads.list({ page: 0 }), ["page"]]
         ] as const
         for (const [operation, call, paths] of cases) {
-          const error = expectTag(yield* Effect.flip(call as Effect.Effect<unknown, TestEmulator.ClientError>), "InvalidInput")
+          const error = expectTag(
+            yield* Effect.flip(call as Effect.Effect<unknown, TestEmulator.ClientError>),
+            "InvalidInput"
+          )
           expect(error.operation).toBe(operation)
           // Distinct paths: core-http's validate currently lists an invalid enum value once per member.
           expect([...new Set(error.issues.map((issue) => issue.path))].sort(), operation).toEqual(paths)
@@ -244,9 +303,17 @@ layer(TestEmulator.layer(), { excludeTestServices: true })("auth and tenants on 
           ["no bearer token", { token: null }, "The Authorization bearer token is missing."],
           ["no AppId", { apiKey: null }, "The AppId header (your API key) is missing."],
           ["a wrong API key", { apiKey: "pk_not_a_tenant" }, "The API key in AppId is not valid."],
-          ["a wrong X-Api-Key", { apiKey: "pk_not_a_tenant", apiKeyHeader: "X-Api-Key" }, "The API key in X-Api-Key is not valid."],
+          [
+            "a wrong X-Api-Key",
+            { apiKey: "pk_not_a_tenant", apiKeyHeader: "X-Api-Key" },
+            "The API key in X-Api-Key is not valid."
+          ],
           ["a wrong token", { token: "tok_not_valid" }, "The bearer token is not valid."],
-          ["a Basic authorization", { token: null, headers: { authorization: `Basic ${btoa("user:pass")}` } }, "The bearer token is not valid."]
+          [
+            "a Basic authorization",
+            { token: null, headers: { authorization: `Basic ${btoa("user:pass")}` } },
+            "The bearer token is not valid."
+          ]
         ] as const
         for (const [label, options, detail] of cases) {
           const response = yield* raw<WireErrors>("GET", "/leads/", options)
@@ -278,7 +345,8 @@ layer(TestEmulator.layer(), { excludeTestServices: true })("auth and tenants on 
         const id = lead.json.data.id
         const before = yield* leadCount(API_KEY_A)
         expect((yield* raw("POST", "/leads/", { body: { lead: { name: "Intruder" } }, token: null })).status).toBe(401)
-        expect((yield* raw("PUT", `/leads/${id}/`, { body: { lead: { name: "Hijacked" } }, apiKey: "pk_nope" })).status).toBe(401)
+        expect((yield* raw("PUT", `/leads/${id}/`, { body: { lead: { name: "Hijacked" } }, apiKey: "pk_nope" })).status)
+          .toBe(401)
         expect((yield* raw("DELETE", `/leads/${id}/`, { token: "tok_nope" })).status).toBe(401)
         expect(yield* leadCount(API_KEY_A)).toBe(before)
         const after = yield* raw<WireDocument>("GET", `/leads/${id}`)

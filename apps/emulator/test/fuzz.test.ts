@@ -81,7 +81,18 @@ const idArbitrary: fc.Arbitrary<string> = fc.oneof(
   { weight: 1, arbitrary: fc.constantFrom("..", "%", "%00", "a/b", " ", "x".repeat(3_000), "' OR 1=1 --") }
 )
 
-const junkNumber = fc.constantFrom("-1", "0", "abc", "1e309", "9007199254740993", "", "1.5", "NaN", "99999999999999999999", " 2")
+const junkNumber = fc.constantFrom(
+  "-1",
+  "0",
+  "abc",
+  "1e309",
+  "9007199254740993",
+  "",
+  "1.5",
+  "NaN",
+  "99999999999999999999",
+  " 2"
+)
 const queryArbitrary = (route: Route): fc.Arbitrary<Record<string, string>> => {
   const junk = fc.dictionary(
     fc.constantFrom("page", "records", "search", "deleted", "sort", "page[number]"),
@@ -90,9 +101,15 @@ const queryArbitrary = (route: Route): fc.Arbitrary<Record<string, string>> => {
   )
   const valid = Option.match(route.urlParams, {
     onNone: () => fc.constant({}),
-    onSome: (schema) => wireOf(schema).map((params) => Object.fromEntries(Object.entries(params as object).map(([k, v]) => [k, String(v)])))
+    onSome: (schema) =>
+      wireOf(schema).map((params) =>
+        Object.fromEntries(Object.entries(params as object).map(([k, v]) => [k, String(v)]))
+      )
   })
-  return fc.oneof({ weight: 2, arbitrary: fc.constant({}) }, { weight: 2, arbitrary: valid }, { weight: 3, arbitrary: junk })
+  return fc.oneof({ weight: 2, arbitrary: fc.constant({}) }, { weight: 2, arbitrary: valid }, {
+    weight: 3,
+    arbitrary: junk
+  })
 }
 
 /** The ways a caller presents itself, from valid to hostile. */
@@ -129,14 +146,19 @@ const contentTypeArbitrary = fc.oneof(
   }
 )
 
-const nested = (depth: number, open: string, close: string, inner = "1") => open.repeat(depth) + inner + close.repeat(depth)
+const nested = (depth: number, open: string, close: string, inner = "1") =>
+  open.repeat(depth) + inner + close.repeat(depth)
 
 /** Bodies: the contract's payloads broken in every way, and bodies no parser should ever see. */
 const bodyArbitrary = (route: Route): fc.Arbitrary<string | Uint8Array | undefined> => {
   const valid = Option.match(route.payload, { onNone: () => fc.jsonValue(), onSome: wireOf })
-  const broken = fc.tuple(valid, fc.string({ maxLength: 12 }), fc.jsonValue({ maxDepth: 3 })).map(([value, key, junk]) =>
+  const broken = fc.tuple(valid, fc.string({ maxLength: 12 }), fc.jsonValue({ maxDepth: 3 })).map((
+    [value, key, junk]
+  ) =>
     typeof value === "object" && value !== null && !Array.isArray(value)
-      ? Object.fromEntries(Object.entries(value).map(([k, v]) => [k, typeof v === "object" && v !== null ? { ...v, [key]: junk } : junk]))
+      ? Object.fromEntries(
+        Object.entries(value).map(([k, v]) => [k, typeof v === "object" && v !== null ? { ...v, [key]: junk } : junk])
+      )
       : junk
   )
   return fc.oneof(
@@ -201,59 +223,67 @@ const fuzzRequests = (): Array<FuzzRequest> =>
   routes.flatMap((route, index) => fc.sample(requestArbitrary(route), { seed: SEED + index, numRuns: PER_ROUTE }))
 
 layer(TestEmulator.layer(), { excludeTestServices: true })("fuzzing every route", (it) => {
-  it.effect("no 5xx, no dropped connection, a JSON:API error document on every 4xx, and the emulator still serves", () =>
-    Effect.gen(function*() {
-      const info = yield* Emulator.Emulator
-      const crm = yield* connect()
-      const lead = yield* crm.leads.create({ name: "Fuzz lead" })
-      const follow = yield* crm.follows.create(lead.uniqueId, { title: "Fuzz follow-up" })
-      const opportunity = yield* crm.opportunities.create({ name: "Fuzz opportunity" })
-      const quote = yield* crm.quotes.create({ title: "Fuzz quote" })
-      existingIds.push(lead.uniqueId, follow.uniqueId, opportunity.uniqueId, quote.uniqueId)
+  it.effect(
+    "no 5xx, no dropped connection, a JSON:API error document on every 4xx, and the emulator still serves",
+    () =>
+      Effect.gen(function*() {
+        const info = yield* Emulator.Emulator
+        const crm = yield* connect()
+        const lead = yield* crm.leads.create({ name: "Fuzz lead" })
+        const follow = yield* crm.follows.create(lead.uniqueId, { title: "Fuzz follow-up" })
+        const opportunity = yield* crm.opportunities.create({ name: "Fuzz opportunity" })
+        const quote = yield* crm.quotes.create({ title: "Fuzz quote" })
+        existingIds.push(lead.uniqueId, follow.uniqueId, opportunity.uniqueId, quote.uniqueId)
 
-      const requests = fuzzRequests()
-      const statuses = new Map<number, number>()
-      const problems: Array<string> = []
-      let unanswered = 0
-      for (const request of requests) {
-        const label = `${request.method} ${request.path.slice(0, 80)} [${request.headers["content-type"] ?? "no content type"}, ${
-          request.body === undefined ? "no" : request.body.length
-        } body]`
-        const response = yield* Effect.promise(() =>
-          RawHttp.send(info.url, request).then(
-            (answer) => answer,
-            (error: Error) => error
-          )
-        )
-        if (response instanceof Error) {
-          unanswered++
-          problems.push(`${label}: no answer (${response.message})`)
-          continue
-        }
-        statuses.set(response.status, (statuses.get(response.status) ?? 0) + 1)
-        if (response.status >= 500) problems.push(`${label}: ${response.status} ${response.text.slice(0, 200)}`)
-        if (response.status >= 400 && response.status < 500) {
-          const errors = (response.json as { errors?: unknown } | undefined)?.errors
-          const document = String(response.headers["content-type"]).includes("application/json") && Array.isArray(errors) &&
-            errors.length > 0 &&
-            errors.every((error: { status?: unknown; title?: unknown }) =>
-              error.status === String(response.status) && typeof error.title === "string"
+        const requests = fuzzRequests()
+        const statuses = new Map<number, number>()
+        const problems: Array<string> = []
+        let unanswered = 0
+        for (const request of requests) {
+          const label = `${request.method} ${request.path.slice(0, 80)} [${
+            request.headers["content-type"] ?? "no content type"
+          }, ${request.body === undefined ? "no" : request.body.length} body]`
+          const response = yield* Effect.promise(() =>
+            RawHttp.send(info.url, request).then(
+              (answer) => answer,
+              (error: Error) => error
             )
-          if (!document) problems.push(`${label}: ${response.status} without an error document: ${response.text.slice(0, 200)}`)
+          )
+          if (response instanceof Error) {
+            unanswered++
+            problems.push(`${label}: no answer (${response.message})`)
+            continue
+          }
+          statuses.set(response.status, (statuses.get(response.status) ?? 0) + 1)
+          if (response.status >= 500) problems.push(`${label}: ${response.status} ${response.text.slice(0, 200)}`)
+          if (response.status >= 400 && response.status < 500) {
+            const errors = (response.json as { errors?: unknown } | undefined)?.errors
+            const document = String(response.headers["content-type"]).includes("application/json") &&
+              Array.isArray(errors) &&
+              errors.length > 0 &&
+              errors.every((error: { status?: unknown; title?: unknown }) =>
+                error.status === String(response.status) && typeof error.title === "string"
+              )
+            if (!document) {
+              problems.push(`${label}: ${response.status} without an error document: ${response.text.slice(0, 200)}`)
+            }
+          }
         }
-      }
-      const counts = [...statuses.entries()].sort(([a], [b]) => a - b).map(([status, count]) => `${status}×${count}`).join(" ")
-      console.log(
-        `fuzz: ${requests.length} requests over ${routes.length} routes (seed ${SEED}): ${counts}; ` +
-          `unanswered ${unanswered}; problems ${problems.length}`
-      )
-      expect(problems).toEqual([])
-      expect(requests.length).toBe(routes.length * PER_ROUTE)
+        const counts = [...statuses.entries()].sort(([a], [b]) => a - b).map(([status, count]) => `${status}×${count}`)
+          .join(" ")
+        console.log(
+          `fuzz: ${requests.length} requests over ${routes.length} routes (seed ${SEED}): ${counts}; ` +
+            `unanswered ${unanswered}; problems ${problems.length}`
+        )
+        expect(problems).toEqual([])
+        expect(requests.length).toBe(routes.length * PER_ROUTE)
 
-      // Still serving, for every tenant, through the SDK.
-      const created = yield* crm.leads.create({ name: "After the fuzz" })
-      expect((yield* crm.leads.get(created.uniqueId)).name).toBe("After the fuzz")
-      const tenantB = yield* connect({ apiKey: API_KEY_B })
-      expect((yield* tenantB.opportunities.list()).meta.totalRecords).toBeGreaterThanOrEqual(0)
-    }), 120_000)
+        // Still serving, for every tenant, through the SDK.
+        const created = yield* crm.leads.create({ name: "After the fuzz" })
+        expect((yield* crm.leads.get(created.uniqueId)).name).toBe("After the fuzz")
+        const tenantB = yield* connect({ apiKey: API_KEY_B })
+        expect((yield* tenantB.opportunities.list()).meta.totalRecords).toBeGreaterThanOrEqual(0)
+      }),
+    120_000
+  )
 })

@@ -14,8 +14,10 @@ import { API_KEY_A, raw, TOKEN } from "./support/TestEmulator.js"
 const auth = { authorization: `Bearer ${TOKEN}`, appid: API_KEY_A, accept: "application/json" }
 
 const send = (request: RawHttp.RawHttpRequest) =>
-  Effect.flatMap(Emulator.Emulator, (info) =>
-    Effect.promise(() => RawHttp.send(info.url, { ...request, headers: { ...auth, ...request.headers } })))
+  Effect.flatMap(
+    Emulator.Emulator,
+    (info) => Effect.promise(() => RawHttp.send(info.url, { ...request, headers: { ...auth, ...request.headers } }))
+  )
 
 const leadCount = Effect.map(raw<WireList>("GET", "/leads/"), (response) => response.json.meta["totalRecords"])
 
@@ -40,7 +42,9 @@ layer(TestEmulator.layer(), { excludeTestServices: true })("hostile request bodi
             const body = `{"lead":${nested(depth, kind)}}`
             const create = yield* raw<WireErrors>("POST", "/leads/", { body })
             expectError(create, 400, "nesting_too_deep")
-            expect(create.json.errors[0]?.detail).toBe("The JSON body nests arrays and objects more than 64 levels deep.")
+            expect(create.json.errors[0]?.detail).toBe(
+              "The JSON body nests arrays and objects more than 64 levels deep."
+            )
             const update = yield* raw<WireErrors>("PUT", "/leads/some-lead/", { body })
             expectError(update, 400, "nesting_too_deep")
           }
@@ -67,8 +71,22 @@ layer(TestEmulator.layer(), { excludeTestServices: true })("hostile request bodi
       Effect.gen(function*() {
         const before = yield* leadCount
         const body = JSON.stringify({ lead: { name: "Not JSON" } })
-        for (const contentType of ["multipart/form-data", "multipart/form-data; boundary=xyz", "application/x-www-form-urlencoded", "text/plain", "application/vnd.api+json", "application/jsonx"]) {
-          const response = yield* send({ method: "POST", path: "/leads/", headers: { "content-type": contentType }, body })
+        for (
+          const contentType of [
+            "multipart/form-data",
+            "multipart/form-data; boundary=xyz",
+            "application/x-www-form-urlencoded",
+            "text/plain",
+            "application/vnd.api+json",
+            "application/jsonx"
+          ]
+        ) {
+          const response = yield* send({
+            method: "POST",
+            path: "/leads/",
+            headers: { "content-type": contentType },
+            body
+          })
           expectError(response, 415, "unsupported_media_type")
           expect(response.headers["content-type"], contentType).toContain("application/json")
         }
@@ -106,7 +124,9 @@ layer(TestEmulator.layer(), { excludeTestServices: true })("hostile request bodi
         const large = JSON.stringify({ lead: { name: "Large", notes: "x".repeat(1_100_000) } })
         const tooLarge = yield* raw<WireErrors>("POST", "/leads/", { body: large })
         expectError(tooLarge, 413, "payload_too_large")
-        expect(tooLarge.json.errors[0]?.detail).toBe(`The request body is ${large.length} bytes; the limit is 1048576 bytes.`)
+        expect(tooLarge.json.errors[0]?.detail).toBe(
+          `The request body is ${large.length} bytes; the limit is 1048576 bytes.`
+        )
         expect(yield* leadCount).toBe(before)
       }))
   })
@@ -115,7 +135,9 @@ layer(TestEmulator.layer(), { excludeTestServices: true })("hostile request bodi
     Effect.gen(function*() {
       const created = yield* raw<WireDocument>("POST", "/leads/", { body: { lead: { name: "Still serving" } } })
       expect(created.status).toBe(201)
-      expect((yield* raw<WireDocument>("GET", `/leads/${created.json.data.id}`)).json.data.attributes["name"]).toBe("Still serving")
+      expect((yield* raw<WireDocument>("GET", `/leads/${created.json.data.id}`)).json.data.attributes["name"]).toBe(
+        "Still serving"
+      )
     }))
 })
 

@@ -36,7 +36,10 @@ layer(TestEmulator.layer(), { excludeTestServices: true })("idempotency keys", (
         }]
       })
       expect(yield* leadsNamed("Key other body")).toEqual([])
-      const replay = yield* raw<WireDocument>("POST", "/leads/", { body: { lead: { name: "Key first body" } }, headers })
+      const replay = yield* raw<WireDocument>("POST", "/leads/", {
+        body: { lead: { name: "Key first body" } },
+        headers
+      })
       expect(replay.status).toBe(201)
       expect(replay.text).toBe(first.text)
       expect(replay.headers.get("idempotent-replayed")).toBe("true")
@@ -92,7 +95,9 @@ layer(TestEmulator.layer(), { excludeTestServices: true })("idempotency keys", (
       expect([first.status, second.status]).toEqual([201, 201])
       expect(second.headers.get("idempotent-replayed")).toBe("true")
       expect(second.json.data.id).toBe(first.json.data.id)
-      const tenantB = yield* raw<WireList>("GET", "/leads/?search=Empty%20AppId%20keyed", { apiKey: TestEmulator.API_KEY_B })
+      const tenantB = yield* raw<WireList>("GET", "/leads/?search=Empty%20AppId%20keyed", {
+        apiKey: TestEmulator.API_KEY_B
+      })
       expect(tenantB.json.data.map((lead) => lead.id)).toEqual([first.json.data.id])
       // Tenant A, the key's other possible owner, has nothing.
       expect(yield* leadsNamed("Empty AppId keyed")).toEqual([])
@@ -103,10 +108,18 @@ layer(TestEmulator.layer(), { excludeTestServices: true })("idempotency keys", (
       const key = crypto.randomUUID()
       const body = { lead: { name: "Replay needs a token" } }
       expect((yield* raw("POST", "/leads/", { body, headers: { "Idempotency-Key": key } })).status).toBe(201)
-      const wrongToken = yield* raw<WireErrors>("POST", "/leads/", { body, token: "tok_not_valid", headers: { "Idempotency-Key": key } })
+      const wrongToken = yield* raw<WireErrors>("POST", "/leads/", {
+        body,
+        token: "tok_not_valid",
+        headers: { "Idempotency-Key": key }
+      })
       expect(wrongToken.status).toBe(401)
       expect(wrongToken.json.errors[0]?.detail).toBe("The bearer token is not valid.")
-      const wrongKey = yield* raw<WireErrors>("POST", "/leads/", { body, apiKey: "pk_not_a_tenant", headers: { "Idempotency-Key": key } })
+      const wrongKey = yield* raw<WireErrors>("POST", "/leads/", {
+        body,
+        apiKey: "pk_not_a_tenant",
+        headers: { "Idempotency-Key": key }
+      })
       expect(wrongKey.status).toBe(401)
     }))
 })

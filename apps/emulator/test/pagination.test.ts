@@ -57,7 +57,11 @@ layer(Seeded, { excludeTestServices: true })("pagination on the emulator", (it) 
       expect(all.map((lead) => lead.name)).toEqual(names)
       expect(new Set(all.map((lead) => lead.uniqueId)).size).toBe(35)
       expect(all.every((lead) => lead.createdAt instanceof Date)).toBe(true)
-      expect(crm.sent.map((request) => `${request.method} ${request.path} page=${request.query["page"]} records=${request.query["records"]}`)).toEqual([
+      expect(
+        crm.sent.map((request) =>
+          `${request.method} ${request.path} page=${request.query["page"]} records=${request.query["records"]}`
+        )
+      ).toEqual([
         "GET /leads/ page=1 records=10",
         "GET /leads/ page=2 records=10",
         "GET /leads/ page=3 records=10",
@@ -68,7 +72,9 @@ layer(Seeded, { excludeTestServices: true })("pagination on the emulator", (it) 
   it.effect("Stream.take(5) over records 2 fetches only the 3 pages it needs", () =>
     Effect.gen(function*() {
       const crm = yield* connect()
-      const five = Chunk.toReadonlyArray(yield* Stream.runCollect(crm.leads.stream({ records: 2 }).pipe(Stream.take(5))))
+      const five = Chunk.toReadonlyArray(
+        yield* Stream.runCollect(crm.leads.stream({ records: 2 }).pipe(Stream.take(5)))
+      )
       expect(five.map((lead) => lead.name)).toEqual(names.slice(0, 5))
       expect(crm.sent.map((request) => request.query)).toEqual([
         { page: "1", records: "2" },

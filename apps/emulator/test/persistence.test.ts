@@ -33,8 +33,16 @@ it.scopedLive("records survive a restart on the same SQLite file", () =>
       database,
       Effect.gen(function*() {
         const crm = yield* connect()
-        const lead = yield* crm.leads.create({ name: "Persistent Lead", value: 42000, stage: "qualified", probability: 55 })
-        const follow = yield* crm.follows.create(lead.uniqueId, { title: "Persistent follow-up", dueDate: new Date("2099-01-01T00:00:00Z") })
+        const lead = yield* crm.leads.create({
+          name: "Persistent Lead",
+          value: 42000,
+          stage: "qualified",
+          probability: 55
+        })
+        const follow = yield* crm.follows.create(lead.uniqueId, {
+          title: "Persistent follow-up",
+          dueDate: new Date("2099-01-01T00:00:00Z")
+        })
         const opportunity = yield* crm.opportunities.create({ name: "Persistent Opportunity", closeDate: "2026-06-30" })
         const quote = yield* crm.quotes.create({ title: "Deleted Quote" })
         yield* crm.quotes.delete(quote.uniqueId)

@@ -82,7 +82,10 @@ layer(TestEmulator.layer(), { excludeTestServices: true })("idempotency and faul
         expect(stored.map((lead) => lead.id)).toEqual([first.json.data.id])
 
         // A different key is a different request.
-        const third = yield* raw<WireDocument>("POST", "/leads/", { body, headers: { "Idempotency-Key": crypto.randomUUID() } })
+        const third = yield* raw<WireDocument>("POST", "/leads/", {
+          body,
+          headers: { "Idempotency-Key": crypto.randomUUID() }
+        })
         expect(third.json.data.id).not.toBe(first.json.data.id)
         expect(yield* leadsNamed("Raw idempotent lead")).toHaveLength(2)
       }))
@@ -91,7 +94,10 @@ layer(TestEmulator.layer(), { excludeTestServices: true })("idempotency and faul
       Effect.gen(function*() {
         yield* clearFaults
         const key = crypto.randomUUID()
-        const lead = yield* raw("POST", "/leads/", { body: { lead: { name: "Key owner" } }, headers: { "Idempotency-Key": key } })
+        const lead = yield* raw("POST", "/leads/", {
+          body: { lead: { name: "Key owner" } },
+          headers: { "Idempotency-Key": key }
+        })
         expect(lead.status).toBe(201)
         const opportunitiesBefore = (yield* raw<WireList>("GET", "/opportunities/")).json.meta["totalRecords"]
 
@@ -126,7 +132,10 @@ layer(TestEmulator.layer(), { excludeTestServices: true })("idempotency and faul
       Effect.gen(function*() {
         yield* clearFaults
         const key = crypto.randomUUID()
-        const a = yield* raw<WireDocument>("POST", "/leads/", { body: { lead: { name: "Shared key A" } }, headers: { "Idempotency-Key": key } })
+        const a = yield* raw<WireDocument>("POST", "/leads/", {
+          body: { lead: { name: "Shared key A" } },
+          headers: { "Idempotency-Key": key }
+        })
         const b = yield* raw<WireDocument>("POST", "/leads/", {
           body: { lead: { name: "Shared key B" } },
           headers: { "Idempotency-Key": key },

@@ -47,7 +47,12 @@ layer(TestEmulator.layer(), { excludeTestServices: true })("pipeline leads on th
         expect(created.createdAt.getTime()).toBeGreaterThanOrEqual(before - 1)
         expect(created.createdAt.getTime()).toBeLessThanOrEqual(Date.now() + 1)
         // One POST, with an Idempotency-Key so that it may be retried.
-        expect(crm.sent).toEqual([{ method: "POST", path: "/leads/", query: {}, idempotencyKey: expect.stringMatching(uuid) }])
+        expect(crm.sent).toEqual([{
+          method: "POST",
+          path: "/leads/",
+          query: {},
+          idempotencyKey: expect.stringMatching(uuid)
+        }])
       }))
 
     it.effect("a lead created with only a name has no optional attributes at all", () =>
@@ -71,7 +76,12 @@ layer(TestEmulator.layer(), { excludeTestServices: true })("pipeline leads on th
         expect(error.method).toBe("GET")
         expect(error.url).toBe(`${crm.info.url}/leads/lead-does-not-exist`)
         expect(error.errors).toEqual([
-          { status: "404", code: "not_found", title: "Lead Not Found", detail: "The requested lead could not be found." }
+          {
+            status: "404",
+            code: "not_found",
+            title: "Lead Not Found",
+            detail: "The requested lead could not be found."
+          }
         ])
       }))
 
@@ -88,13 +98,24 @@ layer(TestEmulator.layer(), { excludeTestServices: true })("pipeline leads on th
         const lastPage = yield* crm.leads.list({ page: total, records: 1 })
         expect(lastPage.data).toStrictEqual([b])
         expect(lastPage.meta).toEqual({ totalPages: total, totalRecords: total, page: total, records: 1 })
-        expect(crm.sent.at(-1)).toEqual({ method: "GET", path: "/leads/", query: { page: String(total), records: "1" }, idempotencyKey: undefined })
+        expect(crm.sent.at(-1)).toEqual({
+          method: "GET",
+          path: "/leads/",
+          query: { page: String(total), records: "1" },
+          idempotencyKey: undefined
+        })
       }))
 
     it.effect("update echoes the changed attributes, keeps the rest, and moves updatedAt", () =>
       Effect.gen(function*() {
         const crm = yield* connect()
-        const created = yield* crm.leads.create({ name: "Initech Pilot", source: "referral", value: 75000, stage: "new", probability: 20 })
+        const created = yield* crm.leads.create({
+          name: "Initech Pilot",
+          source: "referral",
+          value: 75000,
+          stage: "new",
+          probability: 20
+        })
         yield* Effect.sleep("5 millis")
         const updated = yield* crm.leads.update(created.uniqueId, { stage: "proposal", probability: 60, value: 65000 })
         expect(updated).toMatchObject({ uniqueId: created.uniqueId, stage: "proposal", probability: 60, value: 65000 })
@@ -217,7 +238,10 @@ layer(TestEmulator.layer(), { excludeTestServices: true })("pipeline leads on th
         expect(listed).toStrictEqual([first, second])
         expect(yield* crm.follows.get(lead.uniqueId, first.uniqueId)).toStrictEqual(first)
         // A follow-up is found only under its own lead.
-        const wrongParent = expectTag(yield* Effect.flip(crm.follows.get(otherLead.uniqueId, first.uniqueId)), "NotFound")
+        const wrongParent = expectTag(
+          yield* Effect.flip(crm.follows.get(otherLead.uniqueId, first.uniqueId)),
+          "NotFound"
+        )
         expect(wrongParent.errors[0]?.title).toBe("Follow Not Found")
 
         const updated = yield* crm.follows.update(lead.uniqueId, first.uniqueId, {
@@ -258,7 +282,10 @@ layer(TestEmulator.layer(), { excludeTestServices: true })("pipeline leads on th
         const listError = expectTag(yield* Effect.flip(crm.follows.list("no-such-lead")), "NotFound")
         expect(listError.status).toBe(404)
         expect(listError.errors[0]?.title).toBe("Lead Not Found")
-        const createError = expectTag(yield* Effect.flip(crm.follows.create("no-such-lead", { title: "x" })), "NotFound")
+        const createError = expectTag(
+          yield* Effect.flip(crm.follows.create("no-such-lead", { title: "x" })),
+          "NotFound"
+        )
         expect(createError.errors[0]?.title).toBe("Lead Not Found")
       }))
 
@@ -271,7 +298,11 @@ layer(TestEmulator.layer(), { excludeTestServices: true })("pipeline leads on th
         })
         expect(created.status).toBe(201)
         expect(created.json.data.type).toBe("follow")
-        expect(created.json.data.attributes).toMatchObject({ title: "Raw follow", due_date: "2099-03-05T14:00:00Z", status: "pending" })
+        expect(created.json.data.attributes).toMatchObject({
+          title: "Raw follow",
+          due_date: "2099-03-05T14:00:00Z",
+          status: "pending"
+        })
         const deleted = yield* raw("DELETE", `/leads/${leadId}/follows/${created.json.data.id}`)
         expect(deleted.status).toBe(204)
         expect(deleted.text).toBe("")
@@ -311,12 +342,25 @@ layer(TestEmulator.layer(), { excludeTestServices: true })("pipeline deals on th
         const listed = yield* crm.opportunities.list({ records: 100 })
         expect(listed.data.at(-1)).toStrictEqual(created)
 
-        const updated = yield* crm.opportunities.update(created.uniqueId, { stage: "negotiation", probability: 80, value: 135000 })
-        expect(updated).toMatchObject({ uniqueId: created.uniqueId, stage: "negotiation", probability: 80, value: 135000 })
+        const updated = yield* crm.opportunities.update(created.uniqueId, {
+          stage: "negotiation",
+          probability: 80,
+          value: 135000
+        })
+        expect(updated).toMatchObject({
+          uniqueId: created.uniqueId,
+          stage: "negotiation",
+          probability: 80,
+          value: 135000
+        })
         expect(updated.updatedAt).toBeInstanceOf(Date)
         const won = yield* crm.opportunities.update(created.uniqueId, { stage: "closed_won", status: "won" })
         expect(won).toMatchObject({ stage: "closed_won", status: "won", closeDate: "2026-06-30" })
-        expect(yield* crm.opportunities.get(created.uniqueId)).toMatchObject({ stage: "closed_won", status: "won", value: 135000 })
+        expect(yield* crm.opportunities.get(created.uniqueId)).toMatchObject({
+          stage: "closed_won",
+          status: "won",
+          value: 135000
+        })
 
         const missing = expectTag(yield* Effect.flip(crm.opportunities.get("opp-does-not-exist")), "NotFound")
         expect(missing.status).toBe(404)
@@ -333,7 +377,10 @@ layer(TestEmulator.layer(), { excludeTestServices: true })("pipeline deals on th
         const crm = yield* connect()
         const keep = yield* crm.opportunities.create({ name: "Quasar Hosting Renewal" })
         const drop = yield* crm.opportunities.create({ name: "Quasar Support Add-on", stage: "proposal" })
-        expect((yield* crm.opportunities.search("quasar")).data.map((o) => o.uniqueId)).toEqual([keep.uniqueId, drop.uniqueId])
+        expect((yield* crm.opportunities.search("quasar")).data.map((o) => o.uniqueId)).toEqual([
+          keep.uniqueId,
+          drop.uniqueId
+        ])
 
         yield* crm.opportunities.delete(drop.uniqueId)
         expect(expectTag(yield* Effect.flip(crm.opportunities.get(drop.uniqueId)), "NotFound").status).toBe(404)
@@ -487,7 +534,12 @@ layer(TestEmulator.layer(), { excludeTestServices: true })("pipeline deals on th
         expect(yield* crm.touches.get(call.uniqueId)).toStrictEqual(call)
         expect((yield* crm.touches.list()).data).toStrictEqual([call, note])
         const updated = yield* crm.touches.update(call.uniqueId, { outcome: "Demo booked", touchType: "meeting" })
-        expect(updated).toMatchObject({ uniqueId: call.uniqueId, outcome: "Demo booked", touchType: "meeting", subject: "Intro call" })
+        expect(updated).toMatchObject({
+          uniqueId: call.uniqueId,
+          outcome: "Demo booked",
+          touchType: "meeting",
+          subject: "Intro call"
+        })
 
         yield* crm.touches.delete(call.uniqueId)
         const gone = expectTag(yield* Effect.flip(crm.touches.get(call.uniqueId)), "NotFound")

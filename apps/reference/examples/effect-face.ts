@@ -23,7 +23,12 @@ const program = Effect.gen(function*() {
   yield* Console.log(`${page.meta.totalRecords} leads`)
 
   // Opportunities: soft delete and recover.
-  const deal = yield* crm.opportunities.create({ name: "Enterprise Deal", value: 50_000, stage: "proposal", probability: 60 })
+  const deal = yield* crm.opportunities.create({
+    name: "Enterprise Deal",
+    value: 50_000,
+    stage: "proposal",
+    probability: 60
+  })
   yield* crm.opportunities.delete(deal.uniqueId)
   const recovered = yield* crm.opportunities.recover(deal.uniqueId)
   yield* Console.log(`${recovered.name} is back (${recovered.status})`)

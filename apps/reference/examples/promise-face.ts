@@ -21,7 +21,10 @@ try {
 
   // Every method takes an optional trailing { signal, timeout, idempotencyKey, ... }.
   const controller = new AbortController()
-  const { data, meta } = await client.crm.leads.list({ page: 1, records: 20 }, { signal: controller.signal, timeout: 5_000 })
+  const { data, meta } = await client.crm.leads.list({ page: 1, records: 20 }, {
+    signal: controller.signal,
+    timeout: 5_000
+  })
   console.log(`${data.length} of ${meta.totalRecords} leads`)
 
   const deal = await client.crm.opportunities.create({ name: "New Enterprise Deal", value: 75_000, stage: "discovery" })

@@ -35,7 +35,9 @@ export const compose = <const Domains extends ReadonlyArray<CrmDomain.Any>>(
   domains: Domains
 ): Effect.Effect<CrmDomain.ClientOfAll<Domains>, never, CrmTransport.CrmTransport | Scope.Scope> =>
   Effect.gen(function*() {
-    const entries = domains.flatMap((domain) => CrmDomain.entries(domain).map((entry) => ({ ...entry, domain: domain.name })))
+    const entries = domains.flatMap((domain) =>
+      CrmDomain.entries(domain).map((entry) => ({ ...entry, domain: domain.name }))
+    )
     const owners = new Map<string, string>()
     for (const { domain, path } of entries) {
       const name = path.join(".")

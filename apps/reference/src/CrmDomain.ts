@@ -76,7 +76,8 @@ export const make = <const Name extends string, const S extends Services, const 
 /** What a service tag provides, without the `_tag` an `Effect.Service` instance carries on its prototype. */
 type ServiceOf<T> = T extends Context.Tag<infer _Id, infer S> ? Omit<S, "_tag"> : never
 
-type NestedOf<N, K> = K extends keyof N ? N[K] extends Services ? { readonly [J in keyof N[K]]: ServiceOf<N[K][J]> } : {}
+type NestedOf<N, K> = K extends keyof N ?
+  N[K] extends Services ? { readonly [J in keyof N[K]]: ServiceOf<N[K][J]> } : {}
   : {}
 
 /**
@@ -102,7 +103,9 @@ export type ClientOfAll<Domains extends ReadonlyArray<Any>> = Simplify<
  *
  * @since 0.1.0
  */
-export const entries = (domain: Any): ReadonlyArray<{ readonly path: readonly [string] | readonly [string, string]; readonly tag: ServiceTag }> => {
+export const entries = (
+  domain: Any
+): ReadonlyArray<{ readonly path: readonly [string] | readonly [string, string]; readonly tag: ServiceTag }> => {
   const out: Array<{ path: readonly [string] | readonly [string, string]; tag: ServiceTag }> = []
   for (const [name, tag] of Object.entries(domain.services as Services)) {
     out.push({ path: [name], tag })

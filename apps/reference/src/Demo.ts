@@ -31,11 +31,46 @@ const DAY = 24 * 60 * 60 * 1000
  */
 export const plan = {
   leads: [
-    { key: "northwind", name: "Northwind Traders: fleet telematics", source: "website", value: 48_000, stage: "new", probability: 10 },
-    { key: "contoso", name: "Contoso Health: patient portal", source: "referral", value: 120_000, stage: "new", probability: 20 },
-    { key: "fabrikam", name: "Fabrikam: warehouse robotics", source: "cold_call", value: 75_000, stage: "contacted", probability: 20 },
-    { key: "tailspin", name: "Tailspin Toys: expo follow-up", source: "event", value: 15_000, stage: "qualified", probability: 40 },
-    { key: "wideworld", name: "Wide World Importers: ERP migration", source: "partner", value: 60_000, stage: "new", probability: 10 }
+    {
+      key: "northwind",
+      name: "Northwind Traders: fleet telematics",
+      source: "website",
+      value: 48_000,
+      stage: "new",
+      probability: 10
+    },
+    {
+      key: "contoso",
+      name: "Contoso Health: patient portal",
+      source: "referral",
+      value: 120_000,
+      stage: "new",
+      probability: 20
+    },
+    {
+      key: "fabrikam",
+      name: "Fabrikam: warehouse robotics",
+      source: "cold_call",
+      value: 75_000,
+      stage: "contacted",
+      probability: 20
+    },
+    {
+      key: "tailspin",
+      name: "Tailspin Toys: expo follow-up",
+      source: "event",
+      value: 15_000,
+      stage: "qualified",
+      probability: 40
+    },
+    {
+      key: "wideworld",
+      name: "Wide World Importers: ERP migration",
+      source: "partner",
+      value: 60_000,
+      stage: "new",
+      probability: 10
+    }
   ],
   /** Follow-ups, due `dueInDays` from now (negative: already past due). */
   follows: [
@@ -49,9 +84,19 @@ export const plan = {
     { lead: "fabrikam", touchType: "call", subject: "Discovery call", outcome: "Interested; budget lands in Q3" },
     { lead: "northwind", touchType: "email", subject: "Pricing overview", outcome: "Opened, no reply yet" },
     { lead: "contoso", touchType: "meeting", subject: "Proposal walkthrough", outcome: "Asked for a formal quote" },
-    { lead: "tailspin", touchType: "note", subject: "Met at the expo booth", outcome: "Wants a demo for their ops team" }
+    {
+      lead: "tailspin",
+      touchType: "note",
+      subject: "Met at the expo booth",
+      outcome: "Wants a demo for their ops team"
+    }
   ],
-  referral: { lead: "contoso", referrerName: "Dana Whitfield", referrerEmail: "dana@whitfield.example", rewardAmount: 500 },
+  referral: {
+    lead: "contoso",
+    referrerName: "Dana Whitfield",
+    referrerEmail: "dana@whitfield.example",
+    rewardAmount: 500
+  },
   /** The lead walked through every stage and converted. */
   conversion: {
     lead: "contoso",
@@ -63,9 +108,30 @@ export const plan = {
   },
   /** `close` moves an opportunity to its final stage after it is created. */
   opportunities: [
-    { key: "contoso", name: "Contoso Health: patient portal", value: 120_000, stage: "proposal", probability: 60, closeInDays: 45 },
-    { key: "northwind", name: "Northwind Traders: telematics pilot", value: 30_000, stage: "discovery", probability: 20, closeInDays: 90 },
-    { key: "adventure", name: "Adventure Works: support renewal", value: 50_000, stage: "negotiation", probability: 80, closeInDays: 20 },
+    {
+      key: "contoso",
+      name: "Contoso Health: patient portal",
+      value: 120_000,
+      stage: "proposal",
+      probability: 60,
+      closeInDays: 45
+    },
+    {
+      key: "northwind",
+      name: "Northwind Traders: telematics pilot",
+      value: 30_000,
+      stage: "discovery",
+      probability: 20,
+      closeInDays: 90
+    },
+    {
+      key: "adventure",
+      name: "Adventure Works: support renewal",
+      value: 50_000,
+      stage: "negotiation",
+      probability: 80,
+      closeInDays: 20
+    },
     {
       key: "litware",
       name: "Litware: analytics suite",
@@ -99,7 +165,11 @@ export const plan = {
     {
       readonly key: string
       readonly stage: OpportunityStage
-      readonly close?: { readonly stage: OpportunityStage; readonly status: OpportunityStatus; readonly probability: number }
+      readonly close?: {
+        readonly stage: OpportunityStage
+        readonly status: OpportunityStatus
+        readonly probability: number
+      }
     } & Record<string, unknown>
   >
   readonly touches: ReadonlyArray<{ readonly touchType: TouchType } & Record<string, unknown>>
@@ -121,7 +191,9 @@ export interface PipelineReport {
   readonly weightedPipelineValue: number
   readonly acceptedQuotes: number
   readonly acceptedQuoteTotal: number
-  readonly overdueFollowUps: ReadonlyArray<{ readonly title: string; readonly lead: string; readonly dueDate: Date | undefined }>
+  readonly overdueFollowUps: ReadonlyArray<
+    { readonly title: string; readonly lead: string; readonly dueDate: Date | undefined }
+  >
 }
 
 /**
@@ -254,12 +326,14 @@ export const runDemo = (options: DemoOptions = {}): Effect.Effect<DemoOutcome, C
         description: tag,
         dueDate: new Date(now.getTime() + follow.dueInDays * DAY)
       })
-      if (follow.complete) yield* crm.leads.follows.update(leadIds[follow.lead], created.uniqueId, { status: "completed" })
+      if (follow.complete) {
+        yield* crm.leads.follows.update(leadIds[follow.lead], created.uniqueId, { status: "completed" })
+      }
     }
     yield* log(
-      `  - ${plan.follows.length} follow-ups, ${plan.follows.filter((f) => f.dueInDays < 0).length} of them due in the past; ${
-        plan.follows.filter((f) => f.complete).length
-      } completed`
+      `  - ${plan.follows.length} follow-ups, ${
+        plan.follows.filter((f) => f.dueInDays < 0).length
+      } of them due in the past; ${plan.follows.filter((f) => f.complete).length} completed`
     )
 
     // Touches and a referral.
@@ -284,7 +358,9 @@ export const runDemo = (options: DemoOptions = {}): Effect.Effect<DemoOutcome, C
     yield* crm.leads.update(convertedId, { status: "converted" })
     const converted = plan.leads.find((l) => l.key === plan.conversion.lead)!
     yield* log(
-      `  - ${converted.name}: ${[converted.stage, ...plan.conversion.stages.map((s) => s.stage)].join(" -> ")}, converted`
+      `  - ${converted.name}: ${
+        [converted.stage, ...plan.conversion.stages.map((s) => s.stage)].join(" -> ")
+      }, converted`
     )
 
     const opportunityIds = {} as Record<OpportunityKey, string>
@@ -296,7 +372,9 @@ export const runDemo = (options: DemoOptions = {}): Effect.Effect<DemoOutcome, C
     }
     yield* log(
       `  - ${plan.opportunities.length} opportunities; ${
-        plan.opportunities.flatMap((o) => ("close" in o ? [`${o.name.split(":")[0]} ${o.close.status}`] : [])).join(", ")
+        plan.opportunities.flatMap((o) => ("close" in o ? [`${o.name.split(":")[0]} ${o.close.status}`] : [])).join(
+          ", "
+        )
       }`
     )
 

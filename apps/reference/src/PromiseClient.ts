@@ -43,7 +43,9 @@ export interface CrmPromiseClient<Domains extends ReadonlyArray<CrmDomain.Any>> 
   readonly close: () => Promise<void>
 }
 
-const ComposedClient = Context.GenericTag<"ComposedClient", object>("@blocks-crm/reference/PromiseClient/ComposedClient")
+const ComposedClient = Context.GenericTag<"ComposedClient", object>(
+  "@blocks-crm/reference/PromiseClient/ComposedClient"
+)
 
 /**
  * Creates the Promise face. Invalid settings throw the `ConfigurationError` at once, listing every
@@ -75,7 +77,9 @@ export const createCrmClient = <const Domains extends ReadonlyArray<CrmDomain.An
   const built = runtime.runSyncExit(ComposedClient)
   if (Exit.isFailure(built)) void runtime.dispose()
   return {
-    crm: PromiseFace.promisify(PromiseFace.settle(built), runtime) as PromiseFace.Promisified<CrmDomain.ClientOfAll<Domains>>,
+    crm: PromiseFace.promisify(PromiseFace.settle(built), runtime) as PromiseFace.Promisified<
+      CrmDomain.ClientOfAll<Domains>
+    >,
     close: () => runtime.dispose()
   }
 }

@@ -9,7 +9,7 @@ import { afterAll, beforeAll, describe, expect, it, layer } from "@effect/vitest
 import * as Cause from "effect/Cause"
 import * as Effect from "effect/Effect"
 import * as Exit from "effect/Exit"
-import * as Layer from "effect/Layer"
+import type * as Layer from "effect/Layer"
 import * as Scope from "effect/Scope"
 import { CrmClient } from "../src/CrmClient.js"
 import * as CrmDomain from "../src/CrmDomain.js"
@@ -82,10 +82,17 @@ describe("the Promise face", () => {
 
   it("calls every service, nested ones included, and closes", async () => {
     const client = createCrmClient(settings)
-    const lead = await client.crm.leads.create({ name: "Globex", source: "event", value: 2_500 }, { idempotencyKey: "globex-1" })
-    const again = await client.crm.leads.create({ name: "Globex", source: "event", value: 2_500 }, { idempotencyKey: "globex-1" })
+    const lead = await client.crm.leads.create({ name: "Globex", source: "event", value: 2_500 }, {
+      idempotencyKey: "globex-1"
+    })
+    const again = await client.crm.leads.create({ name: "Globex", source: "event", value: 2_500 }, {
+      idempotencyKey: "globex-1"
+    })
     expect(again.uniqueId).toBe(lead.uniqueId)
-    const follow = await client.crm.leads.follows.create(lead.uniqueId, { title: "Send brochure", dueDate: new Date("2020-01-01T00:00:00Z") })
+    const follow = await client.crm.leads.follows.create(lead.uniqueId, {
+      title: "Send brochure",
+      dueDate: new Date("2020-01-01T00:00:00Z")
+    })
     expect(follow.status).toBe("overdue")
     const page = await client.crm.leads.list({ records: 100 }, { timeout: 5_000 })
     expect(page.data.map((l) => l.uniqueId)).toContain(lead.uniqueId)
@@ -103,7 +110,9 @@ describe("the Promise face", () => {
     const client = createCrmClient(settings)
     await expect(client.crm.leads.get("nope")).rejects.toMatchObject({ _tag: "NotFound", status: 404 })
     await expect(client.crm.leads.create({ name: " " })).rejects.toMatchObject({ _tag: "InvalidInput" })
-    await expect(client.crm.leads.list(undefined, { signal: AbortSignal.abort() })).rejects.toMatchObject({ _tag: "Aborted" })
+    await expect(client.crm.leads.list(undefined, { signal: AbortSignal.abort() })).rejects.toMatchObject({
+      _tag: "Aborted"
+    })
     await client.close()
   })
 

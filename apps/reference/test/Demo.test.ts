@@ -50,7 +50,13 @@ layer(EmbeddedEmulator.client(), { excludeTestServices: true })("crm demo on the
         proposal: count(expected.leadStages, "proposal"),
         negotiation: count(expected.leadStages, "negotiation")
       })
-      expect(Object.fromEntries(report.leadsByStage)).toEqual({ new: 2, contacted: 1, qualified: 1, proposal: 1, negotiation: 0 })
+      expect(Object.fromEntries(report.leadsByStage)).toEqual({
+        new: 2,
+        contacted: 1,
+        qualified: 1,
+        proposal: 1,
+        negotiation: 0
+      })
       expect(report.convertedLeads).toBe(1)
       expect(Object.fromEntries(report.opportunitiesByStage)).toEqual({
         discovery: 1,
@@ -62,7 +68,13 @@ layer(EmbeddedEmulator.client(), { excludeTestServices: true })("crm demo on the
       })
       // Overdue: the emulator marks pending follow-ups past their due date; the completed one is not.
       expect(report.overdueFollowUps.map(({ title, lead }) => ({ title, lead }))).toEqual(expected.overdue)
-      expect(outcome.follows.map((f) => f.follow.status).sort()).toEqual(["completed", "overdue", "overdue", "pending", "pending"])
+      expect(outcome.follows.map((f) => f.follow.status).sort()).toEqual([
+        "completed",
+        "overdue",
+        "overdue",
+        "pending",
+        "pending"
+      ])
       expect(outcome.deletedOpportunities).toEqual([0, 1, 0])
 
       // What the walk did to the records, as the API returns them.
@@ -70,7 +82,11 @@ layer(EmbeddedEmulator.client(), { excludeTestServices: true })("crm demo on the
       expect(converted).toMatchObject({ stage: "proposal", probability: 60, status: "converted" })
       expect(outcome.quotes.map((q) => q.status)).toEqual(["accepted", "sent", "accepted"])
       expect(outcome.touches.map((t) => t.touchType)).toEqual(["call", "email", "meeting", "note"])
-      expect(outcome.referral).toMatchObject({ referrerName: "Dana Whitfield", rewardStatus: "pending", leadId: converted.uniqueId })
+      expect(outcome.referral).toMatchObject({
+        referrerName: "Dana Whitfield",
+        rewardStatus: "pending",
+        leadId: converted.uniqueId
+      })
 
       const printed = Demo.formatReport(report)
       expect(printed).toContain("$118,000.00 over 3 open opportunities")
@@ -98,7 +114,11 @@ describe("pipelineReport", () => {
     createdAt: at,
     ...(stage === undefined ? {} : { stage })
   })
-  const opportunity = (value: number | undefined, probability: number | undefined, stage: Opportunity["stage"]): Opportunity => ({
+  const opportunity = (
+    value: number | undefined,
+    probability: number | undefined,
+    stage: Opportunity["stage"]
+  ): Opportunity => ({
     uniqueId: `${value}-${stage}`,
     name: "o",
     status: "active",
@@ -107,8 +127,19 @@ describe("pipelineReport", () => {
     ...(probability === undefined ? {} : { probability }),
     ...(stage === undefined ? {} : { stage })
   })
-  const quote = (amount: number, status: Quote["status"]): Quote => ({ uniqueId: `${amount}`, title: "q", amount, status, createdAt: at })
-  const follow = (title: string, status: LeadFollow["status"]): LeadFollow => ({ uniqueId: title, title, status, createdAt: at })
+  const quote = (amount: number, status: Quote["status"]): Quote => ({
+    uniqueId: `${amount}`,
+    title: "q",
+    amount,
+    status,
+    createdAt: at
+  })
+  const follow = (title: string, status: LeadFollow["status"]): LeadFollow => ({
+    uniqueId: title,
+    title,
+    status,
+    createdAt: at
+  })
 
   it("weights open opportunities only, treating a missing value or probability as contributing nothing", () => {
     const report = Demo.pipelineReport(
@@ -142,7 +173,10 @@ describe("pipelineReport", () => {
       ],
       [quote(100.1, "accepted"), quote(200.2, "accepted"), quote(999, "rejected"), quote(50, "sent")]
     )
-    expect(report.leadsByStage).toEqual([["new", 1], ["contacted", 0], ["qualified", 0], ["proposal", 1], ["negotiation", 0]])
+    expect(report.leadsByStage).toEqual([["new", 1], ["contacted", 0], ["qualified", 0], ["proposal", 1], [
+      "negotiation",
+      0
+    ]])
     expect(report.convertedLeads).toBe(1)
     expect(report.acceptedQuotes).toBe(2)
     expect(report.acceptedQuoteTotal).toBe(300.3)

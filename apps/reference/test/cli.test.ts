@@ -60,29 +60,54 @@ describe("crm", () => {
   })
   afterAll(() => fs.rmSync(dir, { recursive: true, force: true }))
 
-  it("--help lists every resource, demo and emulator, without ANSI codes when piped, whatever the colour variables", async () => {
-    const [plain, forced, noColor] = await Promise.all([
-      crm(["--help"]),
-      crm(["--help"], { FORCE_COLOR: "1" }),
-      crm(["leads", "follows", "create", "--help"], { NO_COLOR: "1" })
-    ])
-    expect(plain.code).toBe(0)
-    for (const command of ["leads list", "leads follows create", "opportunities recover", "quotes deleted", "referrals get", "touches create", "demo", "emulator"]) {
-      expect(plain.stdout).toContain(command)
-    }
-    expect(plain.stdout).not.toContain("leads leads")
-    expect(plain.stdout).toContain("Delete an opportunity")
-    for (const run of [plain, forced, noColor]) {
-      expect(run.code).toBe(0)
-      expect(run.stdout).not.toContain("\u001b[")
-      expect(run.stderr).not.toContain("\u001b[")
-    }
-    expect(forced.stdout).toBe(plain.stdout)
-    expect(noColor.stdout).toContain("Create a follow-up")
-  }, slow)
+  it(
+    "--help lists every resource, demo and emulator, without ANSI codes when piped, whatever the colour variables",
+    async () => {
+      const [plain, forced, noColor] = await Promise.all([
+        crm(["--help"]),
+        crm(["--help"], { FORCE_COLOR: "1" }),
+        crm(["leads", "follows", "create", "--help"], { NO_COLOR: "1" })
+      ])
+      expect(plain.code).toBe(0)
+      for (
+        const command of [
+          "leads list",
+          "leads follows create",
+          "opportunities recover",
+          "quotes deleted",
+          "referrals get",
+          "touches create",
+          "demo",
+          "emulator"
+        ]
+      ) {
+        expect(plain.stdout).toContain(command)
+      }
+      expect(plain.stdout).not.toContain("leads leads")
+      expect(plain.stdout).toContain("Delete an opportunity")
+      for (const run of [plain, forced, noColor]) {
+        expect(run.code).toBe(0)
+        expect(run.stdout).not.toContain("\u001b[")
+        expect(run.stderr).not.toContain("\u001b[")
+      }
+      expect(forced.stdout).toBe(plain.stdout)
+      expect(noColor.stdout).toContain("Create a follow-up")
+    },
+    slow
+  )
 
   it("creates, lists (table, JSON, every page) and gets leads in a database that persists between runs", async () => {
-    const created = await crm(["leads", "create", "--name", "Initech upgrade", "--value", "100", "--source", "website", "--json"], {
+    const created = await crm([
+      "leads",
+      "create",
+      "--name",
+      "Initech upgrade",
+      "--value",
+      "100",
+      "--source",
+      "website",
+      "--json"
+    ], {
       CRM_EMULATOR_DB: database
     })
     expect(created.code).toBe(0)
@@ -118,7 +143,10 @@ describe("crm", () => {
     expect(table.stdout).toContain("page 1 of 1, 3 leads in all")
 
     expect(json.code).toBe(0)
-    const page = JSON.parse(json.stdout) as { data: Array<{ uniqueId: string; name: string }>; meta: { totalRecords: number } }
+    const page = JSON.parse(json.stdout) as {
+      data: Array<{ uniqueId: string; name: string }>
+      meta: { totalRecords: number }
+    }
     expect(page.meta.totalRecords).toBe(3)
     expect(page.data.map((l) => l.name)).toEqual(["Initech upgrade", "Hooli search", "Pied Piper"])
 
@@ -138,53 +166,63 @@ describe("crm", () => {
     expect(got.stdout).toMatch(/^name\s+Initech upgrade$/m)
   }, slow)
 
-  it("reports failures with one line and an exit code: 3 API, 2 usage or invalid input, 4 unreachable, 5 configuration", async () => {
-    const [notFound, blank, probability, missingFlag, impossibleDate, unconfigured, unreachable] = await Promise.all([
-      crm(["leads", "get", "nope"]),
-      crm(["leads", "create", "--name", ""]),
-      crm(["leads", "create", "--name", "Too sure", "--probability", "101"]),
-      crm(["leads", "create", "--value", "10"]),
-      crm(["leads", "follows", "create", "some-lead", "--title", "Call back", "--due-date", "2026-02-30"]),
-      crm(["leads", "list"], { BLOCKS_API_URL: "http://127.0.0.1:9" }),
-      crm(["leads", "list", "--token", "tok_test", "--api-key", "pk_test"], {
-        BLOCKS_API_URL: "http://127.0.0.1:9",
-        BLOCKS_MAX_RETRIES: "0"
-      })
-    ])
+  it(
+    "reports failures with one line and an exit code: 3 API, 2 usage or invalid input, 4 unreachable, 5 configuration",
+    async () => {
+      const [notFound, blank, probability, missingFlag, impossibleDate, unconfigured, unreachable] = await Promise.all([
+        crm(["leads", "get", "nope"]),
+        crm(["leads", "create", "--name", ""]),
+        crm(["leads", "create", "--name", "Too sure", "--probability", "101"]),
+        crm(["leads", "create", "--value", "10"]),
+        crm(["leads", "follows", "create", "some-lead", "--title", "Call back", "--due-date", "2026-02-30"]),
+        crm(["leads", "list"], { BLOCKS_API_URL: "http://127.0.0.1:9" }),
+        crm(["leads", "list", "--token", "tok_test", "--api-key", "pk_test"], {
+          BLOCKS_API_URL: "http://127.0.0.1:9",
+          BLOCKS_MAX_RETRIES: "0"
+        })
+      ])
 
-    expect(notFound.code).toBe(3)
-    expect(notFound.stderr).toMatch(/^Error: Lead Not Found: The requested lead could not be found\. \(status 404, request id [0-9a-f-]{36}\)$/m)
-    expect(notFound.stdout).toBe("")
-    noStackTrace(notFound)
+      expect(notFound.code).toBe(3)
+      expect(notFound.stderr).toMatch(
+        /^Error: Lead Not Found: The requested lead could not be found\. \(status 404, request id [0-9a-f-]{36}\)$/m
+      )
+      expect(notFound.stdout).toBe("")
+      noStackTrace(notFound)
 
-    expect(blank.code).toBe(2)
-    expect(blank.stderr).toContain("Invalid value for --name: must not be blank")
-    noStackTrace(blank)
+      expect(blank.code).toBe(2)
+      expect(blank.stderr).toContain("Invalid value for --name: must not be blank")
+      noStackTrace(blank)
 
-    expect(probability.code).toBe(2)
-    expect(probability.stderr).toMatch(/Invalid value for --probability: .*101/)
-    noStackTrace(probability)
+      expect(probability.code).toBe(2)
+      expect(probability.stderr).toMatch(/Invalid value for --probability: .*101/)
+      noStackTrace(probability)
 
-    expect(missingFlag.code).toBe(2)
-    expect(missingFlag.stderr).toContain("--name")
-    noStackTrace(missingFlag)
+      expect(missingFlag.code).toBe(2)
+      expect(missingFlag.stderr).toContain("--name")
+      noStackTrace(missingFlag)
 
-    // Parsed by the SDK's own Timestamp schema: refused, not rolled over to March 2.
-    expect(impossibleDate.code).toBe(2)
-    expect(impossibleDate.stderr).toContain('Invalid value for --due-date: Expected an ISO 8601 date-time, got "2026-02-30"')
-    expect(impossibleDate.stderr).not.toContain("embedded emulator")
-    noStackTrace(impossibleDate)
+      // Parsed by the SDK's own Timestamp schema: refused, not rolled over to March 2.
+      expect(impossibleDate.code).toBe(2)
+      expect(impossibleDate.stderr).toContain(
+        "Invalid value for --due-date: Expected an ISO 8601 date-time, got \"2026-02-30\""
+      )
+      expect(impossibleDate.stderr).not.toContain("embedded emulator")
+      noStackTrace(impossibleDate)
 
-    expect(unconfigured.code).toBe(5)
-    expect(unconfigured.stderr).toContain("BLOCKS_AUTH_TOKEN")
-    expect(unconfigured.stderr).toContain("BLOCKS_API_KEY")
-    expect(unconfigured.stderr).not.toContain("BLOCKS_API_URL -")
-    expect(unconfigured.stderr).not.toContain("embedded emulator")
-    noStackTrace(unconfigured)
+      expect(unconfigured.code).toBe(5)
+      expect(unconfigured.stderr).toContain("BLOCKS_AUTH_TOKEN")
+      expect(unconfigured.stderr).toContain("BLOCKS_API_KEY")
+      expect(unconfigured.stderr).not.toContain("BLOCKS_API_URL -")
+      expect(unconfigured.stderr).not.toContain("embedded emulator")
+      noStackTrace(unconfigured)
 
-    // The flags stand in for the missing variables; nothing listens on port 9.
-    expect(unreachable.code).toBe(4)
-    expect(unreachable.stderr).toMatch(/^Error: GET http:\/\/127\.0\.0\.1:9\/leads\/ could not reach the API: .*\(request id [0-9a-f-]{36}\)$/m)
-    noStackTrace(unreachable)
-  }, slow)
+      // The flags stand in for the missing variables; nothing listens on port 9.
+      expect(unreachable.code).toBe(4)
+      expect(unreachable.stderr).toMatch(
+        /^Error: GET http:\/\/127\.0\.0\.1:9\/leads\/ could not reach the API: .*\(request id [0-9a-f-]{36}\)$/m
+      )
+      noStackTrace(unreachable)
+    },
+    slow
+  )
 })

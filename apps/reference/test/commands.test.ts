@@ -25,7 +25,7 @@ import * as HttpApiGroup from "@effect/platform/HttpApiGroup"
 import * as HttpApiSchema from "@effect/platform/HttpApiSchema"
 import * as NodeContext from "@effect/platform-node/NodeContext"
 import { afterAll, beforeAll, describe, expect, it } from "@effect/vitest"
-import * as Console from "effect/Console"
+import type * as Console from "effect/Console"
 import * as Effect from "effect/Effect"
 import * as Exit from "effect/Exit"
 import * as Scope from "effect/Scope"
@@ -48,13 +48,17 @@ const requests: Record<string, { readonly create: ReadonlyArray<string>; readonl
 }
 
 const actions = domains.flatMap((domain) => ApiCommands.actionsOf(domain.api))
-const find = (resource: string, name: string) => actions.find((a) => a.resource.join(" ") === resource && a.name === name)!
-const payloadNames = (action: ApiCommands.Action) => action.inputs.filter((i) => i.in === "payload").map((i) => i.field.name)
+const find = (resource: string, name: string) =>
+  actions.find((a) => a.resource.join(" ") === resource && a.name === name)!
+const payloadNames = (action: ApiCommands.Action) =>
+  action.inputs.filter((i) => i.in === "payload").map((i) => i.field.name)
 
 describe("commands reflected from the contracts", () => {
   it("cover every endpoint of every composed domain, one command each, under every service's name", () => {
     const endpoints = domains.flatMap((domain) =>
-      Object.values((domain.api as unknown as HttpApi.HttpApi.AnyWithProps).groups).flatMap((group) => Object.keys(group.endpoints))
+      Object.values((domain.api as unknown as HttpApi.HttpApi.AnyWithProps).groups).flatMap((group) =>
+        Object.keys(group.endpoints)
+      )
     )
     expect(actions).toHaveLength(endpoints.length)
     const paths = actions.map((a) => [...a.resource, a.name].join(" "))
@@ -62,7 +66,9 @@ describe("commands reflected from the contracts", () => {
     // Every service of the composed client has its resource command, and no resource lacks a service.
     // (Names compared in kebab-case: a `siteVisits` service is the `site-visits` command.)
     const kebab = (name: string) => name.replace(/([a-z0-9])([A-Z])/g, "$1-$2").toLowerCase()
-    const services = domains.flatMap((domain) => CrmDomain.entries(domain).map((entry) => entry.path.map(kebab).join(" ")))
+    const services = domains.flatMap((domain) =>
+      CrmDomain.entries(domain).map((entry) => entry.path.map(kebab).join(" "))
+    )
     expect([...new Set(actions.map((a) => a.resource.join(" ")))].sort()).toEqual([...services].sort())
     // Where a name reads badly, the contract's annotation renames it.
     expect(paths).toContain("quotes deleted")
@@ -71,28 +77,36 @@ describe("commands reflected from the contracts", () => {
     expect(find("opportunities", "delete").description).toBe("Delete an opportunity")
   })
 
-  it.each(Object.keys(requests))("%s: create and update have a flag for each field of the request, required as the request requires", (resource) => {
-    const create = find(resource, "create")
-    const update = find(resource, "update")
-    expect([...payloadNames(create)].sort()).toEqual([...requests[resource]!.create].sort())
-    expect([...payloadNames(update)].sort()).toEqual([...requests[resource]!.update].sort())
-    const required = create.inputs.filter((i) => i.in === "payload" && !i.field.optional).map((i) => i.field.name)
-    expect(required.length).toBeGreaterThan(0)
-    expect(update.inputs.filter((i) => i.in === "payload" && !i.field.optional)).toEqual([])
-    // Ids in the path are arguments, in the path's order.
-    expect(update.inputs.filter((i) => i.in === "path").map((i) => i.flag)).toEqual(
-      resource === "leads follows" ? ["leadId", "followId"] : ["uniqueId"]
-    )
-  })
+  it.each(Object.keys(requests))(
+    "%s: create and update have a flag for each field of the request, required as the request requires",
+    (resource) => {
+      const create = find(resource, "create")
+      const update = find(resource, "update")
+      expect([...payloadNames(create)].sort()).toEqual([...requests[resource]!.create].sort())
+      expect([...payloadNames(update)].sort()).toEqual([...requests[resource]!.update].sort())
+      const required = create.inputs.filter((i) => i.in === "payload" && !i.field.optional).map((i) => i.field.name)
+      expect(required.length).toBeGreaterThan(0)
+      expect(update.inputs.filter((i) => i.in === "payload" && !i.field.optional)).toEqual([])
+      // Ids in the path are arguments, in the path's order.
+      expect(update.inputs.filter((i) => i.in === "path").map((i) => i.flag)).toEqual(
+        resource === "leads follows" ? ["leadId", "followId"] : ["uniqueId"]
+      )
+    }
+  )
 
   it("types flags from the schemas: choices from literals, integers with their range, dates by their format", () => {
     const create = find("leads", "create")
     const input = (name: string) => create.inputs.find((i) => i.field.name === name)!
-    expect(input("stage").kind).toEqual({ _tag: "choice", choices: ["new", "contacted", "qualified", "proposal", "negotiation"] })
+    expect(input("stage").kind).toEqual({
+      _tag: "choice",
+      choices: ["new", "contacted", "qualified", "proposal", "negotiation"]
+    })
     expect(input("probability").kind).toEqual({ _tag: "integer" })
     expect(input("value").kind).toEqual({ _tag: "number" })
     expect(input("name").field.description).toBe("The lead's name")
-    expect(find("leads follows", "create").inputs.find((i) => i.field.name === "dueDate")!.kind).toEqual({ _tag: "timestamp" })
+    expect(find("leads follows", "create").inputs.find((i) => i.field.name === "dueDate")!.kind).toEqual({
+      _tag: "timestamp"
+    })
     expect(find("leads", "list").paginated).toBe(true)
     expect(find("leads follows", "list").paginated).toBe(false)
   })
@@ -173,10 +187,14 @@ describe("crm in this process, against the emulator", () => {
       : `Sample ${input.field.name}`
 
   it("prints a table of every pipeline resource, with the columns its model picks", async () => {
-    const lead = JSON.parse((await crm("leads", "create", "--name", "Parent lead", "--json")).stdout) as { uniqueId: string }
+    const lead = JSON.parse((await crm("leads", "create", "--name", "Parent lead", "--json")).stdout) as {
+      uniqueId: string
+    }
     for (const resource of Object.keys(requests)) {
       const create = find(resource, "create")
-      const flags = create.inputs.filter((i) => i.in === "payload" && !i.field.optional).flatMap((i) => [`--${i.flag}`, sample(i)])
+      const flags = create.inputs.filter((i) => i.in === "payload" && !i.field.optional).flatMap((
+        i
+      ) => [`--${i.flag}`, sample(i)])
       const parent = resource === "leads follows" ? [lead.uniqueId] : []
       const created = await crm(...resource.split(" "), "create", ...parent, ...flags, "--json")
       expect([resource, created.code, created.stderr]).toEqual([resource, 0, ""])
@@ -195,11 +213,15 @@ describe("crm in this process, against the emulator", () => {
   }, 60_000)
 
   it("runs non-CRUD endpoints: a deleted lead is brought back by `recover`", async () => {
-    const lead = JSON.parse((await crm("leads", "create", "--name", "Comeback", "--json")).stdout) as { uniqueId: string }
+    const lead = JSON.parse((await crm("leads", "create", "--name", "Comeback", "--json")).stdout) as {
+      uniqueId: string
+    }
     const deleted = await crm("leads", "delete", lead.uniqueId)
     expect(deleted.stdout).toBe(`Deleted lead ${lead.uniqueId}`)
     const trash = await crm("leads", "deleted", "--json")
-    expect((JSON.parse(trash.stdout) as { data: Array<{ uniqueId: string }> }).data.map((l) => l.uniqueId)).toContain(lead.uniqueId)
+    expect((JSON.parse(trash.stdout) as { data: Array<{ uniqueId: string }> }).data.map((l) => l.uniqueId)).toContain(
+      lead.uniqueId
+    )
     const recovered = await crm("leads", "recover", lead.uniqueId)
     expect(recovered.code).toBe(0)
     expect(recovered.stdout).toMatch(/^name\s+Comeback$/m)
@@ -239,7 +261,9 @@ describe("crm in this process, against the emulator", () => {
   it("checks a whole request as the SDK does: an update with no attribute is refused with exit 2", async () => {
     const refused = await crm("touches", "update", "some-touch")
     expect(refused.code).toBe(2)
-    expect(refused.stderr).toBe("Error: Invalid input for touches.update: (input): give at least one attribute to update")
+    expect(refused.stderr).toBe(
+      "Error: Invalid input for touches.update: (input): give at least one attribute to update"
+    )
   })
 })
 

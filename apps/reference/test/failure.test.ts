@@ -15,7 +15,12 @@ describe("Failure.describe", () => {
     const notFound = new CrmError.NotFound({
       ...exchange,
       status: 404,
-      errors: [{ status: "404", code: "not_found", title: "Lead Not Found", detail: "The requested lead could not be found." }]
+      errors: [{
+        status: "404",
+        code: "not_found",
+        title: "Lead Not Found",
+        detail: "The requested lead could not be found."
+      }]
     })
     expect(Failure.describe(notFound)).toEqual({
       code: Failure.ExitCode.api,
@@ -26,14 +31,29 @@ describe("Failure.describe", () => {
       status: 422,
       errors: [{ title: "Missing Attribute", detail: "name is required", source: { pointer: "/lead/name" } }]
     })
-    expect(Failure.describe(invalid).message).toBe("Error: /lead/name: Missing Attribute: name is required (status 422, request id req-1)")
+    expect(Failure.describe(invalid).message).toBe(
+      "Error: /lead/name: Missing Attribute: name is required (status 422, request id req-1)"
+    )
     const bare = new CrmError.ServerError({ ...exchange, status: 503, errors: [], retryAfter: Option.none() })
     expect(Failure.describe(bare)).toEqual({ code: Failure.ExitCode.api, message: `Error: ${bare.message}` })
-    expect(Failure.describe(new CrmError.TransportError({ ...exchange, reason: "refused" })).code).toBe(Failure.ExitCode.transport)
-    expect(Failure.describe(new CrmError.InvalidInput({ operation: "leads.get", issues: [] })).code).toBe(Failure.ExitCode.usage)
-    expect(Failure.describe(new CrmError.ConfigurationError({ problems: [] })).code).toBe(Failure.ExitCode.configuration)
-    const redirected = new CrmError.CrossOriginRedirect({ ...exchange, status: 307, location: "http://elsewhere.test/leads/x" })
-    expect(Failure.describe(redirected)).toEqual({ code: Failure.ExitCode.api, message: `Error: ${redirected.message}` })
+    expect(Failure.describe(new CrmError.TransportError({ ...exchange, reason: "refused" })).code).toBe(
+      Failure.ExitCode.transport
+    )
+    expect(Failure.describe(new CrmError.InvalidInput({ operation: "leads.get", issues: [] })).code).toBe(
+      Failure.ExitCode.usage
+    )
+    expect(Failure.describe(new CrmError.ConfigurationError({ problems: [] })).code).toBe(
+      Failure.ExitCode.configuration
+    )
+    const redirected = new CrmError.CrossOriginRedirect({
+      ...exchange,
+      status: 307,
+      location: "http://elsewhere.test/leads/x"
+    })
+    expect(Failure.describe(redirected)).toEqual({
+      code: Failure.ExitCode.api,
+      message: `Error: ${redirected.message}`
+    })
     const tooLarge = new CrmError.ResponseTooLarge({ ...exchange, status: 200, maxBytes: 1024 })
     expect(Failure.describe(tooLarge)).toEqual({ code: Failure.ExitCode.api, message: `Error: ${tooLarge.message}` })
   })

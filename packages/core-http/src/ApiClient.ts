@@ -228,4 +228,3 @@ export const validate = <A, I>(schema: Schema.Schema<A, I>, operation: string) =
       )
   }
 }
-

@@ -36,7 +36,9 @@ const onTheWire = <A extends { readonly errors: ReadonlyArray<typeof ErrorObject
  *
  * @since 0.1.0
  */
-export class UnauthorizedResponse extends Schema.TaggedError<UnauthorizedResponse>()("UnauthorizedResponse", errorFields) {
+export class UnauthorizedResponse
+  extends Schema.TaggedError<UnauthorizedResponse>()("UnauthorizedResponse", errorFields)
+{
   static readonly wire = onTheWire(this, 401, "Missing or invalid credentials")
 }
 

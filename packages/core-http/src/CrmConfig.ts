@@ -151,7 +151,8 @@ const parseUrl = (input: string | URL): Either.Either<URL, string> => {
 
 /** What an HTTP header value may hold (RFC 9110 field-vchar, SP, HTAB): no line breaks, controls or non-Latin-1. */
 const headerSafe = /^[\t\x20-\x7e\x80-\xff]*$/
-const unsafeProblem = "contains characters that cannot be sent in an HTTP header (line break, control or non-Latin-1 character)"
+const unsafeProblem =
+  "contains characters that cannot be sent in an HTTP header (line break, control or non-Latin-1 character)"
 
 /**
  * Validates options given in code. Every problem is reported at once.
@@ -215,16 +216,21 @@ export const fromEnv = (overrides?: Partial<Omit<CrmOptions, "apiUrl" | "authTok
       maxResponseBytes: Config.option(Config.integer("BLOCKS_MAX_RESPONSE_BYTES"))
     }).pipe(
       Effect.mapError((error) =>
-        new ConfigurationError({ problems: [{ name: "environment", problem: String(error).replace(/^\((.*)\)$/s, "$1") }] })
+        new ConfigurationError({
+          problems: [{ name: "environment", problem: String(error).replace(/^\((.*)\)$/s, "$1") }]
+        })
       )
     )
-    const blank = (value: Option.Option<string>) => Option.getOrElse(Option.map(value, (v) => v.trim()), () => "") === ""
+    const blank = (value: Option.Option<string>) =>
+      Option.getOrElse(Option.map(value, (v) => v.trim()), () => "") === ""
     const present = {
       BLOCKS_API_URL: !blank(read.apiUrl),
       BLOCKS_AUTH_TOKEN: !blank(Option.map(read.authToken, Redacted.value)),
       BLOCKS_API_KEY: !blank(Option.map(read.apiKey, Redacted.value))
     }
-    const missing = (["BLOCKS_API_URL", "BLOCKS_AUTH_TOKEN", "BLOCKS_API_KEY"] as const).filter((name) => !present[name])
+    const missing = (["BLOCKS_API_URL", "BLOCKS_AUTH_TOKEN", "BLOCKS_API_KEY"] as const).filter((name) =>
+      !present[name]
+    )
     if (missing.length > 0) {
       return yield* new ConfigurationError({
         problems: missing.map((name) => ({ name, problem: `not set: ${environmentVariables[name]}` }))
@@ -237,7 +243,10 @@ export const fromEnv = (overrides?: Partial<Omit<CrmOptions, "apiUrl" | "authTok
       ...Option.match(read.apiKeyHeader, { onNone: () => ({}), onSome: (apiKeyHeader) => ({ apiKeyHeader }) }),
       ...Option.match(read.timeout, { onNone: () => ({}), onSome: (timeout) => ({ timeout }) }),
       ...Option.match(read.maxRetries, { onNone: () => ({}), onSome: (times) => ({ retry: { times } }) }),
-      ...Option.match(read.maxResponseBytes, { onNone: () => ({}), onSome: (maxResponseBytes) => ({ maxResponseBytes }) }),
+      ...Option.match(read.maxResponseBytes, {
+        onNone: () => ({}),
+        onSome: (maxResponseBytes) => ({ maxResponseBytes })
+      }),
       ...overrides
     }).pipe(
       // Name the variable the user set, not the option it became.

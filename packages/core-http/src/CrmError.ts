@@ -149,7 +149,9 @@ export class Timeout extends Data.TaggedError("Timeout")<
   }
 > {
   override get message() {
-    const limit = this.scope === "server" ? "the server gave up (408)" : `${this.scope} limit ${Duration.format(this.after)}`
+    const limit = this.scope === "server"
+      ? "the server gave up (408)"
+      : `${this.scope} limit ${Duration.format(this.after)}`
     return `${this.method} ${this.url} timed out (${limit}, request id ${this.requestId})`
   }
 }
@@ -230,7 +232,9 @@ export class ResponseTooLarge extends Data.TaggedError("ResponseTooLarge")<
   }
 > {
   override get message() {
-    return `${this.method} ${this.url} answered ${this.status} with a body larger than the ${formatBytes(this.maxBytes)} limit (maxResponseBytes) (request id ${this.requestId})`
+    return `${this.method} ${this.url} answered ${this.status} with a body larger than the ${
+      formatBytes(this.maxBytes)
+    } limit (maxResponseBytes) (request id ${this.requestId})`
   }
 }
 
@@ -251,7 +255,9 @@ export class InvalidInput extends Data.TaggedError("InvalidInput")<{
   readonly issues: ReadonlyArray<{ readonly path: string; readonly message: string }>
 }> {
   override get message() {
-    return `Invalid input for ${this.operation}: ${this.issues.map((i) => `${i.path === "" ? "(input)" : i.path}: ${i.message}`).join("; ")}`
+    return `Invalid input for ${this.operation}: ${
+      this.issues.map((i) => `${i.path === "" ? "(input)" : i.path}: ${i.message}`).join("; ")
+    }`
   }
 }
 

@@ -83,9 +83,14 @@ export const currentCallOptions: FiberRef.FiberRef<CallOptions> = FiberRef.unsaf
 export const withCallOptions: {
   (options: CallOptions): <A, E, R>(self: Effect.Effect<A, E, R>) => Effect.Effect<A, E, R>
   <A, E, R>(self: Effect.Effect<A, E, R>, options: CallOptions): Effect.Effect<A, E, R>
-} = dual(2, <A, E, R>(self: Effect.Effect<A, E, R>, options: CallOptions) =>
-  Effect.flatMap(FiberRef.get(currentCallOptions), (current) =>
-    Effect.locally(self, currentCallOptions, { ...current, ...options })))
+} = dual(
+  2,
+  <A, E, R>(self: Effect.Effect<A, E, R>, options: CallOptions) =>
+    Effect.flatMap(
+      FiberRef.get(currentCallOptions),
+      (current) => Effect.locally(self, currentCallOptions, { ...current, ...options })
+    )
+)
 
 /**
  * What the last response of a call looked like, kept so that a body that fails to decode can be
@@ -141,7 +146,10 @@ export const secretHeaderNames = ["authorization", "appid", "x-api-key", "idempo
  *
  * @since 0.1.0
  */
-export const parseRetryAfter = (value: string | undefined, now: number = Date.now()): Option.Option<Duration.Duration> => {
+export const parseRetryAfter = (
+  value: string | undefined,
+  now: number = Date.now()
+): Option.Option<Duration.Duration> => {
   if (value === undefined) return Option.none()
   const trimmed = value.trim()
   if (/^\d+$/.test(trimmed)) return Option.some(Duration.seconds(Number(trimmed)))
@@ -182,7 +190,11 @@ const decodeErrorDocument = Schema.decodeUnknownOption(Schema.parseJson(ErrorDoc
  *
  * @since 0.1.0
  */
-export const errorForStatus = (info: ExchangeInfo, response: HttpClientResponse.HttpClientResponse, body: string): ApiError => {
+export const errorForStatus = (
+  info: ExchangeInfo,
+  response: HttpClientResponse.HttpClientResponse,
+  body: string
+): ApiError => {
   const status = response.status
   const errors: ReadonlyArray<ApiErrorObject> = Option.match(decodeErrorDocument(body), {
     onNone: () => [],
@@ -195,7 +207,9 @@ export const errorForStatus = (info: ExchangeInfo, response: HttpClientResponse.
   if (status === 408) return new Timeout({ ...info, after: Duration.zero, scope: "server" })
   if (status === 409) return new Conflict(fields)
   if (status === 422) return new ValidationFailed(fields)
-  if (status === 429) return new RateLimited({ ...fields, retryAfter: parseRetryAfter(response.headers["retry-after"]) })
+  if (status === 429) {
+    return new RateLimited({ ...fields, retryAfter: parseRetryAfter(response.headers["retry-after"]) })
+  }
   if (status >= 500) return new ServerError({ ...fields, retryAfter: parseRetryAfter(response.headers["retry-after"]) })
   return new UnexpectedResponse({
     ...info,
@@ -260,7 +274,14 @@ const follow = (
 ) => {
   const unexpected = (reason: string) =>
     Effect.fail(
-      new UnexpectedResponse({ ...context.info, status, contentType: undefined, bodyExcerpt: "", path: undefined, reason })
+      new UnexpectedResponse({
+        ...context.info,
+        status,
+        contentType: undefined,
+        bodyExcerpt: "",
+        path: undefined,
+        reason
+      })
     )
   let target: URL
   try {
@@ -287,7 +308,9 @@ const redirected = (request: HttpClientRequest.HttpClientRequest, status: number
       headers: Headers.remove(request.headers, ["idempotency-key", "content-type", "content-length"])
     })
   }
-  return HttpClientRequest.removeHash(HttpClientRequest.setUrlParams(HttpClientRequest.setUrl(request, target.href), UrlParams.empty))
+  return HttpClientRequest.removeHash(
+    HttpClientRequest.setUrlParams(HttpClientRequest.setUrl(request, target.href), UrlParams.empty)
+  )
 }
 
 const digits = /^\d+$/
@@ -354,7 +377,8 @@ const readWeb = (response: HttpClientResponse.HttpClientResponse, web: Response,
           signal.removeEventListener("abort", cancel)
         }
       },
-      catch: (cause) => new HttpClientError.ResponseError({ request: response.request, response, reason: "Decode", cause })
+      catch: (cause) =>
+        new HttpClientError.ResponseError({ request: response.request, response, reason: "Decode", cause })
     }),
     (bytes) => (bytes === overLimit ? Effect.fail(tooLarge(response, context)) : Effect.succeed(bytes))
   )
@@ -372,7 +396,8 @@ const readStream = (response: HttpClientResponse.HttpClientResponse, context: At
       }),
       Effect.map(() => concat(chunks, size)),
       Effect.catchIf(
-        (error): error is HttpClientError.ResponseError => error._tag === "ResponseError" && error.reason === "EmptyBody",
+        (error): error is HttpClientError.ResponseError =>
+          error._tag === "ResponseError" && error.reason === "EmptyBody",
         () => Effect.succeed(new ArrayBuffer(0))
       )
     )
@@ -401,7 +426,10 @@ const discard = (response: HttpClientResponse.HttpClientResponse): Effect.Effect
  *
  * @since 0.1.0
  */
-export const make = (settings: CrmConfig.CrmSettings, httpClient: HttpClient.HttpClient): HttpClient.HttpClient.With<ApiError> => {
+export const make = (
+  settings: CrmConfig.CrmSettings,
+  httpClient: HttpClient.HttpClient
+): HttpClient.HttpClient.With<ApiError> => {
   const baseUrl = settings.apiUrl.toString().replace(/\/+$/, "")
   const apiOrigin = settings.apiUrl.origin
   const maxBytes = settings.maxResponseBytes
@@ -452,7 +480,9 @@ export const make = (settings: CrmConfig.CrmSettings, httpClient: HttpClient.Htt
         HttpClientRequest.prependUrl(request, baseUrl),
         { ...call.headers, ...credentials, "x-request-id": requestId }
       )
-      if (idempotencyKey !== undefined) prepared = HttpClientRequest.setHeader(prepared, "idempotency-key", idempotencyKey)
+      if (idempotencyKey !== undefined) {
+        prepared = HttpClientRequest.setHeader(prepared, "idempotency-key", idempotencyKey)
+      }
       const info: ExchangeInfo = { method: request.method, url: describeUrl(prepared), requestId }
       const context: AttemptContext = { info, apiOrigin, maxBytes }
       const timeout = call.timeout === undefined ? settings.timeout : Duration.decode(call.timeout)
@@ -479,7 +509,8 @@ export const make = (settings: CrmConfig.CrmSettings, httpClient: HttpClient.Htt
         }),
         (effect) => timeoutFail(effect, timeout, () => new Timeout({ ...info, after: timeout, scope: "attempt" })),
         Effect.catchTags({
-          RequestError: (error) => Effect.fail(new TransportError({ ...info, reason: causeMessage(error.cause) ?? error.reason })),
+          RequestError: (error) =>
+            Effect.fail(new TransportError({ ...info, reason: causeMessage(error.cause) ?? error.reason })),
           ResponseError: (error) =>
             Effect.fail(
               new TransportError({
@@ -521,8 +552,7 @@ export const make = (settings: CrmConfig.CrmSettings, httpClient: HttpClient.Htt
       const deadline = call.deadline === undefined ? settings.deadline : Option.some(Duration.decode(call.deadline))
       return yield* Option.match(deadline, {
         onNone: () => retried,
-        onSome: (after) =>
-          timeoutFail(retried, after, () => new Timeout({ ...info, after, scope: "deadline" }))
+        onSome: (after) => timeoutFail(retried, after, () => new Timeout({ ...info, after, scope: "deadline" }))
       }).pipe(
         Effect.mapError((error) => scrubError(error, scrub)),
         Effect.withSpan("crm.request", {

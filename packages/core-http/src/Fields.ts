@@ -132,7 +132,9 @@ export const optionalRenamed = <A, I, R, const Key extends PropertyKey>(
  * @since 0.1.0
  */
 export const ResourceId = /* @__PURE__ */ Schema.String.pipe(
-  /* @__PURE__ */ Schema.filter((s) => (s.length > 0 && /^[^\s/?#%]+$/.test(s)) || "must be a non-blank id without /, ?, #, % or spaces")
+  /* @__PURE__ */ Schema.filter((s) =>
+    (s.length > 0 && /^[^\s/?#%]+$/.test(s)) || "must be a non-blank id without /, ?, #, % or spaces"
+  )
 ).annotations({ identifier: "ResourceId" })
 
 /**
@@ -147,7 +149,10 @@ export const optionalInput = <A, I, R>(schema: Schema.Schema<A, I, R>) => Schema
  *
  * @since 0.1.0
  */
-export const NonNegativeAmount = /* @__PURE__ */ Schema.Number.pipe(/* @__PURE__ */ Schema.finite(), /* @__PURE__ */ Schema.nonNegative()).annotations({
+export const NonNegativeAmount = /* @__PURE__ */ Schema.Number.pipe(
+  /* @__PURE__ */ Schema.finite(),
+  /* @__PURE__ */ Schema.nonNegative()
+).annotations({
   identifier: "NonNegativeAmount"
 })
 
@@ -157,7 +162,9 @@ export const NonNegativeAmount = /* @__PURE__ */ Schema.Number.pipe(/* @__PURE__
  * @since 0.1.0
  */
 export const EmailAddress = /* @__PURE__ */ Schema.String.pipe(
-  /* @__PURE__ */ Schema.filter((s) => /^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(s) || `Expected an e-mail address, got ${JSON.stringify(s)}`)
+  /* @__PURE__ */ Schema.filter((s) =>
+    /^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(s) || `Expected an e-mail address, got ${JSON.stringify(s)}`
+  )
 ).annotations({ identifier: "EmailAddress" })
 
 /**
@@ -166,7 +173,9 @@ export const EmailAddress = /* @__PURE__ */ Schema.String.pipe(
  * @since 0.1.0
  */
 export const CurrencyCode = /* @__PURE__ */ Schema.String.pipe(
-  /* @__PURE__ */ Schema.filter((s) => /^[A-Z]{3}$/.test(s) || `Expected a 3-letter ISO 4217 code in upper case, got ${JSON.stringify(s)}`)
+  /* @__PURE__ */ Schema.filter((s) =>
+    /^[A-Z]{3}$/.test(s) || `Expected a 3-letter ISO 4217 code in upper case, got ${JSON.stringify(s)}`
+  )
 ).annotations({ identifier: "CurrencyCode" })
 
 /**
@@ -175,4 +184,6 @@ export const CurrencyCode = /* @__PURE__ */ Schema.String.pipe(
  * @since 0.1.0
  */
 export const atLeastOneAttribute = <S extends Schema.Schema.Any>(schema: S) =>
-  schema.pipe(Schema.filter((input) => Object.keys(input as object).length > 0 || "give at least one attribute to update"))
+  schema.pipe(
+    Schema.filter((input) => Object.keys(input as object).length > 0 || "give at least one attribute to update")
+  )

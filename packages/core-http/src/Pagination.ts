@@ -69,16 +69,19 @@ export const stream = <A, E, R>(
   const maxPages = options?.maxPages ?? defaultMaxPages
   const prefetch = options?.prefetch ?? 0
   // The state is the next page and the total the last page reported (for the error).
-  const pages = Stream.paginateChunkEffect<readonly [number, number], A, E | PageLimitExceeded, R>([start, 0], ([page, reportedTotalPages]) =>
-    page - start >= maxPages
-      ? Effect.fail(new PageLimitExceeded({ maxPages, reportedTotalPages }))
-      : Effect.map(fetchPage(page), (result) => {
-        const last = result.data.length === 0 || page >= result.meta.totalPages
-        return [
-          Chunk.fromIterable(result.data),
-          last ? Option.none() : Option.some([page + 1, result.meta.totalPages] as const)
-        ] as const
-      }))
+  const pages = Stream.paginateChunkEffect<readonly [number, number], A, E | PageLimitExceeded, R>(
+    [start, 0],
+    ([page, reportedTotalPages]) =>
+      page - start >= maxPages
+        ? Effect.fail(new PageLimitExceeded({ maxPages, reportedTotalPages }))
+        : Effect.map(fetchPage(page), (result) => {
+          const last = result.data.length === 0 || page >= result.meta.totalPages
+          return [
+            Chunk.fromIterable(result.data),
+            last ? Option.none() : Option.some([page + 1, result.meta.totalPages] as const)
+          ] as const
+        })
+  )
   // Each page is one chunk, so buffering chunks fetches whole pages ahead.
   return prefetch > 0 ? Stream.bufferChunks(pages, { capacity: prefetch }) : pages
 }

@@ -45,7 +45,8 @@ export interface RequestOptions {
 export type Promisified<S> = {
   readonly [K in keyof S]: S[K] extends (...args: infer Args) => Effect.Effect<infer A, infer _E, infer _R>
     ? (...args: [...Args, options?: RequestOptions]) => Promise<A>
-    : S[K] extends (...args: infer Args) => Stream.Stream<infer A, infer _E, infer _R> ? (...args: Args) => AsyncIterable<A>
+    : S[K] extends (...args: infer Args) => Stream.Stream<infer A, infer _E, infer _R> ?
+      (...args: Args) => AsyncIterable<A>
     : S[K] extends object ? Promisified<S[K]>
     : S[K]
 }

@@ -7,7 +7,7 @@
  */
 import * as Effect from "effect/Effect"
 import type * as Schema from "effect/Schema"
-import * as Stream from "effect/Stream"
+import type * as Stream from "effect/Stream"
 import { validate } from "./ApiClient.js"
 import type { ApiError, CrmError } from "./CrmError.js"
 import { ResourceId } from "./Fields.js"
@@ -129,7 +129,8 @@ export const crud = <A, Create, CreateI, Update, UpdateI, Updated>(
   }
   const checkCreate = validate(schemas.create, `${resource}.create`)
   const checkUpdate = validate(schemas.update, `${resource}.update`)
-  const list = (params?: PageParams) => Effect.flatMap(checkPage(params ?? {}), (urlParams) => endpoints.list({ urlParams }))
+  const list = (params?: PageParams) =>
+    Effect.flatMap(checkPage(params ?? {}), (urlParams) => endpoints.list({ urlParams }))
   return {
     list,
     stream: (params?: StreamParams) =>
@@ -137,7 +138,8 @@ export const crud = <A, Create, CreateI, Update, UpdateI, Updated>(
         maxPages: params?.maxPages,
         prefetch: params?.prefetch
       }),
-    get: (uniqueId: string) => Effect.flatMap(checkIdFor.get(uniqueId), (id) => endpoints.get({ path: { uniqueId: id } })),
+    get: (uniqueId: string) =>
+      Effect.flatMap(checkIdFor.get(uniqueId), (id) => endpoints.get({ path: { uniqueId: id } })),
     create: (data: Create) => Effect.flatMap(checkCreate(data), (payload) => endpoints.create({ payload })),
     update: (uniqueId: string, data: Update) =>
       Effect.flatMap(
@@ -174,7 +176,8 @@ export const softDelete = <A, Create, CreateI, Update, UpdateI, Updated>(
   const checkId = validate(ResourceId, `${resource}.recover`)
   return {
     ...crud(resource, endpoints, schemas),
-    recover: (uniqueId: string) => Effect.flatMap(checkId(uniqueId), (id) => endpoints.recover({ path: { uniqueId: id } })),
+    recover: (uniqueId: string) =>
+      Effect.flatMap(checkId(uniqueId), (id) => endpoints.recover({ path: { uniqueId: id } })),
     search: (query: string, params?: PageParams) =>
       Effect.flatMap(checkSearch({ ...params, search: query }), (urlParams) => endpoints.list({ urlParams })),
     listDeleted: (params?: PageParams) =>

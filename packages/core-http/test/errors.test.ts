@@ -54,7 +54,12 @@ describe("status mapping", () => {
       server.enqueue({ status: 404, body: errorBody(404, "not_found", "Widget Not Found", "No widget w1") })
 
       const error = expectTag(yield* Effect.flip(endpoints.get({ path: { uniqueId: "w1" } })), "NotFound")
-      expect(error.errors).toEqual([{ status: "404", code: "not_found", title: "Widget Not Found", detail: "No widget w1" }])
+      expect(error.errors).toEqual([{
+        status: "404",
+        code: "not_found",
+        title: "Widget Not Found",
+        detail: "No widget w1"
+      }])
       expect(error.message).toBe(
         `GET ${server.url}/widgets/w1 failed with 404: No widget w1 (request id ${error.requestId})`
       )
@@ -65,8 +70,20 @@ describe("status mapping", () => {
       const server = yield* TestServer.make
       const { widgets } = yield* clients(server, noRetries)
       const errors = [
-        { status: "422", code: "blank", title: "Invalid name", detail: "can't be blank", source: { pointer: "/widget/name" } },
-        { status: "422", code: "inclusion", title: "Invalid color", detail: "is not a color", source: { pointer: "/widget/color" } }
+        {
+          status: "422",
+          code: "blank",
+          title: "Invalid name",
+          detail: "can't be blank",
+          source: { pointer: "/widget/name" }
+        },
+        {
+          status: "422",
+          code: "inclusion",
+          title: "Invalid color",
+          detail: "is not a color",
+          source: { pointer: "/widget/color" }
+        }
       ]
       server.enqueue({ status: 422, body: { errors } })
 
@@ -94,7 +111,11 @@ describe("status mapping", () => {
     Effect.gen(function*() {
       const server = yield* TestServer.make
       const { endpoints } = yield* clients(server, noRetries)
-      server.enqueue({ status: 429, headers: { "retry-after": "7" }, body: errorBody(429, "rate", "Too many", "Slow down") })
+      server.enqueue({
+        status: 429,
+        headers: { "retry-after": "7" },
+        body: errorBody(429, "rate", "Too many", "Slow down")
+      })
 
       const error = expectTag(yield* Effect.flip(endpoints.get({ path: { uniqueId: "w1" } })), "RateLimited")
       expect(Option.map(error.retryAfter, Duration.toMillis)).toEqual(Option.some(7_000))

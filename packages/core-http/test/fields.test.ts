@@ -12,9 +12,19 @@ const decodeDate = Schema.decodeUnknownEither(CalendarDate)
 
 describe("Fields", () => {
   it("Timestamp refuses days the month does not have, in both the fast and the full decoder", () => {
-    for (const impossible of ["2026-02-30T10:00:00Z", "2026-04-31T00:00:00Z", "2026-13-01T00:00:00Z", "2026-00-10T00:00:00Z"]) {
+    for (
+      const impossible of [
+        "2026-02-30T10:00:00Z",
+        "2026-04-31T00:00:00Z",
+        "2026-13-01T00:00:00Z",
+        "2026-00-10T00:00:00Z"
+      ]
+    ) {
       expect(Either.isLeft(decodeTimestamp(impossible)), impossible).toBe(true)
-      expect(Either.isLeft(Schema.decodeUnknownEither(Schema.Struct({ at: Timestamp }))({ at: impossible })), impossible)
+      expect(
+        Either.isLeft(Schema.decodeUnknownEither(Schema.Struct({ at: Timestamp }))({ at: impossible })),
+        impossible
+      )
         .toBe(true)
     }
   })

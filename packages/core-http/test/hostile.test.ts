@@ -130,7 +130,10 @@ describe("a hostile server", () => {
         ],
         [
           "an HTML page",
-          (req) => ({ headers: { "content-type": "text/html" }, body: `<html><body>Bad gateway for ${echoed(req)}</body></html>` }),
+          (req) => ({
+            headers: { "content-type": "text/html" },
+            body: `<html><body>Bad gateway for ${echoed(req)}</body></html>`
+          }),
           "UnexpectedResponse"
         ],
         ["an empty body", { headers: { "content-type": "application/json" }, body: "" }, "UnexpectedResponse"],
@@ -318,8 +321,10 @@ describe("a hostile server", () => {
     const runtime = ManagedRuntime.make(transport(server, { retry: { times: 0 } }))
     try {
       const service = await runtime.runPromise(
-        Effect.map(ApiClient.group(WidgetsGroup), (endpoints) =>
-          ResourceClient.softDelete("widgets", endpoints, { create: CreateWidget, update: UpdateWidget }))
+        Effect.map(
+          ApiClient.group(WidgetsGroup),
+          (endpoints) => ResourceClient.softDelete("widgets", endpoints, { create: CreateWidget, update: UpdateWidget })
+        )
       )
       const { widgets } = PromiseFace.promisify({ widgets: service }, runtime)
       server.enqueue(

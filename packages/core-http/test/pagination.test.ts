@@ -119,10 +119,15 @@ describe("Pagination.stream over a 5-page listing", () => {
       const { widgets } = yield* clients(server)
       server.fallback((request) => {
         const page = Number(request.query.get("page"))
-        return { body: listBody([widgetJson(`w${page}`, `Widget ${page}`)], { totalPages: 1_000_000, totalRecords: 1_000_000 }) }
+        return {
+          body: listBody([widgetJson(`w${page}`, `Widget ${page}`)], { totalPages: 1_000_000, totalRecords: 1_000_000 })
+        }
       })
 
-      const error = expectTag(yield* Effect.flip(Stream.runCollect(widgets.stream({ maxPages: 3 }))), "PageLimitExceeded")
+      const error = expectTag(
+        yield* Effect.flip(Stream.runCollect(widgets.stream({ maxPages: 3 }))),
+        "PageLimitExceeded"
+      )
       expect(error.message).toContain("did not end after 3 pages")
       expect(error.maxPages).toBe(3)
       expect(pagesRequested(server)).toEqual(["1", "2", "3"])

@@ -24,7 +24,12 @@ describe("PromiseFace streams", () => {
   it("rethrow a failure, a defect and an interruption as they are", async () => {
     const runtime = ManagedRuntime.make(Layer.empty)
     const defect = new RangeError("Maximum call stack size exceeded")
-    const failure = new CrmError.TransportError({ method: "GET", url: "http://x.test/", requestId: "r1", reason: "reset" })
+    const failure = new CrmError.TransportError({
+      method: "GET",
+      url: "http://x.test/",
+      requestId: "r1",
+      reason: "reset"
+    })
     const face = PromiseFace.promisify(
       {
         failing: () => Stream.concat(Stream.make(1), Stream.fail(failure)),

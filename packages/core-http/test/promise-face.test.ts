@@ -31,8 +31,10 @@ const face = async (overrides: Partial<CrmConfig.CrmOptions> = {}) => {
   const runtime = ManagedRuntime.make(transport(server, overrides))
   runtimes.push(runtime)
   const service = await runtime.runPromise(
-    Effect.map(ApiClient.group(WidgetsGroup), (endpoints) =>
-      ResourceClient.softDelete("widgets", endpoints, { create: CreateWidget, update: UpdateWidget }))
+    Effect.map(
+      ApiClient.group(WidgetsGroup),
+      (endpoints) => ResourceClient.softDelete("widgets", endpoints, { create: CreateWidget, update: UpdateWidget })
+    )
   )
   return PromiseFace.promisify({ widgets: service, version: "1.0" }, runtime)
 }
@@ -121,7 +123,11 @@ describe("PromiseFace.promisify", () => {
       { status: 201, body: document("w2", "Second") }
     )
 
-    await widgets.create({ name: "First" }, { idempotencyKey: "order-7", requestId: "req-7", headers: { "X-Trace": "t-7" } })
+    await widgets.create({ name: "First" }, {
+      idempotencyKey: "order-7",
+      requestId: "req-7",
+      headers: { "X-Trace": "t-7" }
+    })
     await widgets.create({ name: "Second" })
 
     const [first, retry, next] = server.requests
@@ -215,7 +221,9 @@ describe("PromiseFace: streams become async iterables", () => {
     const { widgets } = await face({ retry: { times: 0 } })
     const listing = pagedListing(10, 2)
     server.fallback((request) =>
-      request.query.get("page") === "2" ? { status: 403, body: errorBody(403, "forbidden", "Forbidden", "No") } : listing(request)
+      request.query.get("page") === "2"
+        ? { status: 403, body: errorBody(403, "forbidden", "Forbidden", "No") }
+        : listing(request)
     )
 
     const ids: Array<string> = []

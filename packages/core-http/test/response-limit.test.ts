@@ -69,7 +69,9 @@ describe("maxResponseBytes", () => {
     Effect.gen(function*() {
       const server = yield* TestServer.make
       const { widgets } = yield* clients(server, { maxResponseBytes: 1024, retry: { times: 0 } })
-      server.enqueue({ raw: send(Buffer.from(JSON.stringify({ errors: [{ detail: "x".repeat(2048) }] })), "chunked", 422) })
+      server.enqueue({
+        raw: send(Buffer.from(JSON.stringify({ errors: [{ detail: "x".repeat(2048) }] })), "chunked", 422)
+      })
       const error = expectTag(yield* Effect.flip(widgets.get("w1")), "ResponseTooLarge")
       expect(error.status).toBe(422)
     }))
@@ -97,10 +99,19 @@ describe("maxResponseBytes", () => {
       const env = (extra: Record<string, string>) =>
         Effect.withConfigProvider(
           ConfigProvider.fromMap(
-            new Map(Object.entries({ BLOCKS_API_URL: base.apiUrl, BLOCKS_AUTH_TOKEN: TOKEN, BLOCKS_API_KEY: API_KEY, ...extra }))
+            new Map(
+              Object.entries({
+                BLOCKS_API_URL: base.apiUrl,
+                BLOCKS_AUTH_TOKEN: TOKEN,
+                BLOCKS_API_KEY: API_KEY,
+                ...extra
+              })
+            )
           )
         )
-      expect((yield* CrmConfig.fromEnv().pipe(env({ BLOCKS_MAX_RESPONSE_BYTES: "65536" }))).maxResponseBytes).toBe(65536)
+      expect((yield* CrmConfig.fromEnv().pipe(env({ BLOCKS_MAX_RESPONSE_BYTES: "65536" }))).maxResponseBytes).toBe(
+        65536
+      )
       const zero = yield* Effect.flip(CrmConfig.fromEnv().pipe(env({ BLOCKS_MAX_RESPONSE_BYTES: "0" })))
       expect(zero.problems.map((p) => p.name)).toEqual(["BLOCKS_MAX_RESPONSE_BYTES"])
       const words = yield* Effect.flip(CrmConfig.fromEnv().pipe(env({ BLOCKS_MAX_RESPONSE_BYTES: "lots" })))

@@ -149,11 +149,13 @@ describe("secrets never leave the transport", () => {
 
   it.effect("a credential that cannot be sent in a header is rejected up front, without echoing it", () =>
     Effect.gen(function*() {
-      for (const [authToken, apiKey, name] of [
-        [`${TOKEN}\ninjected`, API_KEY, "authToken"],
-        [TOKEN, `${API_KEY}\r\nX-Evil: 1`, "apiKey"],
-        [`${TOKEN}\u0000`, API_KEY, "authToken"]
-      ] as const) {
+      for (
+        const [authToken, apiKey, name] of [
+          [`${TOKEN}\ninjected`, API_KEY, "authToken"],
+          [TOKEN, `${API_KEY}\r\nX-Evil: 1`, "apiKey"],
+          [`${TOKEN}\u0000`, API_KEY, "authToken"]
+        ] as const
+      ) {
         const error = yield* Effect.flip(CrmConfig.make({ apiUrl: "https://x.test", authToken, apiKey }))
         expect(error.problems.map((p) => p.name)).toEqual([name])
         for (const text of renderings(error)) expectNoSecret(text)
@@ -164,7 +166,12 @@ describe("secrets never leave the transport", () => {
     Effect.gen(function*() {
       const server = yield* TestServer.make
       // Bypass CrmConfig.make's checks, as code providing CrmConfig directly could.
-      const settings = yield* CrmConfig.make({ apiUrl: server.url, authToken: TOKEN, apiKey: API_KEY, retry: { times: 0 } })
+      const settings = yield* CrmConfig.make({
+        apiUrl: server.url,
+        authToken: TOKEN,
+        apiKey: API_KEY,
+        retry: { times: 0 }
+      })
       const broken = { ...settings, authToken: Redacted.make(`${TOKEN}\nline2`) }
       const client = yield* HttpClient.HttpClient.pipe(Effect.provide(FetchHttpClient.layer))
       const transport = CrmTransport.make(broken, client)

@@ -109,7 +109,9 @@ describe("CrmTransport: what goes on the wire", () => {
     Effect.gen(function*() {
       const server = yield* TestServer.make
       const { endpoints } = yield* clients(server)
-      server.enqueue({ status: 503 }, { status: 503 }, { body: document("w1", "First") }, { body: document("w1", "First") })
+      server.enqueue({ status: 503 }, { status: 503 }, { body: document("w1", "First") }, {
+        body: document("w1", "First")
+      })
 
       yield* endpoints.get({ path: { uniqueId: "w1" } })
       yield* endpoints.get({ path: { uniqueId: "w1" } })

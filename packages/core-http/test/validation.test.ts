@@ -51,7 +51,12 @@ describe("ResourceClient input validation (before anything is sent)", () => {
       expect(server.requests).toHaveLength(0)
     }))
 
-  for (const [method, badId] of [["get", "a/b"], ["get", ""], ["delete", "a b"], ["recover", "x?y"], ["get", "50%"], ["get", "a#b"]] as const) {
+  for (
+    const [method, badId] of [["get", "a/b"], ["get", ""], ["delete", "a b"], ["recover", "x?y"], ["get", "50%"], [
+      "get",
+      "a#b"
+    ]] as const
+  ) {
     it.scopedLive(`${method}(${JSON.stringify(badId)}) fails with InvalidInput; no request`, () =>
       Effect.gen(function*() {
         const server = yield* TestServer.make

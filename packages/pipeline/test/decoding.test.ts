@@ -119,7 +119,9 @@ describe("leads: documented responses decode", () => {
         updatedAt: at("2026-01-12T14:00:00Z")
       })
       expect(Object.keys(updated).sort()).toEqual(["probability", "stage", "uniqueId", "updatedAt", "value"])
-      expect(JSON.parse(server.requests[0]?.body ?? "")).toEqual({ lead: { stage: "proposal", probability: 60, value: 65000 } })
+      expect(JSON.parse(server.requests[0]?.body ?? "")).toEqual({
+        lead: { stage: "proposal", probability: 60, value: 65000 }
+      })
     }))
 
   it.scopedLive("DELETE /leads/:id/ → 204 decodes to void; a documented 404 body → NotFound with its errors", () =>
@@ -134,7 +136,10 @@ describe("leads: documented responses decode", () => {
       expect(notFound.errors).toEqual([
         { status: "404", code: "not_found", title: "Lead Not Found", detail: "The requested lead could not be found." }
       ])
-      expect(server.requests.map((r) => `${r.method} ${r.url}`)).toEqual(["DELETE /leads/lead-uuid-123/", "GET /leads/lead-uuid-999"])
+      expect(server.requests.map((r) => `${r.method} ${r.url}`)).toEqual([
+        "DELETE /leads/lead-uuid-123/",
+        "GET /leads/lead-uuid-999"
+      ])
     }))
 })
 
@@ -250,7 +255,11 @@ describe("opportunities: documented responses decode", () => {
         }
       })
 
-      const updated = yield* opportunities.update("opp-uuid-123", { stage: "negotiation", probability: 80, value: 135000 })
+      const updated = yield* opportunities.update("opp-uuid-123", {
+        stage: "negotiation",
+        probability: 80,
+        value: 135000
+      })
       expect(updated).toStrictEqual({
         uniqueId: "opp-uuid-123",
         stage: "negotiation",

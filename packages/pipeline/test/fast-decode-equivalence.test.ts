@@ -27,7 +27,12 @@ type Rng = () => number
 const pick = <A>(rng: Rng, values: ReadonlyArray<A>): A => values[Math.floor(rng() * values.length)]!
 
 const strings = ["lead-1", "Enterprise Deal", "", " ", "x", "website", "new", "active", "2026-06-30"]
-const timestamps = ["2026-01-10T10:30:00Z", "2026-01-10T10:30:00.123Z", "2026-01-10T10:30:00+02:00", "2026-01-10T10:30Z"]
+const timestamps = [
+  "2026-01-10T10:30:00Z",
+  "2026-01-10T10:30:00.123Z",
+  "2026-01-10T10:30:00+02:00",
+  "2026-01-10T10:30Z"
+]
 
 /** A body that the encoded side of `ast` describes (valid as far as the generator knows). */
 const example = (ast: AST.AST, rng: Rng, depth = 0): unknown => {
@@ -60,7 +65,9 @@ const example = (ast: AST.AST, rng: Rng, depth = 0): unknown => {
       }
       for (const is of ast.indexSignatures) {
         const count = depth > 3 ? 0 : Math.floor(rng() * 3)
-        for (let i = 0; i < count; i++) out[pick(rng, ["account", "contact", "owner"])] = example(is.type, rng, depth + 1)
+        for (let i = 0; i < count; i++) {
+          out[pick(rng, ["account", "contact", "owner"])] = example(is.type, rng, depth + 1)
+        }
       }
       return out
     }
@@ -85,8 +92,27 @@ const example = (ast: AST.AST, rng: Rng, depth = 0): unknown => {
 }
 
 const junk: ReadonlyArray<unknown> = [
-  null, "", "x", 0, -1, 1.5, 101, 1e21, true, [], {}, "50000.0", "abc", "new", "lead", "2026-13-01T00:00:00Z",
-  "2026-02-30T10:00:00Z", "2026-01-10", "2026-01-10T10:30:00", [{ id: "a", type: "b" }], { id: 1, type: "x" }
+  null,
+  "",
+  "x",
+  0,
+  -1,
+  1.5,
+  101,
+  1e21,
+  true,
+  [],
+  {},
+  "50000.0",
+  "abc",
+  "new",
+  "lead",
+  "2026-13-01T00:00:00Z",
+  "2026-02-30T10:00:00Z",
+  "2026-01-10",
+  "2026-01-10T10:30:00",
+  [{ id: "a", type: "b" }],
+  { id: 1, type: "x" }
 ]
 
 /** `body` with one member replaced, removed or added, somewhere in the tree. */

@@ -48,16 +48,26 @@ describe("InvalidInput before sending", () => {
       const negative = yield* refused(crm.leads.create({ name: "Deal", value: -1 }))
       expect(negative.paths).toEqual(["value"])
 
-      const several = yield* refused(crm.touches.create({ subject: " ", touchType: "fax" } as unknown as CreateTouchRequest))
+      const several = yield* refused(
+        crm.touches.create({ subject: " ", touchType: "fax" } as unknown as CreateTouchRequest)
+      )
       expect(several).toMatchObject({ operation: "touches.create", paths: ["subject", "touchType"] })
 
       const emptyLeadUpdate = yield* refused(crm.leads.update("lead-uuid-123", {}))
-      expect(emptyLeadUpdate).toMatchObject({ operation: "leads.update", paths: [""], messages: ["give at least one attribute to update"] })
+      expect(emptyLeadUpdate).toMatchObject({
+        operation: "leads.update",
+        paths: [""],
+        messages: ["give at least one attribute to update"]
+      })
       // Properties set to undefined count as not given.
-      const undefinedOnly = yield* refused(crm.leads.update("lead-uuid-123", { stage: undefined } as unknown as UpdateLeadRequest))
+      const undefinedOnly = yield* refused(
+        crm.leads.update("lead-uuid-123", { stage: undefined } as unknown as UpdateLeadRequest)
+      )
       expect(undefinedOnly.operation).toBe("leads.update")
       expect((yield* refused(crm.opportunities.update("opp-uuid-123", {}))).operation).toBe("opportunities.update")
-      expect((yield* refused(crm.follows.update("lead-uuid-123", "follow-uuid-123", {}))).operation).toBe("leadFollows.update")
+      expect((yield* refused(crm.follows.update("lead-uuid-123", "follow-uuid-123", {}))).operation).toBe(
+        "leadFollows.update"
+      )
       expect((yield* refused(crm.quotes.update("q-1", {}))).operation).toBe("quotes.update")
 
       const blankTitle = yield* refused(crm.follows.create("lead-uuid-123", { title: "" }))
@@ -68,7 +78,8 @@ describe("InvalidInput before sending", () => {
       expect((yield* refused(crm.follows.get("lead-uuid-123", ""))).paths).toEqual(["followId"])
       expect((yield* refused(crm.leads.list({ records: 0 }))).paths).toEqual(["records"])
       expect((yield* refused(crm.leads.list({ page: 1.5 }))).paths).toEqual(["page"])
-      expect((yield* refused(crm.referrals.create({ referrerName: "Ada", referrerEmail: "not-an-email" }))).paths).toEqual(["referrerEmail"])
+      expect((yield* refused(crm.referrals.create({ referrerName: "Ada", referrerEmail: "not-an-email" }))).paths)
+        .toEqual(["referrerEmail"])
 
       expect(server.requests).toEqual([])
     }))
@@ -83,6 +94,8 @@ describe("InvalidInput before sending", () => {
       const created = yield* crm.leads.create({ name: "New Enterprise Deal", probability: 20 })
       expect(created.uniqueId).toBe("lead-uuid-456")
       expect(server.requests).toHaveLength(1)
-      expect(JSON.parse(server.requests[0]?.body ?? "")).toEqual({ lead: { name: "New Enterprise Deal", probability: 20 } })
+      expect(JSON.parse(server.requests[0]?.body ?? "")).toEqual({
+        lead: { name: "New Enterprise Deal", probability: 20 }
+      })
     }))
 })

@@ -78,7 +78,10 @@ describe("responses that break the contract fail with UnexpectedResponse naming 
       const time = expectTag(yield* Effect.flip(opportunities.get("opp-uuid-123")), "UnexpectedResponse")
       expect(time.path).toBe("data.attributes.created_at")
       expect(time.reason).toContain("\"yesterday\"")
-      const probability = expectTag(yield* Effect.flip(leads.update("lead-uuid-123", { stage: "proposal" })), "UnexpectedResponse")
+      const probability = expectTag(
+        yield* Effect.flip(leads.update("lead-uuid-123", { stage: "proposal" })),
+        "UnexpectedResponse"
+      )
       expect(probability.path).toBe("data.attributes.probability")
       expect(expectTag(yield* Effect.flip(opportunities.list()), "UnexpectedResponse").path).toBe("meta")
     }))
@@ -120,7 +123,9 @@ describe("tolerated wire forms decode without defaults", () => {
       lead.data.attributes.value = "fifty thousand"
       server.route("GET", "/leads/lead-uuid-123", { body: lead })
       const { leads } = yield* connect(server)
-      expect(expectTag(yield* Effect.flip(leads.get("lead-uuid-123")), "UnexpectedResponse").path).toBe("data.attributes.value")
+      expect(expectTag(yield* Effect.flip(leads.get("lead-uuid-123")), "UnexpectedResponse").path).toBe(
+        "data.attributes.value"
+      )
     }))
 
   it.scopedLive("null optional attributes decode as absent, never as defaults", () =>
@@ -165,7 +170,9 @@ describe("tolerated wire forms decode without defaults", () => {
       lead.data.attributes.name = null
       server.route("GET", "/leads/lead-uuid-123", { body: lead })
       const { leads } = yield* connect(server)
-      expect(expectTag(yield* Effect.flip(leads.get("lead-uuid-123")), "UnexpectedResponse").path).toBe("data.attributes.name")
+      expect(expectTag(yield* Effect.flip(leads.get("lead-uuid-123")), "UnexpectedResponse").path).toBe(
+        "data.attributes.name"
+      )
     }))
 
   it.scopedLive("the live API's snake_case meta decodes to the same PageMeta, with page and records", () =>
@@ -175,6 +182,11 @@ describe("tolerated wire forms decode without defaults", () => {
       list.meta = { total_pages: 3, total_count: 38, current_page: 2, per_page: 15 }
       server.route("GET", "/leads/?page=2", { body: list })
       const { leads } = yield* connect(server)
-      expect((yield* leads.list({ page: 2 })).meta).toStrictEqual({ totalPages: 3, totalRecords: 38, page: 2, records: 15 })
+      expect((yield* leads.list({ page: 2 })).meta).toStrictEqual({
+        totalPages: 3,
+        totalRecords: 38,
+        page: 2,
+        records: 15
+      })
     }))
 })

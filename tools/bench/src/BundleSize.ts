@@ -33,7 +33,11 @@ export const root = new URL("../", import.meta.url)
 export const repo = new URL("../../", root)
 
 export const entries: ReadonlyArray<Entry> = [
-  { name: "leads-list", file: "size-entries/leads-list.ts", description: "(a) LeadsService.list via per-module entries" },
+  {
+    name: "leads-list",
+    file: "size-entries/leads-list.ts",
+    description: "(a) LeadsService.list via per-module entries"
+  },
   { name: "leads-list-root", file: "size-entries/leads-list-root.ts", description: "(a') the same via package roots" },
   {
     name: "lead-follows-list",

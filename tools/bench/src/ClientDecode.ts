@@ -23,7 +23,10 @@ const parseJsonOrVoid = Schema.transformOrFail(Schema.String, Schema.Unknown, {
   decode: (i, _, ast) =>
     i === ""
       ? ParseResult.succeed(undefined)
-      : ParseResult.try({ try: () => JSON.parse(i), catch: () => new ParseResult.Type(ast, i, "Could not parse JSON") }),
+      : ParseResult.try({
+        try: () => JSON.parse(i),
+        catch: () => new ParseResult.Type(ast, i, "Could not parse JSON")
+      }),
   encode: (a) => ParseResult.succeed(JSON.stringify(a))
 })
 const parseJsonArrayBuffer = Schema.compose(StringFromArrayBuffer, parseJsonOrVoid)
@@ -34,7 +37,9 @@ export const successAst = (group: string, endpoint: string, status = 200): AST.A
   HttpApi.reflect(PipelineApi, {
     onGroup() {},
     onEndpoint({ endpoint: e, group: g, successes }) {
-      if (g.identifier === group && e.name === endpoint) found = Option.getOrUndefined(successes.get(status)?.ast ?? Option.none())
+      if (g.identifier === group && e.name === endpoint) {
+        found = Option.getOrUndefined(successes.get(status)?.ast ?? Option.none())
+      }
     }
   })
   if (found === undefined) throw new Error(`no ${status} success schema for ${group}.${endpoint}`)

@@ -46,14 +46,21 @@ const autocannon = async (options: {
 }): Promise<AutocannonJson> => {
   const args = [
     autocannonCli,
-    "-c", String(options.connections),
-    "-d", String(options.seconds),
-    "-O", String(maxRequestsPerRun),
-    "-t", "10",
+    "-c",
+    String(options.connections),
+    "-d",
+    String(options.seconds),
+    "-O",
+    String(maxRequestsPerRun),
+    "-t",
+    "10",
     "-j",
-    "-H", `authorization=Bearer ${credentials.token}`,
-    "-H", `appid=${credentials.apiKey}`,
-    "-H", "accept=application/json",
+    "-H",
+    `authorization=Bearer ${credentials.token}`,
+    "-H",
+    `appid=${credentials.apiKey}`,
+    "-H",
+    "accept=application/json",
     ...(options.method === "POST"
       ? ["-m", "POST", "-H", "content-type=application/json", "-b", options.body ?? "{}"]
       : []),

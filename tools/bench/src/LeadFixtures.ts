@@ -48,11 +48,16 @@ const encodeList = Schema.encodeSync(LeadList)
 const encodeLead = Schema.encodeSync(Lead)
 
 /** The JSON body of one page of `total` leads (`page` from 1), exactly as the emulator writes it. */
-export const leadPageJson = (options: { readonly records: number; readonly page?: number; readonly total?: number }): string => {
+export const leadPageJson = (
+  options: { readonly records: number; readonly page?: number; readonly total?: number }
+): string => {
   const page = options.page ?? 1
   const total = options.total ?? options.records
   const first = (page - 1) * options.records
-  const data = Array.from({ length: Math.max(0, Math.min(options.records, total - first)) }, (_, k) => makeLead(first + k))
+  const data = Array.from(
+    { length: Math.max(0, Math.min(options.records, total - first)) },
+    (_, k) => makeLead(first + k)
+  )
   return JSON.stringify(
     encodeList({
       data,

@@ -26,7 +26,9 @@ export const mapLead = (resource: WireLead): Lead => {
   return lead as unknown as Lead
 }
 
-export const mapLeadPage = (body: { readonly data: ReadonlyArray<WireLead>; readonly meta: Record<string, any> }): PageResult<Lead> => {
+export const mapLeadPage = (
+  body: { readonly data: ReadonlyArray<WireLead>; readonly meta: Record<string, any> }
+): PageResult<Lead> => {
   const m = body.meta
   const meta: { -readonly [K in keyof PageMeta]: PageMeta[K] } = {
     totalPages: m.totalPages ?? m.total_pages,

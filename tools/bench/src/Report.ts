@@ -35,10 +35,17 @@ export const machineLine = (m: Machine, date: string, quick: boolean) =>
 
 export const decodeSection = (d: DecodeResult) =>
   [
-    `### Decode: ${d.records}-record leads page, bytes → domain objects (${Math.round(d.bytes / 1024)} KiB, ${d.rounds} interleaved rounds × ${d.iterationsPerRound})`,
+    `### Decode: ${d.records}-record leads page, bytes → domain objects (${
+      Math.round(d.bytes / 1024)
+    } KiB, ${d.rounds} interleaved rounds × ${d.iterationsPerRound})`,
     "",
     table(["path", "ns/record", "ratio to baseline", "target"], [
-      ["client: UTF-8 + JSON.parse + leads.list success schema (full validation)", d.clientNsPerRecord, x(d.ratio), `≤ ${d.target}× (${meets(d.ratio <= d.target)}), goal ${d.goal}×`],
+      [
+        "client: UTF-8 + JSON.parse + leads.list success schema (full validation)",
+        d.clientNsPerRecord,
+        x(d.ratio),
+        `≤ ${d.target}× (${meets(d.ratio <= d.target)}), goal ${d.goal}×`
+      ],
       ["baseline: UTF-8 + JSON.parse + hand mapper (no validation)", d.baselineNsPerRecord, "1.00×", ""]
     ]),
     "",
@@ -50,21 +57,88 @@ export const requestSection = (r: RequestResult) =>
     `### Request overhead: leads.get, one at a time, ${r.requests} per face interleaved (emulator process, loopback)`,
     "",
     table(["face", "median µs", "p99 µs", "req/s", "median ratio", "p99 ratio", "target"], [
-      ["Effect (ManagedRuntime + LeadsService)", r.effect.medianUs, r.effect.p99Us, r.effect.requestsPerSecond, x(r.effectRatio), x(r.effectP99Ratio), `≤ ${r.target}× (${meets(r.effectRatio <= r.target)})`],
-      ["Promise (PromiseFace.promisify)", r.promise.medianUs, r.promise.p99Us, r.promise.requestsPerSecond, x(r.promiseRatio), x(r.promiseP99Ratio), `≤ ${r.target}× (${meets(r.promiseRatio <= r.target)})`],
+      [
+        "Effect (ManagedRuntime + LeadsService)",
+        r.effect.medianUs,
+        r.effect.p99Us,
+        r.effect.requestsPerSecond,
+        x(r.effectRatio),
+        x(r.effectP99Ratio),
+        `≤ ${r.target}× (${meets(r.effectRatio <= r.target)})`
+      ],
+      [
+        "Promise (PromiseFace.promisify)",
+        r.promise.medianUs,
+        r.promise.p99Us,
+        r.promise.requestsPerSecond,
+        x(r.promiseRatio),
+        x(r.promiseP99Ratio),
+        `≤ ${r.target}× (${meets(r.promiseRatio <= r.target)})`
+      ],
       ["raw fetch + json()", r.raw.medianUs, r.raw.p99Us, r.raw.requestsPerSecond, "1.00×", "1.00×", ""]
     ])
   ].join("\n")
 
 export const streamSection = (s: StreamResult) =>
   [
-    `### Streaming: ${s.leads.toLocaleString("en")} leads, pages of ${s.pageSize}, median of ${s.rounds} interleaved rounds (emulator process, seeded in ${s.seedSeconds} s)`,
+    `### Streaming: ${
+      s.leads.toLocaleString("en")
+    } leads, pages of ${s.pageSize}, median of ${s.rounds} interleaved rounds (emulator process, seeded in ${s.seedSeconds} s)`,
     "",
-    table(["face", "leads/s", "seconds", "throughput ratio", "peak RSS growth MB", "peak heap growth MB", "retained after GC MB", "target"], [
-      ["Effect: LeadsService.stream + Stream.runForEach", s.effect.leadsPerSecond, s.effect.seconds, x(s.effectRatio), s.effect.peakRssGrowthMb, s.effect.peakHeapGrowthMb, s.effect.retainedHeapMb, `≥ ${s.targetRatio} (${meets(s.effectRatio >= s.targetRatio)}); RSS < ${s.targetRssMb} MB (${meets(s.effect.peakRssGrowthMb < s.targetRssMb)})`],
-      ["Promise: for await over the async iterable", s.promise.leadsPerSecond, s.promise.seconds, x(s.promiseRatio), s.promise.peakRssGrowthMb, s.promise.peakHeapGrowthMb, s.promise.retainedHeapMb, `≥ ${s.targetRatio} (${meets(s.promiseRatio >= s.targetRatio)}); RSS < ${s.targetRssMb} MB (${meets(s.promise.peakRssGrowthMb < s.targetRssMb)})`],
-      ["Effect with prefetch: 1", s.prefetchLeadsPerSecond, "", x(s.prefetchRatio), "", "", "", `≥ ${s.targetRatio} (${meets(s.prefetchRatio >= s.targetRatio)})`],
-      ["raw page loop: fetch + JSON.parse", s.raw.leadsPerSecond, s.raw.seconds, "1.00×", s.raw.peakRssGrowthMb, s.raw.peakHeapGrowthMb, s.raw.retainedHeapMb, ""]
+    table([
+      "face",
+      "leads/s",
+      "seconds",
+      "throughput ratio",
+      "peak RSS growth MB",
+      "peak heap growth MB",
+      "retained after GC MB",
+      "target"
+    ], [
+      [
+        "Effect: LeadsService.stream + Stream.runForEach",
+        s.effect.leadsPerSecond,
+        s.effect.seconds,
+        x(s.effectRatio),
+        s.effect.peakRssGrowthMb,
+        s.effect.peakHeapGrowthMb,
+        s.effect.retainedHeapMb,
+        `≥ ${s.targetRatio} (${meets(s.effectRatio >= s.targetRatio)}); RSS < ${s.targetRssMb} MB (${
+          meets(s.effect.peakRssGrowthMb < s.targetRssMb)
+        })`
+      ],
+      [
+        "Promise: for await over the async iterable",
+        s.promise.leadsPerSecond,
+        s.promise.seconds,
+        x(s.promiseRatio),
+        s.promise.peakRssGrowthMb,
+        s.promise.peakHeapGrowthMb,
+        s.promise.retainedHeapMb,
+        `≥ ${s.targetRatio} (${meets(s.promiseRatio >= s.targetRatio)}); RSS < ${s.targetRssMb} MB (${
+          meets(s.promise.peakRssGrowthMb < s.targetRssMb)
+        })`
+      ],
+      [
+        "Effect with prefetch: 1",
+        s.prefetchLeadsPerSecond,
+        "",
+        x(s.prefetchRatio),
+        "",
+        "",
+        "",
+        `≥ ${s.targetRatio} (${meets(s.prefetchRatio >= s.targetRatio)})`
+      ],
+      [
+        "raw page loop: fetch + JSON.parse",
+        s.raw.leadsPerSecond,
+        s.raw.seconds,
+        "1.00×",
+        s.raw.peakRssGrowthMb,
+        s.raw.peakHeapGrowthMb,
+        s.raw.retainedHeapMb,
+        ""
+      ]
     ]),
     "",
     `Page prefetching: ${s.prefetch}. RSS growth is measured in a fresh process per face.`
@@ -72,40 +146,92 @@ export const streamSection = (s: StreamResult) =>
 
 export const loadSection = (runs: ReadonlyArray<LoadRun>) =>
   [
-    `### Emulator under load: autocannon (separate process) against an emulator process, ${runs[0]?.seconds ?? 0} s per run (autocannon's percentiles are whole milliseconds)`,
+    `### Emulator under load: autocannon (separate process) against an emulator process, ${
+      runs[0]?.seconds ?? 0
+    } s per run (autocannon's percentiles are whole milliseconds)`,
     "",
-    table(["endpoint", "connections", "req/s", "mean ms (connections ÷ req/s)", "p50 ms", "p99 ms", "requests", "errors", "non-2xx"], runs.map((r) => [
-      r.endpoint,
-      r.connections,
-      r.requestsPerSecond,
-      r.latencyMeanMs,
-      r.latencyP50Ms,
-      r.latencyP99Ms,
-      r.requests,
-      r.errors,
-      r.non2xx
-    ]))
+    table(
+      [
+        "endpoint",
+        "connections",
+        "req/s",
+        "mean ms (connections ÷ req/s)",
+        "p50 ms",
+        "p99 ms",
+        "requests",
+        "errors",
+        "non-2xx"
+      ],
+      runs.map((r) => [
+        r.endpoint,
+        r.connections,
+        r.requestsPerSecond,
+        r.latencyMeanMs,
+        r.latencyP50Ms,
+        r.latencyP99Ms,
+        r.requests,
+        r.errors,
+        r.non2xx
+      ])
+    )
   ].join("\n")
 
 export const layersSection = (layers: ReadonlyArray<LayerCost>) =>
   [
     "### Where the request overhead goes: client CPU per request by layer (trivial server in another process)",
     "",
-    table(["layer (each includes the ones above)", "client CPU µs/request", "over raw fetch µs"], layers.map((l) => [
-      l.layer,
-      l.cpuUsPerRequest,
-      l.overRawUs
-    ]))
+    table(
+      ["layer (each includes the ones above)", "client CPU µs/request", "over raw fetch µs"],
+      layers.map((l) => [
+        l.layer,
+        l.cpuUsPerRequest,
+        l.overRawUs
+      ])
+    )
   ].join("\n")
 
 export const fixedRequestSection = (r: FixedRequestResult) =>
   [
     `### Request overhead, client alone: leads.get against a fixed-response server (separate process, loopback), ${r.requests} sequential per face interleaved, then ${r.concurrency} concurrent (${r.concurrentRounds} interleaved rounds)`,
     "",
-    table(["face (NodeTransport, undici, unless said)", "median µs", "p99 µs", "median ratio", `req/s at ${r.concurrency} concurrent`, "throughput ratio", "target"], [
-      ["Effect (ManagedRuntime + LeadsService)", r.effect.medianUs, r.effect.p99Us, x(r.effectRatio), r.effect.concurrent.requestsPerSecond, x(r.concurrentRatio), `≤ ${r.target.sequential}× (${meets(r.effectRatio <= r.target.sequential)}); ≥ ${r.target.concurrent}× (${meets(r.concurrentRatio >= r.target.concurrent)})`],
-      ["Promise (PromiseFace.promisify)", r.promise.medianUs, r.promise.p99Us, x(r.promiseRatio), r.promise.concurrent.requestsPerSecond, x(r.promiseConcurrentRatio), `≤ ${r.target.sequential}× (${meets(r.promiseRatio <= r.target.sequential)})`],
-      ["Effect over the fetch transport (CrmTransport.layerFetch)", r.effectFetch.medianUs, r.effectFetch.p99Us, x(r.fetchTransportRatio), r.effectFetch.concurrent.requestsPerSecond, x(r.fetchTransportConcurrentRatio), ""],
+    table([
+      "face (NodeTransport, undici, unless said)",
+      "median µs",
+      "p99 µs",
+      "median ratio",
+      `req/s at ${r.concurrency} concurrent`,
+      "throughput ratio",
+      "target"
+    ], [
+      [
+        "Effect (ManagedRuntime + LeadsService)",
+        r.effect.medianUs,
+        r.effect.p99Us,
+        x(r.effectRatio),
+        r.effect.concurrent.requestsPerSecond,
+        x(r.concurrentRatio),
+        `≤ ${r.target.sequential}× (${meets(r.effectRatio <= r.target.sequential)}); ≥ ${r.target.concurrent}× (${
+          meets(r.concurrentRatio >= r.target.concurrent)
+        })`
+      ],
+      [
+        "Promise (PromiseFace.promisify)",
+        r.promise.medianUs,
+        r.promise.p99Us,
+        x(r.promiseRatio),
+        r.promise.concurrent.requestsPerSecond,
+        x(r.promiseConcurrentRatio),
+        `≤ ${r.target.sequential}× (${meets(r.promiseRatio <= r.target.sequential)})`
+      ],
+      [
+        "Effect over the fetch transport (CrmTransport.layerFetch)",
+        r.effectFetch.medianUs,
+        r.effectFetch.p99Us,
+        x(r.fetchTransportRatio),
+        r.effectFetch.concurrent.requestsPerSecond,
+        x(r.fetchTransportConcurrentRatio),
+        ""
+      ],
       ["raw fetch + json()", r.raw.medianUs, r.raw.p99Us, "1.00×", r.raw.concurrent.requestsPerSecond, "1.00×", ""]
     ])
   ].join("\n")

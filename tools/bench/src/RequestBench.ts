@@ -43,7 +43,9 @@ export const runRequest = async (options: { readonly quick: boolean }): Promise<
     const id = await createLead(info.url)
     const runtime = ManagedRuntime.make(
       LeadsService.Default.pipe(
-        Layer.provide(NodeTransport.layer({ apiUrl: info.url, authToken: credentials.token, apiKey: credentials.apiKey }))
+        Layer.provide(
+          NodeTransport.layer({ apiUrl: info.url, authToken: credentials.token, apiKey: credentials.apiKey })
+        )
       )
     )
     try {
@@ -51,7 +53,9 @@ export const runRequest = async (options: { readonly quick: boolean }): Promise<
       const promised = PromiseFace.promisify(leads, runtime)
       const url = `${info.url}/leads/${id}`
 
-      const variants: ReadonlyArray<{ readonly name: "effect" | "promise" | "raw"; readonly run: () => Promise<unknown> }> = [
+      const variants: ReadonlyArray<
+        { readonly name: "effect" | "promise" | "raw"; readonly run: () => Promise<unknown> }
+      > = [
         { name: "effect", run: () => runtime.runPromise(leads.get(id)) },
         { name: "promise", run: () => promised.get(id) },
         {

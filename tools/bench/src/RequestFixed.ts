@@ -61,7 +61,9 @@ export const runRequestFixed = async (options: { readonly quick: boolean }): Pro
     const settings = { apiUrl: server.url, authToken: credentials.token, apiKey: credentials.apiKey }
     // The faces on Node's transport (undici); the fetch transport (browsers, edge) is measured beside them.
     const runtime = ManagedRuntime.make(LeadsService.Default.pipe(Layer.provide(NodeTransport.layer(settings))))
-    const fetchRuntime = ManagedRuntime.make(LeadsService.Default.pipe(Layer.provide(CrmTransport.layerFetch(settings))))
+    const fetchRuntime = ManagedRuntime.make(
+      LeadsService.Default.pipe(Layer.provide(CrmTransport.layerFetch(settings)))
+    )
     try {
       const leads = await runtime.runPromise(LeadsService)
       const fetchLeads = await fetchRuntime.runPromise(LeadsService)

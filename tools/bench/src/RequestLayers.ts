@@ -44,15 +44,27 @@ export const runRequestLayers = async (options: { readonly quick: boolean }): Pr
       const layers: ReadonlyArray<readonly [string, () => Promise<unknown>]> = [
         ["raw fetch + json()", async () => {
           const response = await fetch(url + path, {
-            headers: { accept: "application/json", authorization: "Bearer token", appid: "key", "x-request-id": crypto.randomUUID() }
+            headers: {
+              accept: "application/json",
+              authorization: "Bearer token",
+              appid: "key",
+              "x-request-id": crypto.randomUUID()
+            }
           })
           return response.json()
         }],
-        ["+ Effect FetchHttpClient (span, abort signal) + json", () =>
-          runtime.runPromise(Effect.flatMap(http.execute(HttpClientRequest.get(url + path)), (r) => r.json))],
-        ["+ CrmTransport (headers, ids, timeout, retry policy, errors, buffering)", () =>
-          runtime.runPromise(Effect.flatMap(transport.client.execute(HttpClientRequest.get(path)), (r) => r.json))],
-        ["+ derived client and decode: LeadsService.get (full stack)", () => runtime.runPromise(leads.get(lead.uniqueId))]
+        [
+          "+ Effect FetchHttpClient (span, abort signal) + json",
+          () => runtime.runPromise(Effect.flatMap(http.execute(HttpClientRequest.get(url + path)), (r) => r.json))
+        ],
+        [
+          "+ CrmTransport (headers, ids, timeout, retry policy, errors, buffering)",
+          () => runtime.runPromise(Effect.flatMap(transport.client.execute(HttpClientRequest.get(path)), (r) => r.json))
+        ],
+        [
+          "+ derived client and decode: LeadsService.get (full stack)",
+          () => runtime.runPromise(leads.get(lead.uniqueId))
+        ]
       ]
       const warmup = options.quick ? 100 : 300
       const rounds = options.quick ? 300 : 1000

@@ -108,7 +108,9 @@ const memoryOf = async (face: string, url: string, expected: number): Promise<Me
   return JSON.parse(stdout.trim().split("\n").pop() ?? "{}") as Memory
 }
 
-export const runStream = async (options: { readonly quick: boolean; readonly leads?: number }): Promise<StreamResult> => {
+export const runStream = async (
+  options: { readonly quick: boolean; readonly leads?: number }
+): Promise<StreamResult> => {
   const total = options.leads ?? (options.quick ? 20_000 : 100_000)
   const pageSize = 1000
   const rounds = 3
@@ -130,7 +132,9 @@ export const runStream = async (options: { readonly quick: boolean; readonly lea
       try {
         const leads = await runtime.runPromise(LeadsService)
         const promised = PromiseFace.promisify(leads, runtime)
-        const variants: ReadonlyArray<{ readonly name: "effect" | "prefetch" | "promise" | "raw"; readonly run: () => Promise<number> }> = [
+        const variants: ReadonlyArray<
+          { readonly name: "effect" | "prefetch" | "promise" | "raw"; readonly run: () => Promise<number> }
+        > = [
           {
             name: "effect",
             run: () => {
@@ -168,7 +172,9 @@ export const runStream = async (options: { readonly quick: boolean; readonly lea
             run: async () => {
               let n = 0
               for (let page = 1;; page++) {
-                const response = await fetch(`${emulator.url}/leads/?page=${page}&records=${pageSize}`, { headers: rawHeaders() })
+                const response = await fetch(`${emulator.url}/leads/?page=${page}&records=${pageSize}`, {
+                  headers: rawHeaders()
+                })
                 if (response.status !== 200) throw new Error(`raw page ${page} answered ${response.status}`)
                 const body = (await response.json()) as { data: ReadonlyArray<unknown>; meta: { totalPages: number } }
                 for (const _ of body.data) n++
@@ -213,7 +219,8 @@ export const runStream = async (options: { readonly quick: boolean; readonly lea
           promiseRatio: round(promise.leadsPerSecond / raw.leadsPerSecond),
           targetRatio: 0.9,
           targetRssMb: 64,
-          prefetch: "off by default (the stream stays lazy); `stream({ prefetch: 1 })` fetches the next page while the current one is consumed",
+          prefetch:
+            "off by default (the stream stays lazy); `stream({ prefetch: 1 })` fetches the next page while the current one is consumed",
           prefetchLeadsPerSecond: round(total / median(samples["prefetch"]!), 0),
           prefetchRatio: round(median(samples["raw"]!) / median(samples["prefetch"]!))
         }

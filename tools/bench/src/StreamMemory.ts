@@ -49,7 +49,9 @@ if (face === "effect") {
     if (result.data.length === 0 || page >= result.meta.totalPages) break
   }
 } else if (face === "promise") {
-  for await (const _ of PromiseFace.promisify(leads, runtime).stream({ records: pageSize })) if (++n % pageSize === 0) sample()
+  for await (const _ of PromiseFace.promisify(leads, runtime).stream({ records: pageSize })) {
+    if (++n % pageSize === 0) sample()
+  }
 } else {
   for (let page = 1;; page++) {
     const response = await fetch(`${url}/leads/?page=${page}&records=${pageSize}`, { headers: rawHeaders() })

@@ -8,7 +8,15 @@ import * as fs from "node:fs"
 import * as os from "node:os"
 import { runDecode } from "./DecodeBench.js"
 import { runEmulatorLoad } from "./EmulatorLoad.js"
-import { decodeSection, fixedRequestSection, layersSection, loadSection, machineLine, requestSection, streamSection } from "./Report.js"
+import {
+  decodeSection,
+  fixedRequestSection,
+  layersSection,
+  loadSection,
+  machineLine,
+  requestSection,
+  streamSection
+} from "./Report.js"
 import type { Machine } from "./Report.js"
 import { runRequest } from "./RequestBench.js"
 import { runRequestFixed } from "./RequestFixed.js"
@@ -92,5 +100,8 @@ console.log(markdown)
 
 const out = new URL("../results/latest.json", import.meta.url)
 fs.mkdirSync(new URL(".", out), { recursive: true })
-fs.writeFileSync(out, JSON.stringify({ date, quick, machine, durationSeconds, suites: [...suites], ...results, markdown }, null, 2) + "\n")
+fs.writeFileSync(
+  out,
+  JSON.stringify({ date, quick, machine, durationSeconds, suites: [...suites], ...results, markdown }, null, 2) + "\n"
+)
 console.error(`wrote ${out.pathname}`)

@@ -49,7 +49,11 @@ for (const entry of entries) {
     failures.push(`${entry.name}: bundles other resources than ${budget!.only} (${resources.foreign.join(", ")})`)
   }
   if (resources !== undefined && resources.missing.length > 0) {
-    failures.push(`${entry.name}: ${budget!.only}'s own markers are not in the bundle, so the check sees nothing (${resources.missing.join(", ")})`)
+    failures.push(
+      `${entry.name}: ${budget!.only}'s own markers are not in the bundle, so the check sees nothing (${
+        resources.missing.join(", ")
+      })`
+    )
   }
   const resourcesOk = resources === undefined || (resources.foreign.length === 0 && resources.missing.length === 0)
   rows.push([
@@ -57,9 +61,19 @@ for (const entry of entries) {
     kb(raw),
     kb(m.minified),
     kb(m.gzip),
-    `${pct(m.share.effect, m.minified)} effect · ${pct(m.share.effectPlatform, m.minified)} @effect/* · ${pct(m.share.workspace, m.minified)} SDK · ${pct(m.share.other, m.minified)} other`,
-    budget === undefined ? "none" : `${kb(budget.minified)} / ${kb(budget.gzip)} gz${budget.only === undefined ? "" : `, ${budget.only} only`}`,
-    budget === undefined ? "no budget" : over.length === 0 && resourcesOk ? "ok" : over.length > 0 ? "OVER" : "OTHER RESOURCE"
+    `${pct(m.share.effect, m.minified)} effect · ${pct(m.share.effectPlatform, m.minified)} @effect/* · ${
+      pct(m.share.workspace, m.minified)
+    } SDK · ${pct(m.share.other, m.minified)} other`,
+    budget === undefined
+      ? "none"
+      : `${kb(budget.minified)} / ${kb(budget.gzip)} gz${budget.only === undefined ? "" : `, ${budget.only} only`}`,
+    budget === undefined
+      ? "no budget"
+      : over.length === 0 && resourcesOk
+      ? "ok"
+      : over.length > 0
+      ? "OVER"
+      : "OTHER RESOURCE"
   ])
   const { code: _code, modules: _modules, ...figures } = m
   results[entry.name] = { raw, ...figures, budget }
@@ -76,13 +90,20 @@ if (leads !== undefined) {
         contents: `export * from "./size-entries/leads-list.ts"\nexport { run as further } from "./${entry.file}"\n`
       })
       deltas[entry.name] = both.gzip - leads.gzip
-      further.push([entry.description.replace(/^\(a\) /, "").replace(/ alone$/, ""), kb(both.gzip), `+${kb(both.gzip - leads.gzip)}`])
+      further.push([
+        entry.description.replace(/^\(a\) /, "").replace(/ alone$/, ""),
+        kb(both.gzip),
+        `+${kb(both.gzip - leads.gzip)}`
+      ])
     } catch (error) {
       failures.push(`leads + ${entry.name}: the bundle failed to build: ${errorText(error)}`)
     }
   }
 }
-const platform = leads?.modules.filter(([name]) => name.startsWith("@effect/") || !name.startsWith("effect/") && !name.startsWith("packages/") && !name.startsWith("tools/")).slice(0, 12) ?? []
+const platform = leads?.modules.filter(([name]) =>
+  name.startsWith("@effect/") ||
+  !name.startsWith("effect/") && !name.startsWith("packages/") && !name.startsWith("tools/")
+).slice(0, 12) ?? []
 
 console.log(
   [

@@ -22,7 +22,8 @@ describe("bundle contents", () => {
 
   it("sees another resource when one is bundled with leads", async () => {
     const bundle = await measureMinified({
-      contents: `export * from "./size-entries/leads-list.ts"\nexport { run as quotes } from "./size-entries/quotes-list.ts"\n`
+      contents:
+        `export * from "./size-entries/leads-list.ts"\nexport { run as quotes } from "./size-entries/quotes-list.ts"\n`
     })
     const check = resourceCheck(bundle.code, markers, "leads")
     expect(check.missing).toEqual([])

@@ -41,7 +41,9 @@ const typecheck = (tree: FsTree, packages: ReadonlyArray<{ readonly name: string
     [`${root}/apps/reference/node_modules/${name}`, `${root}/${directory}`] as const
   ])
   const mapPath = (file: string) => {
-    for (const [from, to] of links) if (file === from || file.startsWith(`${from}/`)) return to + file.slice(from.length)
+    for (const [from, to] of links) {
+      if (file === from || file.startsWith(`${from}/`)) return to + file.slice(from.length)
+    }
     return file
   }
   /** The tree's path of a workspace file outside node_modules; undefined for anything else. */
@@ -112,13 +114,20 @@ const typecheck = (tree: FsTree, packages: ReadonlyArray<{ readonly name: string
     rootNames,
     checked: program.getSourceFiles().map((file) => file.fileName),
     errors: diagnostics.map((diagnostic) =>
-      `${diagnostic.file?.fileName ?? ""}: ${ts.flattenDiagnosticMessageText(diagnostic.messageText, "\n")}`)
+      `${diagnostic.file?.fileName ?? ""}: ${ts.flattenDiagnosticMessageText(diagnostic.messageText, "\n")}`
+    )
   }
 }
 
 describe("names", () => {
   it("pluralizes and singularizes resource names", () => {
-    expect(["quote", "opportunity", "touch", "box", "key"].map(pluralize)).toEqual(["quotes", "opportunities", "touches", "boxes", "keys"])
+    expect(["quote", "opportunity", "touch", "box", "key"].map(pluralize)).toEqual([
+      "quotes",
+      "opportunities",
+      "touches",
+      "boxes",
+      "keys"
+    ])
     expect(["quotes", "opportunities", "touches", "boxes", "addresses", "cases", "staff"].map(singularize))
       .toEqual(["quote", "opportunity", "touch", "box", "address", "case", "staff"])
   })
@@ -150,7 +159,11 @@ describe("names", () => {
     expect(() => normalizeOptions({ name: "accounts", directory: "../elsewhere" })).toThrow("inside the workspace")
     expect(() => normalizeOptions({ name: "accounts", scope: "acme" })).toThrow("scope")
     expect(() => normalizeOptions({ name: "new" })).toThrow(`"new", a reserved word`)
-    expect(normalizeOptions({ name: "support", resource: "cases" })).toMatchObject({ resourceVar: "cases", model: "Case", modelVar: "caseRecord" })
+    expect(normalizeOptions({ name: "support", resource: "cases" })).toMatchObject({
+      resourceVar: "cases",
+      model: "Case",
+      modelVar: "caseRecord"
+    })
   })
 
   it("refuses a directory that already holds a package", async () => {
@@ -219,10 +232,14 @@ describe("domain generator", () => {
     const group = tree.read("teams/sales/acme-billing/src/contract/CasesGroup.ts", "utf-8")
     expect(group).toContain(`HttpApiGroup.make("cases")`)
     expect(group).toContain(`HttpApiEndpoint.put("update")\`/cases/\${uniqueId}/\``)
-    expect(tree.read("teams/sales/acme-billing/src/services/CasesService.ts", "utf-8")).toContain("ApiClient.group(CasesGroup)")
+    expect(tree.read("teams/sales/acme-billing/src/services/CasesService.ts", "utf-8")).toContain(
+      "ApiClient.group(CasesGroup)"
+    )
 
     const emulator = tree.read("apps/emulator/src/Emulator.ts", "utf-8") ?? ""
-    expect(emulator).toMatch(/builtInDomains[^=]*= \[[^\]]*PipelineDomain[^\]]*GenCheckDomain[^\]]*AcmeBillingDomain[^\]]*\]/)
+    expect(emulator).toMatch(
+      /builtInDomains[^=]*= \[[^\]]*PipelineDomain[^\]]*GenCheckDomain[^\]]*AcmeBillingDomain[^\]]*\]/
+    )
     expect(emulator).toContain(`import { GenCheckDomain } from "./domains/gen-check/GenCheckDomain.js"`)
     const domains = tree.read("apps/reference/src/domains/index.ts", "utf-8") ?? ""
     expect(domains).toMatch(/export const domains = \[[^\]]*pipeline[^\]]*genCheck[^\]]*acmeBilling[^\]]*\]/)

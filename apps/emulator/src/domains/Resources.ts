@@ -15,7 +15,14 @@ export const toPageResult = <A>(page: Page<A>): PageResult<A> => ({
 
 export const notFound = (label: string) =>
   new Contract.NotFoundResponse({
-    errors: [Contract.errorObject(404, "not_found", `${label} Not Found`, `The requested ${label.toLowerCase()} could not be found.`)]
+    errors: [
+      Contract.errorObject(
+        404,
+        "not_found",
+        `${label} Not Found`,
+        `The requested ${label.toLowerCase()} could not be found.`
+      )
+    ]
   })
 
 /** The caller's tenant, as the API-key middleware resolved it. */
@@ -23,32 +30,47 @@ export const tenant = Effect.map(Contract.CallerApp, (app) => app.tenantId)
 
 export const resource = <A>(collection: Collection<A>, label: string) => {
   const find = (uniqueId: string, options?: { readonly parentId?: string | undefined }) =>
-    Effect.flatMap(tenant, (tenantId) =>
-      Effect.flatMap(Effect.orDie(collection.find(tenantId, uniqueId, options)), (found) =>
-        Option.match(found, { onNone: () => Effect.fail(notFound(label)), onSome: Effect.succeed })))
+    Effect.flatMap(
+      tenant,
+      (tenantId) =>
+        Effect.flatMap(Effect.orDie(collection.find(tenantId, uniqueId, options)), (found) =>
+          Option.match(found, { onNone: () => Effect.fail(notFound(label)), onSome: Effect.succeed }))
+    )
   return {
     page: (query: PageQuery) =>
       Effect.flatMap(tenant, (tenantId) => Effect.map(Effect.orDie(collection.list(tenantId, query)), toPageResult)),
-    all: (parentId?: string) => Effect.flatMap(tenant, (tenantId) => Effect.orDie(collection.all(tenantId, { parentId }))),
+    all: (parentId?: string) =>
+      Effect.flatMap(tenant, (tenantId) => Effect.orDie(collection.all(tenantId, { parentId }))),
     find,
     insert: (record: A, options?: { readonly parentId?: string | undefined }) =>
       Effect.flatMap(tenant, (tenantId) => Effect.orDie(collection.insert(tenantId, record, options))),
     /** Applies `change` to the live record and stores it. */
     update: (uniqueId: string, change: (current: A) => A, options?: { readonly parentId?: string | undefined }) =>
-      Effect.flatMap(find(uniqueId, options), (current) =>
-        Effect.flatMap(tenant, (tenantId) => Effect.orDie(collection.replace(tenantId, change(current))))),
+      Effect.flatMap(
+        find(uniqueId, options),
+        (current) => Effect.flatMap(tenant, (tenantId) => Effect.orDie(collection.replace(tenantId, change(current))))
+      ),
     softDelete: (uniqueId: string) =>
-      Effect.flatMap(tenant, (tenantId) =>
-        Effect.flatMap(Effect.orDie(collection.softDelete(tenantId, uniqueId)), (deleted) =>
-          deleted ? Effect.void : Effect.fail(notFound(label)))),
+      Effect.flatMap(
+        tenant,
+        (tenantId) =>
+          Effect.flatMap(Effect.orDie(collection.softDelete(tenantId, uniqueId)), (deleted) =>
+            deleted ? Effect.void : Effect.fail(notFound(label)))
+      ),
     recover: (uniqueId: string) =>
-      Effect.flatMap(tenant, (tenantId) =>
-        Effect.flatMap(Effect.orDie(collection.recover(tenantId, uniqueId)), (found) =>
-          Option.match(found, { onNone: () => Effect.fail(notFound(label)), onSome: Effect.succeed }))),
+      Effect.flatMap(
+        tenant,
+        (tenantId) =>
+          Effect.flatMap(Effect.orDie(collection.recover(tenantId, uniqueId)), (found) =>
+            Option.match(found, { onNone: () => Effect.fail(notFound(label)), onSome: Effect.succeed }))
+      ),
     remove: (uniqueId: string, options?: { readonly parentId?: string | undefined }) =>
-      Effect.flatMap(tenant, (tenantId) =>
-        Effect.flatMap(Effect.orDie(collection.remove(tenantId, uniqueId, options)), (removed) =>
-          removed ? Effect.void : Effect.fail(notFound(label))))
+      Effect.flatMap(
+        tenant,
+        (tenantId) =>
+          Effect.flatMap(Effect.orDie(collection.remove(tenantId, uniqueId, options)), (removed) =>
+            removed ? Effect.void : Effect.fail(notFound(label)))
+      )
   }
 }
 

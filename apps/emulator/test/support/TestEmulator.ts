@@ -205,8 +205,10 @@ export const queueFault = (fault: {
   readonly path?: string
   readonly fault: string
 }): Effect.Effect<void, never, Emulator.Emulator> =>
-  Effect.flatMap(raw("POST", "/__emulator/faults", { body: fault }), (response) =>
-    Effect.sync(() => expect(response.status).toBe(204)))
+  Effect.flatMap(
+    raw("POST", "/__emulator/faults", { body: fault }),
+    (response) => Effect.sync(() => expect(response.status).toBe(204))
+  )
 
 /** Clears tenant A's fault queue. */
 export const clearFaults: Effect.Effect<void, never, Emulator.Emulator> = Effect.flatMap(
@@ -219,7 +221,9 @@ export const expectTag = <E extends { readonly _tag: string }, const T extends E
   error: E,
   tag: T
 ): Extract<E, { readonly _tag: T }> => {
-  expect(error._tag, `expected ${tag}, got ${error._tag}: ${String((error as { message?: unknown }).message)}`).toBe(tag)
+  expect(error._tag, `expected ${tag}, got ${error._tag}: ${String((error as { message?: unknown }).message)}`).toBe(
+    tag
+  )
   return error as Extract<E, { readonly _tag: T }>
 }
 

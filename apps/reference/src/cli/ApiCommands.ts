@@ -91,7 +91,11 @@ const pluralOf = (noun: string) =>
   /(s|x|z|ch|sh)$/.test(noun) ? `${noun}es` : /[^aeiou]y$/.test(noun) ? `${noun.slice(0, -1)}ies` : `${noun}s`
 
 const singularOf = (word: string) =>
-  /ies$/.test(word) ? `${word.slice(0, -3)}y` : /(s|x|z|ch|sh)es$/.test(word) ? word.slice(0, -2) : word.replace(/s$/, "")
+  /ies$/.test(word)
+    ? `${word.slice(0, -3)}y`
+    : /(s|x|z|ch|sh)es$/.test(word)
+    ? word.slice(0, -2)
+    : word.replace(/s$/, "")
 
 const capitalized = (text: string) => `${text[0]?.toUpperCase() ?? ""}${text.slice(1)}`
 
@@ -141,7 +145,18 @@ const defaultDescription = (endpoint: Endpoint, noun: string, plural: string, pa
 
 /** The flags every command has, which no field may take. */
 const reservedFlags = [
-  "json", "all", "api-url", "token", "api-key", "db", "help", "h", "version", "wizard", "completions", "log-level"
+  "json",
+  "all",
+  "api-url",
+  "token",
+  "api-key",
+  "db",
+  "help",
+  "h",
+  "version",
+  "wizard",
+  "completions",
+  "log-level"
 ]
 
 /** Every command of one domain's contract. */
@@ -178,7 +193,12 @@ export const actionsOf = (api: HttpApi.HttpApi.Any): ReadonlyArray<Action> =>
           }
           return [input]
         }),
-        ...urlFields.map((field): Input => ({ field, kind: ContractSchema.kindOf(field.ast), flag: flagFor(field), in: "urlParams" })),
+        ...urlFields.map((field): Input => ({
+          field,
+          kind: ContractSchema.kindOf(field.ast),
+          flag: flagFor(field),
+          in: "urlParams"
+        })),
         ...(payload?.fields ?? []).map((field): Input => ({
           field,
           kind: ContractSchema.kindOf(field.ast),
@@ -189,7 +209,12 @@ export const actionsOf = (api: HttpApi.HttpApi.Any): ReadonlyArray<Action> =>
       // A body that is not a struct is given whole, as JSON.
       if (Option.isSome(endpoint.payloadSchema) && payload === undefined) {
         inputs.push({
-          field: { name: "body", optional: false, ast: endpoint.payloadSchema.value.ast, description: "The request body, as JSON" },
+          field: {
+            name: "body",
+            optional: false,
+            ast: endpoint.payloadSchema.value.ast,
+            description: "The request body, as JSON"
+          },
           kind: { _tag: "json" },
           flag: "body",
           in: "payload"
@@ -330,7 +355,8 @@ const print = (action: Action, result: unknown, request: Request, asJson: boolea
   const success = action.success
   switch (success._tag) {
     case "none": {
-      const id = action.inputs.filter((input) => input.in === "path").map((input) => request.path[input.field.name]).pop()
+      const id = action.inputs.filter((input) => input.in === "path").map((input) => request.path[input.field.name])
+        .pop()
       const deleted = action.endpoint.method === "DELETE"
       if (asJson) return Console.log(Output.json(deleted ? { deleted: id } : { ok: true }))
       return Console.log(deleted ? `Deleted ${action.noun} ${String(id)}` : "Done")
@@ -345,7 +371,9 @@ const print = (action: Action, result: unknown, request: Request, asJson: boolea
       return Console.log(`${rowsTable(action, success.model, page.data)}\n\n${where}${totalRecords} ${noun} in all`)
     }
     case "collection":
-      return Console.log(asJson ? Output.json(result) : rowsTable(action, success.model, result as ReadonlyArray<object>))
+      return Console.log(
+        asJson ? Output.json(result) : rowsTable(action, success.model, result as ReadonlyArray<object>)
+      )
     case "record":
       return Console.log(
         asJson || typeof result !== "object" || result === null ? Output.json(result) : Output.record(result)
@@ -366,7 +394,11 @@ type Call = (request: unknown) => Effect.Effect<unknown, CrmError.ApiError>
 
 /** The request of the flags that were given, under the fields' model names. */
 const requestOf = (action: Action, values: ReadonlyArray<unknown>): Request => {
-  const parts = { path: {} as Record<string, unknown>, urlParams: {} as Record<string, unknown>, payload: {} as Record<string, unknown> }
+  const parts = {
+    path: {} as Record<string, unknown>,
+    urlParams: {} as Record<string, unknown>,
+    payload: {} as Record<string, unknown>
+  }
   let body: unknown = undefined
   action.inputs.forEach((input, i) => {
     const value = values[i]
@@ -405,7 +437,10 @@ const walkAll = (call: Call, sent: { readonly urlParams?: Record<string, unknown
   let fetched = 0
   return Pagination.stream(
     (page) =>
-      (call({ ...sent, urlParams: { ...params, page, records } }) as Effect.Effect<Pagination.PageResult<object>, CrmError.ApiError>)
+      (call({ ...sent, urlParams: { ...params, page, records } }) as Effect.Effect<
+        Pagination.PageResult<object>,
+        CrmError.ApiError
+      >)
         .pipe(
           Effect.tap((result) => {
             fetched += result.data.length

@@ -20,7 +20,9 @@ const demoCommand = Command.make("demo", { db: Connection.databaseOption }, ({ d
   Effect.gen(function*() {
     const outcome = yield* Demo.runDemo()
     yield* Console.log(`\nPipeline report (demo run ${outcome.runId})\n${Demo.formatReport(outcome.report)}`)
-    yield* Console.log(`\nThe records stay in the database: try \`pnpm crm leads list\` or \`pnpm crm opportunities list\`.`)
+    yield* Console.log(
+      `\nThe records stay in the database: try \`pnpm crm leads list\` or \`pnpm crm opportunities list\`.`
+    )
   }).pipe(Effect.provide(CrmClient.layerWithTransport(Connection.embeddedTransport(db, demoNotice))))).pipe(
     Command.withDescription("Walk a sales pipeline on the embedded emulator and print a report")
   )
@@ -40,7 +42,8 @@ const ansi = /\u001b\[[0-9;]*m/g
 const strip = (value: unknown) => (typeof value === "string" ? value.replace(ansi, "") : value)
 
 /** Colour only on a terminal, and never with `NO_COLOR` set (https://no-color.org). */
-const wantsColour = (stream: { readonly isTTY?: boolean }) => stream.isTTY === true && (process.env.NO_COLOR ?? "") === ""
+const wantsColour = (stream: { readonly isTTY?: boolean }) =>
+  stream.isTTY === true && (process.env.NO_COLOR ?? "") === ""
 
 const plainWhereNeeded = (console: Console.Console): Console.Console => {
   const out = wantsColour(process.stdout)

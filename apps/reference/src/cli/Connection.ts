@@ -102,7 +102,9 @@ type Transport = Layer.Layer<CrmTransport.CrmTransport, ConfigurationError | Emb
 export const transport = (flags: ConnectionFlags): Transport =>
   Layer.unwrapEffect(
     Effect.gen(function*() {
-      const envUrl = yield* Config.option(Config.string("BLOCKS_API_URL")).pipe(Effect.orElseSucceed(() => Option.none()))
+      const envUrl = yield* Config.option(Config.string("BLOCKS_API_URL")).pipe(
+        Effect.orElseSucceed(() => Option.none())
+      )
       if (Option.isNone(Option.orElse(nonBlank(flags.apiUrl), () => nonBlank(envUrl)))) {
         const embedded: Transport = embeddedTransport(flags.db)
         return embedded
@@ -110,8 +112,12 @@ export const transport = (flags: ConnectionFlags): Transport =>
       const overrides = new Map<string, string>([
         // A blank flag counts as not given, as it does when choosing between embedded and remote.
         ...Option.toArray(Option.map(nonBlank(flags.apiUrl), (v) => ["BLOCKS_API_URL", v] as const)),
-        ...Option.toArray(Option.map(nonBlank(Option.map(flags.token, Redacted.value)), (v) => ["BLOCKS_AUTH_TOKEN", v] as const)),
-        ...Option.toArray(Option.map(nonBlank(Option.map(flags.apiKey, Redacted.value)), (v) => ["BLOCKS_API_KEY", v] as const))
+        ...Option.toArray(
+          Option.map(nonBlank(Option.map(flags.token, Redacted.value)), (v) => ["BLOCKS_AUTH_TOKEN", v] as const)
+        ),
+        ...Option.toArray(
+          Option.map(nonBlank(Option.map(flags.apiKey, Redacted.value)), (v) => ["BLOCKS_API_KEY", v] as const)
+        )
       ])
       const current = yield* Effect.configProviderWith(Effect.succeed)
       const provider = ConfigProvider.orElse(ConfigProvider.fromMap(overrides), () => current)

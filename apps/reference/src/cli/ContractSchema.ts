@@ -106,7 +106,9 @@ export const structFields = (schema: AST.AST): ReadonlyArray<Field> | undefined 
  * A request body's fields. A Rails-style wrapped body (`{ "lead": {...} }`, `JsonApi.wrapped`) is a
  * one-key struct on the wire whose model is the inner object: its fields are the inner struct's.
  */
-export const payloadFields = (schema: AST.AST): { readonly ast: AST.AST; readonly fields: ReadonlyArray<Field> } | undefined => {
+export const payloadFields = (
+  schema: AST.AST
+): { readonly ast: AST.AST; readonly fields: ReadonlyArray<Field> } | undefined => {
   const ast = unwrapDeclaration(schema)
   if (ast._tag === "Transformation" && isOpaque(ast.to)) {
     const from = unwrapDeclaration(ast.from)
@@ -146,7 +148,9 @@ const kindOfType = (ast: AST.AST): Kind => {
       return kindOfType(ast.f())
     case "Union": {
       // `null` and `undefined` members only say a value may be absent.
-      const present = ast.types.filter((t) => !(t._tag === "UndefinedKeyword" || (t._tag === "Literal" && t.literal === null)))
+      const present = ast.types.filter((t) =>
+        !(t._tag === "UndefinedKeyword" || (t._tag === "Literal" && t.literal === null))
+      )
       const kinds = present.map(kindOfType)
       if (kinds.every((k) => k._tag === "choice")) {
         return { _tag: "choice", choices: kinds.flatMap((k) => (k._tag === "choice" ? k.choices : [])) }
@@ -231,7 +235,9 @@ const resourceModel = (ast: AST.AST): Model | undefined => {
 
 const elementOf = (ast: AST.AST): AST.AST | undefined => {
   const wire = wireOf(ast)
-  return wire._tag === "TupleType" && wire.elements.length === 0 && wire.rest.length === 1 ? wire.rest[0]!.type : undefined
+  return wire._tag === "TupleType" && wire.elements.length === 0 && wire.rest.length === 1
+    ? wire.rest[0]!.type
+    : undefined
 }
 
 /** The shape of an endpoint's success: a page of a listing, a plain list, one record, or nothing. */

@@ -53,7 +53,9 @@ export const describe = (error: unknown): { readonly code: number; readonly mess
   // @effect/cli has already printed its own message (and the usage) for these.
   if (ValidationError.isValidationError(error)) return { code: ExitCode.usage, message: undefined }
   const tag = tagOf(error)
-  if (tag === undefined || !(error instanceof Error)) return { code: ExitCode.unexpected, message: `Unexpected error: ${String(error)}` }
+  if (tag === undefined || !(error instanceof Error)) {
+    return { code: ExitCode.unexpected, message: `Unexpected error: ${String(error)}` }
+  }
   if (configurationTags.has(tag)) return { code: ExitCode.configuration, message: `Error: ${error.message}` }
   if (tag === "InvalidInput") return { code: ExitCode.usage, message: `Error: ${error.message}` }
   if (transportTags.has(tag)) return { code: ExitCode.transport, message: `Error: ${error.message}` }
@@ -66,7 +68,9 @@ export const describe = (error: unknown): { readonly code: number; readonly mess
 }
 
 /** The exit code and message of a failed run: a failure, an interruption, or a defect (with its trace). */
-export const describeCause = (cause: Cause.Cause<unknown>): { readonly code: number; readonly message: string | undefined } => {
+export const describeCause = (
+  cause: Cause.Cause<unknown>
+): { readonly code: number; readonly message: string | undefined } => {
   const failure = Cause.failureOption(cause)
   if (failure._tag === "Some") return describe(failure.value)
   if (Cause.isInterruptedOnly(cause)) return { code: ExitCode.interrupted, message: undefined }

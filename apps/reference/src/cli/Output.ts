@@ -28,7 +28,9 @@ export const terminalWidth = (): number | undefined =>
 export const table = <A>(rows: ReadonlyArray<A>, all: ReadonlyArray<Column<A>>, width?: number): string => {
   let columns = all
   if (width !== undefined) {
-    const widths = all.map((column) => Math.max(column.header.length, ...rows.map((row) => cell(column.value(row)).length)))
+    const widths = all.map((column) =>
+      Math.max(column.header.length, ...rows.map((row) => cell(column.value(row)).length))
+    )
     let used = 0
     const fit = widths.findIndex((w, i) => (used += w + (i === 0 ? 0 : 2)) > width)
     if (fit > 0) columns = all.slice(0, fit)

@@ -259,8 +259,7 @@ const isChecksOnly = (ast: AST.AST): boolean => {
   }
 }
 
-const isNullish = (ast: AST.AST): boolean =>
-  (AST.isLiteral(ast) && ast.literal === null) || AST.isUndefinedKeyword(ast)
+const isNullish = (ast: AST.AST): boolean => (AST.isLiteral(ast) && ast.literal === null) || AST.isUndefinedKeyword(ast)
 
 /**
  * When a value decoded by `encoded` passes `type` for certain: `"always"`, `"unlessNullish"` (for
@@ -328,7 +327,9 @@ const structTransformation = (
   for (const p of psts) {
     if (p.from !== p.to && (toKeys.has(p.from) || fromKeys.has(p.to))) return undefined
   }
-  const encodedFields = new Map<PropertyKey, AST.PropertySignature>(fromLiteral.propertySignatures.map((ps) => [ps.name, ps]))
+  const encodedFields = new Map<PropertyKey, AST.PropertySignature>(
+    fromLiteral.propertySignatures.map((ps) => [ps.name, ps])
+  )
   if (encodedFields.size !== fromLiteral.propertySignatures.length) return undefined
   const byTo = new Map(psts.map((p) => [p.to, p]))
   const used = new Set<PropertyKey>()
@@ -347,7 +348,9 @@ const structTransformation = (
     const p = byTo.get(ps.name)
     const source = p === undefined ? ps.name : p.from
     const encoded = encodedFields.get(source)
-    if (typeof ps.name !== "string" || typeof source !== "string" || encoded === undefined || used.has(source)) return undefined
+    if (typeof ps.name !== "string" || typeof source !== "string" || encoded === undefined || used.has(source)) {
+      return undefined
+    }
     used.add(source)
     steps.push({
       name: ps.name,
@@ -393,7 +396,8 @@ const structTransformation = (
       }
       if (
         has && value === encoded &&
-        (step.typeImplied === "always" || (step.typeImplied === "unlessNullish" && value !== null && value !== undefined))
+        (step.typeImplied === "always" ||
+          (step.typeImplied === "unlessNullish" && value !== null && value !== undefined))
       ) {
         out[step.name] = value
         continue
@@ -530,7 +534,9 @@ const isPlainLiteral = (ast: AST.AST): ast is AST.Literal =>
 /** Members of one kind, in declaration order: leading literals are compared, the next member decides. */
 const ordered = (members: ReadonlyArray<AST.AST>): FastDecoder => {
   const firstOther = members.findIndex((m) => !isPlainLiteral(m))
-  const literals = new Set<unknown>((firstOther === -1 ? members : members.slice(0, firstOther)).map((m) => (m as AST.Literal).literal))
+  const literals = new Set<unknown>(
+    (firstOther === -1 ? members : members.slice(0, firstOther)).map((m) => (m as AST.Literal).literal)
+  )
   const other = firstOther === -1 ? undefined : compile(members[firstOther]!)
   if (other === undefined) return (u) => (literals.has(u) ? u : Fallback)
   if (literals.size === 0) return other

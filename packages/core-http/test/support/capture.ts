@@ -15,7 +15,9 @@ import * as Tracer from "effect/Tracer"
 export interface Captured {
   /** Every log entry rendered by the string, logfmt, JSON and structured loggers, and its cause. */
   readonly lines: Array<string>
-  readonly spans: Array<{ readonly name: string; readonly attributes: Map<string, unknown>; readonly events: Array<unknown> }>
+  readonly spans: Array<
+    { readonly name: string; readonly attributes: Map<string, unknown>; readonly events: Array<unknown> }
+  >
   /** Runs `self` with the capturing logger (in place of the default one) and tracer. */
   readonly run: <A, E, R>(self: Effect.Effect<A, E, R>) => Effect.Effect<A, E, R>
   /** Everything captured, as one string to search. */
@@ -68,7 +70,9 @@ export const make = (): Captured => {
           // What an OpenTelemetry exporter records of a failure: the rendered errors, with their causes.
           if (exit._tag === "Failure") {
             events.push({ exception: Cause.pretty(exit.cause, { renderErrorCause: true }) })
-            for (const error of Cause.prettyErrors(exit.cause)) events.push({ message: error.message, stack: error.stack })
+            for (const error of Cause.prettyErrors(exit.cause)) {
+              events.push({ message: error.message, stack: error.stack })
+            }
           }
         },
         attribute: (key: string, value: unknown) => {
@@ -89,8 +93,10 @@ export const make = (): Captured => {
     [
       ...lines,
       ...spans.map((span) =>
-        JSON.stringify({ name: span.name, attributes: Object.fromEntries(span.attributes), events: span.events }, (_, v) =>
-          typeof v === "bigint" ? v.toString() : v)
+        JSON.stringify(
+          { name: span.name, attributes: Object.fromEntries(span.attributes), events: span.events },
+          (_, v) => typeof v === "bigint" ? v.toString() : v
+        )
       )
     ].join("\n")
 

@@ -50,8 +50,14 @@ const uniqueId = HttpApiSchema.param("uniqueId", Fields.ResourceId)
 
 export class WidgetsGroup extends HttpApiGroup.make("widgets")
   .add(HttpApiEndpoint.get("list", "/widgets/").setUrlParams(Pagination.SearchUrlParams).addSuccess(WidgetList))
-  .add(HttpApiEndpoint.get("listDeleted", "/widgets/trash/show").setUrlParams(Pagination.PageUrlParams).addSuccess(WidgetList))
-  .add(HttpApiEndpoint.get("get")`/widgets/${uniqueId}`.addSuccess(WidgetDocument).addError(Contract.NotFoundResponse.wire))
+  .add(
+    HttpApiEndpoint.get("listDeleted", "/widgets/trash/show").setUrlParams(Pagination.PageUrlParams).addSuccess(
+      WidgetList
+    )
+  )
+  .add(
+    HttpApiEndpoint.get("get")`/widgets/${uniqueId}`.addSuccess(WidgetDocument).addError(Contract.NotFoundResponse.wire)
+  )
   .add(
     HttpApiEndpoint.post("create", "/widgets/")
       .setPayload(JsonApi.wrapped("widget", CreateWidget))

@@ -44,7 +44,9 @@ export type LeadStatus = typeof LeadStatus.Type
 export const Lead = Schema.Struct({
   uniqueId: Fields.renamed(Schema.String, "unique_id").annotations({ description: "The record's id" }),
   name: Schema.propertySignature(Schema.String).annotations({ description: "The lead's name" }),
-  source: Fields.optional(Schema.String).annotations({ description: "Where the lead came from (website, referral, cold_call, event, ...)" }),
+  source: Fields.optional(Schema.String).annotations({
+    description: "Where the lead came from (website, referral, cold_call, event, ...)"
+  }),
   accountId: Fields.optionalRenamed(Schema.String, "account_id").annotations({ description: "The associated account" }),
   contactId: Fields.optionalRenamed(Schema.String, "contact_id").annotations({ description: "The associated contact" }),
   value: Fields.optional(Fields.Decimal).annotations({ description: "Estimated deal value" }),
@@ -52,7 +54,9 @@ export const Lead = Schema.Struct({
   probability: Fields.optional(Fields.Percentage).annotations({ description: "Win probability in percent" }),
   status: Schema.propertySignature(LeadStatus).annotations({ description: "Lead status" }),
   createdAt: Fields.renamed(Fields.Timestamp, "created_at").annotations({ description: "When the record was created" }),
-  updatedAt: Fields.optionalRenamed(Fields.Timestamp, "updated_at").annotations({ description: "When the record last changed" })
+  updatedAt: Fields.optionalRenamed(Fields.Timestamp, "updated_at").annotations({
+    description: "When the record last changed"
+  })
 }).annotations({
   identifier: "Lead",
   // What a table of them shows, in order (the `crm` CLI's listings).
@@ -74,15 +78,21 @@ export interface Lead extends Schema.Schema.Type<typeof Lead> {}
 export const UpdatedLead = Schema.Struct({
   uniqueId: Fields.renamed(Schema.String, "unique_id").annotations({ description: "The record's id" }),
   name: Fields.optional(Schema.String).annotations({ description: "The lead's name" }),
-  source: Fields.optional(Schema.String).annotations({ description: "Where the lead came from (website, referral, cold_call, event, ...)" }),
+  source: Fields.optional(Schema.String).annotations({
+    description: "Where the lead came from (website, referral, cold_call, event, ...)"
+  }),
   accountId: Fields.optionalRenamed(Schema.String, "account_id").annotations({ description: "The associated account" }),
   contactId: Fields.optionalRenamed(Schema.String, "contact_id").annotations({ description: "The associated contact" }),
   value: Fields.optional(Fields.Decimal).annotations({ description: "Estimated deal value" }),
   stage: Fields.optional(LeadStage).annotations({ description: "Pipeline stage" }),
   probability: Fields.optional(Fields.Percentage).annotations({ description: "Win probability in percent" }),
   status: Fields.optional(LeadStatus).annotations({ description: "Lead status" }),
-  createdAt: Fields.optionalRenamed(Fields.Timestamp, "created_at").annotations({ description: "When the record was created" }),
-  updatedAt: Fields.optionalRenamed(Fields.Timestamp, "updated_at").annotations({ description: "When the record last changed" })
+  createdAt: Fields.optionalRenamed(Fields.Timestamp, "created_at").annotations({
+    description: "When the record was created"
+  }),
+  updatedAt: Fields.optionalRenamed(Fields.Timestamp, "updated_at").annotations({
+    description: "When the record last changed"
+  })
 }).annotations({ identifier: "UpdatedLead" })
 /**
  * What `LeadsService.update` returns: the lead's id plus the attributes the API echoed.
@@ -110,7 +120,6 @@ export const LeadResource = JsonApi.resource("lead", Lead, { id: (lead) => lead.
  */
 export const UpdatedLeadResource = JsonApi.resource("lead", UpdatedLead, { id: (lead) => lead.uniqueId })
 
-
 /**
  * `POST /leads/` body (sent as `{ "lead": {...} }`). `name` is required.
  *
@@ -118,9 +127,15 @@ export const UpdatedLeadResource = JsonApi.resource("lead", UpdatedLead, { id: (
  */
 export const CreateLeadRequest = Schema.Struct({
   name: Schema.propertySignature(Fields.NonBlankString).annotations({ description: "The lead's name" }),
-  source: Fields.optionalInput(Schema.String).annotations({ description: "Where the lead came from (website, referral, cold_call, event, ...)" }),
-  accountId: Fields.optionalInput(Fields.ResourceId).pipe(Schema.fromKey("account_id")).annotations({ description: "The associated account" }),
-  contactId: Fields.optionalInput(Fields.ResourceId).pipe(Schema.fromKey("contact_id")).annotations({ description: "The associated contact" }),
+  source: Fields.optionalInput(Schema.String).annotations({
+    description: "Where the lead came from (website, referral, cold_call, event, ...)"
+  }),
+  accountId: Fields.optionalInput(Fields.ResourceId).pipe(Schema.fromKey("account_id")).annotations({
+    description: "The associated account"
+  }),
+  contactId: Fields.optionalInput(Fields.ResourceId).pipe(Schema.fromKey("contact_id")).annotations({
+    description: "The associated contact"
+  }),
   value: Fields.optionalInput(Fields.NonNegativeAmount).annotations({ description: "Estimated deal value" }),
   stage: Fields.optionalInput(LeadStage).annotations({ description: "Pipeline stage" }),
   probability: Fields.optionalInput(Fields.Percentage).annotations({ description: "Win probability in percent" })

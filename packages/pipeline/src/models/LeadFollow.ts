@@ -33,7 +33,9 @@ export const LeadFollow = Schema.Struct({
   dueDate: Fields.optionalRenamed(Fields.Timestamp, "due_date").annotations({ description: "When it is due" }),
   status: Schema.propertySignature(FollowStatus).annotations({ description: "Where it stands" }),
   createdAt: Fields.renamed(Fields.Timestamp, "created_at").annotations({ description: "When the record was created" }),
-  updatedAt: Fields.optionalRenamed(Fields.Timestamp, "updated_at").annotations({ description: "When the record last changed" })
+  updatedAt: Fields.optionalRenamed(Fields.Timestamp, "updated_at").annotations({
+    description: "When the record last changed"
+  })
 }).annotations({
   identifier: "LeadFollow",
   // What a table of them shows, in order (the `crm` CLI's listings).
@@ -57,8 +59,12 @@ export const UpdatedLeadFollow = Schema.Struct({
   description: Fields.optional(Schema.String).annotations({ description: "Details of the follow-up" }),
   dueDate: Fields.optionalRenamed(Fields.Timestamp, "due_date").annotations({ description: "When it is due" }),
   status: Fields.optional(FollowStatus).annotations({ description: "Where it stands" }),
-  createdAt: Fields.optionalRenamed(Fields.Timestamp, "created_at").annotations({ description: "When the record was created" }),
-  updatedAt: Fields.optionalRenamed(Fields.Timestamp, "updated_at").annotations({ description: "When the record last changed" })
+  createdAt: Fields.optionalRenamed(Fields.Timestamp, "created_at").annotations({
+    description: "When the record was created"
+  }),
+  updatedAt: Fields.optionalRenamed(Fields.Timestamp, "updated_at").annotations({
+    description: "When the record last changed"
+  })
 }).annotations({ identifier: "UpdatedLeadFollow" })
 /**
  * What `LeadFollowsService.update` returns: the follow-up's id plus the attributes the API echoed.
@@ -82,7 +88,6 @@ export const UpdatedLeadFollowResource = JsonApi.resource("follow", UpdatedLeadF
   id: (follow) => follow.uniqueId
 })
 
-
 /**
  * `POST /leads/:unique_id/follows` body (sent as `{ "follow": {...} }`). `title` is required.
  *
@@ -91,7 +96,9 @@ export const UpdatedLeadFollowResource = JsonApi.resource("follow", UpdatedLeadF
 export const CreateLeadFollowRequest = Schema.Struct({
   title: Schema.propertySignature(Fields.NonBlankString).annotations({ description: "What to do" }),
   description: Fields.optionalInput(Schema.String).annotations({ description: "Details of the follow-up" }),
-  dueDate: Fields.optionalInput(Fields.Timestamp).pipe(Schema.fromKey("due_date")).annotations({ description: "When it is due" })
+  dueDate: Fields.optionalInput(Fields.Timestamp).pipe(Schema.fromKey("due_date")).annotations({
+    description: "When it is due"
+  })
 }).annotations({ identifier: "CreateLeadFollowRequest" })
 /**
  * The attributes of a new follow-up, as `LeadFollowsService.create` takes them (sent in snake_case).
@@ -108,7 +115,9 @@ export interface CreateLeadFollowRequest extends Schema.Schema.Type<typeof Creat
 export const UpdateLeadFollowRequest = Schema.Struct({
   title: Fields.optionalInput(Fields.NonBlankString).annotations({ description: "What to do" }),
   description: Fields.optionalInput(Schema.String).annotations({ description: "Details of the follow-up" }),
-  dueDate: Fields.optionalInput(Fields.Timestamp).pipe(Schema.fromKey("due_date")).annotations({ description: "When it is due" }),
+  dueDate: Fields.optionalInput(Fields.Timestamp).pipe(Schema.fromKey("due_date")).annotations({
+    description: "When it is due"
+  }),
   status: Fields.optionalInput(FollowStatus).annotations({ description: "Where it stands" })
 }).pipe(Fields.atLeastOneAttribute).annotations({ identifier: "UpdateLeadFollowRequest" })
 /**

@@ -58,11 +58,15 @@ export const Opportunity = Schema.Struct({
   accountId: Fields.optionalRenamed(Schema.String, "account_id").annotations({ description: "The associated account" }),
   value: Fields.optional(Fields.Decimal).annotations({ description: "Deal value" }),
   stage: Fields.optional(OpportunityStage).annotations({ description: "Pipeline stage" }),
-  closeDate: Fields.optionalRenamed(Fields.CalendarDate, "close_date").annotations({ description: "Expected close date" }),
+  closeDate: Fields.optionalRenamed(Fields.CalendarDate, "close_date").annotations({
+    description: "Expected close date"
+  }),
   probability: Fields.optional(Fields.Percentage).annotations({ description: "Win probability in percent" }),
   status: Schema.propertySignature(OpportunityStatus).annotations({ description: "Opportunity status" }),
   createdAt: Fields.renamed(Fields.Timestamp, "created_at").annotations({ description: "When the record was created" }),
-  updatedAt: Fields.optionalRenamed(Fields.Timestamp, "updated_at").annotations({ description: "When the record last changed" })
+  updatedAt: Fields.optionalRenamed(Fields.Timestamp, "updated_at").annotations({
+    description: "When the record last changed"
+  })
 }).annotations({
   identifier: "Opportunity",
   // What a table of them shows, in order (the `crm` CLI's listings).
@@ -87,11 +91,17 @@ export const UpdatedOpportunity = Schema.Struct({
   accountId: Fields.optionalRenamed(Schema.String, "account_id").annotations({ description: "The associated account" }),
   value: Fields.optional(Fields.Decimal).annotations({ description: "Deal value" }),
   stage: Fields.optional(OpportunityStage).annotations({ description: "Pipeline stage" }),
-  closeDate: Fields.optionalRenamed(Fields.CalendarDate, "close_date").annotations({ description: "Expected close date" }),
+  closeDate: Fields.optionalRenamed(Fields.CalendarDate, "close_date").annotations({
+    description: "Expected close date"
+  }),
   probability: Fields.optional(Fields.Percentage).annotations({ description: "Win probability in percent" }),
   status: Fields.optional(OpportunityStatus).annotations({ description: "Opportunity status" }),
-  createdAt: Fields.optionalRenamed(Fields.Timestamp, "created_at").annotations({ description: "When the record was created" }),
-  updatedAt: Fields.optionalRenamed(Fields.Timestamp, "updated_at").annotations({ description: "When the record last changed" })
+  createdAt: Fields.optionalRenamed(Fields.Timestamp, "created_at").annotations({
+    description: "When the record was created"
+  }),
+  updatedAt: Fields.optionalRenamed(Fields.Timestamp, "updated_at").annotations({
+    description: "When the record last changed"
+  })
 }).annotations({ identifier: "UpdatedOpportunity" })
 /**
  * What `OpportunitiesService.update` returns: the opportunity's id plus the attributes the API echoed.
@@ -123,7 +133,6 @@ export const UpdatedOpportunityResource = JsonApi.resource("opportunity", Update
   id: (opportunity) => opportunity.uniqueId
 })
 
-
 /**
  * `POST /opportunities/` body (sent as `{ "opportunity": {...} }`). `name` is required.
  *
@@ -131,10 +140,14 @@ export const UpdatedOpportunityResource = JsonApi.resource("opportunity", Update
  */
 export const CreateOpportunityRequest = Schema.Struct({
   name: Schema.propertySignature(Fields.NonBlankString).annotations({ description: "The opportunity's name" }),
-  accountId: Fields.optionalInput(Fields.ResourceId).pipe(Schema.fromKey("account_id")).annotations({ description: "The associated account" }),
+  accountId: Fields.optionalInput(Fields.ResourceId).pipe(Schema.fromKey("account_id")).annotations({
+    description: "The associated account"
+  }),
   value: Fields.optionalInput(Fields.NonNegativeAmount).annotations({ description: "Deal value" }),
   stage: Fields.optionalInput(OpportunityStage).annotations({ description: "Pipeline stage" }),
-  closeDate: Fields.optionalInput(Fields.CalendarDate).pipe(Schema.fromKey("close_date")).annotations({ description: "Expected close date" }),
+  closeDate: Fields.optionalInput(Fields.CalendarDate).pipe(Schema.fromKey("close_date")).annotations({
+    description: "Expected close date"
+  }),
   probability: Fields.optionalInput(Fields.Percentage).annotations({ description: "Win probability in percent" })
 }).annotations({ identifier: "CreateOpportunityRequest" })
 /**

@@ -43,15 +43,21 @@ export const Quote = Schema.Struct({
   uniqueId: Fields.renamed(Schema.String, "unique_id").annotations({ description: "The record's id" }),
   title: Schema.propertySignature(Schema.String).annotations({ description: "The quote's title" }),
   accountId: Fields.optionalRenamed(Schema.String, "account_id").annotations({ description: "The associated account" }),
-  opportunityId: Fields.optionalRenamed(Schema.String, "opportunity_id").annotations({ description: "The associated opportunity" }),
+  opportunityId: Fields.optionalRenamed(Schema.String, "opportunity_id").annotations({
+    description: "The associated opportunity"
+  }),
   contactId: Fields.optionalRenamed(Schema.String, "contact_id").annotations({ description: "The associated contact" }),
   amount: Fields.optional(Fields.Decimal).annotations({ description: "Quoted amount" }),
   currency: Fields.optional(Schema.String).annotations({ description: "ISO 4217 currency code (USD, EUR)" }),
   status: Schema.propertySignature(QuoteStatus).annotations({ description: "Approval status" }),
-  validUntil: Fields.optionalRenamed(Fields.CalendarDate, "valid_until").annotations({ description: "Last day the quote holds" }),
+  validUntil: Fields.optionalRenamed(Fields.CalendarDate, "valid_until").annotations({
+    description: "Last day the quote holds"
+  }),
   notes: Fields.optional(Schema.String).annotations({ description: "Free-text notes" }),
   createdAt: Fields.renamed(Fields.Timestamp, "created_at").annotations({ description: "When the record was created" }),
-  updatedAt: Fields.optionalRenamed(Fields.Timestamp, "updated_at").annotations({ description: "When the record last changed" })
+  updatedAt: Fields.optionalRenamed(Fields.Timestamp, "updated_at").annotations({
+    description: "When the record last changed"
+  })
 }).annotations({
   identifier: "Quote",
   // What a table of them shows, in order (the `crm` CLI's listings).
@@ -74,15 +80,23 @@ export const UpdatedQuote = Schema.Struct({
   uniqueId: Fields.renamed(Schema.String, "unique_id").annotations({ description: "The record's id" }),
   title: Fields.optional(Schema.String).annotations({ description: "The quote's title" }),
   accountId: Fields.optionalRenamed(Schema.String, "account_id").annotations({ description: "The associated account" }),
-  opportunityId: Fields.optionalRenamed(Schema.String, "opportunity_id").annotations({ description: "The associated opportunity" }),
+  opportunityId: Fields.optionalRenamed(Schema.String, "opportunity_id").annotations({
+    description: "The associated opportunity"
+  }),
   contactId: Fields.optionalRenamed(Schema.String, "contact_id").annotations({ description: "The associated contact" }),
   amount: Fields.optional(Fields.Decimal).annotations({ description: "Quoted amount" }),
   currency: Fields.optional(Schema.String).annotations({ description: "ISO 4217 currency code (USD, EUR)" }),
   status: Fields.optional(QuoteStatus).annotations({ description: "Approval status" }),
-  validUntil: Fields.optionalRenamed(Fields.CalendarDate, "valid_until").annotations({ description: "Last day the quote holds" }),
+  validUntil: Fields.optionalRenamed(Fields.CalendarDate, "valid_until").annotations({
+    description: "Last day the quote holds"
+  }),
   notes: Fields.optional(Schema.String).annotations({ description: "Free-text notes" }),
-  createdAt: Fields.optionalRenamed(Fields.Timestamp, "created_at").annotations({ description: "When the record was created" }),
-  updatedAt: Fields.optionalRenamed(Fields.Timestamp, "updated_at").annotations({ description: "When the record last changed" })
+  createdAt: Fields.optionalRenamed(Fields.Timestamp, "created_at").annotations({
+    description: "When the record was created"
+  }),
+  updatedAt: Fields.optionalRenamed(Fields.Timestamp, "updated_at").annotations({
+    description: "When the record last changed"
+  })
 }).annotations({ identifier: "UpdatedQuote" })
 /**
  * What `QuotesService.update` returns: the quote's id plus the attributes the API echoed.
@@ -105,14 +119,16 @@ const quoteLinks = (
  *
  * @since 0.1.0
  */
-export const QuoteResource = JsonApi.resource("quote", Quote, { id: (quote) => quote.uniqueId, relationships: quoteLinks })
+export const QuoteResource = JsonApi.resource("quote", Quote, {
+  id: (quote) => quote.uniqueId,
+  relationships: quoteLinks
+})
 /**
  * The resource in an update's answer (type `quote`), decoding to an `UpdatedQuote`.
  *
  * @since 0.1.0
  */
 export const UpdatedQuoteResource = JsonApi.resource("quote", UpdatedQuote, { id: (quote) => quote.uniqueId })
-
 
 /**
  * `POST /quotes/` body (sent as `{ "quote": {...} }`). `title` is required; `status` may be left to the
@@ -122,13 +138,21 @@ export const UpdatedQuoteResource = JsonApi.resource("quote", UpdatedQuote, { id
  */
 export const CreateQuoteRequest = Schema.Struct({
   title: Schema.propertySignature(Fields.NonBlankString).annotations({ description: "The quote's title" }),
-  accountId: Fields.optionalInput(Fields.ResourceId).pipe(Schema.fromKey("account_id")).annotations({ description: "The associated account" }),
-  opportunityId: Fields.optionalInput(Fields.ResourceId).pipe(Schema.fromKey("opportunity_id")).annotations({ description: "The associated opportunity" }),
-  contactId: Fields.optionalInput(Fields.ResourceId).pipe(Schema.fromKey("contact_id")).annotations({ description: "The associated contact" }),
+  accountId: Fields.optionalInput(Fields.ResourceId).pipe(Schema.fromKey("account_id")).annotations({
+    description: "The associated account"
+  }),
+  opportunityId: Fields.optionalInput(Fields.ResourceId).pipe(Schema.fromKey("opportunity_id")).annotations({
+    description: "The associated opportunity"
+  }),
+  contactId: Fields.optionalInput(Fields.ResourceId).pipe(Schema.fromKey("contact_id")).annotations({
+    description: "The associated contact"
+  }),
   amount: Fields.optionalInput(Fields.NonNegativeAmount).annotations({ description: "Quoted amount" }),
   currency: Fields.optionalInput(Fields.CurrencyCode).annotations({ description: "ISO 4217 currency code (USD, EUR)" }),
   status: Fields.optionalInput(QuoteStatus).annotations({ description: "Approval status" }),
-  validUntil: Fields.optionalInput(Fields.CalendarDate).pipe(Schema.fromKey("valid_until")).annotations({ description: "Last day the quote holds" }),
+  validUntil: Fields.optionalInput(Fields.CalendarDate).pipe(Schema.fromKey("valid_until")).annotations({
+    description: "Last day the quote holds"
+  }),
   notes: Fields.optionalInput(Schema.String).annotations({ description: "Free-text notes" })
 }).annotations({ identifier: "CreateQuoteRequest" })
 /**

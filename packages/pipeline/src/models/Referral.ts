@@ -41,19 +41,37 @@ export type ReferralRewardStatus = typeof ReferralRewardStatus.Type
 export const Referral = Schema.Struct({
   uniqueId: Fields.renamed(Schema.String, "unique_id").annotations({ description: "The record's id" }),
   referrerName: Fields.renamed(Schema.String, "referrer_name").annotations({ description: "Who made the referral" }),
-  referrerEmail: Fields.optionalRenamed(Schema.String, "referrer_email").annotations({ description: "The referrer's e-mail" }),
+  referrerEmail: Fields.optionalRenamed(Schema.String, "referrer_email").annotations({
+    description: "The referrer's e-mail"
+  }),
   referredName: Fields.optionalRenamed(Schema.String, "referred_name").annotations({ description: "Who was referred" }),
-  referredEmail: Fields.optionalRenamed(Schema.String, "referred_email").annotations({ description: "The referred person's e-mail" }),
+  referredEmail: Fields.optionalRenamed(Schema.String, "referred_email").annotations({
+    description: "The referred person's e-mail"
+  }),
   leadId: Fields.optionalRenamed(Schema.String, "lead_id").annotations({ description: "The lead the referral became" }),
-  rewardAmount: Fields.optionalRenamed(Fields.Decimal, "reward_amount").annotations({ description: "Reward for the referrer" }),
-  rewardStatus: Fields.renamed(ReferralRewardStatus, "reward_status").annotations({ description: "Where the reward stands" }),
+  rewardAmount: Fields.optionalRenamed(Fields.Decimal, "reward_amount").annotations({
+    description: "Reward for the referrer"
+  }),
+  rewardStatus: Fields.renamed(ReferralRewardStatus, "reward_status").annotations({
+    description: "Where the reward stands"
+  }),
   notes: Fields.optional(Schema.String).annotations({ description: "Free-text notes" }),
   createdAt: Fields.renamed(Fields.Timestamp, "created_at").annotations({ description: "When the record was created" }),
-  updatedAt: Fields.optionalRenamed(Fields.Timestamp, "updated_at").annotations({ description: "When the record last changed" })
+  updatedAt: Fields.optionalRenamed(Fields.Timestamp, "updated_at").annotations({
+    description: "When the record last changed"
+  })
 }).annotations({
   identifier: "Referral",
   // What a table of them shows, in order (the `crm` CLI's listings).
-  [Contract.TableColumns]: ["uniqueId", "referrerName", "referredName", "rewardAmount", "rewardStatus", "leadId", "createdAt"]
+  [Contract.TableColumns]: [
+    "uniqueId",
+    "referrerName",
+    "referredName",
+    "rewardAmount",
+    "rewardStatus",
+    "leadId",
+    "createdAt"
+  ]
 })
 /**
  * A referral as the client sees it: camelCase attributes decoded from the wire (assumed attributes).
@@ -70,16 +88,30 @@ export interface Referral extends Schema.Schema.Type<typeof Referral> {}
  */
 export const UpdatedReferral = Schema.Struct({
   uniqueId: Fields.renamed(Schema.String, "unique_id").annotations({ description: "The record's id" }),
-  referrerName: Fields.optionalRenamed(Schema.String, "referrer_name").annotations({ description: "Who made the referral" }),
-  referrerEmail: Fields.optionalRenamed(Schema.String, "referrer_email").annotations({ description: "The referrer's e-mail" }),
+  referrerName: Fields.optionalRenamed(Schema.String, "referrer_name").annotations({
+    description: "Who made the referral"
+  }),
+  referrerEmail: Fields.optionalRenamed(Schema.String, "referrer_email").annotations({
+    description: "The referrer's e-mail"
+  }),
   referredName: Fields.optionalRenamed(Schema.String, "referred_name").annotations({ description: "Who was referred" }),
-  referredEmail: Fields.optionalRenamed(Schema.String, "referred_email").annotations({ description: "The referred person's e-mail" }),
+  referredEmail: Fields.optionalRenamed(Schema.String, "referred_email").annotations({
+    description: "The referred person's e-mail"
+  }),
   leadId: Fields.optionalRenamed(Schema.String, "lead_id").annotations({ description: "The lead the referral became" }),
-  rewardAmount: Fields.optionalRenamed(Fields.Decimal, "reward_amount").annotations({ description: "Reward for the referrer" }),
-  rewardStatus: Fields.optionalRenamed(ReferralRewardStatus, "reward_status").annotations({ description: "Where the reward stands" }),
+  rewardAmount: Fields.optionalRenamed(Fields.Decimal, "reward_amount").annotations({
+    description: "Reward for the referrer"
+  }),
+  rewardStatus: Fields.optionalRenamed(ReferralRewardStatus, "reward_status").annotations({
+    description: "Where the reward stands"
+  }),
   notes: Fields.optional(Schema.String).annotations({ description: "Free-text notes" }),
-  createdAt: Fields.optionalRenamed(Fields.Timestamp, "created_at").annotations({ description: "When the record was created" }),
-  updatedAt: Fields.optionalRenamed(Fields.Timestamp, "updated_at").annotations({ description: "When the record last changed" })
+  createdAt: Fields.optionalRenamed(Fields.Timestamp, "created_at").annotations({
+    description: "When the record was created"
+  }),
+  updatedAt: Fields.optionalRenamed(Fields.Timestamp, "updated_at").annotations({
+    description: "When the record last changed"
+  })
 }).annotations({ identifier: "UpdatedReferral" })
 /**
  * What `ReferralsService.update` returns: the referral's id plus the attributes the API echoed.
@@ -111,7 +143,6 @@ export const UpdatedReferralResource = JsonApi.resource("referral", UpdatedRefer
   id: (referral) => referral.uniqueId
 })
 
-
 /**
  * `POST /referrals/` body (sent as `{ "referral": {...} }`). `referrerName` is required;
  * `rewardStatus` may be left to the API (presumably `pending`).
@@ -119,13 +150,27 @@ export const UpdatedReferralResource = JsonApi.resource("referral", UpdatedRefer
  * @since 0.1.0
  */
 export const CreateReferralRequest = Schema.Struct({
-  referrerName: Fields.renamed(Fields.NonBlankString, "referrer_name").annotations({ description: "Who made the referral" }),
-  referrerEmail: Fields.optionalInput(Fields.EmailAddress).pipe(Schema.fromKey("referrer_email")).annotations({ description: "The referrer's e-mail" }),
-  referredName: Fields.optionalInput(Schema.String).pipe(Schema.fromKey("referred_name")).annotations({ description: "Who was referred" }),
-  referredEmail: Fields.optionalInput(Fields.EmailAddress).pipe(Schema.fromKey("referred_email")).annotations({ description: "The referred person's e-mail" }),
-  leadId: Fields.optionalInput(Fields.ResourceId).pipe(Schema.fromKey("lead_id")).annotations({ description: "The lead the referral became" }),
-  rewardAmount: Fields.optionalInput(Fields.NonNegativeAmount).pipe(Schema.fromKey("reward_amount")).annotations({ description: "Reward for the referrer" }),
-  rewardStatus: Fields.optionalInput(ReferralRewardStatus).pipe(Schema.fromKey("reward_status")).annotations({ description: "Where the reward stands" }),
+  referrerName: Fields.renamed(Fields.NonBlankString, "referrer_name").annotations({
+    description: "Who made the referral"
+  }),
+  referrerEmail: Fields.optionalInput(Fields.EmailAddress).pipe(Schema.fromKey("referrer_email")).annotations({
+    description: "The referrer's e-mail"
+  }),
+  referredName: Fields.optionalInput(Schema.String).pipe(Schema.fromKey("referred_name")).annotations({
+    description: "Who was referred"
+  }),
+  referredEmail: Fields.optionalInput(Fields.EmailAddress).pipe(Schema.fromKey("referred_email")).annotations({
+    description: "The referred person's e-mail"
+  }),
+  leadId: Fields.optionalInput(Fields.ResourceId).pipe(Schema.fromKey("lead_id")).annotations({
+    description: "The lead the referral became"
+  }),
+  rewardAmount: Fields.optionalInput(Fields.NonNegativeAmount).pipe(Schema.fromKey("reward_amount")).annotations({
+    description: "Reward for the referrer"
+  }),
+  rewardStatus: Fields.optionalInput(ReferralRewardStatus).pipe(Schema.fromKey("reward_status")).annotations({
+    description: "Where the reward stands"
+  }),
   notes: Fields.optionalInput(Schema.String).annotations({ description: "Free-text notes" })
 }).annotations({ identifier: "CreateReferralRequest" })
 /**
@@ -142,7 +187,9 @@ export interface CreateReferralRequest extends Schema.Schema.Type<typeof CreateR
  */
 export const UpdateReferralRequest = Schema.Struct({
   ...CreateReferralRequest.fields,
-  referrerName: Fields.optionalInput(Fields.NonBlankString).pipe(Schema.fromKey("referrer_name")).annotations({ description: "Who made the referral" })
+  referrerName: Fields.optionalInput(Fields.NonBlankString).pipe(Schema.fromKey("referrer_name")).annotations({
+    description: "Who made the referral"
+  })
 }).pipe(Fields.atLeastOneAttribute).annotations({ identifier: "UpdateReferralRequest" })
 /**
  * The attributes to change on a referral, as `ReferralsService.update` takes them (sent in snake_case).

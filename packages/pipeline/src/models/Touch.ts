@@ -45,13 +45,23 @@ export const Touch = Schema.Struct({
   subject: Schema.propertySignature(Schema.String).annotations({ description: "What it was about" }),
   notes: Fields.optional(Schema.String).annotations({ description: "Free-text notes" }),
   outcome: Fields.optional(Schema.String).annotations({ description: "How it went" }),
-  occurredAt: Fields.renamed(Fields.Timestamp, "occurred_at").annotations({ description: "When it happened (the API defaults it to now)" }),
+  occurredAt: Fields.renamed(Fields.Timestamp, "occurred_at").annotations({
+    description: "When it happened (the API defaults it to now)"
+  }),
   leadId: Fields.optionalRenamed(Schema.String, "lead_id").annotations({ description: "The lead it concerns" }),
-  contactId: Fields.optionalRenamed(Schema.String, "contact_id").annotations({ description: "The contact it concerns" }),
-  accountId: Fields.optionalRenamed(Schema.String, "account_id").annotations({ description: "The account it concerns" }),
-  opportunityId: Fields.optionalRenamed(Schema.String, "opportunity_id").annotations({ description: "The opportunity it concerns" }),
+  contactId: Fields.optionalRenamed(Schema.String, "contact_id").annotations({
+    description: "The contact it concerns"
+  }),
+  accountId: Fields.optionalRenamed(Schema.String, "account_id").annotations({
+    description: "The account it concerns"
+  }),
+  opportunityId: Fields.optionalRenamed(Schema.String, "opportunity_id").annotations({
+    description: "The opportunity it concerns"
+  }),
   createdAt: Fields.renamed(Fields.Timestamp, "created_at").annotations({ description: "When the record was created" }),
-  updatedAt: Fields.optionalRenamed(Fields.Timestamp, "updated_at").annotations({ description: "When the record last changed" })
+  updatedAt: Fields.optionalRenamed(Fields.Timestamp, "updated_at").annotations({
+    description: "When the record last changed"
+  })
 }).annotations({
   identifier: "Touch",
   // What a table of them shows, in order (the `crm` CLI's listings).
@@ -76,13 +86,25 @@ export const UpdatedTouch = Schema.Struct({
   subject: Fields.optional(Schema.String).annotations({ description: "What it was about" }),
   notes: Fields.optional(Schema.String).annotations({ description: "Free-text notes" }),
   outcome: Fields.optional(Schema.String).annotations({ description: "How it went" }),
-  occurredAt: Fields.optionalRenamed(Fields.Timestamp, "occurred_at").annotations({ description: "When it happened (the API defaults it to now)" }),
+  occurredAt: Fields.optionalRenamed(Fields.Timestamp, "occurred_at").annotations({
+    description: "When it happened (the API defaults it to now)"
+  }),
   leadId: Fields.optionalRenamed(Schema.String, "lead_id").annotations({ description: "The lead it concerns" }),
-  contactId: Fields.optionalRenamed(Schema.String, "contact_id").annotations({ description: "The contact it concerns" }),
-  accountId: Fields.optionalRenamed(Schema.String, "account_id").annotations({ description: "The account it concerns" }),
-  opportunityId: Fields.optionalRenamed(Schema.String, "opportunity_id").annotations({ description: "The opportunity it concerns" }),
-  createdAt: Fields.optionalRenamed(Fields.Timestamp, "created_at").annotations({ description: "When the record was created" }),
-  updatedAt: Fields.optionalRenamed(Fields.Timestamp, "updated_at").annotations({ description: "When the record last changed" })
+  contactId: Fields.optionalRenamed(Schema.String, "contact_id").annotations({
+    description: "The contact it concerns"
+  }),
+  accountId: Fields.optionalRenamed(Schema.String, "account_id").annotations({
+    description: "The account it concerns"
+  }),
+  opportunityId: Fields.optionalRenamed(Schema.String, "opportunity_id").annotations({
+    description: "The opportunity it concerns"
+  }),
+  createdAt: Fields.optionalRenamed(Fields.Timestamp, "created_at").annotations({
+    description: "When the record was created"
+  }),
+  updatedAt: Fields.optionalRenamed(Fields.Timestamp, "updated_at").annotations({
+    description: "When the record last changed"
+  })
 }).annotations({ identifier: "UpdatedTouch" })
 /**
  * What `TouchesService.update` returns: the touch's id plus the attributes the API echoed.
@@ -109,14 +131,16 @@ const touchLinks = (touch: {
  *
  * @since 0.1.0
  */
-export const TouchResource = JsonApi.resource("touch", Touch, { id: (touch) => touch.uniqueId, relationships: touchLinks })
+export const TouchResource = JsonApi.resource("touch", Touch, {
+  id: (touch) => touch.uniqueId,
+  relationships: touchLinks
+})
 /**
  * The resource in an update's answer (type `touch`), decoding to an `UpdatedTouch`.
  *
  * @since 0.1.0
  */
 export const UpdatedTouchResource = JsonApi.resource("touch", UpdatedTouch, { id: (touch) => touch.uniqueId })
-
 
 /**
  * `POST /touches/` body (sent as `{ "touch": {...} }`). `touchType` and `subject` are required;
@@ -129,11 +153,21 @@ export const CreateTouchRequest = Schema.Struct({
   subject: Schema.propertySignature(Fields.NonBlankString).annotations({ description: "What it was about" }),
   notes: Fields.optionalInput(Schema.String).annotations({ description: "Free-text notes" }),
   outcome: Fields.optionalInput(Schema.String).annotations({ description: "How it went" }),
-  occurredAt: Fields.optionalInput(Fields.Timestamp).pipe(Schema.fromKey("occurred_at")).annotations({ description: "When it happened (the API defaults it to now)" }),
-  leadId: Fields.optionalInput(Fields.ResourceId).pipe(Schema.fromKey("lead_id")).annotations({ description: "The lead it concerns" }),
-  contactId: Fields.optionalInput(Fields.ResourceId).pipe(Schema.fromKey("contact_id")).annotations({ description: "The contact it concerns" }),
-  accountId: Fields.optionalInput(Fields.ResourceId).pipe(Schema.fromKey("account_id")).annotations({ description: "The account it concerns" }),
-  opportunityId: Fields.optionalInput(Fields.ResourceId).pipe(Schema.fromKey("opportunity_id")).annotations({ description: "The opportunity it concerns" })
+  occurredAt: Fields.optionalInput(Fields.Timestamp).pipe(Schema.fromKey("occurred_at")).annotations({
+    description: "When it happened (the API defaults it to now)"
+  }),
+  leadId: Fields.optionalInput(Fields.ResourceId).pipe(Schema.fromKey("lead_id")).annotations({
+    description: "The lead it concerns"
+  }),
+  contactId: Fields.optionalInput(Fields.ResourceId).pipe(Schema.fromKey("contact_id")).annotations({
+    description: "The contact it concerns"
+  }),
+  accountId: Fields.optionalInput(Fields.ResourceId).pipe(Schema.fromKey("account_id")).annotations({
+    description: "The account it concerns"
+  }),
+  opportunityId: Fields.optionalInput(Fields.ResourceId).pipe(Schema.fromKey("opportunity_id")).annotations({
+    description: "The opportunity it concerns"
+  })
 }).annotations({ identifier: "CreateTouchRequest" })
 /**
  * The attributes of a new touch, as `TouchesService.create` takes them (sent in snake_case).
@@ -149,7 +183,9 @@ export interface CreateTouchRequest extends Schema.Schema.Type<typeof CreateTouc
  */
 export const UpdateTouchRequest = Schema.Struct({
   ...CreateTouchRequest.fields,
-  touchType: Fields.optionalInput(TouchType).pipe(Schema.fromKey("touch_type")).annotations({ description: "Kind of interaction" }),
+  touchType: Fields.optionalInput(TouchType).pipe(Schema.fromKey("touch_type")).annotations({
+    description: "Kind of interaction"
+  }),
   subject: Fields.optionalInput(Fields.NonBlankString).annotations({ description: "What it was about" })
 }).pipe(Fields.atLeastOneAttribute).annotations({ identifier: "UpdateTouchRequest" })
 /**

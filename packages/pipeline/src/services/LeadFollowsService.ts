@@ -53,30 +53,32 @@ const LeadIds = Schema.Struct({ leadId: Fields.ResourceId })
  * @since 0.1.0
  * @category services
  */
-export class LeadFollowsService extends Effect.Service<LeadFollowsService>()("@blocks-crm/pipeline/LeadFollowsService", {
-  effect: Effect.gen(function*() {
-    const api = yield* ApiClient.group(LeadFollowsGroup)
-    const leadPath = (operation: string) => ApiClient.validate(LeadIds, `leadFollows.${operation}`)
-    const followPath = (operation: string) => ApiClient.validate(Ids, `leadFollows.${operation}`)
-    const checkCreate = ApiClient.validate(CreateLeadFollowRequest, "leadFollows.create")
-    const checkUpdate = ApiClient.validate(UpdateLeadFollowRequest, "leadFollows.update")
-    const follows: LeadFollows = {
-      list: (leadId: string) => Effect.flatMap(leadPath("list")({ leadId }), (path) => api.list({ path })),
-      get: (leadId: string, followId: string) =>
-        Effect.flatMap(followPath("get")({ leadId, followId }), (path) => api.get({ path })),
-      create: (leadId: string, data: CreateLeadFollowRequest) =>
-        Effect.flatMap(
-          Effect.all([leadPath("create")({ leadId }), checkCreate(data)]),
-          ([path, payload]) => api.create({ path, payload })
-        ),
-      update: (leadId: string, followId: string, data: UpdateLeadFollowRequest) =>
-        Effect.flatMap(
-          Effect.all([followPath("update")({ leadId, followId }), checkUpdate(data)]),
-          ([path, payload]) => api.update({ path, payload })
-        ),
-      delete: (leadId: string, followId: string) =>
-        Effect.flatMap(followPath("delete")({ leadId, followId }), (path) => api.delete({ path }))
-    }
-    return follows
+export class LeadFollowsService
+  extends Effect.Service<LeadFollowsService>()("@blocks-crm/pipeline/LeadFollowsService", {
+    effect: Effect.gen(function*() {
+      const api = yield* ApiClient.group(LeadFollowsGroup)
+      const leadPath = (operation: string) => ApiClient.validate(LeadIds, `leadFollows.${operation}`)
+      const followPath = (operation: string) => ApiClient.validate(Ids, `leadFollows.${operation}`)
+      const checkCreate = ApiClient.validate(CreateLeadFollowRequest, "leadFollows.create")
+      const checkUpdate = ApiClient.validate(UpdateLeadFollowRequest, "leadFollows.update")
+      const follows: LeadFollows = {
+        list: (leadId: string) => Effect.flatMap(leadPath("list")({ leadId }), (path) => api.list({ path })),
+        get: (leadId: string, followId: string) =>
+          Effect.flatMap(followPath("get")({ leadId, followId }), (path) => api.get({ path })),
+        create: (leadId: string, data: CreateLeadFollowRequest) =>
+          Effect.flatMap(
+            Effect.all([leadPath("create")({ leadId }), checkCreate(data)]),
+            ([path, payload]) => api.create({ path, payload })
+          ),
+        update: (leadId: string, followId: string, data: UpdateLeadFollowRequest) =>
+          Effect.flatMap(
+            Effect.all([followPath("update")({ leadId, followId }), checkUpdate(data)]),
+            ([path, payload]) => api.update({ path, payload })
+          ),
+        delete: (leadId: string, followId: string) =>
+          Effect.flatMap(followPath("delete")({ leadId, followId }), (path) => api.delete({ path }))
+      }
+      return follows
+    })
   })
-}) {}
+{}

@@ -74,9 +74,19 @@ export const make: Effect.Effect<FixtureServer, never, Scope.Scope> = Effect.acq
         }
         requests.push(received)
         const answer = routes.get(`${received.method} ${received.url}`) ??
-          { status: 501, body: { errors: [{ status: "501", title: `No fixture for ${received.method} ${received.url}` }] } }
-        const body = answer.body === undefined ? "" : typeof answer.body === "string" ? answer.body : JSON.stringify(answer.body)
-        res.writeHead(answer.status ?? 200, body === "" ? {} : { "content-type": answer.contentType ?? "application/json" })
+          {
+            status: 501,
+            body: { errors: [{ status: "501", title: `No fixture for ${received.method} ${received.url}` }] }
+          }
+        const body = answer.body === undefined
+          ? ""
+          : typeof answer.body === "string"
+          ? answer.body
+          : JSON.stringify(answer.body)
+        res.writeHead(
+          answer.status ?? 200,
+          body === "" ? {} : { "content-type": answer.contentType ?? "application/json" }
+        )
         res.end(body)
       })
     })
@@ -141,6 +151,8 @@ export const expectTag = <E extends { readonly _tag: string }, const T extends E
   error: E,
   tag: T
 ): Extract<E, { readonly _tag: T }> => {
-  expect(error._tag, `expected ${tag}, got ${error._tag}: ${String((error as { message?: unknown }).message)}`).toBe(tag)
+  expect(error._tag, `expected ${tag}, got ${error._tag}: ${String((error as { message?: unknown }).message)}`).toBe(
+    tag
+  )
   return error as Extract<E, { readonly _tag: T }>
 }

@@ -30,7 +30,9 @@ const reserved = new Set(
 )
 
 const identifier = (name: string, what: string, option: string) => {
-  if (reserved.has(name)) throw new Error(`The ${what} would be named "${name}", a reserved word in JavaScript: pick another ${option}`)
+  if (reserved.has(name)) {
+    throw new Error(`The ${what} would be named "${name}", a reserved word in JavaScript: pick another ${option}`)
+  }
   return name
 }
 
@@ -53,7 +55,9 @@ export const normalizeOptions = (options: DomainGeneratorSchema) => {
   const name = options.name.trim()
   if (!kebab.test(name)) throw new Error(`The domain name must be kebab-case (like "accounts"), got "${name}"`)
   const resource = (options.resource ?? (name.endsWith("s") ? name : pluralize(name))).trim()
-  if (!kebab.test(resource)) throw new Error(`The resource name must be kebab-case (like "accounts"), got "${resource}"`)
+  if (!kebab.test(resource)) {
+    throw new Error(`The resource name must be kebab-case (like "accounts"), got "${resource}"`)
+  }
   const scope = options.scope ?? "@blocks-crm"
   if (!/^@[a-z0-9][a-z0-9._-]*$/.test(scope)) throw new Error(`The scope must look like "@acme", got "${scope}"`)
   const directory = normalizeDirectory(options.directory ?? `packages/${name}`)
@@ -127,7 +131,9 @@ const addToArray = (source: string, opening: RegExp, item: string, file: string)
   const trimmed = body.replace(/\s*,?\s*$/, "")
   const next = multiline
     ? `${trimmed},\n  ${item}\n`
-    : trimmed.trim() === "" ? item : `${trimmed}, ${item}`
+    : trimmed.trim() === ""
+    ? item
+    : `${trimmed}, ${item}`
   return `${source.slice(0, start)}${next}${source.slice(close)}`
 }
 
@@ -156,8 +162,14 @@ const addToWorkspaceGlobs = (tree: Tree, directory: string) => {
     )
   }
   const vitestConfig = readText(tree, "vitest.config.ts")
-  if (!vitestConfig.includes(`"${parent}/*/vitest.config.ts"`) && !vitestConfig.includes(`"${directory}/vitest.config.ts"`)) {
-    tree.write("vitest.config.ts", addToArray(vitestConfig, /projects:\s*\[/, `"${directory}/vitest.config.ts"`, "vitest.config.ts"))
+  if (
+    !vitestConfig.includes(`"${parent}/*/vitest.config.ts"`) &&
+    !vitestConfig.includes(`"${directory}/vitest.config.ts"`)
+  ) {
+    tree.write(
+      "vitest.config.ts",
+      addToArray(vitestConfig, /projects:\s*\[/, `"${directory}/vitest.config.ts"`, "vitest.config.ts")
+    )
   }
 }
 
@@ -194,12 +206,18 @@ export const domainGenerator = async (tree: Tree, schema: DomainGeneratorSchema)
   let domains = readText(tree, domainsFile)
   domains = addImport(domains, `import { ${domainVar} } from "./${name}.js"`)
   domains = addToArray(domains, /export const domains\b[^=]*=\s*\[/, domainVar, domainsFile)
-  domains = domains.replace(/^export \{([^}]*)\}/m, (whole, list: string) =>
-    list.split(",").map((item) => item.trim()).includes(domainVar) ? whole : `export {${list.trimEnd()}, ${domainVar} }`)
+  domains = domains.replace(
+    /^export \{([^}]*)\}/m,
+    (whole, list: string) =>
+      list.split(",").map((item) => item.trim()).includes(domainVar)
+        ? whole
+        : `export {${list.trimEnd()}, ${domainVar} }`
+  )
   tree.write(domainsFile, domains)
 
   // Workspace wiring: dependencies, project references, globs, a changeset.
-  const packageReference = (from: string) => joinPathFragments(path.posix.relative(from, directory), "tsconfig.src.json")
+  const packageReference = (from: string) =>
+    joinPathFragments(path.posix.relative(from, directory), "tsconfig.src.json")
   for (const app of [emulatorRoot, referenceRoot]) {
     addDependency(tree, joinPathFragments(app, "package.json"), packageName)
     addReference(tree, joinPathFragments(app, "tsconfig.src.json"), packageReference(app))

@@ -9,29 +9,40 @@ import * as Effect from "effect/Effect"
 import { RecordStore } from "../../RecordStore.js"
 import { newId, resource } from "../Resources.js"
 
-export const OpportunitiesHandlers = HttpApiBuilder.group(PipelineApi, "opportunities", (handlers) =>
-  Effect.gen(function*() {
-    const store = yield* RecordStore
-    const opportunities = resource(
-      store.collection("opportunities", Opportunity, {
-        idOf: (o) => o.uniqueId,
-        searchText: (o) => [o.name, o.stage ?? ""].join(" ")
-      }),
-      "Opportunity"
-    )
-    return handlers
-      .handle("list", ({ urlParams }) => opportunities.page(urlParams))
-      .handle("listDeleted", ({ urlParams }) => opportunities.page({ ...urlParams, deleted: true }))
-      .handle("get", ({ path }) => opportunities.find(path.uniqueId))
-      .handle("create", ({ payload }) => {
-        const now = new Date()
-        return opportunities.insert({ ...payload, uniqueId: newId(), status: "active", createdAt: now, updatedAt: now })
-      })
-      .handle("update", ({ path, payload }) =>
-        opportunities.update(path.uniqueId, (o) => ({ ...o, ...payload, updatedAt: new Date() })))
-      .handle("delete", ({ path }) => opportunities.softDelete(path.uniqueId))
-      .handle("recover", ({ path }) => opportunities.recover(path.uniqueId))
-  }))
+export const OpportunitiesHandlers = HttpApiBuilder.group(
+  PipelineApi,
+  "opportunities",
+  (handlers) =>
+    Effect.gen(function*() {
+      const store = yield* RecordStore
+      const opportunities = resource(
+        store.collection("opportunities", Opportunity, {
+          idOf: (o) => o.uniqueId,
+          searchText: (o) => [o.name, o.stage ?? ""].join(" ")
+        }),
+        "Opportunity"
+      )
+      return handlers
+        .handle("list", ({ urlParams }) => opportunities.page(urlParams))
+        .handle("listDeleted", ({ urlParams }) => opportunities.page({ ...urlParams, deleted: true }))
+        .handle("get", ({ path }) => opportunities.find(path.uniqueId))
+        .handle("create", ({ payload }) => {
+          const now = new Date()
+          return opportunities.insert({
+            ...payload,
+            uniqueId: newId(),
+            status: "active",
+            createdAt: now,
+            updatedAt: now
+          })
+        })
+        .handle("update", ({ path, payload }) =>
+          opportunities.update(path.uniqueId, (o) => ({ ...o, ...payload, updatedAt: new Date() })))
+        .handle("delete", ({ path }) =>
+          opportunities.softDelete(path.uniqueId))
+        .handle("recover", ({ path }) => opportunities.recover(path.uniqueId))
+    })
+)
 
 export const QuotesHandlers = HttpApiBuilder.group(PipelineApi, "quotes", (handlers) =>
   Effect.gen(function*() {
@@ -53,7 +64,8 @@ export const QuotesHandlers = HttpApiBuilder.group(PipelineApi, "quotes", (handl
       })
       .handle("update", ({ path, payload }) =>
         quotes.update(path.uniqueId, (q) => ({ ...q, ...payload, updatedAt: new Date() })))
-      .handle("delete", ({ path }) => quotes.softDelete(path.uniqueId))
+      .handle("delete", ({ path }) =>
+        quotes.softDelete(path.uniqueId))
       .handle("recover", ({ path }) => quotes.recover(path.uniqueId))
   }))
 
@@ -72,11 +84,18 @@ export const ReferralsHandlers = HttpApiBuilder.group(PipelineApi, "referrals", 
       .handle("get", ({ path }) => referrals.find(path.uniqueId))
       .handle("create", ({ payload }) => {
         const now = new Date()
-        return referrals.insert({ rewardStatus: "pending", ...payload, uniqueId: newId(), createdAt: now, updatedAt: now })
+        return referrals.insert({
+          rewardStatus: "pending",
+          ...payload,
+          uniqueId: newId(),
+          createdAt: now,
+          updatedAt: now
+        })
       })
       .handle("update", ({ path, payload }) =>
         referrals.update(path.uniqueId, (r) => ({ ...r, ...payload, updatedAt: new Date() })))
-      .handle("delete", ({ path }) => referrals.remove(path.uniqueId))
+      .handle("delete", ({ path }) =>
+        referrals.remove(path.uniqueId))
   }))
 
 export const TouchesHandlers = HttpApiBuilder.group(PipelineApi, "touches", (handlers) =>
@@ -98,5 +117,6 @@ export const TouchesHandlers = HttpApiBuilder.group(PipelineApi, "touches", (han
       })
       .handle("update", ({ path, payload }) =>
         touches.update(path.uniqueId, (t) => ({ ...t, ...payload, updatedAt: new Date() })))
-      .handle("delete", ({ path }) => touches.remove(path.uniqueId))
+      .handle("delete", ({ path }) =>
+        touches.remove(path.uniqueId))
   }))

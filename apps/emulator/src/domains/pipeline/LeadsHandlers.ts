@@ -27,7 +27,8 @@ export const LeadsHandlers = HttpApiBuilder.group(PipelineApi, "leads", (handler
       })
       .handle("update", ({ path, payload }) =>
         leads.update(path.uniqueId, (lead) => ({ ...lead, ...payload, updatedAt: new Date() })))
-      .handle("delete", ({ path }) => leads.softDelete(path.uniqueId))
+      .handle("delete", ({ path }) =>
+        leads.softDelete(path.uniqueId))
       .handle("recover", ({ path }) => leads.recover(path.uniqueId))
   }))
 
@@ -37,43 +38,50 @@ const withOverdue = (follow: LeadFollow, now: Date): LeadFollow =>
     ? { ...follow, status: "overdue" }
     : follow
 
-export const LeadFollowsHandlers = HttpApiBuilder.group(PipelineApi, "leadFollows", (handlers) =>
-  Effect.gen(function*() {
-    const store = yield* RecordStore
-    const leads = resource(store.collection("leads", Lead, { idOf: (lead) => lead.uniqueId }), "Lead")
-    const follows = resource(store.collection("lead_follows", LeadFollow, { idOf: (f) => f.uniqueId }), "Follow")
-    const read = (follow: LeadFollow) => withOverdue(follow, new Date())
-    return handlers
-      .handle("list", ({ path }) =>
-        leads.find(path.leadId).pipe(
-          Effect.zipRight(follows.all(path.leadId)),
-          Effect.map((all) => all.map(read))
-        ))
-      .handle("get", ({ path }) =>
-        leads.find(path.leadId).pipe(
-          Effect.zipRight(follows.find(path.followId, { parentId: path.leadId })),
-          Effect.map(read)
-        ))
-      .handle("create", ({ path, payload }) => {
-        const now = new Date()
-        return leads.find(path.leadId).pipe(
-          Effect.zipRight(
-            follows.insert({ ...payload, uniqueId: newId(), status: "pending", createdAt: now, updatedAt: now }, {
-              parentId: path.leadId
-            })
-          ),
-          Effect.map(read)
+export const LeadFollowsHandlers = HttpApiBuilder.group(
+  PipelineApi,
+  "leadFollows",
+  (handlers) =>
+    Effect.gen(function*() {
+      const store = yield* RecordStore
+      const leads = resource(store.collection("leads", Lead, { idOf: (lead) => lead.uniqueId }), "Lead")
+      const follows = resource(store.collection("lead_follows", LeadFollow, { idOf: (f) => f.uniqueId }), "Follow")
+      const read = (follow: LeadFollow) => withOverdue(follow, new Date())
+      return handlers
+        .handle("list", ({ path }) =>
+          leads.find(path.leadId).pipe(
+            Effect.zipRight(follows.all(path.leadId)),
+            Effect.map((all) => all.map(read))
+          ))
+        .handle("get", ({ path }) =>
+          leads.find(path.leadId).pipe(
+            Effect.zipRight(follows.find(path.followId, { parentId: path.leadId })),
+            Effect.map(read)
+          ))
+        .handle("create", ({ path, payload }) => {
+          const now = new Date()
+          return leads.find(path.leadId).pipe(
+            Effect.zipRight(
+              follows.insert({ ...payload, uniqueId: newId(), status: "pending", createdAt: now, updatedAt: now }, {
+                parentId: path.leadId
+              })
+            ),
+            Effect.map(read)
+          )
+        })
+        .handle("update", ({ path, payload }) =>
+          leads.find(path.leadId).pipe(
+            Effect.zipRight(
+              follows.update(path.followId, (follow) => ({ ...follow, ...payload, updatedAt: new Date() }), {
+                parentId: path.leadId
+              })
+            ),
+            Effect.map(read)
+          ))
+        .handle(
+          "delete",
+          ({ path }) =>
+            leads.find(path.leadId).pipe(Effect.zipRight(follows.remove(path.followId, { parentId: path.leadId })))
         )
-      })
-      .handle("update", ({ path, payload }) =>
-        leads.find(path.leadId).pipe(
-          Effect.zipRight(
-            follows.update(path.followId, (follow) => ({ ...follow, ...payload, updatedAt: new Date() }), {
-              parentId: path.leadId
-            })
-          ),
-          Effect.map(read)
-        ))
-      .handle("delete", ({ path }) =>
-        leads.find(path.leadId).pipe(Effect.zipRight(follows.remove(path.followId, { parentId: path.leadId }))))
-  }))
+    })
+)
