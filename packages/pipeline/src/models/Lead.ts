@@ -35,15 +35,10 @@ export const LeadStatus = Schema.Literal("active", "inactive", "converted", "los
  */
 export type LeadStatus = typeof LeadStatus.Type
 
-/**
- * A lead as the API returns it. Optional attributes are absent when the API leaves them out or sends
- * `null`; required ones missing fail decoding with their path.
- *
- * @since 0.1.0
- */
-export const Lead = Schema.Struct({
+/** The attributes of a lead as the API may send them: all optional but the id, as after an update. */
+const leadAttributes = {
   uniqueId: Fields.renamed(Schema.String, "unique_id").annotations({ description: "The record's id" }),
-  name: Schema.propertySignature(Schema.String).annotations({ description: "The lead's name" }),
+  name: Fields.optional(Schema.String).annotations({ description: "The lead's name" }),
   source: Fields.optional(Schema.String).annotations({
     description: "Where the lead came from (website, referral, cold_call, event, ...)"
   }),
@@ -52,11 +47,27 @@ export const Lead = Schema.Struct({
   value: Fields.optional(Fields.Decimal).annotations({ description: "Estimated deal value" }),
   stage: Fields.optional(LeadStage).annotations({ description: "Pipeline stage" }),
   probability: Fields.optional(Fields.Percentage).annotations({ description: "Win probability in percent" }),
-  status: Schema.propertySignature(LeadStatus).annotations({ description: "Lead status" }),
-  createdAt: Fields.renamed(Fields.Timestamp, "created_at").annotations({ description: "When the record was created" }),
+  status: Fields.optional(LeadStatus).annotations({ description: "Lead status" }),
+  createdAt: Fields.optionalRenamed(Fields.Timestamp, "created_at").annotations({
+    description: "When the record was created"
+  }),
   updatedAt: Fields.optionalRenamed(Fields.Timestamp, "updated_at").annotations({
     description: "When the record last changed"
   })
+}
+
+/**
+ * A lead as the API returns it. Optional attributes are absent when the API leaves them out or sends
+ * `null`; required ones missing fail decoding with their path.
+ *
+ * @since 0.1.0
+ */
+export const Lead = Schema.Struct({
+  ...leadAttributes,
+  // Required on the full record.
+  name: Schema.propertySignature(Schema.String).annotations({ description: "The lead's name" }),
+  status: Schema.propertySignature(LeadStatus).annotations({ description: "Lead status" }),
+  createdAt: Fields.renamed(Fields.Timestamp, "created_at").annotations({ description: "When the record was created" })
 }).annotations({
   identifier: "Lead",
   // What a table of them shows, in order (the `crm` CLI's listings).
@@ -75,25 +86,7 @@ export interface Lead extends Schema.Schema.Type<typeof Lead> {}
  *
  * @since 0.1.0
  */
-export const UpdatedLead = Schema.Struct({
-  uniqueId: Fields.renamed(Schema.String, "unique_id").annotations({ description: "The record's id" }),
-  name: Fields.optional(Schema.String).annotations({ description: "The lead's name" }),
-  source: Fields.optional(Schema.String).annotations({
-    description: "Where the lead came from (website, referral, cold_call, event, ...)"
-  }),
-  accountId: Fields.optionalRenamed(Schema.String, "account_id").annotations({ description: "The associated account" }),
-  contactId: Fields.optionalRenamed(Schema.String, "contact_id").annotations({ description: "The associated contact" }),
-  value: Fields.optional(Fields.Decimal).annotations({ description: "Estimated deal value" }),
-  stage: Fields.optional(LeadStage).annotations({ description: "Pipeline stage" }),
-  probability: Fields.optional(Fields.Percentage).annotations({ description: "Win probability in percent" }),
-  status: Fields.optional(LeadStatus).annotations({ description: "Lead status" }),
-  createdAt: Fields.optionalRenamed(Fields.Timestamp, "created_at").annotations({
-    description: "When the record was created"
-  }),
-  updatedAt: Fields.optionalRenamed(Fields.Timestamp, "updated_at").annotations({
-    description: "When the record last changed"
-  })
-}).annotations({ identifier: "UpdatedLead" })
+export const UpdatedLead = Schema.Struct(leadAttributes).annotations({ identifier: "UpdatedLead" })
 /**
  * What `LeadsService.update` returns: the lead's id plus the attributes the API echoed.
  *

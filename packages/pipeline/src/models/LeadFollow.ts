@@ -21,21 +21,32 @@ export const FollowStatus = Schema.Literal("pending", "completed", "overdue")
  */
 export type FollowStatus = typeof FollowStatus.Type
 
+/** The attributes of a follow-up as the API may send them: all optional but the id, as after an update. */
+const leadFollowAttributes = {
+  uniqueId: Fields.renamed(Schema.String, "unique_id").annotations({ description: "The record's id" }),
+  title: Fields.optional(Schema.String).annotations({ description: "What to do" }),
+  description: Fields.optional(Schema.String).annotations({ description: "Details of the follow-up" }),
+  dueDate: Fields.optionalRenamed(Fields.Timestamp, "due_date").annotations({ description: "When it is due" }),
+  status: Fields.optional(FollowStatus).annotations({ description: "Where it stands" }),
+  createdAt: Fields.optionalRenamed(Fields.Timestamp, "created_at").annotations({
+    description: "When the record was created"
+  }),
+  updatedAt: Fields.optionalRenamed(Fields.Timestamp, "updated_at").annotations({
+    description: "When the record last changed"
+  })
+}
+
 /**
  * A follow-up task as the API returns it (resource type `follow`).
  *
  * @since 0.1.0
  */
 export const LeadFollow = Schema.Struct({
-  uniqueId: Fields.renamed(Schema.String, "unique_id").annotations({ description: "The record's id" }),
+  ...leadFollowAttributes,
+  // Required on the full record.
   title: Schema.propertySignature(Schema.String).annotations({ description: "What to do" }),
-  description: Fields.optional(Schema.String).annotations({ description: "Details of the follow-up" }),
-  dueDate: Fields.optionalRenamed(Fields.Timestamp, "due_date").annotations({ description: "When it is due" }),
   status: Schema.propertySignature(FollowStatus).annotations({ description: "Where it stands" }),
-  createdAt: Fields.renamed(Fields.Timestamp, "created_at").annotations({ description: "When the record was created" }),
-  updatedAt: Fields.optionalRenamed(Fields.Timestamp, "updated_at").annotations({
-    description: "When the record last changed"
-  })
+  createdAt: Fields.renamed(Fields.Timestamp, "created_at").annotations({ description: "When the record was created" })
 }).annotations({
   identifier: "LeadFollow",
   // What a table of them shows, in order (the `crm` CLI's listings).
@@ -53,19 +64,7 @@ export interface LeadFollow extends Schema.Schema.Type<typeof LeadFollow> {}
  *
  * @since 0.1.0
  */
-export const UpdatedLeadFollow = Schema.Struct({
-  uniqueId: Fields.renamed(Schema.String, "unique_id").annotations({ description: "The record's id" }),
-  title: Fields.optional(Schema.String).annotations({ description: "What to do" }),
-  description: Fields.optional(Schema.String).annotations({ description: "Details of the follow-up" }),
-  dueDate: Fields.optionalRenamed(Fields.Timestamp, "due_date").annotations({ description: "When it is due" }),
-  status: Fields.optional(FollowStatus).annotations({ description: "Where it stands" }),
-  createdAt: Fields.optionalRenamed(Fields.Timestamp, "created_at").annotations({
-    description: "When the record was created"
-  }),
-  updatedAt: Fields.optionalRenamed(Fields.Timestamp, "updated_at").annotations({
-    description: "When the record last changed"
-  })
-}).annotations({ identifier: "UpdatedLeadFollow" })
+export const UpdatedLeadFollow = Schema.Struct(leadFollowAttributes).annotations({ identifier: "UpdatedLeadFollow" })
 /**
  * What `LeadFollowsService.update` returns: the follow-up's id plus the attributes the API echoed.
  *

@@ -45,6 +45,26 @@ export const OpportunityStatus = Schema.Literal("active", "inactive", "won", "lo
  */
 export type OpportunityStatus = typeof OpportunityStatus.Type
 
+/** The attributes of an opportunity as the API may send them: all optional but the id, as after an update. */
+const opportunityAttributes = {
+  uniqueId: Fields.renamed(Schema.String, "unique_id").annotations({ description: "The record's id" }),
+  name: Fields.optional(Schema.String).annotations({ description: "The opportunity's name" }),
+  accountId: Fields.optionalRenamed(Schema.String, "account_id").annotations({ description: "The associated account" }),
+  value: Fields.optional(Fields.Decimal).annotations({ description: "Deal value" }),
+  stage: Fields.optional(OpportunityStage).annotations({ description: "Pipeline stage" }),
+  closeDate: Fields.optionalRenamed(Fields.CalendarDate, "close_date").annotations({
+    description: "Expected close date"
+  }),
+  probability: Fields.optional(Fields.Percentage).annotations({ description: "Win probability in percent" }),
+  status: Fields.optional(OpportunityStatus).annotations({ description: "Opportunity status" }),
+  createdAt: Fields.optionalRenamed(Fields.Timestamp, "created_at").annotations({
+    description: "When the record was created"
+  }),
+  updatedAt: Fields.optionalRenamed(Fields.Timestamp, "updated_at").annotations({
+    description: "When the record last changed"
+  })
+}
+
 /**
  * An opportunity as the API returns it. `closeDate` is a calendar date (`2026-06-30`), kept as the
  * string. Optional attributes are absent when the API leaves them out or sends `null`; required ones
@@ -53,20 +73,11 @@ export type OpportunityStatus = typeof OpportunityStatus.Type
  * @since 0.1.0
  */
 export const Opportunity = Schema.Struct({
-  uniqueId: Fields.renamed(Schema.String, "unique_id").annotations({ description: "The record's id" }),
+  ...opportunityAttributes,
+  // Required on the full record.
   name: Schema.propertySignature(Schema.String).annotations({ description: "The opportunity's name" }),
-  accountId: Fields.optionalRenamed(Schema.String, "account_id").annotations({ description: "The associated account" }),
-  value: Fields.optional(Fields.Decimal).annotations({ description: "Deal value" }),
-  stage: Fields.optional(OpportunityStage).annotations({ description: "Pipeline stage" }),
-  closeDate: Fields.optionalRenamed(Fields.CalendarDate, "close_date").annotations({
-    description: "Expected close date"
-  }),
-  probability: Fields.optional(Fields.Percentage).annotations({ description: "Win probability in percent" }),
   status: Schema.propertySignature(OpportunityStatus).annotations({ description: "Opportunity status" }),
-  createdAt: Fields.renamed(Fields.Timestamp, "created_at").annotations({ description: "When the record was created" }),
-  updatedAt: Fields.optionalRenamed(Fields.Timestamp, "updated_at").annotations({
-    description: "When the record last changed"
-  })
+  createdAt: Fields.renamed(Fields.Timestamp, "created_at").annotations({ description: "When the record was created" })
 }).annotations({
   identifier: "Opportunity",
   // What a table of them shows, in order (the `crm` CLI's listings).
@@ -85,24 +96,7 @@ export interface Opportunity extends Schema.Schema.Type<typeof Opportunity> {}
  *
  * @since 0.1.0
  */
-export const UpdatedOpportunity = Schema.Struct({
-  uniqueId: Fields.renamed(Schema.String, "unique_id").annotations({ description: "The record's id" }),
-  name: Fields.optional(Schema.String).annotations({ description: "The opportunity's name" }),
-  accountId: Fields.optionalRenamed(Schema.String, "account_id").annotations({ description: "The associated account" }),
-  value: Fields.optional(Fields.Decimal).annotations({ description: "Deal value" }),
-  stage: Fields.optional(OpportunityStage).annotations({ description: "Pipeline stage" }),
-  closeDate: Fields.optionalRenamed(Fields.CalendarDate, "close_date").annotations({
-    description: "Expected close date"
-  }),
-  probability: Fields.optional(Fields.Percentage).annotations({ description: "Win probability in percent" }),
-  status: Fields.optional(OpportunityStatus).annotations({ description: "Opportunity status" }),
-  createdAt: Fields.optionalRenamed(Fields.Timestamp, "created_at").annotations({
-    description: "When the record was created"
-  }),
-  updatedAt: Fields.optionalRenamed(Fields.Timestamp, "updated_at").annotations({
-    description: "When the record last changed"
-  })
-}).annotations({ identifier: "UpdatedOpportunity" })
+export const UpdatedOpportunity = Schema.Struct(opportunityAttributes).annotations({ identifier: "UpdatedOpportunity" })
 /**
  * What `OpportunitiesService.update` returns: the opportunity's id plus the attributes the API echoed.
  *

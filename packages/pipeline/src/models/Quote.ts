@@ -32,51 +32,8 @@ export const QuoteStatus = Schema.Literal("draft", "sent", "accepted", "rejected
  */
 export type QuoteStatus = typeof QuoteStatus.Type
 
-/**
- * A quote as the API returns it (assumed attributes: see the module's doc). `validUntil` is a calendar
- * date (`2026-06-30`), kept as the string. Optional attributes are absent when the API leaves them out
- * or sends `null`; required ones missing fail decoding with their path.
- *
- * @since 0.1.0
- */
-export const Quote = Schema.Struct({
-  uniqueId: Fields.renamed(Schema.String, "unique_id").annotations({ description: "The record's id" }),
-  title: Schema.propertySignature(Schema.String).annotations({ description: "The quote's title" }),
-  accountId: Fields.optionalRenamed(Schema.String, "account_id").annotations({ description: "The associated account" }),
-  opportunityId: Fields.optionalRenamed(Schema.String, "opportunity_id").annotations({
-    description: "The associated opportunity"
-  }),
-  contactId: Fields.optionalRenamed(Schema.String, "contact_id").annotations({ description: "The associated contact" }),
-  amount: Fields.optional(Fields.Decimal).annotations({ description: "Quoted amount" }),
-  currency: Fields.optional(Schema.String).annotations({ description: "ISO 4217 currency code (USD, EUR)" }),
-  status: Schema.propertySignature(QuoteStatus).annotations({ description: "Approval status" }),
-  validUntil: Fields.optionalRenamed(Fields.CalendarDate, "valid_until").annotations({
-    description: "Last day the quote holds"
-  }),
-  notes: Fields.optional(Schema.String).annotations({ description: "Free-text notes" }),
-  createdAt: Fields.renamed(Fields.Timestamp, "created_at").annotations({ description: "When the record was created" }),
-  updatedAt: Fields.optionalRenamed(Fields.Timestamp, "updated_at").annotations({
-    description: "When the record last changed"
-  })
-}).annotations({
-  identifier: "Quote",
-  // What a table of them shows, in order (the `crm` CLI's listings).
-  [Contract.TableColumns]: ["uniqueId", "title", "status", "amount", "currency", "validUntil", "opportunityId"]
-})
-/**
- * A quote as the client sees it: camelCase attributes decoded from the wire (assumed attributes).
- *
- * @since 0.1.0
- */
-export interface Quote extends Schema.Schema.Type<typeof Quote> {}
-
-/**
- * What the API echoes after an update: the quote's id and the attributes it chose to send back
- * (assumed to behave like leads, which echo only the changed ones). Nothing absent is filled in.
- *
- * @since 0.1.0
- */
-export const UpdatedQuote = Schema.Struct({
+/** The attributes of a quote as the API may send them: all optional but the id, as after an update. */
+const quoteAttributes = {
   uniqueId: Fields.renamed(Schema.String, "unique_id").annotations({ description: "The record's id" }),
   title: Fields.optional(Schema.String).annotations({ description: "The quote's title" }),
   accountId: Fields.optionalRenamed(Schema.String, "account_id").annotations({ description: "The associated account" }),
@@ -97,7 +54,40 @@ export const UpdatedQuote = Schema.Struct({
   updatedAt: Fields.optionalRenamed(Fields.Timestamp, "updated_at").annotations({
     description: "When the record last changed"
   })
-}).annotations({ identifier: "UpdatedQuote" })
+}
+
+/**
+ * A quote as the API returns it (assumed attributes: see the module's doc). `validUntil` is a calendar
+ * date (`2026-06-30`), kept as the string. Optional attributes are absent when the API leaves them out
+ * or sends `null`; required ones missing fail decoding with their path.
+ *
+ * @since 0.1.0
+ */
+export const Quote = Schema.Struct({
+  ...quoteAttributes,
+  // Required on the full record.
+  title: Schema.propertySignature(Schema.String).annotations({ description: "The quote's title" }),
+  status: Schema.propertySignature(QuoteStatus).annotations({ description: "Approval status" }),
+  createdAt: Fields.renamed(Fields.Timestamp, "created_at").annotations({ description: "When the record was created" })
+}).annotations({
+  identifier: "Quote",
+  // What a table of them shows, in order (the `crm` CLI's listings).
+  [Contract.TableColumns]: ["uniqueId", "title", "status", "amount", "currency", "validUntil", "opportunityId"]
+})
+/**
+ * A quote as the client sees it: camelCase attributes decoded from the wire (assumed attributes).
+ *
+ * @since 0.1.0
+ */
+export interface Quote extends Schema.Schema.Type<typeof Quote> {}
+
+/**
+ * What the API echoes after an update: the quote's id and the attributes it chose to send back
+ * (assumed to behave like leads, which echo only the changed ones). Nothing absent is filled in.
+ *
+ * @since 0.1.0
+ */
+export const UpdatedQuote = Schema.Struct(quoteAttributes).annotations({ identifier: "UpdatedQuote" })
 /**
  * What `QuotesService.update` returns: the quote's id plus the attributes the API echoed.
  *

@@ -31,16 +31,12 @@ export const ReferralRewardStatus = Schema.Literal("pending", "approved", "paid"
  */
 export type ReferralRewardStatus = typeof ReferralRewardStatus.Type
 
-/**
- * A referral as the API returns it (assumed attributes: see the module's doc). Optional attributes are
- * absent when the API leaves them out or sends `null`; required ones missing fail decoding with their
- * path.
- *
- * @since 0.1.0
- */
-export const Referral = Schema.Struct({
+/** The attributes of a referral as the API may send them: all optional but the id, as after an update. */
+const referralAttributes = {
   uniqueId: Fields.renamed(Schema.String, "unique_id").annotations({ description: "The record's id" }),
-  referrerName: Fields.renamed(Schema.String, "referrer_name").annotations({ description: "Who made the referral" }),
+  referrerName: Fields.optionalRenamed(Schema.String, "referrer_name").annotations({
+    description: "Who made the referral"
+  }),
   referrerEmail: Fields.optionalRenamed(Schema.String, "referrer_email").annotations({
     description: "The referrer's e-mail"
   }),
@@ -52,14 +48,33 @@ export const Referral = Schema.Struct({
   rewardAmount: Fields.optionalRenamed(Fields.Decimal, "reward_amount").annotations({
     description: "Reward for the referrer"
   }),
-  rewardStatus: Fields.renamed(ReferralRewardStatus, "reward_status").annotations({
+  rewardStatus: Fields.optionalRenamed(ReferralRewardStatus, "reward_status").annotations({
     description: "Where the reward stands"
   }),
   notes: Fields.optional(Schema.String).annotations({ description: "Free-text notes" }),
-  createdAt: Fields.renamed(Fields.Timestamp, "created_at").annotations({ description: "When the record was created" }),
+  createdAt: Fields.optionalRenamed(Fields.Timestamp, "created_at").annotations({
+    description: "When the record was created"
+  }),
   updatedAt: Fields.optionalRenamed(Fields.Timestamp, "updated_at").annotations({
     description: "When the record last changed"
   })
+}
+
+/**
+ * A referral as the API returns it (assumed attributes: see the module's doc). Optional attributes are
+ * absent when the API leaves them out or sends `null`; required ones missing fail decoding with their
+ * path.
+ *
+ * @since 0.1.0
+ */
+export const Referral = Schema.Struct({
+  ...referralAttributes,
+  // Required on the full record.
+  referrerName: Fields.renamed(Schema.String, "referrer_name").annotations({ description: "Who made the referral" }),
+  rewardStatus: Fields.renamed(ReferralRewardStatus, "reward_status").annotations({
+    description: "Where the reward stands"
+  }),
+  createdAt: Fields.renamed(Fields.Timestamp, "created_at").annotations({ description: "When the record was created" })
 }).annotations({
   identifier: "Referral",
   // What a table of them shows, in order (the `crm` CLI's listings).
@@ -86,33 +101,7 @@ export interface Referral extends Schema.Schema.Type<typeof Referral> {}
  *
  * @since 0.1.0
  */
-export const UpdatedReferral = Schema.Struct({
-  uniqueId: Fields.renamed(Schema.String, "unique_id").annotations({ description: "The record's id" }),
-  referrerName: Fields.optionalRenamed(Schema.String, "referrer_name").annotations({
-    description: "Who made the referral"
-  }),
-  referrerEmail: Fields.optionalRenamed(Schema.String, "referrer_email").annotations({
-    description: "The referrer's e-mail"
-  }),
-  referredName: Fields.optionalRenamed(Schema.String, "referred_name").annotations({ description: "Who was referred" }),
-  referredEmail: Fields.optionalRenamed(Schema.String, "referred_email").annotations({
-    description: "The referred person's e-mail"
-  }),
-  leadId: Fields.optionalRenamed(Schema.String, "lead_id").annotations({ description: "The lead the referral became" }),
-  rewardAmount: Fields.optionalRenamed(Fields.Decimal, "reward_amount").annotations({
-    description: "Reward for the referrer"
-  }),
-  rewardStatus: Fields.optionalRenamed(ReferralRewardStatus, "reward_status").annotations({
-    description: "Where the reward stands"
-  }),
-  notes: Fields.optional(Schema.String).annotations({ description: "Free-text notes" }),
-  createdAt: Fields.optionalRenamed(Fields.Timestamp, "created_at").annotations({
-    description: "When the record was created"
-  }),
-  updatedAt: Fields.optionalRenamed(Fields.Timestamp, "updated_at").annotations({
-    description: "When the record last changed"
-  })
-}).annotations({ identifier: "UpdatedReferral" })
+export const UpdatedReferral = Schema.Struct(referralAttributes).annotations({ identifier: "UpdatedReferral" })
 /**
  * What `ReferralsService.update` returns: the referral's id plus the attributes the API echoed.
  *

@@ -32,55 +32,8 @@ export const TouchType = Schema.Literal("call", "email", "meeting", "note")
  */
 export type TouchType = typeof TouchType.Type
 
-/**
- * A touch as the API returns it (assumed attributes: see the module's doc). Optional attributes are
- * absent when the API leaves them out or sends `null`; required ones missing fail decoding with their
- * path.
- *
- * @since 0.1.0
- */
-export const Touch = Schema.Struct({
-  uniqueId: Fields.renamed(Schema.String, "unique_id").annotations({ description: "The record's id" }),
-  touchType: Fields.renamed(TouchType, "touch_type").annotations({ description: "Kind of interaction" }),
-  subject: Schema.propertySignature(Schema.String).annotations({ description: "What it was about" }),
-  notes: Fields.optional(Schema.String).annotations({ description: "Free-text notes" }),
-  outcome: Fields.optional(Schema.String).annotations({ description: "How it went" }),
-  occurredAt: Fields.renamed(Fields.Timestamp, "occurred_at").annotations({
-    description: "When it happened (the API defaults it to now)"
-  }),
-  leadId: Fields.optionalRenamed(Schema.String, "lead_id").annotations({ description: "The lead it concerns" }),
-  contactId: Fields.optionalRenamed(Schema.String, "contact_id").annotations({
-    description: "The contact it concerns"
-  }),
-  accountId: Fields.optionalRenamed(Schema.String, "account_id").annotations({
-    description: "The account it concerns"
-  }),
-  opportunityId: Fields.optionalRenamed(Schema.String, "opportunity_id").annotations({
-    description: "The opportunity it concerns"
-  }),
-  createdAt: Fields.renamed(Fields.Timestamp, "created_at").annotations({ description: "When the record was created" }),
-  updatedAt: Fields.optionalRenamed(Fields.Timestamp, "updated_at").annotations({
-    description: "When the record last changed"
-  })
-}).annotations({
-  identifier: "Touch",
-  // What a table of them shows, in order (the `crm` CLI's listings).
-  [Contract.TableColumns]: ["uniqueId", "touchType", "subject", "outcome", "occurredAt", "leadId"]
-})
-/**
- * A touch as the client sees it: camelCase attributes decoded from the wire (assumed attributes).
- *
- * @since 0.1.0
- */
-export interface Touch extends Schema.Schema.Type<typeof Touch> {}
-
-/**
- * What the API echoes after an update: the touch's id and the attributes it chose to send back
- * (assumed to behave like leads, which echo only the changed ones). Nothing absent is filled in.
- *
- * @since 0.1.0
- */
-export const UpdatedTouch = Schema.Struct({
+/** The attributes of a touch as the API may send them: all optional but the id, as after an update. */
+const touchAttributes = {
   uniqueId: Fields.renamed(Schema.String, "unique_id").annotations({ description: "The record's id" }),
   touchType: Fields.optionalRenamed(TouchType, "touch_type").annotations({ description: "Kind of interaction" }),
   subject: Fields.optional(Schema.String).annotations({ description: "What it was about" }),
@@ -105,7 +58,43 @@ export const UpdatedTouch = Schema.Struct({
   updatedAt: Fields.optionalRenamed(Fields.Timestamp, "updated_at").annotations({
     description: "When the record last changed"
   })
-}).annotations({ identifier: "UpdatedTouch" })
+}
+
+/**
+ * A touch as the API returns it (assumed attributes: see the module's doc). Optional attributes are
+ * absent when the API leaves them out or sends `null`; required ones missing fail decoding with their
+ * path.
+ *
+ * @since 0.1.0
+ */
+export const Touch = Schema.Struct({
+  ...touchAttributes,
+  // Required on the full record.
+  touchType: Fields.renamed(TouchType, "touch_type").annotations({ description: "Kind of interaction" }),
+  subject: Schema.propertySignature(Schema.String).annotations({ description: "What it was about" }),
+  occurredAt: Fields.renamed(Fields.Timestamp, "occurred_at").annotations({
+    description: "When it happened (the API defaults it to now)"
+  }),
+  createdAt: Fields.renamed(Fields.Timestamp, "created_at").annotations({ description: "When the record was created" })
+}).annotations({
+  identifier: "Touch",
+  // What a table of them shows, in order (the `crm` CLI's listings).
+  [Contract.TableColumns]: ["uniqueId", "touchType", "subject", "outcome", "occurredAt", "leadId"]
+})
+/**
+ * A touch as the client sees it: camelCase attributes decoded from the wire (assumed attributes).
+ *
+ * @since 0.1.0
+ */
+export interface Touch extends Schema.Schema.Type<typeof Touch> {}
+
+/**
+ * What the API echoes after an update: the touch's id and the attributes it chose to send back
+ * (assumed to behave like leads, which echo only the changed ones). Nothing absent is filled in.
+ *
+ * @since 0.1.0
+ */
+export const UpdatedTouch = Schema.Struct(touchAttributes).annotations({ identifier: "UpdatedTouch" })
 /**
  * What `TouchesService.update` returns: the touch's id plus the attributes the API echoed.
  *
