@@ -11,11 +11,9 @@ import * as Effect from "effect/Effect"
 import * as Exit from "effect/Exit"
 import * as ManagedRuntime from "effect/ManagedRuntime"
 import type * as Http from "node:http"
-import { inspect } from "node:util"
 import * as Zlib from "node:zlib"
 import * as Capture from "./support/capture.js"
 import {
-  API_KEY,
   clients,
   CreateWidget,
   document,
@@ -25,6 +23,7 @@ import {
   UpdateWidget,
   WidgetsGroup
 } from "./support/fixtures.js"
+import { expectNoSecret, pump, renderings } from "./support/hostile.js"
 import * as TestServer from "./support/TestServer.js"
 
 const MiB = 1024 * 1024
@@ -32,38 +31,6 @@ const MiB = 1024 * 1024
 /** What a hostile server echoes back: the credentials it was sent. */
 const echoed = (req: { readonly headers: Http.IncomingHttpHeaders }) =>
   `${String(req.headers["authorization"])} ${String(req.headers["appid"])}`
-
-const expectNoSecret = (text: string) => {
-  expect(text).not.toContain(TOKEN)
-  expect(text).not.toContain(API_KEY)
-  expect(text).not.toContain("SECRET")
-}
-
-/** Every common way of turning an error into text. */
-const renderings = (error: unknown): Array<string> => [
-  String(error),
-  (error as Error).message,
-  (error as Error).stack ?? "",
-  JSON.stringify(error),
-  inspect(error, { depth: 10 }),
-  Cause.pretty(Cause.fail(error), { renderErrorCause: true })
-]
-
-/** Writes `chunk` for as long as the client reads, respecting backpressure, until the connection closes. */
-const pump = (res: Http.ServerResponse, chunk: Buffer, limit = Number.POSITIVE_INFINITY) => {
-  let sent = 0
-  const go = () => {
-    while (!res.destroyed && sent < limit) {
-      sent += chunk.length
-      if (!res.write(chunk)) {
-        res.once("drain", go)
-        return
-      }
-    }
-    if (!res.destroyed) res.end()
-  }
-  go()
-}
 
 /** 256 MiB of zeros, gzip level 1: about 1 MB on the wire. */
 let bomb: Promise<Buffer> | undefined

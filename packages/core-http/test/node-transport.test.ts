@@ -9,6 +9,7 @@ import * as Effect from "effect/Effect"
 import * as Layer from "effect/Layer"
 import type * as CrmConfig from "../src/CrmConfig.js"
 import { CreateWidget, document, expectTag, options, UpdateWidget, WidgetsGroup } from "./support/fixtures.js"
+import { endlessJson } from "./support/hostile.js"
 import * as TestServer from "./support/TestServer.js"
 
 const clientsOver = (server: TestServer.TestServer, overrides: Partial<CrmConfig.CrmOptions>) =>
@@ -40,14 +41,7 @@ describe("NodeTransport (undici)", () => {
       const other = yield* TestServer.make
       const widgets = yield* clientsOver(api, { maxResponseBytes: 64 * 1024, retry: { times: 0 } })
 
-      api.enqueue({
-        raw: (res) => {
-          res.writeHead(200, { "content-type": "application/json" })
-          const chunk = Buffer.alloc(16 * 1024, 0x20)
-          const timer = setInterval(() => (res.destroyed ? clearInterval(timer) : res.write(chunk)), 1)
-          res.on("close", () => clearInterval(timer))
-        }
-      })
+      api.enqueue({ raw: endlessJson })
       expect(expectTag(yield* Effect.flip(widgets.get("w1")), "ResponseTooLarge").maxBytes).toBe(64 * 1024)
 
       api.enqueue({ status: 301, headers: { location: "/widgets/w2" } }, { body: document("w2", "Moved") })

@@ -8,6 +8,7 @@ import { describe, expect, it } from "@effect/vitest"
 import * as Effect from "effect/Effect"
 import * as Layer from "effect/Layer"
 import { CreateWidget, document, expectTag, options, UpdateWidget, WidgetsGroup } from "./support/fixtures.js"
+import { endlessJson } from "./support/hostile.js"
 import * as TestServer from "./support/TestServer.js"
 
 const clientsOver = (
@@ -36,14 +37,7 @@ describe.each([
       api.enqueue({ body: document("w1", "Plain") })
       expect((yield* widgets.get("w1")).name).toBe("Plain")
 
-      api.enqueue({
-        raw: (res) => {
-          res.writeHead(200, { "content-type": "application/json" })
-          const chunk = Buffer.alloc(16 * 1024, 0x20)
-          const timer = setInterval(() => (res.destroyed ? clearInterval(timer) : res.write(chunk)), 1)
-          res.on("close", () => clearInterval(timer))
-        }
-      })
+      api.enqueue({ raw: endlessJson })
       expect(expectTag(yield* Effect.flip(widgets.get("w1")), "ResponseTooLarge").maxBytes).toBe(64 * 1024)
       yield* api.waitUntil(() => api.requests[1]?.closedEarly === true)
 

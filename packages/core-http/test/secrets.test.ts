@@ -10,24 +10,8 @@ import * as Redacted from "effect/Redacted"
 import { inspect } from "node:util"
 import * as Capture from "./support/capture.js"
 import { API_KEY, clients, document, errorBody, TOKEN, widgetJson } from "./support/fixtures.js"
+import { expectNoSecret, renderings } from "./support/hostile.js"
 import * as TestServer from "./support/TestServer.js"
-
-const expectNoSecret = (text: string) => {
-  expect(text).not.toContain(TOKEN)
-  expect(text).not.toContain(API_KEY)
-  // Nor the distinctive part alone.
-  expect(text).not.toContain("SECRET")
-}
-
-/** Every way an error is commonly turned into text. */
-const renderings = (error: unknown): Array<string> => [
-  String(error),
-  (error as Error).message,
-  (error as Error).stack ?? "",
-  JSON.stringify(error),
-  inspect(error, { depth: 10 }),
-  Cause.pretty(Cause.fail(error), { renderErrorCause: true })
-]
 
 describe("secrets never leave the transport", () => {
   it.scopedLive("no error of a failing call contains the token or the API key, nor do its logs and spans", () =>
