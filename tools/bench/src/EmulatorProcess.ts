@@ -28,6 +28,13 @@ export const rawHeaders = (): Record<string, string> => ({
   "x-request-id": crypto.randomUUID()
 })
 
+/** The baseline every request benchmark compares with: fetch + json(), headers as the SDK sends them. */
+export const rawGetJson = async (url: string): Promise<unknown> => {
+  const response = await fetch(url, { headers: rawHeaders() })
+  if (response.status !== 200) throw new Error(`raw GET answered ${response.status}`)
+  return response.json()
+}
+
 /** Creates one lead with a raw POST and returns its id. */
 export const createLead = async (url: string, name = "Benchmark lead"): Promise<string> => {
   const response = await fetch(`${url}/leads/`, {

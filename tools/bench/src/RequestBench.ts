@@ -9,7 +9,7 @@ import * as NodeTransport from "@blocks-crm/core-http/NodeTransport"
 import { LeadsService } from "@blocks-crm/pipeline"
 import * as Layer from "effect/Layer"
 import * as ManagedRuntime from "effect/ManagedRuntime"
-import { createLead, credentials, rawHeaders, startEmulatorProcess } from "./EmulatorProcess.js"
+import { createLead, credentials, rawGetJson, startEmulatorProcess } from "./EmulatorProcess.js"
 import { maybeGc, mean, median, now, percentile, round } from "./Measure.js"
 
 export interface LatencySummary {
@@ -58,14 +58,7 @@ export const runRequest = async (options: { readonly quick: boolean }): Promise<
       > = [
         { name: "effect", run: () => runtime.runPromise(leads.get(id)) },
         { name: "promise", run: () => promised.get(id) },
-        {
-          name: "raw",
-          run: async () => {
-            const response = await fetch(url, { headers: rawHeaders() })
-            if (response.status !== 200) throw new Error(`raw GET answered ${response.status}`)
-            return response.json()
-          }
-        }
+        { name: "raw", run: () => rawGetJson(url) }
       ]
       // Same answer from every face before timing anything.
       const [viaEffect, viaPromise] = await Promise.all([variants[0]!.run(), variants[1]!.run()])

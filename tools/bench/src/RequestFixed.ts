@@ -12,7 +12,7 @@ import { Lead, LeadsService } from "@blocks-crm/pipeline"
 import * as Layer from "effect/Layer"
 import * as ManagedRuntime from "effect/ManagedRuntime"
 import * as Schema from "effect/Schema"
-import { credentials, rawHeaders } from "./EmulatorProcess.js"
+import { credentials, rawGetJson } from "./EmulatorProcess.js"
 import { startFixedServer } from "./FixedServer.js"
 import { makeLead } from "./LeadFixtures.js"
 import { maybeGc, median, now, round } from "./Measure.js"
@@ -73,14 +73,7 @@ export const runRequestFixed = async (options: { readonly quick: boolean }): Pro
         { name: "effect", run: () => runtime.runPromise(leads.get(id)) },
         { name: "promise", run: () => promised.get(id) },
         { name: "effectFetch", run: () => fetchRuntime.runPromise(fetchLeads.get(id)) },
-        {
-          name: "raw",
-          run: async () => {
-            const response = await fetch(url, { headers: rawHeaders() })
-            if (response.status !== 200) throw new Error(`raw GET answered ${response.status}`)
-            return response.json()
-          }
-        }
+        { name: "raw", run: () => rawGetJson(url) }
       ]
       const [viaEffect, viaPromise] = await Promise.all([variants[0]!.run(), variants[1]!.run()])
       if ((viaEffect as { uniqueId: string }).uniqueId !== id || (viaPromise as { uniqueId: string }).uniqueId !== id) {
