@@ -30,6 +30,8 @@ import * as Faults from "./Faults.js"
 import * as Idempotency from "./Idempotency.js"
 import * as RecordStore from "./RecordStore.js"
 import * as RequestBody from "./RequestBody.js"
+import { AccountsDomain } from "./domains/accounts/AccountsDomain.js"
+import { CommsDomain } from "./domains/comms/CommsDomain.js"
 
 export interface EmulatorOptions {
   /** 0 picks a free port (the default, for parallel tests). */
@@ -67,7 +69,7 @@ export interface EmulatorInfo {
 export class Emulator extends Context.Tag("@blocks-crm/emulator/Emulator")<Emulator, EmulatorInfo>() {}
 
 /** Every domain this emulator ships with. */
-export const builtInDomains: ReadonlyArray<EmulatorDomain> = [PipelineDomain]
+export const builtInDomains: ReadonlyArray<EmulatorDomain> = [PipelineDomain, AccountsDomain, CommsDomain]
 
 /** One API made of every domain's contract, for the OpenAPI document and the docs page. */
 export const documentedApi = (domains: ReadonlyArray<EmulatorDomain>) =>

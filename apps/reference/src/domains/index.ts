@@ -4,12 +4,16 @@
  * @since 0.1.0
  */
 import { pipeline } from "./pipeline.js"
+import { accounts } from "./accounts.js"
+import { comms } from "./comms.js"
 
 /**
  * @since 0.1.0
  */
 export const domains = [
-  pipeline
+  pipeline,
+  accounts,
+  comms
 ] as const
 
-export { pipeline }
+export { pipeline, accounts, comms }

@@ -1,0 +1,12 @@
+/**
+ * The accounts domain's contract: every group it declares, as one `HttpApi`.
+ *
+ * @since 0.1.0
+ */
+import * as HttpApi from "@effect/platform/HttpApi"
+import { AccountsGroup } from "./AccountsGroup.js"
+
+/** @since 0.1.0 */
+export class AccountsApi extends HttpApi.make("accounts")
+  .add(AccountsGroup)
+{}

@@ -1,0 +1,10 @@
+/**
+ * The accounts domain of the 23blocks CRM Block.
+ *
+ * @since 0.1.0
+ */
+export * from "./models/Account.js"
+export * from "./contract/AccountsGroup.js"
+export * from "./contract/AccountsApi.js"
+export * from "./services/AccountsService.js"
+export * from "./services/AccountsServices.js"
