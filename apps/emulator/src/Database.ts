@@ -78,6 +78,11 @@ const migrations = {
   "0004_idempotency_fingerprint": Effect.flatMap(
     SqlClient.SqlClient,
     (sql) => sql`ALTER TABLE idempotency_keys ADD COLUMN fingerprint TEXT`
+  ),
+  // Archived records (accounts, contacts) leave the main listing but are neither deleted nor trashed.
+  "0005_records_archived": Effect.flatMap(
+    SqlClient.SqlClient,
+    (sql) => sql`ALTER TABLE records ADD COLUMN archived INTEGER NOT NULL DEFAULT 0`
   )
 }
 

@@ -15,6 +15,8 @@ export interface PageQuery {
   readonly records?: number | undefined
   readonly search?: string | undefined
   readonly deleted?: boolean | undefined
+  /** Archived records only (true) or live ones only (false, the default). */
+  readonly archived?: boolean | undefined
   readonly parentId?: string | undefined
 }
 
@@ -58,6 +60,14 @@ export interface Collection<A> {
   ) => Effect.Effect<boolean, SqlError>
 }
 
+export interface CollectionOptions<A> {
+  readonly idOf: (record: A) => string
+  /** The words `?search=` matches. */
+  readonly searchText?: ((record: A) => string) | undefined
+  /** Whether the record is archived: archived records are listed only with `archived: true`. */
+  readonly isArchived?: ((record: A) => boolean) | undefined
+}
+
 export class RecordStore extends Context.Tag("@blocks-crm/emulator/RecordStore")<
   RecordStore,
   {
@@ -68,7 +78,7 @@ export class RecordStore extends Context.Tag("@blocks-crm/emulator/RecordStore")
     readonly collection: <A, I>(
       name: string,
       schema: Schema.Schema<A, I>,
-      options: { readonly idOf: (record: A) => string; readonly searchText?: ((record: A) => string) | undefined }
+      options: CollectionOptions<A>
     ) => Collection<A>
   }
 >() {}
@@ -83,12 +93,13 @@ export const layer: Layer.Layer<RecordStore, never, SqlClient.SqlClient> = Layer
     collection: <A, I>(
       name: string,
       schema: Schema.Schema<A, I>,
-      options: { readonly idOf: (record: A) => string; readonly searchText?: ((record: A) => string) | undefined }
+      options: CollectionOptions<A>
     ): Collection<A> => {
       // Stored rows were written by this schema; a row that no longer decodes is a defect.
       const decode = Schema.decodeUnknownSync(Schema.parseJson(schema))
       const encode = Schema.encodeSync(Schema.parseJson(schema))
       const searchText = (record: A) => (options.searchText?.(record) ?? "").toLowerCase()
+      const archived = (record: A) => (options.isArchived?.(record) === true ? 1 : 0)
       const scope = (tenantId: string, parentId: string | undefined, deleted: boolean) =>
         sql.and([
           sql`tenant_id = ${tenantId}`,
@@ -104,6 +115,7 @@ export const layer: Layer.Layer<RecordStore, never, SqlClient.SqlClient> = Layer
           const search = query.search?.trim().toLowerCase()
           const where = sql.and([
             scope(tenantId, query.parentId, query.deleted ?? false),
+            sql`archived = ${query.archived === true ? 1 : 0}`,
             search === undefined || search === "" ? sql`1 = 1` : sql`search_text LIKE ${`%${search}%`}`
           ])
           const [count] = yield* sql<{ readonly total: number }>`SELECT COUNT(*) AS total FROM records WHERE ${where}`
@@ -126,7 +138,7 @@ export const layer: Layer.Layer<RecordStore, never, SqlClient.SqlClient> = Layer
         list,
         all: (tenantId, query) =>
           Effect.map(
-            sql<Row>`SELECT data FROM records WHERE ${scope(tenantId, query.parentId, false)} ORDER BY seq`,
+            sql<Row>`SELECT data FROM records WHERE ${scope(tenantId, query.parentId, false)} AND archived = 0 ORDER BY seq`,
             (rows) => rows.map((row) => decode(row.data))
           ),
         find: (tenantId, uniqueId, findOptions) =>
@@ -144,15 +156,16 @@ export const layer: Layer.Layer<RecordStore, never, SqlClient.SqlClient> = Layer
         insert: (tenantId, record, insertOptions) =>
           Effect.as(
             // Spelled flat rather than with `sql.insert`, which builds its fragment on every call.
-            sql`INSERT INTO records (tenant_id, collection, unique_id, parent_id, data, search_text)
+            sql`INSERT INTO records (tenant_id, collection, unique_id, parent_id, data, search_text, archived)
               VALUES (${tenantId}, ${name}, ${options.idOf(record)}, ${insertOptions?.parentId ?? null}, ${
               encode(record)
-            }, ${searchText(record)})`,
+            }, ${searchText(record)}, ${archived(record)})`,
             record
           ),
         replace: (tenantId, record) =>
           Effect.as(
-            sql`UPDATE records SET data = ${encode(record)}, search_text = ${searchText(record)}
+            sql`UPDATE records SET data = ${encode(record)}, search_text = ${searchText(record)},
+              archived = ${archived(record)}
               WHERE tenant_id = ${tenantId} AND collection = ${name} AND unique_id = ${options.idOf(record)}`,
             record
           ),

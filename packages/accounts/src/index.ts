@@ -4,6 +4,7 @@
  * @since 0.1.0
  */
 export * from "./models/Account.js"
+export * from "./models/Contact.js"
 export * from "./contract/AccountsGroup.js"
 export * from "./contract/AccountsApi.js"
 export * from "./services/AccountsService.js"

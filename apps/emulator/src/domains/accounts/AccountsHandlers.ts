@@ -2,22 +2,15 @@
  * The emulator's accounts: stored per tenant in the record store, encoded by the model's
  * own schema. The server sets the id and the timestamps, as the API does.
  */
-import { AccountsApi, Account } from "@blocks-crm/accounts"
+import { AccountsApi } from "@blocks-crm/accounts"
 import * as HttpApiBuilder from "@effect/platform/HttpApiBuilder"
 import * as Effect from "effect/Effect"
-import { RecordStore } from "../../RecordStore.js"
-import { newId, resource } from "../Resources.js"
+import { newId } from "../Resources.js"
+import { accountRecords } from "./Records.js"
 
 export const AccountsHandlers = HttpApiBuilder.group(AccountsApi, "accounts", (handlers) =>
   Effect.gen(function*() {
-    const store = yield* RecordStore
-    const accounts = resource(
-      store.collection("accounts", Account, {
-        idOf: (account) => account.uniqueId,
-        searchText: (account) => [account.name, account.notes ?? ""].join(" ")
-      }),
-      "Account"
-    )
+    const accounts = yield* accountRecords
     return handlers
       .handle("list", ({ urlParams }) => accounts.page(urlParams))
       .handle("get", ({ path }) => accounts.find(path.uniqueId))

@@ -1,0 +1,26 @@
+/**
+ * The accounts domain's collections, declared once: every handler (accounts, contacts, documents,
+ * other domains reading an account) opens them here, so they agree on ids, search and archiving.
+ */
+import { Account, Contact } from "@blocks-crm/accounts"
+import * as Effect from "effect/Effect"
+import { RecordStore } from "../../RecordStore.js"
+import { resource } from "../Resources.js"
+
+export const accountRecords = Effect.map(RecordStore, (store) =>
+  resource(
+    store.collection("accounts", Account, {
+      idOf: (account) => account.uniqueId,
+      searchText: (account) => [account.name, account.notes ?? ""].join(" ")
+    }),
+    "Account"
+  ))
+
+export const contactRecords = Effect.map(RecordStore, (store) =>
+  resource(
+    store.collection("contacts", Contact, {
+      idOf: (contact) => contact.uniqueId,
+      searchText: (contact) => [contact.firstName, contact.lastName].join(" ")
+    }),
+    "Contact"
+  ))
