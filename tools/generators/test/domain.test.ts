@@ -243,7 +243,7 @@ describe("domain generator", () => {
     expect(emulator).toContain(`import { GenCheckDomain } from "./domains/gen-check/GenCheckDomain.js"`)
     const domains = tree.read("apps/reference/src/domains/index.ts", "utf-8") ?? ""
     expect(domains).toMatch(/export const domains = \[[^\]]*pipeline[^\]]*genCheck[^\]]*acmeBilling[^\]]*\]/)
-    expect(domains).toMatch(/export \{ pipeline, genCheck, acmeBilling \}/)
+    expect(domains).toMatch(/export \{ [^}]*pipeline, [^}]*genCheck, acmeBilling \}/)
 
     for (const app of ["apps/emulator", "apps/reference"]) {
       expect(json(tree, `${app}/package.json`).dependencies).toMatchObject({
