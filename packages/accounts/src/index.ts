@@ -3,7 +3,10 @@
  *
  * @since 0.1.0
  */
+export * from "./models/RecordStatus.js"
+export * from "./models/Payload.js"
 export * from "./models/Account.js"
+export * from "./models/AccountCategory.js"
 export * from "./models/AccountDetail.js"
 export * from "./models/AccountLocation.js"
 export * from "./models/AccountValidation.js"

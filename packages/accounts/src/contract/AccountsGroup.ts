@@ -24,7 +24,7 @@ import {
   ValidateAccountRequest,
   ValidateTaxIdRequest
 } from "../models/AccountValidation.js"
-import { AccountCategoryResource, AssignCategoryRequest } from "../models/Category.js"
+import { AccountCategoryResource, AssignCategoryRequest } from "../models/AccountCategory.js"
 
 const uniqueId = HttpApiSchema.param("uniqueId", Fields.ResourceId)
 

@@ -10,20 +10,22 @@ import * as Fields from "@blocks-crm/core-http/Fields"
 import * as JsonApi from "@blocks-crm/core-http/JsonApi"
 import type * as Pagination from "@blocks-crm/core-http/Pagination"
 import * as Schema from "effect/Schema"
+import { Payload } from "./Payload.js"
+import { RecordStatus } from "./RecordStatus.js"
 
 /**
- * An account's state. The official SDK's status set; `archived` and `deleted` are set by
+ * An account's state (the official SDK's status set). `archived` and `deleted` are set by
  * `DELETE /accounts/:id/archive` and `DELETE /accounts/:id/`, and `recover` makes the account `active`.
  *
  * @since 0.1.0
  */
-export const AccountStatus = Schema.Literal("active", "inactive", "pending", "archived", "deleted")
+export const AccountStatus = RecordStatus
 /**
  * An account's state, as the model holds it.
  *
  * @since 0.1.0
  */
-export type AccountStatus = typeof AccountStatus.Type
+export type AccountStatus = RecordStatus
 
 /**
  * The states an update may set: archiving, trashing and recovering have their own endpoints.
@@ -81,21 +83,6 @@ export const PhoneNumber = Schema.String.pipe(
   arbitrary: () => (fc) =>
     fc.tuple(fc.integer({ min: 1, max: 999 }), fc.integer({ min: 100, max: 999 }), fc.integer({ min: 1000, max: 9999 }))
       .map(([country, area, line]) => `+${country}-${area}-${line}`)
-})
-
-/**
- * Free-form data the caller attaches to a record (the official SDK's `payload`): a JSON object.
- *
- * @since 0.1.0
- */
-export const Payload = Schema.Record({ key: Schema.String, value: Schema.Unknown }).annotations({
-  identifier: "Payload",
-  // Values that survive JSON unchanged, for property tests.
-  arbitrary: () => (fc) =>
-    fc.dictionary(
-      fc.constantFrom("source", "tier", "region", "segment"),
-      fc.oneof(fc.string({ maxLength: 12 }), fc.integer(), fc.boolean())
-    )
 })
 
 /** Every attribute of an account as the API may send it: all optional but the id, as after an update. */

@@ -10,7 +10,7 @@ import * as Contract from "@blocks-crm/core-http/Contract"
 import * as Fields from "@blocks-crm/core-http/Fields"
 import * as JsonApi from "@blocks-crm/core-http/JsonApi"
 import * as Schema from "effect/Schema"
-import { Payload } from "./Account.js"
+import { Payload } from "./Payload.js"
 
 /**
  * An account's details as the API returns them.

@@ -7,7 +7,7 @@
  */
 import * as Fields from "@blocks-crm/core-http/Fields"
 import * as Schema from "effect/Schema"
-import { Payload } from "./Account.js"
+import { Payload } from "./Payload.js"
 
 /**
  * `POST /accounts/validate` body (sent as `{ "account": {...} }`): the create request's attributes,

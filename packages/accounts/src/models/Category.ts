@@ -1,7 +1,7 @@
 /**
  * Categories that organise accounts. `/categories` CRUD is an extra of the official SDK (crm-block.md has
  * only `POST /accounts/:unique_id/categories`); the attributes are the official mapper's
- * (official-fields.md, "Categories" and "Account categories").
+ * (official-fields.md, "Categories").
  *
  * @since 0.1.0
  */
@@ -10,7 +10,8 @@ import * as Fields from "@blocks-crm/core-http/Fields"
 import * as JsonApi from "@blocks-crm/core-http/JsonApi"
 import type * as Pagination from "@blocks-crm/core-http/Pagination"
 import * as Schema from "effect/Schema"
-import { AccountStatus, Payload } from "./Account.js"
+import { Payload } from "./Payload.js"
+import { RecordStatus } from "./RecordStatus.js"
 
 /** Every attribute of a category as the API may send it. */
 const categoryAttributes = {
@@ -25,7 +26,7 @@ const categoryAttributes = {
   color: Fields.optional(Schema.String).annotations({ description: "Display colour" }),
   icon: Fields.optional(Schema.String).annotations({ description: "Display icon" }),
   // The official mapper's status set (the same as accounts').
-  status: Fields.optional(AccountStatus).annotations({ description: "Category status" }),
+  status: Fields.optional(RecordStatus).annotations({ description: "Category status" }),
   enabled: Fields.optional(Schema.Boolean).annotations({ description: "Whether it is enabled" }),
   payload: Fields.optional(Payload).annotations({ description: "Free-form data" }),
   createdAt: Fields.optionalRenamed(Fields.Timestamp, "created_at").annotations({ description: "When it was created" }),
@@ -41,7 +42,7 @@ export const Category = Schema.Struct({
   ...categoryAttributes,
   name: Schema.propertySignature(Schema.String).annotations({ description: "The category's name" }),
   // Required as in the official mapper's type.
-  status: Schema.propertySignature(AccountStatus).annotations({ description: "Category status" }),
+  status: Schema.propertySignature(RecordStatus).annotations({ description: "Category status" }),
   createdAt: Fields.renamed(Fields.Timestamp, "created_at").annotations({ description: "When it was created" })
 }).annotations({
   identifier: "Category",
@@ -133,54 +134,3 @@ export interface UpdateCategoryRequest extends Schema.Schema.Type<typeof UpdateC
  * @since 0.1.0
  */
 export type ListCategoriesParams = Pagination.PageParams
-
-/**
- * A category assigned to an account (`POST /accounts/:unique_id/categories`), with the official
- * mapper's attributes ("Account categories").
- *
- * @since 0.1.0
- */
-export const AccountCategory = Schema.Struct({
-  uniqueId: Fields.renamed(Schema.String, "unique_id").annotations({ description: "The assignment's id" }),
-  accountUniqueId: Fields.renamed(Schema.String, "account_unique_id").annotations({ description: "The account" }),
-  categoryUniqueId: Fields.renamed(Schema.String, "category_unique_id").annotations({ description: "The category" }),
-  order: Fields.optional(Schema.Number).annotations({ description: "Display order" }),
-  status: Schema.propertySignature(AccountStatus).annotations({ description: "Assignment status" }),
-  enabled: Fields.optional(Schema.Boolean).annotations({ description: "Whether it is enabled" }),
-  createdAt: Fields.renamed(Fields.Timestamp, "created_at").annotations({ description: "When it was assigned" }),
-  updatedAt: Fields.optionalRenamed(Fields.Timestamp, "updated_at").annotations({ description: "When it last changed" })
-}).annotations({ identifier: "AccountCategory" })
-/**
- * A category assignment as the client sees it.
- *
- * @since 0.1.0
- */
-export interface AccountCategory extends Schema.Schema.Type<typeof AccountCategory> {}
-
-/**
- * The JSON:API resource `{ id, type: "account_category", attributes }` (the official mapper's label).
- *
- * @since 0.1.0
- */
-export const AccountCategoryResource = JsonApi.resource("account_category", AccountCategory, {
-  id: (assignment) => assignment.uniqueId
-})
-
-/**
- * `POST /accounts/:unique_id/categories` body (sent as `{ "category": {...} }`, an assumption): the
- * official SDK's unused add type, `categoryUniqueId` and an optional `order`.
- *
- * @since 0.1.0
- */
-export const AssignCategoryRequest = Schema.Struct({
-  categoryUniqueId: Schema.propertySignature(Fields.ResourceId).pipe(Schema.fromKey("category_unique_id")).annotations({
-    description: "The category to assign (it must exist)"
-  }),
-  order: Fields.optionalInput(Schema.Int.pipe(Schema.nonNegative())).annotations({ description: "Display order" })
-}).annotations({ identifier: "AssignCategoryRequest" })
-/**
- * A category to assign, as `AccountsService.assignCategory` takes it.
- *
- * @since 0.1.0
- */
-export interface AssignCategoryRequest extends Schema.Schema.Type<typeof AssignCategoryRequest> {}

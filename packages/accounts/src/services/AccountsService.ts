@@ -16,8 +16,8 @@ import { CreateAccountRequest, UpdateAccountRequest } from "../models/Account.js
 import type { Account, UpdatedAccount } from "../models/Account.js"
 import { ValidateAccountRequest, ValidateTaxIdRequest } from "../models/AccountValidation.js"
 import type { AccountValidation, TaxIdValidation } from "../models/AccountValidation.js"
-import { AssignCategoryRequest } from "../models/Category.js"
-import type { AccountCategory } from "../models/Category.js"
+import { AssignCategoryRequest } from "../models/AccountCategory.js"
+import type { AccountCategory } from "../models/AccountCategory.js"
 
 /**
  * The account methods: the soft-deleting resource's (`delete` moves to the trash, `listDeleted` lists
