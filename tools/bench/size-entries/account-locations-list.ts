@@ -5,7 +5,7 @@ import type { CrmOptions } from "@blocks-crm/core-http/CrmConfig"
 import * as CrmTransport from "@blocks-crm/core-http/CrmTransport"
 import * as Effect from "effect/Effect"
 
-export const run = (options: CrmOptions) =>
+export const run = (options: CrmOptions): Promise<unknown> =>
   Effect.runPromise(
     Effect.flatMap(AccountLocationsService, (service) => service.list("account-uuid-123")).pipe(
       Effect.provide(AccountLocationsService.Default),

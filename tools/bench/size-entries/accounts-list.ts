@@ -4,7 +4,7 @@ import type { CrmOptions } from "@blocks-crm/core-http/CrmConfig"
 import * as CrmTransport from "@blocks-crm/core-http/CrmTransport"
 import * as Effect from "effect/Effect"
 
-export const run = (options: CrmOptions) =>
+export const run = (options: CrmOptions): Promise<unknown> =>
   Effect.runPromise(
     Effect.flatMap(AccountsService, (service) => service.list({ page: 1 })).pipe(
       Effect.provide(AccountsService.Default),
