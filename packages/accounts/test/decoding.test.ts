@@ -101,15 +101,17 @@ describe("accounts: wire documents decode", () => {
 
 describe("accounts: requests", () => {
   it("the reference's create body and the official SDK's fields encode to snake_case", () => {
-    expect(Schema.encodeSync(CreateAccountRequest)({
-      name: "Acme Corp",
-      industry: "Technology",
-      website: "https://acme.com",
-      phone: "+1-555-0100",
-      email: "info@acme.com",
-      code: "acme",
-      preferredDomain: "acme.com"
-    })).toStrictEqual({
+    expect(
+      Schema.encodeSync(CreateAccountRequest)({
+        name: "Acme Corp",
+        industry: "Technology",
+        website: "https://acme.com",
+        phone: "+1-555-0100",
+        email: "info@acme.com",
+        code: "acme",
+        preferredDomain: "acme.com"
+      })
+    ).toStrictEqual({
       name: "Acme Corp",
       industry: "Technology",
       website: "https://acme.com",

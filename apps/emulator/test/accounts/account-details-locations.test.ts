@@ -16,7 +16,10 @@ layer(TestEmulator.layer(), { excludeTestServices: true })("account details and 
         const account = yield* accounts.create({ name: uniqueName("Detailed Inc") })
         expectTag(yield* Effect.flip(details.update(account.uniqueId, { label: "early" })), "NotFound")
 
-        const added = yield* details.create(account.uniqueId, { preferredDomain: "detailed.com", payload: { tier: "gold" } })
+        const added = yield* details.create(account.uniqueId, {
+          preferredDomain: "detailed.com",
+          payload: { tier: "gold" }
+        })
         expect(added).toStrictEqual({
           uniqueId: added.uniqueId,
           accountUniqueId: account.uniqueId,
@@ -26,7 +29,10 @@ layer(TestEmulator.layer(), { excludeTestServices: true })("account details and 
           updatedAt: added.createdAt
         })
 
-        const again = expectTag(yield* Effect.flip(details.create(account.uniqueId, { label: "twice" })), "ValidationFailed")
+        const again = expectTag(
+          yield* Effect.flip(details.create(account.uniqueId, { label: "twice" })),
+          "ValidationFailed"
+        )
         expect(again.errors[0]).toMatchObject({ code: "taken", source: { pointer: "/detail" } })
 
         const changed = yield* details.update(account.uniqueId, { preferredLanguage: "en", label: "Key account" })

@@ -89,7 +89,16 @@ const countries: Record<string, { readonly make: (random: string) => string | un
 }
 
 /** Published examples, as a second source beside the computed ones. */
-const published = ["DE129273398", "FR40303265045", "IT00743110157", "BE0776091951", "NL004495445B01", "ATU13585627", "PL5260250274", "DK13585628"]
+const published = [
+  "DE129273398",
+  "FR40303265045",
+  "IT00743110157",
+  "BE0776091951",
+  "NL004495445B01",
+  "ATU13585627",
+  "PL5260250274",
+  "DK13585628"
+]
 
 /** Changes the check digit: the last digit, or for NL the 9th, for FR the key. */
 const breakCheck = (vat: string): string => {
@@ -110,7 +119,9 @@ layer(TestEmulator.layer(), { excludeTestServices: true })("account validation o
         const { accounts } = yield* connectAccounts()
         const before = (yield* accounts.list({ records: 1 })).meta.totalRecords
         const name = uniqueName("Acme Corp")
-        expect(yield* accounts.validate({ name, email: "info@acme.com", website: "https://acme.com", phone: "+1-555-0100" }))
+        expect(
+          yield* accounts.validate({ name, email: "info@acme.com", website: "https://acme.com", phone: "+1-555-0100" })
+        )
           .toStrictEqual({ valid: true, problems: [] })
 
         const bad = yield* accounts.validate({ email: "info-at-acme", website: "acme", phone: "call us", code: " " })
@@ -133,9 +144,13 @@ layer(TestEmulator.layer(), { excludeTestServices: true })("account validation o
 
     it.effect("a body that is not an account payload is a 422", () =>
       Effect.gen(function*() {
-        const response = yield* raw<{ errors: Array<{ source?: { pointer?: string } }> }>("POST", "/accounts/validate", {
-          body: { account: { name: 42 } }
-        })
+        const response = yield* raw<{ errors: Array<{ source?: { pointer?: string } }> }>(
+          "POST",
+          "/accounts/validate",
+          {
+            body: { account: { name: 42 } }
+          }
+        )
         expect(response.status).toBe(422)
         expect(response.json.errors[0]?.source?.pointer).toBe("/account/name")
         expect((yield* raw("POST", "/accounts/validate", { body: { nothing: true } })).status).toBe(422)
@@ -147,11 +162,18 @@ layer(TestEmulator.layer(), { excludeTestServices: true })("account validation o
       Effect.gen(function*() {
         const { accounts } = yield* connectAccounts()
         for (const [country, rule] of Object.entries(countries)) {
-          const numbers = fc.sample(fc.stringMatching(/^[0-9]{9}$/), { seed: country.charCodeAt(0) * 31 + country.charCodeAt(1), numRuns: 12 })
+          const numbers = fc.sample(fc.stringMatching(/^[0-9]{9}$/), {
+            seed: country.charCodeAt(0) * 31 + country.charCodeAt(1),
+            numRuns: 12
+          })
             .map(rule.make).filter((vat): vat is string => vat !== undefined).slice(0, 6)
           expect(numbers.length, country).toBeGreaterThanOrEqual(4)
           for (const vat of numbers) {
-            expect(yield* accounts.validateTaxId({ taxId: vat }), vat).toStrictEqual({ taxId: vat, country, valid: true })
+            expect(yield* accounts.validateTaxId({ taxId: vat }), vat).toStrictEqual({
+              taxId: vat,
+              country,
+              valid: true
+            })
             // Without the prefix, the country names it.
             const bare = vat.slice(2)
             expect((yield* accounts.validateTaxId({ taxId: bare, country })).valid, `${bare} (${country})`).toBe(true)
@@ -174,7 +196,10 @@ layer(TestEmulator.layer(), { excludeTestServices: true })("account validation o
       Effect.gen(function*() {
         const { accounts } = yield* connectAccounts()
         for (const vat of ["DE12927339", "FR4030326504", "IT0074311015", "ATX13585627", "PL526025027", "DK1358562"]) {
-          expect(yield* accounts.validateTaxId({ taxId: vat }), vat).toMatchObject({ valid: false, reason: "invalid_format" })
+          expect(yield* accounts.validateTaxId({ taxId: vat }), vat).toMatchObject({
+            valid: false,
+            reason: "invalid_format"
+          })
         }
         expect(yield* accounts.validateTaxId({ taxId: "de 129.273.398" })).toStrictEqual({
           taxId: "DE129273398",
@@ -199,9 +224,13 @@ layer(TestEmulator.layer(), { excludeTestServices: true })("account validation o
         const { accounts, sent } = yield* connectAccounts()
         expectTag(yield* Effect.flip(accounts.validateTaxId({ taxId: "DE129273398", country: "de" })), "InvalidInput")
         expect(sent).toEqual([])
-        const response = yield* raw<{ errors: Array<{ source?: { pointer?: string } }> }>("POST", "/accounts/validate_tax_id", {
-          body: { account: { country: "Germany" } }
-        })
+        const response = yield* raw<{ errors: Array<{ source?: { pointer?: string } }> }>(
+          "POST",
+          "/accounts/validate_tax_id",
+          {
+            body: { account: { country: "Germany" } }
+          }
+        )
         expect(response.status).toBe(422)
         expect(response.json.errors.map((error) => error.source?.pointer).sort()).toEqual([
           "/account/country",

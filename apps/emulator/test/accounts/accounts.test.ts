@@ -44,8 +44,18 @@ layer(TestEmulator.layer(), { excludeTestServices: true })("accounts on the emul
         const found = yield* accounts.search(name)
         expect(found.data.map((account) => account.uniqueId)).toEqual([created.uniqueId])
 
-        const updated = yield* accounts.update(created.uniqueId, { industry: "Retail", tags: ["key"], status: "inactive" })
-        expect(updated).toMatchObject({ uniqueId: created.uniqueId, name, industry: "Retail", tags: ["key"], status: "inactive" })
+        const updated = yield* accounts.update(created.uniqueId, {
+          industry: "Retail",
+          tags: ["key"],
+          status: "inactive"
+        })
+        expect(updated).toMatchObject({
+          uniqueId: created.uniqueId,
+          name,
+          industry: "Retail",
+          tags: ["key"],
+          status: "inactive"
+        })
         expect(yield* accounts.get(created.uniqueId)).toMatchObject({ industry: "Retail", status: "inactive" })
         // Its own name is not "taken" by itself.
         expect((yield* accounts.update(created.uniqueId, { name: name.toUpperCase() })).name).toBe(name.toUpperCase())
@@ -65,7 +75,9 @@ layer(TestEmulator.layer(), { excludeTestServices: true })("accounts on the emul
 
         const recovered = yield* accounts.recover(account.uniqueId)
         expect(recovered).toMatchObject({ uniqueId: account.uniqueId, status: "active" })
-        expect((yield* accounts.listDeleted({ records: 100 })).data.map((a) => a.uniqueId)).not.toContain(account.uniqueId)
+        expect((yield* accounts.listDeleted({ records: 100 })).data.map((a) => a.uniqueId)).not.toContain(
+          account.uniqueId
+        )
         expect((yield* accounts.list({ records: 100 })).data.map((a) => a.uniqueId)).toContain(account.uniqueId)
       }))
 
@@ -80,17 +92,23 @@ layer(TestEmulator.layer(), { excludeTestServices: true })("accounts on the emul
         expect(archived.data.map((a) => a.uniqueId)).toContain(account.uniqueId)
         // Still readable by id, with its status saying where it is.
         expect((yield* accounts.get(account.uniqueId)).status).toBe("archived")
-        expect((yield* accounts.listDeleted({ records: 100 })).data.map((a) => a.uniqueId)).not.toContain(account.uniqueId)
+        expect((yield* accounts.listDeleted({ records: 100 })).data.map((a) => a.uniqueId)).not.toContain(
+          account.uniqueId
+        )
 
         expect((yield* accounts.recover(account.uniqueId)).status).toBe("active")
-        expect((yield* accounts.listArchived({ records: 100 })).data.map((a) => a.uniqueId)).not.toContain(account.uniqueId)
+        expect((yield* accounts.listArchived({ records: 100 })).data.map((a) => a.uniqueId)).not.toContain(
+          account.uniqueId
+        )
         expect((yield* accounts.list({ records: 100 })).data.map((a) => a.uniqueId)).toContain(account.uniqueId)
 
         // An archived account can go to the trash, and comes back from there.
         yield* accounts.archive(account.uniqueId)
         yield* accounts.delete(account.uniqueId)
         expect((yield* accounts.listDeleted({ records: 100 })).data.map((a) => a.uniqueId)).toContain(account.uniqueId)
-        expect((yield* accounts.listArchived({ records: 100 })).data.map((a) => a.uniqueId)).not.toContain(account.uniqueId)
+        expect((yield* accounts.listArchived({ records: 100 })).data.map((a) => a.uniqueId)).not.toContain(
+          account.uniqueId
+        )
         expect((yield* accounts.recover(account.uniqueId)).status).toBe("active")
       }))
 
@@ -110,9 +128,14 @@ layer(TestEmulator.layer(), { excludeTestServices: true })("accounts on the emul
         const { accounts } = yield* connectAccounts()
         const name = uniqueName("Initech")
         const first = yield* accounts.create({ name })
-        const duplicate = expectTag(yield* Effect.flip(accounts.create({ name: `  ${name.toLowerCase()} ` })), "ValidationFailed")
+        const duplicate = expectTag(
+          yield* Effect.flip(accounts.create({ name: `  ${name.toLowerCase()} ` })),
+          "ValidationFailed"
+        )
         expect(duplicate.status).toBe(422)
-        expect(duplicate.errors).toEqual([expect.objectContaining({ code: "taken", source: { pointer: "/account/name" } })])
+        expect(duplicate.errors).toEqual([
+          expect.objectContaining({ code: "taken", source: { pointer: "/account/name" } })
+        ])
 
         const second = yield* accounts.create({ name: uniqueName("Initrode") })
         const renamed = expectTag(yield* Effect.flip(accounts.update(second.uniqueId, { name })), "ValidationFailed")
@@ -139,7 +162,11 @@ layer(TestEmulator.layer(), { excludeTestServices: true })("accounts on the emul
       Effect.gen(function*() {
         const { accounts } = yield* connectAccounts()
         const body = { account: { name: "", email: "info-at-acme", website: "acme", phone: "call us" } }
-        const created = yield* raw<{ errors: Array<{ status: string; source?: { pointer?: string } }> }>("POST", "/accounts/", { body })
+        const created = yield* raw<{ errors: Array<{ status: string; source?: { pointer?: string } }> }>(
+          "POST",
+          "/accounts/",
+          { body }
+        )
         expect(created.status).toBe(422)
         expect(created.json.errors.map((error) => error.source?.pointer).sort()).toEqual([
           "/account/email",
@@ -150,11 +177,18 @@ layer(TestEmulator.layer(), { excludeTestServices: true })("accounts on the emul
         expect(created.json.errors.every((error) => error.status === "422")).toBe(true)
 
         const account = yield* accounts.create({ name: uniqueName("Put target") })
-        const updated = yield* raw<{ errors: Array<{ source?: { pointer?: string } }> }>("PUT", `/accounts/${account.uniqueId}/`, {
-          body: { account: { status: "archived", email: "x" } }
-        })
+        const updated = yield* raw<{ errors: Array<{ source?: { pointer?: string } }> }>(
+          "PUT",
+          `/accounts/${account.uniqueId}/`,
+          {
+            body: { account: { status: "archived", email: "x" } }
+          }
+        )
         expect(updated.status).toBe(422)
-        expect(updated.json.errors.map((error) => error.source?.pointer).sort()).toEqual(["/account/email", "/account/status"])
+        expect(updated.json.errors.map((error) => error.source?.pointer).sort()).toEqual([
+          "/account/email",
+          "/account/status"
+        ])
       }))
 
     it.effect("invalid input is refused before anything is sent", () =>

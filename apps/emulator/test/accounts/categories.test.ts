@@ -80,7 +80,10 @@ layer(TestEmulator.layer(), { excludeTestServices: true })("categories on the em
         const { accounts, categories, sent } = yield* connectAccounts()
         const account = yield* accounts.create({ name: uniqueName("Categorised plc") })
         const category = yield* categories.create({ name: uniqueName("Partners") })
-        const assignment = yield* accounts.assignCategory(account.uniqueId, { categoryUniqueId: category.uniqueId, order: 2 })
+        const assignment = yield* accounts.assignCategory(account.uniqueId, {
+          categoryUniqueId: category.uniqueId,
+          order: 2
+        })
         expect(assignment).toStrictEqual({
           uniqueId: assignment.uniqueId,
           accountUniqueId: account.uniqueId,
@@ -113,7 +116,10 @@ layer(TestEmulator.layer(), { excludeTestServices: true })("categories on the em
           "ValidationFailed"
         )
         const before = sent.length
-        expectTag(yield* Effect.flip(accounts.assignCategory(account.uniqueId, { categoryUniqueId: "a b" })), "InvalidInput")
+        expectTag(
+          yield* Effect.flip(accounts.assignCategory(account.uniqueId, { categoryUniqueId: "a b" })),
+          "InvalidInput"
+        )
         expect(sent.length).toBe(before)
         const response = yield* raw("POST", `/accounts/${account.uniqueId}/categories`, { body: { category: {} } })
         expect(response.status).toBe(422)

@@ -42,7 +42,11 @@ export const SettableAccountStatus = Schema.Literal("active", "inactive", "pendi
 export const AccountEmail = Fields.EmailAddress.annotations({
   // Random strings almost never look like an address: generate ones that do.
   arbitrary: () => (fc) =>
-    fc.tuple(fc.stringMatching(/^[a-z0-9._-]{1,12}$/), fc.stringMatching(/^[a-z0-9-]{1,12}$/), fc.constantFrom("com", "io", "de"))
+    fc.tuple(
+      fc.stringMatching(/^[a-z0-9._-]{1,12}$/),
+      fc.stringMatching(/^[a-z0-9-]{1,12}$/),
+      fc.constantFrom("com", "io", "de")
+    )
       .map(([local, host, tld]) => `${local}@${host}.${tld}`)
 })
 
@@ -61,7 +65,11 @@ export const Website = Schema.String.pipe(
 ).annotations({
   identifier: "Website",
   arbitrary: () => (fc) =>
-    fc.tuple(fc.constantFrom("http", "https"), fc.stringMatching(/^[a-z0-9]{1,12}$/), fc.constantFrom("com", "org", "io"))
+    fc.tuple(
+      fc.constantFrom("http", "https"),
+      fc.stringMatching(/^[a-z0-9]{1,12}$/),
+      fc.constantFrom("com", "org", "io")
+    )
       .map(([scheme, host, tld]) => `${scheme}://${host}.${tld}`)
 })
 

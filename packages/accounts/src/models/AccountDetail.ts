@@ -36,7 +36,9 @@ export const AccountDetail = Schema.Struct({
   // From the official mapper.
   tags: Fields.optional(Schema.Array(Schema.String)).annotations({ description: "Tags" }),
   createdAt: Fields.renamed(Fields.Timestamp, "created_at").annotations({ description: "When they were added" }),
-  updatedAt: Fields.optionalRenamed(Fields.Timestamp, "updated_at").annotations({ description: "When they last changed" })
+  updatedAt: Fields.optionalRenamed(Fields.Timestamp, "updated_at").annotations({
+    description: "When they last changed"
+  })
 }).annotations({
   identifier: "AccountDetail",
   [Contract.TableColumns]: ["uniqueId", "accountUniqueId", "label", "preferredDomain", "preferredLanguage", "updatedAt"]

@@ -86,7 +86,9 @@ export interface AccountValidation extends Schema.Schema.Type<typeof AccountVali
  * @since 0.1.0
  */
 export const TaxCountry = Schema.String.pipe(
-  Schema.filter((s) => /^[A-Z]{2}$/.test(s) || `Expected a two-letter country code in upper case, got ${JSON.stringify(s)}`)
+  Schema.filter((s) =>
+    /^[A-Z]{2}$/.test(s) || `Expected a two-letter country code in upper case, got ${JSON.stringify(s)}`
+  )
 ).annotations({ identifier: "TaxCountry" })
 
 /**

@@ -71,9 +71,14 @@ export class AccountsService extends Effect.Service<AccountsService>()("@blocks-
     const checkTaxId = ApiClient.validate(ValidateTaxIdRequest, "accounts.validateTaxId")
     const checkAssign = ApiClient.validate(AssignCategoryRequest, "accounts.assignCategory")
     return {
-      ...ResourceClient.softDelete("accounts", endpoints, { create: CreateAccountRequest, update: UpdateAccountRequest }),
-      archive: (uniqueId) => Effect.flatMap(checkArchiveId(uniqueId), (id) => endpoints.archive({ path: { uniqueId: id } })),
-      listArchived: (params) => Effect.flatMap(checkPage(params ?? {}), (urlParams) => endpoints.listArchived({ urlParams })),
+      ...ResourceClient.softDelete("accounts", endpoints, {
+        create: CreateAccountRequest,
+        update: UpdateAccountRequest
+      }),
+      archive: (uniqueId) =>
+        Effect.flatMap(checkArchiveId(uniqueId), (id) => endpoints.archive({ path: { uniqueId: id } })),
+      listArchived: (params) =>
+        Effect.flatMap(checkPage(params ?? {}), (urlParams) => endpoints.listArchived({ urlParams })),
       validate: (data) => Effect.flatMap(checkValidate(data), (payload) => endpoints.validate({ payload })),
       validateTaxId: (data) => Effect.flatMap(checkTaxId(data), (payload) => endpoints.validateTaxId({ payload })),
       assignCategory: (uniqueId, data) =>

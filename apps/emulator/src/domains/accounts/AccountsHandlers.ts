@@ -65,13 +65,23 @@ export const AccountsHandlers = HttpApiBuilder.group(AccountsApi, "accounts", (h
         const live = yield* accounts.all()
         const archived = yield* accounts.page({ archived: true, records: Number.MAX_SAFE_INTEGER })
         const key = nameKey(name)
-        return Option.fromNullable([...live, ...archived.data].find((account) => nameKey(account.name) === key)?.uniqueId)
+        return Option.fromNullable(
+          [...live, ...archived.data].find((account) => nameKey(account.name) === key)?.uniqueId
+        )
       })
     const refuseTakenName = (name: string | undefined, self?: string) =>
-      name === undefined ? Effect.void : Effect.flatMap(holderOf(name), (holder) =>
-        Option.isSome(holder) && holder.value !== self
-          ? Effect.fail(invalidAttribute("/account/name", "taken", `name ${JSON.stringify(name)} is already used by another account`))
-          : Effect.void)
+      name === undefined ?
+        Effect.void :
+        Effect.flatMap(holderOf(name), (holder) =>
+          Option.isSome(holder) && holder.value !== self
+            ? Effect.fail(
+              invalidAttribute(
+                "/account/name",
+                "taken",
+                `name ${JSON.stringify(name)} is already used by another account`
+              )
+            )
+            : Effect.void)
 
     const problemsOf = (payload: ValidateAccountRequest) =>
       Effect.gen(function*() {
@@ -79,14 +89,22 @@ export const AccountsHandlers = HttpApiBuilder.group(AccountsApi, "accounts", (h
         if (payload.name === undefined || payload.name.trim() === "") {
           problems.push({ attribute: "name", code: "required", detail: "name is required" })
         } else if (Option.isSome(yield* holderOf(payload.name))) {
-          problems.push({ attribute: "name", code: "taken", detail: `name ${JSON.stringify(payload.name)} is already used by another account` })
+          problems.push({
+            attribute: "name",
+            code: "taken",
+            detail: `name ${JSON.stringify(payload.name)} is already used by another account`
+          })
         }
         for (const [attribute, schema] of formats) {
           const value = payload[attribute]
           if (typeof value !== "string") continue
           const message = problemWith(schema, value)
           if (Option.isSome(message)) {
-            problems.push({ attribute, code: "invalid", detail: `${attribute} ${message.value.replace(/^Expected /, "must be ")}` })
+            problems.push({
+              attribute,
+              code: "invalid",
+              detail: `${attribute} ${message.value.replace(/^Expected /, "must be ")}`
+            })
           }
         }
         return problems
@@ -97,14 +115,22 @@ export const AccountsHandlers = HttpApiBuilder.group(AccountsApi, "accounts", (h
       .handle("listDeleted", ({ urlParams }) => accounts.page({ ...urlParams, deleted: true }))
       .handle("listArchived", ({ urlParams }) => accounts.page({ ...urlParams, archived: true }))
       .handle("get", ({ path }) => accounts.find(path.uniqueId))
-      .handle("validate", ({ payload }) =>
-        Effect.map(problemsOf(payload), (problems) => ({ valid: problems.length === 0, problems })))
+      .handle(
+        "validate",
+        ({ payload }) => Effect.map(problemsOf(payload), (problems) => ({ valid: problems.length === 0, problems }))
+      )
       .handle("validateTaxId", ({ payload }) => Effect.sync(() => checkTaxId(payload.taxId, payload.country)))
       .handle("create", ({ payload }) =>
         Effect.gen(function*() {
           yield* refuseTakenName(payload.name)
           const now = new Date()
-          return yield* accounts.insert({ ...payload, uniqueId: newId(), status: "active", createdAt: now, updatedAt: now })
+          return yield* accounts.insert({
+            ...payload,
+            uniqueId: newId(),
+            status: "active",
+            createdAt: now,
+            updatedAt: now
+          })
         }))
       .handle("update", ({ path, payload }) =>
         Effect.gen(function*() {
@@ -114,21 +140,30 @@ export const AccountsHandlers = HttpApiBuilder.group(AccountsApi, "accounts", (h
         }))
       .handle("delete", ({ path }) =>
         Effect.zipRight(
-          accounts.update(path.uniqueId, (account) => ({ ...account, status: "deleted" as const, updatedAt: new Date() })),
+          accounts.update(
+            path.uniqueId,
+            (account) => ({ ...account, status: "deleted" as const, updatedAt: new Date() })
+          ),
           accounts.softDelete(path.uniqueId)
         ))
       .handle("archive", ({ path }) =>
         Effect.asVoid(
-          accounts.update(path.uniqueId, (account) => ({ ...account, status: "archived" as const, updatedAt: new Date() }))
+          accounts.update(
+            path.uniqueId,
+            (account) => ({ ...account, status: "archived" as const, updatedAt: new Date() })
+          )
         ))
       .handle("recover", ({ path }) =>
         Effect.gen(function*() {
           // Out of the trash first; otherwise an archived (or live) account.
           yield* Effect.option(accounts.recover(path.uniqueId))
-          return yield* accounts.update(path.uniqueId, (account) =>
-            account.status === "archived" || account.status === "deleted"
-              ? { ...account, status: "active" as const, updatedAt: new Date() }
-              : account)
+          return yield* accounts.update(
+            path.uniqueId,
+            (account) =>
+              account.status === "archived" || account.status === "deleted"
+                ? { ...account, status: "active" as const, updatedAt: new Date() }
+                : account
+          )
         }))
       .handle("assignCategory", ({ path, payload }) =>
         Effect.gen(function*() {
@@ -159,62 +194,79 @@ export const AccountsHandlers = HttpApiBuilder.group(AccountsApi, "accounts", (h
         }))
   }))
 
-export const AccountDetailsHandlers = HttpApiBuilder.group(AccountsApi, "accountDetails", (handlers) =>
-  Effect.gen(function*() {
-    const accounts = yield* accountRecords
-    const store = yield* RecordStore
-    const details = resource(
-      store.collection("account_details", AccountDetail, { idOf: (detail) => detail.uniqueId }),
-      "AccountDetail"
-    )
-    const detailsOf = (accountId: string) =>
-      Effect.flatMap(accounts.find(accountId), (account) =>
-        Effect.map(details.all(account.uniqueId), (found) => ({ account, current: Option.fromNullable(found[0]) })))
-    return handlers
-      .handle("create", ({ path, payload }) =>
-        Effect.gen(function*() {
-          const { account, current } = yield* detailsOf(path.accountId)
-          if (Option.isSome(current)) {
-            return yield* invalidAttribute("/detail", "taken", "the account already has details: change them with PUT")
-          }
-          const now = new Date()
-          return yield* details.insert(
-            { ...payload, uniqueId: newId(), accountUniqueId: account.uniqueId, createdAt: now, updatedAt: now },
-            { parentId: account.uniqueId }
-          )
-        }))
-      .handle("update", ({ path, payload }) =>
-        Effect.gen(function*() {
-          const { account, current } = yield* detailsOf(path.accountId)
-          if (Option.isNone(current)) return yield* notFound("AccountDetail")
-          return yield* details.update(
-            current.value.uniqueId,
-            (detail) => ({ ...detail, ...payload, updatedAt: new Date() }),
-            { parentId: account.uniqueId }
-          )
-        }))
-  }))
+export const AccountDetailsHandlers = HttpApiBuilder.group(
+  AccountsApi,
+  "accountDetails",
+  (handlers) =>
+    Effect.gen(function*() {
+      const accounts = yield* accountRecords
+      const store = yield* RecordStore
+      const details = resource(
+        store.collection("account_details", AccountDetail, { idOf: (detail) => detail.uniqueId }),
+        "AccountDetail"
+      )
+      const detailsOf = (accountId: string) =>
+        Effect.flatMap(
+          accounts.find(accountId),
+          (account) =>
+            Effect.map(details.all(account.uniqueId), (found) => ({ account, current: Option.fromNullable(found[0]) }))
+        )
+      return handlers
+        .handle("create", ({ path, payload }) =>
+          Effect.gen(function*() {
+            const { account, current } = yield* detailsOf(path.accountId)
+            if (Option.isSome(current)) {
+              return yield* invalidAttribute(
+                "/detail",
+                "taken",
+                "the account already has details: change them with PUT"
+              )
+            }
+            const now = new Date()
+            return yield* details.insert(
+              { ...payload, uniqueId: newId(), accountUniqueId: account.uniqueId, createdAt: now, updatedAt: now },
+              { parentId: account.uniqueId }
+            )
+          }))
+        .handle("update", ({ path, payload }) =>
+          Effect.gen(function*() {
+            const { account, current } = yield* detailsOf(path.accountId)
+            if (Option.isNone(current)) return yield* notFound("AccountDetail")
+            return yield* details.update(
+              current.value.uniqueId,
+              (detail) => ({ ...detail, ...payload, updatedAt: new Date() }),
+              { parentId: account.uniqueId }
+            )
+          }))
+    })
+)
 
-export const AccountLocationsHandlers = HttpApiBuilder.group(AccountsApi, "accountLocations", (handlers) =>
-  Effect.gen(function*() {
-    const accounts = yield* accountRecords
-    const store = yield* RecordStore
-    const locations = resource(
-      store.collection("account_locations", AccountLocation, {
-        idOf: (location) => location.uniqueId,
-        searchText: (location) => [location.name, location.city ?? ""].join(" ")
-      }),
-      "Location"
-    )
-    return handlers
-      .handle("list", ({ path }) =>
-        Effect.flatMap(accounts.find(path.accountId), (account) => locations.all(account.uniqueId)))
-      .handle("create", ({ path, payload }) =>
-        Effect.flatMap(accounts.find(path.accountId), (account) => {
-          const now = new Date()
-          return locations.insert(
-            { ...payload, uniqueId: newId(), accountUniqueId: account.uniqueId, createdAt: now, updatedAt: now },
-            { parentId: account.uniqueId }
-          )
-        }))
-  }))
+export const AccountLocationsHandlers = HttpApiBuilder.group(
+  AccountsApi,
+  "accountLocations",
+  (handlers) =>
+    Effect.gen(function*() {
+      const accounts = yield* accountRecords
+      const store = yield* RecordStore
+      const locations = resource(
+        store.collection("account_locations", AccountLocation, {
+          idOf: (location) => location.uniqueId,
+          searchText: (location) => [location.name, location.city ?? ""].join(" ")
+        }),
+        "Location"
+      )
+      return handlers
+        .handle(
+          "list",
+          ({ path }) => Effect.flatMap(accounts.find(path.accountId), (account) => locations.all(account.uniqueId))
+        )
+        .handle("create", ({ path, payload }) =>
+          Effect.flatMap(accounts.find(path.accountId), (account) => {
+            const now = new Date()
+            return locations.insert(
+              { ...payload, uniqueId: newId(), accountUniqueId: account.uniqueId, createdAt: now, updatedAt: now },
+              { parentId: account.uniqueId }
+            )
+          }))
+    })
+)

@@ -30,7 +30,11 @@ export const CategoriesHandlers = HttpApiBuilder.group(AccountsApi, "categories"
     const parentMustExist = (parentUniqueId: string | undefined) =>
       parentUniqueId === undefined ? Effect.void : categories.find(parentUniqueId).pipe(
         Effect.mapError(() =>
-          invalidAttribute("/category/parent_unique_id", "invalid", `parent_unique_id ${parentUniqueId} is not a category`)
+          invalidAttribute(
+            "/category/parent_unique_id",
+            "invalid",
+            `parent_unique_id ${parentUniqueId} is not a category`
+          )
         )
       )
     return handlers
@@ -40,15 +44,28 @@ export const CategoriesHandlers = HttpApiBuilder.group(AccountsApi, "categories"
         Effect.gen(function*() {
           yield* parentMustExist(payload.parentUniqueId)
           const now = new Date()
-          return yield* categories.insert({ ...payload, uniqueId: newId(), status: "active", createdAt: now, updatedAt: now })
+          return yield* categories.insert({
+            ...payload,
+            uniqueId: newId(),
+            status: "active",
+            createdAt: now,
+            updatedAt: now
+          })
         }))
       .handle("update", ({ path, payload }) =>
         Effect.gen(function*() {
           if (payload.parentUniqueId === path.uniqueId) {
-            return yield* invalidAttribute("/category/parent_unique_id", "invalid", "a category cannot be its own parent")
+            return yield* invalidAttribute(
+              "/category/parent_unique_id",
+              "invalid",
+              "a category cannot be its own parent"
+            )
           }
           yield* parentMustExist(payload.parentUniqueId)
-          return yield* categories.update(path.uniqueId, (category) => ({ ...category, ...payload, updatedAt: new Date() }))
+          return yield* categories.update(
+            path.uniqueId,
+            (category) => ({ ...category, ...payload, updatedAt: new Date() })
+          )
         }))
       .handle("delete", ({ path }) => categories.remove(path.uniqueId))
   }))
