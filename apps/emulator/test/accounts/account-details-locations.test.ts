@@ -62,6 +62,13 @@ layer(TestEmulator.layer(), { excludeTestServices: true })("account details and 
         )
         expect(response.status).toBe(422)
         expect(response.json.errors[0]?.source?.pointer).toBe("/detail/tags")
+        const put = yield* raw<{ errors: Array<{ source?: { pointer?: string } }> }>(
+          "PUT",
+          `/accounts/${account.uniqueId}/details`,
+          { body: { detail: { payload: [1, 2] } } }
+        )
+        expect(put.status).toBe(422)
+        expect(put.json.errors[0]?.source?.pointer).toBe("/detail/payload")
       }))
   })
 
