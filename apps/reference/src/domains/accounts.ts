@@ -20,8 +20,9 @@ export const accounts = CrmDomain.make({
   api: AccountsApi,
   services: {
     accounts: AccountsService,
-    accountDetails: AccountDetailsService,
-    accountLocations: AccountLocationsService,
     categories: CategoriesService
+  },
+  nested: {
+    accounts: { details: AccountDetailsService, locations: AccountLocationsService }
   }
 })
