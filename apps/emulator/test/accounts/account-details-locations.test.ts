@@ -2,8 +2,11 @@
  * An account's details (one record per account: POST once, then PUT) and its locations, against the
  * emulator: success, 404 for an unknown account, 422 for a bad body, and input refused before sending.
  */
+import { CreateAccountLocationRequest } from "@blocks-crm/accounts"
 import { describe, expect, layer } from "@effect/vitest"
+import * as Arbitrary from "effect/Arbitrary"
 import * as Effect from "effect/Effect"
+import * as fc from "effect/FastCheck"
 import * as TestEmulator from "../support/TestEmulator.js"
 import { expectTag, raw } from "../support/TestEmulator.js"
 import { connectAccounts, uniqueName } from "./AccountsClient.js"
@@ -104,6 +107,22 @@ layer(TestEmulator.layer(), { excludeTestServices: true })("account details and 
           depot.uniqueId
         ])
         expect(yield* locations.list(other.uniqueId)).toEqual([])
+      }))
+
+    it.effect("arbitrary valid locations round-trip client → emulator → client unchanged", () =>
+      Effect.gen(function*() {
+        const { accounts, locations } = yield* connectAccounts()
+        const account = yield* accounts.create({ name: uniqueName("Many places") })
+        const inputs = fc.sample(Arbitrary.make(CreateAccountLocationRequest), { seed: 21, numRuns: 25 })
+        const created = []
+        for (const input of inputs) {
+          const location = yield* locations.create(account.uniqueId, input)
+          const { accountUniqueId, createdAt: _c, uniqueId: _u, updatedAt: _up, ...echoed } = location
+          expect(echoed).toStrictEqual(input)
+          expect(accountUniqueId).toBe(account.uniqueId)
+          created.push(location)
+        }
+        expect(yield* locations.list(account.uniqueId)).toStrictEqual(created)
       }))
 
     it.effect("an unknown account is NotFound; a bad body is a 422; a bad country is refused before sending", () =>

@@ -3,8 +3,11 @@
  * parent that must exist, an assignment only of a category that exists (422 naming the field), 404s
  * and input refused before sending.
  */
+import { CreateCategoryRequest } from "@blocks-crm/accounts"
 import { describe, expect, layer } from "@effect/vitest"
+import * as Arbitrary from "effect/Arbitrary"
 import * as Effect from "effect/Effect"
+import * as fc from "effect/FastCheck"
 import * as TestEmulator from "../support/TestEmulator.js"
 import { expectTag, raw, uuid } from "../support/TestEmulator.js"
 import { connectAccounts, uniqueName } from "./AccountsClient.js"
@@ -50,6 +53,19 @@ layer(TestEmulator.layer(), { excludeTestServices: true })("categories on the em
         })
         yield* categories.delete(child.uniqueId)
         expectTag(yield* Effect.flip(categories.get(child.uniqueId)), "NotFound")
+      }))
+
+    it.effect("arbitrary valid categories (without a parent) round-trip client → emulator → client unchanged", () =>
+      Effect.gen(function*() {
+        const { categories } = yield* connectAccounts()
+        const inputs = fc.sample(Arbitrary.make(CreateCategoryRequest), { seed: 31, numRuns: 25 })
+        for (const { parentUniqueId: _parent, ...input } of inputs) {
+          const category = yield* categories.create(input)
+          const { createdAt: _c, status, uniqueId: _u, updatedAt: _up, ...echoed } = category
+          expect(echoed).toStrictEqual(input)
+          expect(status).toBe("active")
+          expect(yield* categories.get(category.uniqueId)).toStrictEqual(category)
+        }
       }))
 
     it.effect("unknown ids are NotFound; bad bodies are 422s; bad input is refused before sending", () =>

@@ -17,7 +17,10 @@ import * as Schema from "effect/Schema"
  */
 export const CountryCode = Schema.String.pipe(
   Schema.filter((s) => /^[A-Z]{2}$/.test(s) || `Expected a two-letter ISO 3166 country code, got ${JSON.stringify(s)}`)
-).annotations({ identifier: "CountryCode" })
+).annotations({
+  identifier: "CountryCode",
+  arbitrary: () => (fc) => fc.constantFrom("US", "DE", "FR", "GB", "JP", "BR")
+})
 
 /**
  * A location of an account as the API returns it.
