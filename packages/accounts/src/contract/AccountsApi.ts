@@ -9,7 +9,11 @@ import { AccountLocationsGroup } from "./AccountLocationsGroup.js"
 import { AccountsGroup } from "./AccountsGroup.js"
 import { CategoriesGroup } from "./CategoriesGroup.js"
 
-/** @since 0.1.0 */
+/**
+ * Every accounts group in one `HttpApi`: what the emulator serves and the CLI reflects.
+ *
+ * @since 0.1.0
+ */
 export class AccountsApi extends HttpApi.make("accounts")
   .add(AccountsGroup)
   .add(AccountDetailsGroup)

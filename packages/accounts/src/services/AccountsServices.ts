@@ -10,7 +10,11 @@ import { AccountLocationsService } from "./AccountLocationsService.js"
 import { AccountsService } from "./AccountsService.js"
 import { CategoriesService } from "./CategoriesService.js"
 
-/** @since 0.1.0 */
+/**
+ * Every service of the accounts package, as one requirement.
+ *
+ * @since 0.1.0
+ */
 export type AccountsServices =
   | AccountsService
   | AccountDetailsService
