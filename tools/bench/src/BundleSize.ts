@@ -52,6 +52,12 @@ export const entries: ReadonlyArray<Entry> = [
   { name: "quotes-list", file: "size-entries/quotes-list.ts", description: "(a) QuotesService.list alone" },
   { name: "referrals-list", file: "size-entries/referrals-list.ts", description: "(a) ReferralsService.list alone" },
   { name: "touches-list", file: "size-entries/touches-list.ts", description: "(a) TouchesService.list alone" },
+  { name: "accounts-list", file: "size-entries/accounts-list.ts", description: "(a) AccountsService.list alone" },
+  {
+    name: "account-locations-list",
+    file: "size-entries/account-locations-list.ts",
+    description: "(a) AccountLocationsService.list alone, the accounts package's smallest service"
+  },
   { name: "pipeline-all", file: "size-entries/pipeline-all.ts", description: "(b) export * from @blocks-crm/pipeline" },
   {
     name: "reference-client",

@@ -1,9 +1,15 @@
 /**
- * The accounts domain: accounts.
+ * The accounts domain: accounts (with their details and locations) and categories.
  *
  * @since 0.1.0
  */
-import { AccountsApi, AccountsService } from "@blocks-crm/accounts"
+import {
+  AccountDetailsService,
+  AccountLocationsService,
+  AccountsApi,
+  AccountsService,
+  CategoriesService
+} from "@blocks-crm/accounts"
 import * as CrmDomain from "../CrmDomain.js"
 
 /**
@@ -13,6 +19,10 @@ export const accounts = CrmDomain.make({
   name: "accounts",
   api: AccountsApi,
   services: {
-    accounts: AccountsService
+    accounts: AccountsService,
+    categories: CategoriesService
+  },
+  nested: {
+    accounts: { details: AccountDetailsService, locations: AccountLocationsService }
   }
 })

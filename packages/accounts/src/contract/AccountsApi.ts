@@ -4,9 +4,19 @@
  * @since 0.1.0
  */
 import * as HttpApi from "@effect/platform/HttpApi"
+import { AccountDetailsGroup } from "./AccountDetailsGroup.js"
+import { AccountLocationsGroup } from "./AccountLocationsGroup.js"
 import { AccountsGroup } from "./AccountsGroup.js"
+import { CategoriesGroup } from "./CategoriesGroup.js"
 
-/** @since 0.1.0 */
+/**
+ * Every accounts group in one `HttpApi`: what the emulator serves and the CLI reflects.
+ *
+ * @since 0.1.0
+ */
 export class AccountsApi extends HttpApi.make("accounts")
   .add(AccountsGroup)
+  .add(AccountDetailsGroup)
+  .add(AccountLocationsGroup)
+  .add(CategoriesGroup)
 {}

@@ -4,11 +4,22 @@
  * @since 0.1.0
  */
 import type { CrmTransport } from "@blocks-crm/core-http/CrmTransport"
-import type * as Layer from "effect/Layer"
+import * as Layer from "effect/Layer"
+import { AccountDetailsService } from "./AccountDetailsService.js"
+import { AccountLocationsService } from "./AccountLocationsService.js"
 import { AccountsService } from "./AccountsService.js"
+import { CategoriesService } from "./CategoriesService.js"
 
-/** @since 0.1.0 */
-export type AccountsServices = AccountsService
+/**
+ * Every service of the accounts package, as one requirement.
+ *
+ * @since 0.1.0
+ */
+export type AccountsServices =
+  | AccountsService
+  | AccountDetailsService
+  | AccountLocationsService
+  | CategoriesService
 
 /**
  * Every accounts service's `Default` layer, on whatever `CrmTransport` is provided. Add a service's
@@ -17,4 +28,9 @@ export type AccountsServices = AccountsService
  * @since 0.1.0
  * @category layers
  */
-export const AccountsServicesLive: Layer.Layer<AccountsServices, never, CrmTransport> = AccountsService.Default
+export const AccountsServicesLive: Layer.Layer<AccountsServices, never, CrmTransport> = Layer.mergeAll(
+  AccountsService.Default,
+  AccountDetailsService.Default,
+  AccountLocationsService.Default,
+  CategoriesService.Default
+)

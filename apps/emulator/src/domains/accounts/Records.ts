@@ -11,7 +11,11 @@ export const accountRecords = Effect.map(RecordStore, (store) =>
   resource(
     store.collection("accounts", Account, {
       idOf: (account) => account.uniqueId,
-      searchText: (account) => [account.name, account.notes ?? ""].join(" ")
+      searchText: (account) =>
+        [account.name, account.code, account.label, account.industry, account.email, account.website]
+          .filter((word) => word !== undefined).join(" "),
+      // `DELETE /accounts/:id/archive` sets the status; archived accounts leave the main listing.
+      isArchived: (account) => account.status === "archived"
     }),
     "Account"
   ))

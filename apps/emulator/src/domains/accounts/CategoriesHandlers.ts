@@ -1,0 +1,71 @@
+/**
+ * The emulator's categories (an extra of the official SDK): CRUD, with a parent that must exist.
+ * Categories are opened here once, for these handlers and for assigning one to an account.
+ */
+import { AccountsApi, Category } from "@blocks-crm/accounts"
+import { Contract } from "@blocks-crm/core-http"
+import * as HttpApiBuilder from "@effect/platform/HttpApiBuilder"
+import * as Effect from "effect/Effect"
+import { RecordStore } from "../../RecordStore.js"
+import { newId, resource } from "../Resources.js"
+
+export const categoryRecords = Effect.map(RecordStore, (store) =>
+  resource(
+    store.collection("categories", Category, {
+      idOf: (category) => category.uniqueId,
+      searchText: (category) => [category.name, category.code ?? "", category.description ?? ""].join(" ")
+    }),
+    "Category"
+  ))
+
+/** A 422 naming one attribute of a request body, in the reference's error format. */
+export const invalidAttribute = (pointer: string, code: string, detail: string) =>
+  new Contract.ValidationFailedResponse({
+    errors: [Contract.errorObject(422, code, "Invalid Attribute", detail, pointer)]
+  })
+
+export const CategoriesHandlers = HttpApiBuilder.group(AccountsApi, "categories", (handlers) =>
+  Effect.gen(function*() {
+    const categories = yield* categoryRecords
+    const parentMustExist = (parentUniqueId: string | undefined) =>
+      parentUniqueId === undefined ? Effect.void : categories.find(parentUniqueId).pipe(
+        Effect.mapError(() =>
+          invalidAttribute(
+            "/category/parent_unique_id",
+            "invalid",
+            `parent_unique_id ${parentUniqueId} is not a category`
+          )
+        )
+      )
+    return handlers
+      .handle("list", ({ urlParams }) => categories.page(urlParams))
+      .handle("get", ({ path }) => categories.find(path.uniqueId))
+      .handle("create", ({ payload }) =>
+        Effect.gen(function*() {
+          yield* parentMustExist(payload.parentUniqueId)
+          const now = new Date()
+          return yield* categories.insert({
+            ...payload,
+            uniqueId: newId(),
+            status: "active",
+            createdAt: now,
+            updatedAt: now
+          })
+        }))
+      .handle("update", ({ path, payload }) =>
+        Effect.gen(function*() {
+          if (payload.parentUniqueId === path.uniqueId) {
+            return yield* invalidAttribute(
+              "/category/parent_unique_id",
+              "invalid",
+              "a category cannot be its own parent"
+            )
+          }
+          yield* parentMustExist(payload.parentUniqueId)
+          return yield* categories.update(
+            path.uniqueId,
+            (category) => ({ ...category, ...payload, updatedAt: new Date() })
+          )
+        }))
+      .handle("delete", ({ path }) => categories.remove(path.uniqueId))
+  }))
