@@ -4,11 +4,22 @@
  * @since 0.1.0
  */
 import type { CrmTransport } from "@blocks-crm/core-http/CrmTransport"
-import type * as Layer from "effect/Layer"
+import * as Layer from "effect/Layer"
+import { AccountContactsService } from "./AccountContactsService.js"
 import { AccountsService } from "./AccountsService.js"
+import { ContactHistoryService } from "./ContactHistoryService.js"
+import { ContactProfileService } from "./ContactProfileService.js"
+import { ContactsService } from "./ContactsService.js"
+import { IdentitiesService } from "./IdentitiesService.js"
 
 /** @since 0.1.0 */
-export type AccountsServices = AccountsService
+export type AccountsServices =
+  | AccountsService
+  | ContactsService
+  | ContactHistoryService
+  | ContactProfileService
+  | IdentitiesService
+  | AccountContactsService
 
 /**
  * Every accounts service's `Default` layer, on whatever `CrmTransport` is provided. Add a service's
@@ -17,4 +28,11 @@ export type AccountsServices = AccountsService
  * @since 0.1.0
  * @category layers
  */
-export const AccountsServicesLive: Layer.Layer<AccountsServices, never, CrmTransport> = AccountsService.Default
+export const AccountsServicesLive: Layer.Layer<AccountsServices, never, CrmTransport> = Layer.mergeAll(
+  AccountsService.Default,
+  ContactsService.Default,
+  ContactHistoryService.Default,
+  ContactProfileService.Default,
+  IdentitiesService.Default,
+  AccountContactsService.Default
+)

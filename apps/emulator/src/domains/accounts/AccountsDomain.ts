@@ -2,7 +2,22 @@
  * The accounts domain as the emulator serves it.
  */
 import { AccountsApi } from "@blocks-crm/accounts"
+import * as Layer from "effect/Layer"
 import * as EmulatorDomain from "../../EmulatorDomain.js"
+import { AccountContactsHandlers } from "./AccountContactsHandlers.js"
 import { AccountsHandlers } from "./AccountsHandlers.js"
+import { ContactHistoryHandlers, ContactProfileHandlers, ContactsHandlers } from "./ContactsHandlers.js"
+import { IdentitiesHandlers } from "./IdentitiesHandlers.js"
 
-export const AccountsDomain = EmulatorDomain.make("accounts", AccountsApi, AccountsHandlers)
+export const AccountsDomain = EmulatorDomain.make(
+  "accounts",
+  AccountsApi,
+  Layer.mergeAll(
+    AccountsHandlers,
+    ContactsHandlers,
+    ContactHistoryHandlers,
+    ContactProfileHandlers,
+    IdentitiesHandlers,
+    AccountContactsHandlers
+  )
+)
