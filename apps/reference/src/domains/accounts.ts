@@ -1,9 +1,18 @@
 /**
- * The accounts domain: accounts.
+ * The accounts domain: accounts, contacts (with their history and profile), identities and the
+ * contacts linked to an account.
  *
  * @since 0.1.0
  */
-import { AccountsApi, AccountsService } from "@blocks-crm/accounts"
+import {
+  AccountContactsService,
+  AccountsApi,
+  AccountsService,
+  ContactHistoryService,
+  ContactProfileService,
+  ContactsService,
+  IdentitiesService
+} from "@blocks-crm/accounts"
 import * as CrmDomain from "../CrmDomain.js"
 
 /**
@@ -13,6 +22,12 @@ export const accounts = CrmDomain.make({
   name: "accounts",
   api: AccountsApi,
   services: {
-    accounts: AccountsService
+    accounts: AccountsService,
+    contacts: ContactsService,
+    identities: IdentitiesService,
+    accountContacts: AccountContactsService
+  },
+  nested: {
+    contacts: { history: ContactHistoryService, profile: ContactProfileService }
   }
 })
