@@ -50,7 +50,10 @@ layer(TestEmulator.layer(), { excludeTestServices: true })("accounts account con
         expect(yield* accountContacts.link(account.uniqueId, bob.uniqueId)).toStrictEqual(bob)
         expect(yield* accountContacts.list(account.uniqueId)).toStrictEqual([jane, bob])
         expect(yield* accountContacts.get(account.uniqueId, bob.uniqueId)).toStrictEqual(bob)
-        expect(sent.at(-1)).toMatchObject({ method: "GET", path: `/accounts/${account.uniqueId}/contacts/${bob.uniqueId}` })
+        expect(sent.at(-1)).toMatchObject({
+          method: "GET",
+          path: `/accounts/${account.uniqueId}/contacts/${bob.uniqueId}`
+        })
       }))
 
     it.effect("unlink removes the link and keeps the contact; a contact not linked is a 404", () =>
@@ -91,17 +94,22 @@ layer(TestEmulator.layer(), { excludeTestServices: true })("accounts account con
       Effect.gen(function*() {
         const { accountContacts, accounts, contacts } = yield* connectContacts()
         const contact = yield* contacts.create({ firstName: "Lone", lastName: "Contact" })
-        for (const error of yield* Effect.all([
-          Effect.flip(accountContacts.list("no-such-account")),
-          Effect.flip(accountContacts.get("no-such-account", contact.uniqueId)),
-          Effect.flip(accountContacts.create("no-such-account", { firstName: "New", lastName: "Contact" })),
-          Effect.flip(accountContacts.link("no-such-account", contact.uniqueId)),
-          Effect.flip(accountContacts.unlink("no-such-account", contact.uniqueId))
-        ])) {
+        for (
+          const error of yield* Effect.all([
+            Effect.flip(accountContacts.list("no-such-account")),
+            Effect.flip(accountContacts.get("no-such-account", contact.uniqueId)),
+            Effect.flip(accountContacts.create("no-such-account", { firstName: "New", lastName: "Contact" })),
+            Effect.flip(accountContacts.link("no-such-account", contact.uniqueId)),
+            Effect.flip(accountContacts.unlink("no-such-account", contact.uniqueId))
+          ])
+        ) {
           expect(expectTag(error, "NotFound").errors[0]?.title).toBe("Account Not Found")
         }
         const account = yield* accounts.create({ name: "Vandelay" })
-        const unknown = expectTag(yield* Effect.flip(accountContacts.link(account.uniqueId, "no-such-contact")), "NotFound")
+        const unknown = expectTag(
+          yield* Effect.flip(accountContacts.link(account.uniqueId, "no-such-contact")),
+          "NotFound"
+        )
         expect(unknown.errors[0]?.title).toBe("Contact Not Found")
         expect(yield* accountContacts.list(account.uniqueId)).toEqual([])
         // Another tenant's account is unknown too.
@@ -197,7 +205,12 @@ layer(TestEmulator.layer(), { excludeTestServices: true })("accounts account con
       const accountId: string = account.json.data.id
       expect(accountId).toMatch(uuid)
 
-      const contact = yield* send({ method: "POST", path: `/accounts/${accountId}/contacts`, headers, body: contactBody })
+      const contact = yield* send({
+        method: "POST",
+        path: `/accounts/${accountId}/contacts`,
+        headers,
+        body: contactBody
+      })
       expect(contact.status).toBe(201)
       const created = (contact.json as WireDocument).data
       expect(created.type).toBe("contact")

@@ -61,7 +61,10 @@ layer(TestEmulator.layer(), { excludeTestServices: true })("accounts contacts on
         expect(updated).toMatchObject({ uniqueId: created.uniqueId, title: "CRO", status: "inactive", enabled: true })
         expect(updated.updatedAt!.getTime()).toBeGreaterThan(created.createdAt.getTime())
         expect(sent.at(-1)).toMatchObject({ method: "PUT", path: `/contacts/${created.uniqueId}/` })
-        expect(yield* contacts.get(created.uniqueId)).toMatchObject({ email: "jane@acme.com", contactStatus: "champion" })
+        expect(yield* contacts.get(created.uniqueId)).toMatchObject({
+          email: "jane@acme.com",
+          contactStatus: "champion"
+        })
 
         yield* contacts.delete(created.uniqueId)
         expect(sent.at(-1)).toMatchObject({ method: "DELETE", path: `/contacts/${created.uniqueId}/` })
@@ -98,7 +101,10 @@ layer(TestEmulator.layer(), { excludeTestServices: true })("accounts contacts on
           body: { contact: { last_name: "Smith", email: "not-an-email" } }
         })
         expect(created.status).toBe(422)
-        expect(created.json.errors.map((e) => e.source?.pointer).sort()).toEqual(["/contact/email", "/contact/first_name"])
+        expect(created.json.errors.map((e) => e.source?.pointer).sort()).toEqual([
+          "/contact/email",
+          "/contact/first_name"
+        ])
         const { contacts } = yield* connectContacts()
         const { uniqueId } = yield* contacts.create({ firstName: "Val", lastName: "Idation" })
         const updated = yield* raw<WireErrors>("PUT", `/contacts/${uniqueId}/`, {
@@ -170,9 +176,15 @@ layer(TestEmulator.layer(), { excludeTestServices: true })("accounts contacts on
           "InvalidInput"
         )
         expect(invalid.operation).toBe("contacts.create")
-        expect([...new Set(invalid.issues.map((issue) => issue.path))].sort()).toEqual(["email", "firstName", "tags[0]"])
+        expect([...new Set(invalid.issues.map((issue) => issue.path))].sort()).toEqual([
+          "email",
+          "firstName",
+          "tags[0]"
+        ])
         expectTag(yield* Effect.flip(contacts.update("some-id", {})), "InvalidInput")
-        expect(expectTag(yield* Effect.flip(contacts.archive("a/b")), "InvalidInput").operation).toBe("contacts.archive")
+        expect(expectTag(yield* Effect.flip(contacts.archive("a/b")), "InvalidInput").operation).toBe(
+          "contacts.archive"
+        )
         expectTag(yield* Effect.flip(contacts.listArchived({ records: 0 })), "InvalidInput")
         expectTag(yield* Effect.flip(history.create("some-id", { title: "" })), "InvalidInput")
         expectTag(yield* Effect.flip(profiles.create("some-id", {})), "InvalidInput")
@@ -206,13 +218,16 @@ layer(TestEmulator.layer(), { excludeTestServices: true })("accounts contacts on
         const { contacts, sent } = yield* connectContacts()
         const notAnEmail = fc.string().filter((s) => !/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(s))
         const blank = fc.constantFrom("", " ", "\t", "  \n")
-        const broken = fc.tuple(Arbitrary.make(CreateContactRequest), fc.oneof(
-          fc.record({ firstName: blank }),
-          fc.record({ lastName: blank }),
-          fc.record({ email: notAnEmail as fc.Arbitrary<typeof ContactEmail.Type> }),
-          fc.record({ primaryEmail: notAnEmail }),
-          fc.record({ userUniqueId: fc.constantFrom("", "a/b", "x y", "?q", "50%") })
-        )).map(([valid, breakage]) => ({ ...valid, ...breakage }) as CreateContactRequest)
+        const broken = fc.tuple(
+          Arbitrary.make(CreateContactRequest),
+          fc.oneof(
+            fc.record({ firstName: blank }),
+            fc.record({ lastName: blank }),
+            fc.record({ email: notAnEmail as fc.Arbitrary<typeof ContactEmail.Type> }),
+            fc.record({ primaryEmail: notAnEmail }),
+            fc.record({ userUniqueId: fc.constantFrom("", "a/b", "x y", "?q", "50%") })
+          )
+        ).map(([valid, breakage]) => ({ ...valid, ...breakage }) as CreateContactRequest)
         yield* Effect.promise(() =>
           fc.assert(
             fc.asyncProperty(broken, async (input) => {
@@ -255,7 +270,10 @@ layer(TestEmulator.layer(), { excludeTestServices: true })("accounts contacts on
           body: { history: { title: "Raw note" } }
         })
         expect(rawEntry.status).toBe(201)
-        expect(rawEntry.json.data).toMatchObject({ type: "contact_history", attributes: { contact_unique_id: uniqueId } })
+        expect(rawEntry.json.data).toMatchObject({
+          type: "contact_history",
+          attributes: { contact_unique_id: uniqueId }
+        })
       }))
 
     it.effect("an unknown contact is a 404; a blank title a 422", () =>
@@ -264,7 +282,9 @@ layer(TestEmulator.layer(), { excludeTestServices: true })("accounts contacts on
         expectTag(yield* Effect.flip(history.list("no-such-contact")), "NotFound")
         expectTag(yield* Effect.flip(history.create("no-such-contact", { title: "Call" })), "NotFound")
         const { uniqueId } = yield* contacts.create({ firstName: "Blank", lastName: "Title" })
-        const refused = yield* raw<WireErrors>("POST", `/contacts/${uniqueId}/history`, { body: { history: { title: " " } } })
+        const refused = yield* raw<WireErrors>("POST", `/contacts/${uniqueId}/history`, {
+          body: { history: { title: " " } }
+        })
         expect(refused.status).toBe(422)
         expect(refused.json.errors[0]?.source?.pointer).toBe("/history/title")
         expect(yield* history.list(uniqueId)).toEqual([])
@@ -279,7 +299,11 @@ layer(TestEmulator.layer(), { excludeTestServices: true })("accounts contacts on
         const early = expectTag(yield* Effect.flip(profiles.update(uniqueId, { position: "CTO" })), "NotFound")
         expect(early.errors[0]?.title).toBe("Profile Not Found")
 
-        const created = yield* profiles.create(uniqueId, { position: "CTO", primaryPhone: "+1-555-0102", tags: ["tech"] })
+        const created = yield* profiles.create(uniqueId, {
+          position: "CTO",
+          primaryPhone: "+1-555-0102",
+          tags: ["tech"]
+        })
         expect(created).toStrictEqual({
           uniqueId: created.uniqueId,
           contactUniqueId: uniqueId,

@@ -56,7 +56,12 @@ layer(TestEmulator.layer(), { excludeTestServices: true })("accounts identities 
         expect(count).toBe(1)
 
         const moved = yield* identities.register(id, { email: "moved@acme.com" })
-        expect(moved).toMatchObject({ uniqueId: id, email: "moved@acme.com", name: "Twice", createdAt: first.createdAt })
+        expect(moved).toMatchObject({
+          uniqueId: id,
+          email: "moved@acme.com",
+          name: "Twice",
+          createdAt: first.createdAt
+        })
       }))
 
     it.effect("delete removes a user; registering again activates the same user", () =>
@@ -91,11 +96,13 @@ layer(TestEmulator.layer(), { excludeTestServices: true })("accounts identities 
     it.effect("an unknown user is a 404 on get, delete and contacts; another tenant's user too", () =>
       Effect.gen(function*() {
         const { identities } = yield* connectContacts()
-        for (const error of yield* Effect.all([
-          Effect.flip(identities.get("no-such-user")),
-          Effect.flip(identities.delete("no-such-user")),
-          Effect.flip(identities.listContacts("no-such-user"))
-        ])) {
+        for (
+          const error of yield* Effect.all([
+            Effect.flip(identities.get("no-such-user")),
+            Effect.flip(identities.delete("no-such-user")),
+            Effect.flip(identities.listContacts("no-such-user"))
+          ])
+        ) {
           expect(expectTag(error, "NotFound").errors[0]?.title).toBe("User Not Found")
         }
         const id = userId()
@@ -113,7 +120,9 @@ layer(TestEmulator.layer(), { excludeTestServices: true })("accounts identities 
         const missing = yield* raw<WireErrors>("POST", `/users/${id}/register`, { body: { user: { name: "No Mail" } } })
         expect(missing.status).toBe(422)
         expect(missing.json.errors[0]).toMatchObject({ code: "required", source: { pointer: "/user/email" } })
-        const ok = yield* raw<WireDocument>("POST", `/users/${id}/register`, { body: { user: { email: "ok@acme.com" } } })
+        const ok = yield* raw<WireDocument>("POST", `/users/${id}/register`, {
+          body: { user: { email: "ok@acme.com" } }
+        })
         expect(ok.status).toBe(200)
         expect(ok.json.data).toMatchObject({ id, type: "user", attributes: { unique_id: id, status: "active" } })
 
@@ -130,8 +139,13 @@ layer(TestEmulator.layer(), { excludeTestServices: true })("accounts identities 
         const { identities } = yield* connectContacts()
         // JSON has no `undefined` or -0: the payload's values are what JSON can carry back.
         const registration = Arbitrary.make(RegisterUserRequest).map(({ payload: _payload, ...rest }) => rest)
-        const withPayload = fc.tuple(registration, fc.option(fc.dictionary(fc.string(), fc.jsonValue()), { nil: undefined }))
-          .map(([rest, payload]) => (payload === undefined ? rest : { ...rest, payload: JSON.parse(JSON.stringify(payload)) }))
+        const withPayload = fc.tuple(
+          registration,
+          fc.option(fc.dictionary(fc.string(), fc.jsonValue()), { nil: undefined })
+        )
+          .map((
+            [rest, payload]
+          ) => (payload === undefined ? rest : { ...rest, payload: JSON.parse(JSON.stringify(payload)) }))
         yield* Effect.promise(() =>
           fc.assert(
             fc.asyncProperty(withPayload, async (input) => {

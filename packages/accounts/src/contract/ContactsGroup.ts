@@ -61,7 +61,10 @@ export class ContactsGroup extends HttpApiGroup.make("contacts")
     HttpApiEndpoint.get("list", "/contacts/")
       .setUrlParams(ContactListUrlParams)
       .addSuccess(ContactList)
-      .annotate(OpenApi.Summary, "List contacts a page at a time; `search` filters by text, `status=archived` lists the archive")
+      .annotate(
+        OpenApi.Summary,
+        "List contacts a page at a time; `search` filters by text, `status=archived` lists the archive"
+      )
   )
   .add(
     HttpApiEndpoint.get("listDeleted", "/contacts/trash/show")

@@ -56,8 +56,7 @@ export class AccountContactsService
       const contactPath = (operation: string) => ApiClient.validate(Ids, `accountContacts.${operation}`)
       const checkCreate = ApiClient.validate(CreateContactRequest, "accountContacts.create")
       const contacts: AccountContacts = {
-        list: (accountId: string) =>
-          Effect.flatMap(accountPath("list")({ accountId }), (path) => api.list({ path })),
+        list: (accountId: string) => Effect.flatMap(accountPath("list")({ accountId }), (path) => api.list({ path })),
         get: (accountId: string, contactId: string) =>
           Effect.flatMap(contactPath("get")({ accountId, contactId }), (path) => api.get({ path })),
         create: (accountId: string, data: CreateContactRequest) =>

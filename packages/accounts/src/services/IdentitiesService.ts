@@ -67,7 +67,8 @@ export class IdentitiesService extends Effect.Service<IdentitiesService>()("@blo
     const checkPage = ApiClient.validate(Pagination.PageUrlParams, "identities.list")
     const checkSearch = ApiClient.validate(Pagination.SearchUrlParams, "identities.search")
     const checkRegister = ApiClient.validate(RegisterUserRequest, "identities.register")
-    const list = (params?: PageParams) => Effect.flatMap(checkPage(params ?? {}), (urlParams) => api.list({ urlParams }))
+    const list = (params?: PageParams) =>
+      Effect.flatMap(checkPage(params ?? {}), (urlParams) => api.list({ urlParams }))
     const identities: Identities = {
       list,
       stream: (params?: StreamParams) =>

@@ -38,12 +38,21 @@ export const IdentitiesHandlers = HttpApiBuilder.group(AccountsApi, "identities"
           Effect.matchEffect({
             onFailure: () => {
               const now = new Date()
-              return users.insert({ ...payload, uniqueId: path.uniqueId, status: "active", createdAt: now, updatedAt: now })
+              return users.insert({
+                ...payload,
+                uniqueId: path.uniqueId,
+                status: "active",
+                createdAt: now,
+                updatedAt: now
+              })
             },
             // Just found or recovered: a 404 here would be a defect.
             onSuccess: (existing) =>
               isSameRegistration(existing, payload) ? Effect.succeed(existing) : Effect.orDie(
-                users.update(existing.uniqueId, (user) => ({ ...user, ...payload, status: "active", updatedAt: new Date() }))
+                users.update(
+                  existing.uniqueId,
+                  (user) => ({ ...user, ...payload, status: "active", updatedAt: new Date() })
+                )
               )
           })
         ))
