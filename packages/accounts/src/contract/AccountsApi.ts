@@ -11,7 +11,11 @@ import { ContactProfileGroup } from "./ContactProfileGroup.js"
 import { ContactsGroup } from "./ContactsGroup.js"
 import { IdentitiesGroup } from "./IdentitiesGroup.js"
 
-/** @since 0.1.0 */
+/**
+ * Accounts, contacts (with their history and profile), identities and account contacts.
+ *
+ * @since 0.1.0
+ */
 export class AccountsApi extends HttpApi.make("accounts")
   .add(AccountsGroup)
   .add(ContactsGroup)

@@ -12,7 +12,11 @@ import { ContactProfileService } from "./ContactProfileService.js"
 import { ContactsService } from "./ContactsService.js"
 import { IdentitiesService } from "./IdentitiesService.js"
 
-/** @since 0.1.0 */
+/**
+ * Every service of the accounts domain, as `AccountsServicesLive` provides them.
+ *
+ * @since 0.1.0
+ */
 export type AccountsServices =
   | AccountsService
   | ContactsService
