@@ -129,6 +129,8 @@ layer(TestEmulator.layer(), { excludeTestServices: true })("accounts contacts on
         expect(recovered).toMatchObject({ uniqueId, status: "active" })
         expect(idsOf(yield* contacts.list({ records: 1000 }))).toContain(uniqueId)
         expect(idsOf(yield* contacts.listArchived({ records: 1000 }))).not.toContain(uniqueId)
+        // Recovering a live, active contact answers it unchanged.
+        expect(yield* contacts.recover(uniqueId)).toStrictEqual(recovered)
       }))
 
     it.effect("delete moves a contact to the trash (GET /contacts/trash/show); recover brings it back", () =>
