@@ -1,5 +1,6 @@
 /**
- * The accounts domain: accounts (with their details and locations) and categories.
+ * The accounts domain: accounts (with their details and locations), categories, contacts (with their
+ * history and profile), identities and the contacts linked to an account.
  *
  * @since 0.1.0
  */
@@ -8,7 +9,12 @@ import {
   AccountLocationsService,
   AccountsApi,
   AccountsService,
-  CategoriesService
+  CategoriesService,
+  AccountContactsService,
+  ContactHistoryService,
+  ContactProfileService,
+  ContactsService,
+  IdentitiesService
 } from "@blocks-crm/accounts"
 import * as CrmDomain from "../CrmDomain.js"
 
@@ -20,9 +26,13 @@ export const accounts = CrmDomain.make({
   api: AccountsApi,
   services: {
     accounts: AccountsService,
-    categories: CategoriesService
+    categories: CategoriesService,
+    contacts: ContactsService,
+    identities: IdentitiesService,
+    accountContacts: AccountContactsService
   },
   nested: {
-    accounts: { details: AccountDetailsService, locations: AccountLocationsService }
+    accounts: { details: AccountDetailsService, locations: AccountLocationsService },
+    contacts: { history: ContactHistoryService, profile: ContactProfileService }
   }
 })

@@ -8,9 +8,16 @@ import { AccountDetailsGroup } from "./AccountDetailsGroup.js"
 import { AccountLocationsGroup } from "./AccountLocationsGroup.js"
 import { AccountsGroup } from "./AccountsGroup.js"
 import { CategoriesGroup } from "./CategoriesGroup.js"
+import { AccountContactsGroup } from "./AccountContactsGroup.js"
+import { ContactHistoryGroup } from "./ContactHistoryGroup.js"
+import { ContactProfileGroup } from "./ContactProfileGroup.js"
+import { ContactsGroup } from "./ContactsGroup.js"
+import { IdentitiesGroup } from "./IdentitiesGroup.js"
 
 /**
- * Every accounts group in one `HttpApi`: what the emulator serves and the CLI reflects.
+ * Every accounts group in one `HttpApi` (what the emulator serves and the CLI reflects): accounts with
+ * their details and locations, categories, contacts with their history and profile, identities and
+ * account contacts.
  *
  * @since 0.1.0
  */
@@ -19,4 +26,9 @@ export class AccountsApi extends HttpApi.make("accounts")
   .add(AccountDetailsGroup)
   .add(AccountLocationsGroup)
   .add(CategoriesGroup)
+  .add(ContactsGroup)
+  .add(ContactHistoryGroup)
+  .add(ContactProfileGroup)
+  .add(IdentitiesGroup)
+  .add(AccountContactsGroup)
 {}

@@ -9,9 +9,14 @@ import { AccountDetailsService } from "./AccountDetailsService.js"
 import { AccountLocationsService } from "./AccountLocationsService.js"
 import { AccountsService } from "./AccountsService.js"
 import { CategoriesService } from "./CategoriesService.js"
+import { AccountContactsService } from "./AccountContactsService.js"
+import { ContactHistoryService } from "./ContactHistoryService.js"
+import { ContactProfileService } from "./ContactProfileService.js"
+import { ContactsService } from "./ContactsService.js"
+import { IdentitiesService } from "./IdentitiesService.js"
 
 /**
- * Every service of the accounts package, as one requirement.
+ * Every service of the accounts domain, as `AccountsServicesLive` provides them.
  *
  * @since 0.1.0
  */
@@ -20,6 +25,11 @@ export type AccountsServices =
   | AccountDetailsService
   | AccountLocationsService
   | CategoriesService
+  | ContactsService
+  | ContactHistoryService
+  | ContactProfileService
+  | IdentitiesService
+  | AccountContactsService
 
 /**
  * Every accounts service's `Default` layer, on whatever `CrmTransport` is provided. Add a service's
@@ -32,5 +42,10 @@ export const AccountsServicesLive: Layer.Layer<AccountsServices, never, CrmTrans
   AccountsService.Default,
   AccountDetailsService.Default,
   AccountLocationsService.Default,
-  CategoriesService.Default
+  CategoriesService.Default,
+  ContactsService.Default,
+  ContactHistoryService.Default,
+  ContactProfileService.Default,
+  IdentitiesService.Default,
+  AccountContactsService.Default
 )

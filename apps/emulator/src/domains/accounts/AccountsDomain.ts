@@ -6,6 +6,9 @@ import * as Layer from "effect/Layer"
 import * as EmulatorDomain from "../../EmulatorDomain.js"
 import { AccountDetailsHandlers, AccountLocationsHandlers, AccountsHandlers } from "./AccountsHandlers.js"
 import { CategoriesHandlers } from "./CategoriesHandlers.js"
+import { AccountContactsHandlers } from "./AccountContactsHandlers.js"
+import { ContactHistoryHandlers, ContactProfileHandlers, ContactsHandlers } from "./ContactsHandlers.js"
+import { IdentitiesHandlers } from "./IdentitiesHandlers.js"
 
 export const AccountsDomain = EmulatorDomain.make(
   "accounts",
@@ -14,6 +17,11 @@ export const AccountsDomain = EmulatorDomain.make(
     AccountsHandlers,
     AccountDetailsHandlers,
     AccountLocationsHandlers,
-    CategoriesHandlers
+    CategoriesHandlers,
+    ContactsHandlers,
+    ContactHistoryHandlers,
+    ContactProfileHandlers,
+    IdentitiesHandlers,
+    AccountContactsHandlers
   )
 )

@@ -24,7 +24,10 @@ export const contactRecords = Effect.map(RecordStore, (store) =>
   resource(
     store.collection("contacts", Contact, {
       idOf: (contact) => contact.uniqueId,
-      searchText: (contact) => [contact.firstName, contact.lastName].join(" ")
+      searchText: (contact) =>
+        [contact.firstName, contact.lastName, contact.email ?? "", contact.primaryEmail ?? "", contact.title ?? ""]
+          .join(" "),
+      isArchived: (contact) => contact.status === "archived"
     }),
     "Contact"
   ))

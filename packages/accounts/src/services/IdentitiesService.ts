@@ -1,0 +1,94 @@
+/**
+ * Identities (the CRM's users): list, stream, search, get, register, delete, listContacts.
+ *
+ * @since 0.1.0
+ */
+import * as ApiClient from "@blocks-crm/core-http/ApiClient"
+import type { CrmError } from "@blocks-crm/core-http/CrmError"
+import * as Fields from "@blocks-crm/core-http/Fields"
+import * as Pagination from "@blocks-crm/core-http/Pagination"
+import type { PageParams, PageResult } from "@blocks-crm/core-http/Pagination"
+import type { StreamParams } from "@blocks-crm/core-http/ResourceClient"
+import * as Effect from "effect/Effect"
+import type * as Stream from "effect/Stream"
+import { IdentitiesGroup } from "../contract/IdentitiesGroup.js"
+import type { Contact } from "../models/Contact.js"
+import { RegisterUserRequest } from "../models/User.js"
+import type { User } from "../models/User.js"
+
+/**
+ * The identity methods. `register` is idempotent: registering the same unique id again answers the
+ * same user (activated again if it was deleted).
+ *
+ * @since 0.1.0
+ */
+export interface Identities {
+  readonly list: (params?: PageParams) => Effect.Effect<PageResult<User>, CrmError>
+  /** Every user, fetching each page only when it is needed. */
+  readonly stream: (params?: StreamParams) => Stream.Stream<User, CrmError>
+  /** Users whose e-mail or name matches (`?search=`). */
+  readonly search: (query: string, params?: PageParams) => Effect.Effect<PageResult<User>, CrmError>
+  readonly get: (uniqueId: string) => Effect.Effect<User, CrmError>
+  readonly register: (uniqueId: string, data: RegisterUserRequest) => Effect.Effect<User, CrmError>
+  readonly delete: (uniqueId: string) => Effect.Effect<void, CrmError>
+  /** The contacts the user owns (their `userUniqueId`). */
+  readonly listContacts: (uniqueId: string) => Effect.Effect<ReadonlyArray<Contact>, CrmError>
+}
+
+/**
+ * The CRM's users as an Effect service (`Identities`). Inputs are validated before anything is sent.
+ *
+ * @example
+ * ```ts
+ * import { IdentitiesService } from "@blocks-crm/accounts"
+ * import { Effect } from "effect"
+ *
+ * const myContacts = (userId: string) =>
+ *   Effect.gen(function*() {
+ *     const identities = yield* IdentitiesService
+ *     yield* identities.register(userId, { email: "rep@acme.com", name: "Sam Rep" })
+ *     return yield* identities.listContacts(userId)
+ *   })
+ * ```
+ *
+ * @since 0.1.0
+ * @category services
+ */
+export class IdentitiesService extends Effect.Service<IdentitiesService>()("@blocks-crm/accounts/IdentitiesService", {
+  effect: Effect.gen(function*() {
+    const api = yield* ApiClient.group(IdentitiesGroup)
+    const checkId = (operation: string) => ApiClient.validate(Fields.ResourceId, `identities.${operation}`)
+    const checkIdFor = {
+      get: checkId("get"),
+      register: checkId("register"),
+      delete: checkId("delete"),
+      listContacts: checkId("listContacts")
+    }
+    const checkPage = ApiClient.validate(Pagination.PageUrlParams, "identities.list")
+    const checkSearch = ApiClient.validate(Pagination.SearchUrlParams, "identities.search")
+    const checkRegister = ApiClient.validate(RegisterUserRequest, "identities.register")
+    const list = (params?: PageParams) =>
+      Effect.flatMap(checkPage(params ?? {}), (urlParams) => api.list({ urlParams }))
+    const identities: Identities = {
+      list,
+      stream: (params?: StreamParams) =>
+        Pagination.stream((page) => list({ page, records: params?.records }), {
+          maxPages: params?.maxPages,
+          prefetch: params?.prefetch
+        }),
+      search: (query: string, params?: PageParams) =>
+        Effect.flatMap(checkSearch({ ...params, search: query }), (urlParams) => api.list({ urlParams })),
+      get: (uniqueId: string) => Effect.flatMap(checkIdFor.get(uniqueId), (id) => api.get({ path: { uniqueId: id } })),
+      register: (uniqueId: string, data: RegisterUserRequest) =>
+        Effect.flatMap(
+          Effect.all([checkIdFor.register(uniqueId), checkRegister(data)]),
+          ([id, payload]) => api.register({ path: { uniqueId: id }, payload })
+        ),
+      delete: (uniqueId: string) =>
+        Effect.flatMap(checkIdFor.delete(uniqueId), (id) => api.delete({ path: { uniqueId: id } })),
+      listContacts: (uniqueId: string) =>
+        Effect.flatMap(checkIdFor.listContacts(uniqueId), (id) => api.contacts({ path: { uniqueId: id } }))
+    }
+    return identities
+  })
+}) {}
