@@ -3,7 +3,7 @@
  *
  * @since 0.1.0
  */
-import { AccountsApi, AccountsService } from "@blocks-crm/accounts"
+import { AccountDocumentsService, AccountsApi, AccountsService, ContactDocumentsService } from "@blocks-crm/accounts"
 import * as CrmDomain from "../CrmDomain.js"
 
 /**
@@ -13,6 +13,8 @@ export const accounts = CrmDomain.make({
   name: "accounts",
   api: AccountsApi,
   services: {
-    accounts: AccountsService
+    accounts: AccountsService,
+    accountDocuments: AccountDocumentsService,
+    contactDocuments: ContactDocumentsService
   }
 })

@@ -19,6 +19,7 @@ export const Account = Schema.Struct({
   name: Schema.String,
   ownerEmail: Fields.optionalRenamed(Schema.String, "owner_email"),
   notes: Fields.optional(Schema.String),
+  logoUrl: Fields.optionalRenamed(Schema.String, "logo_url"),
   createdAt: Fields.renamed(Fields.Timestamp, "created_at"),
   updatedAt: Fields.optionalRenamed(Fields.Timestamp, "updated_at")
 }).annotations({ identifier: "Account" })

@@ -4,11 +4,16 @@
  * @since 0.1.0
  */
 import type { CrmTransport } from "@blocks-crm/core-http/CrmTransport"
-import type * as Layer from "effect/Layer"
+import * as Layer from "effect/Layer"
+import { AccountDocumentsService } from "./AccountDocumentsService.js"
 import { AccountsService } from "./AccountsService.js"
+import { ContactDocumentsService } from "./ContactDocumentsService.js"
 
 /** @since 0.1.0 */
-export type AccountsServices = AccountsService
+export type AccountsServices =
+  | AccountsService
+  | AccountDocumentsService
+  | ContactDocumentsService
 
 /**
  * Every accounts service's `Default` layer, on whatever `CrmTransport` is provided. Add a service's
@@ -17,4 +22,8 @@ export type AccountsServices = AccountsService
  * @since 0.1.0
  * @category layers
  */
-export const AccountsServicesLive: Layer.Layer<AccountsServices, never, CrmTransport> = AccountsService.Default
+export const AccountsServicesLive: Layer.Layer<AccountsServices, never, CrmTransport> = Layer.mergeAll(
+  AccountsService.Default,
+  AccountDocumentsService.Default,
+  ContactDocumentsService.Default
+)
