@@ -20,7 +20,13 @@ export const ContentType = Schema.String.pipe(
     /^[A-Za-z0-9][\w!#$&^.+-]*\/[A-Za-z0-9][\w!#$&^.+-]*$/.test(s) ||
     `Expected a media type such as application/pdf, got ${JSON.stringify(s)}`
   )
-).annotations({ identifier: "ContentType", description: "a media type such as application/pdf" })
+).annotations({
+  identifier: "ContentType",
+  description: "a media type such as application/pdf",
+  arbitrary: () => (fc) =>
+    fc.tuple(fc.constantFrom("application", "image", "text", "video"), fc.stringMatching(/^[a-z0-9][a-z0-9.+-]{0,20}$/))
+      .map(([type, subtype]) => `${type}/${subtype}`)
+})
 
 /**
  * An image media type (`image/png`, `image/svg+xml`): what a logo can be.
@@ -29,7 +35,11 @@ export const ContentType = Schema.String.pipe(
  */
 export const ImageContentType = ContentType.pipe(
   Schema.filter((s) => s.toLowerCase().startsWith("image/") || `Expected an image type such as image/png, got ${s}`)
-).annotations({ identifier: "ImageContentType", description: "an image media type such as image/png" })
+).annotations({
+  identifier: "ImageContentType",
+  description: "an image media type such as image/png",
+  arbitrary: () => (fc) => fc.stringMatching(/^[a-z0-9][a-z0-9.+-]{0,20}$/).map((subtype) => `image/${subtype}`)
+})
 
 /**
  * A file's name as the user knows it (`contract.pdf`): not blank, no directory part, at most 255 characters.
