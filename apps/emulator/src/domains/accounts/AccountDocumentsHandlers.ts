@@ -25,8 +25,8 @@ export const AccountDocumentsHandlers = HttpApiBuilder.group(
         scope: (accountId) => `accounts/${accountId}/documents`,
         findOwner: (accountId) => accounts.find(accountId),
         toRecord: (accountId, registration, attributes): AccountFile => ({
-          ...attributes,
           ...registration,
+          ...attributes,
           accountUniqueId: accountId
         })
       })

@@ -20,8 +20,8 @@ export const ContactDocumentsHandlers = HttpApiBuilder.group(
         scope: (contactId) => `contacts/${contactId}/documents`,
         findOwner: (contactId) => contacts.find(contactId),
         toRecord: (contactId, registration, attributes): ContactFile => ({
-          ...attributes,
           ...registration,
+          ...attributes,
           contactUniqueId: contactId
         })
       })
