@@ -46,6 +46,7 @@ export class AccountDocumentsGroup extends HttpApiGroup.make("accountDocuments")
       .addSuccess(JsonApi.document(AccountFileResource), { status: 201 })
       .addError(Contract.NotFoundResponse.wire)
       .addError(Contract.ValidationFailedResponse.wire)
+      .annotate(Contract.CliCommand, { name: "register" })
       .annotate(OpenApi.Summary, "Register an uploaded file as a document of the account")
   )
   .add(

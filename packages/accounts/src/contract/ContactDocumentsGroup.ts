@@ -43,6 +43,7 @@ export class ContactDocumentsGroup extends HttpApiGroup.make("contactDocuments")
       .addSuccess(JsonApi.document(ContactFileResource), { status: 201 })
       .addError(Contract.NotFoundResponse.wire)
       .addError(Contract.ValidationFailedResponse.wire)
+      .annotate(Contract.CliCommand, { name: "register" })
       .annotate(OpenApi.Summary, "Register an uploaded file as a document of the contact")
   )
   .add(
