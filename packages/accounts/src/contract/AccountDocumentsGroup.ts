@@ -75,5 +75,5 @@ export class AccountDocumentsGroup extends HttpApiGroup.make("accountDocuments")
   .middleware(Contract.ApiKeyAuth)
   .middleware(Contract.BearerAuth)
   .annotate(OpenApi.Description, "Documents and logo of an account, uploaded through presigned URLs")
-  .annotate(Contract.CliGroup, { path: ["accounts", "documents"], noun: "document" })
+  .annotate(Contract.CliGroup, { noun: "document" })
 {}

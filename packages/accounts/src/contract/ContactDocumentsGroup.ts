@@ -56,5 +56,5 @@ export class ContactDocumentsGroup extends HttpApiGroup.make("contactDocuments")
   .middleware(Contract.ApiKeyAuth)
   .middleware(Contract.BearerAuth)
   .annotate(OpenApi.Description, "Documents of a contact, uploaded through presigned URLs")
-  .annotate(Contract.CliGroup, { path: ["contacts", "documents"], noun: "document" })
+  .annotate(Contract.CliGroup, { noun: "document" })
 {}
