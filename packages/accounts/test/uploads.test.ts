@@ -213,13 +213,15 @@ describe("one-call uploads", () => {
       api.answer(apiAnswers(bucket))
       bucket.answer(() => ({
         status: 403,
-        json: { errors: [{ status: "403", code: "signature_mismatch", detail: "The signature does not match" }] }
+        json: {
+          errors: [{ status: "403", code: "signature_mismatch", detail: `The signature does not match: ${SIGNATURE}` }]
+        }
       }))
       const refused = yield* Effect.flip(contacts.uploadDocument("contact-1", upload))
       expect(refused).toBeInstanceOf(UploadFailed)
       const failed = refused as UploadFailed
       expect(failed.status).toBe(403)
-      expect(failed.reason).toBe("The signature does not match")
+      expect(failed.reason).toBe("The signature does not match: [redacted]")
       expect(failed.url).toBe(`${bucket.url}/bucket/k1`)
       expect(failed.message).toContain("failed with 403: The signature does not match")
       for (const text of [failed.message, inspect(failed), JSON.stringify(failed)]) {

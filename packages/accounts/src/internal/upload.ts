@@ -15,12 +15,21 @@ import { UploadFailed } from "../models/Upload.js"
 /** The URL without its query and fragment: the signature never goes into an error. */
 const withoutQuery = (url: URL): string => `${url.origin}${url.pathname}`
 
-/** The reason an upload host gave: the first JSON:API error's detail or title, else the status alone. */
-const reasonOf = (status: number, body: string): string => {
+/**
+ * The reason an upload host gave: the first JSON:API error's detail or title (without any value of the
+ * URL's query, should the host echo its signature), else the status alone.
+ */
+const reasonOf = (status: number, body: string, url: URL): string => {
   try {
     const first = (JSON.parse(body) as { errors?: ReadonlyArray<{ detail?: unknown; title?: unknown }> }).errors?.[0]
     const text = first?.detail ?? first?.title
-    if (typeof text === "string" && text !== "") return text.slice(0, 300)
+    if (typeof text === "string" && text !== "") {
+      let reason = text.slice(0, 300)
+      for (const value of url.searchParams.values()) {
+        if (value.length >= 6) reason = reason.split(value).join("[redacted]")
+      }
+      return reason
+    }
   } catch {
     // Not JSON (an S3-style XML error, or nothing): the status says enough.
   }
@@ -57,7 +66,7 @@ export const putBytes = (
           Effect.orElseSucceed(response.text, () => ""),
           (body) =>
             Effect.fail(
-              new UploadFailed({ url: where, status: response.status, reason: reasonOf(response.status, body) })
+              new UploadFailed({ url: where, status: response.status, reason: reasonOf(response.status, body, url) })
             )
         )
     ),
