@@ -83,7 +83,25 @@ const migrations = {
   "0005_records_archived": Effect.flatMap(
     SqlClient.SqlClient,
     (sql) => sql`ALTER TABLE records ADD COLUMN archived INTEGER NOT NULL DEFAULT 0`
-  )
+  ),
+  // Presigned uploads (account logos, documents): the pending key until its bytes arrive, then the
+  // bytes themselves, counted per tenant for storage.
+  "0006_uploads": Effect.flatMap(SqlClient.SqlClient, (sql) =>
+    Effect.all([
+      sql`CREATE TABLE uploads (
+        upload_key TEXT PRIMARY KEY,
+        tenant_id TEXT NOT NULL,
+        scope TEXT NOT NULL,
+        filename TEXT NOT NULL,
+        content_type TEXT,
+        expires_at INTEGER NOT NULL,
+        size INTEGER,
+        bytes BLOB,
+        uploaded_at TEXT,
+        record_id TEXT
+      )`,
+      sql`CREATE INDEX uploads_by_tenant ON uploads (tenant_id)`
+    ]))
 }
 
 /**

@@ -30,6 +30,7 @@ import * as Faults from "./Faults.js"
 import * as Idempotency from "./Idempotency.js"
 import * as RecordStore from "./RecordStore.js"
 import * as RequestBody from "./RequestBody.js"
+import * as Uploads from "./Uploads.js"
 import { AccountsDomain } from "./domains/accounts/AccountsDomain.js"
 import { CommsDomain } from "./domains/comms/CommsDomain.js"
 
@@ -56,6 +57,8 @@ export interface EmulatorOptions {
    * suites send many small requests, and spans no one reads are work on each of them.
    */
   readonly tracing?: boolean | undefined
+  /** Presigned uploads: the signing secret (`Redacted`), how long a URL works, the largest upload. */
+  readonly uploads?: Uploads.Options | undefined
 }
 
 export interface EmulatorInfo {
@@ -118,7 +121,8 @@ export const layer = (options: EmulatorOptions = {}): Layer.Layer<Emulator, unkn
     Credentials.layer(seeds),
     Faults.layer(options.faults ?? false),
     Idempotency.layer,
-    RequestBody.layer({ maxBodyBytes: options.maxBodyBytes, maxJsonDepth: options.maxJsonDepth })
+    RequestBody.layer({ maxBodyBytes: options.maxBodyBytes, maxJsonDepth: options.maxJsonDepth }),
+    Uploads.layer(options.uploads)
   ).pipe(Layer.provideMerge(Database.layer(database)))
   const auth = Layer.mergeAll(Credentials.apiKeyAuthLayer, Credentials.bearerAuthLayer)
 
@@ -133,13 +137,14 @@ export const layer = (options: EmulatorOptions = {}): Layer.Layer<Emulator, unkn
 
   const server = Layer.unwrapScoped(
     Effect.map(HttpLayerRouter.toHttpEffect(routes), (router) => {
-      // Outside in: refuse bodies by their headers, resolve the caller once, faults, idempotency, refuse
-      // bodies nested too deep, then the platform's own failures as error documents.
-      const app = RequestBody.policy(
+      // Outside in: presigned upload URLs (files, no credentials), refuse bodies by their headers, resolve
+      // the caller once, faults, idempotency, refuse bodies nested too deep, then the platform's own
+      // failures as error documents.
+      const app = Uploads.middleware(RequestBody.policy(
         Credentials.middleware(
           Faults.middleware(Idempotency.middleware(RequestBody.nesting(ErrorDocuments.middleware(router))))
         )
-      )
+      ))
       return HttpServer.serve(options.logRequests === true ? HttpMiddleware.logger(app) : app)
     })
   )

@@ -128,6 +128,12 @@ export class CrmTransport extends Context.Tag("@blocks-crm/core-http/CrmTranspor
     readonly settings: CrmConfig.CrmSettings
     /** An HttpClient that sends to the API and fails only with the SDK's own errors. */
     readonly client: HttpClient.HttpClient.With<ApiError>
+    /**
+     * The HttpClient under the transport with nothing of the configuration added: no base URL, no
+     * credentials, no retries. For URLs the API hands out (a presigned upload), which must never see
+     * the token or the API key.
+     */
+    readonly plainClient: HttpClient.HttpClient
   }
 >() {}
 
@@ -652,7 +658,7 @@ export const layer: Layer.Layer<CrmTransport, never, CrmConfig.CrmConfig | HttpC
   Effect.gen(function*() {
     const settings = yield* CrmConfig.CrmConfig
     const httpClient = yield* HttpClient.HttpClient
-    return Context.make(CrmTransport, { settings, client: make(settings, httpClient) })
+    return Context.make(CrmTransport, { settings, client: make(settings, httpClient), plainClient: httpClient })
   })
 )
 

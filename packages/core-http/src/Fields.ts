@@ -32,7 +32,7 @@ const parseTimestamp = (s: string): number => {
 export const Timestamp: Schema.Schema<Date, string> = /* @__PURE__ */ withFastDecoder(
   /* @__PURE__ */ Schema.transformOrFail(
     /* @__PURE__ */ Schema.String.annotations({ description: "ISO 8601 date-time" }),
-    Schema.DateFromSelf,
+    Schema.ValidDateFromSelf,
     {
       strict: true,
       decode: (s, _, ast) => {

@@ -6,11 +6,13 @@
  */
 import {
   AccountDetailsService,
+  AccountDocumentsService,
   AccountLocationsService,
   AccountsApi,
   AccountsService,
   CategoriesService,
   AccountContactsService,
+  ContactDocumentsService,
   ContactHistoryService,
   ContactProfileService,
   ContactsService,
@@ -29,7 +31,9 @@ export const accounts = CrmDomain.make({
     categories: CategoriesService,
     contacts: ContactsService,
     identities: IdentitiesService,
-    accountContacts: AccountContactsService
+    accountContacts: AccountContactsService,
+    accountDocuments: AccountDocumentsService,
+    contactDocuments: ContactDocumentsService
   },
   nested: {
     accounts: { details: AccountDetailsService, locations: AccountLocationsService },

@@ -13,11 +13,13 @@ import { ContactHistoryGroup } from "./ContactHistoryGroup.js"
 import { ContactProfileGroup } from "./ContactProfileGroup.js"
 import { ContactsGroup } from "./ContactsGroup.js"
 import { IdentitiesGroup } from "./IdentitiesGroup.js"
+import { AccountDocumentsGroup } from "./AccountDocumentsGroup.js"
+import { ContactDocumentsGroup } from "./ContactDocumentsGroup.js"
 
 /**
  * Every accounts group in one `HttpApi` (what the emulator serves and the CLI reflects): accounts with
  * their details and locations, categories, contacts with their history and profile, identities and
- * account contacts.
+ * account contacts, account and contact documents.
  *
  * @since 0.1.0
  */
@@ -31,4 +33,6 @@ export class AccountsApi extends HttpApi.make("accounts")
   .add(ContactProfileGroup)
   .add(IdentitiesGroup)
   .add(AccountContactsGroup)
+  .add(AccountDocumentsGroup)
+  .add(ContactDocumentsGroup)
 {}

@@ -14,6 +14,8 @@ import { ContactHistoryService } from "./ContactHistoryService.js"
 import { ContactProfileService } from "./ContactProfileService.js"
 import { ContactsService } from "./ContactsService.js"
 import { IdentitiesService } from "./IdentitiesService.js"
+import { AccountDocumentsService } from "./AccountDocumentsService.js"
+import { ContactDocumentsService } from "./ContactDocumentsService.js"
 
 /**
  * Every service of the accounts domain, as `AccountsServicesLive` provides them.
@@ -30,6 +32,8 @@ export type AccountsServices =
   | ContactProfileService
   | IdentitiesService
   | AccountContactsService
+  | AccountDocumentsService
+  | ContactDocumentsService
 
 /**
  * Every accounts service's `Default` layer, on whatever `CrmTransport` is provided. Add a service's
@@ -47,5 +51,7 @@ export const AccountsServicesLive: Layer.Layer<AccountsServices, never, CrmTrans
   ContactHistoryService.Default,
   ContactProfileService.Default,
   IdentitiesService.Default,
-  AccountContactsService.Default
+  AccountContactsService.Default,
+  AccountDocumentsService.Default,
+  ContactDocumentsService.Default
 )

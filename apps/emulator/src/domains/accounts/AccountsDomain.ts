@@ -9,6 +9,8 @@ import { CategoriesHandlers } from "./CategoriesHandlers.js"
 import { AccountContactsHandlers } from "./AccountContactsHandlers.js"
 import { ContactHistoryHandlers, ContactProfileHandlers, ContactsHandlers } from "./ContactsHandlers.js"
 import { IdentitiesHandlers } from "./IdentitiesHandlers.js"
+import { AccountDocumentsHandlers } from "./AccountDocumentsHandlers.js"
+import { ContactDocumentsHandlers } from "./ContactDocumentsHandlers.js"
 
 export const AccountsDomain = EmulatorDomain.make(
   "accounts",
@@ -22,6 +24,8 @@ export const AccountsDomain = EmulatorDomain.make(
     ContactHistoryHandlers,
     ContactProfileHandlers,
     IdentitiesHandlers,
-    AccountContactsHandlers
+    AccountContactsHandlers,
+    AccountDocumentsHandlers,
+    ContactDocumentsHandlers
   )
 )
