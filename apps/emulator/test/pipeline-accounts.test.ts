@@ -146,7 +146,9 @@ layer(TestEmulator.layer(), { excludeTestServices: true })("an account's leads a
         const list = yield* raw<WireErrors>("GET", `/accounts/${trashed}/leads`)
         expect(list.status).toBe(404)
         expect(list.json.errors).toEqual([notFoundAccount])
-        const create = yield* raw<WireErrors>("POST", `/accounts/${trashed}/leads`, { body: { lead: { name: "After" } } })
+        const create = yield* raw<WireErrors>("POST", `/accounts/${trashed}/leads`, {
+          body: { lead: { name: "After" } }
+        })
         expect(create.status).toBe(404)
         expect(create.json.errors).toEqual([notFoundAccount])
         expect((yield* crm.leads.list({ records: 1 })).meta.totalRecords, "nothing was created").toBe(before)
