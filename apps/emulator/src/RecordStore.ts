@@ -18,6 +18,11 @@ export interface PageQuery {
   /** Archived records only (true) or live ones only (false, the default). */
   readonly archived?: boolean | undefined
   readonly parentId?: string | undefined
+  /**
+   * Only records whose stored (wire) attributes have these values, e.g. `{ account_id: id }`: read
+   * from the record itself, so a change of the attribute moves the record, unlike `parentId`.
+   */
+  readonly attributes?: Readonly<Record<string, string>> | undefined
 }
 
 export interface Page<A> {
@@ -116,7 +121,10 @@ export const layer: Layer.Layer<RecordStore, never, SqlClient.SqlClient> = Layer
           const where = sql.and([
             scope(tenantId, query.parentId, query.deleted ?? false),
             sql`archived = ${query.archived === true ? 1 : 0}`,
-            search === undefined || search === "" ? sql`1 = 1` : sql`search_text LIKE ${`%${search}%`}`
+            search === undefined || search === "" ? sql`1 = 1` : sql`search_text LIKE ${`%${search}%`}`,
+            ...Object.entries(query.attributes ?? {}).map(([key, value]) =>
+              sql`json_extract(data, ${`$."${key}"`}) = ${value}`
+            )
           ])
           const [count] = yield* sql<{ readonly total: number }>`SELECT COUNT(*) AS total FROM records WHERE ${where}`
           const totalRecords = count?.total ?? 0

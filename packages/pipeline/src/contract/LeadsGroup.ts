@@ -12,20 +12,28 @@ import * as HttpApiEndpoint from "@effect/platform/HttpApiEndpoint"
 import * as HttpApiGroup from "@effect/platform/HttpApiGroup"
 import * as HttpApiSchema from "@effect/platform/HttpApiSchema"
 import * as OpenApi from "@effect/platform/OpenApi"
-import { CreateLeadRequest, LeadResource, UpdatedLeadResource, UpdateLeadRequest } from "../models/Lead.js"
+import {
+  CreateAccountLeadRequest,
+  CreateLeadRequest,
+  LeadResource,
+  UpdatedLeadResource,
+  UpdateLeadRequest
+} from "../models/Lead.js"
 
 const uniqueId = HttpApiSchema.param("uniqueId", Fields.ResourceId)
+// The account's id is only a path segment here: no domain package imports another.
+const accountId = HttpApiSchema.param("accountId", Fields.ResourceId)
 
 /**
- * The success body of `GET /leads/` and `GET /leads/trash/show`: one page of leads and
- * the listing's totals.
+ * The success body of `GET /leads/`, `GET /leads/trash/show` and `GET /accounts/:unique_id/leads`: one
+ * page of leads and the listing's totals.
  *
  * @since 0.1.0
  */
 export const LeadList = JsonApi.listDocument(LeadResource)
 /**
- * The success body of `GET /leads/:unique_id`, `POST /leads/` and `PUT /leads/:unique_id/recover`:
- * one lead.
+ * The success body of `GET /leads/:unique_id`, `POST /leads/`, `POST /accounts/:unique_id/leads` and
+ * `PUT /leads/:unique_id/recover`: one lead.
  *
  * @since 0.1.0
  */
@@ -33,7 +41,8 @@ export const LeadDocument = JsonApi.document(LeadResource)
 
 /**
  * `GET /leads/` (with `?search=`), `GET /leads/trash/show`, `GET /leads/:unique_id`, `POST /leads/`,
- * `PUT /leads/:unique_id/`, `DELETE /leads/:unique_id/` (soft delete), `PUT /leads/:unique_id/recover`.
+ * `PUT /leads/:unique_id/`, `DELETE /leads/:unique_id/` (soft delete), `PUT /leads/:unique_id/recover`, and an
+ * account's leads: `GET`/`POST /accounts/:unique_id/leads`.
  *
  * @since 0.1.0
  */
@@ -77,6 +86,21 @@ export class LeadsGroup extends HttpApiGroup.make("leads")
     HttpApiEndpoint.put("recover")`/leads/${uniqueId}/recover`
       .addSuccess(LeadDocument)
       .addError(Contract.NotFoundResponse.wire)
+  )
+  .add(
+    HttpApiEndpoint.get("listForAccount")`/accounts/${accountId}/leads`
+      .setUrlParams(Pagination.PageUrlParams)
+      .addSuccess(LeadList)
+      .addError(Contract.NotFoundResponse.wire)
+      .annotate(OpenApi.Summary, "List the leads of an account")
+  )
+  .add(
+    HttpApiEndpoint.post("createForAccount")`/accounts/${accountId}/leads`
+      .setPayload(JsonApi.wrapped("lead", CreateAccountLeadRequest))
+      .addSuccess(LeadDocument, { status: 201 })
+      .addError(Contract.NotFoundResponse.wire)
+      .addError(Contract.ValidationFailedResponse.wire)
+      .annotate(OpenApi.Summary, "Add a lead to an account")
   )
   .addError(Contract.UnauthorizedResponse.wire)
   .middleware(Contract.ApiKeyAuth)

@@ -12,20 +12,28 @@ import * as HttpApiEndpoint from "@effect/platform/HttpApiEndpoint"
 import * as HttpApiGroup from "@effect/platform/HttpApiGroup"
 import * as HttpApiSchema from "@effect/platform/HttpApiSchema"
 import * as OpenApi from "@effect/platform/OpenApi"
-import { CreateQuoteRequest, QuoteResource, UpdatedQuoteResource, UpdateQuoteRequest } from "../models/Quote.js"
+import {
+  CreateAccountQuoteRequest,
+  CreateQuoteRequest,
+  QuoteResource,
+  UpdatedQuoteResource,
+  UpdateQuoteRequest
+} from "../models/Quote.js"
 
 const uniqueId = HttpApiSchema.param("uniqueId", Fields.ResourceId)
+// The account's id is only a path segment here: no domain package imports another.
+const accountId = HttpApiSchema.param("accountId", Fields.ResourceId)
 
 /**
- * The success body of `GET /quotes/` and `GET /quotes/trash/show`: one page of quotes and
- * the listing's totals.
+ * The success body of `GET /quotes/`, `GET /quotes/trash/show` and `GET /accounts/:unique_id/quotes`: one
+ * page of quotes and the listing's totals.
  *
  * @since 0.1.0
  */
 export const QuoteList = JsonApi.listDocument(QuoteResource)
 /**
- * The success body of `GET /quotes/:unique_id`, `POST /quotes/` and `PUT /quotes/:unique_id/recover`:
- * one quote.
+ * The success body of `GET /quotes/:unique_id`, `POST /quotes/`, `POST /accounts/:unique_id/quotes` and
+ * `PUT /quotes/:unique_id/recover`: one quote.
  *
  * @since 0.1.0
  */
@@ -33,7 +41,8 @@ export const QuoteDocument = JsonApi.document(QuoteResource)
 
 /**
  * `GET /quotes/` (with `?search=`), `GET /quotes/trash/show`, `GET /quotes/:unique_id`, `POST /quotes/`,
- * `PUT /quotes/:unique_id/`, `DELETE /quotes/:unique_id/` (soft delete), `PUT /quotes/:unique_id/recover`.
+ * `PUT /quotes/:unique_id/`, `DELETE /quotes/:unique_id/` (soft delete), `PUT /quotes/:unique_id/recover`, and an
+ * account's quotes: `GET`/`POST /accounts/:unique_id/quotes`.
  * crm-block.md lists only the CRUD endpoints; trash, recover and search are assumed to work as they do
  * for leads.
  *
@@ -79,6 +88,21 @@ export class QuotesGroup extends HttpApiGroup.make("quotes")
     HttpApiEndpoint.put("recover")`/quotes/${uniqueId}/recover`
       .addSuccess(QuoteDocument)
       .addError(Contract.NotFoundResponse.wire)
+  )
+  .add(
+    HttpApiEndpoint.get("listForAccount")`/accounts/${accountId}/quotes`
+      .setUrlParams(Pagination.PageUrlParams)
+      .addSuccess(QuoteList)
+      .addError(Contract.NotFoundResponse.wire)
+      .annotate(OpenApi.Summary, "List the quotes of an account")
+  )
+  .add(
+    HttpApiEndpoint.post("createForAccount")`/accounts/${accountId}/quotes`
+      .setPayload(JsonApi.wrapped("quote", CreateAccountQuoteRequest))
+      .addSuccess(QuoteDocument, { status: 201 })
+      .addError(Contract.NotFoundResponse.wire)
+      .addError(Contract.ValidationFailedResponse.wire)
+      .annotate(OpenApi.Summary, "Add a quote to an account")
   )
   .addError(Contract.UnauthorizedResponse.wire)
   .middleware(Contract.ApiKeyAuth)

@@ -8,6 +8,7 @@ import * as Fields from "@blocks-crm/core-http/Fields"
 import * as JsonApi from "@blocks-crm/core-http/JsonApi"
 import type * as Pagination from "@blocks-crm/core-http/Pagination"
 import * as Schema from "effect/Schema"
+import * as Struct from "effect/Struct"
 
 /**
  * Where a lead is in the sales pipeline, from `new` to `negotiation` (crm-leads.md).
@@ -139,6 +140,23 @@ export const CreateLeadRequest = Schema.Struct({
  * @since 0.1.0
  */
 export interface CreateLeadRequest extends Schema.Schema.Type<typeof CreateLeadRequest> {}
+
+/**
+ * `POST /accounts/:unique_id/leads` body (sent as `{ "lead": {...} }`): a lead's attributes without
+ * `accountId`, which the path names. Assumed to use the same wrapper as `POST /leads/` (crm-block.md
+ * shows no body for it).
+ *
+ * @since 0.2.0
+ */
+export const CreateAccountLeadRequest = Schema.Struct(Struct.omit(CreateLeadRequest.fields, "accountId")).annotations({
+  identifier: "CreateAccountLeadRequest"
+})
+/**
+ * The attributes of a lead added to an account, as `LeadsService.createForAccount` takes them.
+ *
+ * @since 0.2.0
+ */
+export interface CreateAccountLeadRequest extends Schema.Schema.Type<typeof CreateAccountLeadRequest> {}
 
 /**
  * `PUT /leads/:unique_id/` body: any of the lead's attributes, at least one.

@@ -18,6 +18,7 @@ import * as Fields from "@blocks-crm/core-http/Fields"
 import * as JsonApi from "@blocks-crm/core-http/JsonApi"
 import type * as Pagination from "@blocks-crm/core-http/Pagination"
 import * as Schema from "effect/Schema"
+import * as Struct from "effect/Struct"
 
 /**
  * Where a quote is in its approval workflow: `draft`, `sent`, `accepted` or `rejected` (crm-block.md).
@@ -151,6 +152,21 @@ export const CreateQuoteRequest = Schema.Struct({
  * @since 0.1.0
  */
 export interface CreateQuoteRequest extends Schema.Schema.Type<typeof CreateQuoteRequest> {}
+
+/**
+ * `POST /accounts/:unique_id/quotes` body (sent as `{ "quote": {...} }`): a quote's attributes without
+ * `accountId`, which the path names. Assumed to use the same wrapper as `POST /quotes/`.
+ *
+ * @since 0.2.0
+ */
+export const CreateAccountQuoteRequest = Schema.Struct(Struct.omit(CreateQuoteRequest.fields, "accountId"))
+  .annotations({ identifier: "CreateAccountQuoteRequest" })
+/**
+ * The attributes of a quote added to an account, as `QuotesService.createForAccount` takes them.
+ *
+ * @since 0.2.0
+ */
+export interface CreateAccountQuoteRequest extends Schema.Schema.Type<typeof CreateAccountQuoteRequest> {}
 
 /**
  * `PUT /quotes/:unique_id/` body: any of the quote's attributes, at least one.

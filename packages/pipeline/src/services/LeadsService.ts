@@ -1,18 +1,37 @@
 /**
- * Leads: list, stream, get, create, update, delete, recover, search, listDeleted.
+ * Leads: list, stream, get, create, update, delete, recover, search, listDeleted, and an account's leads
+ * (listForAccount, createForAccount).
  *
  * @since 0.1.0
  */
 import * as ApiClient from "@blocks-crm/core-http/ApiClient"
 import * as ResourceClient from "@blocks-crm/core-http/ResourceClient"
+import type { CrmError } from "@blocks-crm/core-http/CrmError"
+import type { PageParams, PageResult } from "@blocks-crm/core-http/Pagination"
 import * as Effect from "effect/Effect"
 import { LeadsGroup } from "../contract/LeadsGroup.js"
-import { CreateLeadRequest, UpdateLeadRequest } from "../models/Lead.js"
+import { accountScoped } from "../internal/accountScoped.js"
+import { CreateAccountLeadRequest, CreateLeadRequest, UpdateLeadRequest } from "../models/Lead.js"
 import type { Lead, UpdatedLead } from "../models/Lead.js"
 
 /**
- * The CRM's leads as an Effect service (`SoftDeleteClient`): pages, a lazy `stream`, search, CRUD and
- * the trash. Inputs are validated before anything is sent.
+ * What `LeadsService` offers: the standard methods with the trash (`SoftDeleteClient`), plus the
+ * leads of one account.
+ *
+ * @since 0.2.0
+ */
+export interface Leads
+  extends ResourceClient.SoftDeleteClient<Lead, CreateLeadRequest, UpdateLeadRequest, UpdatedLead>
+{
+  /** One page of an account's leads (`GET /accounts/:unique_id/leads`); `NotFound` when there is no such account. */
+  readonly listForAccount: (accountId: string, params?: PageParams) => Effect.Effect<PageResult<Lead>, CrmError>
+  /** Adds a lead to an account (`POST /accounts/:unique_id/leads`): the lead carries the account's id. */
+  readonly createForAccount: (accountId: string, data: CreateAccountLeadRequest) => Effect.Effect<Lead, CrmError>
+}
+
+/**
+ * The CRM's leads as an Effect service (`Leads`): pages, a lazy `stream`, search, CRUD, the trash and
+ * an account's leads. Inputs are validated before anything is sent.
  *
  * @example
  * ```ts
@@ -32,7 +51,9 @@ import type { Lead, UpdatedLead } from "../models/Lead.js"
 export class LeadsService extends Effect.Service<LeadsService>()("@blocks-crm/pipeline/LeadsService", {
   effect: Effect.map(
     ApiClient.group(LeadsGroup),
-    (endpoints): ResourceClient.SoftDeleteClient<Lead, CreateLeadRequest, UpdateLeadRequest, UpdatedLead> =>
-      ResourceClient.softDelete("leads", endpoints, { create: CreateLeadRequest, update: UpdateLeadRequest })
+    (endpoints): Leads => ({
+      ...ResourceClient.softDelete("leads", endpoints, { create: CreateLeadRequest, update: UpdateLeadRequest }),
+      ...accountScoped("leads", endpoints, CreateAccountLeadRequest)
+    })
   )
 }) {}

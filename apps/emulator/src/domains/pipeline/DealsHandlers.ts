@@ -1,12 +1,14 @@
 /**
  * The emulator's opportunities, quotes, referrals and touches. Server-side defaults on create follow
  * the reference where it gives them (status `active`) and the pipeline models' documented assumptions
- * otherwise (quotes start as `draft`, referral rewards as `pending`, a touch happened now).
+ * otherwise (quotes start as `draft`, referral rewards as `pending`, a touch happened now). An account's
+ * quotes are the quotes whose `account_id` names it, the account read through the accounts domain's records.
  */
 import { Opportunity, PipelineApi, Quote, Referral, Touch } from "@blocks-crm/pipeline"
 import * as HttpApiBuilder from "@effect/platform/HttpApiBuilder"
 import * as Effect from "effect/Effect"
 import { RecordStore } from "../../RecordStore.js"
+import { accountRecords } from "../accounts/Records.js"
 import { newId, resource } from "../Resources.js"
 
 export const OpportunitiesHandlers = HttpApiBuilder.group(
@@ -54,6 +56,7 @@ export const QuotesHandlers = HttpApiBuilder.group(PipelineApi, "quotes", (handl
       }),
       "Quote"
     )
+    const accounts = yield* accountRecords
     return handlers
       .handle("list", ({ urlParams }) => quotes.page(urlParams))
       .handle("listDeleted", ({ urlParams }) => quotes.page({ ...urlParams, deleted: true }))
@@ -67,6 +70,22 @@ export const QuotesHandlers = HttpApiBuilder.group(PipelineApi, "quotes", (handl
       .handle("delete", ({ path }) =>
         quotes.softDelete(path.uniqueId))
       .handle("recover", ({ path }) => quotes.recover(path.uniqueId))
+      .handle("listForAccount", ({ path, urlParams }) =>
+        accounts.find(path.accountId).pipe(
+          Effect.zipRight(quotes.page({ ...urlParams, attributes: { account_id: path.accountId } }))
+        ))
+      .handle("createForAccount", ({ path, payload }) =>
+        accounts.find(path.accountId).pipe(Effect.zipRight(Effect.suspend(() => {
+          const now = new Date()
+          return quotes.insert({
+            status: "draft",
+            ...payload,
+            accountId: path.accountId,
+            uniqueId: newId(),
+            createdAt: now,
+            updatedAt: now
+          })
+        }))))
   }))
 
 export const ReferralsHandlers = HttpApiBuilder.group(PipelineApi, "referrals", (handlers) =>

@@ -1,10 +1,12 @@
 /**
- * The emulator's leads and lead follow-ups.
+ * The emulator's leads and lead follow-ups. An account's leads are the leads whose `account_id` names it
+ * (however they were created); the account is read through the accounts domain's own records.
  */
 import { Lead, LeadFollow, PipelineApi } from "@blocks-crm/pipeline"
 import * as HttpApiBuilder from "@effect/platform/HttpApiBuilder"
 import * as Effect from "effect/Effect"
 import { RecordStore } from "../../RecordStore.js"
+import { accountRecords } from "../accounts/Records.js"
 import { newId, resource } from "../Resources.js"
 
 export const LeadsHandlers = HttpApiBuilder.group(PipelineApi, "leads", (handlers) =>
@@ -17,6 +19,7 @@ export const LeadsHandlers = HttpApiBuilder.group(PipelineApi, "leads", (handler
       }),
       "Lead"
     )
+    const accounts = yield* accountRecords
     return handlers
       .handle("list", ({ urlParams }) => leads.page(urlParams))
       .handle("listDeleted", ({ urlParams }) => leads.page({ ...urlParams, deleted: true }))
@@ -30,6 +33,22 @@ export const LeadsHandlers = HttpApiBuilder.group(PipelineApi, "leads", (handler
       .handle("delete", ({ path }) =>
         leads.softDelete(path.uniqueId))
       .handle("recover", ({ path }) => leads.recover(path.uniqueId))
+      .handle("listForAccount", ({ path, urlParams }) =>
+        accounts.find(path.accountId).pipe(
+          Effect.zipRight(leads.page({ ...urlParams, attributes: { account_id: path.accountId } }))
+        ))
+      .handle("createForAccount", ({ path, payload }) =>
+        accounts.find(path.accountId).pipe(Effect.zipRight(Effect.suspend(() => {
+          const now = new Date()
+          return leads.insert({
+            ...payload,
+            accountId: path.accountId,
+            uniqueId: newId(),
+            status: "active",
+            createdAt: now,
+            updatedAt: now
+          })
+        }))))
   }))
 
 /** A pending follow-up past its due date reads as overdue. */
