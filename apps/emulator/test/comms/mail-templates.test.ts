@@ -15,7 +15,7 @@ import * as Layer from "effect/Layer"
 import * as Schema from "effect/Schema"
 import * as TestEmulator from "../support/TestEmulator.js"
 import { API_KEY_B, expectTag, raw, uuid } from "../support/TestEmulator.js"
-import type { SentRequest, WireDocument, WireErrors } from "../support/TestEmulator.js"
+import type { ClientError, SentRequest, WireDocument, WireErrors } from "../support/TestEmulator.js"
 
 /** Both services over the file's emulator (tenant A unless told otherwise), and every request sent. */
 const connect = (apiKey?: string) =>
@@ -195,7 +195,7 @@ layer(TestEmulator.layer(), { excludeTestServices: true })("comms mail templates
             mandrill.publish(template.uniqueId),
             mandrill.update({ templateId: template.uniqueId, subject: "x" }),
             mandrill.stats(template.uniqueId)
-          ]
+          ] as ReadonlyArray<Effect.Effect<unknown, ClientError>>
         ) {
           const error = expectTag(yield* Effect.flip(attempt), "ValidationFailed")
           expect(error.errors[0]).toMatchObject({ code: "no_draft", source: { pointer: "/mandrill/unique_id" } })
