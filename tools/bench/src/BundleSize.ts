@@ -52,6 +52,11 @@ export const entries: ReadonlyArray<Entry> = [
   { name: "quotes-list", file: "size-entries/quotes-list.ts", description: "(a) QuotesService.list alone" },
   { name: "referrals-list", file: "size-entries/referrals-list.ts", description: "(a) ReferralsService.list alone" },
   { name: "touches-list", file: "size-entries/touches-list.ts", description: "(a) TouchesService.list alone" },
+  {
+    name: "mandrill-templates-stats",
+    file: "size-entries/mandrill-templates-stats.ts",
+    description: "(a) MandrillTemplatesService.stats alone"
+  },
   { name: "pipeline-all", file: "size-entries/pipeline-all.ts", description: "(b) export * from @blocks-crm/pipeline" },
   {
     name: "reference-client",

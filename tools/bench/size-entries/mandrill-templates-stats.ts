@@ -1,0 +1,13 @@
+// Only MandrillTemplatesService (the comms domain's smallest service), per-module entries, calling stats.
+import { MandrillTemplatesService } from "@blocks-crm/comms/MandrillTemplatesService"
+import type { CrmOptions } from "@blocks-crm/core-http/CrmConfig"
+import * as CrmTransport from "@blocks-crm/core-http/CrmTransport"
+import * as Effect from "effect/Effect"
+
+export const run = (options: CrmOptions) =>
+  Effect.runPromise(
+    Effect.flatMap(MandrillTemplatesService, (service) => service.stats("template-1")).pipe(
+      Effect.provide(MandrillTemplatesService.Default),
+      Effect.provide(CrmTransport.layerFetch(options))
+    )
+  )
