@@ -242,7 +242,9 @@ describe("Mandrill", () => {
       yield* mandrill.update({ templateId: "tpl-uuid-123", htmlContent: "<p>Hi {{first_name}}</p>" })
       yield* mandrill.publish("tpl-uuid-123")
       expect(server.requests.map((r) => [`${r.method} ${r.url}`, bodyOf(r)])).toEqual([
-        ["POST /mailtemplates/mandrill/create", { mandrill: { unique_id: "tpl-uuid-123", from_name: "The Acme team" } }],
+        ["POST /mailtemplates/mandrill/create", {
+          mandrill: { unique_id: "tpl-uuid-123", from_name: "The Acme team" }
+        }],
         ["PUT /mailtemplates/mandrill/update", {
           mandrill: { unique_id: "tpl-uuid-123", template_html: "<p>Hi {{first_name}}</p>" }
         }],

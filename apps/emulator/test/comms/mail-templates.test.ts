@@ -201,7 +201,10 @@ layer(TestEmulator.layer(), { excludeTestServices: true })("comms mail templates
           expect(error.errors[0]).toMatchObject({ code: "no_draft", source: { pointer: "/mandrill/unique_id" } })
         }
         yield* mandrill.create({ templateId: template.uniqueId })
-        const again = expectTag(yield* Effect.flip(mandrill.create({ templateId: template.uniqueId })), "ValidationFailed")
+        const again = expectTag(
+          yield* Effect.flip(mandrill.create({ templateId: template.uniqueId })),
+          "ValidationFailed"
+        )
         expect(again.errors[0]?.code).toBe("taken")
       }))
 
@@ -245,7 +248,13 @@ layer(TestEmulator.layer(), { excludeTestServices: true })("comms mail templates
         expect(set.json.data).toMatchObject({ type: "mandrill_stats", attributes: { sent_count: 120 } })
         yield* raw("PUT", "/__emulator/mandrill/stats", { body: { unique_id: template.uniqueId, bounce_count: 3 } })
         const stats = yield* mandrill.stats(template.uniqueId)
-        expect(stats).toMatchObject({ sentCount: 120, openCount: 64, clickCount: 17, bounceCount: 3, complaintCount: 0 })
+        expect(stats).toMatchObject({
+          sentCount: 120,
+          openCount: 64,
+          clickCount: 17,
+          bounceCount: 3,
+          complaintCount: 0
+        })
         expect(stats.updatedAt!.getTime()).toBeGreaterThan(zero.updatedAt!.getTime())
 
         // Another tenant can neither see nor set them.

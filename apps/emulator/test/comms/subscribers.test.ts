@@ -94,7 +94,12 @@ layer(TestEmulator.layer(), { excludeTestServices: true })("comms subscribers on
         const cases = [
           ["POST", "/subscribers/", { subscriber: { email: "not-an-address" } }, "/subscriber/email"],
           ["POST", "/subscribers/", { subscriber: { first_name: "No address" } }, "/subscriber/email"],
-          ["PUT", `/subscribers/${created.uniqueId}/`, { subscriber: { subscription_status: "maybe" } }, "/subscriber/subscription_status"],
+          [
+            "PUT",
+            `/subscribers/${created.uniqueId}/`,
+            { subscriber: { subscription_status: "maybe" } },
+            "/subscriber/subscription_status"
+          ],
           ["POST", "/communications/unsubscribe", { email: "nope" }, "/email"]
         ] as const
         for (const [method, path, body, pointer] of cases) {

@@ -121,7 +121,10 @@ export const runCommsChapter = (options: {
     yield* log(`  - ${leaving} unsubscribed; added again, still ${readded.subscriptionStatus ?? "unknown"}`)
 
     // A welcome e-mail with two merge variables, pushed to Mandrill and published.
-    const template = yield* crm.mailTemplates.create({ name: `Welcome (demo run ${options.runId})`, ...commsPlan.welcome })
+    const template = yield* crm.mailTemplates.create({
+      name: `Welcome (demo run ${options.runId})`,
+      ...commsPlan.welcome
+    })
     yield* crm.mailTemplates.mandrill.create({ templateId: template.uniqueId })
     const live = yield* crm.mailTemplates.mandrill.publish(template.uniqueId)
     yield* log(`  - welcome template (${(template.mergeVariables ?? []).join(", ")}) live on Mandrill as ${live.slug}`)

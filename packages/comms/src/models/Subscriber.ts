@@ -120,7 +120,9 @@ export interface UpdatedSubscriber extends Schema.Schema.Type<typeof UpdatedSubs
  *
  * @since 0.1.0
  */
-export const SubscriberResource = JsonApi.resource("subscriber", Subscriber, { id: (subscriber) => subscriber.uniqueId })
+export const SubscriberResource = JsonApi.resource("subscriber", Subscriber, {
+  id: (subscriber) => subscriber.uniqueId
+})
 /**
  * The resource in an update's answer (type `subscriber`), decoding to an `UpdatedSubscriber`.
  *

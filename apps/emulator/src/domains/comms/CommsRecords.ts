@@ -8,7 +8,7 @@ import type * as Context from "effect/Context"
 import * as Effect from "effect/Effect"
 import * as Option from "effect/Option"
 import * as Schema from "effect/Schema"
-import { RecordStore } from "../../RecordStore.js"
+import type { RecordStore } from "../../RecordStore.js"
 import { resource, tenant } from "../Resources.js"
 
 /** One claimed key and the record that holds it. */
@@ -29,22 +29,30 @@ export const uniqueKeys = (store: Context.Tag.Service<typeof RecordStore>, name:
       Effect.map(Effect.orDie(claims.find(tenantId, normalize(key))), Option.map((claim) => claim.ownerId)),
     /** Takes `key` for `ownerId`; false when another record holds it. */
     claim: (key: string, ownerId: string) =>
-      Effect.flatMap(tenant, (tenantId) =>
-        Effect.flatMap(Effect.orDie(claims.find(tenantId, normalize(key))), (found) =>
-          Option.isSome(found)
-            ? Effect.succeed(found.value.ownerId === ownerId)
-            : claims.insert(tenantId, { key: normalize(key), ownerId }).pipe(
-              Effect.as(true),
-              Effect.catchTag("SqlError", (error) =>
-                /UNIQUE/i.test(String(error.cause)) ? Effect.succeed(false) : Effect.die(error))
-            ))),
+      Effect.flatMap(
+        tenant,
+        (tenantId) =>
+          Effect.flatMap(Effect.orDie(claims.find(tenantId, normalize(key))), (found) =>
+            Option.isSome(found)
+              ? Effect.succeed(found.value.ownerId === ownerId)
+              : claims.insert(tenantId, { key: normalize(key), ownerId }).pipe(
+                Effect.as(true),
+                Effect.catchTag(
+                  "SqlError",
+                  (error) => /UNIQUE/i.test(String(error.cause)) ? Effect.succeed(false) : Effect.die(error)
+                )
+              ))
+      ),
     /** Gives `key` up, if `ownerId` holds it. */
     release: (key: string, ownerId: string) =>
-      Effect.flatMap(tenant, (tenantId) =>
-        Effect.flatMap(Effect.orDie(claims.find(tenantId, normalize(key))), (found) =>
-          Option.isSome(found) && found.value.ownerId === ownerId
-            ? Effect.asVoid(Effect.orDie(claims.remove(tenantId, normalize(key))))
-            : Effect.void))
+      Effect.flatMap(
+        tenant,
+        (tenantId) =>
+          Effect.flatMap(Effect.orDie(claims.find(tenantId, normalize(key))), (found) =>
+            Option.isSome(found) && found.value.ownerId === ownerId
+              ? Effect.asVoid(Effect.orDie(claims.remove(tenantId, normalize(key))))
+              : Effect.void)
+      )
   }
 }
 

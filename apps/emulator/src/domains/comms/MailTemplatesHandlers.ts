@@ -32,36 +32,47 @@ const withMergeVariables = (template: MailTemplate): MailTemplate => ({
   mergeVariables: mergeVariables(template.subject, template.htmlContent, template.textContent)
 })
 
-export const MailTemplatesHandlers = HttpApiBuilder.group(CommsApi, "mailTemplates", (handlers) =>
-  Effect.gen(function*() {
-    const { templateNames, templates } = commsRecords(yield* RecordStore)
-    return handlers
-      .handle("list", ({ urlParams }) => templates.page(urlParams))
-      .handle("get", ({ path }) => templates.find(path.uniqueId))
-      .handle("create", ({ payload }) =>
-        Effect.gen(function*() {
-          const now = new Date()
-          const uniqueId = newId()
-          if (!(yield* templateNames.claim(payload.name, uniqueId))) return yield* Effect.fail(nameTaken)
-          return yield* templates.insert(
-            withMergeVariables({ ...payload, uniqueId, status: "active", enabled: true, createdAt: now, updatedAt: now })
-          )
-        }))
-      .handle("update", ({ path, payload }) =>
-        Effect.gen(function*() {
-          const current = yield* templates.find(path.uniqueId)
-          const renamed = payload.name !== undefined && payload.name !== current.name
-          if (renamed && !(yield* templateNames.claim(payload.name!, current.uniqueId))) {
-            return yield* Effect.fail(nameTaken)
-          }
-          const updated = yield* templates.update(
-            path.uniqueId,
-            (template) => withMergeVariables({ ...template, ...payload, updatedAt: after(template.updatedAt) })
-          )
-          if (renamed) yield* templateNames.release(current.name, current.uniqueId)
-          return updated
-        }))
-  }))
+export const MailTemplatesHandlers = HttpApiBuilder.group(
+  CommsApi,
+  "mailTemplates",
+  (handlers) =>
+    Effect.gen(function*() {
+      const { templateNames, templates } = commsRecords(yield* RecordStore)
+      return handlers
+        .handle("list", ({ urlParams }) => templates.page(urlParams))
+        .handle("get", ({ path }) => templates.find(path.uniqueId))
+        .handle("create", ({ payload }) =>
+          Effect.gen(function*() {
+            const now = new Date()
+            const uniqueId = newId()
+            if (!(yield* templateNames.claim(payload.name, uniqueId))) return yield* Effect.fail(nameTaken)
+            return yield* templates.insert(
+              withMergeVariables({
+                ...payload,
+                uniqueId,
+                status: "active",
+                enabled: true,
+                createdAt: now,
+                updatedAt: now
+              })
+            )
+          }))
+        .handle("update", ({ path, payload }) =>
+          Effect.gen(function*() {
+            const current = yield* templates.find(path.uniqueId)
+            const renamed = payload.name !== undefined && payload.name !== current.name
+            if (renamed && !(yield* templateNames.claim(payload.name!, current.uniqueId))) {
+              return yield* Effect.fail(nameTaken)
+            }
+            const updated = yield* templates.update(
+              path.uniqueId,
+              (template) => withMergeVariables({ ...template, ...payload, updatedAt: after(template.updatedAt) })
+            )
+            if (renamed) yield* templateNames.release(current.name, current.uniqueId)
+            return updated
+          }))
+    })
+)
 
 /** A Mandrill slug, as Mandrill makes them from a template's name. */
 const slugOf = (name: string) =>
@@ -79,92 +90,106 @@ const noDraft = invalid(
   "the template has no draft on Mandrill: push it with mailtemplates/mandrill/create first"
 )
 
-export const MandrillTemplatesHandlers = HttpApiBuilder.group(CommsApi, "mandrillTemplates", (handlers) =>
-  Effect.gen(function*() {
-    const { mandrillSlugs, mandrillStats, mandrillTemplates, templates } = commsRecords(yield* RecordStore)
+export const MandrillTemplatesHandlers = HttpApiBuilder.group(
+  CommsApi,
+  "mandrillTemplates",
+  (handlers) =>
+    Effect.gen(function*() {
+      const { mandrillSlugs, mandrillStats, mandrillTemplates, templates } = commsRecords(yield* RecordStore)
 
-    /** The template and its Mandrill copy: 404 for an unknown template, 422 when it has no copy. */
-    const pushed = (templateId: string) =>
-      Effect.gen(function*() {
-        const template = yield* templates.find(templateId)
-        const tenantId = yield* tenant
-        const copy = yield* Effect.orDie(mandrillTemplates.find(tenantId, templateId))
-        if (Option.isNone(copy)) return yield* Effect.fail(noDraft)
-        return { template, copy: copy.value, tenantId }
-      })
-
-    const save = (tenantId: string, copy: MandrillTemplate) => Effect.orDie(mandrillTemplates.replace(tenantId, copy))
-
-    return handlers
-      .handle("create", ({ payload: { templateId, ...content } }) =>
+      /** The template and its Mandrill copy: 404 for an unknown template, 422 when it has no copy. */
+      const pushed = (templateId: string) =>
         Effect.gen(function*() {
           const template = yield* templates.find(templateId)
           const tenantId = yield* tenant
-          if (Option.isSome(yield* Effect.orDie(mandrillTemplates.find(tenantId, templateId)))) {
-            return yield* Effect.fail(
-              invalid("/mandrill/unique_id", "taken", "the template is already on Mandrill: update its draft instead")
+          const copy = yield* Effect.orDie(mandrillTemplates.find(tenantId, templateId))
+          if (Option.isNone(copy)) return yield* Effect.fail(noDraft)
+          return { template, copy: copy.value, tenantId }
+        })
+
+      const save = (tenantId: string, copy: MandrillTemplate) => Effect.orDie(mandrillTemplates.replace(tenantId, copy))
+
+      return handlers
+        .handle("create", ({ payload: { templateId, ...content } }) =>
+          Effect.gen(function*() {
+            const template = yield* templates.find(templateId)
+            const tenantId = yield* tenant
+            if (Option.isSome(yield* Effect.orDie(mandrillTemplates.find(tenantId, templateId)))) {
+              return yield* Effect.fail(
+                invalid("/mandrill/unique_id", "taken", "the template is already on Mandrill: update its draft instead")
+              )
+            }
+            const slug = slugOf(template.name)
+            if (!(yield* mandrillSlugs.claim(slug, templateId))) {
+              return yield* Effect.fail(
+                invalid("/mandrill/unique_id", "taken", `another template already has the Mandrill slug ${slug}`)
+              )
+            }
+            const now = new Date()
+            const draft = definedOnly({
+              subject: content.subject ?? template.subject,
+              fromEmail: content.fromEmail ?? template.fromEmail,
+              fromName: content.fromName ?? template.fromName,
+              htmlContent: content.htmlContent ?? template.htmlContent,
+              textContent: content.textContent ?? template.textContent
+            })
+            const copy = yield* Effect.orDie(
+              mandrillTemplates.insert(tenantId, {
+                uniqueId: templateId,
+                slug,
+                name: template.name,
+                draft,
+                createdAt: now,
+                updatedAt: now
+              })
             )
-          }
-          const slug = slugOf(template.name)
-          if (!(yield* mandrillSlugs.claim(slug, templateId))) {
-            return yield* Effect.fail(
-              invalid("/mandrill/unique_id", "taken", `another template already has the Mandrill slug ${slug}`)
-            )
-          }
-          const now = new Date()
-          const draft = definedOnly({
-            subject: content.subject ?? template.subject,
-            fromEmail: content.fromEmail ?? template.fromEmail,
-            fromName: content.fromName ?? template.fromName,
-            htmlContent: content.htmlContent ?? template.htmlContent,
-            textContent: content.textContent ?? template.textContent
-          })
-          const copy = yield* Effect.orDie(
-            mandrillTemplates.insert(tenantId, {
-              uniqueId: templateId,
+            // A new template on Mandrill has sent nothing yet.
+            yield* Effect.orDie(mandrillStats.insert(tenantId, {
               slug,
               name: template.name,
-              draft,
+              sentCount: 0,
+              openCount: 0,
+              clickCount: 0,
+              bounceCount: 0,
+              complaintCount: 0,
               createdAt: now,
               updatedAt: now
-            })
-          )
-          // A new template on Mandrill has sent nothing yet.
-          yield* Effect.orDie(mandrillStats.insert(tenantId, {
-            slug,
-            name: template.name,
-            sentCount: 0,
-            openCount: 0,
-            clickCount: 0,
-            bounceCount: 0,
-            complaintCount: 0,
-            createdAt: now,
-            updatedAt: now
+            }))
+            yield* templates.update(
+              templateId,
+              (t) => ({ ...t, mandrillSlug: slug, updatedAt: after(t.updatedAt, now) })
+            )
+            return copy
           }))
-          yield* templates.update(templateId, (t) => ({ ...t, mandrillSlug: slug, updatedAt: after(t.updatedAt, now) }))
-          return copy
-        }))
-      .handle("update", ({ payload: { templateId, ...content } }) =>
-        Effect.flatMap(pushed(templateId), ({ copy, tenantId }) =>
-          save(tenantId, {
-            ...copy,
-            draft: definedOnly({ ...copy.draft, ...content }),
-            updatedAt: after(copy.updatedAt)
-          })))
-      .handle("publish", ({ payload }) =>
-        Effect.flatMap(pushed(payload.templateId), ({ copy, tenantId }) =>
-          // Publishing the draft that is already live changes nothing (a retried PUT answers the same).
-          copy.published !== undefined && sameContent(copy.published, copy.draft)
-            ? Effect.succeed(copy)
-            : save(tenantId, { ...copy, published: copy.draft, publishedAt: after(copy.publishedAt) })))
-      .handle("stats", ({ urlParams }) =>
-        Effect.flatMap(pushed(urlParams.templateId), ({ copy, tenantId }) =>
-          Effect.flatMap(Effect.orDie(mandrillStats.find(tenantId, copy.slug)), (found) =>
-            Option.match(found, { onNone: () => Effect.fail(notFound("Mandrill Stats")), onSome: Effect.succeed }))))
-  }))
+        .handle("update", ({ payload: { templateId, ...content } }) =>
+          Effect.flatMap(pushed(templateId), ({ copy, tenantId }) =>
+            save(tenantId, {
+              ...copy,
+              draft: definedOnly({ ...copy.draft, ...content }),
+              updatedAt: after(copy.updatedAt)
+            })))
+        .handle("publish", ({ payload }) =>
+          Effect.flatMap(pushed(payload.templateId), ({ copy, tenantId }) =>
+            // Publishing the draft that is already live changes nothing (a retried PUT answers the same).
+            copy.published !== undefined && sameContent(copy.published, copy.draft)
+              ? Effect.succeed(copy)
+              : save(tenantId, { ...copy, published: copy.draft, publishedAt: after(copy.publishedAt) })))
+        .handle("stats", ({ urlParams }) =>
+          Effect.flatMap(pushed(urlParams.templateId), ({ copy, tenantId }) =>
+            Effect.flatMap(Effect.orDie(mandrillStats.find(tenantId, copy.slug)), (found) =>
+              Option.match(found, {
+                onNone: () =>
+                  Effect.fail(notFound("Mandrill Stats")),
+                onSome: Effect.succeed
+              }))))
+    })
+)
 
 /** The admin body: the template, and the counters to set (wire names; absent ones keep their value). */
-const StatsAdminBody = Schema.Struct({ unique_id: Schema.String }, Schema.Record({ key: Schema.String, value: Schema.Unknown }))
+const StatsAdminBody = Schema.Struct(
+  { unique_id: Schema.String },
+  Schema.Record({ key: Schema.String, value: Schema.Unknown })
+)
 // The counters' wire names, read from the model rather than repeated here.
 const counterKeys: ReadonlyArray<string> = (Schema.encodedSchema(MandrillCounters).ast as AST.TypeLiteral)
   .propertySignatures.map((signature) => String(signature.name))

@@ -32,7 +32,8 @@ export const SubscribersHandlers = HttpApiBuilder.group(CommsApi, "subscribers",
             Effect.orDie(suppressions.insert(tenantId, { success: true, email, unsubscribedAt: now }))))
 
     const unsuppress = (email: string) =>
-      Effect.flatMap(tenant, (tenantId) => Effect.asVoid(Effect.orDie(suppressions.remove(tenantId, normalize(email)))))
+      Effect.flatMap(tenant, (tenantId) =>
+        Effect.asVoid(Effect.orDie(suppressions.remove(tenantId, normalize(email)))))
 
     /** The subscriber with its subscription set to `status` since `since` (unchanged if it already was). */
     const withSubscription = (
