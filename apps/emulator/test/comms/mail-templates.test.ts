@@ -98,6 +98,9 @@ layer(TestEmulator.layer(), { excludeTestServices: true })("comms mail templates
         expect(duplicate.errors.map((error) => error.source?.pointer)).toEqual(["/template/name"])
         const other = yield* templates.create({ name: fresh("Other") })
         expectTag(yield* Effect.flip(templates.update(other.uniqueId, { name })), "ValidationFailed")
+        // A change of case keeps the name taken.
+        expect((yield* templates.update(first.uniqueId, { name: name.toUpperCase() })).name).toBe(name.toUpperCase())
+        expectTag(yield* Effect.flip(templates.create({ name })), "ValidationFailed")
         // Renaming frees the old name.
         yield* templates.update(first.uniqueId, { name: `${name} v2` })
         expect((yield* templates.update(other.uniqueId, { name })).name).toBe(name)

@@ -148,6 +148,7 @@ layer(TestEmulator.layer(), { excludeTestServices: true })("comms subscribers on
         expect(moved.errors[0]?.detail).toContain("taken")
         // Its own address in another case is fine, and frees nothing.
         yield* subscribers.update(first.uniqueId, { email: email.toLowerCase() })
+        expectTag(yield* Effect.flip(subscribers.create({ email })), "ValidationFailed")
 
         // Another tenant has its own addresses.
         const tenantB = yield* connect(API_KEY_B)

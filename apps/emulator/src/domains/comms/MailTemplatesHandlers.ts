@@ -22,7 +22,7 @@ import { adminTenant } from "../../Credentials.js"
 import { errorResponse } from "../../ErrorDocuments.js"
 import { RecordStore } from "../../RecordStore.js"
 import { newId, notFound, tenant } from "../Resources.js"
-import { after, commsRecords, invalid } from "./CommsRecords.js"
+import { after, commsRecords, invalid, normalize } from "./CommsRecords.js"
 import { mergeVariables } from "./MergeVariables.js"
 
 const nameTaken = invalid("/template/name", "taken", "name has already been taken")
@@ -60,7 +60,7 @@ export const MailTemplatesHandlers = HttpApiBuilder.group(
         .handle("update", ({ path, payload }) =>
           Effect.gen(function*() {
             const current = yield* templates.find(path.uniqueId)
-            const renamed = payload.name !== undefined && payload.name !== current.name
+            const renamed = payload.name !== undefined && normalize(payload.name) !== normalize(current.name)
             if (renamed && !(yield* templateNames.claim(payload.name!, current.uniqueId))) {
               return yield* Effect.fail(nameTaken)
             }
