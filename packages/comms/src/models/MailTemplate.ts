@@ -32,6 +32,7 @@ export type MailTemplateStatus = typeof MailTemplateStatus.Type
 
 /** Every attribute of a template as the API may send it: all optional but the id, as after an update. */
 const mailTemplateAttributes = {
+  // Assumed from the official SDK's mapper (crm-block.md names no attribute), but merge_variables.
   uniqueId: Fields.renamed(Schema.String, "unique_id").annotations({ description: "The template's id" }),
   name: Fields.optional(Schema.String).annotations({ description: "The template's name, unique in the CRM" }),
   // The official SDK types `code` required, but its 5.0.6 create sends none: optional here.

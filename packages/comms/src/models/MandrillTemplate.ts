@@ -110,6 +110,7 @@ export interface MandrillCounters extends Schema.Schema.Type<typeof MandrillCoun
  * @since 0.1.0
  */
 export const MandrillStats = Schema.Struct({
+  // Assumed from the official SDK's `mandrill_stats` mapper (crm-block.md shows no stats body).
   slug: Schema.propertySignature(Schema.String).annotations({ description: "Mandrill's name for the template" }),
   name: Schema.propertySignature(Schema.String).annotations({ description: "The template's name" }),
   ...MandrillCounters.fields,

@@ -44,6 +44,7 @@ export type SubscriptionStatus = typeof SubscriptionStatus.Type
 
 /** Every attribute of a subscriber as the API may send it: all optional but the id, as after an update. */
 const subscriberAttributes = {
+  // Assumed from the official SDK (crm-block.md names no attribute): unique_id down to enabled, tags, payload.
   uniqueId: Fields.renamed(Schema.String, "unique_id").annotations({ description: "The subscriber's id" }),
   email: Fields.optional(Schema.String).annotations({ description: "The address e-mails go to" }),
   firstName: Fields.optionalRenamed(Schema.String, "first_name").annotations({ description: "First name" }),
