@@ -4,10 +4,12 @@
  */
 import { Contract } from "@blocks-crm/core-http"
 import * as HttpServerRequest from "@effect/platform/HttpServerRequest"
+import type * as HttpServerResponse from "@effect/platform/HttpServerResponse"
 import * as Context from "effect/Context"
 import * as Effect from "effect/Effect"
 import * as Layer from "effect/Layer"
 import { createHash } from "node:crypto"
+import { errorResponse } from "./ErrorDocuments.js"
 import type { HttpMiddlewareFn } from "./HttpMiddlewareFn.js"
 
 export interface Seeds {
@@ -47,6 +49,18 @@ export interface Caller {
 export class RequestCaller
   extends Context.Tag("@blocks-crm/emulator/Credentials/RequestCaller")<RequestCaller, Caller>()
 {}
+
+/**
+ * The tenant of a call to an emulator admin route (`/__emulator/...`): those take the API's own
+ * credentials (bearer token and API key), and answer 401 as an error document without them.
+ */
+export const adminTenant: Effect.Effect<string, HttpServerResponse.HttpServerResponse, RequestCaller> = Effect
+  .flatMap(RequestCaller, (caller) => {
+    const refusal = caller.tokenRefusal ?? caller.apiKeyRefusal
+    return refusal !== undefined || caller.tenantId === undefined
+      ? Effect.fail(errorResponse(401, "unauthorized", "Unauthorized", refusal ?? "The API key is not valid."))
+      : Effect.succeed(caller.tenantId)
+  })
 
 /** A tenant id derived from the key, so the database never stores the key itself. */
 export const tenantIdOf = (apiKey: string) => `tn_${createHash("sha256").update(apiKey).digest("hex").slice(0, 16)}`

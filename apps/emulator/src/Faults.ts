@@ -16,7 +16,7 @@ import * as Layer from "effect/Layer"
 import * as Option from "effect/Option"
 import * as Ref from "effect/Ref"
 import * as Schema from "effect/Schema"
-import { RequestCaller } from "./Credentials.js"
+import { adminTenant, RequestCaller } from "./Credentials.js"
 import { errorResponse } from "./ErrorDocuments.js"
 import type { HttpMiddlewareFn } from "./HttpMiddlewareFn.js"
 import { BodyLimits, nestedDeeperThan, tooDeep } from "./RequestBody.js"
@@ -138,12 +138,9 @@ export const middleware: HttpMiddlewareFn<Faults | RequestCaller | BodyLimits> =
     const request = yield* HttpServerRequest.HttpServerRequest
     const url = new URL(request.url, "http://emulator")
     if (url.pathname === "/__emulator/faults" && (request.method === "POST" || request.method === "DELETE")) {
-      const caller = yield* RequestCaller
-      const refusal = caller.tokenRefusal ?? caller.apiKeyRefusal
-      if (refusal !== undefined || caller.tenantId === undefined) {
-        return errorResponse(401, "unauthorized", "Unauthorized", refusal ?? "The API key is not valid.")
-      }
-      const tenantId = caller.tenantId
+      const admin = yield* Effect.either(adminTenant)
+      if (admin._tag === "Left") return admin.left
+      const tenantId = admin.right
       if (request.method === "DELETE") {
         yield* Ref.update(faults.queue, (q) => q.filter((e) => e.tenantId !== tenantId))
         return HttpServerResponse.empty({ status: 204 })

@@ -63,6 +63,7 @@ const routes: ReadonlyArray<Route> = [
   { method: "GET", path: "/openapi.json", payload: Option.none(), urlParams: Option.none() },
   { method: "POST", path: "/__emulator/faults", payload: Option.some(FaultRequest), urlParams: Option.none() },
   { method: "DELETE", path: "/__emulator/faults", payload: Option.none(), urlParams: Option.none() },
+  { method: "PUT", path: "/__emulator/mandrill/stats", payload: Option.none(), urlParams: Option.none() },
   { method: "GET", path: "/no-such-route/:id", payload: Option.none(), urlParams: Option.none() }
 ]
 

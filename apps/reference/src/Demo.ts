@@ -20,6 +20,8 @@ import type {
 import * as Console from "effect/Console"
 import * as Effect from "effect/Effect"
 import { CrmClient } from "./CrmClient.js"
+import { runCommsChapter } from "./demo/CommsChapter.js"
+import type { CommsOutcome } from "./demo/CommsChapter.js"
 
 const DAY = 24 * 60 * 60 * 1000
 
@@ -284,6 +286,8 @@ export interface DemoOutcome {
   /** `listDeleted` totals before the soft delete, after it, and after the recovery. */
   readonly deletedOpportunities: readonly [before: number, afterDelete: number, afterRecover: number]
   readonly report: PipelineReport
+  /** The comms chapter: subscribers, an unsubscribe, a welcome template on Mandrill. */
+  readonly comms: CommsOutcome
 }
 
 /**
@@ -407,6 +411,8 @@ export const runDemo = (options: DemoOptions = {}): Effect.Effect<DemoOutcome, C
       `  - ${softDeleted.name} deleted and recovered (deleted opportunities: ${before} -> ${afterDelete} -> ${afterRecover})`
     )
 
+    const comms = yield* runCommsChapter({ runId, log })
+
     // The report, over what this run created, as the API now returns it.
     const leads = yield* Effect.forEach(Object.values<string>(leadIds), (id) => crm.leads.get(id), { concurrency: 4 })
     const opportunities = yield* Effect.forEach(
@@ -430,6 +436,7 @@ export const runDemo = (options: DemoOptions = {}): Effect.Effect<DemoOutcome, C
       touches,
       referral: createdReferral,
       deletedOpportunities: [before, afterDelete, afterRecover] as const,
-      report
+      report,
+      comms
     }
   })

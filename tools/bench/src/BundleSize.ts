@@ -58,6 +58,11 @@ export const entries: ReadonlyArray<Entry> = [
     file: "size-entries/account-locations-list.ts",
     description: "(a) AccountLocationsService.list alone, the accounts package's smallest service"
   },
+  {
+    name: "mandrill-templates-stats",
+    file: "size-entries/mandrill-templates-stats.ts",
+    description: "(a) MandrillTemplatesService.stats alone"
+  },
   { name: "pipeline-all", file: "size-entries/pipeline-all.ts", description: "(b) export * from @blocks-crm/pipeline" },
   {
     name: "reference-client",

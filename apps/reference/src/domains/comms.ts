@@ -1,9 +1,10 @@
 /**
- * The comms domain: subscribers.
+ * The comms domain: subscribers (and unsubscribes), mail templates, and their copies on Mandrill
+ * (`mailTemplates.mandrill`).
  *
  * @since 0.1.0
  */
-import { CommsApi, SubscribersService } from "@blocks-crm/comms"
+import { CommsApi, MailTemplatesService, MandrillTemplatesService, SubscribersService } from "@blocks-crm/comms"
 import * as CrmDomain from "../CrmDomain.js"
 
 /**
@@ -13,6 +14,10 @@ export const comms = CrmDomain.make({
   name: "comms",
   api: CommsApi,
   services: {
-    subscribers: SubscribersService
+    subscribers: SubscribersService,
+    mailTemplates: MailTemplatesService
+  },
+  nested: {
+    mailTemplates: { mandrill: MandrillTemplatesService }
   }
 })

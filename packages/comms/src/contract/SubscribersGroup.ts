@@ -1,32 +1,45 @@
 /**
- * The subscribers endpoints, declared once: the client is derived from this, the emulator
- * implements it, and the OpenAPI document is generated from it.
+ * The subscribers endpoints, declared once: the client is derived from this, the emulator implements
+ * it, and the OpenAPI document is generated from it.
  *
  * @since 0.1.0
  */
-import { Contract, Fields, JsonApi, Pagination } from "@blocks-crm/core-http"
+import * as Contract from "@blocks-crm/core-http/Contract"
+import * as Fields from "@blocks-crm/core-http/Fields"
+import * as JsonApi from "@blocks-crm/core-http/JsonApi"
+import * as Pagination from "@blocks-crm/core-http/Pagination"
 import * as HttpApiEndpoint from "@effect/platform/HttpApiEndpoint"
 import * as HttpApiGroup from "@effect/platform/HttpApiGroup"
 import * as HttpApiSchema from "@effect/platform/HttpApiSchema"
 import * as OpenApi from "@effect/platform/OpenApi"
 import {
-  SubscriberResource,
   CreateSubscriberRequest,
+  SubscriberResource,
+  UnsubscribeRequest,
+  UnsubscribeResult,
   UpdatedSubscriberResource,
   UpdateSubscriberRequest
 } from "../models/Subscriber.js"
 
 const uniqueId = HttpApiSchema.param("uniqueId", Fields.ResourceId)
 
-/** @since 0.1.0 */
+/**
+ * The success body of `GET /subscribers/`: one page of subscribers and the listing's totals.
+ *
+ * @since 0.1.0
+ */
 export const SubscriberList = JsonApi.listDocument(SubscriberResource)
-/** @since 0.1.0 */
+/**
+ * The success body of `GET /subscribers/:unique_id` and `POST /subscribers/`: one subscriber.
+ *
+ * @since 0.1.0
+ */
 export const SubscriberDocument = JsonApi.document(SubscriberResource)
 
 /**
  * `GET /subscribers/`, `GET /subscribers/:unique_id`, `POST /subscribers/`,
- * `PUT /subscribers/:unique_id/`, `DELETE /subscribers/:unique_id/` (paths as the reference
- * writes them, trailing slashes included).
+ * `PUT /subscribers/:unique_id/`, `DELETE /subscribers/:unique_id/` and
+ * `POST /communications/unsubscribe` (paths as the reference writes them, trailing slashes included).
  *
  * @since 0.1.0
  */
@@ -47,6 +60,7 @@ export class SubscribersGroup extends HttpApiGroup.make("subscribers")
       .setPayload(JsonApi.wrapped("subscriber", CreateSubscriberRequest))
       .addSuccess(SubscriberDocument, { status: 201 })
       .addError(Contract.ValidationFailedResponse.wire)
+      .annotate(OpenApi.Summary, "Add a subscriber; an address that unsubscribed stays unsubscribed")
   )
   .add(
     HttpApiEndpoint.put("update")`/subscribers/${uniqueId}/`
@@ -60,7 +74,18 @@ export class SubscribersGroup extends HttpApiGroup.make("subscribers")
       .addSuccess(HttpApiSchema.NoContent)
       .addError(Contract.NotFoundResponse.wire)
   )
+  .add(
+    HttpApiEndpoint.post("unsubscribe", "/communications/unsubscribe")
+      .setPayload(UnsubscribeRequest)
+      .addSuccess(UnsubscribeResult)
+      .addError(Contract.ValidationFailedResponse.wire)
+      .annotate(
+        OpenApi.Summary,
+        "Unsubscribe an address; the same answer whether or not it is a subscriber, and it stays unsubscribed"
+      )
+  )
   .addError(Contract.UnauthorizedResponse.wire)
   .middleware(Contract.ApiKeyAuth)
   .middleware(Contract.BearerAuth)
+  .annotate(OpenApi.Description, "Subscribers and unsubscribes")
 {}

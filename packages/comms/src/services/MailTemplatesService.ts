@@ -1,0 +1,88 @@
+/**
+ * Mail templates: list, stream, get, create, update.
+ *
+ * @since 0.1.0
+ */
+import * as ApiClient from "@blocks-crm/core-http/ApiClient"
+import type { CrmError } from "@blocks-crm/core-http/CrmError"
+import * as Fields from "@blocks-crm/core-http/Fields"
+import * as Pagination from "@blocks-crm/core-http/Pagination"
+import type { PageParams, PageResult } from "@blocks-crm/core-http/Pagination"
+import type { StreamParams } from "@blocks-crm/core-http/ResourceClient"
+import * as Effect from "effect/Effect"
+import type * as Stream from "effect/Stream"
+import { MailTemplatesGroup } from "../contract/MailTemplatesGroup.js"
+import { CreateMailTemplateRequest, UpdateMailTemplateRequest } from "../models/MailTemplate.js"
+import type { MailTemplate, UpdatedMailTemplate } from "../models/MailTemplate.js"
+
+/**
+ * The mail template methods. The reference documents no delete for templates.
+ *
+ * @since 0.1.0
+ */
+export interface MailTemplates {
+  /** One page of the listing. */
+  readonly list: (params?: PageParams) => Effect.Effect<PageResult<MailTemplate>, CrmError>
+  /** Every template, fetching each page only when it is needed. */
+  readonly stream: (params?: StreamParams) => Stream.Stream<MailTemplate, CrmError>
+  /** One template (`GET /mailtemplates/:unique_id`, the official SDK's extra). */
+  readonly get: (uniqueId: string) => Effect.Effect<MailTemplate, CrmError>
+  readonly create: (data: CreateMailTemplateRequest) => Effect.Effect<MailTemplate, CrmError>
+  /** Returns what the API echoes: the id and the attributes it sent back. */
+  readonly update: (uniqueId: string, data: UpdateMailTemplateRequest) => Effect.Effect<UpdatedMailTemplate, CrmError>
+}
+
+/**
+ * The CRM's mail templates as an Effect service (`MailTemplates`). The API extracts the merge
+ * variables a template uses (`{{first_name}}`) and returns them as `mergeVariables`.
+ *
+ * @example
+ * ```ts
+ * import { MailTemplatesService } from "@blocks-crm/comms"
+ * import { Effect } from "effect"
+ *
+ * const welcome = Effect.gen(function*() {
+ *   const templates = yield* MailTemplatesService
+ *   const template = yield* templates.create({
+ *     name: "Welcome",
+ *     subject: "Welcome, {{first_name}}",
+ *     htmlContent: "<p>Hello {{first_name}}, your plan is {{plan}}.</p>"
+ *   })
+ *   return template.mergeVariables // ["first_name", "plan"]
+ * })
+ * ```
+ *
+ * @since 0.1.0
+ * @category services
+ */
+export class MailTemplatesService
+  extends Effect.Service<MailTemplatesService>()("@blocks-crm/comms/MailTemplatesService", {
+    effect: Effect.map(ApiClient.group(MailTemplatesGroup), (endpoints): MailTemplates => {
+      const checkPage = ApiClient.validate(Pagination.PageUrlParams, "mailTemplates.list")
+      const checkId = (operation: string) => ApiClient.validate(Fields.ResourceId, `mailTemplates.${operation}`)
+      const checkGetId = checkId("get")
+      const checkUpdateId = checkId("update")
+      const checkCreate = ApiClient.validate(CreateMailTemplateRequest, "mailTemplates.create")
+      const checkUpdate = ApiClient.validate(UpdateMailTemplateRequest, "mailTemplates.update")
+      const list = (params?: PageParams) =>
+        Effect.flatMap(checkPage(params ?? {}), (urlParams) => endpoints.list({ urlParams }))
+      return {
+        list,
+        stream: (params?: StreamParams) =>
+          Pagination.stream((page) => list({ page, records: params?.records }), {
+            maxPages: params?.maxPages,
+            prefetch: params?.prefetch
+          }),
+        get: (uniqueId: string) =>
+          Effect.flatMap(checkGetId(uniqueId), (id) => endpoints.get({ path: { uniqueId: id } })),
+        create: (data: CreateMailTemplateRequest) =>
+          Effect.flatMap(checkCreate(data), (payload) => endpoints.create({ payload })),
+        update: (uniqueId: string, data: UpdateMailTemplateRequest) =>
+          Effect.flatMap(
+            Effect.all([checkUpdateId(uniqueId), checkUpdate(data)]),
+            ([id, payload]) => endpoints.update({ path: { uniqueId: id }, payload })
+          )
+      }
+    })
+  })
+{}
