@@ -274,6 +274,11 @@ const impliedTypeSide = (encoded: AST.AST, type: AST.AST): "always" | "unlessNul
   if (AST.isUnion(encoded)) {
     const others = encoded.types.filter((m) => !isNullish(m))
     if (others.length === 1 && sameChecks(AST.typeAST(others[0]!), type)) return "unlessNullish"
+    // `X | Y | null` flattened from `NullOr(X | Y)`, and the type side `X | Y`.
+    if (
+      others.length > 1 && AST.isUnion(type) && isPlainNode(type) && type.types.length === others.length &&
+      others.every((m, i) => sameChecks(AST.typeAST(m), type.types[i]!))
+    ) return "unlessNullish"
   }
   return "never"
 }
@@ -333,17 +338,7 @@ const structTransformation = (
   if (encodedFields.size !== fromLiteral.propertySignatures.length) return undefined
   const byTo = new Map(psts.map((p) => [p.to, p]))
   const used = new Set<PropertyKey>()
-  const steps: Array<{
-    readonly name: string
-    readonly source: string
-    readonly sourceOptional: boolean
-    readonly decodeEncoded: FastDecoder
-    readonly transform: ((o: Option.Option<unknown>) => Option.Option<unknown>) | undefined
-    readonly dropNull: boolean
-    readonly isOptional: boolean
-    readonly decodeType: FastDecoder
-    readonly typeImplied: "always" | "unlessNullish" | "never"
-  }> = []
+  const steps: Array<FieldStep> = []
   for (const ps of toLiteral.propertySignatures) {
     const p = byTo.get(ps.name)
     const source = p === undefined ? ps.name : p.from
@@ -352,18 +347,20 @@ const structTransformation = (
       return undefined
     }
     used.add(source)
-    steps.push({
+    steps.push(fieldStep({
       name: ps.name,
       source,
+      // Absent on the wire: fine only when the encoded side and the model both allow it.
+      absentOk: encoded.isOptional && ps.isOptional,
       sourceOptional: encoded.isOptional,
-      decodeEncoded: compile(encoded.type),
+      encoded: encoded.type,
       // A rename (`fromKey`) passes the value through: no `Option` round trip.
       transform: p === undefined || p.decode === identity || dropsNull.has(p.decode) ? undefined : p.decode,
       dropNull: p !== undefined && dropsNull.has(p.decode),
       isOptional: ps.isOptional,
-      decodeType: compile(ps.type),
+      type: ps.type,
       typeImplied: impliedTypeSide(encoded.type, ps.type)
-    })
+    }))
   }
   if (used.size !== encodedFields.size) return undefined
   const count = steps.length
@@ -372,41 +369,145 @@ const structTransformation = (
     const input = u as Record<string, unknown>
     const out: Record<string, unknown> = {}
     for (let i = 0; i < count; i++) {
-      const step = steps[i]!
-      const has = hasOwn.call(input, step.source)
-      let encoded: unknown = undefined
-      if (has) {
-        encoded = step.decodeEncoded(input[step.source], options)
-        if (encoded === Fallback) return Fallback
-      } else if (!step.sourceOptional) {
-        return Fallback
-      }
-      let present = has
-      let value = encoded
-      if (step.dropNull) {
-        present = has && encoded !== null
-      } else if (step.transform !== undefined) {
-        const o = step.transform(has ? Option.some(encoded) : Option.none())
-        present = Option.isSome(o)
-        value = present ? (o as Option.Some<unknown>).value : undefined
-      }
-      if (!present) {
-        if (step.isOptional) continue
-        return Fallback
-      }
-      if (
-        has && value === encoded &&
-        (step.typeImplied === "always" ||
-          (step.typeImplied === "unlessNullish" && value !== null && value !== undefined))
-      ) {
-        out[step.name] = value
-        continue
-      }
-      const decoded = step.decodeType(value, options)
-      if (decoded === Fallback) return Fallback
-      out[step.name] = decoded
+      if (!steps[i]!(input, out, options)) return Fallback
     }
     return out
+  }
+}
+
+/** One field of a struct: reads it from `input`, writes it to `out` (or leaves it out); false: `Fallback`. */
+type FieldStep = (input: Record<string, unknown>, out: Record<string, unknown>, options: AST.ParseOptions) => boolean
+
+/**
+ * The non-null member of `X | null` (the encoded side of an optional-with-null field), when a value
+ * other than null decodes through that member alone: the union holds `X` and the literal `null`, and
+ * `X` cannot accept null.
+ */
+const nonNullMember = (ast: AST.AST): AST.AST | undefined => {
+  if (!AST.isUnion(ast) || ast.types.length !== 2 || !isPlainNode(ast)) return undefined
+  const others = ast.types.filter((m) => !(AST.isLiteral(m) && m.literal === null))
+  if (others.length !== 1) return undefined
+  const kinds = kindsOf(others[0]!)
+  return kinds === undefined || kinds.has("null") ? undefined : others[0]
+}
+
+/** A union that holds the literal `null` and no other member that can accept null: null decodes to null. */
+const nullOnlyAsNull = (ast: AST.AST): boolean => {
+  if (!AST.isUnion(ast) || !isPlainNode(ast)) return false
+  let nulls = 0
+  for (const m of ast.types) {
+    if (AST.isLiteral(m) && m.literal === null && isPlainNode(m)) {
+      nulls++
+      continue
+    }
+    const kinds = kindsOf(m)
+    if (kinds === undefined || kinds.has("null")) return false
+  }
+  return nulls === 1
+}
+
+/**
+ * A field's step, specialized for the common shapes (a required or renamed field whose type side the
+ * encoded side implies; an optional field that drops null), so the happy path makes no `Option` and
+ * no call it does not need. Each mirrors the general step at the end, which mirrors Effect's parser.
+ */
+const fieldStep = (field: {
+  readonly name: string
+  readonly source: string
+  readonly absentOk: boolean
+  readonly sourceOptional: boolean
+  readonly encoded: AST.AST
+  readonly transform: ((o: Option.Option<unknown>) => Option.Option<unknown>) | undefined
+  readonly dropNull: boolean
+  readonly isOptional: boolean
+  readonly type: AST.AST
+  readonly typeImplied: "always" | "unlessNullish" | "never"
+}): FieldStep => {
+  const { absentOk, isOptional, name, source, sourceOptional, typeImplied } = field
+  const decodeEncoded = compile(field.encoded)
+  const decodeType = compile(field.type)
+  if (field.transform === undefined && !field.dropNull && typeImplied === "always") {
+    return (input, out, options) => {
+      if (!hasOwn.call(input, source)) return absentOk
+      const value = decodeEncoded(input[source], options)
+      if (value === Fallback) return false
+      out[name] = value
+      return true
+    }
+  }
+  const member = field.dropNull && typeImplied !== "never" ? nonNullMember(field.encoded) : undefined
+  if (member === undefined && field.dropNull && typeImplied === "unlessNullish" && nullOnlyAsNull(field.encoded)) {
+    // `X | Y | null`, null dropped: any other value decodes through the union, and passes the type side.
+    return (input, out, options) => {
+      if (!hasOwn.call(input, source)) return absentOk
+      const raw = input[source]
+      if (raw === null) return isOptional
+      const value = decodeEncoded(raw, options)
+      if (value === Fallback) return false
+      if (value === null) return isOptional
+      if (value === undefined) {
+        const decoded = decodeType(value, options)
+        if (decoded === Fallback) return false
+        out[name] = decoded
+        return true
+      }
+      out[name] = value
+      return true
+    }
+  }
+  if (member !== undefined) {
+    // `X | null`, null dropped: the value is `X`'s, and a value `X` decoded passes the type side.
+    const decodeMember = compile(member)
+    return (input, out, options) => {
+      if (!hasOwn.call(input, source)) return absentOk
+      const raw = input[source]
+      if (raw === null) return isOptional
+      const value = decodeMember(raw, options)
+      if (value === Fallback) return false
+      // A member that decodes to null or undefined (a transformation) takes the general way.
+      if (value === null) return isOptional
+      if (value === undefined && typeImplied !== "always") {
+        const decoded = decodeType(value, options)
+        if (decoded === Fallback) return false
+        out[name] = decoded
+        return true
+      }
+      out[name] = value
+      return true
+    }
+  }
+  const transform = field.transform
+  const dropNull = field.dropNull
+  return (input, out, options) => {
+    const has = hasOwn.call(input, source)
+    let encoded: unknown = undefined
+    if (has) {
+      encoded = decodeEncoded(input[source], options)
+      if (encoded === Fallback) return false
+    } else if (!sourceOptional) {
+      return false
+    }
+    let present = has
+    let value = encoded
+    if (dropNull) {
+      present = has && encoded !== null
+    } else if (transform !== undefined) {
+      const o = transform(has ? Option.some(encoded) : Option.none())
+      present = Option.isSome(o)
+      value = present ? (o as Option.Some<unknown>).value : undefined
+    }
+    if (!present) return isOptional
+    if (
+      has && value === encoded &&
+      (typeImplied === "always" || (typeImplied === "unlessNullish" && value !== null && value !== undefined))
+    ) {
+      out[name] = value
+      return true
+    }
+    const decoded = decodeType(value, options)
+    if (decoded === Fallback) return false
+    out[name] = decoded
+    return true
   }
 }
 
@@ -538,9 +639,18 @@ const ordered = (members: ReadonlyArray<AST.AST>): FastDecoder => {
     (firstOther === -1 ? members : members.slice(0, firstOther)).map((m) => (m as AST.Literal).literal)
   )
   const other = firstOther === -1 ? undefined : compile(members[firstOther]!)
-  if (other === undefined) return (u) => (literals.has(u) ? u : Fallback)
-  if (literals.size === 0) return other
-  return (u, options) => (literals.has(u) ? u : other(u, options))
+  const list = [...literals]
+  const count = list.length
+  // A few literals (an enum's values): comparing them beats hashing the input.
+  const has = count <= 8
+    ? (u: unknown) => {
+      for (let i = 0; i < count; i++) if (list[i] === u) return true
+      return false
+    }
+    : (u: unknown) => literals.has(u)
+  if (other === undefined) return (u) => (has(u) ? u : Fallback)
+  if (count === 0) return other
+  return (u, options) => (has(u) ? u : other(u, options))
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -2,7 +2,7 @@
  * The instant of an ISO 8601 date-time with a zone, as `Fields.Timestamp` reads it. The reference
  * reading is a strict regex, a check that the month has that day (`Date.parse` rolls `2026-02-30`
  * over to March 2), then `Date.parse`. Lists decode thousands of these, so the shapes servers send
- * (`YYYY-MM-DDTHH:MM:SS[.sss](Z|±HH:MM)`, fields in range) are read digit by digit into `Date.UTC`
+ * (`YYYY-MM-DDTHH:MM:SS[.sss](Z|±HH:MM)`, fields in range) are read digit by digit and counted
  * first; anything else (and every failure) is left to the reference reading.
  *
  * @internal
@@ -76,7 +76,21 @@ export const parseTimestampFast = (s: string): number | undefined => {
   } else {
     return undefined
   }
-  return Date.UTC(year, month - 1, day, hour, minute, second, ms) - offsetMinutes * 60_000
+  return daysFromCivil(year, month, day) * 86_400_000 + hour * 3_600_000 + (minute - offsetMinutes) * 60_000 +
+    second * 1_000 + ms
+}
+
+/**
+ * Days since 1970-01-01 of a proleptic Gregorian date (H. Hinnant's `days_from_civil`), what
+ * `Date.UTC` counts, in integer arithmetic (a call to `Date.UTC` costs more than the whole parse).
+ */
+const daysFromCivil = (year: number, month: number, day: number): number => {
+  const y = month <= 2 ? year - 1 : year
+  const era = Math.floor(y / 400)
+  const yearOfEra = y - era * 400
+  const dayOfYear = Math.floor((153 * (month > 2 ? month - 3 : month + 9) + 2) / 5) + day - 1
+  const dayOfEra = yearOfEra * 365 + Math.floor(yearOfEra / 4) - Math.floor(yearOfEra / 100) + dayOfYear
+  return era * 146_097 + dayOfEra - 719_468
 }
 
 /** The instant of `s`, or NaN: the reference reading's answer, by the shortest way. */
