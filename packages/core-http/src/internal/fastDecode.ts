@@ -47,6 +47,36 @@ type Kind = "string" | "number" | "boolean" | "bigint" | "symbol" | "undefined" 
 
 const hasOwn = Object.prototype.hasOwnProperty
 
+// ---------------------------------------------------------------------------------------------
+// Generated struct code
+// ---------------------------------------------------------------------------------------------
+
+/** Whether this runtime compiles generated code (a Content Security Policy can forbid it). */
+const canGenerate: boolean = (() => {
+  try {
+    return new Function("return true")() === true
+  } catch {
+    return false
+  }
+})()
+
+/**
+ * A struct's reader as one generated function: with every key a literal, each property access gets
+ * its own inline cache (one shape, one lookup), where a loop over keys shares one that sees them all.
+ * Only keys enter the source, as JSON string literals; decoders and checks are passed in as values.
+ * `undefined` when code cannot be generated: the caller keeps its closures.
+ */
+const generate = <F>(values: Record<string, unknown>, body: string): F | undefined => {
+  if (!canGenerate) return undefined
+  try {
+    return new Function(...Object.keys(values), `"use strict";\n${body}`)(...Object.values(values)) as F
+  } catch {
+    return undefined
+  }
+}
+
+const literal = (key: string): string => JSON.stringify(key)
+
 /** `Either.isRight` without the prototype walk of `isEither`: only an `Either` is tagged "Right". */
 const rightOf = (result: unknown): unknown =>
   typeof result === "object" && result !== null && (result as { readonly _tag?: unknown })._tag === "Right"
@@ -196,7 +226,7 @@ const declaration = (ast: AST.Declaration): FastDecoder => {
   if (factories.has(ast.decodeUnknown) && ast.typeParameters.length === 1) {
     return compileWrapped(ast.typeParameters[0]!, factories.get(ast.decodeUnknown))
   }
-  const guard = guardDeclarations.get(ast)
+  const guard = guardOf(ast)
   if (guard !== undefined) return (u) => (guard(u) ? u : Fallback)
   const parse = ast.decodeUnknown(...ast.typeParameters)
   return (u, options) => rightOf(parse(u, options, ast))
@@ -233,15 +263,22 @@ const transformation = (ast: AST.Transformation): FastDecoder => {
 // ---------------------------------------------------------------------------------------------
 
 /** Declarations known to be plain guards (decoding returns the input or fails), with their guard. */
-const guardDeclarations: ReadonlyMap<AST.AST, (u: unknown) => boolean> = new Map([
-  [Schema.DateFromSelf.ast, Predicate.isDate]
+const guardDeclarations: ReadonlyMap<Function, (u: unknown) => boolean> = new Map([
+  [(Schema.DateFromSelf.ast as AST.Declaration).decodeUnknown, Predicate.isDate]
 ])
+
+/**
+ * The guard of a plain-guard declaration. Keyed by its decoder: `typeAST` copies a declaration to
+ * carry a transformation's annotations (`Timestamp`'s JSON Schema), and the copy decodes alike.
+ */
+const guardOf = (ast: AST.Declaration): ((u: unknown) => boolean) | undefined =>
+  ast.typeParameters.length === 0 && isPlainNode(ast) ? guardDeclarations.get(ast.decodeUnknown) : undefined
 
 /** A type side made of checks only: no declaration that could return something other than its input. */
 const isChecksOnly = (ast: AST.AST): boolean => {
   switch (ast._tag) {
     case "Declaration":
-      return guardDeclarations.has(ast)
+      return guardOf(ast) !== undefined
     case "Refinement":
       return isChecksOnly(ast.from)
     case "Union":
@@ -301,6 +338,8 @@ const sameChecks = (a: AST.AST, b: AST.AST): boolean => {
       return a.literal === (b as AST.Literal).literal
     case "Refinement":
       return a.filter === (b as AST.Refinement).filter && sameChecks(a.from, (b as AST.Refinement).from)
+    case "Declaration":
+      return guardOf(a) !== undefined && guardOf(a) === guardOf(b as AST.Declaration)
     case "Union": {
       const other = b as AST.Union
       return a.types.length === other.types.length && a.types.every((t, i) => sameChecks(t, other.types[i]!))
@@ -364,6 +403,24 @@ const structTransformation = (
   }
   if (used.size !== encodedFields.size) return undefined
   const count = steps.length
+  const values: Record<string, unknown> = { F: Fallback, hasOwn }
+  const lines = steps.map((step, i) => {
+    const code = step.source?.(i, values)
+    if (code !== undefined) return code
+    values[`s${i}`] = step
+    return `if (!s${i}(input, out, options)) return F`
+  })
+  const generated = generate<FastDecoder>(
+    values,
+    `return function (input, options) {
+      if (typeof input !== "object" || input === null || Array.isArray(input)) return F
+      const out = {}
+      let v
+      ${lines.join("\n")}
+      return out
+    }`
+  )
+  if (generated !== undefined) return generated
   return (u, options) => {
     if (typeof u !== "object" || u === null || Array.isArray(u)) return Fallback
     const input = u as Record<string, unknown>
@@ -376,7 +433,12 @@ const structTransformation = (
 }
 
 /** One field of a struct: reads it from `input`, writes it to `out` (or leaves it out); false: `Fallback`. */
-type FieldStep = (input: Record<string, unknown>, out: Record<string, unknown>, options: AST.ParseOptions) => boolean
+type FieldStep =
+  & ((input: Record<string, unknown>, out: Record<string, unknown>, options: AST.ParseOptions) => boolean)
+  & {
+    /** The same step as source text for `generate` (its decoders put in `values`), when it has one. */
+    source?: (i: number, values: Record<string, unknown>) => string
+  }
 
 /**
  * The non-null member of `X | null` (the encoded side of an optional-with-null field), when a value
@@ -426,19 +488,50 @@ const fieldStep = (field: {
   const { absentOk, isOptional, name, source, sourceOptional, typeImplied } = field
   const decodeEncoded = compile(field.encoded)
   const decodeType = compile(field.type)
+  const S = literal(source)
+  const N = literal(name)
   if (field.transform === undefined && !field.dropNull && typeImplied === "always") {
-    return (input, out, options) => {
+    const step: FieldStep = (input, out, options) => {
       if (!hasOwn.call(input, source)) return absentOk
       const value = decodeEncoded(input[source], options)
       if (value === Fallback) return false
       out[name] = value
       return true
     }
+    step.source = (i, values) => {
+      values[`e${i}`] = decodeEncoded
+      return `if (hasOwn.call(input, ${S})) {
+        v = e${i}(input[${S}], options)
+        if (v === F) return F
+        out[${N}] = v
+      }${absentOk ? "" : " else return F"}`
+    }
+    return step
+  }
+  // Optional with null dropped: null leaves the field out; `decode` decodes any other value, which
+  // then passes the type side (unless a transformation made it null or undefined).
+  const dropsNullSource = (decode: FastDecoder) => (i: number, values: Record<string, unknown>) => {
+    values[`e${i}`] = decode
+    values[`t${i}`] = decodeType
+    const absent = isOptional ? "" : "return F"
+    return `if (hasOwn.call(input, ${S})) {
+      v = input[${S}]
+      if (v === null) { ${absent} }
+      else {
+        v = e${i}(v, options)
+        if (v === F) return F
+        if (v === null) { ${absent} }
+        else {
+          ${typeImplied === "always" ? "" : `if (v === undefined) { v = t${i}(v, options); if (v === F) return F }`}
+          out[${N}] = v
+        }
+      }
+    }${absentOk ? "" : " else return F"}`
   }
   const member = field.dropNull && typeImplied !== "never" ? nonNullMember(field.encoded) : undefined
   if (member === undefined && field.dropNull && typeImplied === "unlessNullish" && nullOnlyAsNull(field.encoded)) {
     // `X | Y | null`, null dropped: any other value decodes through the union, and passes the type side.
-    return (input, out, options) => {
+    const step: FieldStep = (input, out, options) => {
       if (!hasOwn.call(input, source)) return absentOk
       const raw = input[source]
       if (raw === null) return isOptional
@@ -454,11 +547,13 @@ const fieldStep = (field: {
       out[name] = value
       return true
     }
+    step.source = dropsNullSource(decodeEncoded)
+    return step
   }
   if (member !== undefined) {
     // `X | null`, null dropped: the value is `X`'s, and a value `X` decoded passes the type side.
     const decodeMember = compile(member)
-    return (input, out, options) => {
+    const step: FieldStep = (input, out, options) => {
       if (!hasOwn.call(input, source)) return absentOk
       const raw = input[source]
       if (raw === null) return isOptional
@@ -475,6 +570,8 @@ const fieldStep = (field: {
       out[name] = value
       return true
     }
+    step.source = dropsNullSource(decodeMember)
+    return step
   }
   const transform = field.transform
   const dropNull = field.dropNull
@@ -522,6 +619,29 @@ const typeLiteral = (ast: AST.TypeLiteral): FastDecoder => {
   const indexDecoders = ast.indexSignatures.map((is) => compile(is.type))
   const expected: Record<string, null> = Object.fromEntries(names.map((name) => [name, null]))
   const count = names.length
+  if (indexDecoders.length === 0) {
+    const values: Record<string, unknown> = { F: Fallback, hasOwn }
+    const lines = names.map((name, i) => {
+      values[`d${i}`] = decoders[i]
+      const N = literal(name)
+      return `if (hasOwn.call(input, ${N})) {
+        v = d${i}(input[${N}], options)
+        if (v === F) return F
+        out[${N}] = v
+      }${optional[i] ? "" : " else return F"}`
+    })
+    const generated = generate<FastDecoder>(
+      values,
+      `return function (input, options) {
+        if (typeof input !== "object" || input === null || Array.isArray(input)) return F
+        const out = {}
+        let v
+        ${lines.join("\n")}
+        return out
+      }`
+    )
+    if (generated !== undefined) return generated
+  }
   return (u, options) => {
     if (typeof u !== "object" || u === null || Array.isArray(u)) return Fallback
     const input = u as Record<string, unknown>
@@ -715,6 +835,24 @@ const goCheck = (ast: AST.AST): FastCheck => {
         check: compileCheck(ps.type)
       }))
       const values = ast.indexSignatures.map((is) => compileCheck(is.type))
+      const generated = generate<FastCheck>(
+        { hasOwn, values, ...Object.fromEntries(fields.map((field, i) => [`c${i}`, field.check])) },
+        `return function (input, options) {
+          if (typeof input !== "object" || input === null || Array.isArray(input)) return false
+          ${
+          fields.map((field, i) =>
+            `if (hasOwn.call(input, ${literal(field.name)})) {
+              if (!c${i}(input[${literal(field.name)}], options)) return false
+            }${field.isOptional ? "" : " else return false"}`
+          ).join("\n")
+        }
+          for (const check of values) {
+            for (const key of Object.keys(input)) if (!check(input[key], options)) return false
+          }
+          return true
+        }`
+      )
+      if (generated !== undefined) return generated
       return (u, options) => {
         if (typeof u !== "object" || u === null || Array.isArray(u)) return false
         const input = u as Record<string, unknown>
@@ -772,6 +910,27 @@ const projection = (ast: AST.AST, key: string): FastDecoder | undefined => {
     check: compileCheck(ps.type)
   }))
   const to = compile(ast.to)
+  const K = literal(key)
+  const generated = generate<FastDecoder>(
+    { F: Fallback, hasOwn, decodeTarget, to, ...Object.fromEntries(others.map((field, i) => [`c${i}`, field.check])) },
+    `return function (input, options) {
+      if (typeof input !== "object" || input === null || Array.isArray(input)) return F
+      ${
+      others.map((field, i) =>
+        `if (hasOwn.call(input, ${literal(field.name)})) {
+          if (!c${i}(input[${literal(field.name)}], options)) return F
+        }${field.isOptional ? "" : " else return F"}`
+      ).join("\n")
+    }
+      let v
+      if (hasOwn.call(input, ${K})) {
+        v = decodeTarget(input[${K}], options)
+        if (v === F) return F
+      }${target.isOptional ? "" : " else return F"}
+      return to(v, options)
+    }`
+  )
+  if (generated !== undefined) return generated
   return (u, options) => {
     if (typeof u !== "object" || u === null || Array.isArray(u)) return Fallback
     const input = u as Record<string, unknown>
