@@ -52,13 +52,25 @@ const hasOwn = Object.prototype.hasOwnProperty
 // ---------------------------------------------------------------------------------------------
 
 /** Whether this runtime compiles generated code (a Content Security Policy can forbid it). */
-const canGenerate: boolean = (() => {
+const runtimeGenerates: boolean = (() => {
   try {
     return new Function("return true")() === true
   } catch {
     return false
   }
 })()
+
+let canGenerate = runtimeGenerates
+
+/**
+ * Turns code generation off (or back on, where the runtime allows it) for what is compiled next:
+ * tests use it to check the closures that runtimes without `new Function` decode with.
+ *
+ * @internal
+ */
+export const setCodeGeneration = (enabled: boolean): void => {
+  canGenerate = enabled && runtimeGenerates
+}
 
 /**
  * A struct's reader as one generated function: with every key a literal, each property access gets
