@@ -6,23 +6,9 @@
 import * as ParseResult from "effect/ParseResult"
 import * as Schema from "effect/Schema"
 import { Fallback, markDropsNull, withFastDecoder } from "./internal/fastDecode.js"
+import { parseTimestamp } from "./internal/timestamp.js"
 
-const isoDateTime = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})$/
 const isoDate = /^\d{4}-\d{2}-\d{2}$/
-
-const daysInMonth = (year: number, month: number): number => new Date(Date.UTC(year, month, 0)).getUTCDate()
-
-/**
- * The instant of an ISO 8601 date-time with a zone, or NaN. `Date.parse` rolls `2026-02-30` over to
- * March 2; a day the month does not have is refused instead.
- */
-const parseTimestamp = (s: string): number => {
-  if (!isoDateTime.test(s)) return Number.NaN
-  const year = Number(s.slice(0, 4))
-  const month = Number(s.slice(5, 7))
-  const day = Number(s.slice(8, 10))
-  return month >= 1 && month <= 12 && day >= 1 && day <= daysInMonth(year, month) ? Date.parse(s) : Number.NaN
-}
 
 /**
  * An ISO 8601 date-time with a zone (`2026-01-10T10:30:00Z`), as a `Date`.

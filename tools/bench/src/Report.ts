@@ -141,6 +141,12 @@ export const streamSection = (s: StreamResult) =>
       ]
     ]),
     "",
+    `Goals (issue 17): throughput ≥ ${s.goalRatio}× the raw loop (${x(s.effectRatio)}, ${
+      meets(s.effectRatio >= s.goalRatio)
+    }); peak RSS growth ≤ ${s.goalRssVsRaw}× the raw loop's (${x(s.effectRssVsRaw)}, ${
+      meets(s.effectRssVsRaw <= s.goalRssVsRaw)
+    }).`,
+    "",
     `Page prefetching: ${s.prefetch}. RSS growth is measured in a fresh process per face.`
   ].join("\n")
 

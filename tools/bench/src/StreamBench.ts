@@ -44,6 +44,10 @@ export interface StreamResult {
   readonly promiseRatio: number
   readonly targetRatio: number
   readonly targetRssMb: number
+  /** Issue 17's goals: the Effect face's throughput ratio, and its peak RSS growth over the raw loop's. */
+  readonly goalRatio: number
+  readonly goalRssVsRaw: number
+  readonly effectRssVsRaw: number
   readonly prefetch: string
   /** The Effect face with `prefetch: 1` (the next page is fetched while the current one is consumed). */
   readonly prefetchLeadsPerSecond: number
@@ -219,6 +223,9 @@ export const runStream = async (
           promiseRatio: round(promise.leadsPerSecond / raw.leadsPerSecond),
           targetRatio: 0.9,
           targetRssMb: 64,
+          goalRatio: 0.95,
+          goalRssVsRaw: 2,
+          effectRssVsRaw: round(effect.peakRssGrowthMb / raw.peakRssGrowthMb),
           prefetch:
             "off by default (the stream stays lazy); `stream({ prefetch: 1 })` fetches the next page while the current one is consumed",
           prefetchLeadsPerSecond: round(total / median(samples["prefetch"]!), 0),

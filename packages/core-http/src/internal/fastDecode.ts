@@ -47,6 +47,48 @@ type Kind = "string" | "number" | "boolean" | "bigint" | "symbol" | "undefined" 
 
 const hasOwn = Object.prototype.hasOwnProperty
 
+// ---------------------------------------------------------------------------------------------
+// Generated struct code
+// ---------------------------------------------------------------------------------------------
+
+/** Whether this runtime compiles generated code (a Content Security Policy can forbid it). */
+const runtimeGenerates: boolean = (() => {
+  try {
+    return new Function("return true")() === true
+  } catch {
+    return false
+  }
+})()
+
+let canGenerate = runtimeGenerates
+
+/**
+ * Turns code generation off (or back on, where the runtime allows it) for what is compiled next:
+ * tests use it to check the closures that runtimes without `new Function` decode with.
+ *
+ * @internal
+ */
+export const setCodeGeneration = (enabled: boolean): void => {
+  canGenerate = enabled && runtimeGenerates
+}
+
+/**
+ * A struct's reader as one generated function: with every key a literal, each property access gets
+ * its own inline cache (one shape, one lookup), where a loop over keys shares one that sees them all.
+ * Only keys enter the source, as JSON string literals; decoders and checks are passed in as values.
+ * `undefined` when code cannot be generated: the caller keeps its closures.
+ */
+const generate = <F>(values: Record<string, unknown>, body: string): F | undefined => {
+  if (!canGenerate) return undefined
+  try {
+    return new Function(...Object.keys(values), `"use strict";\n${body}`)(...Object.values(values)) as F
+  } catch {
+    return undefined
+  }
+}
+
+const literal = (key: string): string => JSON.stringify(key)
+
 /** `Either.isRight` without the prototype walk of `isEither`: only an `Either` is tagged "Right". */
 const rightOf = (result: unknown): unknown =>
   typeof result === "object" && result !== null && (result as { readonly _tag?: unknown })._tag === "Right"
@@ -196,7 +238,7 @@ const declaration = (ast: AST.Declaration): FastDecoder => {
   if (factories.has(ast.decodeUnknown) && ast.typeParameters.length === 1) {
     return compileWrapped(ast.typeParameters[0]!, factories.get(ast.decodeUnknown))
   }
-  const guard = guardDeclarations.get(ast)
+  const guard = guardOf(ast)
   if (guard !== undefined) return (u) => (guard(u) ? u : Fallback)
   const parse = ast.decodeUnknown(...ast.typeParameters)
   return (u, options) => rightOf(parse(u, options, ast))
@@ -233,15 +275,22 @@ const transformation = (ast: AST.Transformation): FastDecoder => {
 // ---------------------------------------------------------------------------------------------
 
 /** Declarations known to be plain guards (decoding returns the input or fails), with their guard. */
-const guardDeclarations: ReadonlyMap<AST.AST, (u: unknown) => boolean> = new Map([
-  [Schema.DateFromSelf.ast, Predicate.isDate]
+const guardDeclarations: ReadonlyMap<Function, (u: unknown) => boolean> = new Map([
+  [(Schema.DateFromSelf.ast as AST.Declaration).decodeUnknown, Predicate.isDate]
 ])
+
+/**
+ * The guard of a plain-guard declaration. Keyed by its decoder: `typeAST` copies a declaration to
+ * carry a transformation's annotations (`Timestamp`'s JSON Schema), and the copy decodes alike.
+ */
+const guardOf = (ast: AST.Declaration): ((u: unknown) => boolean) | undefined =>
+  ast.typeParameters.length === 0 && isPlainNode(ast) ? guardDeclarations.get(ast.decodeUnknown) : undefined
 
 /** A type side made of checks only: no declaration that could return something other than its input. */
 const isChecksOnly = (ast: AST.AST): boolean => {
   switch (ast._tag) {
     case "Declaration":
-      return guardDeclarations.has(ast)
+      return guardOf(ast) !== undefined
     case "Refinement":
       return isChecksOnly(ast.from)
     case "Union":
@@ -274,6 +323,11 @@ const impliedTypeSide = (encoded: AST.AST, type: AST.AST): "always" | "unlessNul
   if (AST.isUnion(encoded)) {
     const others = encoded.types.filter((m) => !isNullish(m))
     if (others.length === 1 && sameChecks(AST.typeAST(others[0]!), type)) return "unlessNullish"
+    // `X | Y | null` flattened from `NullOr(X | Y)`, and the type side `X | Y`.
+    if (
+      others.length > 1 && AST.isUnion(type) && isPlainNode(type) && type.types.length === others.length &&
+      others.every((m, i) => sameChecks(AST.typeAST(m), type.types[i]!))
+    ) return "unlessNullish"
   }
   return "never"
 }
@@ -296,6 +350,8 @@ const sameChecks = (a: AST.AST, b: AST.AST): boolean => {
       return a.literal === (b as AST.Literal).literal
     case "Refinement":
       return a.filter === (b as AST.Refinement).filter && sameChecks(a.from, (b as AST.Refinement).from)
+    case "Declaration":
+      return guardOf(a) !== undefined && guardOf(a) === guardOf(b as AST.Declaration)
     case "Union": {
       const other = b as AST.Union
       return a.types.length === other.types.length && a.types.every((t, i) => sameChecks(t, other.types[i]!))
@@ -333,17 +389,7 @@ const structTransformation = (
   if (encodedFields.size !== fromLiteral.propertySignatures.length) return undefined
   const byTo = new Map(psts.map((p) => [p.to, p]))
   const used = new Set<PropertyKey>()
-  const steps: Array<{
-    readonly name: string
-    readonly source: string
-    readonly sourceOptional: boolean
-    readonly decodeEncoded: FastDecoder
-    readonly transform: ((o: Option.Option<unknown>) => Option.Option<unknown>) | undefined
-    readonly dropNull: boolean
-    readonly isOptional: boolean
-    readonly decodeType: FastDecoder
-    readonly typeImplied: "always" | "unlessNullish" | "never"
-  }> = []
+  const steps: Array<FieldStep> = []
   for (const ps of toLiteral.propertySignatures) {
     const p = byTo.get(ps.name)
     const source = p === undefined ? ps.name : p.from
@@ -352,61 +398,225 @@ const structTransformation = (
       return undefined
     }
     used.add(source)
-    steps.push({
+    steps.push(fieldStep({
       name: ps.name,
       source,
+      // Absent on the wire: fine only when the encoded side and the model both allow it.
+      absentOk: encoded.isOptional && ps.isOptional,
       sourceOptional: encoded.isOptional,
-      decodeEncoded: compile(encoded.type),
+      encoded: encoded.type,
       // A rename (`fromKey`) passes the value through: no `Option` round trip.
       transform: p === undefined || p.decode === identity || dropsNull.has(p.decode) ? undefined : p.decode,
       dropNull: p !== undefined && dropsNull.has(p.decode),
       isOptional: ps.isOptional,
-      decodeType: compile(ps.type),
+      type: ps.type,
       typeImplied: impliedTypeSide(encoded.type, ps.type)
-    })
+    }))
   }
   if (used.size !== encodedFields.size) return undefined
   const count = steps.length
+  const values: Record<string, unknown> = { F: Fallback, hasOwn }
+  const lines = steps.map((step, i) => {
+    const code = step.source?.(i, values)
+    if (code !== undefined) return code
+    values[`s${i}`] = step
+    return `if (!s${i}(input, out, options)) return F`
+  })
+  const generated = generate<FastDecoder>(
+    values,
+    `return function (input, options) {
+      if (typeof input !== "object" || input === null || Array.isArray(input)) return F
+      const out = {}
+      let v
+      ${lines.join("\n")}
+      return out
+    }`
+  )
+  if (generated !== undefined) return generated
   return (u, options) => {
     if (typeof u !== "object" || u === null || Array.isArray(u)) return Fallback
     const input = u as Record<string, unknown>
     const out: Record<string, unknown> = {}
     for (let i = 0; i < count; i++) {
-      const step = steps[i]!
-      const has = hasOwn.call(input, step.source)
-      let encoded: unknown = undefined
-      if (has) {
-        encoded = step.decodeEncoded(input[step.source], options)
-        if (encoded === Fallback) return Fallback
-      } else if (!step.sourceOptional) {
-        return Fallback
-      }
-      let present = has
-      let value = encoded
-      if (step.dropNull) {
-        present = has && encoded !== null
-      } else if (step.transform !== undefined) {
-        const o = step.transform(has ? Option.some(encoded) : Option.none())
-        present = Option.isSome(o)
-        value = present ? (o as Option.Some<unknown>).value : undefined
-      }
-      if (!present) {
-        if (step.isOptional) continue
-        return Fallback
-      }
-      if (
-        has && value === encoded &&
-        (step.typeImplied === "always" ||
-          (step.typeImplied === "unlessNullish" && value !== null && value !== undefined))
-      ) {
-        out[step.name] = value
-        continue
-      }
-      const decoded = step.decodeType(value, options)
-      if (decoded === Fallback) return Fallback
-      out[step.name] = decoded
+      if (!steps[i]!(input, out, options)) return Fallback
     }
     return out
+  }
+}
+
+/** One field of a struct: reads it from `input`, writes it to `out` (or leaves it out); false: `Fallback`. */
+type FieldStep =
+  & ((input: Record<string, unknown>, out: Record<string, unknown>, options: AST.ParseOptions) => boolean)
+  & {
+    /** The same step as source text for `generate` (its decoders put in `values`), when it has one. */
+    source?: (i: number, values: Record<string, unknown>) => string
+  }
+
+/**
+ * The non-null member of `X | null` (the encoded side of an optional-with-null field), when a value
+ * other than null decodes through that member alone: the union holds `X` and the literal `null`, and
+ * `X` cannot accept null.
+ */
+const nonNullMember = (ast: AST.AST): AST.AST | undefined => {
+  if (!AST.isUnion(ast) || ast.types.length !== 2 || !isPlainNode(ast)) return undefined
+  const others = ast.types.filter((m) => !(AST.isLiteral(m) && m.literal === null))
+  if (others.length !== 1) return undefined
+  const kinds = kindsOf(others[0]!)
+  return kinds === undefined || kinds.has("null") ? undefined : others[0]
+}
+
+/** A union that holds the literal `null` and no other member that can accept null: null decodes to null. */
+const nullOnlyAsNull = (ast: AST.AST): boolean => {
+  if (!AST.isUnion(ast) || !isPlainNode(ast)) return false
+  let nulls = 0
+  for (const m of ast.types) {
+    if (AST.isLiteral(m) && m.literal === null && isPlainNode(m)) {
+      nulls++
+      continue
+    }
+    const kinds = kindsOf(m)
+    if (kinds === undefined || kinds.has("null")) return false
+  }
+  return nulls === 1
+}
+
+/**
+ * A field's step, specialized for the common shapes (a required or renamed field whose type side the
+ * encoded side implies; an optional field that drops null), so the happy path makes no `Option` and
+ * no call it does not need. Each mirrors the general step at the end, which mirrors Effect's parser.
+ */
+const fieldStep = (field: {
+  readonly name: string
+  readonly source: string
+  readonly absentOk: boolean
+  readonly sourceOptional: boolean
+  readonly encoded: AST.AST
+  readonly transform: ((o: Option.Option<unknown>) => Option.Option<unknown>) | undefined
+  readonly dropNull: boolean
+  readonly isOptional: boolean
+  readonly type: AST.AST
+  readonly typeImplied: "always" | "unlessNullish" | "never"
+}): FieldStep => {
+  const { absentOk, isOptional, name, source, sourceOptional, typeImplied } = field
+  const decodeEncoded = compile(field.encoded)
+  const decodeType = compile(field.type)
+  const S = literal(source)
+  const N = literal(name)
+  if (field.transform === undefined && !field.dropNull && typeImplied === "always") {
+    const step: FieldStep = (input, out, options) => {
+      if (!hasOwn.call(input, source)) return absentOk
+      const value = decodeEncoded(input[source], options)
+      if (value === Fallback) return false
+      out[name] = value
+      return true
+    }
+    step.source = (i, values) => {
+      values[`e${i}`] = decodeEncoded
+      return `if (hasOwn.call(input, ${S})) {
+        v = e${i}(input[${S}], options)
+        if (v === F) return F
+        out[${N}] = v
+      }${absentOk ? "" : " else return F"}`
+    }
+    return step
+  }
+  // Optional with null dropped: null leaves the field out; `decode` decodes any other value, which
+  // then passes the type side (unless a transformation made it null or undefined).
+  const dropsNullSource = (decode: FastDecoder) => (i: number, values: Record<string, unknown>) => {
+    values[`e${i}`] = decode
+    values[`t${i}`] = decodeType
+    const absent = isOptional ? "" : "return F"
+    return `if (hasOwn.call(input, ${S})) {
+      v = input[${S}]
+      if (v === null) { ${absent} }
+      else {
+        v = e${i}(v, options)
+        if (v === F) return F
+        if (v === null) { ${absent} }
+        else {
+          ${typeImplied === "always" ? "" : `if (v === undefined) { v = t${i}(v, options); if (v === F) return F }`}
+          out[${N}] = v
+        }
+      }
+    }${absentOk ? "" : " else return F"}`
+  }
+  const member = field.dropNull && typeImplied !== "never" ? nonNullMember(field.encoded) : undefined
+  if (member === undefined && field.dropNull && typeImplied === "unlessNullish" && nullOnlyAsNull(field.encoded)) {
+    // `X | Y | null`, null dropped: any other value decodes through the union, and passes the type side.
+    const step: FieldStep = (input, out, options) => {
+      if (!hasOwn.call(input, source)) return absentOk
+      const raw = input[source]
+      if (raw === null) return isOptional
+      const value = decodeEncoded(raw, options)
+      if (value === Fallback) return false
+      if (value === null) return isOptional
+      if (value === undefined) {
+        const decoded = decodeType(value, options)
+        if (decoded === Fallback) return false
+        out[name] = decoded
+        return true
+      }
+      out[name] = value
+      return true
+    }
+    step.source = dropsNullSource(decodeEncoded)
+    return step
+  }
+  if (member !== undefined) {
+    // `X | null`, null dropped: the value is `X`'s, and a value `X` decoded passes the type side.
+    const decodeMember = compile(member)
+    const step: FieldStep = (input, out, options) => {
+      if (!hasOwn.call(input, source)) return absentOk
+      const raw = input[source]
+      if (raw === null) return isOptional
+      const value = decodeMember(raw, options)
+      if (value === Fallback) return false
+      // A member that decodes to null or undefined (a transformation) takes the general way.
+      if (value === null) return isOptional
+      if (value === undefined && typeImplied !== "always") {
+        const decoded = decodeType(value, options)
+        if (decoded === Fallback) return false
+        out[name] = decoded
+        return true
+      }
+      out[name] = value
+      return true
+    }
+    step.source = dropsNullSource(decodeMember)
+    return step
+  }
+  const transform = field.transform
+  const dropNull = field.dropNull
+  return (input, out, options) => {
+    const has = hasOwn.call(input, source)
+    let encoded: unknown = undefined
+    if (has) {
+      encoded = decodeEncoded(input[source], options)
+      if (encoded === Fallback) return false
+    } else if (!sourceOptional) {
+      return false
+    }
+    let present = has
+    let value = encoded
+    if (dropNull) {
+      present = has && encoded !== null
+    } else if (transform !== undefined) {
+      const o = transform(has ? Option.some(encoded) : Option.none())
+      present = Option.isSome(o)
+      value = present ? (o as Option.Some<unknown>).value : undefined
+    }
+    if (!present) return isOptional
+    if (
+      has && value === encoded &&
+      (typeImplied === "always" || (typeImplied === "unlessNullish" && value !== null && value !== undefined))
+    ) {
+      out[name] = value
+      return true
+    }
+    const decoded = decodeType(value, options)
+    if (decoded === Fallback) return false
+    out[name] = decoded
+    return true
   }
 }
 
@@ -421,6 +631,29 @@ const typeLiteral = (ast: AST.TypeLiteral): FastDecoder => {
   const indexDecoders = ast.indexSignatures.map((is) => compile(is.type))
   const expected: Record<string, null> = Object.fromEntries(names.map((name) => [name, null]))
   const count = names.length
+  if (indexDecoders.length === 0) {
+    const values: Record<string, unknown> = { F: Fallback, hasOwn }
+    const lines = names.map((name, i) => {
+      values[`d${i}`] = decoders[i]
+      const N = literal(name)
+      return `if (hasOwn.call(input, ${N})) {
+        v = d${i}(input[${N}], options)
+        if (v === F) return F
+        out[${N}] = v
+      }${optional[i] ? "" : " else return F"}`
+    })
+    const generated = generate<FastDecoder>(
+      values,
+      `return function (input, options) {
+        if (typeof input !== "object" || input === null || Array.isArray(input)) return F
+        const out = {}
+        let v
+        ${lines.join("\n")}
+        return out
+      }`
+    )
+    if (generated !== undefined) return generated
+  }
   return (u, options) => {
     if (typeof u !== "object" || u === null || Array.isArray(u)) return Fallback
     const input = u as Record<string, unknown>
@@ -538,9 +771,18 @@ const ordered = (members: ReadonlyArray<AST.AST>): FastDecoder => {
     (firstOther === -1 ? members : members.slice(0, firstOther)).map((m) => (m as AST.Literal).literal)
   )
   const other = firstOther === -1 ? undefined : compile(members[firstOther]!)
-  if (other === undefined) return (u) => (literals.has(u) ? u : Fallback)
-  if (literals.size === 0) return other
-  return (u, options) => (literals.has(u) ? u : other(u, options))
+  const list = [...literals]
+  const count = list.length
+  // A few literals (an enum's values): comparing them beats hashing the input.
+  const has = count <= 8
+    ? (u: unknown) => {
+      for (let i = 0; i < count; i++) if (list[i] === u) return true
+      return false
+    }
+    : (u: unknown) => literals.has(u)
+  if (other === undefined) return (u) => (has(u) ? u : Fallback)
+  if (count === 0) return other
+  return (u, options) => (has(u) ? u : other(u, options))
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -605,6 +847,24 @@ const goCheck = (ast: AST.AST): FastCheck => {
         check: compileCheck(ps.type)
       }))
       const values = ast.indexSignatures.map((is) => compileCheck(is.type))
+      const generated = generate<FastCheck>(
+        { hasOwn, values, ...Object.fromEntries(fields.map((field, i) => [`c${i}`, field.check])) },
+        `return function (input, options) {
+          if (typeof input !== "object" || input === null || Array.isArray(input)) return false
+          ${
+          fields.map((field, i) =>
+            `if (hasOwn.call(input, ${literal(field.name)})) {
+              if (!c${i}(input[${literal(field.name)}], options)) return false
+            }${field.isOptional ? "" : " else return false"}`
+          ).join("\n")
+        }
+          for (const check of values) {
+            for (const key of Object.keys(input)) if (!check(input[key], options)) return false
+          }
+          return true
+        }`
+      )
+      if (generated !== undefined) return generated
       return (u, options) => {
         if (typeof u !== "object" || u === null || Array.isArray(u)) return false
         const input = u as Record<string, unknown>
@@ -662,6 +922,27 @@ const projection = (ast: AST.AST, key: string): FastDecoder | undefined => {
     check: compileCheck(ps.type)
   }))
   const to = compile(ast.to)
+  const K = literal(key)
+  const generated = generate<FastDecoder>(
+    { F: Fallback, hasOwn, decodeTarget, to, ...Object.fromEntries(others.map((field, i) => [`c${i}`, field.check])) },
+    `return function (input, options) {
+      if (typeof input !== "object" || input === null || Array.isArray(input)) return F
+      ${
+      others.map((field, i) =>
+        `if (hasOwn.call(input, ${literal(field.name)})) {
+          if (!c${i}(input[${literal(field.name)}], options)) return F
+        }${field.isOptional ? "" : " else return F"}`
+      ).join("\n")
+    }
+      let v
+      if (hasOwn.call(input, ${K})) {
+        v = decodeTarget(input[${K}], options)
+        if (v === F) return F
+      }${target.isOptional ? "" : " else return F"}
+      return to(v, options)
+    }`
+  )
+  if (generated !== undefined) return generated
   return (u, options) => {
     if (typeof u !== "object" || u === null || Array.isArray(u)) return Fallback
     const input = u as Record<string, unknown>
