@@ -5,6 +5,7 @@
  *
  * @since 0.1.0
  */
+import type { UploadFailed } from "@blocks-crm/accounts"
 import type { CrmError } from "@blocks-crm/core-http/CrmError"
 import { LeadStage, OpportunityStage } from "@blocks-crm/pipeline"
 import type {
@@ -20,6 +21,8 @@ import type {
 import * as Console from "effect/Console"
 import * as Effect from "effect/Effect"
 import { CrmClient } from "./CrmClient.js"
+import { runAccountsChapter } from "./demo/AccountsChapter.js"
+import type { AccountsOutcome } from "./demo/AccountsChapter.js"
 import { runCommsChapter } from "./demo/CommsChapter.js"
 import type { CommsOutcome } from "./demo/CommsChapter.js"
 
@@ -286,6 +289,8 @@ export interface DemoOutcome {
   /** `listDeleted` totals before the soft delete, after it, and after the recovery. */
   readonly deletedOpportunities: readonly [before: number, afterDelete: number, afterRecover: number]
   readonly report: PipelineReport
+  /** The accounts chapter: Acme Corp with its logo, contacts, a lead and a quote. */
+  readonly accounts: AccountsOutcome
   /** The comms chapter: subscribers, an unsubscribe, a welcome template on Mandrill. */
   readonly comms: CommsOutcome
 }
@@ -307,7 +312,7 @@ const calendarDate = (date: Date) => date.toISOString().slice(0, 10)
  *
  * @since 0.1.0
  */
-export const runDemo = (options: DemoOptions = {}): Effect.Effect<DemoOutcome, CrmError, CrmClient> =>
+export const runDemo = (options: DemoOptions = {}): Effect.Effect<DemoOutcome, CrmError | UploadFailed, CrmClient> =>
   Effect.gen(function*() {
     const crm = yield* CrmClient
     const log = options.log ?? Console.log
@@ -411,6 +416,7 @@ export const runDemo = (options: DemoOptions = {}): Effect.Effect<DemoOutcome, C
       `  - ${softDeleted.name} deleted and recovered (deleted opportunities: ${before} -> ${afterDelete} -> ${afterRecover})`
     )
 
+    const accounts = yield* runAccountsChapter({ runId, log })
     const comms = yield* runCommsChapter({ runId, log })
 
     // The report, over what this run created, as the API now returns it.
@@ -437,6 +443,7 @@ export const runDemo = (options: DemoOptions = {}): Effect.Effect<DemoOutcome, C
       referral: createdReferral,
       deletedOpportunities: [before, afterDelete, afterRecover] as const,
       report,
+      accounts,
       comms
     }
   })

@@ -2,6 +2,7 @@
  * Exit codes and messages for failures: every SDK error has its code, and an error the CLI does not
  * know is reported as unexpected rather than crashing the CLI.
  */
+import { UploadFailed } from "@blocks-crm/accounts"
 import { CrmError } from "@blocks-crm/core-http"
 import { describe, expect, it } from "@effect/vitest"
 import * as Data from "effect/Data"
@@ -56,6 +57,13 @@ describe("Failure.describe", () => {
     })
     const tooLarge = new CrmError.ResponseTooLarge({ ...exchange, status: 200, maxBytes: 1024 })
     expect(Failure.describe(tooLarge)).toEqual({ code: Failure.ExitCode.api, message: `Error: ${tooLarge.message}` })
+  })
+
+  it("an upload the upload host refused is the API's answer; one never sent is a transport failure", () => {
+    const refused = new UploadFailed({ url: "http://127.0.0.1:1/uploads/k", status: 403, reason: "expired" })
+    expect(Failure.describe(refused)).toEqual({ code: Failure.ExitCode.api, message: `Error: ${refused.message}` })
+    const unsent = new UploadFailed({ url: "http://127.0.0.1:1/uploads/k", status: undefined, reason: "refused" })
+    expect(Failure.describe(unsent)).toEqual({ code: Failure.ExitCode.transport, message: `Error: ${unsent.message}` })
   })
 
   it("reports a tagged error it does not know as unexpected instead of crashing", () => {

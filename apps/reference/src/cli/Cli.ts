@@ -8,6 +8,7 @@ import * as Console from "effect/Console"
 import * as Effect from "effect/Effect"
 import { CrmClient } from "../CrmClient.js"
 import * as Demo from "../Demo.js"
+import * as AccountsChapter from "../demo/AccountsChapter.js"
 import * as CommsChapter from "../demo/CommsChapter.js"
 import { domains } from "../domains/index.js"
 import { group, resourceCommands } from "./ApiCommands.js"
@@ -21,6 +22,7 @@ const demoCommand = Command.make("demo", { db: Connection.databaseOption }, ({ d
   Effect.gen(function*() {
     const outcome = yield* Demo.runDemo()
     yield* Console.log(`\nPipeline report (demo run ${outcome.runId})\n${Demo.formatReport(outcome.report)}`)
+    yield* Console.log(`\nAccounts report\n${AccountsChapter.formatAccountsReport(outcome.accounts.report)}`)
     yield* Console.log(`\nComms report\n${CommsChapter.formatCommsReport(outcome.comms.report)}`)
     yield* Console.log(
       `\nThe records stay in the database: try \`pnpm crm leads list\` or \`pnpm crm opportunities list\`.`

@@ -60,6 +60,11 @@ export const describe = (error: unknown): { readonly code: number; readonly mess
   if (tag === "InvalidInput") return { code: ExitCode.usage, message: `Error: ${error.message}` }
   if (transportTags.has(tag)) return { code: ExitCode.transport, message: `Error: ${error.message}` }
   if (answerTags.has(tag)) return { code: ExitCode.api, message: `Error: ${error.message}` }
+  // A one-call upload's PUT: refused by the upload host (it answered) or not sent at all.
+  if (tag === "UploadFailed") {
+    const answered = "status" in error && error.status !== undefined
+    return { code: answered ? ExitCode.api : ExitCode.transport, message: `Error: ${error.message}` }
+  }
   if ("errors" in error && "status" in error && "requestId" in error) {
     return { code: ExitCode.api, message: apiSummary(error as unknown as Parameters<typeof apiSummary>[0]) }
   }
