@@ -146,7 +146,9 @@ export const layer: Layer.Layer<RecordStore, never, SqlClient.SqlClient> = Layer
         list,
         all: (tenantId, query) =>
           Effect.map(
-            sql<Row>`SELECT data FROM records WHERE ${scope(tenantId, query.parentId, false)} AND archived = 0 ORDER BY seq`,
+            sql<Row>`SELECT data FROM records WHERE ${
+              scope(tenantId, query.parentId, false)
+            } AND archived = 0 ORDER BY seq`,
             (rows) => rows.map((row) => decode(row.data))
           ),
         find: (tenantId, uniqueId, findOptions) =>

@@ -98,7 +98,10 @@ export const formatAccountsReport = (report: AccountsReport): string => {
     ["Accounts", `${report.accounts} (logo ${report.logo ? "published" : "missing"})`],
     ["Contacts per account", report.contactsPerAccount.map(([name, n]) => `${name} ${n}`).join(", ")],
     ["Account pipeline", `${money(report.pipelineValue)} in leads and quotes`],
-    ["Validation", `draft refused on ${report.draftProblems.join(", ")}; tax id ${report.taxIdValid ? "valid" : "invalid"}`]
+    [
+      "Validation",
+      `draft refused on ${report.draftProblems.join(", ")}; tax id ${report.taxIdValid ? "valid" : "invalid"}`
+    ]
   ]
   const width = Math.max(...rows.map(([label]) => label.length))
   return rows.map(([label, value]) => `  ${label.padEnd(width)}  ${value}`).join("\n")
