@@ -16,9 +16,13 @@ import * as TestEmulator from "./support/TestEmulator.js"
 import type { WireDocument, WireErrors, WireList } from "./support/TestEmulator.js"
 import { API_KEY_B, connect, expectTag, raw, uuid } from "./support/TestEmulator.js"
 
-/** A new account of tenant A (or of the key given), by raw `POST /accounts/`; returns its id. */
+let accounts = 0
+/**
+ * A new account of tenant A (or of the key given), by raw `POST /accounts/`; returns its id. The name
+ * gets a number, since account names are unique per tenant and property runs create many.
+ */
 const newAccount = (name: string, apiKey?: string) =>
-  Effect.map(raw<WireDocument>("POST", "/accounts/", { body: { account: { name } }, apiKey }), (response) => {
+  Effect.map(raw<WireDocument>("POST", "/accounts/", { body: { account: { name: `${name} ${++accounts}` } }, apiKey }), (response) => {
     expect(response.status, response.text).toBe(201)
     return response.json.data.id
   })

@@ -83,6 +83,7 @@ const apiAnswers =
             attributes: {
               unique_id: "account-1",
               name: "Acme Corp",
+              status: "active",
               logo_url: `${bucket.url}/bucket/k1`,
               created_at: timestamp
             }
