@@ -22,10 +22,13 @@ let accounts = 0
  * gets a number, since account names are unique per tenant and property runs create many.
  */
 const newAccount = (name: string, apiKey?: string) =>
-  Effect.map(raw<WireDocument>("POST", "/accounts/", { body: { account: { name: `${name} ${++accounts}` } }, apiKey }), (response) => {
-    expect(response.status, response.text).toBe(201)
-    return response.json.data.id
-  })
+  Effect.map(
+    raw<WireDocument>("POST", "/accounts/", { body: { account: { name: `${name} ${++accounts}` } }, apiKey }),
+    (response) => {
+      expect(response.status, response.text).toBe(201)
+      return response.json.data.id
+    }
+  )
 
 /** Moves an account to the trash (`DELETE /accounts/:unique_id/`); any 2xx answer will do. */
 const trashAccount = (accountId: string) =>
