@@ -17,7 +17,11 @@ import * as Schema from "effect/Schema"
  * @since 0.1.0
  */
 export const DocumentStatus = Schema.Literal("active", "inactive", "pending", "archived", "deleted")
-/** @since 0.1.0 */
+/**
+ * A document's status: `active`, `inactive`, `pending`, `archived` or `deleted`.
+ *
+ * @since 0.1.0
+ */
 export type DocumentStatus = typeof DocumentStatus.Type
 
 /**
@@ -26,7 +30,11 @@ export type DocumentStatus = typeof DocumentStatus.Type
  * @since 0.1.0
  */
 export const DocumentCategory = Schema.Literal("license", "certification", "insurance", "credential")
-/** @since 0.1.0 */
+/**
+ * What kind of credential a document is: `license`, `certification`, `insurance` or `credential`.
+ *
+ * @since 0.1.0
+ */
 export type DocumentCategory = typeof DocumentCategory.Type
 
 /** The attributes both owners' documents share (official-fields.md, "Account documents"). */
