@@ -25,6 +25,7 @@ import * as Redacted from "effect/Redacted"
 import * as Schedule from "effect/Schedule"
 import * as Schema from "effect/Schema"
 import * as Stream from "effect/Stream"
+import type * as Tracer from "effect/Tracer"
 import * as CrmConfig from "./CrmConfig.js"
 import type { RetryPolicy } from "./CrmConfig.js"
 import {
@@ -493,11 +494,18 @@ export const make = (
       const context: AttemptContext = { info, apiOrigin, maxBytes }
       const timeout = call.timeout === undefined ? settings.timeout : Duration.decode(call.timeout)
 
-      const attempt = Effect.locallyWith(
-        send(httpClient, prepared, context, 0),
-        Headers.currentRedactedNames,
-        withSecretNames
-      ).pipe(
+      const attempt = Effect.withFiberRuntime<
+        readonly [HttpClientResponse.HttpClientResponse, ArrayBuffer],
+        ApiError | HttpClientError.HttpClientError
+      >((fiber) => {
+        nativeTracer ??= Effect.runSync(Effect.tracer)
+        // Without an installed tracer nobody reads the platform client's span: skipping it saves its
+        // attributes, header redaction and trace headers on every attempt. With one, the span is
+        // recorded with the credential headers redacted.
+        return fiber.currentTracer === nativeTracer
+          ? Effect.locally(send(httpClient, prepared, context, 0), HttpClient.currentTracerDisabledWhen, always)
+          : Effect.locallyWith(send(httpClient, prepared, context, 0), Headers.currentRedactedNames, withSecretNames)
+      }).pipe(
         Effect.map(([response, bytes]) => {
           // The body is read once, inside the attempt's timeout; decoding reads it from this copy,
           // and the text is decoded only if something asks for it (an error report).
@@ -576,6 +584,10 @@ export const make = (
     Effect.succeed
   )
 }
+
+/** Effect's own tracer, which fibers have when no tracer is installed (its spans go nowhere). */
+let nativeTracer: Tracer.Tracer | undefined
+const always = () => true
 
 /** The clock fibers get when nothing replaces it (a TestClock does, in tests). */
 let liveClock: Clock.Clock | undefined
