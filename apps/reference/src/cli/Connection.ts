@@ -2,10 +2,12 @@
  * Where the CLI sends its calls. With `BLOCKS_API_URL` (or `--api-url`) set: that API, with the token
  * and key from `BLOCKS_AUTH_TOKEN` / `BLOCKS_API_KEY` (or `--token` / `--api-key`), validated by
  * core-http's `CrmConfig` so a missing one fails naming every missing variable. Without it: the
- * emulator, started in this process on the local database.
+ * emulator, started in this process on the local database. Either way calls go over undici
+ * (`NodeTransport`), the faster transport on Node.
  */
 import type { ConfigurationError } from "@blocks-crm/core-http/CrmError"
-import * as CrmTransport from "@blocks-crm/core-http/CrmTransport"
+import type * as CrmTransport from "@blocks-crm/core-http/CrmTransport"
+import * as NodeTransport from "@blocks-crm/core-http/NodeTransport"
 import { Database, Emulator } from "@blocks-crm/emulator"
 import * as Options from "@effect/cli/Options"
 import * as Cause from "effect/Cause"
@@ -85,7 +87,7 @@ export const embeddedTransport = (
         )
       )
       yield* Console.error(notice(database))
-      return CrmTransport.layerFetch({
+      return NodeTransport.layer({
         apiUrl: info.url,
         authToken: info.seeds.tokens[0]!,
         apiKey: info.seeds.apiKeys[0]!
@@ -121,7 +123,7 @@ export const transport = (flags: ConnectionFlags): Transport =>
       ])
       const current = yield* Effect.configProviderWith(Effect.succeed)
       const provider = ConfigProvider.orElse(ConfigProvider.fromMap(overrides), () => current)
-      const remote: Transport = CrmTransport.layerFetchFromEnv().pipe(Layer.provide(Layer.setConfigProvider(provider)))
+      const remote: Transport = NodeTransport.layerFromEnv().pipe(Layer.provide(Layer.setConfigProvider(provider)))
       return remote
     })
   )

@@ -96,10 +96,11 @@ export const transport = (server: Pick<TestServer, "url">, overrides: Partial<Cr
 /** The derived group client and the soft-delete resource client over it, on a transport for `server`. */
 export const clients = (
   server: Pick<TestServer, "url">,
-  overrides: Partial<CrmConfig.CrmOptions> = {}
+  overrides: Partial<CrmConfig.CrmOptions> = {},
+  makeTransport: typeof transport = transport
 ) =>
   Effect.gen(function*() {
-    const context = yield* Layer.build(transport(server, overrides))
+    const context = yield* Layer.build(makeTransport(server, overrides))
     const endpoints = yield* Effect.provide(ApiClient.group(WidgetsGroup), context)
     const widgets = ResourceClient.softDelete("widgets", endpoints, { create: CreateWidget, update: UpdateWidget })
     return { endpoints, widgets, settings: Context.get(context, CrmTransport.CrmTransport).settings }
