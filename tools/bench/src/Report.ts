@@ -147,7 +147,7 @@ export const streamSection = (s: StreamResult) =>
       meets(s.effectRssVsRaw <= s.goalRssVsRaw)
     }).`,
     "",
-    `Page prefetching: ${s.prefetch}. RSS growth is measured in a fresh process per face.`
+    `Page prefetching: ${s.prefetch}. The SDK faces run on NodeTransport (undici). RSS growth is measured in a fresh process per face.`
   ].join("\n")
 
 export const loadSection = (runs: ReadonlyArray<LoadRun>) =>

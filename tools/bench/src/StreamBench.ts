@@ -5,7 +5,8 @@
  * (batched inserts in one transaction; see `seedLeads`).
  * Peak RSS growth is measured in a fresh process per face.
  */
-import { CrmTransport, PromiseFace } from "@blocks-crm/core-http"
+import { PromiseFace } from "@blocks-crm/core-http"
+import * as NodeTransport from "@blocks-crm/core-http/NodeTransport"
 import { Credentials, Database } from "@blocks-crm/emulator"
 import { LeadsService } from "@blocks-crm/pipeline"
 import * as SqlClient from "@effect/sql/SqlClient"
@@ -129,7 +130,7 @@ export const runStream = async (
       const runtime = ManagedRuntime.make(
         LeadsService.Default.pipe(
           Layer.provide(
-            CrmTransport.layerFetch({ apiUrl: emulator.url, authToken: credentials.token, apiKey: credentials.apiKey })
+            NodeTransport.layer({ apiUrl: emulator.url, authToken: credentials.token, apiKey: credentials.apiKey })
           )
         )
       )

@@ -3,7 +3,8 @@
  * `promise` or `raw`) and prints the peak RSS growth over this fresh process's baseline as JSON.
  * Usage: StreamMemory.ts <face> <emulatorUrl> <expectedLeads>
  */
-import { CrmTransport, PromiseFace } from "@blocks-crm/core-http"
+import { PromiseFace } from "@blocks-crm/core-http"
+import * as NodeTransport from "@blocks-crm/core-http/NodeTransport"
 import { LeadsService } from "@blocks-crm/pipeline"
 import * as Effect from "effect/Effect"
 import * as Layer from "effect/Layer"
@@ -18,7 +19,7 @@ const pageSize = 1000
 
 const runtime = ManagedRuntime.make(
   LeadsService.Default.pipe(
-    Layer.provide(CrmTransport.layerFetch({ apiUrl: url!, authToken: credentials.token, apiKey: credentials.apiKey }))
+    Layer.provide(NodeTransport.layer({ apiUrl: url!, authToken: credentials.token, apiKey: credentials.apiKey }))
   )
 )
 const leads = await runtime.runPromise(LeadsService)
