@@ -1,12 +1,14 @@
 /**
- * (d) Emulator throughput: GET /leads/:id and POST /leads/ at 1, 16 and 64 connections, driven by
+ * (d) Emulator throughput: GET /leads/:id and POST /leads/ at 1, 16 and 64 connections (then the floors
+ * under GET: the same server stack with one fixed endpoint, and bare node:http), driven by
  * autocannon in a separate process against an emulator process, each run bounded in time and in
  * request count. Loopback only.
  */
 import { execFile } from "node:child_process"
 import { createRequire } from "node:module"
 import { promisify } from "node:util"
-import { createLead, credentials, startEmulatorProcess } from "./EmulatorProcess.js"
+import { createLead, credentials, rawGetJson, startEmulatorProcess } from "./EmulatorProcess.js"
+import { startFixedServer, startHttpApiFloorServer } from "./FixedServer.js"
 import { round } from "./Measure.js"
 
 export interface LoadRun {
@@ -88,21 +90,20 @@ export const runEmulatorLoad = async (options: { readonly quick: boolean }): Pro
       // A short warmup of the same endpoint, so the first measured run does not pay for the JIT.
       await load(4, 1)
       for (const connections of [1, 16, 64]) {
-        const result = await load(connections, seconds)
-        runs.push({
-          endpoint,
-          connections,
-          seconds,
-          requestsPerSecond: round(result.requests.average, 0),
-          latencyP50Ms: result.latency.p50,
-          latencyP99Ms: result.latency.p99,
-          // autocannon times requests in whole milliseconds; the mean from Little's law is finer.
-          latencyMeanMs: round((connections / result.requests.average) * 1000, 2),
-          requests: result.requests.total,
-          // autocannon already counts timeouts among errors.
-          errors: result.errors,
-          non2xx: result.non2xx
-        })
+        runs.push(toRun(endpoint, connections, seconds, await load(connections, seconds)))
+      }
+    }
+    // The floors under the emulator's GET: the same document from the emulator's server stack with
+    // nothing of the emulator in it, and from a bare node:http server, at 16 connections.
+    const document = await rawGetJson(`${emulator.url}/leads/${id}`)
+    for (const [endpoint, start] of floors) {
+      const server = await start(JSON.stringify(document))
+      try {
+        const url = `${server.url}/leads/${id}`
+        await autocannon({ url, connections: 16, seconds: 2 })
+        runs.push(toRun(endpoint, 16, seconds, await autocannon({ url, connections: 16, seconds })))
+      } finally {
+        await server.stop()
       }
     }
     return runs
@@ -110,3 +111,23 @@ export const runEmulatorLoad = async (options: { readonly quick: boolean }): Pro
     await emulator.stop()
   }
 }
+
+const toRun = (endpoint: string, connections: number, seconds: number, result: AutocannonJson): LoadRun => ({
+  endpoint,
+  connections,
+  seconds,
+  requestsPerSecond: round(result.requests.average, 0),
+  latencyP50Ms: result.latency.p50,
+  latencyP99Ms: result.latency.p99,
+  // autocannon times requests in whole milliseconds; the mean from Little's law is finer.
+  latencyMeanMs: round((connections / result.requests.average) * 1000, 2),
+  requests: result.requests.total,
+  // autocannon already counts timeouts among errors.
+  errors: result.errors,
+  non2xx: result.non2xx
+})
+
+const floors = [
+  ["floor: GET on the HttpApi server stack alone", startHttpApiFloorServer],
+  ["floor: GET on node:http alone", startFixedServer]
+] as const

@@ -2,7 +2,8 @@
  * A loopback HTTP server in its own process that answers every request with the same JSON document,
  * so a request benchmark measures the client alone (no routing, storage or encoding on the server).
  */
-import { spawn } from "node:child_process"
+import { type ChildProcess, spawn } from "node:child_process"
+import { fileURLToPath } from "node:url"
 import { stopProcess } from "./EmulatorProcess.js"
 
 const serverSource = (body: string) => `
@@ -25,13 +26,33 @@ export interface FixedServer {
 }
 
 /** Starts the server with `body` as its one answer; resolves once it listens. */
-export const startFixedServer = (body: string): Promise<FixedServer> => {
-  const child = spawn(process.execPath, ["-e", serverSource(body)], { stdio: ["ignore", "pipe", "inherit"] })
-  return new Promise<FixedServer>((resolve, reject) => {
-    child.stdout.on("data", (chunk: Buffer) => {
+export const startFixedServer = (body: string): Promise<FixedServer> =>
+  listening(spawn(process.execPath, ["-e", serverSource(body)], { stdio: ["ignore", "pipe", "inherit"] }))
+
+/**
+ * Starts `HttpApiFloorServer.ts` (the emulator's server stack with one fixed endpoint and nothing
+ * else) with `body` as its answer to `GET /leads/:id`.
+ */
+export const startHttpApiFloorServer = (body: string): Promise<FixedServer> =>
+  listening(
+    spawn(
+      process.execPath,
+      [
+        "--conditions=@blocks-crm/source",
+        "--import",
+        "tsx",
+        fileURLToPath(new URL("./HttpApiFloorServer.ts", import.meta.url)),
+        body
+      ],
+      { stdio: ["ignore", "pipe", "inherit"] }
+    )
+  )
+
+const listening = (child: ChildProcess): Promise<FixedServer> =>
+  new Promise<FixedServer>((resolve, reject) => {
+    child.stdout!.on("data", (chunk: Buffer) => {
       const match = /(http:\/\/127\.0\.0\.1:\d+)/.exec(String(chunk))
       if (match !== null) resolve({ url: match[1]!, stop: () => stopProcess(child) })
     })
     child.once("exit", (code) => reject(new Error(`the fixed-response server exited (code ${code})`)))
   })
-}
