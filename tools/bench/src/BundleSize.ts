@@ -63,6 +63,16 @@ export const entries: ReadonlyArray<Entry> = [
     file: "size-entries/mandrill-templates-stats.ts",
     description: "(a) MandrillTemplatesService.stats alone"
   },
+  {
+    name: "floor-httpapiclient",
+    file: "size-entries/floor-httpapiclient.ts",
+    description: "floor: one HttpApi endpoint and its derived client over fetch, no SDK code"
+  },
+  {
+    name: "floor-httpclient",
+    file: "size-entries/floor-httpclient.ts",
+    description: "floor: Effect HttpClient over fetch and one Schema decode, no HttpApi"
+  },
   { name: "pipeline-all", file: "size-entries/pipeline-all.ts", description: "(b) export * from @blocks-crm/pipeline" },
   {
     name: "reference-client",
