@@ -45,6 +45,7 @@ import {
 } from "./CrmError.js"
 import type { ApiError, ApiErrorObject, ExchangeInfo } from "./CrmError.js"
 import { BufferedResponse } from "./internal/bufferedResponse.js"
+import { followsNoRedirects } from "./internal/clientTraits.js"
 import { makeScrub, scrubError } from "./internal/redact.js"
 import type { Scrub } from "./internal/redact.js"
 import { ErrorDocument } from "./JsonApi.js"
@@ -577,10 +578,16 @@ export const make = (
           attributes: { "http.request.method": request.method, "url.full": info.url, "crm.request_id": requestId }
         })
       )
-    }).pipe(Effect.locallyWith(FiberRef.currentContext, manualRedirects))
+    })
+
+  // Only a client that may follow redirects (fetch) needs telling not to, on every call.
+  const run = followsNoRedirects.has(httpClient)
+    ? execute
+    : (request: HttpClientRequest.HttpClientRequest) =>
+      Effect.locallyWith(execute(request), FiberRef.currentContext, manualRedirects)
 
   return HttpClient.makeWith<never, never, ApiError, never>(
-    (request) => Effect.flatMap(request, execute),
+    (request) => Effect.flatMap(request, run),
     Effect.succeed
   )
 }

@@ -21,6 +21,7 @@ import * as Effect from "effect/Effect"
 import * as Inspectable from "effect/Inspectable"
 import * as Option from "effect/Option"
 import type * as Stream from "effect/Stream"
+import { followsNoRedirects } from "./clientTraits.js"
 
 type RequestBody = Exclude<Undici.Dispatcher.DispatchOptions["body"], undefined>
 
@@ -68,8 +69,8 @@ const send = (
  *
  * @internal
  */
-export const make = (dispatcher: Undici.Dispatcher): HttpClient.HttpClient =>
-  HttpClient.makeWith<never, never, HttpClientError.HttpClientError, never>(
+export const make = (dispatcher: Undici.Dispatcher): HttpClient.HttpClient => {
+  const client = HttpClient.makeWith<never, never, HttpClientError.HttpClientError, never>(
     (effect) =>
       Effect.flatMap(effect, (request) => {
         const url = UrlParams.makeUrl(request.url, request.urlParams, request.hash)
@@ -82,6 +83,10 @@ export const make = (dispatcher: Undici.Dispatcher): HttpClient.HttpClient =>
       }),
     Effect.succeed
   )
+  // undici's `request` follows no redirect: the transport sees every 3xx.
+  followsNoRedirects.add(client)
+  return client
+}
 
 const noop = () => {}
 
