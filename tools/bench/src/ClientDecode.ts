@@ -29,7 +29,8 @@ const parseJsonOrVoid = Schema.transformOrFail(Schema.String, Schema.Unknown, {
       }),
   encode: (a) => ParseResult.succeed(JSON.stringify(a))
 })
-const parseJsonArrayBuffer = Schema.compose(StringFromArrayBuffer, parseJsonOrVoid)
+/** HttpApiClient's framing of a JSON body: ArrayBuffer → UTF-8 (a new TextDecoder) → JSON.parse. */
+export const parseJsonArrayBuffer = Schema.compose(StringFromArrayBuffer, parseJsonOrVoid)
 
 /** The AST the derived client decodes a 200 of `group.endpoint` with. */
 export const successAst = (group: string, endpoint: string, status = 200): AST.AST => {

@@ -49,7 +49,11 @@ export const decodeSection = (d: DecodeResult) =>
       ["baseline: UTF-8 + JSON.parse + hand mapper (no validation)", d.baselineNsPerRecord, "1.00×", ""]
     ]),
     "",
-    `Median of per-round ratios: ${x(d.ratioMedianOfRounds)}.`
+    `Median of per-round ratios: ${x(d.ratioMedianOfRounds)}.`,
+    "",
+    `Each step alone, ns/record: UTF-8 decode ${d.steps.utf8}, JSON.parse ${d.steps.jsonParse} (both paths), ` +
+    `hand mapper ${d.steps.handMapper} (baseline) vs the success schema with full validation ${d.steps.successSchema} (client); ` +
+    `HttpApiClient's own framing (a new TextDecoder, then JSON.parse, as Schema transformations) ${d.steps.platformFraming}.`
   ].join("\n")
 
 export const requestSection = (r: RequestResult) =>
