@@ -1,0 +1,12 @@
+/**
+ * The companies domain's contract: every group it declares, as one `HttpApi`.
+ *
+ * @since 0.1.0
+ */
+import * as HttpApi from "@effect/platform/HttpApi"
+import { CompaniesGroup } from "./CompaniesGroup.js"
+
+/** @since 0.1.0 */
+export class CompaniesApi extends HttpApi.make("companies")
+  .add(CompaniesGroup)
+{}
