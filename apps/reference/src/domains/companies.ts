@@ -1,9 +1,10 @@
 /**
- * The companies domain: companies.
+ * The companies domain: companies (settings, key exchange, impersonation, storage) and their API keys
+ * (`companies.keys`).
  *
  * @since 0.1.0
  */
-import { CompaniesApi, CompaniesService } from "@blocks-crm/companies"
+import { CompaniesApi, CompaniesService, CompanyKeysService } from "@blocks-crm/companies"
 import * as CrmDomain from "../CrmDomain.js"
 
 /**
@@ -14,5 +15,8 @@ export const companies = CrmDomain.make({
   api: CompaniesApi,
   services: {
     companies: CompaniesService
+  },
+  nested: {
+    companies: { keys: CompanyKeysService }
   }
 })

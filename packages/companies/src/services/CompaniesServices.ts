@@ -4,17 +4,20 @@
  * @since 0.1.0
  */
 import type { CrmTransport } from "@blocks-crm/core-http/CrmTransport"
-import type * as Layer from "effect/Layer"
+import * as Layer from "effect/Layer"
 import { CompaniesService } from "./CompaniesService.js"
+import { CompanyKeysService } from "./CompanyKeysService.js"
 
 /** @since 0.1.0 */
-export type CompaniesServices = CompaniesService
+export type CompaniesServices = CompaniesService | CompanyKeysService
 
 /**
- * Every companies service's `Default` layer, on whatever `CrmTransport` is provided. Add a service's
- * layer here with `Layer.mergeAll` when the domain grows.
+ * Every companies service's `Default` layer, on whatever `CrmTransport` is provided.
  *
  * @since 0.1.0
  * @category layers
  */
-export const CompaniesServicesLive: Layer.Layer<CompaniesServices, never, CrmTransport> = CompaniesService.Default
+export const CompaniesServicesLive: Layer.Layer<CompaniesServices, never, CrmTransport> = Layer.mergeAll(
+  CompaniesService.Default,
+  CompanyKeysService.Default
+)
