@@ -12,7 +12,7 @@ import * as HttpApiGroup from "@effect/platform/HttpApiGroup"
 import * as HttpApiSchema from "@effect/platform/HttpApiSchema"
 import * as OpenApi from "@effect/platform/OpenApi"
 import { ApiKeyResource, CreateApiKeyRequest, CreatedApiKeyResource, UpdateApiKeyRequest } from "../models/ApiKey.js"
-import { CompanyUrlId } from "../models/Company.js"
+import { CompanyUrlId } from "../models/CompanyUrlId.js"
 
 const urlId = HttpApiSchema.param("urlId", CompanyUrlId)
 const keyId = HttpApiSchema.param("keyId", Fields.ResourceId)

@@ -11,7 +11,7 @@ import * as Schema from "effect/Schema"
 import { CompanyKeysGroup } from "../contract/CompanyKeysGroup.js"
 import { CreateApiKeyRequest, UpdateApiKeyRequest } from "../models/ApiKey.js"
 import type { ApiKey, CreatedApiKey } from "../models/ApiKey.js"
-import { CompanyUrlId } from "../models/Company.js"
+import { CompanyUrlId } from "../models/CompanyUrlId.js"
 
 /**
  * The key methods, each under the company (`urlId`) the keys belong to.
