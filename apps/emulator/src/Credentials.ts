@@ -198,9 +198,16 @@ export const layer = (seeds: Seeds, options: Options = {}): Layer.Layer<Credenti
           const authorization = headers["authorization"] ?? ""
           const token = /^bearer /i.test(authorization) ? authorization.slice(7) : authorization
           if (token === "") {
-            return { tenantId, apiKeyRefusal, tokenRefusal: "The Authorization bearer token is missing.", company: key?.company }
+            return {
+              tenantId,
+              apiKeyRefusal,
+              tokenRefusal: "The Authorization bearer token is missing.",
+              company: key?.company
+            }
           }
-          if (isToken(token)) return { tenantId, apiKeyRefusal, tokenRefusal: undefined, company: key?.company, admin: true }
+          if (isToken(token)) {
+            return { tenantId, apiKeyRefusal, tokenRefusal: undefined, company: key?.company, admin: true }
+          }
           const row = yield* issuedToken(token)
           const refusal = row === undefined
             ? "The bearer token is not valid."

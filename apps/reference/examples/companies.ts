@@ -6,7 +6,8 @@
  */
 import { CompaniesService, CompaniesServicesLive, CompanyKeysService } from "@blocks-crm/companies"
 import { CrmTransport } from "@blocks-crm/core-http"
-import { Console, Effect, Layer, Redacted } from "effect"
+import { Console, Effect, Layer } from "effect"
+import type { Redacted } from "effect"
 
 // Companies: read the company and its settings, or create another one under a free url id.
 const company = Effect.gen(function*() {

@@ -6,7 +6,13 @@
  * sleeps), only an admin token impersonates and never an impersonation token, storage is counted from
  * the uploads, and credentials of one company never reach another (a test per endpoint).
  */
-import { CompaniesService, CompaniesServicesLive, CompanyKeysService, CreateApiKeyRequest, CreateCompanyRequest } from "@blocks-crm/companies"
+import {
+  CompaniesService,
+  CompaniesServicesLive,
+  CompanyKeysService,
+  CreateApiKeyRequest,
+  CreateCompanyRequest
+} from "@blocks-crm/companies"
 import type { CrmConfig } from "@blocks-crm/core-http"
 import { Emulator } from "@blocks-crm/emulator"
 import { LeadsService } from "@blocks-crm/pipeline"
@@ -99,20 +105,28 @@ layer(
         })
         expect(yield* companies.get(urlId)).toStrictEqual(created)
         for (const taken of [urlId, "my-company"]) {
-          const error = expectTag(yield* Effect.flip(companies.create({ urlId: taken, name: "Again" })), "ValidationFailed")
+          const error = expectTag(
+            yield* Effect.flip(companies.create({ urlId: taken, name: "Again" })),
+            "ValidationFailed"
+          )
           expect(error.errors.map((e) => e.source?.pointer)).toEqual(["/company/url_id"])
         }
         // The server checks too: a body the client would refuse, sent raw.
         const rawInvalid = yield* raw("POST", "/companies/", { body: { company: { url_id: "Not A Slug", name: "x" } } })
         expect(rawInvalid.status).toBe(422)
-        const rawCreated = yield* raw("POST", "/companies/", { body: { company: { url_id: freshUrlId("raw"), name: "Raw" } } })
+        const rawCreated = yield* raw("POST", "/companies/", {
+          body: { company: { url_id: freshUrlId("raw"), name: "Raw" } }
+        })
         expect(rawCreated.status).toBe(201)
       }))
 
     it.effect("invalid input is refused before anything is sent", () =>
       Effect.gen(function*() {
         const { companies, keys, sent } = yield* connect()
-        const invalid = expectTag(yield* Effect.flip(companies.create({ urlId: "Bad Slug", name: " " })), "InvalidInput")
+        const invalid = expectTag(
+          yield* Effect.flip(companies.create({ urlId: "Bad Slug", name: " " })),
+          "InvalidInput"
+        )
         expect(invalid.operation).toBe("companies.create")
         expect(invalid.issues.map((issue) => issue.path).sort()).toEqual(["name", "urlId"])
         expectTag(yield* Effect.flip(companies.get("a/b")), "InvalidInput")
@@ -164,7 +178,12 @@ layer(
       Effect.gen(function*() {
         const { admin, client, company, key } = yield* companyWithCredentials("Toggle Co")
         const renamed = yield* admin.keys.update(company.urlId, key.uniqueId, { name: "renamed" })
-        expect(renamed).toMatchObject({ uniqueId: key.uniqueId, name: "renamed", enabled: true, lastFour: key.lastFour })
+        expect(renamed).toMatchObject({
+          uniqueId: key.uniqueId,
+          name: "renamed",
+          enabled: true,
+          lastFour: key.lastFour
+        })
         expect((yield* client.companies.get(company.urlId)).urlId).toBe(company.urlId)
 
         const disabled = yield* admin.keys.update(company.urlId, key.uniqueId, { enabled: false })
@@ -256,7 +275,10 @@ layer(
         expect(again.message).toContain("cannot impersonate again")
 
         expectTag(yield* Effect.flip(admin.companies.impersonate("no-such-company", userId)), "NotFound")
-        const noUser = expectTag(yield* Effect.flip(admin.companies.impersonate("my-company", "nobody")), "ValidationFailed")
+        const noUser = expectTag(
+          yield* Effect.flip(admin.companies.impersonate("my-company", "nobody")),
+          "ValidationFailed"
+        )
         expect(noUser.errors.map((e) => e.source?.pointer)).toEqual(["/impersonate/user_unique_id"])
       }))
 
@@ -332,7 +354,10 @@ layer(
         const a = company.urlId
         const tenantB = yield* connect({ apiKey: API_KEY_B })
         const userId = `user-${++counter}-${Date.now()}`
-        yield* raw("POST", `/users/${userId}/register`, { apiKey: API_KEY_B, body: { user: { email: "b@example.com" } } })
+        yield* raw("POST", `/users/${userId}/register`, {
+          apiKey: API_KEY_B,
+          body: { user: { email: "b@example.com" } }
+        })
         expectTag(yield* Effect.flip(tenantB.companies.get(a)), "NotFound")
         expectTag(yield* Effect.flip(tenantB.companies.storage(a)), "NotFound")
         expectTag(yield* Effect.flip(tenantB.companies.impersonate(a, userId)), "NotFound")
@@ -372,7 +397,13 @@ layer(
             expect(text).not.toContain(tokenValue)
           }
         }
-        expect(failures.map((f) => f._tag)).toEqual(["Unauthorized", "Unauthorized", "Unauthorized", "Unauthorized", "InvalidInput"])
+        expect(failures.map((f) => f._tag)).toEqual([
+          "Unauthorized",
+          "Unauthorized",
+          "Unauthorized",
+          "Unauthorized",
+          "InvalidInput"
+        ])
       }))
   })
 
@@ -383,7 +414,10 @@ layer(
         const inputs = fc.sample(Arbitrary.make(CreateCompanyRequest), { seed: 21, numRuns: 30 })
         for (const [index, generated] of inputs.entries()) {
           // Url ids are unique per tenant: make each distinct, keeping the generated slug.
-          const input: CreateCompanyRequest = { ...generated, urlId: `p${index}-${Date.now().toString(36)}-${generated.urlId}`.slice(0, 63).replace(/-$/, "") }
+          const input: CreateCompanyRequest = {
+            ...generated,
+            urlId: `p${index}-${Date.now().toString(36)}-${generated.urlId}`.slice(0, 63).replace(/-$/, "")
+          }
           const created = yield* companies.create(input)
           const { createdAt: _c, uniqueId: _u, updatedAt: _up, ...echoed } = created
           expect(echoed).toStrictEqual(input)
@@ -406,7 +440,10 @@ layer(
           settings: fc.oneof(fc.string(), fc.dictionary(fc.string(), fc.array(fc.integer()), { minKeys: 1 }))
         }, { requiredKeys: [] }).filter((input) => !isValid(input))
         for (const input of fc.sample(invalid, { seed: 23, numRuns: 60 })) {
-          const error = expectTag(yield* Effect.flip(companies.create(input as unknown as CreateCompanyRequest)), "InvalidInput")
+          const error = expectTag(
+            yield* Effect.flip(companies.create(input as unknown as CreateCompanyRequest)),
+            "InvalidInput"
+          )
           expect(error.issues.length).toBeGreaterThan(0)
         }
         expect(sent).toEqual([])
@@ -415,7 +452,10 @@ layer(
 
   it.effect("the emulator's OpenAPI document lists every company endpoint, the exchange without credentials", () =>
     Effect.gen(function*() {
-      const response = yield* raw<{ paths: Record<string, Record<string, { security?: unknown }>> }>("GET", "/openapi.json")
+      const response = yield* raw<{ paths: Record<string, Record<string, { security?: unknown }>> }>(
+        "GET",
+        "/openapi.json"
+      )
       expect(response.status).toBe(200)
       const methods = (path: string) => Object.keys(response.json.paths[path] ?? {}).sort()
       expect(methods("/companies/")).toEqual(["post"])

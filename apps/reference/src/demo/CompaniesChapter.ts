@@ -46,7 +46,10 @@ export const formatCompaniesReport = (report: CompaniesReport): string => {
   const { storage } = report
   const rows: ReadonlyArray<readonly [string, string]> = [
     ["Integration key", `listed ${report.integrationLeads} leads with a ${report.tokenExpiresIn} s token`],
-    ["After disabling", report.statusAfterDisable === undefined ? "still accepted" : `refused (${report.statusAfterDisable})`],
+    [
+      "After disabling",
+      report.statusAfterDisable === undefined ? "still accepted" : `refused (${report.statusAfterDisable})`
+    ],
     [
       "Storage",
       `${storage.usedBytes} of ${storage.quotaBytes} bytes in ${storage.objectCount} files (${storage.documentCount} documents, ${storage.logoCount} logos)`
@@ -109,8 +112,12 @@ export const runCompaniesChapter = (options: {
     const urlId = companiesPlan.company
 
     const company = yield* crm.companies.get(urlId)
-    const key = yield* crm.companies.keys.create(urlId, { name: `${companiesPlan.keyName} (demo run ${options.runId})` })
-    yield* log(`  - ${company.name}: API key "${key.name}" created (${key.prefix}…${key.lastFour}; the secret is shown once)`)
+    const key = yield* crm.companies.keys.create(urlId, {
+      name: `${companiesPlan.keyName} (demo run ${options.runId})`
+    })
+    yield* log(
+      `  - ${company.name}: API key "${key.name}" created (${key.prefix}…${key.lastFour}; the secret is shown once)`
+    )
     const token = yield* crm.companies.exchange(urlId, key.secret)
     yield* log(`  - the key traded for a bearer token valid ${token.expiresIn} s`)
 

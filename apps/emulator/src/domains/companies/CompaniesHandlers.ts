@@ -115,62 +115,74 @@ export const CompaniesHandlers = HttpApiBuilder.group(CompaniesApi, "companies",
             )
           }
           if (key.company !== path.urlId) return yield* Effect.fail(notFound("Company"))
-          const issued = yield* credentials.issueToken({ tenantId: key.tenantId, company: key.company, keyId: key.keyId })
+          const issued = yield* credentials.issueToken({
+            tenantId: key.tenantId,
+            company: key.company,
+            keyId: key.keyId
+          })
           return accessToken(issued)
         }))
   }))
 
-export const CompanyKeysHandlers = HttpApiBuilder.group(CompaniesApi, "companyKeys", (handlers) =>
-  Effect.gen(function*() {
-    const credentials = yield* Credentials.Credentials
-    const findKey = (tenantId: string, urlId: string, keyId: string) =>
-      Effect.flatMap(keyRecords, (keys) =>
-        Effect.flatMap(
-          Effect.orDie(keys.find(tenantId, keyId, { parentId: urlId })),
-          Option.match({ onNone: () => Effect.fail(notFound("API Key")), onSome: Effect.succeed })
-        ))
-    return handlers
-      .handle("list", ({ path }) =>
-        Effect.gen(function*() {
-          const { company, tenantId } = yield* companyFor(path.urlId)
-          const keys = yield* keyRecords
-          return yield* Effect.orDie(keys.all(tenantId, { parentId: company.urlId }))
-        }))
-      .handle("create", ({ path, payload }) =>
-        Effect.gen(function*() {
-          const { company, tenantId } = yield* companyFor(path.urlId)
-          const keys = yield* keyRecords
-          const secret = `pk_emu_${crypto.getRandomValues(new Uint8Array(24)).reduce((s, b) => s + b.toString(16).padStart(2, "0"), "")}`
-          const now = new Date()
-          const key = {
-            uniqueId: newId(),
-            name: payload.name,
-            prefix: "pk_emu",
-            lastFour: secret.slice(-4),
-            enabled: true,
-            createdAt: now,
-            updatedAt: now
-          }
-          yield* Effect.orDie(keys.insert(tenantId, key, { parentId: company.urlId }))
-          yield* credentials.issueKey({ tenantId, company: company.urlId, keyId: key.uniqueId, secret })
-          return { ...key, secret: Redacted.make(secret) }
-        }))
-      .handle("update", ({ path, payload }) =>
-        Effect.gen(function*() {
-          const { company, tenantId } = yield* companyFor(path.urlId)
-          const keys = yield* keyRecords
-          const current = yield* findKey(tenantId, company.urlId, path.keyId)
-          const changed = { ...current, ...payload, updatedAt: new Date() }
-          yield* Effect.orDie(keys.replace(tenantId, changed))
-          if (payload.enabled !== undefined) yield* credentials.setKeyEnabled(tenantId, current.uniqueId, payload.enabled)
-          return changed
-        }))
-      .handle("delete", ({ path }) =>
-        Effect.gen(function*() {
-          const { company, tenantId } = yield* companyFor(path.urlId)
-          const keys = yield* keyRecords
-          const key = yield* findKey(tenantId, company.urlId, path.keyId)
-          yield* Effect.orDie(keys.remove(tenantId, key.uniqueId, { parentId: company.urlId }))
-          yield* credentials.revokeKey(tenantId, key.uniqueId)
-        }))
-  }))
+export const CompanyKeysHandlers = HttpApiBuilder.group(
+  CompaniesApi,
+  "companyKeys",
+  (handlers) =>
+    Effect.gen(function*() {
+      const credentials = yield* Credentials.Credentials
+      const findKey = (tenantId: string, urlId: string, keyId: string) =>
+        Effect.flatMap(keyRecords, (keys) =>
+          Effect.flatMap(
+            Effect.orDie(keys.find(tenantId, keyId, { parentId: urlId })),
+            Option.match({ onNone: () => Effect.fail(notFound("API Key")), onSome: Effect.succeed })
+          ))
+      return handlers
+        .handle("list", ({ path }) =>
+          Effect.gen(function*() {
+            const { company, tenantId } = yield* companyFor(path.urlId)
+            const keys = yield* keyRecords
+            return yield* Effect.orDie(keys.all(tenantId, { parentId: company.urlId }))
+          }))
+        .handle("create", ({ path, payload }) =>
+          Effect.gen(function*() {
+            const { company, tenantId } = yield* companyFor(path.urlId)
+            const keys = yield* keyRecords
+            const secret = `pk_emu_${
+              crypto.getRandomValues(new Uint8Array(24)).reduce((s, b) => s + b.toString(16).padStart(2, "0"), "")
+            }`
+            const now = new Date()
+            const key = {
+              uniqueId: newId(),
+              name: payload.name,
+              prefix: "pk_emu",
+              lastFour: secret.slice(-4),
+              enabled: true,
+              createdAt: now,
+              updatedAt: now
+            }
+            yield* Effect.orDie(keys.insert(tenantId, key, { parentId: company.urlId }))
+            yield* credentials.issueKey({ tenantId, company: company.urlId, keyId: key.uniqueId, secret })
+            return { ...key, secret: Redacted.make(secret) }
+          }))
+        .handle("update", ({ path, payload }) =>
+          Effect.gen(function*() {
+            const { company, tenantId } = yield* companyFor(path.urlId)
+            const keys = yield* keyRecords
+            const current = yield* findKey(tenantId, company.urlId, path.keyId)
+            const changed = { ...current, ...payload, updatedAt: new Date() }
+            yield* Effect.orDie(keys.replace(tenantId, changed))
+            if (payload.enabled !== undefined) {
+              yield* credentials.setKeyEnabled(tenantId, current.uniqueId, payload.enabled)
+            }
+            return changed
+          }))
+        .handle("delete", ({ path }) =>
+          Effect.gen(function*() {
+            const { company, tenantId } = yield* companyFor(path.urlId)
+            const keys = yield* keyRecords
+            const key = yield* findKey(tenantId, company.urlId, path.keyId)
+            yield* Effect.orDie(keys.remove(tenantId, key.uniqueId, { parentId: company.urlId }))
+            yield* credentials.revokeKey(tenantId, key.uniqueId)
+          }))
+    })
+)

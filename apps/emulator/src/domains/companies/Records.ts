@@ -45,8 +45,10 @@ export const companyRecords = Effect.map(RecordStore, (store) =>
   }))
 
 /** API keys, each under its company's url id (the secrets are in `Credentials`, hashed). */
-export const keyRecords = Effect.map(RecordStore, (store) =>
-  store.collection("company_keys", ApiKey, { idOf: (key) => key.uniqueId, searchText: (key) => key.name }))
+export const keyRecords = Effect.map(
+  RecordStore,
+  (store) => store.collection("company_keys", ApiKey, { idOf: (key) => key.uniqueId, searchText: (key) => key.name })
+)
 
 /** Creates the tenant's seeded company the first time anything needs it. */
 export const ensureSeeded = (tenantId: string) =>
@@ -59,10 +61,15 @@ export const ensureSeeded = (tenantId: string) =>
     const company: Company = { uniqueId: crypto.randomUUID(), ...seededCompany, createdAt: now, updatedAt: now }
     // Two first requests at once: the second insert meets the unique id, and reads the first's.
     return yield* companies.insert(tenantId, company).pipe(
-      Effect.catchAll(() => Effect.flatMap(companies.find(tenantId, seededCompany.urlId), Option.match({
-        onNone: () => Effect.die(new Error("the seeded company could not be stored")),
-        onSome: Effect.succeed
-      }))),
+      Effect.catchAll(() =>
+        Effect.flatMap(
+          companies.find(tenantId, seededCompany.urlId),
+          Option.match({
+            onNone: () => Effect.die(new Error("the seeded company could not be stored")),
+            onSome: Effect.succeed
+          })
+        )
+      ),
       Effect.orDie
     )
   })
