@@ -16,12 +16,13 @@ import {
 import type { CrmConfig } from "@blocks-crm/core-http"
 import { Emulator } from "@blocks-crm/emulator"
 import { LeadsService } from "@blocks-crm/pipeline"
-import { describe, expect, layer } from "@effect/vitest"
+import { describe, expect, it as plain, layer } from "@effect/vitest"
 import * as Arbitrary from "effect/Arbitrary"
 import * as Clock from "effect/Clock"
 import * as Effect from "effect/Effect"
 import * as fc from "effect/FastCheck"
 import * as Layer from "effect/Layer"
+import * as Logger from "effect/Logger"
 import * as Redacted from "effect/Redacted"
 import * as Schema from "effect/Schema"
 import { inspect } from "node:util"
@@ -469,3 +470,40 @@ layer(
       expect(response.json.paths["/companies/{urlId}/storage"]?.["get"]?.security).not.toEqual([])
     }))
 })
+
+plain.scopedLive(
+  "the emulator's request log never carries a key, a token or an exchange body",
+  () =>
+    Effect.gen(function*() {
+      const lines: Array<string> = []
+      const capture = Logger.make(({ annotations, message }) => {
+        lines.push(JSON.stringify({ message, annotations: Object.fromEntries(annotations) }))
+      })
+      const info = yield* TestEmulator.start({ logRequests: true }).pipe(
+        Effect.provide(Logger.replace(Logger.defaultLogger, capture))
+      )
+      yield* Effect.gen(function*() {
+        const created = yield* raw("POST", "/companies/my-company/keys", { body: { api_key: { name: "logged" } } })
+        expect(created.status).toBe(201)
+        const secret: string = created.json.data.attributes.secret
+        const exchanged = yield* raw("POST", "/companies/my-company/exchange", {
+          apiKey: null,
+          token: null,
+          body: { exchange: { api_key: secret } }
+        })
+        expect(exchanged.status).toBe(201)
+        const token: string = exchanged.json.data.attributes.access_token
+        const used = yield* raw("GET", "/companies/my-company", { apiKey: secret, token })
+        expect(used.status).toBe(200)
+        const refused = yield* raw("GET", "/companies/my-company", { apiKey: `${secret}x`, token: `${token}x` })
+        expect(refused.status).toBe(401)
+        expect(refused.text).not.toContain(secret)
+        expect(lines.length).toBeGreaterThanOrEqual(4)
+        const log = lines.join("\n")
+        expect(log).toContain("/companies/my-company")
+        expect(log).not.toContain(secret)
+        expect(log).not.toContain(token)
+        expect(log).not.toContain(TestEmulator.TOKEN)
+      }).pipe(Effect.provideService(Emulator.Emulator, info))
+    })
+)
