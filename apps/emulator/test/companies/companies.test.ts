@@ -25,6 +25,9 @@ import * as Layer from "effect/Layer"
 import * as Logger from "effect/Logger"
 import * as Redacted from "effect/Redacted"
 import * as Schema from "effect/Schema"
+import * as fs from "node:fs"
+import * as os from "node:os"
+import * as path from "node:path"
 import { inspect } from "node:util"
 import * as UploadTests from "../accounts/support/Uploads.js"
 import * as TestEmulator from "../support/TestEmulator.js"
@@ -505,5 +508,50 @@ plain.scopedLive(
         expect(log).not.toContain(token)
         expect(log).not.toContain(TestEmulator.TOKEN)
       }).pipe(Effect.provideService(Emulator.Emulator, info))
+    })
+)
+
+plain.scopedLive(
+  "keys, their state and their tokens survive a restart on the same SQLite file; the file holds no secret",
+  () =>
+    Effect.gen(function*() {
+      const dir = yield* Effect.acquireRelease(
+        Effect.sync(() => fs.mkdtempSync(path.join(os.tmpdir(), "crm-companies-test-"))),
+        (dir) => Effect.sync(() => fs.rmSync(dir, { recursive: true, force: true }))
+      )
+      const database = path.join(dir, "emulator.db")
+      const run = <A, E>(f: Effect.Effect<A, E, Emulator.Emulator>) =>
+        Effect.scoped(
+          Effect.flatMap(TestEmulator.start({ database }), (info) => Effect.provideService(f, Emulator.Emulator, info))
+        )
+
+      // Raw requests without an Idempotency-Key, so that no stored answer holds the secret.
+      const issued = yield* run(Effect.gen(function*() {
+        const created = yield* raw("POST", "/companies/my-company/keys", { body: { api_key: { name: "kept" } } })
+        const disabled = yield* raw("POST", "/companies/my-company/keys", { body: { api_key: { name: "off" } } })
+        yield* raw("PUT", `/companies/my-company/keys/${disabled.json.data.id}`, {
+          body: { api_key: { enabled: false } }
+        })
+        const secret: string = created.json.data.attributes.secret
+        const exchanged = yield* raw("POST", "/companies/my-company/exchange", {
+          body: { exchange: { api_key: secret } }
+        })
+        return {
+          secret,
+          disabledSecret: disabled.json.data.attributes.secret as string,
+          token: exchanged.json.data.attributes.access_token as string
+        }
+      }))
+      yield* run(Effect.gen(function*() {
+        expect((yield* raw("GET", "/companies/my-company", { apiKey: issued.secret, token: issued.token })).status)
+          .toBe(200)
+        expect((yield* raw("GET", "/companies/my-company", { apiKey: issued.disabledSecret })).status).toBe(401)
+        const keys = yield* raw("GET", "/companies/my-company/keys")
+        expect(keys.json.data.map((k: { attributes: { name: string } }) => k.attributes.name)).toEqual(["kept", "off"])
+      }))
+      const bytes = fs.readFileSync(database).toString("latin1") +
+        (fs.existsSync(`${database}-wal`) ? fs.readFileSync(`${database}-wal`).toString("latin1") : "")
+      for (const secret of [issued.secret, issued.disabledSecret, issued.token]) expect(bytes).not.toContain(secret)
+      expect(bytes).toContain(issued.secret.slice(-4))
     })
 )
