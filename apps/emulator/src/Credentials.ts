@@ -1,14 +1,22 @@
 /**
- * Who may call the emulator. Every API key is a tenant; every bearer token is valid for any tenant.
- * The seeds come from flags or the environment and are printed once at start-up; nothing logs them after.
+ * Who may call the emulator. Two kinds of credentials:
+ * - the seeds (flags or the environment, printed once at start-up): every seeded API key is a tenant
+ *   and may reach all of its companies; every seeded bearer token is an admin's, valid for any tenant;
+ * - credentials the companies domain issues, stored as data (`credentials` table, by the SHA-256 of
+ *   the secret): a company's API keys (accepted at once, refused once disabled or revoked), the tokens
+ *   exchanged for them, and impersonation tokens, both until they expire.
+ * Nothing logs a secret.
  */
 import { Contract } from "@blocks-crm/core-http"
 import * as HttpServerRequest from "@effect/platform/HttpServerRequest"
 import type * as HttpServerResponse from "@effect/platform/HttpServerResponse"
+import * as SqlClient from "@effect/sql/SqlClient"
+import * as Clock from "effect/Clock"
 import * as Context from "effect/Context"
+import * as Duration from "effect/Duration"
 import * as Effect from "effect/Effect"
 import * as Layer from "effect/Layer"
-import { createHash } from "node:crypto"
+import { createHash, randomBytes } from "node:crypto"
 import { errorResponse } from "./ErrorDocuments.js"
 import type { HttpMiddlewareFn } from "./HttpMiddlewareFn.js"
 
@@ -20,15 +28,56 @@ export interface Seeds {
 /** The credentials of the local emulator when none are given, so a local database stays readable. */
 export const localSeeds: Seeds = { apiKeys: ["pk_local_emulator"], tokens: ["tok_local_emulator"] }
 
+/** How long an exchanged or impersonation token works, unless the emulator is told otherwise. */
+export const defaultTokenTtl = Duration.hours(1)
+
+export interface Options {
+  /** How long issued tokens work. Default: one hour. */
+  readonly tokenTtl?: Duration.DurationInput | undefined
+  /** The clock tokens expire by (a test moves it instead of sleeping). Default: the system clock. */
+  readonly clock?: Clock.Clock | undefined
+}
+
+/** An API key a company holds. */
+export interface IssuedKey {
+  readonly tenantId: string
+  readonly company: string
+  readonly keyId: string
+  readonly enabled: boolean
+}
+
+/** A token just issued: the secret, returned once, and when it expires. */
+export interface IssuedToken {
+  readonly secret: string
+  readonly expiresAt: Date
+  readonly expiresIn: number
+}
+
 export class Credentials extends Context.Tag("@blocks-crm/emulator/Credentials")<
   Credentials,
   {
     readonly seeds: Seeds
     /** The tenant an API key belongs to, if it is one of the seeds. */
     readonly tenantOf: (apiKey: string) => string | undefined
+    /** Whether the token is one of the seeds (an admin's). */
     readonly isToken: (token: string) => boolean
     /** Who sent a request with these headers. */
-    readonly resolve: (headers: Readonly<Record<string, string | undefined>>) => Caller
+    readonly resolve: (headers: Readonly<Record<string, string | undefined>>) => Effect.Effect<Caller>
+    /** The issued API key with this secret, enabled or not. */
+    readonly issuedKey: (secret: string) => Effect.Effect<IssuedKey | undefined>
+    /** Stores a company's new API key (its hash). */
+    readonly issueKey: (key: Omit<IssuedKey, "enabled"> & { readonly secret: string }) => Effect.Effect<void>
+    /** Enables or disables a key; its tokens follow it. */
+    readonly setKeyEnabled: (tenantId: string, keyId: string, enabled: boolean) => Effect.Effect<void>
+    /** Forgets a key and every token exchanged for it. */
+    readonly revokeKey: (tenantId: string, keyId: string) => Effect.Effect<void>
+    /** A new bearer token of the company: exchanged for `keyId`, or acting as `actingAs`. */
+    readonly issueToken: (token: {
+      readonly tenantId: string
+      readonly company: string
+      readonly keyId?: string | undefined
+      readonly actingAs?: string | undefined
+    }) => Effect.Effect<IssuedToken>
   }
 >() {}
 
@@ -37,12 +86,18 @@ export class Credentials extends Context.Tag("@blocks-crm/emulator/Credentials")
  * (authentication, idempotency keys, queued faults), so they can never disagree.
  */
 export interface Caller {
-  /** The caller's tenant, when its API key is one of the seeds. */
+  /** The caller's tenant, when its API key is valid. */
   readonly tenantId: string | undefined
   /** Why the API key is refused; undefined when `tenantId` is set. */
   readonly apiKeyRefusal: string | undefined
   /** Why the bearer token is refused; undefined when it is valid. */
   readonly tokenRefusal: string | undefined
+  /** The one company (url id) the credentials reach, when they were issued by a company; else all of the tenant's. */
+  readonly company?: string | undefined
+  /** Whether the bearer token is an admin's (a seeded token). */
+  readonly admin?: boolean | undefined
+  /** The user an impersonation token acts as. */
+  readonly actingAs?: string | undefined
 }
 
 /** The current request's caller (provided by `middleware`). */
@@ -65,44 +120,142 @@ export const adminTenant: Effect.Effect<string, HttpServerResponse.HttpServerRes
 /** A tenant id derived from the key, so the database never stores the key itself. */
 export const tenantIdOf = (apiKey: string) => `tn_${createHash("sha256").update(apiKey).digest("hex").slice(0, 16)}`
 
+/**
+ * How an issued secret is stored. A plain SHA-256 suffices (unlike a password): the secrets are 192
+ * random bits, so no dictionary or brute force reaches them, and an unsalted hash can be looked up.
+ */
+export const hashOf = (secret: string) => createHash("sha256").update(secret).digest("hex")
+
 /** An empty header counts as absent. */
 const present = (value: string | undefined) => (value === undefined || value === "" ? undefined : value)
 
-export const layer = (seeds: Seeds): Layer.Layer<Credentials> => {
-  // Hashed once here rather than on every request.
-  const tenants = new Map(seeds.apiKeys.map((key) => [key, tenantIdOf(key)] as const))
-  const tokens = new Set(seeds.tokens)
-  const tenantOf = (apiKey: string) => tenants.get(apiKey)
-  const isToken = (token: string) => tokens.has(token)
-  return Layer.succeed(Credentials, {
-    seeds,
-    tenantOf,
-    isToken,
-    resolve: (headers) => {
-      // The API key is in AppId (the reference) or X-Api-Key (the official SDK); AppId wins when both are sent.
-      const appId = present(headers["appid"])
-      const header = appId !== undefined ? "AppId" : "X-Api-Key"
-      const apiKey = appId ?? present(headers["x-api-key"])
-      const tenantId = apiKey === undefined ? undefined : tenantOf(apiKey)
-      // Read as the platform's bearer scheme reads it: whatever follows "Bearer ".
-      const authorization = headers["authorization"] ?? ""
-      const token = /^bearer /i.test(authorization) ? authorization.slice(7) : authorization
-      return {
-        tenantId,
-        apiKeyRefusal: tenantId !== undefined
-          ? undefined
-          : apiKey === undefined
-          ? "The AppId header (your API key) is missing."
-          : `The API key in ${header} is not valid.`,
-        tokenRefusal: token === ""
-          ? "The Authorization bearer token is missing."
-          : isToken(token)
-          ? undefined
-          : "The bearer token is not valid."
-      }
-    }
-  })
+interface KeyRow {
+  readonly tenant_id: string
+  readonly company: string
+  readonly key_id: string
+  readonly enabled: number
 }
+
+interface TokenRow {
+  readonly tenant_id: string
+  readonly company: string
+  readonly expires_at: number
+  readonly acting_as: string | null
+  /** The enabled flag of the key it was exchanged for: null when none (impersonation) or revoked. */
+  readonly key_enabled: number | null
+  readonly key_id: string | null
+}
+
+export const layer = (seeds: Seeds, options: Options = {}): Layer.Layer<Credentials, never, SqlClient.SqlClient> =>
+  Layer.effect(
+    Credentials,
+    Effect.map(SqlClient.SqlClient, (sql) => {
+      // Hashed once here rather than on every request.
+      const tenants = new Map(seeds.apiKeys.map((key) => [key, tenantIdOf(key)] as const))
+      const tokens = new Set(seeds.tokens)
+      const tenantOf = (apiKey: string) => tenants.get(apiKey)
+      const isToken = (token: string) => tokens.has(token)
+      const clock = options.clock ?? Clock.make()
+      const ttl = Duration.decode(options.tokenTtl ?? defaultTokenTtl)
+
+      const issuedKey = (secret: string) =>
+        Effect.map(
+          Effect.orDie(sql<KeyRow>`SELECT tenant_id, company, key_id, enabled FROM credentials
+            WHERE secret_hash = ${hashOf(secret)} AND kind = 'api_key'`),
+          ([row]): IssuedKey | undefined =>
+            row === undefined
+              ? undefined
+              : { tenantId: row.tenant_id, company: row.company, keyId: row.key_id, enabled: row.enabled === 1 }
+        )
+      const issuedToken = (secret: string) =>
+        Effect.map(
+          Effect.orDie(sql<TokenRow>`SELECT t.tenant_id, t.company, t.expires_at, t.acting_as, t.key_id,
+              k.enabled AS key_enabled
+            FROM credentials t LEFT JOIN credentials k
+              ON k.kind = 'api_key' AND k.tenant_id = t.tenant_id AND k.key_id = t.key_id
+            WHERE t.secret_hash = ${hashOf(secret)} AND t.kind = 'token'`),
+          ([row]) => row
+        )
+
+      const resolve = (headers: Readonly<Record<string, string | undefined>>): Effect.Effect<Caller> =>
+        Effect.gen(function*() {
+          // The API key is in AppId (the reference) or X-Api-Key (the official SDK); AppId wins when both are sent.
+          const appId = present(headers["appid"])
+          const header = appId !== undefined ? "AppId" : "X-Api-Key"
+          const apiKey = appId ?? present(headers["x-api-key"])
+          const seededTenant = apiKey === undefined ? undefined : tenantOf(apiKey)
+          const key = apiKey === undefined || seededTenant !== undefined ? undefined : yield* issuedKey(apiKey)
+          const tenantId = seededTenant ?? (key?.enabled === true ? key.tenantId : undefined)
+          const apiKeyRefusal = tenantId !== undefined
+            ? undefined
+            : apiKey === undefined
+            ? "The AppId header (your API key) is missing."
+            : key !== undefined
+            ? `The API key in ${header} is disabled.`
+            : `The API key in ${header} is not valid.`
+
+          // Read as the platform's bearer scheme reads it: whatever follows "Bearer ".
+          const authorization = headers["authorization"] ?? ""
+          const token = /^bearer /i.test(authorization) ? authorization.slice(7) : authorization
+          if (token === "") {
+            return {
+              tenantId,
+              apiKeyRefusal,
+              tokenRefusal: "The Authorization bearer token is missing.",
+              company: key?.company
+            }
+          }
+          if (isToken(token)) {
+            return { tenantId, apiKeyRefusal, tokenRefusal: undefined, company: key?.company, admin: true }
+          }
+          const row = yield* issuedToken(token)
+          const refusal = row === undefined
+            ? "The bearer token is not valid."
+            : clock.unsafeCurrentTimeMillis() >= row.expires_at
+            ? "The bearer token has expired; exchange the API key for a new one."
+            : row.key_id !== null && row.key_enabled !== 1
+            ? "The bearer token was exchanged for an API key that is disabled or revoked."
+            : tenantId !== undefined && row.tenant_id !== tenantId ||
+                key !== undefined && key.company !== row.company
+            ? "The bearer token was issued for another company than the API key's."
+            : undefined
+          return {
+            tenantId,
+            apiKeyRefusal,
+            tokenRefusal: refusal,
+            company: key?.company ?? row?.company,
+            actingAs: row?.acting_as ?? undefined
+          }
+        })
+
+      return Credentials.of({
+        seeds,
+        tenantOf,
+        isToken,
+        resolve,
+        issuedKey,
+        issueKey: ({ company, keyId, secret, tenantId }) =>
+          Effect.asVoid(Effect.orDie(sql`INSERT INTO credentials (secret_hash, kind, tenant_id, company, key_id)
+            VALUES (${hashOf(secret)}, 'api_key', ${tenantId}, ${company}, ${keyId})`)),
+        setKeyEnabled: (tenantId, keyId, enabled) =>
+          Effect.asVoid(Effect.orDie(sql`UPDATE credentials SET enabled = ${enabled ? 1 : 0}
+            WHERE tenant_id = ${tenantId} AND key_id = ${keyId} AND kind = 'api_key'`)),
+        revokeKey: (tenantId, keyId) =>
+          Effect.asVoid(Effect.orDie(sql`DELETE FROM credentials WHERE tenant_id = ${tenantId} AND key_id = ${keyId}`)),
+        issueToken: ({ actingAs, company, keyId, tenantId }) =>
+          Effect.gen(function*() {
+            const secret = `tok_emu_${randomBytes(24).toString("hex")}`
+            const expiresAt = clock.unsafeCurrentTimeMillis() + Duration.toMillis(ttl)
+            yield* Effect.orDie(sql`INSERT INTO credentials
+              (secret_hash, kind, tenant_id, company, key_id, expires_at, acting_as)
+              VALUES (${hashOf(secret)}, 'token', ${tenantId}, ${company}, ${keyId ?? null}, ${expiresAt}, ${
+              actingAs ?? null
+            })`)
+            return { secret, expiresAt: new Date(expiresAt), expiresIn: Math.round(Duration.toSeconds(ttl)) }
+          })
+      })
+    })
+  )
 
 /** Resolves the caller of each request once, for everything downstream. */
 export const middleware: HttpMiddlewareFn<Credentials> = (app) =>
@@ -110,7 +263,10 @@ export const middleware: HttpMiddlewareFn<Credentials> = (app) =>
     Credentials,
     (credentials) =>
       Effect.flatMap(HttpServerRequest.HttpServerRequest, (request) =>
-        Effect.provideService(app, RequestCaller, credentials.resolve(request.headers)))
+        Effect.flatMap(
+          credentials.resolve(request.headers),
+          (caller) => Effect.provideService(app, RequestCaller, caller)
+        ))
   )
 
 /** The resolved caller; resolved here when the routes are served without `middleware`. */
@@ -118,10 +274,13 @@ const currentCaller = (credentials: Context.Tag.Service<Credentials>): Effect.Ef
   Effect.flatMap(Effect.serviceOption(RequestCaller), (caller) =>
     caller._tag === "Some"
       ? Effect.succeed(caller.value)
-      : Effect.map(
+      : Effect.flatMap(
         Effect.serviceOption(HttpServerRequest.HttpServerRequest),
         (request) => credentials.resolve(request._tag === "Some" ? request.value.headers : {})
       ))
+
+/** The current request's caller, for handlers that need more than its tenant (the companies domain). */
+export const caller: Effect.Effect<Caller, never, Credentials> = Effect.flatMap(Credentials, currentCaller)
 
 export const unauthorized = (detail: string) =>
   new Contract.UnauthorizedResponse({

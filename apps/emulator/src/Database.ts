@@ -101,6 +101,22 @@ const migrations = {
         record_id TEXT
       )`,
       sql`CREATE INDEX uploads_by_tenant ON uploads (tenant_id)`
+    ])),
+  // Credentials the companies domain issues (API keys, exchanged and impersonation tokens), by the
+  // SHA-256 of the secret: the secret itself is never stored.
+  "0007_credentials": Effect.flatMap(SqlClient.SqlClient, (sql) =>
+    Effect.all([
+      sql`CREATE TABLE credentials (
+        secret_hash TEXT PRIMARY KEY,
+        kind TEXT NOT NULL,
+        tenant_id TEXT NOT NULL,
+        company TEXT NOT NULL,
+        key_id TEXT,
+        enabled INTEGER NOT NULL DEFAULT 1,
+        expires_at INTEGER,
+        acting_as TEXT
+      )`,
+      sql`CREATE INDEX credentials_by_key ON credentials (tenant_id, key_id)`
     ]))
 }
 

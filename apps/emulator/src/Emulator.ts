@@ -33,6 +33,8 @@ import * as RequestBody from "./RequestBody.js"
 import * as Uploads from "./Uploads.js"
 import { AccountsDomain } from "./domains/accounts/AccountsDomain.js"
 import { CommsDomain } from "./domains/comms/CommsDomain.js"
+import { CompaniesDomain } from "./domains/companies/CompaniesDomain.js"
+import * as CompanyRecords from "./domains/companies/Records.js"
 
 export interface EmulatorOptions {
   /** 0 picks a free port (the default, for parallel tests). */
@@ -59,6 +61,11 @@ export interface EmulatorOptions {
   readonly tracing?: boolean | undefined
   /** Presigned uploads: the signing secret (`Redacted`), how long a URL works, the largest upload. */
   readonly uploads?: Uploads.Options | undefined
+  /**
+   * The companies domain: each tenant's seeded company, the storage quota, how long exchanged and
+   * impersonation tokens work, and the clock they expire by (a test moves it instead of sleeping).
+   */
+  readonly companies?: (CompanyRecords.Options & Credentials.Options) | undefined
 }
 
 export interface EmulatorInfo {
@@ -72,7 +79,12 @@ export interface EmulatorInfo {
 export class Emulator extends Context.Tag("@blocks-crm/emulator/Emulator")<Emulator, EmulatorInfo>() {}
 
 /** Every domain this emulator ships with. */
-export const builtInDomains: ReadonlyArray<EmulatorDomain> = [PipelineDomain, AccountsDomain, CommsDomain]
+export const builtInDomains: ReadonlyArray<EmulatorDomain> = [
+  PipelineDomain,
+  AccountsDomain,
+  CommsDomain,
+  CompaniesDomain
+]
 
 /** One API made of every domain's contract, for the OpenAPI document and the docs page. */
 export const documentedApi = (domains: ReadonlyArray<EmulatorDomain>) =>
@@ -118,7 +130,8 @@ export const layer = (options: EmulatorOptions = {}): Layer.Layer<Emulator, unkn
 
   const services = Layer.mergeAll(
     RecordStore.layer,
-    Credentials.layer(seeds),
+    Credentials.layer(seeds, { tokenTtl: options.companies?.tokenTtl, clock: options.companies?.clock }),
+    CompanyRecords.optionsLayer(options.companies),
     Faults.layer(options.faults ?? false),
     Idempotency.layer,
     RequestBody.layer({ maxBodyBytes: options.maxBodyBytes, maxJsonDepth: options.maxJsonDepth }),

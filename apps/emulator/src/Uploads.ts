@@ -62,6 +62,13 @@ export interface Upload {
   readonly registeredAs: string | undefined
 }
 
+/** What a tenant stores: every completed upload. */
+export interface StoredFiles {
+  readonly bytes: number
+  readonly documents: number
+  readonly logos: number
+}
+
 /** Why there is nothing to register under a key. */
 export type Missing = "unknown" | "pending" | "expired"
 
@@ -92,6 +99,8 @@ export class Uploads extends Context.Tag("@blocks-crm/emulator/Uploads")<
     readonly remove: (tenantId: string, key: string) => Effect.Effect<void>
     /** The bytes a tenant stores (every completed upload): what the companies domain reports as storage. */
     readonly storedBytes: (tenantId: string) => Effect.Effect<number>
+    /** The bytes and the files a tenant stores, documents and logos apart (by the scope they were presigned in). */
+    readonly stored: (tenantId: string) => Effect.Effect<StoredFiles>
   }
 >() {}
 
@@ -202,6 +211,15 @@ export const layer = (options: Options = {}): Layer.Layer<Uploads | UploadSettin
             Effect.orDie(sql<{ readonly total: number | null }>`SELECT SUM(size) AS total FROM uploads
               WHERE tenant_id = ${tenantId} AND size IS NOT NULL`),
             (rows) => rows[0]?.total ?? 0
+          ),
+        stored: (tenantId) =>
+          Effect.map(
+            Effect.orDie(sql<{ readonly bytes: number | null; readonly documents: number; readonly logos: number }>`
+              SELECT SUM(size) AS bytes,
+                COUNT(CASE WHEN scope LIKE '%/documents' THEN 1 END) AS documents,
+                COUNT(CASE WHEN scope LIKE '%/logo' THEN 1 END) AS logos
+              FROM uploads WHERE tenant_id = ${tenantId} AND size IS NOT NULL`),
+            (rows) => ({ bytes: rows[0]?.bytes ?? 0, documents: rows[0]?.documents ?? 0, logos: rows[0]?.logos ?? 0 })
           )
       }
       return Context.make(Uploads, uploads).pipe(Context.add(UploadSettings, settings))

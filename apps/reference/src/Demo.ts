@@ -6,7 +6,8 @@
  * @since 0.1.0
  */
 import type { UploadFailed } from "@blocks-crm/accounts"
-import type { CrmError } from "@blocks-crm/core-http/CrmError"
+import type { ConfigurationError, CrmError } from "@blocks-crm/core-http/CrmError"
+import type { CrmTransport } from "@blocks-crm/core-http/CrmTransport"
 import { LeadStage, OpportunityStage } from "@blocks-crm/pipeline"
 import type {
   Lead,
@@ -25,6 +26,8 @@ import { runAccountsChapter } from "./demo/AccountsChapter.js"
 import type { AccountsOutcome } from "./demo/AccountsChapter.js"
 import { runCommsChapter } from "./demo/CommsChapter.js"
 import type { CommsOutcome } from "./demo/CommsChapter.js"
+import { runCompaniesChapter } from "./demo/CompaniesChapter.js"
+import type { CompaniesOutcome } from "./demo/CompaniesChapter.js"
 
 const DAY = 24 * 60 * 60 * 1000
 
@@ -293,6 +296,8 @@ export interface DemoOutcome {
   readonly accounts: AccountsOutcome
   /** The comms chapter: subscribers, an unsubscribe, a welcome template on Mandrill. */
   readonly comms: CommsOutcome
+  /** The companies chapter: an integration's key, its token, the key disabled, and storage. */
+  readonly companies: CompaniesOutcome
 }
 
 /**
@@ -312,7 +317,9 @@ const calendarDate = (date: Date) => date.toISOString().slice(0, 10)
  *
  * @since 0.1.0
  */
-export const runDemo = (options: DemoOptions = {}): Effect.Effect<DemoOutcome, CrmError | UploadFailed, CrmClient> =>
+export const runDemo = (
+  options: DemoOptions = {}
+): Effect.Effect<DemoOutcome, CrmError | UploadFailed | ConfigurationError, CrmClient | CrmTransport> =>
   Effect.gen(function*() {
     const crm = yield* CrmClient
     const log = options.log ?? Console.log
@@ -418,6 +425,8 @@ export const runDemo = (options: DemoOptions = {}): Effect.Effect<DemoOutcome, C
 
     const accounts = yield* runAccountsChapter({ runId, log })
     const comms = yield* runCommsChapter({ runId, log })
+    // After the accounts chapter, so that storage counts its logo and documents.
+    const companies = yield* runCompaniesChapter({ runId, log })
 
     // The report, over what this run created, as the API now returns it.
     const leads = yield* Effect.forEach(Object.values<string>(leadIds), (id) => crm.leads.get(id), { concurrency: 4 })
@@ -444,6 +453,7 @@ export const runDemo = (options: DemoOptions = {}): Effect.Effect<DemoOutcome, C
       deletedOpportunities: [before, afterDelete, afterRecover] as const,
       report,
       accounts,
-      comms
+      comms,
+      companies
     }
   })

@@ -73,6 +73,11 @@ export const entries: ReadonlyArray<Entry> = [
     file: "size-entries/floor-httpclient.ts",
     description: "floor: Effect HttpClient over fetch and one Schema decode, no HttpApi"
   },
+  {
+    name: "company-keys-list",
+    file: "size-entries/company-keys-list.ts",
+    description: "(a) CompanyKeysService.list alone, the companies package's smallest service"
+  },
   { name: "pipeline-all", file: "size-entries/pipeline-all.ts", description: "(b) export * from @blocks-crm/pipeline" },
   {
     name: "reference-client",

@@ -374,10 +374,14 @@ const print = (action: Action, result: unknown, request: Request, asJson: boolea
       return Console.log(
         asJson ? Output.json(result) : rowsTable(action, success.model, result as ReadonlyArray<object>)
       )
-    case "record":
+    case "record": {
+      // A POST's answer is where the API hands out a secret once (a new API key, a bearer token): the
+      // user asked for it and cannot read it again, so it is printed. Every other answer shows <redacted>.
+      const shown = action.endpoint.method === "POST" ? Output.revealSecrets(result) : result
       return Console.log(
-        asJson || typeof result !== "object" || result === null ? Output.json(result) : Output.record(result)
+        asJson || typeof shown !== "object" || shown === null ? Output.json(shown) : Output.record(shown)
       )
+    }
   }
 }
 

@@ -6,10 +6,12 @@ import { Cli as EmulatorCli } from "@blocks-crm/emulator"
 import * as Command from "@effect/cli/Command"
 import * as Console from "effect/Console"
 import * as Effect from "effect/Effect"
+import * as Layer from "effect/Layer"
 import { CrmClient } from "../CrmClient.js"
 import * as Demo from "../Demo.js"
 import * as AccountsChapter from "../demo/AccountsChapter.js"
 import * as CommsChapter from "../demo/CommsChapter.js"
+import * as CompaniesChapter from "../demo/CompaniesChapter.js"
 import { domains } from "../domains/index.js"
 import { group, resourceCommands } from "./ApiCommands.js"
 import * as Connection from "./Connection.js"
@@ -24,10 +26,14 @@ const demoCommand = Command.make("demo", { db: Connection.databaseOption }, ({ d
     yield* Console.log(`\nPipeline report (demo run ${outcome.runId})\n${Demo.formatReport(outcome.report)}`)
     yield* Console.log(`\nAccounts report\n${AccountsChapter.formatAccountsReport(outcome.accounts.report)}`)
     yield* Console.log(`\nComms report\n${CommsChapter.formatCommsReport(outcome.comms.report)}`)
+    yield* Console.log(`\nCompanies report\n${CompaniesChapter.formatCompaniesReport(outcome.companies.report)}`)
     yield* Console.log(
       `\nThe records stay in the database: try \`pnpm crm leads list\` or \`pnpm crm opportunities list\`.`
     )
-  }).pipe(Effect.provide(CrmClient.layerWithTransport(Connection.embeddedTransport(db, demoNotice))))).pipe(
+  }).pipe(
+    // The companies chapter reads the transport's settings to call as an integration would.
+    Effect.provide(CrmClient.Default.pipe(Layer.provideMerge(Connection.embeddedTransport(db, demoNotice))))
+  )).pipe(
     Command.withDescription("Walk a sales pipeline on the embedded emulator and print a report")
   )
 

@@ -1,6 +1,7 @@
 /**
  * How the CLI prints records: aligned tables by default, JSON with `--json`. Dates print as ISO 8601.
  */
+import * as Redacted from "effect/Redacted"
 
 /** One column of a table. */
 export interface Column<A> {
@@ -51,6 +52,12 @@ export const record = (value: object): string => {
   const width = Math.max(0, ...entries.map(([key]) => key.length))
   return entries.map(([key, v]) => `${key.padEnd(width)}  ${cell(v)}`).join("\n")
 }
+
+/** A record with its top-level `Redacted` values shown (for the one answer that hands a secret out). */
+export const revealSecrets = (value: unknown): unknown =>
+  typeof value === "object" && value !== null && !Array.isArray(value) && !(value instanceof Date)
+    ? Object.fromEntries(Object.entries(value).map(([key, v]) => [key, Redacted.isRedacted(v) ? Redacted.value(v) : v]))
+    : value
 
 /** JSON as the API client returns it (camelCase fields, dates as ISO strings). */
 export const json = (value: unknown): string => JSON.stringify(value, null, 2)

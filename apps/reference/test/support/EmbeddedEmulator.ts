@@ -21,5 +21,5 @@ export const transport = (database = ":memory:"): Layer.Layer<CrmTransport.CrmTr
     Effect.map(Emulator.start({ database, port: 0 }), (info) => CrmTransport.layerFetch(settingsFor(info)))
   ).pipe(Layer.orDie)
 
-/** `CrmClient` over a fresh emulator. */
-export const client = (database?: string) => CrmClient.layerWithTransport(transport(database))
+/** `CrmClient` over a fresh emulator, and its transport (the demo's companies chapter reads its settings). */
+export const client = (database?: string) => CrmClient.Default.pipe(Layer.provideMerge(transport(database)))

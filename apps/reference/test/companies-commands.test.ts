@@ -1,0 +1,83 @@
+/**
+ * The companies commands of `crm`, reflected from the companies contract with no CLI code of the
+ * domain's own: run in this process against the emulator on loopback. A key's secret is printed by
+ * `keys create` only (the answer that hands it out), never by a later read.
+ */
+import { Emulator } from "@blocks-crm/emulator"
+import * as NodeContext from "@effect/platform-node/NodeContext"
+import { afterAll, beforeAll, describe, expect, it } from "@effect/vitest"
+import type * as Console from "effect/Console"
+import * as Effect from "effect/Effect"
+import * as Exit from "effect/Exit"
+import * as Scope from "effect/Scope"
+import { main } from "../src/cli/Cli.js"
+
+describe("crm companies commands against the emulator", () => {
+  let info: Emulator.EmulatorInfo
+  let stop: () => Promise<void>
+
+  beforeAll(async () => {
+    const scope = Effect.runSync(Scope.make())
+    info = await Effect.runPromise(Scope.extend(Emulator.start({ port: 0, database: ":memory:" }), scope))
+    stop = () => Effect.runPromise(Scope.close(scope, Exit.void))
+  })
+  afterAll(() => stop())
+
+  const crm = (...args: ReadonlyArray<string>) => crmAs({}, ...args)
+  const crmAs = (as: { readonly token?: string; readonly apiKey?: string }, ...args: ReadonlyArray<string>) =>
+    Effect.gen(function*() {
+      const stdout: Array<string> = []
+      const stderr: Array<string> = []
+      const console = yield* Effect.console
+      const capture: Console.Console = {
+        ...console,
+        log: (...parts) => Effect.sync(() => void stdout.push(parts.join(" "))),
+        error: (...parts) => Effect.sync(() => void stderr.push(parts.join(" ")))
+      }
+      const connection = [
+        "--api-url",
+        info.url,
+        "--token",
+        as.token ?? info.seeds.tokens[0]!,
+        "--api-key",
+        as.apiKey ?? info.seeds.apiKeys[0]!
+      ]
+      const code = yield* main(["node", "crm", ...args, ...connection]).pipe(Effect.withConsole(capture))
+      return { code, stdout: stdout.join("\n"), stderr: stderr.join("\n") }
+    }).pipe(Effect.provide(NodeContext.layer), Effect.runPromise)
+
+  it("gets the seeded company, creates a key, lists keys without their secrets, reads storage", async () => {
+    const company = await crm("companies", "get", "my-company")
+    expect([company.code, company.stderr]).toEqual([0, ""])
+    expect(company.stdout).toContain("My Company")
+
+    const created = await crm("companies", "keys", "create", "my-company", "--name", "integration")
+    expect([created.code, created.stderr]).toEqual([0, ""])
+    // The create is the one answer that shows the secret; it is a working key.
+    const secret = /secret\s+(pk_emu_[0-9a-f]+)/.exec(created.stdout)?.[1]
+    expect(secret).toBeDefined()
+    const listed = await crm("companies", "keys", "list", "my-company")
+    expect(listed.code).toBe(0)
+    const [header, row] = listed.stdout.split("\n")
+    expect(header!.split(/\s{2,}/)).toEqual(["UNIQUE ID", "NAME", "PREFIX", "LAST FOUR", "ENABLED"])
+    expect(row).toContain("integration")
+    expect(listed.stdout).not.toContain(secret)
+    // The exchange shows its token, once; the key and the token then work together.
+    const exchanged = await crm("companies", "exchange", "my-company", "--company-api-key", JSON.stringify(secret))
+    expect([exchanged.code, exchanged.stderr]).toEqual([0, ""])
+    const token = /accessToken\s+(tok_emu_[0-9a-f]+)/.exec(exchanged.stdout)?.[1]
+    expect(token).toBeDefined()
+    const asIntegration = await crmAs({ token: token!, apiKey: secret! }, "companies", "get", "my-company")
+    expect([asIntegration.code, asIntegration.stderr]).toEqual([0, ""])
+    const readBack = await crm("companies", "keys", "list", "my-company", "--json")
+    expect(readBack.stdout).not.toContain(secret)
+
+    const storage = await crm("companies", "storage", "my-company")
+    expect([storage.code, storage.stderr]).toEqual([0, ""])
+    expect(storage.stdout).toContain("my-company")
+
+    const missing = await crm("companies", "get", "no-such-company")
+    expect(missing.code).not.toBe(0)
+    expect(missing.stderr).toContain("could not be found")
+  })
+})
