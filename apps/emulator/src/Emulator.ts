@@ -33,6 +33,7 @@ import * as RequestBody from "./RequestBody.js"
 import * as Uploads from "./Uploads.js"
 import { AccountsDomain } from "./domains/accounts/AccountsDomain.js"
 import { CommsDomain } from "./domains/comms/CommsDomain.js"
+import { SchedulingDomain } from "./domains/scheduling/SchedulingDomain.js"
 
 export interface EmulatorOptions {
   /** 0 picks a free port (the default, for parallel tests). */
@@ -72,7 +73,7 @@ export interface EmulatorInfo {
 export class Emulator extends Context.Tag("@blocks-crm/emulator/Emulator")<Emulator, EmulatorInfo>() {}
 
 /** Every domain this emulator ships with. */
-export const builtInDomains: ReadonlyArray<EmulatorDomain> = [PipelineDomain, AccountsDomain, CommsDomain]
+export const builtInDomains: ReadonlyArray<EmulatorDomain> = [PipelineDomain, AccountsDomain, CommsDomain, SchedulingDomain]
 
 /** One API made of every domain's contract, for the OpenAPI document and the docs page. */
 export const documentedApi = (domains: ReadonlyArray<EmulatorDomain>) =>

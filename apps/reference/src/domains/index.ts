@@ -6,6 +6,7 @@
 import { pipeline } from "./pipeline.js"
 import { accounts } from "./accounts.js"
 import { comms } from "./comms.js"
+import { scheduling } from "./scheduling.js"
 
 /**
  * @since 0.1.0
@@ -13,7 +14,8 @@ import { comms } from "./comms.js"
 export const domains = [
   pipeline,
   accounts,
-  comms
+  comms,
+  scheduling
 ] as const
 
-export { pipeline, accounts, comms }
+export { pipeline, accounts, comms, scheduling }

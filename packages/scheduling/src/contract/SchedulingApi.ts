@@ -1,0 +1,12 @@
+/**
+ * The scheduling domain's contract: every group it declares, as one `HttpApi`.
+ *
+ * @since 0.1.0
+ */
+import * as HttpApi from "@effect/platform/HttpApi"
+import { MeetingsGroup } from "./MeetingsGroup.js"
+
+/** @since 0.1.0 */
+export class SchedulingApi extends HttpApi.make("scheduling")
+  .add(MeetingsGroup)
+{}
