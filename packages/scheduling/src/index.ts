@@ -1,10 +1,15 @@
 /**
- * The scheduling domain of the 23blocks CRM Block.
+ * The scheduling domain of the 23blocks CRM Block: meetings and their participants, events with
+ * attendance, and Zoom (meetings, hosts, availability, webhooks).
  *
  * @since 0.1.0
  */
+export * from "./models/Common.js"
 export * from "./models/Meeting.js"
+export * from "./models/MeetingParticipant.js"
 export * from "./contract/MeetingsGroup.js"
+export * from "./contract/MeetingParticipantsGroup.js"
 export * from "./contract/SchedulingApi.js"
 export * from "./services/MeetingsService.js"
+export * from "./services/MeetingParticipantsService.js"
 export * from "./services/SchedulingServices.js"

@@ -1,9 +1,10 @@
 /**
- * The meetings wire documents (test/fixtures; replace them with the reference's examples)
- * decode into the camelCase model, and request bodies are validated and encoded to the snake_case wire.
- * The full stack against the emulator is tested in apps/emulator/test/scheduling.
+ * The scheduling wire documents decode into the camelCase models, and request bodies are validated and
+ * encoded to the snake_case wire. The reference shows request bodies only (crm-block.md's "Schedule a
+ * Meeting with Zoom"), so the response fixtures use its attribute names plus the official SDK's. The
+ * full stack against the emulator is tested in apps/emulator/test/scheduling.
  */
-import { MeetingDocument, MeetingList, CreateMeetingRequest, UpdateMeetingRequest } from "@blocks-crm/scheduling"
+import { CreateMeetingRequest, MeetingDocument, MeetingList, UpdateMeetingRequest } from "@blocks-crm/scheduling"
 import { describe, expect, it } from "@effect/vitest"
 import * as Either from "effect/Either"
 import * as Schema from "effect/Schema"
@@ -17,8 +18,15 @@ describe("meetings: wire documents decode", () => {
     const decoded = Schema.decodeUnknownSync(MeetingDocument)(fixture("meeting-get"))
     expect(decoded).toStrictEqual({
       uniqueId: "meeting-uuid-123",
-      name: "Quarterly review",
-      ownerEmail: "owner@example.com",
+      title: "Quarterly Review",
+      startTime: new Date("2026-03-15T14:00:00Z"),
+      endTime: new Date("2026-03-15T15:00:00Z"),
+      meetingType: "virtual",
+      userUniqueId: "user-uuid-1",
+      userName: "Olga",
+      accountUniqueId: "account-uuid-9",
+      status: "active",
+      enabled: true,
       createdAt: new Date("2026-01-10T10:30:00Z"),
       updatedAt: new Date("2026-01-11T08:00:00Z")
     })
@@ -28,28 +36,45 @@ describe("meetings: wire documents decode", () => {
     const page = Schema.decodeUnknownSync(MeetingList)(fixture("meetings-list"))
     expect(page.meta).toStrictEqual({ totalPages: 1, totalRecords: 2 })
     expect(page.data.map((meeting) => meeting.uniqueId)).toEqual(["meeting-uuid-123", "meeting-uuid-456"])
-    expect(page.data[1]).toStrictEqual({ uniqueId: "meeting-uuid-456", name: "Kick-off", createdAt: new Date("2026-02-01T09:00:00Z") })
+    expect(page.data[1]?.title).toBe("Kick-off")
   })
 
   it("a document without a required attribute fails with its path", () => {
-    const broken = fixture("meeting-get") as { data: { attributes: Record<string, unknown> } }
-    delete broken.data.attributes["created_at"]
-    const result = Schema.decodeUnknownEither(MeetingDocument)(broken)
-    expect(Either.isLeft(result)).toBe(true)
-    if (Either.isLeft(result)) expect(result.left.message).toContain("created_at")
+    for (const attribute of ["start_time", "title", "created_at"]) {
+      const broken = fixture("meeting-get") as { data: { attributes: Record<string, unknown> } }
+      delete broken.data.attributes[attribute]
+      const result = Schema.decodeUnknownEither(MeetingDocument)(broken)
+      expect(Either.isLeft(result)).toBe(true)
+      if (Either.isLeft(result)) expect(result.left.message).toContain(attribute)
+    }
   })
 })
 
 describe("meetings: requests", () => {
-  it("a create request encodes to snake_case", () => {
-    const wire = Schema.encodeSync(CreateMeetingRequest)({ name: "Kick-off", ownerEmail: "owner@example.com" })
-    expect(wire).toStrictEqual({ name: "Kick-off", owner_email: "owner@example.com" })
+  it("crm-block.md's create body is what a create request encodes to", () => {
+    const wire = Schema.encodeSync(CreateMeetingRequest)({
+      title: "Quarterly Review",
+      startTime: new Date("2026-03-15T14:00:00Z"),
+      endTime: new Date("2026-03-15T15:00:00Z"),
+      meetingType: "virtual"
+    })
+    expect(wire).toStrictEqual({
+      title: "Quarterly Review",
+      start_time: "2026-03-15T14:00:00Z",
+      end_time: "2026-03-15T15:00:00Z",
+      meeting_type: "virtual"
+    })
   })
 
-  it("a blank name, a bad email and an empty update are refused", () => {
-    expect(Either.isLeft(Schema.decodeUnknownEither(CreateMeetingRequest)({ name: "  " }))).toBe(true)
-    expect(Either.isLeft(Schema.decodeUnknownEither(CreateMeetingRequest)({ name: "Ok", owner_email: "nope" }))).toBe(true)
+  it("a blank title, an end before the start, a bad URL and an empty update are refused", () => {
+    const base = { title: "Ok", start_time: "2026-03-15T14:00:00Z", end_time: "2026-03-15T15:00:00Z" }
+    const create = Schema.decodeUnknownEither(CreateMeetingRequest)
+    expect(Either.isRight(create(base))).toBe(true)
+    expect(Either.isLeft(create({ ...base, title: "  " }))).toBe(true)
+    expect(Either.isLeft(create({ ...base, end_time: "2026-03-15T13:00:00Z" }))).toBe(true)
+    expect(Either.isLeft(create({ ...base, meeting_url: "ftp://x" }))).toBe(true)
     expect(Either.isLeft(Schema.decodeUnknownEither(UpdateMeetingRequest)({}))).toBe(true)
-    expect(Either.isRight(Schema.decodeUnknownEither(UpdateMeetingRequest)({ notes: "fine" }))).toBe(true)
+    expect(Either.isRight(Schema.decodeUnknownEither(UpdateMeetingRequest)({ end_time: "2026-03-15T13:00:00Z" })))
+      .toBe(true)
   })
 })

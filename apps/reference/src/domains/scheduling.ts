@@ -1,9 +1,10 @@
 /**
- * The scheduling domain: meetings.
+ * The scheduling domain: meetings (with their participants, `meetings.participants`), events with
+ * attendance, and Zoom.
  *
  * @since 0.1.0
  */
-import { SchedulingApi, MeetingsService } from "@blocks-crm/scheduling"
+import { MeetingParticipantsService, MeetingsService, SchedulingApi } from "@blocks-crm/scheduling"
 import * as CrmDomain from "../CrmDomain.js"
 
 /**
@@ -14,5 +15,8 @@ export const scheduling = CrmDomain.make({
   api: SchedulingApi,
   services: {
     meetings: MeetingsService
+  },
+  nested: {
+    meetings: { participants: MeetingParticipantsService }
   }
 })

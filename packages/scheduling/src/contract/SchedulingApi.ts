@@ -4,9 +4,11 @@
  * @since 0.1.0
  */
 import * as HttpApi from "@effect/platform/HttpApi"
+import { MeetingParticipantsGroup } from "./MeetingParticipantsGroup.js"
 import { MeetingsGroup } from "./MeetingsGroup.js"
 
 /** @since 0.1.0 */
 export class SchedulingApi extends HttpApi.make("scheduling")
   .add(MeetingsGroup)
+  .add(MeetingParticipantsGroup)
 {}

@@ -4,17 +4,20 @@
  * @since 0.1.0
  */
 import type { CrmTransport } from "@blocks-crm/core-http/CrmTransport"
-import type * as Layer from "effect/Layer"
+import * as Layer from "effect/Layer"
+import { MeetingParticipantsService } from "./MeetingParticipantsService.js"
 import { MeetingsService } from "./MeetingsService.js"
 
 /** @since 0.1.0 */
-export type SchedulingServices = MeetingsService
+export type SchedulingServices = MeetingsService | MeetingParticipantsService
 
 /**
- * Every scheduling service's `Default` layer, on whatever `CrmTransport` is provided. Add a service's
- * layer here with `Layer.mergeAll` when the domain grows.
+ * Every scheduling service's `Default` layer, on whatever `CrmTransport` is provided.
  *
  * @since 0.1.0
  * @category layers
  */
-export const SchedulingServicesLive: Layer.Layer<SchedulingServices, never, CrmTransport> = MeetingsService.Default
+export const SchedulingServicesLive: Layer.Layer<SchedulingServices, never, CrmTransport> = Layer.mergeAll(
+  MeetingsService.Default,
+  MeetingParticipantsService.Default
+)

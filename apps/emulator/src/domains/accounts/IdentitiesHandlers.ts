@@ -3,13 +3,11 @@
  * what the registration gives, a deleted one comes back, an unknown id is created. Deleting moves the
  * user to the trash, so that registering again activates the same user.
  */
-import { AccountsApi, User } from "@blocks-crm/accounts"
-import type { RegisterUserRequest } from "@blocks-crm/accounts"
+import { AccountsApi } from "@blocks-crm/accounts"
+import type { RegisterUserRequest, User } from "@blocks-crm/accounts"
 import * as HttpApiBuilder from "@effect/platform/HttpApiBuilder"
 import * as Effect from "effect/Effect"
-import { RecordStore } from "../../RecordStore.js"
-import { resource } from "../Resources.js"
-import { contactRecords } from "./Records.js"
+import { contactRecords, userRecords } from "./Records.js"
 
 /** An active user that already holds every value the registration gives: registering again changes nothing. */
 const isSameRegistration = (user: User, registration: RegisterUserRequest) =>
@@ -20,15 +18,8 @@ const isSameRegistration = (user: User, registration: RegisterUserRequest) =>
 
 export const IdentitiesHandlers = HttpApiBuilder.group(AccountsApi, "identities", (handlers) =>
   Effect.gen(function*() {
-    const store = yield* RecordStore
     const contacts = yield* contactRecords
-    const users = resource(
-      store.collection("users", User, {
-        idOf: (user) => user.uniqueId,
-        searchText: (user) => [user.email, user.name ?? ""].join(" ")
-      }),
-      "User"
-    )
+    const users = yield* userRecords
     return handlers
       .handle("list", ({ urlParams }) => users.page(urlParams))
       .handle("get", ({ path }) => users.find(path.uniqueId))

@@ -2,7 +2,7 @@
  * The accounts domain's collections, declared once: every handler (accounts, contacts, documents,
  * other domains reading an account) opens them here, so they agree on ids, search and archiving.
  */
-import { Account, Contact } from "@blocks-crm/accounts"
+import { Account, Contact, User } from "@blocks-crm/accounts"
 import * as Effect from "effect/Effect"
 import { RecordStore } from "../../RecordStore.js"
 import { resource } from "../Resources.js"
@@ -30,4 +30,14 @@ export const contactRecords = Effect.map(RecordStore, (store) =>
       isArchived: (contact) => contact.status === "archived"
     }),
     "Contact"
+  ))
+
+/** The users (identities), also read by scheduling to check a meeting's organiser or participant. */
+export const userRecords = Effect.map(RecordStore, (store) =>
+  resource(
+    store.collection("users", User, {
+      idOf: (user) => user.uniqueId,
+      searchText: (user) => [user.email, user.name ?? ""].join(" ")
+    }),
+    "User"
   ))

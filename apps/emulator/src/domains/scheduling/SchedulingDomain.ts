@@ -2,7 +2,13 @@
  * The scheduling domain as the emulator serves it.
  */
 import { SchedulingApi } from "@blocks-crm/scheduling"
+import * as Layer from "effect/Layer"
 import * as EmulatorDomain from "../../EmulatorDomain.js"
+import { MeetingParticipantsHandlers } from "./MeetingParticipantsHandlers.js"
 import { MeetingsHandlers } from "./MeetingsHandlers.js"
 
-export const SchedulingDomain = EmulatorDomain.make("scheduling", SchedulingApi, MeetingsHandlers)
+export const SchedulingDomain = EmulatorDomain.make(
+  "scheduling",
+  SchedulingApi,
+  Layer.mergeAll(MeetingsHandlers, MeetingParticipantsHandlers)
+)
