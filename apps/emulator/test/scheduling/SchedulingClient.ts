@@ -3,7 +3,7 @@
  * send recorded, and the accounts-domain records a meeting points at, created over raw HTTP.
  */
 import { Emulator } from "@blocks-crm/emulator"
-import { MeetingParticipantsService, MeetingsService, SchedulingServicesLive } from "@blocks-crm/scheduling"
+import { EventsService, MeetingParticipantsService, MeetingsService, SchedulingServicesLive } from "@blocks-crm/scheduling"
 import { expect } from "@effect/vitest"
 import * as Effect from "effect/Effect"
 import * as Layer from "effect/Layer"
@@ -15,7 +15,7 @@ export const connectScheduling = (apiKey?: string) =>
     const info = yield* Emulator.Emulator
     const sent: Array<SentRequest> = []
     const options = TestEmulator.transportOptions(info, apiKey === undefined ? {} : { apiKey })
-    const services = yield* Effect.all({ meetings: MeetingsService, participants: MeetingParticipantsService }).pipe(
+    const services = yield* Effect.all({ meetings: MeetingsService, participants: MeetingParticipantsService, events: EventsService }).pipe(
       Effect.provide(SchedulingServicesLive.pipe(Layer.provide(TestEmulator.transportLayer(options, sent))))
     )
     return { ...services, sent }

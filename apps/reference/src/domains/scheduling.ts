@@ -4,7 +4,7 @@
  *
  * @since 0.1.0
  */
-import { MeetingParticipantsService, MeetingsService, SchedulingApi } from "@blocks-crm/scheduling"
+import { EventsService, MeetingParticipantsService, MeetingsService, SchedulingApi } from "@blocks-crm/scheduling"
 import * as CrmDomain from "../CrmDomain.js"
 
 /**
@@ -14,7 +14,8 @@ export const scheduling = CrmDomain.make({
   name: "scheduling",
   api: SchedulingApi,
   services: {
-    meetings: MeetingsService
+    meetings: MeetingsService,
+    events: EventsService
   },
   nested: {
     meetings: { participants: MeetingParticipantsService }

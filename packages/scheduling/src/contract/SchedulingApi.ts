@@ -4,6 +4,7 @@
  * @since 0.1.0
  */
 import * as HttpApi from "@effect/platform/HttpApi"
+import { EventsGroup } from "./EventsGroup.js"
 import { MeetingParticipantsGroup } from "./MeetingParticipantsGroup.js"
 import { MeetingsGroup } from "./MeetingsGroup.js"
 
@@ -11,4 +12,5 @@ import { MeetingsGroup } from "./MeetingsGroup.js"
 export class SchedulingApi extends HttpApi.make("scheduling")
   .add(MeetingsGroup)
   .add(MeetingParticipantsGroup)
+  .add(EventsGroup)
 {}

@@ -5,11 +5,12 @@
  */
 import type { CrmTransport } from "@blocks-crm/core-http/CrmTransport"
 import * as Layer from "effect/Layer"
+import { EventsService } from "./EventsService.js"
 import { MeetingParticipantsService } from "./MeetingParticipantsService.js"
 import { MeetingsService } from "./MeetingsService.js"
 
 /** @since 0.1.0 */
-export type SchedulingServices = MeetingsService | MeetingParticipantsService
+export type SchedulingServices = MeetingsService | MeetingParticipantsService | EventsService
 
 /**
  * Every scheduling service's `Default` layer, on whatever `CrmTransport` is provided.
@@ -19,5 +20,6 @@ export type SchedulingServices = MeetingsService | MeetingParticipantsService
  */
 export const SchedulingServicesLive: Layer.Layer<SchedulingServices, never, CrmTransport> = Layer.mergeAll(
   MeetingsService.Default,
-  MeetingParticipantsService.Default
+  MeetingParticipantsService.Default,
+  EventsService.Default
 )

@@ -2,7 +2,7 @@
  * The scheduling domain's collections, declared once so every handler group agrees on them, and the
  * 422 in the reference's format.
  */
-import { Meeting, MeetingParticipant } from "@blocks-crm/scheduling"
+import { Event, Meeting, MeetingParticipant } from "@blocks-crm/scheduling"
 import { Contract } from "@blocks-crm/core-http"
 import type * as Context from "effect/Context"
 import * as Effect from "effect/Effect"
@@ -44,6 +44,13 @@ export const schedulingRecords = (store: Context.Tag.Service<typeof RecordStore>
       searchText: (participant) => [participant.name ?? "", participant.email ?? ""].join(" ")
     }),
     "Participant"
+  ),
+  events: resource(
+    store.collection("events", Event, {
+      idOf: (event) => event.uniqueId,
+      searchText: (event) => [event.title ?? "", event.eventType ?? "", event.description ?? ""].join(" ")
+    }),
+    "Event"
   )
 })
 

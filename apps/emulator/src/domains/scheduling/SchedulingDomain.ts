@@ -4,11 +4,12 @@
 import { SchedulingApi } from "@blocks-crm/scheduling"
 import * as Layer from "effect/Layer"
 import * as EmulatorDomain from "../../EmulatorDomain.js"
+import { EventsHandlers } from "./EventsHandlers.js"
 import { MeetingParticipantsHandlers } from "./MeetingParticipantsHandlers.js"
 import { MeetingsHandlers } from "./MeetingsHandlers.js"
 
 export const SchedulingDomain = EmulatorDomain.make(
   "scheduling",
   SchedulingApi,
-  Layer.mergeAll(MeetingsHandlers, MeetingParticipantsHandlers)
+  Layer.mergeAll(MeetingsHandlers, MeetingParticipantsHandlers, EventsHandlers)
 )
