@@ -3,7 +3,14 @@
  * send recorded, and the accounts-domain records a meeting points at, created over raw HTTP.
  */
 import { Emulator } from "@blocks-crm/emulator"
-import { EventsService, MeetingParticipantsService, MeetingsService, SchedulingServicesLive } from "@blocks-crm/scheduling"
+import {
+  EventsService,
+  MeetingParticipantsService,
+  MeetingsService,
+  SchedulingServicesLive,
+  ZoomHostsService,
+  ZoomMeetingsService
+} from "@blocks-crm/scheduling"
 import { expect } from "@effect/vitest"
 import * as Effect from "effect/Effect"
 import * as Layer from "effect/Layer"
@@ -15,7 +22,13 @@ export const connectScheduling = (apiKey?: string) =>
     const info = yield* Emulator.Emulator
     const sent: Array<SentRequest> = []
     const options = TestEmulator.transportOptions(info, apiKey === undefined ? {} : { apiKey })
-    const services = yield* Effect.all({ meetings: MeetingsService, participants: MeetingParticipantsService, events: EventsService }).pipe(
+    const services = yield* Effect.all({
+      meetings: MeetingsService,
+      participants: MeetingParticipantsService,
+      events: EventsService,
+      zoomHosts: ZoomHostsService,
+      zoom: ZoomMeetingsService
+    }).pipe(
       Effect.provide(SchedulingServicesLive.pipe(Layer.provide(TestEmulator.transportLayer(options, sent))))
     )
     return { ...services, sent }
@@ -26,11 +39,12 @@ let counter = 0
 export const unique = (base: string) => `${base}-${++counter}-${Date.now().toString(36)}`
 
 /** Registers a user (`POST /users/:id/register`) and returns its id. */
-export const registerUser = (name: string) =>
+export const registerUser = (name: string, apiKey?: string) =>
   Effect.gen(function*() {
     const id = unique("user")
     const response = yield* TestEmulator.raw("POST", `/users/${id}/register`, {
-      body: { user: { email: `${id}@example.com`, name } }
+      body: { user: { email: `${id}@example.com`, name } },
+      ...(apiKey === undefined ? {} : { apiKey })
     })
     expect(response.status, response.text).toBeLessThan(300)
     return { id, email: `${id}@example.com`, name }

@@ -4,7 +4,14 @@
  *
  * @since 0.1.0
  */
-import { EventsService, MeetingParticipantsService, MeetingsService, SchedulingApi } from "@blocks-crm/scheduling"
+import {
+  EventsService,
+  MeetingParticipantsService,
+  MeetingsService,
+  SchedulingApi,
+  ZoomHostsService,
+  ZoomMeetingsService
+} from "@blocks-crm/scheduling"
 import * as CrmDomain from "../CrmDomain.js"
 
 /**
@@ -15,7 +22,9 @@ export const scheduling = CrmDomain.make({
   api: SchedulingApi,
   services: {
     meetings: MeetingsService,
-    events: EventsService
+    events: EventsService,
+    zoomHosts: ZoomHostsService,
+    zoomMeetings: ZoomMeetingsService
   },
   nested: {
     meetings: { participants: MeetingParticipantsService }

@@ -7,10 +7,14 @@ import * as HttpApi from "@effect/platform/HttpApi"
 import { EventsGroup } from "./EventsGroup.js"
 import { MeetingParticipantsGroup } from "./MeetingParticipantsGroup.js"
 import { MeetingsGroup } from "./MeetingsGroup.js"
+import { ZoomHostsGroup } from "./ZoomHostsGroup.js"
+import { ZoomMeetingsGroup } from "./ZoomMeetingsGroup.js"
 
 /** @since 0.1.0 */
 export class SchedulingApi extends HttpApi.make("scheduling")
   .add(MeetingsGroup)
   .add(MeetingParticipantsGroup)
   .add(EventsGroup)
+  .add(ZoomHostsGroup)
+  .add(ZoomMeetingsGroup)
 {}

@@ -8,9 +8,15 @@ import * as Layer from "effect/Layer"
 import { EventsService } from "./EventsService.js"
 import { MeetingParticipantsService } from "./MeetingParticipantsService.js"
 import { MeetingsService } from "./MeetingsService.js"
+import { ZoomHostsService } from "./ZoomHostsService.js"
+import { ZoomMeetingsService } from "./ZoomMeetingsService.js"
 
 /** @since 0.1.0 */
-export type SchedulingServices = MeetingsService | MeetingParticipantsService | EventsService
+export type SchedulingServices = | MeetingsService
+  | MeetingParticipantsService
+  | EventsService
+  | ZoomHostsService
+  | ZoomMeetingsService
 
 /**
  * Every scheduling service's `Default` layer, on whatever `CrmTransport` is provided.
@@ -21,5 +27,7 @@ export type SchedulingServices = MeetingsService | MeetingParticipantsService | 
 export const SchedulingServicesLive: Layer.Layer<SchedulingServices, never, CrmTransport> = Layer.mergeAll(
   MeetingsService.Default,
   MeetingParticipantsService.Default,
-  EventsService.Default
+  EventsService.Default,
+  ZoomHostsService.Default,
+  ZoomMeetingsService.Default
 )

@@ -2,7 +2,7 @@
  * The scheduling domain's collections, declared once so every handler group agrees on them, and the
  * 422 in the reference's format.
  */
-import { Event, Meeting, MeetingParticipant } from "@blocks-crm/scheduling"
+import { Event, Meeting, MeetingParticipant, ZoomAllocation, ZoomHost, ZoomMeeting } from "@blocks-crm/scheduling"
 import { Contract } from "@blocks-crm/core-http"
 import type * as Context from "effect/Context"
 import * as Effect from "effect/Effect"
@@ -51,6 +51,20 @@ export const schedulingRecords = (store: Context.Tag.Service<typeof RecordStore>
       searchText: (event) => [event.title ?? "", event.eventType ?? "", event.description ?? ""].join(" ")
     }),
     "Event"
+  ),
+  hosts: resource(
+    store.collection("zoom_hosts", ZoomHost, {
+      idOf: (host) => host.uniqueId,
+      searchText: (host) => [host.email ?? "", host.displayName ?? ""].join(" ")
+    }),
+    "Zoom Host"
+  ),
+  /** Kept under their host (`parentId`); released ones stay, as the host's history. */
+  allocations: resource(store.collection("zoom_allocations", ZoomAllocation, { idOf: (a) => a.uniqueId }), "Allocation"),
+  /** Kept under their meeting (`parentId`): one Zoom link per meeting. */
+  zoomMeetings: resource(
+    store.collection("zoom_meetings", ZoomMeeting, { idOf: (zoom) => zoom.uniqueId }),
+    "Zoom Meeting"
   )
 })
 

@@ -7,9 +7,17 @@ import * as EmulatorDomain from "../../EmulatorDomain.js"
 import { EventsHandlers } from "./EventsHandlers.js"
 import { MeetingParticipantsHandlers } from "./MeetingParticipantsHandlers.js"
 import { MeetingsHandlers } from "./MeetingsHandlers.js"
+import { ZoomHostsHandlers } from "./ZoomHostsHandlers.js"
+import { ZoomMeetingsHandlers } from "./ZoomMeetingsHandlers.js"
 
 export const SchedulingDomain = EmulatorDomain.make(
   "scheduling",
   SchedulingApi,
-  Layer.mergeAll(MeetingsHandlers, MeetingParticipantsHandlers, EventsHandlers)
+  Layer.mergeAll(
+    MeetingsHandlers,
+    MeetingParticipantsHandlers,
+    EventsHandlers,
+    ZoomHostsHandlers,
+    ZoomMeetingsHandlers
+  )
 )
