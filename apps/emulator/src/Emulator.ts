@@ -19,6 +19,7 @@ import * as Context from "effect/Context"
 import * as Effect from "effect/Effect"
 import * as FiberRef from "effect/FiberRef"
 import * as Layer from "effect/Layer"
+import type * as Redacted from "effect/Redacted"
 import type * as Scope from "effect/Scope"
 import { createServer } from "node:http"
 import * as Credentials from "./Credentials.js"
@@ -34,6 +35,7 @@ import * as Uploads from "./Uploads.js"
 import { AccountsDomain } from "./domains/accounts/AccountsDomain.js"
 import { CommsDomain } from "./domains/comms/CommsDomain.js"
 import { SchedulingDomain } from "./domains/scheduling/SchedulingDomain.js"
+import * as ZoomWebhookSecrets from "./domains/scheduling/ZoomWebhookSecrets.js"
 
 export interface EmulatorOptions {
   /** 0 picks a free port (the default, for parallel tests). */
@@ -60,6 +62,8 @@ export interface EmulatorOptions {
   readonly tracing?: boolean | undefined
   /** Presigned uploads: the signing secret (`Redacted`), how long a URL works, the largest upload. */
   readonly uploads?: Uploads.Options | undefined
+  /** Zoom webhook secrets by API key (`Redacted`); default `EMULATOR_ZOOM_WEBHOOK_SECRET` for every tenant. */
+  readonly zoomWebhookSecrets?: Readonly<Record<string, Redacted.Redacted<string>>> | undefined
 }
 
 export interface EmulatorInfo {
@@ -123,7 +127,8 @@ export const layer = (options: EmulatorOptions = {}): Layer.Layer<Emulator, unkn
     Faults.layer(options.faults ?? false),
     Idempotency.layer,
     RequestBody.layer({ maxBodyBytes: options.maxBodyBytes, maxJsonDepth: options.maxJsonDepth }),
-    Uploads.layer(options.uploads)
+    Uploads.layer(options.uploads),
+    ZoomWebhookSecrets.layer(options.zoomWebhookSecrets)
   ).pipe(Layer.provideMerge(Database.layer(database)))
   const auth = Layer.mergeAll(Credentials.apiKeyAuthLayer, Credentials.bearerAuthLayer)
 

@@ -9,7 +9,8 @@ import {
   MeetingsService,
   SchedulingServicesLive,
   ZoomHostsService,
-  ZoomMeetingsService
+  ZoomMeetingsService,
+  ZoomWebhookService
 } from "@blocks-crm/scheduling"
 import { expect } from "@effect/vitest"
 import * as Effect from "effect/Effect"
@@ -27,7 +28,8 @@ export const connectScheduling = (apiKey?: string) =>
       participants: MeetingParticipantsService,
       events: EventsService,
       zoomHosts: ZoomHostsService,
-      zoom: ZoomMeetingsService
+      zoom: ZoomMeetingsService,
+      webhook: ZoomWebhookService
     }).pipe(
       Effect.provide(SchedulingServicesLive.pipe(Layer.provide(TestEmulator.transportLayer(options, sent))))
     )

@@ -9,6 +9,7 @@ import { MeetingParticipantsGroup } from "./MeetingParticipantsGroup.js"
 import { MeetingsGroup } from "./MeetingsGroup.js"
 import { ZoomHostsGroup } from "./ZoomHostsGroup.js"
 import { ZoomMeetingsGroup } from "./ZoomMeetingsGroup.js"
+import { ZoomWebhookGroup } from "./ZoomWebhookGroup.js"
 
 /** @since 0.1.0 */
 export class SchedulingApi extends HttpApi.make("scheduling")
@@ -17,4 +18,5 @@ export class SchedulingApi extends HttpApi.make("scheduling")
   .add(EventsGroup)
   .add(ZoomHostsGroup)
   .add(ZoomMeetingsGroup)
+  .add(ZoomWebhookGroup)
 {}

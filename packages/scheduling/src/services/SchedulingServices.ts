@@ -10,6 +10,7 @@ import { MeetingParticipantsService } from "./MeetingParticipantsService.js"
 import { MeetingsService } from "./MeetingsService.js"
 import { ZoomHostsService } from "./ZoomHostsService.js"
 import { ZoomMeetingsService } from "./ZoomMeetingsService.js"
+import { ZoomWebhookService } from "./ZoomWebhookService.js"
 
 /** @since 0.1.0 */
 export type SchedulingServices = | MeetingsService
@@ -17,6 +18,7 @@ export type SchedulingServices = | MeetingsService
   | EventsService
   | ZoomHostsService
   | ZoomMeetingsService
+  | ZoomWebhookService
 
 /**
  * Every scheduling service's `Default` layer, on whatever `CrmTransport` is provided.
@@ -29,5 +31,6 @@ export const SchedulingServicesLive: Layer.Layer<SchedulingServices, never, CrmT
   MeetingParticipantsService.Default,
   EventsService.Default,
   ZoomHostsService.Default,
-  ZoomMeetingsService.Default
+  ZoomMeetingsService.Default,
+  ZoomWebhookService.Default
 )

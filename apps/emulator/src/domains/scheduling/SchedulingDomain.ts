@@ -9,6 +9,7 @@ import { MeetingParticipantsHandlers } from "./MeetingParticipantsHandlers.js"
 import { MeetingsHandlers } from "./MeetingsHandlers.js"
 import { ZoomHostsHandlers } from "./ZoomHostsHandlers.js"
 import { ZoomMeetingsHandlers } from "./ZoomMeetingsHandlers.js"
+import { ZoomWebhookHandlers } from "./ZoomWebhookHandlers.js"
 
 export const SchedulingDomain = EmulatorDomain.make(
   "scheduling",
@@ -18,6 +19,7 @@ export const SchedulingDomain = EmulatorDomain.make(
     MeetingParticipantsHandlers,
     EventsHandlers,
     ZoomHostsHandlers,
-    ZoomMeetingsHandlers
+    ZoomMeetingsHandlers,
+    ZoomWebhookHandlers
   )
 )
