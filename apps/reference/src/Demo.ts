@@ -25,6 +25,8 @@ import { runAccountsChapter } from "./demo/AccountsChapter.js"
 import type { AccountsOutcome } from "./demo/AccountsChapter.js"
 import { runCommsChapter } from "./demo/CommsChapter.js"
 import type { CommsOutcome } from "./demo/CommsChapter.js"
+import { runSchedulingChapter } from "./demo/SchedulingChapter.js"
+import type { SchedulingOutcome } from "./demo/SchedulingChapter.js"
 
 const DAY = 24 * 60 * 60 * 1000
 
@@ -293,6 +295,8 @@ export interface DemoOutcome {
   readonly accounts: AccountsOutcome
   /** The comms chapter: subscribers, an unsubscribe, a welcome template on Mandrill. */
   readonly comms: CommsOutcome
+  /** The scheduling chapter: meetings with an account, a Zoom link, a customer day's attendance. */
+  readonly scheduling: SchedulingOutcome
 }
 
 /**
@@ -418,6 +422,7 @@ export const runDemo = (options: DemoOptions = {}): Effect.Effect<DemoOutcome, C
 
     const accounts = yield* runAccountsChapter({ runId, log })
     const comms = yield* runCommsChapter({ runId, log })
+    const scheduling = yield* runSchedulingChapter({ runId, log })
 
     // The report, over what this run created, as the API now returns it.
     const leads = yield* Effect.forEach(Object.values<string>(leadIds), (id) => crm.leads.get(id), { concurrency: 4 })
@@ -444,6 +449,7 @@ export const runDemo = (options: DemoOptions = {}): Effect.Effect<DemoOutcome, C
       deletedOpportunities: [before, afterDelete, afterRecover] as const,
       report,
       accounts,
-      comms
+      comms,
+      scheduling
     }
   })

@@ -10,7 +10,8 @@ import {
   MeetingsService,
   SchedulingApi,
   ZoomHostsService,
-  ZoomMeetingsService
+  ZoomMeetingsService,
+  ZoomWebhookService
 } from "@blocks-crm/scheduling"
 import * as CrmDomain from "../CrmDomain.js"
 
@@ -24,7 +25,8 @@ export const scheduling = CrmDomain.make({
     meetings: MeetingsService,
     events: EventsService,
     zoomHosts: ZoomHostsService,
-    zoomMeetings: ZoomMeetingsService
+    zoomMeetings: ZoomMeetingsService,
+    zoomWebhook: ZoomWebhookService
   },
   nested: {
     meetings: { participants: MeetingParticipantsService }
