@@ -123,10 +123,13 @@ layer(TestEmulator.layer({ zoomWebhookSecrets: { [API_KEY_A]: Redacted.make(SECR
       const secret = Redacted.make(SECRET)
       const body = "{\"event\":\"meeting.started\",\"payload\":{\"object\":{\"id\":\"123\"}}}"
 
-      it("sign is v0= + hex HMAC-SHA256 of v0:{ts}:{body}; encryptToken is the token's HMAC", () => {
-        expect(ZoomWebhookSignature.sign(secret, 1_700_000_000, body)).toBe(`v0=${hmac(SECRET, `v0:1700000000:${body}`)}`)
-        expect(ZoomWebhookSignature.encryptToken(secret, "tok")).toBe(hmac(SECRET, "tok"))
-      })
+      it.effect("sign is v0= + hex HMAC-SHA256 of v0:{ts}:{body}; encryptToken is the token's HMAC", () =>
+        Effect.gen(function*() {
+          expect(yield* ZoomWebhookSignature.sign(secret, 1_700_000_000, body)).toBe(
+            `v0=${hmac(SECRET, `v0:1700000000:${body}`)}`
+          )
+          expect(yield* ZoomWebhookSignature.encryptToken(secret, "tok")).toBe(hmac(SECRET, "tok"))
+        }))
 
       it.effect("verify accepts Zoom's signature and refuses a changed body, a stale time or a bad header", () =>
         Effect.gen(function*() {
@@ -138,6 +141,7 @@ layer(TestEmulator.layer({ zoomWebhookSecrets: { [API_KEY_A]: Redacted.make(SECR
           for (const input of [
             { ...ok, rawBody: body.replace("123", "124") },
             { ...ok, signature: signature.slice(0, -1) },
+            { ...ok, signature: `v0=${hmac("other", `v0:1700000000:${body}`)}` },
             { ...ok, now: new Date(1_700_000_301_000) },
             { ...ok, timestamp: "soon" },
             { ...ok, signature: undefined }
@@ -148,7 +152,7 @@ layer(TestEmulator.layer({ zoomWebhookSecrets: { [API_KEY_A]: Redacted.make(SECR
             expect(error.message).not.toContain(SECRET)
             reasons.push(error.reason)
           }
-          expect(reasons).toEqual(["bad_signature", "bad_signature", "stale_timestamp", "bad_timestamp", "missing_headers"])
+          expect(reasons).toEqual(["bad_signature", "bad_signature", "bad_signature", "stale_timestamp", "bad_timestamp", "missing_headers"])
         }))
     })
   }

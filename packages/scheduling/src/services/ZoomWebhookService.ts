@@ -55,8 +55,11 @@ export class ZoomWebhookService extends Effect.Service<ZoomWebhookService>()(
         send: (secret: Redacted.Redacted<string>, event: ZoomWebhookEvent, timestamp?: number) =>
           Effect.flatMap(check(event), (payload) => {
             const at = String(timestamp ?? Math.floor(Date.now() / 1000))
-            const headers = { "x-zm-signature": sign(secret, at, JSON.stringify(encode(payload))), "x-zm-request-timestamp": at }
-            return api.receive({ headers, payload })
+            return Effect.flatMap(
+              sign(secret, at, JSON.stringify(encode(payload))),
+              (signature) =>
+                api.receive({ headers: { "x-zm-signature": signature, "x-zm-request-timestamp": at }, payload })
+            )
           })
       }
     })
