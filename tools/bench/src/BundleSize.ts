@@ -63,6 +63,11 @@ export const entries: ReadonlyArray<Entry> = [
     file: "size-entries/mandrill-templates-stats.ts",
     description: "(a) MandrillTemplatesService.stats alone"
   },
+  {
+    name: "meeting-participants-list",
+    file: "size-entries/meeting-participants-list.ts",
+    description: "(a) MeetingParticipantsService.list alone, the scheduling package's smallest service"
+  },
   { name: "pipeline-all", file: "size-entries/pipeline-all.ts", description: "(b) export * from @blocks-crm/pipeline" },
   {
     name: "reference-client",
