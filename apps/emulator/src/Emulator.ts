@@ -77,7 +77,12 @@ export interface EmulatorInfo {
 export class Emulator extends Context.Tag("@blocks-crm/emulator/Emulator")<Emulator, EmulatorInfo>() {}
 
 /** Every domain this emulator ships with. */
-export const builtInDomains: ReadonlyArray<EmulatorDomain> = [PipelineDomain, AccountsDomain, CommsDomain, SchedulingDomain]
+export const builtInDomains: ReadonlyArray<EmulatorDomain> = [
+  PipelineDomain,
+  AccountsDomain,
+  CommsDomain,
+  SchedulingDomain
+]
 
 /** One API made of every domain's contract, for the OpenAPI document and the docs page. */
 export const documentedApi = (domains: ReadonlyArray<EmulatorDomain>) =>

@@ -24,40 +24,43 @@ const expected = {
   hostUtilisation: { allocated: 1, capacity: schedulingPlan.host.capacity }
 }
 
-layer(EmbeddedEmulator.client(), { excludeTestServices: true })("the demo's scheduling chapter on the emulator", (it) => {
-  it.effect("reports meetings this week, attendance and host utilisation that follow from the plan", () =>
-    Effect.gen(function*() {
-      expect(expected).toEqual({
-        meetingsThisWeek: 2,
-        meetings: 3,
-        attendance: { confirmed: 5, checkedIn: 4, checkedOut: 1 },
-        hostUtilisation: { allocated: 1, capacity: 2 }
-      })
-      const outcome = yield* SchedulingChapter.runSchedulingChapter({ ...quiet, runId: "sched-1" })
-      expect(outcome.report).toEqual(expected)
-      expect(outcome.meetings.map((m) => m.title).sort()).toEqual(schedulingPlan.meetings.map((m) => m.title).sort())
-      expect(outcome.joinUrl).toMatch(/^https:\/\/zoom\.us\/j\/\d{11}\?pwd=/)
-      expect(outcome.event.adminNotes?.map((n) => n.author)).toEqual([schedulingPlan.rep.name])
-      const text = SchedulingChapter.formatSchedulingReport(outcome.report)
-      expect(text).toContain("2 of 3 with the account")
-      expect(text).toContain("5 confirmed, 4 checked in, 1 checked out")
-      expect(text).toContain("1 of 2 meetings allocated (50%)")
-    }))
+layer(EmbeddedEmulator.client(), { excludeTestServices: true })(
+  "the demo's scheduling chapter on the emulator",
+  (it) => {
+    it.effect("reports meetings this week, attendance and host utilisation that follow from the plan", () =>
+      Effect.gen(function*() {
+        expect(expected).toEqual({
+          meetingsThisWeek: 2,
+          meetings: 3,
+          attendance: { confirmed: 5, checkedIn: 4, checkedOut: 1 },
+          hostUtilisation: { allocated: 1, capacity: 2 }
+        })
+        const outcome = yield* SchedulingChapter.runSchedulingChapter({ ...quiet, runId: "sched-1" })
+        expect(outcome.report).toEqual(expected)
+        expect(outcome.meetings.map((m) => m.title).sort()).toEqual(schedulingPlan.meetings.map((m) => m.title).sort())
+        expect(outcome.joinUrl).toMatch(/^https:\/\/zoom\.us\/j\/\d{11}\?pwd=/)
+        expect(outcome.event.adminNotes?.map((n) => n.author)).toEqual([schedulingPlan.rep.name])
+        const text = SchedulingChapter.formatSchedulingReport(outcome.report)
+        expect(text).toContain("2 of 3 with the account")
+        expect(text).toContain("5 confirmed, 4 checked in, 1 checked out")
+        expect(text).toContain("1 of 2 meetings allocated (50%)")
+      }))
 
-  it.effect("a second run in the same database reports the same numbers", () =>
-    Effect.gen(function*() {
-      const first = yield* SchedulingChapter.runSchedulingChapter({ ...quiet, runId: "sched-2" })
-      const second = yield* SchedulingChapter.runSchedulingChapter({ ...quiet, runId: "sched-3" })
-      expect(second.report).toEqual(first.report)
-      expect(second.host.uniqueId).not.toBe(first.host.uniqueId)
-    }))
+    it.effect("a second run in the same database reports the same numbers", () =>
+      Effect.gen(function*() {
+        const first = yield* SchedulingChapter.runSchedulingChapter({ ...quiet, runId: "sched-2" })
+        const second = yield* SchedulingChapter.runSchedulingChapter({ ...quiet, runId: "sched-3" })
+        expect(second.report).toEqual(first.report)
+        expect(second.host.uniqueId).not.toBe(first.host.uniqueId)
+      }))
 
-  it.effect("the whole demo runs the chapter and returns its report", () =>
-    Effect.gen(function*() {
-      const outcome = yield* Demo.runDemo(quiet)
-      expect(outcome.scheduling.report).toEqual(expected)
-    }))
-})
+    it.effect("the whole demo runs the chapter and returns its report", () =>
+      Effect.gen(function*() {
+        const outcome = yield* Demo.runDemo(quiet)
+        expect(outcome.scheduling.report).toEqual(expected)
+      }))
+  }
+)
 
 describe("schedulingReport", () => {
   const now = new Date("2026-03-10T12:00:00Z")
@@ -82,7 +85,12 @@ describe("schedulingReport", () => {
   })
   it("counts meetings from now for seven days, the event's counts and live allocations only", () => {
     const report = SchedulingChapter.schedulingReport(
-      [meeting("2026-03-09T12:00:00Z"), meeting("2026-03-10T12:00:00Z"), meeting("2026-03-17T11:59:59Z"), meeting("2026-03-17T12:00:00Z")],
+      [
+        meeting("2026-03-09T12:00:00Z"),
+        meeting("2026-03-10T12:00:00Z"),
+        meeting("2026-03-17T11:59:59Z"),
+        meeting("2026-03-17T12:00:00Z")
+      ],
       { uniqueId: "e", status: "active", enabled: true, createdAt: now, confirmedCount: 3, checkedInCount: 2 },
       { uniqueId: "h", status: "active", enabled: true, createdAt: now, maxMeetings: 4 },
       [allocation("allocated"), allocation("released"), allocation("allocated")],

@@ -143,7 +143,11 @@ describe("scheduling models decode", () => {
     })
     expect(zoom).toMatchObject({ zoomMeetingId: "81234567890", duration: 60, startTime: new Date(at) })
     const missing = Schema.decodeUnknownEither(ZoomMeetingDocument)({
-      data: { id: "z", type: "zoom_meeting", attributes: { unique_id: "z", status: "active", enabled: true, created_at: at } }
+      data: {
+        id: "z",
+        type: "zoom_meeting",
+        attributes: { unique_id: "z", status: "active", enabled: true, created_at: at }
+      }
     })
     expect(Either.isLeft(missing) && missing.left.message.includes("meeting_unique_id")).toBe(true)
     const availability = Schema.decodeUnknownSync(JsonApi.document(ZoomHostAvailabilityResource))({
@@ -181,19 +185,22 @@ describe("scheduling requests", () => {
   })
 
   it("attendance names the person; hosts' working hours are HH:MM in order; Zoom events keep Zoom's names", () => {
-    expect(Schema.encodeSync(ContactAttendanceRequest)({ contactUniqueId: "c-1", contactApproved: true })).toStrictEqual({
-      contact_unique_id: "c-1",
-      contact_approved: true
-    })
+    expect(Schema.encodeSync(ContactAttendanceRequest)({ contactUniqueId: "c-1", contactApproved: true }))
+      .toStrictEqual({
+        contact_unique_id: "c-1",
+        contact_approved: true
+      })
     const host = Schema.decodeUnknownEither(CreateZoomHostRequest)
     expect(Either.isRight(host({ email: "z@acme.com", working_hours_start: "08:00", working_hours_end: "18:00" })))
       .toBe(true)
     expect(Either.isLeft(host({ email: "z@acme.com", working_hours_start: "18:00", working_hours_end: "08:00" })))
       .toBe(true)
     expect(Either.isLeft(host({ email: "z@acme.com", working_hours_start: "8:00" }))).toBe(true)
-    expect(Schema.decodeUnknownSync(ZoomWebhookEvent)({
-      event: "endpoint.url_validation",
-      payload: { plainToken: "t" }
-    })).toStrictEqual({ event: "endpoint.url_validation", payload: { plainToken: "t" } })
+    expect(
+      Schema.decodeUnknownSync(ZoomWebhookEvent)({
+        event: "endpoint.url_validation",
+        payload: { plainToken: "t" }
+      })
+    ).toStrictEqual({ event: "endpoint.url_validation", payload: { plainToken: "t" } })
   })
 })

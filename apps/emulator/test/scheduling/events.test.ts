@@ -63,7 +63,10 @@ layer(TestEmulator.layer(), { excludeTestServices: true })("scheduling events on
         expectTag(yield* Effect.flip(events.addAdminNote("no-such-event", { note: "x" })), "NotFound")
         const event = yield* events.create({ title: "Open day" })
         expectTag(yield* Effect.flip(events.confirmContact(event.uniqueId, { contactUniqueId: "nobody" })), "NotFound")
-        expectTag(yield* Effect.flip(events.confirmEmployee(event.uniqueId, { employeeUniqueId: "nobody" })), "NotFound")
+        expectTag(
+          yield* Effect.flip(events.confirmEmployee(event.uniqueId, { employeeUniqueId: "nobody" })),
+          "NotFound"
+        )
         expectTag(yield* Effect.flip(events.create({ title: "x", contactUniqueId: "nobody" })), "NotFound")
       }))
 
@@ -74,7 +77,12 @@ layer(TestEmulator.layer(), { excludeTestServices: true })("scheduling events on
         const id = created.json.data.id
         const cases: ReadonlyArray<readonly [string, string, unknown, string]> = [
           ["POST", "/events/", { event: { title: " " } }, "/event/title"],
-          ["PUT", `/events/${id}`, { event: { start_time: "2026-01-02T10:00:00Z", end_time: "2026-01-01T10:00:00Z" } }, "/event/endTime"],
+          [
+            "PUT",
+            `/events/${id}`,
+            { event: { start_time: "2026-01-02T10:00:00Z", end_time: "2026-01-01T10:00:00Z" } },
+            "/event/endTime"
+          ],
           ["PUT", `/events/${id}/contacts/confirmation`, { event: {} }, "/event/contact_unique_id"],
           ["PUT", `/events/${id}/employees/checking`, { event: {} }, "/event/employee_unique_id"],
           ["PUT", `/events/${id}/admin/notes`, { event: { note: "" } }, "/event/note"]
@@ -203,7 +211,11 @@ layer(TestEmulator.layer(), { excludeTestServices: true })("scheduling events on
           "ValidationFailed"
         )
         expect(rule(outTwice)[0]?.[0]).toBe("already_checked_out")
-        expect(yield* events.get(event.uniqueId)).toMatchObject({ confirmedCount: 1, checkedInCount: 1, checkedOutCount: 1 })
+        expect(yield* events.get(event.uniqueId)).toMatchObject({
+          confirmedCount: 1,
+          checkedInCount: 1,
+          checkedOutCount: 1
+        })
       }))
 
     it.effect("contact and admin notes are appended with their time and author, oldest first", () =>
@@ -263,7 +275,10 @@ layer(TestEmulator.layer(), { excludeTestServices: true })("scheduling events on
           contactUniqueId: fc.oneof(fc.constantFrom("", "a/b", "x y"), fc.string())
         }, { requiredKeys: [] }).filter((input) => !isValid(input))
         for (const input of fc.sample(invalid, { seed: 22, numRuns: 60 })) {
-          const error = expectTag(yield* Effect.flip(events.create(input as unknown as CreateEventRequest)), "InvalidInput")
+          const error = expectTag(
+            yield* Effect.flip(events.create(input as unknown as CreateEventRequest)),
+            "InvalidInput"
+          )
           expect(error.issues.length).toBeGreaterThan(0)
         }
         expect(sent).toEqual([])
@@ -276,7 +291,18 @@ layer(TestEmulator.layer(), { excludeTestServices: true })("scheduling events on
       const methods = (path: string) => Object.keys(response.json.paths[path] ?? {}).sort()
       expect(methods("/events/")).toEqual(["get", "post"])
       expect(methods("/events/{uniqueId}")).toEqual(["delete", "get", "put"])
-      for (const action of ["contacts/confirmation", "contacts/checking", "contacts/checkout", "contacts/notes", "employees/confirmation", "employees/checking", "employees/checkout", "admin/notes"]) {
+      for (
+        const action of [
+          "contacts/confirmation",
+          "contacts/checking",
+          "contacts/checkout",
+          "contacts/notes",
+          "employees/confirmation",
+          "employees/checking",
+          "employees/checkout",
+          "admin/notes"
+        ]
+      ) {
         expect(methods(`/events/{uniqueId}/${action}`), action).toEqual(["put"])
       }
     }))

@@ -61,7 +61,10 @@ layer(TestEmulator.layer(), { excludeTestServices: true })("scheduling meetings 
 
         const updated = yield* meetings.update(created.uniqueId, { title: "Q1 Review", meetingScore: 4 })
         expect(updated).toMatchObject({ uniqueId: created.uniqueId, title: "Q1 Review", meetingScore: 4 })
-        expect(yield* meetings.get(created.uniqueId)).toMatchObject({ title: "Q1 Review", startTime: quarterly.startTime })
+        expect(yield* meetings.get(created.uniqueId)).toMatchObject({
+          title: "Q1 Review",
+          startTime: quarterly.startTime
+        })
 
         yield* meetings.delete(created.uniqueId)
         expectTag(yield* Effect.flip(meetings.get(created.uniqueId)), "NotFound")
@@ -114,7 +117,11 @@ layer(TestEmulator.layer(), { excludeTestServices: true })("scheduling meetings 
         expect(response.status).toBe(422)
         // The contract's own rule (the same one the client checks) names the field in the body.
         expect(response.json.errors).toEqual([
-          expect.objectContaining({ status: "422", detail: "endTime must be after startTime", source: { pointer: "/meeting/endTime" } })
+          expect.objectContaining({
+            status: "422",
+            detail: "endTime must be after startTime",
+            source: { pointer: "/meeting/endTime" }
+          })
         ])
         const missing = yield* raw<WireErrors>("POST", "/meetings/", { body: { meeting: { title: "No times" } } })
         expect(missing.status).toBe(422)
@@ -126,7 +133,10 @@ layer(TestEmulator.layer(), { excludeTestServices: true })("scheduling meetings 
           "ValidationFailed"
         )
         // Only the stored start says the new end is wrong: the handler's rule, named by its code.
-        expect(moved.errors.map((error) => [error.code, error.source?.pointer])).toEqual([["invalid_range", "/meeting/end_time"]])
+        expect(moved.errors.map((error) => [error.code, error.source?.pointer])).toEqual([[
+          "invalid_range",
+          "/meeting/end_time"
+        ]])
         expect((yield* meetings.get(created.uniqueId)).endTime).toEqual(quarterly.endTime)
       }))
 

@@ -31,16 +31,22 @@ it.scopedLive("meetings, attendance and allocations survive a restart on the sam
     const ids = yield* withEmulator(
       database,
       Effect.gen(function*() {
-        expect((yield* raw("POST", "/users/kept-user/register", { body: { user: { email: "k@acme.example" } } })).status)
+        expect(
+          (yield* raw("POST", "/users/kept-user/register", { body: { user: { email: "k@acme.example" } } })).status
+        )
           .toBeLessThan(300)
-        const host = yield* raw<WireDocument>("POST", "/zoom_hosts/", { body: { zoom_host: { email: "z@acme.example" } } })
+        const host = yield* raw<WireDocument>("POST", "/zoom_hosts/", {
+          body: { zoom_host: { email: "z@acme.example" } }
+        })
         expect(host.status).toBe(201)
         const meeting = yield* raw<WireDocument>("POST", "/meetings/", { body: meetingBody })
         const participant = yield* raw<WireDocument>("POST", `/meetings/${meeting.json.data.id}/participants`, {
           body: { participant: { email: "guest@example.org" } }
         })
         expect(participant.status).toBe(201)
-        const zoom = yield* raw("POST", `/users/kept-user/meetings/${meeting.json.data.id}/zoom`, { body: { zoom: {} } })
+        const zoom = yield* raw("POST", `/users/kept-user/meetings/${meeting.json.data.id}/zoom`, {
+          body: { zoom: {} }
+        })
         expect(zoom.status).toBe(201)
         const event = yield* raw<WireDocument>("POST", "/events/", { body: { event: { title: "Kept day" } } })
         for (const step of ["confirmation", "checking"]) {
@@ -56,7 +62,10 @@ it.scopedLive("meetings, attendance and allocations survive a restart on the sam
     yield* withEmulator(
       database,
       Effect.gen(function*() {
-        const participants = yield* raw<{ data: ReadonlyArray<{ id: string }> }>("GET", `/meetings/${ids.meeting}/participants`)
+        const participants = yield* raw<{ data: ReadonlyArray<{ id: string }> }>(
+          "GET",
+          `/meetings/${ids.meeting}/participants`
+        )
         expect(participants.json.data.map((p) => p.id)).toEqual([ids.participant])
         const twice = yield* raw<WireErrors>("PUT", `/events/${ids.event}/employees/checking`, {
           body: { event: { employee_unique_id: "kept-user" } }

@@ -33,13 +33,18 @@ const post = (body: string, options: { ts?: number; signature?: string; apiKey?:
   })
 }
 
-layer(TestEmulator.layer({ zoomWebhookSecrets: { [API_KEY_A]: Redacted.make(SECRET) } }), { excludeTestServices: true })(
+layer(TestEmulator.layer({ zoomWebhookSecrets: { [API_KEY_A]: Redacted.make(SECRET) } }), {
+  excludeTestServices: true
+})(
   "scheduling Zoom webhook on the emulator",
   (it) => {
     describe("the endpoint", () => {
       it.effect("answers endpoint.url_validation with the plain token and its HMAC", () =>
         Effect.gen(function*() {
-          const body = JSON.stringify({ event: "endpoint.url_validation", payload: { plainToken: "qgg8vlvZRS6UYooatFL8Aw" } })
+          const body = JSON.stringify({
+            event: "endpoint.url_validation",
+            payload: { plainToken: "qgg8vlvZRS6UYooatFL8Aw" }
+          })
           const response = yield* post(body)
           expect(response.status, response.text).toBe(200)
           expect(response.json).toEqual({
@@ -85,7 +90,11 @@ layer(TestEmulator.layer({ zoomWebhookSecrets: { [API_KEY_A]: Redacted.make(SECR
           const host = yield* zoomHosts.create({ email: `${unique("wh")}@acme.com`, maxMeetings: 50 })
           const user = yield* registerUser("Wanda")
           const start = new Date(Date.UTC(2032, 5, 1, 10))
-          const meeting = yield* meetings.create({ title: "Webhook demo", startTime: start, endTime: new Date(start.getTime() + 3_600_000) })
+          const meeting = yield* meetings.create({
+            title: "Webhook demo",
+            startTime: start,
+            endTime: new Date(start.getTime() + 3_600_000)
+          })
           const link = yield* zoom.create(user.id, meeting.uniqueId, {})
           expect(link.zoomStatus).toBe("waiting")
 
@@ -110,7 +119,8 @@ layer(TestEmulator.layer({ zoomWebhookSecrets: { [API_KEY_A]: Redacted.make(SECR
           expect(host.uniqueId).toBeDefined()
 
           // An unknown meeting is acknowledged and changes nothing.
-          expect((yield* post(JSON.stringify({ event: "meeting.started", payload: { object: { id: 1 } } }))).status).toBe(200)
+          expect((yield* post(JSON.stringify({ event: "meeting.started", payload: { object: { id: 1 } } }))).status)
+            .toBe(200)
           // The SDK's signer with the wrong secret is refused.
           expectTag(
             yield* Effect.flip(webhook.send(Redacted.make("wrong"), { event: "meeting.started", payload: {} })),
@@ -138,21 +148,30 @@ layer(TestEmulator.layer({ zoomWebhookSecrets: { [API_KEY_A]: Redacted.make(SECR
           const ok = { secret, signature, timestamp: "1700000000", rawBody: body, now }
           yield* ZoomWebhookSignature.verify(ok)
           const reasons = []
-          for (const input of [
-            { ...ok, rawBody: body.replace("123", "124") },
-            { ...ok, signature: signature.slice(0, -1) },
-            { ...ok, signature: `v0=${hmac("other", `v0:1700000000:${body}`)}` },
-            { ...ok, now: new Date(1_700_000_301_000) },
-            { ...ok, timestamp: "soon" },
-            { ...ok, signature: undefined }
-          ]) {
+          for (
+            const input of [
+              { ...ok, rawBody: body.replace("123", "124") },
+              { ...ok, signature: signature.slice(0, -1) },
+              { ...ok, signature: `v0=${hmac("other", `v0:1700000000:${body}`)}` },
+              { ...ok, now: new Date(1_700_000_301_000) },
+              { ...ok, timestamp: "soon" },
+              { ...ok, signature: undefined }
+            ]
+          ) {
             const exit = yield* Effect.exit(ZoomWebhookSignature.verify(input))
             expect(Exit.isFailure(exit)).toBe(true)
             const error = yield* Effect.flip(ZoomWebhookSignature.verify(input))
             expect(error.message).not.toContain(SECRET)
             reasons.push(error.reason)
           }
-          expect(reasons).toEqual(["bad_signature", "bad_signature", "bad_signature", "stale_timestamp", "bad_timestamp", "missing_headers"])
+          expect(reasons).toEqual([
+            "bad_signature",
+            "bad_signature",
+            "bad_signature",
+            "stale_timestamp",
+            "bad_timestamp",
+            "missing_headers"
+          ])
         }))
     })
   }

@@ -78,9 +78,14 @@ layer(TestEmulator.layer(), { excludeTestServices: true })("scheduling Zoom on t
         expect(late.errors.map((e) => [e.code, e.source?.pointer])).toEqual([
           ["invalid_range", "/zoom_host/working_hours_end"]
         ])
-        const bad = yield* raw<WireErrors>("POST", "/zoom_hosts/", { body: { zoom_host: { email: "nope", max_meetings: 0 } } })
+        const bad = yield* raw<WireErrors>("POST", "/zoom_hosts/", {
+          body: { zoom_host: { email: "nope", max_meetings: 0 } }
+        })
         expect(bad.status).toBe(422)
-        expect(bad.json.errors.map((e) => e.source?.pointer).sort()).toEqual(["/zoom_host/email", "/zoom_host/max_meetings"])
+        expect(bad.json.errors.map((e) => e.source?.pointer).sort()).toEqual([
+          "/zoom_host/email",
+          "/zoom_host/max_meetings"
+        ])
       }))
 
     it.effect("invalid input is refused before anything is sent", () =>
@@ -88,7 +93,9 @@ layer(TestEmulator.layer(), { excludeTestServices: true })("scheduling Zoom on t
         const { sent, zoom, zoomHosts } = yield* connectScheduling()
         expectTag(yield* Effect.flip(zoomHosts.create({ email: "x", maxMeetings: 0 })), "InvalidInput")
         expectTag(
-          yield* Effect.flip(zoomHosts.create({ email: "a@b.co", workingHoursStart: "18:00", workingHoursEnd: "09:00" })),
+          yield* Effect.flip(
+            zoomHosts.create({ email: "a@b.co", workingHoursStart: "18:00", workingHoursEnd: "09:00" })
+          ),
           "InvalidInput"
         )
         expectTag(yield* Effect.flip(zoomHosts.create({ email: "a@b.co", workingHoursStart: "25:00" })), "InvalidInput")
@@ -190,8 +197,16 @@ layer(TestEmulator.layer(), { excludeTestServices: true })("scheduling Zoom on t
       Effect.gen(function*() {
         const { meetings, zoom, zoomHosts } = yield* connectScheduling(API_KEY_B)
         const user = yield* registerUser("Vic", API_KEY_B)
-        const morning = yield* zoomHosts.create({ email: "morning@acme.com", workingHoursStart: "06:00", workingHoursEnd: "12:00" })
-        const evening = yield* zoomHosts.create({ email: "evening@acme.com", workingHoursStart: "12:00", workingHoursEnd: "23:00" })
+        const morning = yield* zoomHosts.create({
+          email: "morning@acme.com",
+          workingHoursStart: "06:00",
+          workingHoursEnd: "12:00"
+        })
+        const evening = yield* zoomHosts.create({
+          email: "evening@acme.com",
+          workingHoursStart: "12:00",
+          workingHoursEnd: "23:00"
+        })
         const meeting = yield* meetings.create({ title: "Sync", ...at(10, 9) })
         const link = yield* zoom.create(user.id, meeting.uniqueId, { topic: "Weekly sync" })
         expect(link).toMatchObject({
@@ -215,7 +230,10 @@ layer(TestEmulator.layer(), { excludeTestServices: true })("scheduling Zoom on t
         // Nothing free at night: 422 naming the range, and the booking stays.
         const night = yield* Effect.flip(zoom.update(user.id, meeting.uniqueId, { startTime: at(10, 23, 0).startTime }))
         const refused = expectTag(night, "ValidationFailed")
-        expect(refused.errors.map((e) => [e.code, e.source?.pointer])).toEqual([["no_host_available", "/zoom/start_time"]])
+        expect(refused.errors.map((e) => [e.code, e.source?.pointer])).toEqual([[
+          "no_host_available",
+          "/zoom/start_time"
+        ]])
         expect(refused.errors[0]?.detail).toContain("2031-01-10T23:00:00.000Z")
         expect((yield* zoom.get(user.id, meeting.uniqueId)).zoomHostId).toBe(evening.uniqueId)
 
@@ -255,8 +273,16 @@ layer(TestEmulator.layer(), { excludeTestServices: true })("scheduling Zoom on t
         for (const generated of inputs) {
           const { userUniqueId: _u, ...input } = generated
           const created = yield* zoomHosts.create(input)
-          const { createdAt: _c, currentMeetings, enabled, maxMeetings, status: _s, uniqueId: _id, updatedAt: _up, ...echoed } =
-            created
+          const {
+            createdAt: _c,
+            currentMeetings,
+            enabled,
+            maxMeetings,
+            status: _s,
+            uniqueId: _id,
+            updatedAt: _up,
+            ...echoed
+          } = created
           const { enabled: sentEnabled, maxMeetings: sentMax, ...sent } = input
           expect(echoed).toStrictEqual(sent)
           expect(enabled).toBe(sentEnabled ?? true)

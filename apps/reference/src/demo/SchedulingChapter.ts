@@ -62,9 +62,9 @@ export const schedulingReport = (
   allocations: ReadonlyArray<ZoomAllocation>,
   now: Date
 ): SchedulingReport => ({
-  meetingsThisWeek: meetings.filter((m) =>
-    m.startTime.getTime() >= now.getTime() && m.startTime.getTime() < now.getTime() + 7 * DAY
-  ).length,
+  meetingsThisWeek:
+    meetings.filter((m) => m.startTime.getTime() >= now.getTime() && m.startTime.getTime() < now.getTime() + 7 * DAY)
+      .length,
   meetings: meetings.length,
   attendance: {
     confirmed: event.confirmedCount ?? 0,
@@ -156,7 +156,9 @@ export const runSchedulingChapter = (options: {
     })
     yield* crm.meetings.participants.add(review.uniqueId, { contactUniqueId: gina.uniqueId, role: "attendee" })
     yield* crm.meetings.participants.add(review.uniqueId, { userUniqueId: repId, role: "host" })
-    const zoom = yield* crm.zoomMeetings.create(repId, review.uniqueId, { duration: schedulingPlan.meetings[0].minutes })
+    const zoom = yield* crm.zoomMeetings.create(repId, review.uniqueId, {
+      duration: schedulingPlan.meetings[0].minutes
+    })
     yield* log(`  - ${review.title} with ${account.name}: 2 participants, Zoom ${zoom.joinUrl ?? "(no link)"}`)
     yield* log(`  - ${schedulingPlan.meetings.slice(1).map((m) => m.title).join(" and ")} booked`)
 
@@ -186,7 +188,10 @@ export const runSchedulingChapter = (options: {
     for (const key of schedulingPlan.checkOut) {
       yield* crm.events.checkOutContact(event.uniqueId, { contactUniqueId: guestIds[key]!, contactApproved: true })
     }
-    const attended = yield* crm.events.addAdminNote(event.uniqueId, { note: "Room B, coffee for 20", author: schedulingPlan.rep.name })
+    const attended = yield* crm.events.addAdminNote(event.uniqueId, {
+      note: "Room B, coffee for 20",
+      author: schedulingPlan.rep.name
+    })
     yield* log(
       `  - customer day: ${attended.confirmedCount} confirmed, ${attended.checkedInCount} checked in, ` +
         `${attended.checkedOutCount} checked out`

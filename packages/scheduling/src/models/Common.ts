@@ -39,8 +39,7 @@ export const Payload = Schema.Record({ key: Schema.String, value: Schema.Unknown
  * @since 0.1.0
  */
 export const InputTimestamp = Fields.Timestamp.annotations({
-  arbitrary: () => (fc) =>
-    fc.integer({ min: 0, max: 4_102_444_800 }).map((seconds) => new Date(seconds * 1000))
+  arbitrary: () => (fc) => fc.integer({ min: 0, max: 4_102_444_800 }).map((seconds) => new Date(seconds * 1000))
 })
 
 /**
@@ -49,7 +48,9 @@ export const InputTimestamp = Fields.Timestamp.annotations({
  *
  * @since 0.1.0
  */
-export const startsBeforeEnd = <A extends { readonly startTime?: Date | undefined; readonly endTime?: Date | undefined }>(
+export const startsBeforeEnd = <
+  A extends { readonly startTime?: Date | undefined; readonly endTime?: Date | undefined }
+>(
   input: A
 ) =>
   input.startTime === undefined || input.endTime === undefined || input.startTime.getTime() < input.endTime.getTime()

@@ -21,7 +21,9 @@ import { InputTimestamp, Payload, RecordStatus } from "./Common.js"
  * @since 0.1.0
  */
 export const TimeOfDay = Schema.String.pipe(
-  Schema.filter((s) => /^([01]\d|2[0-3]):[0-5]\d$/.test(s) || `Expected a time of day as HH:MM, got ${JSON.stringify(s)}`)
+  Schema.filter((s) =>
+    /^([01]\d|2[0-3]):[0-5]\d$/.test(s) || `Expected a time of day as HH:MM, got ${JSON.stringify(s)}`
+  )
 ).annotations({
   identifier: "TimeOfDay",
   arbitrary: () => (fc) =>
@@ -70,7 +72,9 @@ const hostAttributes = {
 export const ZoomHost = Schema.Struct({
   ...hostAttributes,
   status: Schema.propertySignature(RecordStatus).annotations({ description: "Record status" }),
-  enabled: Schema.propertySignature(Schema.Boolean).annotations({ description: "Whether meetings may be booked on it" }),
+  enabled: Schema.propertySignature(Schema.Boolean).annotations({
+    description: "Whether meetings may be booked on it"
+  }),
   createdAt: Fields.renamed(Fields.Timestamp, "created_at").annotations({ description: "Created" })
 }).annotations({
   identifier: "ZoomHost",

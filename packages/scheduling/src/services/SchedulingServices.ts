@@ -13,7 +13,8 @@ import { ZoomMeetingsService } from "./ZoomMeetingsService.js"
 import { ZoomWebhookService } from "./ZoomWebhookService.js"
 
 /** @since 0.1.0 */
-export type SchedulingServices = | MeetingsService
+export type SchedulingServices =
+  | MeetingsService
   | MeetingParticipantsService
   | EventsService
   | ZoomHostsService

@@ -50,8 +50,10 @@ const fromHex = (hex: string): Uint8Array<ArrayBuffer> | undefined =>
   /^(?:[0-9a-f]{2})+$/.test(hex) ? Uint8Array.from(hex.match(/../g)!, (pair) => parseInt(pair, 16)) : undefined
 
 const hmacHex = (secret: Redacted.Redacted<string>, text: string) =>
-  Effect.flatMap(hmacKey(secret), (key) =>
-    Effect.map(Effect.promise(() => globalThis.crypto.subtle.sign("HMAC", key, encoder.encode(text))), toHex))
+  Effect.flatMap(
+    hmacKey(secret),
+    (key) => Effect.map(Effect.promise(() => globalThis.crypto.subtle.sign("HMAC", key, encoder.encode(text))), toHex)
+  )
 
 /**
  * The `x-zm-signature` of a raw body sent at `timestamp` (seconds since the epoch).

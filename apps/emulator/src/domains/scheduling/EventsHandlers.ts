@@ -90,7 +90,11 @@ export const EventsHandlers = HttpApiBuilder.group(SchedulingApi, "events", (han
         return yield* events.update(eventId, (stored) => withCounts({ ...stored, attendance: updated, updatedAt: now }))
       })
 
-    const appendNote = (eventId: string, field: "contactNotes" | "adminNotes", note: { note: string; author?: string }) =>
+    const appendNote = (
+      eventId: string,
+      field: "contactNotes" | "adminNotes",
+      note: { note: string; author?: string }
+    ) =>
       events.update(eventId, (event) => {
         const now = new Date()
         const entry: EventNote = { ...note, createdAt: now }
@@ -131,12 +135,14 @@ export const EventsHandlers = HttpApiBuilder.group(SchedulingApi, "events", (han
         attend(path.uniqueId, "contact", payload.contactUniqueId, "checkIn", {}))
       .handle("checkOutContact", ({ path, payload: { contactUniqueId, ...extra } }) =>
         attend(path.uniqueId, "contact", contactUniqueId, "checkOut", extra))
-      .handle("addContactNote", ({ path, payload }) => appendNote(path.uniqueId, "contactNotes", payload))
+      .handle("addContactNote", ({ path, payload }) =>
+        appendNote(path.uniqueId, "contactNotes", payload))
       .handle("confirmEmployee", ({ path, payload }) =>
         attend(path.uniqueId, "employee", payload.employeeUniqueId, "confirm", {}))
       .handle("checkInEmployee", ({ path, payload }) =>
         attend(path.uniqueId, "employee", payload.employeeUniqueId, "checkIn", {}))
       .handle("checkOutEmployee", ({ path, payload }) =>
         attend(path.uniqueId, "employee", payload.employeeUniqueId, "checkOut", {}))
-      .handle("addAdminNote", ({ path, payload }) => appendNote(path.uniqueId, "adminNotes", payload))
+      .handle("addAdminNote", ({ path, payload }) =>
+        appendNote(path.uniqueId, "adminNotes", payload))
   }))

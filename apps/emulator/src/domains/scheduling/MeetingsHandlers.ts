@@ -64,7 +64,10 @@ export const MeetingsHandlers = HttpApiBuilder.group(SchedulingApi, "meetings", 
         Effect.gen(function*() {
           yield* meetings.remove(path.uniqueId)
           const attending = yield* participants.all(path.uniqueId)
-          yield* Effect.forEach(attending, (p) => Effect.ignore(participants.remove(p.uniqueId, { parentId: path.uniqueId })))
+          yield* Effect.forEach(
+            attending,
+            (p) => Effect.ignore(participants.remove(p.uniqueId, { parentId: path.uniqueId }))
+          )
         }))
       .handle("listForUser", ({ path, urlParams }) =>
         Effect.gen(function*() {

@@ -60,7 +60,10 @@ export const schedulingRecords = (store: Context.Tag.Service<typeof RecordStore>
     "Zoom Host"
   ),
   /** Kept under their host (`parentId`); released ones stay, as the host's history. */
-  allocations: resource(store.collection("zoom_allocations", ZoomAllocation, { idOf: (a) => a.uniqueId }), "Allocation"),
+  allocations: resource(
+    store.collection("zoom_allocations", ZoomAllocation, { idOf: (a) => a.uniqueId }),
+    "Allocation"
+  ),
   /** Kept under their meeting (`parentId`): one Zoom link per meeting. */
   zoomMeetings: resource(
     store.collection("zoom_meetings", ZoomMeeting, { idOf: (zoom) => zoom.uniqueId }),

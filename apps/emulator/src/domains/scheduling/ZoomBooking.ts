@@ -12,7 +12,9 @@ export interface Range {
 }
 
 /** The range a request asks about: now and one minute when it gives none. */
-export const rangeOf = (params: { readonly startTime?: Date | undefined; readonly endTime?: Date | undefined }): Range => {
+export const rangeOf = (
+  params: { readonly startTime?: Date | undefined; readonly endTime?: Date | undefined }
+): Range => {
   const start = params.startTime ?? new Date()
   return { start, end: params.endTime ?? new Date(start.getTime() + 60_000) }
 }
@@ -58,7 +60,12 @@ export const availabilityOf = (
   }
   if (!host.enabled || host.status !== "active") return { ...base, available: false, reason: "disabled" }
   if (!withinWorkingHours(host, range)) {
-    return { ...base, available: false, reason: "outside_working_hours", nextAvailableAt: nextOpening(host, range.start) }
+    return {
+      ...base,
+      available: false,
+      reason: "outside_working_hours",
+      nextAvailableAt: nextOpening(host, range.start)
+    }
   }
   const overlapping = active.filter((a) => overlaps({ start: a.startTime, end: a.endTime }, range))
   if (overlapping.length >= capacityOf(host)) {

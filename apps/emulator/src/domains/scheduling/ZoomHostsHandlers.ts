@@ -26,7 +26,13 @@ export const ZoomHostsHandlers = HttpApiBuilder.group(SchedulingApi, "zoomHosts"
     const checkWorkingHours = (host: ZoomHost) =>
       host.workingHoursStart !== undefined && host.workingHoursEnd !== undefined &&
         host.workingHoursStart >= host.workingHoursEnd
-        ? Effect.fail(invalid("/zoom_host/working_hours_end", "invalid_range", "working_hours_end must be after working_hours_start"))
+        ? Effect.fail(
+          invalid(
+            "/zoom_host/working_hours_end",
+            "invalid_range",
+            "working_hours_end must be after working_hours_start"
+          )
+        )
         : Effect.void
 
     return handlers
@@ -48,10 +54,14 @@ export const ZoomHostsHandlers = HttpApiBuilder.group(SchedulingApi, "zoomHosts"
             ...(displayName === undefined ? {} : { displayName })
           }))
         }))
-      .handle("list", ({ urlParams }) =>
-        Effect.flatMap(hosts.page(urlParams), (page) =>
-          Effect.map(Effect.forEach(page.data, present), (data) => ({ ...page, data }))))
-      .handle("get", ({ path }) => Effect.flatMap(hosts.find(path.uniqueId), present))
+      .handle(
+        "list",
+        ({ urlParams }) =>
+          Effect.flatMap(hosts.page(urlParams), (page) =>
+            Effect.map(Effect.forEach(page.data, present), (data) => ({ ...page, data })))
+      )
+      .handle("get", ({ path }) =>
+        Effect.flatMap(hosts.find(path.uniqueId), present))
       .handle("create", ({ payload }) =>
         Effect.gen(function*() {
           if (payload.userUniqueId !== undefined) yield* users.find(payload.userUniqueId)
@@ -81,7 +91,11 @@ export const ZoomHostsHandlers = HttpApiBuilder.group(SchedulingApi, "zoomHosts"
           const booked = activeAllocations(yield* allocations.all(path.uniqueId))
           if (booked.length > 0) {
             return yield* Effect.fail(
-              invalid("/zoom_host", "host_in_use", `the host has ${booked.length} meeting(s) allocated: cancel them first`)
+              invalid(
+                "/zoom_host",
+                "host_in_use",
+                `the host has ${booked.length} meeting(s) allocated: cancel them first`
+              )
             )
           }
           yield* hosts.remove(path.uniqueId)
@@ -91,6 +105,5 @@ export const ZoomHostsHandlers = HttpApiBuilder.group(SchedulingApi, "zoomHosts"
           const host = yield* hosts.find(path.uniqueId)
           return availabilityOf(host, yield* allocations.all(host.uniqueId), rangeOf(urlParams))
         }))
-      .handle("allocations", ({ path }) =>
-        Effect.zipRight(hosts.find(path.uniqueId), allocations.all(path.uniqueId)))
+      .handle("allocations", ({ path }) => Effect.zipRight(hosts.find(path.uniqueId), allocations.all(path.uniqueId)))
   }))
