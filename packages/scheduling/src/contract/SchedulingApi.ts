@@ -11,7 +11,11 @@ import { ZoomHostsGroup } from "./ZoomHostsGroup.js"
 import { ZoomMeetingsGroup } from "./ZoomMeetingsGroup.js"
 import { ZoomWebhookGroup } from "./ZoomWebhookGroup.js"
 
-/** @since 0.1.0 */
+/**
+ * The scheduling domain's contract: meetings, participants, events, Zoom hosts, Zoom links and the Zoom webhook.
+ *
+ * @since 0.1.0
+ */
 export class SchedulingApi extends HttpApi.make("scheduling")
   .add(MeetingsGroup)
   .add(MeetingParticipantsGroup)

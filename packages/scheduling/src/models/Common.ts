@@ -14,7 +14,11 @@ import * as Schema from "effect/Schema"
  * @since 0.1.0
  */
 export const RecordStatus = Schema.Literal("active", "inactive", "pending", "archived", "deleted")
-/** @since 0.1.0 */
+/**
+ * A record's status, as the model holds it.
+ *
+ * @since 0.1.0
+ */
 export type RecordStatus = typeof RecordStatus.Type
 
 /**

@@ -21,7 +21,11 @@ import { InputTimestamp, Payload, RecordStatus, startsBeforeEnd } from "./Common
  * @since 0.1.0
  */
 export const AttendanceState = Schema.Literal("confirmed", "checked_in", "checked_out")
-/** @since 0.1.0 */
+/**
+ * Where a person is in the attendance workflow, as the model holds it.
+ *
+ * @since 0.1.0
+ */
 export type AttendanceState = typeof AttendanceState.Type
 
 /**
@@ -41,7 +45,11 @@ export const Attendance = Schema.Struct({
   contactApproved: Fields.optionalRenamed(Schema.Boolean, "contact_approved"),
   eventFinalScore: Fields.optionalRenamed(Schema.Number, "event_final_score")
 }).annotations({ identifier: "Attendance" })
-/** @since 0.1.0 */
+/**
+ * The decoded `Attendance`, as the client sees it (camelCase).
+ *
+ * @since 0.1.0
+ */
 export interface Attendance extends Schema.Schema.Type<typeof Attendance> {}
 
 /**
@@ -54,7 +62,11 @@ export const EventNote = Schema.Struct({
   author: Fields.optional(Schema.String),
   createdAt: Fields.renamed(Fields.Timestamp, "created_at")
 }).annotations({ identifier: "EventNote" })
-/** @since 0.1.0 */
+/**
+ * The decoded `EventNote`, as the client sees it (camelCase).
+ *
+ * @since 0.1.0
+ */
 export interface EventNote extends Schema.Schema.Type<typeof EventNote> {}
 
 const eventAttributes = {
@@ -108,17 +120,29 @@ export const Event = Schema.Struct({
   identifier: "Event",
   [Contract.TableColumns]: ["uniqueId", "title", "eventType", "startTime", "confirmedCount", "checkedInCount"]
 })
-/** @since 0.1.0 */
+/**
+ * The decoded `Event`, as the client sees it (camelCase).
+ *
+ * @since 0.1.0
+ */
 export interface Event extends Schema.Schema.Type<typeof Event> {}
 
 /** What the API echoes after an update. @since 0.1.0 */
 export const UpdatedEvent = Schema.Struct(eventAttributes).annotations({ identifier: "UpdatedEvent" })
-/** @since 0.1.0 */
+/**
+ * What an update returns: the id and the attributes the API echoed.
+ *
+ * @since 0.1.0
+ */
 export interface UpdatedEvent extends Schema.Schema.Type<typeof UpdatedEvent> {}
 
 /** The JSON:API resource `{ id, type: "contact_event", attributes }` (the SDK's label). @since 0.1.0 */
 export const EventResource = JsonApi.resource("contact_event", Event, { id: (event) => event.uniqueId })
-/** @since 0.1.0 */
+/**
+ * The JSON:API resource of `UpdatedEvent`, as it travels on the wire.
+ *
+ * @since 0.1.0
+ */
 export const UpdatedEventResource = JsonApi.resource("contact_event", UpdatedEvent, { id: (event) => event.uniqueId })
 
 const eventInput = {
@@ -154,7 +178,11 @@ const eventInput = {
 export const CreateEventRequest = Schema.Struct(eventInput).pipe(Schema.filter(startsBeforeEnd)).annotations({
   identifier: "CreateEventRequest"
 })
-/** @since 0.1.0 */
+/**
+ * The body of that request, as the service takes it (camelCase).
+ *
+ * @since 0.1.0
+ */
 export interface CreateEventRequest extends Schema.Schema.Type<typeof CreateEventRequest> {}
 
 /** `PUT /events/:unique_id` body: any of the attributes, at least one. @since 0.1.0 */
@@ -164,7 +192,11 @@ export const UpdateEventRequest = Schema.Struct({
   status: Fields.optionalInput(RecordStatus).annotations({ description: "Record status" }),
   enabled: Fields.optionalInput(Schema.Boolean).annotations({ description: "Whether the record is enabled" })
 }).pipe(Fields.atLeastOneAttribute, Schema.filter(startsBeforeEnd)).annotations({ identifier: "UpdateEventRequest" })
-/** @since 0.1.0 */
+/**
+ * The body of that request, as the service takes it (camelCase).
+ *
+ * @since 0.1.0
+ */
 export interface UpdateEventRequest extends Schema.Schema.Type<typeof UpdateEventRequest> {}
 
 /**
@@ -184,7 +216,11 @@ export const ContactAttendanceRequest = Schema.Struct({
   eventFinalScore: Fields.optionalInput(Schema.Number.pipe(Schema.finite())).pipe(Schema.fromKey("event_final_score"))
     .annotations({ description: "On checkout: the final score" })
 }).annotations({ identifier: "ContactAttendanceRequest" })
-/** @since 0.1.0 */
+/**
+ * The body of that request, as the service takes it (camelCase).
+ *
+ * @since 0.1.0
+ */
 export interface ContactAttendanceRequest extends Schema.Schema.Type<typeof ContactAttendanceRequest> {}
 
 /**
@@ -197,7 +233,11 @@ export const EmployeeAttendanceRequest = Schema.Struct({
   employeeUniqueId: Schema.propertySignature(Fields.ResourceId).pipe(Schema.fromKey("employee_unique_id"))
     .annotations({ description: "The employee (a user's id)" })
 }).annotations({ identifier: "EmployeeAttendanceRequest" })
-/** @since 0.1.0 */
+/**
+ * The body of that request, as the service takes it (camelCase).
+ *
+ * @since 0.1.0
+ */
 export interface EmployeeAttendanceRequest extends Schema.Schema.Type<typeof EmployeeAttendanceRequest> {}
 
 /**
@@ -209,5 +249,9 @@ export const EventNoteRequest = Schema.Struct({
   note: Schema.propertySignature(Fields.NonBlankString).annotations({ description: "The note" }),
   author: Fields.optionalInput(Fields.NonBlankString).annotations({ description: "Who wrote it" })
 }).annotations({ identifier: "EventNoteRequest" })
-/** @since 0.1.0 */
+/**
+ * The body of that request, as the service takes it (camelCase).
+ *
+ * @since 0.1.0
+ */
 export interface EventNoteRequest extends Schema.Schema.Type<typeof EventNoteRequest> {}

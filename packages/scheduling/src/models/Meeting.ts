@@ -82,12 +82,20 @@ export interface Meeting extends Schema.Schema.Type<typeof Meeting> {}
  * @since 0.1.0
  */
 export const UpdatedMeeting = Schema.Struct(meetingAttributes).annotations({ identifier: "UpdatedMeeting" })
-/** @since 0.1.0 */
+/**
+ * What an update returns: the id and the attributes the API echoed.
+ *
+ * @since 0.1.0
+ */
 export interface UpdatedMeeting extends Schema.Schema.Type<typeof UpdatedMeeting> {}
 
 /** The JSON:API resource `{ id, type: "meeting", attributes }`. @since 0.1.0 */
 export const MeetingResource = JsonApi.resource("meeting", Meeting, { id: (meeting) => meeting.uniqueId })
-/** @since 0.1.0 */
+/**
+ * The JSON:API resource of `UpdatedMeeting`, as it travels on the wire.
+ *
+ * @since 0.1.0
+ */
 export const UpdatedMeetingResource = JsonApi.resource("meeting", UpdatedMeeting, {
   id: (meeting) => meeting.uniqueId
 })
@@ -133,7 +141,11 @@ const meetingInput = {
 export const CreateMeetingRequest = Schema.Struct(meetingInput).pipe(Schema.filter(startsBeforeEnd)).annotations({
   identifier: "CreateMeetingRequest"
 })
-/** @since 0.1.0 */
+/**
+ * The body of that request, as the service takes it (camelCase).
+ *
+ * @since 0.1.0
+ */
 export interface CreateMeetingRequest extends Schema.Schema.Type<typeof CreateMeetingRequest> {}
 
 /**
@@ -157,7 +169,11 @@ export const UpdateMeetingRequest = Schema.Struct({
   status: Fields.optionalInput(RecordStatus).annotations({ description: "Record status" }),
   enabled: Fields.optionalInput(Schema.Boolean).annotations({ description: "Whether the record is enabled" })
 }).pipe(Fields.atLeastOneAttribute, Schema.filter(startsBeforeEnd)).annotations({ identifier: "UpdateMeetingRequest" })
-/** @since 0.1.0 */
+/**
+ * The body of that request, as the service takes it (camelCase).
+ *
+ * @since 0.1.0
+ */
 export interface UpdateMeetingRequest extends Schema.Schema.Type<typeof UpdateMeetingRequest> {}
 
 /** `page` (from 1) and `records` (page size). @since 0.1.0 */

@@ -42,7 +42,11 @@ export const MeetingParticipant = Schema.Struct({
   identifier: "MeetingParticipant",
   [Contract.TableColumns]: ["uniqueId", "name", "email", "contactUniqueId", "userUniqueId", "role"]
 })
-/** @since 0.1.0 */
+/**
+ * The decoded `MeetingParticipant`, as the client sees it (camelCase).
+ *
+ * @since 0.1.0
+ */
 export interface MeetingParticipant extends Schema.Schema.Type<typeof MeetingParticipant> {}
 
 /** The JSON:API resource `{ id, type: "meeting_participant", attributes }` (the SDK's label). @since 0.1.0 */
@@ -79,5 +83,9 @@ export const AddParticipantRequest = Schema.Struct({
     }
   })
 ).annotations({ identifier: "AddParticipantRequest" })
-/** @since 0.1.0 */
+/**
+ * The body of that request, as the service takes it (camelCase).
+ *
+ * @since 0.1.0
+ */
 export interface AddParticipantRequest extends Schema.Schema.Type<typeof AddParticipantRequest> {}

@@ -80,17 +80,29 @@ export const ZoomHost = Schema.Struct({
   identifier: "ZoomHost",
   [Contract.TableColumns]: ["uniqueId", "email", "displayName", "maxMeetings", "currentMeetings", "enabled"]
 })
-/** @since 0.1.0 */
+/**
+ * The decoded `ZoomHost`, as the client sees it (camelCase).
+ *
+ * @since 0.1.0
+ */
 export interface ZoomHost extends Schema.Schema.Type<typeof ZoomHost> {}
 
 /** What the API echoes after an update. @since 0.1.0 */
 export const UpdatedZoomHost = Schema.Struct(hostAttributes).annotations({ identifier: "UpdatedZoomHost" })
-/** @since 0.1.0 */
+/**
+ * What an update returns: the id and the attributes the API echoed.
+ *
+ * @since 0.1.0
+ */
 export interface UpdatedZoomHost extends Schema.Schema.Type<typeof UpdatedZoomHost> {}
 
 /** `{ id, type: "zoom_host", attributes }` (the SDK's label). @since 0.1.0 */
 export const ZoomHostResource = JsonApi.resource("zoom_host", ZoomHost, { id: (host) => host.uniqueId })
-/** @since 0.1.0 */
+/**
+ * The JSON:API resource of `UpdatedZoomHost`, as it travels on the wire.
+ *
+ * @since 0.1.0
+ */
 export const UpdatedZoomHostResource = JsonApi.resource("zoom_host", UpdatedZoomHost, { id: (host) => host.uniqueId })
 
 const workingHoursInOrder = (input: { readonly workingHoursStart?: string; readonly workingHoursEnd?: string }) =>
@@ -135,7 +147,11 @@ const hostInput = {
 export const CreateZoomHostRequest = Schema.Struct(hostInput).pipe(Schema.filter(workingHoursInOrder)).annotations({
   identifier: "CreateZoomHostRequest"
 })
-/** @since 0.1.0 */
+/**
+ * The body of that request, as the service takes it (camelCase).
+ *
+ * @since 0.1.0
+ */
 export interface CreateZoomHostRequest extends Schema.Schema.Type<typeof CreateZoomHostRequest> {}
 
 /** `PUT /zoom_hosts/:unique_id` body: any of the attributes, at least one. @since 0.1.0 */
@@ -146,7 +162,11 @@ export const UpdateZoomHostRequest = Schema.Struct({
 }).pipe(Fields.atLeastOneAttribute, Schema.filter(workingHoursInOrder)).annotations({
   identifier: "UpdateZoomHostRequest"
 })
-/** @since 0.1.0 */
+/**
+ * The body of that request, as the service takes it (camelCase).
+ *
+ * @since 0.1.0
+ */
 export interface UpdateZoomHostRequest extends Schema.Schema.Type<typeof UpdateZoomHostRequest> {}
 
 /**
@@ -164,7 +184,11 @@ export const TimeRangeUrlParams = Schema.Struct({
     { path: ["endTime"], message: "must be after startTime" }
   )
 )
-/** @since 0.1.0 */
+/**
+ * A time range to check, as the services take it (both ends optional).
+ *
+ * @since 0.1.0
+ */
 export interface TimeRange extends Schema.Schema.Type<typeof TimeRangeUrlParams> {}
 
 /**
@@ -181,9 +205,17 @@ export const ZoomHostAvailability = Schema.Struct({
   // Assumed: why not (disabled, outside_working_hours, at_capacity).
   reason: Fields.optional(Schema.String)
 }).annotations({ identifier: "ZoomHostAvailability" })
-/** @since 0.1.0 */
+/**
+ * The decoded `ZoomHostAvailability`, as the client sees it (camelCase).
+ *
+ * @since 0.1.0
+ */
 export interface ZoomHostAvailability extends Schema.Schema.Type<typeof ZoomHostAvailability> {}
-/** @since 0.1.0 */
+/**
+ * The JSON:API resource of `ZoomHostAvailability`, as it travels on the wire.
+ *
+ * @since 0.1.0
+ */
 export const ZoomHostAvailabilityResource = JsonApi.resource("zoom_host_availability", ZoomHostAvailability, {
   id: (availability) => availability.hostUniqueId
 })
@@ -208,9 +240,17 @@ export const ZoomAllocation = Schema.Struct({
   identifier: "ZoomAllocation",
   [Contract.TableColumns]: ["uniqueId", "meetingUniqueId", "startTime", "endTime", "status"]
 })
-/** @since 0.1.0 */
+/**
+ * The decoded `ZoomAllocation`, as the client sees it (camelCase).
+ *
+ * @since 0.1.0
+ */
 export interface ZoomAllocation extends Schema.Schema.Type<typeof ZoomAllocation> {}
-/** @since 0.1.0 */
+/**
+ * The JSON:API resource of `ZoomAllocation`, as it travels on the wire.
+ *
+ * @since 0.1.0
+ */
 export const ZoomAllocationResource = JsonApi.resource("zoom_allocation", ZoomAllocation, {
   id: (allocation) => allocation.uniqueId
 })
@@ -229,9 +269,17 @@ export const ZoomAvailableUser = Schema.Struct({
   lastName: Fields.optionalRenamed(Schema.String, "last_name"),
   displayName: Fields.optionalRenamed(Schema.String, "display_name")
 }).annotations({ identifier: "ZoomAvailableUser", [Contract.TableColumns]: ["hostUniqueId", "email", "displayName"] })
-/** @since 0.1.0 */
+/**
+ * The decoded `ZoomAvailableUser`, as the client sees it (camelCase).
+ *
+ * @since 0.1.0
+ */
 export interface ZoomAvailableUser extends Schema.Schema.Type<typeof ZoomAvailableUser> {}
-/** @since 0.1.0 */
+/**
+ * The JSON:API resource of `ZoomAvailableUser`, as it travels on the wire.
+ *
+ * @since 0.1.0
+ */
 export const ZoomAvailableUserResource = JsonApi.resource("zoom_available_user", ZoomAvailableUser, {
   id: (user) => user.hostUniqueId
 })

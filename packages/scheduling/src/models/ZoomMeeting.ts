@@ -47,7 +47,11 @@ export const ZoomMeeting = Schema.Struct({
   identifier: "ZoomMeeting",
   [Contract.TableColumns]: ["uniqueId", "zoomMeetingId", "joinUrl", "startTime", "duration", "zoomStatus"]
 })
-/** @since 0.1.0 */
+/**
+ * The decoded `ZoomMeeting`, as the client sees it (camelCase).
+ *
+ * @since 0.1.0
+ */
 export interface ZoomMeeting extends Schema.Schema.Type<typeof ZoomMeeting> {}
 
 /** `{ id, type: "zoom_meeting", attributes }` (the SDK's label). @since 0.1.0 */
@@ -72,14 +76,22 @@ const zoomInput = {
  * @since 0.1.0
  */
 export const CreateZoomMeetingRequest = Schema.Struct(zoomInput).annotations({ identifier: "CreateZoomMeetingRequest" })
-/** @since 0.1.0 */
+/**
+ * The body of that request, as the service takes it (camelCase).
+ *
+ * @since 0.1.0
+ */
 export interface CreateZoomMeetingRequest extends Schema.Schema.Type<typeof CreateZoomMeetingRequest> {}
 
 /** `PUT .../zoom` body: reschedules (and re-allocates a host); at least one attribute. @since 0.1.0 */
 export const UpdateZoomMeetingRequest = Schema.Struct(zoomInput).pipe(Fields.atLeastOneAttribute).annotations({
   identifier: "UpdateZoomMeetingRequest"
 })
-/** @since 0.1.0 */
+/**
+ * The body of that request, as the service takes it (camelCase).
+ *
+ * @since 0.1.0
+ */
 export interface UpdateZoomMeetingRequest extends Schema.Schema.Type<typeof UpdateZoomMeetingRequest> {}
 
 /**
@@ -95,9 +107,17 @@ export const ZoomUserAvailability = Schema.Struct({
   nextAvailableAt: Fields.optionalRenamed(Fields.Timestamp, "next_available_at"),
   reason: Fields.optional(Schema.String)
 }).annotations({ identifier: "ZoomUserAvailability" })
-/** @since 0.1.0 */
+/**
+ * The decoded `ZoomUserAvailability`, as the client sees it (camelCase).
+ *
+ * @since 0.1.0
+ */
 export interface ZoomUserAvailability extends Schema.Schema.Type<typeof ZoomUserAvailability> {}
-/** @since 0.1.0 */
+/**
+ * The JSON:API resource of `ZoomUserAvailability`, as it travels on the wire.
+ *
+ * @since 0.1.0
+ */
 export const ZoomUserAvailabilityResource = JsonApi.resource("zoom_availability", ZoomUserAvailability, {
   id: (availability) => availability.userUniqueId
 })

@@ -37,7 +37,11 @@ export const ZoomWebhookEvent = Schema.Struct({
     object: Fields.optionalInput(ZoomWebhookObject)
   })
 }).annotations({ identifier: "ZoomWebhookEvent" })
-/** @since 0.1.0 */
+/**
+ * The decoded `ZoomWebhookEvent`, as the client sees it (camelCase).
+ *
+ * @since 0.1.0
+ */
 export interface ZoomWebhookEvent extends Schema.Schema.Type<typeof ZoomWebhookEvent> {}
 
 /**
@@ -50,7 +54,11 @@ export const ZoomWebhookAnswer = Schema.Struct({
   plainToken: Fields.optionalInput(Schema.String),
   encryptedToken: Fields.optionalInput(Schema.String)
 }).annotations({ identifier: "ZoomWebhookAnswer" })
-/** @since 0.1.0 */
+/**
+ * The decoded `ZoomWebhookAnswer`, as the client sees it (camelCase).
+ *
+ * @since 0.1.0
+ */
 export interface ZoomWebhookAnswer extends Schema.Schema.Type<typeof ZoomWebhookAnswer> {}
 
 /**

@@ -12,7 +12,11 @@ import { ZoomHostsService } from "./ZoomHostsService.js"
 import { ZoomMeetingsService } from "./ZoomMeetingsService.js"
 import { ZoomWebhookService } from "./ZoomWebhookService.js"
 
-/** @since 0.1.0 */
+/**
+ * Every scheduling service, as one requirement.
+ *
+ * @since 0.1.0
+ */
 export type SchedulingServices =
   | MeetingsService
   | MeetingParticipantsService

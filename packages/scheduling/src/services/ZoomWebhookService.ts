@@ -15,6 +15,8 @@ import type { ZoomWebhookAnswer } from "../models/ZoomWebhook.js"
 import { sign } from "./ZoomWebhookSignature.js"
 
 /**
+ * The Zoom webhook sender: one method, `send`.
+ *
  * @since 0.1.0
  */
 export interface ZoomWebhook {
