@@ -19,6 +19,7 @@ import * as Context from "effect/Context"
 import * as Effect from "effect/Effect"
 import * as FiberRef from "effect/FiberRef"
 import * as Layer from "effect/Layer"
+import type * as Redacted from "effect/Redacted"
 import type * as Scope from "effect/Scope"
 import { createServer } from "node:http"
 import * as Credentials from "./Credentials.js"
@@ -35,6 +36,8 @@ import { AccountsDomain } from "./domains/accounts/AccountsDomain.js"
 import { CommsDomain } from "./domains/comms/CommsDomain.js"
 import { CompaniesDomain } from "./domains/companies/CompaniesDomain.js"
 import * as CompanyRecords from "./domains/companies/Records.js"
+import { SchedulingDomain } from "./domains/scheduling/SchedulingDomain.js"
+import * as ZoomWebhookSecrets from "./domains/scheduling/ZoomWebhookSecrets.js"
 
 export interface EmulatorOptions {
   /** 0 picks a free port (the default, for parallel tests). */
@@ -66,6 +69,8 @@ export interface EmulatorOptions {
    * impersonation tokens work, and the clock they expire by (a test moves it instead of sleeping).
    */
   readonly companies?: (CompanyRecords.Options & Credentials.Options) | undefined
+  /** Zoom webhook secrets by API key (`Redacted`); default `EMULATOR_ZOOM_WEBHOOK_SECRET` for every tenant. */
+  readonly zoomWebhookSecrets?: Readonly<Record<string, Redacted.Redacted<string>>> | undefined
 }
 
 export interface EmulatorInfo {
@@ -83,7 +88,8 @@ export const builtInDomains: ReadonlyArray<EmulatorDomain> = [
   PipelineDomain,
   AccountsDomain,
   CommsDomain,
-  CompaniesDomain
+  CompaniesDomain,
+  SchedulingDomain
 ]
 
 /** One API made of every domain's contract, for the OpenAPI document and the docs page. */
@@ -135,7 +141,8 @@ export const layer = (options: EmulatorOptions = {}): Layer.Layer<Emulator, unkn
     Faults.layer(options.faults ?? false),
     Idempotency.layer,
     RequestBody.layer({ maxBodyBytes: options.maxBodyBytes, maxJsonDepth: options.maxJsonDepth }),
-    Uploads.layer(options.uploads)
+    Uploads.layer(options.uploads),
+    ZoomWebhookSecrets.layer(options.zoomWebhookSecrets)
   ).pipe(Layer.provideMerge(Database.layer(database)))
   const auth = Layer.mergeAll(Credentials.apiKeyAuthLayer, Credentials.bearerAuthLayer)
 

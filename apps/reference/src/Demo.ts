@@ -28,6 +28,8 @@ import { runCommsChapter } from "./demo/CommsChapter.js"
 import type { CommsOutcome } from "./demo/CommsChapter.js"
 import { runCompaniesChapter } from "./demo/CompaniesChapter.js"
 import type { CompaniesOutcome } from "./demo/CompaniesChapter.js"
+import { runSchedulingChapter } from "./demo/SchedulingChapter.js"
+import type { SchedulingOutcome } from "./demo/SchedulingChapter.js"
 
 const DAY = 24 * 60 * 60 * 1000
 
@@ -298,6 +300,8 @@ export interface DemoOutcome {
   readonly comms: CommsOutcome
   /** The companies chapter: an integration's key, its token, the key disabled, and storage. */
   readonly companies: CompaniesOutcome
+  /** The scheduling chapter: meetings with an account, a Zoom link, a customer day's attendance. */
+  readonly scheduling: SchedulingOutcome
 }
 
 /**
@@ -425,6 +429,7 @@ export const runDemo = (
 
     const accounts = yield* runAccountsChapter({ runId, log })
     const comms = yield* runCommsChapter({ runId, log })
+    const scheduling = yield* runSchedulingChapter({ runId, log })
     // After the accounts chapter, so that storage counts its logo and documents.
     const companies = yield* runCompaniesChapter({ runId, log })
 
@@ -454,6 +459,7 @@ export const runDemo = (
       report,
       accounts,
       comms,
+      scheduling,
       companies
     }
   })

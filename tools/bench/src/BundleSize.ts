@@ -78,6 +78,11 @@ export const entries: ReadonlyArray<Entry> = [
     file: "size-entries/company-keys-list.ts",
     description: "(a) CompanyKeysService.list alone, the companies package's smallest service"
   },
+  {
+    name: "meeting-participants-list",
+    file: "size-entries/meeting-participants-list.ts",
+    description: "(a) MeetingParticipantsService.list alone, the scheduling package's smallest service"
+  },
   { name: "pipeline-all", file: "size-entries/pipeline-all.ts", description: "(b) export * from @blocks-crm/pipeline" },
   {
     name: "reference-client",

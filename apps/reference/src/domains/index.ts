@@ -7,6 +7,7 @@ import { pipeline } from "./pipeline.js"
 import { accounts } from "./accounts.js"
 import { comms } from "./comms.js"
 import { companies } from "./companies.js"
+import { scheduling } from "./scheduling.js"
 
 /**
  * @since 0.1.0
@@ -15,7 +16,8 @@ export const domains = [
   pipeline,
   accounts,
   comms,
-  companies
+  companies,
+  scheduling
 ] as const
 
-export { pipeline, accounts, comms, companies }
+export { pipeline, accounts, comms, companies, scheduling }

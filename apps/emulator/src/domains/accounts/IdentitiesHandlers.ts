@@ -4,8 +4,7 @@
  * user to the trash, so that registering again activates the same user.
  */
 import { AccountsApi } from "@blocks-crm/accounts"
-import type { User } from "@blocks-crm/accounts"
-import type { RegisterUserRequest } from "@blocks-crm/accounts"
+import type { RegisterUserRequest, User } from "@blocks-crm/accounts"
 import * as HttpApiBuilder from "@effect/platform/HttpApiBuilder"
 import * as Effect from "effect/Effect"
 import { contactRecords, userRecords } from "./Records.js"

@@ -32,7 +32,7 @@ export const contactRecords = Effect.map(RecordStore, (store) =>
     "Contact"
   ))
 
-/** The CRM's users (identities); the companies domain reads them to impersonate one. */
+/** The CRM's users (identities); scheduling reads them to check a meeting's organiser or participant, companies to impersonate one. */
 export const userRecords = Effect.map(RecordStore, (store) =>
   resource(
     store.collection("users", User, {

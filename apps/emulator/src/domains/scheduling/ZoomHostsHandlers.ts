@@ -1,0 +1,109 @@
+/**
+ * The emulator's Zoom hosts: CRUD (a host linked to a user needs that user; a host with meetings
+ * allocated cannot be deleted), availability and allocations computed from the allocation rows, and
+ * the hosts free for a range.
+ */
+import { SchedulingApi } from "@blocks-crm/scheduling"
+import type { ZoomHost } from "@blocks-crm/scheduling"
+import * as HttpApiBuilder from "@effect/platform/HttpApiBuilder"
+import * as Effect from "effect/Effect"
+import { userRecords } from "../accounts/Records.js"
+import { newId } from "../Resources.js"
+import { invalid, openScheduling } from "./Records.js"
+import { activeAllocations, availabilityOf, rangeOf } from "./ZoomBooking.js"
+
+export const ZoomHostsHandlers = HttpApiBuilder.group(SchedulingApi, "zoomHosts", (handlers) =>
+  Effect.gen(function*() {
+    const { allocations, hosts } = yield* openScheduling
+    const users = yield* userRecords
+
+    /** The host as it answers: with its current meetings counted from the allocations. */
+    const present = (host: ZoomHost) =>
+      Effect.map(allocations.all(host.uniqueId), (rows): ZoomHost => ({
+        ...host,
+        currentMeetings: availabilityOf(host, rows, rangeOf({})).currentMeetings
+      }))
+    const checkWorkingHours = (host: ZoomHost) =>
+      host.workingHoursStart !== undefined && host.workingHoursEnd !== undefined &&
+        host.workingHoursStart >= host.workingHoursEnd
+        ? Effect.fail(
+          invalid(
+            "/zoom_host/working_hours_end",
+            "invalid_range",
+            "working_hours_end must be after working_hours_start"
+          )
+        )
+        : Effect.void
+
+    return handlers
+      .handle("availableUsers", ({ urlParams }) =>
+        Effect.gen(function*() {
+          const range = rangeOf(urlParams)
+          const all = yield* hosts.all()
+          const free: Array<ZoomHost> = []
+          for (const host of all) {
+            if (availabilityOf(host, yield* allocations.all(host.uniqueId), range).available) free.push(host)
+          }
+          // Only what the host has: absent stays absent.
+          return free.map(({ displayName, email, firstName, lastName, uniqueId, userUniqueId }) => ({
+            hostUniqueId: uniqueId,
+            email: email ?? "",
+            ...(userUniqueId === undefined ? {} : { userUniqueId }),
+            ...(firstName === undefined ? {} : { firstName }),
+            ...(lastName === undefined ? {} : { lastName }),
+            ...(displayName === undefined ? {} : { displayName })
+          }))
+        }))
+      .handle(
+        "list",
+        ({ urlParams }) =>
+          Effect.flatMap(hosts.page(urlParams), (page) =>
+            Effect.map(Effect.forEach(page.data, present), (data) => ({ ...page, data })))
+      )
+      .handle("get", ({ path }) =>
+        Effect.flatMap(hosts.find(path.uniqueId), present))
+      .handle("create", ({ payload }) =>
+        Effect.gen(function*() {
+          if (payload.userUniqueId !== undefined) yield* users.find(payload.userUniqueId)
+          const now = new Date()
+          const host: ZoomHost = {
+            ...payload,
+            maxMeetings: payload.maxMeetings ?? 1,
+            uniqueId: newId(),
+            status: "active",
+            enabled: payload.enabled ?? true,
+            createdAt: now,
+            updatedAt: now
+          }
+          return yield* Effect.flatMap(hosts.insert(host), present)
+        }))
+      .handle("update", ({ path, payload }) =>
+        Effect.gen(function*() {
+          const current = yield* hosts.find(path.uniqueId)
+          const next: ZoomHost = { ...current, ...payload, updatedAt: new Date() }
+          yield* checkWorkingHours(next)
+          if (payload.userUniqueId !== undefined) yield* users.find(payload.userUniqueId)
+          return yield* Effect.flatMap(hosts.update(path.uniqueId, () => next), present)
+        }))
+      .handle("delete", ({ path }) =>
+        Effect.gen(function*() {
+          yield* hosts.find(path.uniqueId)
+          const booked = activeAllocations(yield* allocations.all(path.uniqueId))
+          if (booked.length > 0) {
+            return yield* Effect.fail(
+              invalid(
+                "/zoom_host",
+                "host_in_use",
+                `the host has ${booked.length} meeting(s) allocated: cancel them first`
+              )
+            )
+          }
+          yield* hosts.remove(path.uniqueId)
+        }))
+      .handle("availability", ({ path, urlParams }) =>
+        Effect.gen(function*() {
+          const host = yield* hosts.find(path.uniqueId)
+          return availabilityOf(host, yield* allocations.all(host.uniqueId), rangeOf(urlParams))
+        }))
+      .handle("allocations", ({ path }) => Effect.zipRight(hosts.find(path.uniqueId), allocations.all(path.uniqueId)))
+  }))

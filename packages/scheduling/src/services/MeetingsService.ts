@@ -1,0 +1,73 @@
+/**
+ * Meetings: list, stream, get, create, update, delete, and the meetings of a user or an account.
+ *
+ * @since 0.1.0
+ */
+import * as ApiClient from "@blocks-crm/core-http/ApiClient"
+import type { CrmError } from "@blocks-crm/core-http/CrmError"
+import { ResourceId } from "@blocks-crm/core-http/Fields"
+import * as Pagination from "@blocks-crm/core-http/Pagination"
+import type { PageParams, PageResult } from "@blocks-crm/core-http/Pagination"
+import * as ResourceClient from "@blocks-crm/core-http/ResourceClient"
+import * as Effect from "effect/Effect"
+import { MeetingsGroup } from "../contract/MeetingsGroup.js"
+import { CreateMeetingRequest, UpdateMeetingRequest } from "../models/Meeting.js"
+import type { Meeting, UpdatedMeeting } from "../models/Meeting.js"
+
+/**
+ * The CRUD methods of meetings, plus the listings of a user's and an account's meetings.
+ *
+ * @since 0.1.0
+ */
+export interface Meetings
+  extends ResourceClient.CrudClient<Meeting, CreateMeetingRequest, UpdateMeetingRequest, UpdatedMeeting>
+{
+  /** The meetings a user organises or takes part in (`GET /users/:unique_id/meetings`); `NotFound` for an unknown user. */
+  readonly listForUser: (userId: string, params?: PageParams) => Effect.Effect<PageResult<Meeting>, CrmError>
+  /** The meetings with an account (`GET /accounts/:unique_id/meetings`); `NotFound` for an unknown account. */
+  readonly listForAccount: (accountId: string, params?: PageParams) => Effect.Effect<PageResult<Meeting>, CrmError>
+}
+
+/**
+ * The CRM's meetings as an Effect service (`Meetings`). Inputs are validated before anything is sent
+ * (a start after the end never leaves the process); the client is derived from the group alone, so this
+ * entry point bundles no other resource.
+ *
+ * @example
+ * ```ts
+ * import { MeetingsService } from "@blocks-crm/scheduling"
+ * import { Effect } from "effect"
+ *
+ * const review = Effect.flatMap(MeetingsService, (meetings) =>
+ *   meetings.create({
+ *     title: "Quarterly Review",
+ *     startTime: new Date("2026-03-15T14:00:00Z"),
+ *     endTime: new Date("2026-03-15T15:00:00Z"),
+ *     meetingType: "virtual"
+ *   }))
+ * ```
+ *
+ * @since 0.1.0
+ * @category services
+ */
+export class MeetingsService extends Effect.Service<MeetingsService>()("@blocks-crm/scheduling/MeetingsService", {
+  effect: Effect.map(ApiClient.group(MeetingsGroup), (endpoints): Meetings => {
+    const checkUser = ApiClient.validate(ResourceId, "meetings.listForUser")
+    const checkAccount = ApiClient.validate(ResourceId, "meetings.listForAccount")
+    const checkUserPage = ApiClient.validate(Pagination.PageUrlParams, "meetings.listForUser")
+    const checkAccountPage = ApiClient.validate(Pagination.PageUrlParams, "meetings.listForAccount")
+    return {
+      ...ResourceClient.crud("meetings", endpoints, { create: CreateMeetingRequest, update: UpdateMeetingRequest }),
+      listForUser: (userId: string, params?: PageParams) =>
+        Effect.flatMap(
+          Effect.all([checkUser(userId), checkUserPage(params ?? {})]),
+          ([id, urlParams]) => endpoints.listForUser({ path: { userId: id }, urlParams })
+        ),
+      listForAccount: (accountId: string, params?: PageParams) =>
+        Effect.flatMap(
+          Effect.all([checkAccount(accountId), checkAccountPage(params ?? {})]),
+          ([id, urlParams]) => endpoints.listForAccount({ path: { accountId: id }, urlParams })
+        )
+    }
+  })
+}) {}

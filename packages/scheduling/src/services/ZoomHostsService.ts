@@ -1,0 +1,73 @@
+/**
+ * Zoom hosts: list, stream, get, create, update, delete, availability, allocations, and the hosts free
+ * for a range.
+ *
+ * @since 0.1.0
+ */
+import * as ApiClient from "@blocks-crm/core-http/ApiClient"
+import type { CrmError } from "@blocks-crm/core-http/CrmError"
+import { ResourceId } from "@blocks-crm/core-http/Fields"
+import * as ResourceClient from "@blocks-crm/core-http/ResourceClient"
+import * as Effect from "effect/Effect"
+import { ZoomHostsGroup } from "../contract/ZoomHostsGroup.js"
+import { CreateZoomHostRequest, TimeRangeUrlParams, UpdateZoomHostRequest } from "../models/ZoomHost.js"
+import type {
+  TimeRange,
+  UpdatedZoomHost,
+  ZoomAllocation,
+  ZoomAvailableUser,
+  ZoomHost,
+  ZoomHostAvailability
+} from "../models/ZoomHost.js"
+
+/**
+ * The CRUD methods of Zoom hosts, plus availability.
+ *
+ * @since 0.1.0
+ */
+export interface ZoomHosts
+  extends ResourceClient.CrudClient<ZoomHost, CreateZoomHostRequest, UpdateZoomHostRequest, UpdatedZoomHost>
+{
+  /** Whether the host is free now, or for the range; with the reason and when it is next free. */
+  readonly availability: (hostId: string, range?: TimeRange) => Effect.Effect<ZoomHostAvailability, CrmError>
+  /** The Zoom meetings allocated to the host, released ones included. */
+  readonly allocations: (hostId: string) => Effect.Effect<ReadonlyArray<ZoomAllocation>, CrmError>
+  /** The hosts free now, or for the range. */
+  readonly availableUsers: (range?: TimeRange) => Effect.Effect<ReadonlyArray<ZoomAvailableUser>, CrmError>
+}
+
+/**
+ * The CRM's Zoom hosts as an Effect service (`ZoomHosts`). Inputs are validated before anything is sent.
+ *
+ * @example
+ * ```ts
+ * import { ZoomHostsService } from "@blocks-crm/scheduling"
+ * import { Effect } from "effect"
+ *
+ * const addHost = Effect.flatMap(ZoomHostsService, (hosts) =>
+ *   hosts.create({ email: "zoom1@acme.com", maxMeetings: 2, workingHoursStart: "08:00", workingHoursEnd: "18:00" }))
+ * ```
+ *
+ * @since 0.1.0
+ * @category services
+ */
+export class ZoomHostsService extends Effect.Service<ZoomHostsService>()("@blocks-crm/scheduling/ZoomHostsService", {
+  effect: Effect.map(ApiClient.group(ZoomHostsGroup), (endpoints): ZoomHosts => {
+    const checkAvailabilityId = ApiClient.validate(ResourceId, "zoomHosts.availability")
+    const checkAvailabilityRange = ApiClient.validate(TimeRangeUrlParams, "zoomHosts.availability")
+    const checkAllocationsId = ApiClient.validate(ResourceId, "zoomHosts.allocations")
+    const checkAvailableRange = ApiClient.validate(TimeRangeUrlParams, "zoomHosts.availableUsers")
+    return {
+      ...ResourceClient.crud("zoomHosts", endpoints, { create: CreateZoomHostRequest, update: UpdateZoomHostRequest }),
+      availability: (hostId: string, range?: TimeRange) =>
+        Effect.flatMap(
+          Effect.all([checkAvailabilityId(hostId), checkAvailabilityRange(range ?? {})]),
+          ([uniqueId, urlParams]) => endpoints.availability({ path: { uniqueId }, urlParams })
+        ),
+      allocations: (hostId: string) =>
+        Effect.flatMap(checkAllocationsId(hostId), (uniqueId) => endpoints.allocations({ path: { uniqueId } })),
+      availableUsers: (range?: TimeRange) =>
+        Effect.flatMap(checkAvailableRange(range ?? {}), (urlParams) => endpoints.availableUsers({ urlParams }))
+    }
+  })
+}) {}
