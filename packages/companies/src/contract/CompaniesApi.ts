@@ -7,7 +7,11 @@ import * as HttpApi from "@effect/platform/HttpApi"
 import { CompaniesGroup } from "./CompaniesGroup.js"
 import { CompanyKeysGroup } from "./CompanyKeysGroup.js"
 
-/** @since 0.1.0 */
+/**
+ * Every companies group in one `HttpApi`: what the emulator serves and the CLI reflects.
+ *
+ * @since 0.1.0
+ */
 export class CompaniesApi extends HttpApi.make("companies")
   .add(CompaniesGroup)
   .add(CompanyKeysGroup)

@@ -39,11 +39,23 @@ export class ForbiddenResponse extends Schema.TaggedError<ForbiddenResponse>()("
 
 const urlId = HttpApiSchema.param("urlId", CompanyUrlId)
 
-/** @since 0.1.0 */
+/**
+ * The JSON:API document of one company, as `GET /companies/:url_id` answers it.
+ *
+ * @since 0.1.0
+ */
 export const CompanyDocument = JsonApi.document(CompanyResource)
-/** @since 0.1.0 */
+/**
+ * The JSON:API document of an access token, as exchange and impersonate answer it.
+ *
+ * @since 0.1.0
+ */
 export const AccessTokenDocument = JsonApi.document(AccessTokenResource)
-/** @since 0.1.0 */
+/**
+ * The JSON:API document of a company's storage figures.
+ *
+ * @since 0.1.0
+ */
 export const CompanyStorageDocument = JsonApi.document(CompanyStorageResource)
 
 /**

@@ -32,7 +32,11 @@ export const ApiKey = Schema.Struct(apiKeyFields).annotations({
   identifier: "ApiKey",
   [Contract.TableColumns]: ["uniqueId", "name", "prefix", "lastFour", "enabled"]
 })
-/** @since 0.1.0 */
+/**
+ * An API key as the client sees it: its name, prefix, last four characters and state, never its secret.
+ *
+ * @since 0.1.0
+ */
 export interface ApiKey extends Schema.Schema.Type<typeof ApiKey> {}
 
 /**
@@ -50,7 +54,11 @@ export const CreatedApiKey = Schema.Struct({
   identifier: "CreatedApiKey",
   [Contract.TableColumns]: ["uniqueId", "name", "prefix", "lastFour", "enabled"]
 })
-/** @since 0.1.0 */
+/**
+ * A new API key as the client sees it, with its secret (`Redacted`), which the API shows this once.
+ *
+ * @since 0.1.0
+ */
 export interface CreatedApiKey extends Schema.Schema.Type<typeof CreatedApiKey> {}
 
 /** `{ id, type: "api_key", attributes }` (type assumed). @since 0.1.0 */
@@ -66,7 +74,11 @@ export const CreatedApiKeyResource = JsonApi.resource("api_key", CreatedApiKey, 
 export const CreateApiKeyRequest = Schema.Struct({
   name: Fields.NonBlankString.pipe(Schema.maxLength(100)).annotations({ description: "What the key is for" })
 }).annotations({ identifier: "CreateApiKeyRequest" })
-/** @since 0.1.0 */
+/**
+ * The attributes of a new API key, as `CompanyKeysService.create` takes them.
+ *
+ * @since 0.1.0
+ */
 export interface CreateApiKeyRequest extends Schema.Schema.Type<typeof CreateApiKeyRequest> {}
 
 /**
@@ -81,5 +93,9 @@ export const UpdateApiKeyRequest = Schema.Struct({
   }),
   enabled: Fields.optionalInput(Schema.Boolean).annotations({ description: "false disables the key" })
 }).pipe(Fields.atLeastOneAttribute).annotations({ identifier: "UpdateApiKeyRequest" })
-/** @since 0.1.0 */
+/**
+ * The attributes an API key update may change (its name, whether it is enabled).
+ *
+ * @since 0.1.0
+ */
 export interface UpdateApiKeyRequest extends Schema.Schema.Type<typeof UpdateApiKeyRequest> {}

@@ -48,7 +48,11 @@ export const CompanySettingName = Schema.String.pipe(
 export const CompanySettings = Schema.Record({ key: CompanySettingName, value: CompanySettingValue }).annotations({
   identifier: "CompanySettings"
 })
-/** @since 0.1.0 */
+/**
+ * A company's settings, as the client sees them.
+ *
+ * @since 0.1.0
+ */
 export type CompanySettings = typeof CompanySettings.Type
 
 /**
@@ -68,7 +72,11 @@ export const Company = Schema.Struct({
   createdAt: Fields.renamed(Fields.Timestamp, "created_at").annotations({ description: "When it was created" }),
   updatedAt: Fields.optionalRenamed(Fields.Timestamp, "updated_at").annotations({ description: "Last change" })
 }).annotations({ identifier: "Company", [Contract.TableColumns]: ["urlId", "name", "createdAt"] })
-/** @since 0.1.0 */
+/**
+ * A company as the client sees it: camelCase attributes decoded from the wire.
+ *
+ * @since 0.1.0
+ */
 export interface Company extends Schema.Schema.Type<typeof Company> {}
 
 /**
@@ -89,7 +97,11 @@ export const CreateCompanyRequest = Schema.Struct({
   name: Fields.NonBlankString.annotations({ description: "The company's name" }),
   settings: Fields.optionalInput(CompanySettings).annotations({ description: "Settings (a flat object)" })
 }).annotations({ identifier: "CreateCompanyRequest" })
-/** @since 0.1.0 */
+/**
+ * The attributes of a new company, as `CompaniesService.create` takes them.
+ *
+ * @since 0.1.0
+ */
 export interface CreateCompanyRequest extends Schema.Schema.Type<typeof CreateCompanyRequest> {}
 
 /**
@@ -116,7 +128,11 @@ export const AccessToken = Schema.Struct({
     description: "The user an impersonation token acts as"
   })
 }).annotations({ identifier: "AccessToken", [Contract.TableColumns]: ["uniqueId", "tokenType", "expiresAt"] })
-/** @since 0.1.0 */
+/**
+ * A short-lived bearer token (`Redacted`) with its lifetime, from an exchange or an impersonation.
+ *
+ * @since 0.1.0
+ */
 export interface AccessToken extends Schema.Schema.Type<typeof AccessToken> {}
 
 /**
@@ -137,7 +153,11 @@ export const ExchangeKeyRequest = Schema.Struct({
     Schema.Redacted(Fields.NonBlankString).annotations({ description: "The API key to trade (secret)" })
   ).pipe(Schema.fromKey("api_key"))
 }).annotations({ identifier: "ExchangeKeyRequest" })
-/** @since 0.1.0 */
+/**
+ * What `CompaniesService.exchange` takes: the API key to trade for a token.
+ *
+ * @since 0.1.0
+ */
 export interface ExchangeKeyRequest extends Schema.Schema.Type<typeof ExchangeKeyRequest> {}
 
 /**
@@ -151,7 +171,11 @@ export const ImpersonateRequest = Schema.Struct({
     Schema.fromKey("user_unique_id")
   )
 }).annotations({ identifier: "ImpersonateRequest" })
-/** @since 0.1.0 */
+/**
+ * What `CompaniesService.impersonate` takes: the user to act as.
+ *
+ * @since 0.1.0
+ */
 export interface ImpersonateRequest extends Schema.Schema.Type<typeof ImpersonateRequest> {}
 
 const Count = Schema.Int.pipe(Schema.nonNegative())
@@ -173,7 +197,11 @@ export const CompanyStorage = Schema.Struct({
   identifier: "CompanyStorage",
   [Contract.TableColumns]: ["urlId", "usedBytes", "quotaBytes", "objectCount", "documentCount", "logoCount"]
 })
-/** @since 0.1.0 */
+/**
+ * A company's storage as the client sees it: bytes and objects used, and the quota.
+ *
+ * @since 0.1.0
+ */
 export interface CompanyStorage extends Schema.Schema.Type<typeof CompanyStorage> {}
 
 /**

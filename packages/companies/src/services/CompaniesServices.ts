@@ -8,7 +8,11 @@ import * as Layer from "effect/Layer"
 import { CompaniesService } from "./CompaniesService.js"
 import { CompanyKeysService } from "./CompanyKeysService.js"
 
-/** @since 0.1.0 */
+/**
+ * Every service of the companies package, as `CompaniesServicesLive` provides them.
+ *
+ * @since 0.1.0
+ */
 export type CompaniesServices = CompaniesService | CompanyKeysService
 
 /**
