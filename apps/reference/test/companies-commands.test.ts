@@ -63,7 +63,7 @@ describe("crm companies commands against the emulator", () => {
     expect(row).toContain("integration")
     expect(listed.stdout).not.toContain(secret)
     // The exchange shows its token, once; the key and the token then work together.
-    const exchanged = await crm("companies", "exchange", "my-company", "--company-api-key", JSON.stringify(secret))
+    const exchanged = await crm("companies", "exchange", "my-company", "--company-api-key", secret!)
     expect([exchanged.code, exchanged.stderr]).toEqual([0, ""])
     const token = /accessToken\s+(tok_emu_[0-9a-f]+)/.exec(exchanged.stdout)?.[1]
     expect(token).toBeDefined()

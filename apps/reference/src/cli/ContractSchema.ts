@@ -140,10 +140,15 @@ const kindOfType = (ast: AST.AST): Kind => {
       return typeof ast.literal === "string" ? { _tag: "choice", choices: [ast.literal] } : { _tag: "json" }
     case "Enums":
       return { _tag: "choice", choices: ast.enums.map(([, value]) => String(value)) }
-    case "Declaration":
-      return AST.getTypeConstructorAnnotation(ast).pipe(Option.exists((c) => c._tag === "Date"))
+    case "Declaration": {
+      const constructor = AST.getTypeConstructorAnnotation(ast).pipe(Option.map((c) => c._tag), Option.getOrUndefined)
+      // A secret (`Schema.Redacted(String)`) is typed as text; its schema wraps it again.
+      return constructor === "Date"
         ? { _tag: "timestamp" }
+        : constructor === "effect/Redacted"
+        ? { _tag: "text" }
         : { _tag: "json" }
+    }
     case "Suspend":
       return kindOfType(ast.f())
     case "Union": {
