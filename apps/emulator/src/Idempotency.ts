@@ -14,7 +14,7 @@ import { SqlError } from "@effect/sql/SqlError"
 import * as Context from "effect/Context"
 import * as Effect from "effect/Effect"
 import * as Layer from "effect/Layer"
-import { createHash } from "node:crypto"
+import { createCipheriv, createDecipheriv, createHash, hkdfSync, randomBytes } from "node:crypto"
 import { RequestCaller } from "./Credentials.js"
 import { errorResponse } from "./ErrorDocuments.js"
 import type { HttpMiddlewareFn } from "./HttpMiddlewareFn.js"
@@ -45,6 +45,30 @@ const keyReused = errorResponse(
 /** The body as sent: the SDK serialises a request the same way on every attempt. */
 const fingerprintOf = (body: string) => createHash("sha256").update(body).digest("hex")
 
+/**
+ * A kept answer can carry a secret (a new API key, a token), so the database holds neither the
+ * Idempotency-Key nor the answer in clear: the key as its SHA-256, the answer sealed with AES-256-GCM
+ * under a key derived from the Idempotency-Key (HKDF-SHA256). Only a caller that sends the key
+ * again can have it replayed.
+ */
+const storedKeyOf = (key: string) => createHash("sha256").update(key).digest("hex")
+const sealingKey = (key: string) => Buffer.from(hkdfSync("sha256", key, "blocks-crm-emulator", "idempotent-answer", 32))
+const sealedPrefix = "aes-256-gcm:"
+
+const seal = (key: string, answer: Uint8Array): string => {
+  const iv = randomBytes(12)
+  const cipher = createCipheriv("aes-256-gcm", sealingKey(key), iv)
+  const sealed = Buffer.concat([cipher.update(answer), cipher.final()])
+  return sealedPrefix + Buffer.concat([iv, cipher.getAuthTag(), sealed]).toString("base64")
+}
+
+const unseal = (key: string, stored: string): string => {
+  const raw = Buffer.from(stored.slice(sealedPrefix.length), "base64")
+  const decipher = createDecipheriv("aes-256-gcm", sealingKey(key), raw.subarray(0, 12))
+  decipher.setAuthTag(raw.subarray(12, 28))
+  return Buffer.concat([decipher.update(raw.subarray(28)), decipher.final()]).toString("utf8")
+}
+
 export const middleware: HttpMiddlewareFn<SqlClient.SqlClient | RequestCaller | InFlight> = (app) =>
   Effect.gen(function*() {
     const request = yield* HttpServerRequest.HttpServerRequest
@@ -67,14 +91,14 @@ export const middleware: HttpMiddlewareFn<SqlClient.SqlClient | RequestCaller | 
         const sql = yield* SqlClient.SqlClient
         const path = new URL(request.url, "http://emulator").pathname
         const [stored] = yield* Effect.orDie(sql<Stored>`SELECT method, path, fingerprint, status, content_type, body
-          FROM idempotency_keys WHERE tenant_id = ${tenantId} AND idempotency_key = ${key}`)
+          FROM idempotency_keys WHERE tenant_id = ${tenantId} AND idempotency_key = ${storedKeyOf(key)}`)
         if (stored !== undefined) {
           if (stored.method !== request.method || stored.path !== path) {
             return conflict(`The Idempotency-Key was first used for ${stored.method} ${stored.path}.`)
           }
           // Keys stored before fingerprints were kept have none, and replay as they always did.
           if (stored.fingerprint !== null && stored.fingerprint !== fingerprint) return keyReused
-          return HttpServerResponse.text(stored.body, {
+          return HttpServerResponse.text(unseal(key, stored.body), {
             status: stored.status,
             contentType: stored.content_type ?? "application/json",
             headers: { "idempotent-replayed": "true" }
@@ -85,13 +109,13 @@ export const middleware: HttpMiddlewareFn<SqlClient.SqlClient | RequestCaller | 
             ? sql`INSERT INTO idempotency_keys ${
               sql.insert({
                 tenant_id: tenantId,
-                idempotency_key: key,
+                idempotency_key: storedKeyOf(key),
                 method: request.method,
                 path,
                 fingerprint,
                 status: response.status,
                 content_type: response.body.contentType,
-                body: new TextDecoder().decode(response.body.body),
+                body: seal(key, response.body.body),
                 created_at: new Date().toISOString()
               })
             }`

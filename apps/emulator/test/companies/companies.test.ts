@@ -525,16 +525,24 @@ plain.scopedLive(
           Effect.flatMap(TestEmulator.start({ database }), (info) => Effect.provideService(f, Emulator.Emulator, info))
         )
 
-      // Raw requests without an Idempotency-Key, so that no stored answer holds the secret.
+      // With Idempotency-Keys, as the SDK sends them: the kept answers carry the secrets, sealed.
+      const once = { "idempotency-key": crypto.randomUUID() }
       const issued = yield* run(Effect.gen(function*() {
-        const created = yield* raw("POST", "/companies/my-company/keys", { body: { api_key: { name: "kept" } } })
-        const disabled = yield* raw("POST", "/companies/my-company/keys", { body: { api_key: { name: "off" } } })
+        const created = yield* raw("POST", "/companies/my-company/keys", {
+          body: { api_key: { name: "kept" } },
+          headers: once
+        })
+        const disabled = yield* raw("POST", "/companies/my-company/keys", {
+          body: { api_key: { name: "off" } },
+          headers: { "idempotency-key": crypto.randomUUID() }
+        })
         yield* raw("PUT", `/companies/my-company/keys/${disabled.json.data.id}`, {
           body: { api_key: { enabled: false } }
         })
         const secret: string = created.json.data.attributes.secret
         const exchanged = yield* raw("POST", "/companies/my-company/exchange", {
-          body: { exchange: { api_key: secret } }
+          body: { exchange: { api_key: secret } },
+          headers: { "idempotency-key": crypto.randomUUID() }
         })
         return {
           secret,
@@ -548,6 +556,14 @@ plain.scopedLive(
         expect((yield* raw("GET", "/companies/my-company", { apiKey: issued.disabledSecret })).status).toBe(401)
         const keys = yield* raw("GET", "/companies/my-company/keys")
         expect(keys.json.data.map((k: { attributes: { name: string } }) => k.attributes.name)).toEqual(["kept", "off"])
+        // After the restart, the same key replays the first answer, secret included, and creates nothing.
+        const replayed = yield* raw("POST", "/companies/my-company/keys", {
+          body: { api_key: { name: "kept" } },
+          headers: once
+        })
+        expect(replayed.headers.get("idempotent-replayed")).toBe("true")
+        expect(replayed.json.data.attributes.secret).toBe(issued.secret)
+        expect((yield* raw("GET", "/companies/my-company/keys")).json.data).toHaveLength(2)
       }))
       const bytes = fs.readFileSync(database).toString("latin1") +
         (fs.existsSync(`${database}-wal`) ? fs.readFileSync(`${database}-wal`).toString("latin1") : "")
