@@ -5,13 +5,11 @@
  * relying only on its `name` and `uniqueId`.
  */
 import { Emulator } from "@blocks-crm/emulator"
-import * as NodeContext from "@effect/platform-node/NodeContext"
 import { afterAll, beforeAll, describe, expect, it } from "@effect/vitest"
-import type * as Console from "effect/Console"
 import * as Effect from "effect/Effect"
+import * as Cli from "./support/Cli.js"
 import * as Exit from "effect/Exit"
 import * as Scope from "effect/Scope"
-import { main } from "../src/cli/Cli.js"
 import { createCrmClient } from "../src/PromiseClient.js"
 import * as EmbeddedEmulator from "./support/EmbeddedEmulator.js"
 
@@ -27,20 +25,7 @@ describe("an account's leads and quotes from the composed client", () => {
   afterAll(() => stop())
 
   /** `crm ...args` in this process, its output captured. */
-  const crm = (...args: ReadonlyArray<string>) =>
-    Effect.gen(function*() {
-      const stdout: Array<string> = []
-      const stderr: Array<string> = []
-      const console = yield* Effect.console
-      const capture: Console.Console = {
-        ...console,
-        log: (...parts) => Effect.sync(() => void stdout.push(parts.join(" "))),
-        error: (...parts) => Effect.sync(() => void stderr.push(parts.join(" ")))
-      }
-      const connection = ["--api-url", info.url, "--token", info.seeds.tokens[0]!, "--api-key", info.seeds.apiKeys[0]!]
-      const code = yield* main(["node", "crm", ...args, ...connection]).pipe(Effect.withConsole(capture))
-      return { code, stdout: stdout.join("\n"), stderr: stderr.join("\n") }
-    }).pipe(Effect.provide(NodeContext.layer), Effect.runPromise)
+  const crm = (...args: ReadonlyArray<string>) => Cli.run(info, args)
 
   it("the Promise face adds and lists a lead and a quote under an account", async () => {
     const client = createCrmClient(EmbeddedEmulator.settingsFor(info))

@@ -23,15 +23,13 @@ import * as HttpApi from "@effect/platform/HttpApi"
 import * as HttpApiEndpoint from "@effect/platform/HttpApiEndpoint"
 import * as HttpApiGroup from "@effect/platform/HttpApiGroup"
 import * as HttpApiSchema from "@effect/platform/HttpApiSchema"
-import * as NodeContext from "@effect/platform-node/NodeContext"
 import { afterAll, beforeAll, describe, expect, it } from "@effect/vitest"
-import type * as Console from "effect/Console"
 import * as Effect from "effect/Effect"
+import * as Cli from "./support/Cli.js"
 import * as Exit from "effect/Exit"
 import * as Scope from "effect/Scope"
 import * as Schema from "effect/Schema"
 import * as ApiCommands from "../src/cli/ApiCommands.js"
-import { main } from "../src/cli/Cli.js"
 import * as Output from "../src/cli/Output.js"
 import * as CrmDomain from "../src/CrmDomain.js"
 import { domains } from "../src/domains/index.js"
@@ -144,12 +142,6 @@ describe("commands reflected from the contracts", () => {
   })
 })
 
-interface Run {
-  readonly code: number
-  readonly stdout: string
-  readonly stderr: string
-}
-
 describe("crm in this process, against the emulator", () => {
   let info: Emulator.EmulatorInfo
   let stop: () => Promise<void>
@@ -161,20 +153,7 @@ describe("crm in this process, against the emulator", () => {
   })
   afterAll(() => stop())
 
-  const crm = (...args: ReadonlyArray<string>): Promise<Run> =>
-    Effect.gen(function*() {
-      const stdout: Array<string> = []
-      const stderr: Array<string> = []
-      const console = yield* Effect.console
-      const capture: Console.Console = {
-        ...console,
-        log: (...parts) => Effect.sync(() => void stdout.push(parts.join(" "))),
-        error: (...parts) => Effect.sync(() => void stderr.push(parts.join(" ")))
-      }
-      const connection = ["--api-url", info.url, "--token", info.seeds.tokens[0]!, "--api-key", info.seeds.apiKeys[0]!]
-      const code = yield* main(["node", "crm", ...args, ...connection]).pipe(Effect.withConsole(capture))
-      return { code, stdout: stdout.join("\n"), stderr: stderr.join("\n") }
-    }).pipe(Effect.provide(NodeContext.layer), Effect.runPromise)
+  const crm = (...args: ReadonlyArray<string>) => Cli.run(info, args)
 
   /** A valid value for a required flag, from its kind alone. */
   const sample = (input: ApiCommands.Input) =>

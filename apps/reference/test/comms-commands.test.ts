@@ -3,13 +3,11 @@
  * own: run in this process against the emulator on loopback.
  */
 import { Emulator } from "@blocks-crm/emulator"
-import * as NodeContext from "@effect/platform-node/NodeContext"
 import { afterAll, beforeAll, describe, expect, it } from "@effect/vitest"
-import type * as Console from "effect/Console"
 import * as Effect from "effect/Effect"
+import * as Cli from "./support/Cli.js"
 import * as Exit from "effect/Exit"
 import * as Scope from "effect/Scope"
-import { main } from "../src/cli/Cli.js"
 
 describe("crm comms commands against the emulator", () => {
   let info: Emulator.EmulatorInfo
@@ -22,20 +20,7 @@ describe("crm comms commands against the emulator", () => {
   })
   afterAll(() => stop())
 
-  const crm = (...args: ReadonlyArray<string>) =>
-    Effect.gen(function*() {
-      const stdout: Array<string> = []
-      const stderr: Array<string> = []
-      const console = yield* Effect.console
-      const capture: Console.Console = {
-        ...console,
-        log: (...parts) => Effect.sync(() => void stdout.push(parts.join(" "))),
-        error: (...parts) => Effect.sync(() => void stderr.push(parts.join(" ")))
-      }
-      const connection = ["--api-url", info.url, "--token", info.seeds.tokens[0]!, "--api-key", info.seeds.apiKeys[0]!]
-      const code = yield* main(["node", "crm", ...args, ...connection]).pipe(Effect.withConsole(capture))
-      return { code, stdout: stdout.join("\n"), stderr: stderr.join("\n") }
-    }).pipe(Effect.provide(NodeContext.layer), Effect.runPromise)
+  const crm = (...args: ReadonlyArray<string>) => Cli.run(info, args)
 
   it("subscribes, unsubscribes and lists with the model's columns; a taken address exits 3", async () => {
     const created = await crm("subscribers", "create", "--email", "ana@example.com", "--tags", "[\"newsletter\"]")

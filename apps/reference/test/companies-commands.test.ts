@@ -4,13 +4,11 @@
  * `keys create` only (the answer that hands it out), never by a later read.
  */
 import { Emulator } from "@blocks-crm/emulator"
-import * as NodeContext from "@effect/platform-node/NodeContext"
 import { afterAll, beforeAll, describe, expect, it } from "@effect/vitest"
-import type * as Console from "effect/Console"
 import * as Effect from "effect/Effect"
+import * as Cli from "./support/Cli.js"
 import * as Exit from "effect/Exit"
 import * as Scope from "effect/Scope"
-import { main } from "../src/cli/Cli.js"
 
 describe("crm companies commands against the emulator", () => {
   let info: Emulator.EmulatorInfo
@@ -25,26 +23,7 @@ describe("crm companies commands against the emulator", () => {
 
   const crm = (...args: ReadonlyArray<string>) => crmAs({}, ...args)
   const crmAs = (as: { readonly token?: string; readonly apiKey?: string }, ...args: ReadonlyArray<string>) =>
-    Effect.gen(function*() {
-      const stdout: Array<string> = []
-      const stderr: Array<string> = []
-      const console = yield* Effect.console
-      const capture: Console.Console = {
-        ...console,
-        log: (...parts) => Effect.sync(() => void stdout.push(parts.join(" "))),
-        error: (...parts) => Effect.sync(() => void stderr.push(parts.join(" ")))
-      }
-      const connection = [
-        "--api-url",
-        info.url,
-        "--token",
-        as.token ?? info.seeds.tokens[0]!,
-        "--api-key",
-        as.apiKey ?? info.seeds.apiKeys[0]!
-      ]
-      const code = yield* main(["node", "crm", ...args, ...connection]).pipe(Effect.withConsole(capture))
-      return { code, stdout: stdout.join("\n"), stderr: stderr.join("\n") }
-    }).pipe(Effect.provide(NodeContext.layer), Effect.runPromise)
+    Cli.run(info, args, as)
 
   it("gets the seeded company, creates a key, lists keys without their secrets, reads storage", async () => {
     const company = await crm("companies", "get", "my-company")
