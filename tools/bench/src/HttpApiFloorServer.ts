@@ -47,7 +47,7 @@ Effect.runFork(
   Effect.scoped(
     Effect.flatMap(
       Layer.build(
-        Layer.merge(served, Layer.empty).pipe(
+        served.pipe(
           Layer.provideMerge(NodeHttpServer.layer(createServer, { port: 0, host: "127.0.0.1" }))
         )
       ),

@@ -1,6 +1,6 @@
 /**
  * A lean `HttpClient` over an undici `Dispatcher`, for `NodeTransport`. The platform's undici client
- * costs about twice raw undici's CPU per call (a URL and two AbortControllers per request, a
+ * spends several times raw undici's CPU per call (a URL and two AbortControllers per request, a
  * FinalizationRegistry entry, wrapped responses, headers converted on every read); the transport
  * already owns timeouts, redirects, retries, spans and the body limit, so this one only sends the
  * request, aborts it on interruption, and exposes the answer.
