@@ -67,6 +67,7 @@ describe("accountsReport", () => {
 
   it("sums lead values and quote amounts to the cent, counting a missing value as nothing", () => {
     const report = AccountsChapter.accountsReport({
+      accounts: [account, { ...account, uniqueId: "b" }],
       account,
       contacts: [],
       leads: [{ value: 0.1 }, { value: 0.2 }, {}] as any,
@@ -75,7 +76,7 @@ describe("accountsReport", () => {
       taxId
     })
     expect(report).toEqual({
-      accounts: 1,
+      accounts: 2,
       contactsPerAccount: [["Acme", 0]],
       pipelineValue: 10.3,
       logo: false,

@@ -46,7 +46,7 @@ const logoPng = Uint8Array.from(
  * @since 0.1.0
  */
 export interface AccountsReport {
-  /** Accounts the chapter created. */
+  /** The run's accounts, as the API finds them by the run's name. */
   readonly accounts: number
   /** Contacts the API lists for each of them. */
   readonly contactsPerAccount: ReadonlyArray<readonly [account: string, contacts: number]>
@@ -67,6 +67,8 @@ const cents = (amount: number) => Math.round(amount * 100) / 100
  * @since 0.1.0
  */
 export const accountsReport = (input: {
+  /** The run's accounts, as the API lists them. */
+  readonly accounts: ReadonlyArray<Account>
   readonly account: Account
   readonly contacts: ReadonlyArray<Contact>
   readonly leads: ReadonlyArray<Lead>
@@ -74,7 +76,7 @@ export const accountsReport = (input: {
   readonly draft: AccountValidation
   readonly taxId: TaxIdValidation
 }): AccountsReport => ({
-  accounts: 1,
+  accounts: input.accounts.length,
   contactsPerAccount: [[input.account.name, input.contacts.length]],
   pipelineValue: cents(
     input.leads.reduce((sum, lead) => sum + (lead.value ?? 0), 0) +
@@ -159,16 +161,17 @@ export const runAccountsChapter = (options: {
     yield* log(`  - a lead and a quote opened through the account`)
 
     // The report, from what the API lists for the account.
-    const { contacts, leads, quotes } = yield* Effect.all({
+    const { accounts, contacts, leads, quotes } = yield* Effect.all({
+      accounts: Effect.map(crm.accounts.search(acme.name), (page) => page.data),
       contacts: crm.accountContacts.list(created.uniqueId),
       leads: Effect.map(crm.leads.listForAccount(created.uniqueId), (page) => page.data),
       quotes: Effect.map(crm.quotes.listForAccount(created.uniqueId), (page) => page.data)
-    }, { concurrency: 3 })
+    }, { concurrency: 4 })
     return {
       account: withLogo,
       contacts,
       leads,
       quotes,
-      report: accountsReport({ account: withLogo, contacts, leads, quotes, draft, taxId })
+      report: accountsReport({ accounts, account: withLogo, contacts, leads, quotes, draft, taxId })
     }
   })
