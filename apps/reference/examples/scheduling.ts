@@ -31,7 +31,8 @@ const quarterlyReview = (userId: string, contactId: string) =>
     })
     yield* participants.add(review.uniqueId, { contactUniqueId: contactId, role: "attendee" })
     yield* participants.add(review.uniqueId, { email: "cfo@globex.example", name: "Globex CFO" })
-    // Booked on a Zoom host free at that time; ValidationFailed (no_host_available) when none is.
+    // Booked on a Zoom host free at that time (ValidationFailed, no_host_available, when none is);
+    // a tenant without hosts books on the user's own Zoom account, with no host id.
     const link = yield* zoom.create(userId, review.uniqueId, { duration: 60 })
     yield* Console.log(`join ${link.joinUrl} (host ${link.zoomHostId})`)
     return review

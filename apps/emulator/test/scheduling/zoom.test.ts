@@ -156,7 +156,47 @@ layer(TestEmulator.layer(), { excludeTestServices: true })("scheduling Zoom on t
   })
 
   describe("ZoomMeetingsService", () => {
-    it.effect("crm-block.md's \"Schedule a Meeting with Zoom\" works as written", () =>
+    it.effect("crm-block.md's \"Schedule a Meeting with Zoom\" works as written on a fresh tenant (no host pool)", () =>
+      Effect.gen(function*() {
+        // Only the user and the meeting the pattern names exist: the user hosts on their own Zoom account.
+        const user = yield* registerUser("Ona")
+        const created = yield* raw<WireDocument>("POST", "/meetings/", {
+          body: {
+            meeting: {
+              title: "Quarterly Review",
+              start_time: "2026-03-15T14:00:00Z",
+              end_time: "2026-03-15T15:00:00Z",
+              meeting_type: "virtual"
+            }
+          }
+        })
+        expect(created.status, created.text).toBe(201)
+        const path = `/users/${user.id}/meetings/${created.json.data.id}/zoom`
+        const zoom = yield* raw<WireDocument>("POST", path, { body: { zoom: { duration: 60 } } })
+        expect(zoom.status, zoom.text).toBe(201)
+        const attributes = zoom.json.data.attributes
+        expect(attributes).toMatchObject({
+          meeting_unique_id: created.json.data.id,
+          user_unique_id: user.id,
+          start_time: "2026-03-15T14:00:00Z",
+          duration: 60,
+          topic: "Quarterly Review"
+        })
+        expect(attributes["join_url"]).toBe(
+          `https://zoom.us/j/${attributes["zoom_meeting_id"]}?pwd=${attributes["password"]}`
+        )
+        expect(attributes).not.toHaveProperty("zoom_host_id")
+        const availability = yield* raw<WireDocument>("GET", `/users/${user.id}/zoom/availability`)
+        expect(availability.json.data.attributes).toStrictEqual({ user_unique_id: user.id, available: true })
+        // Rescheduling and deleting work the same way without a pool.
+        const moved = yield* raw<WireDocument>("PUT", path, { body: { zoom: { duration: 30 } } })
+        expect(moved.status, moved.text).toBe(200)
+        expect(moved.json.data.attributes["duration"]).toBe(30)
+        expect((yield* raw("DELETE", path)).status).toBeLessThan(300)
+        expect((yield* raw("GET", path)).status).toBe(404)
+      }).pipe(Effect.provide(TestEmulator.layer())))
+
+    it.effect("crm-block.md's \"Schedule a Meeting with Zoom\" works as written with a host pool", () =>
       Effect.gen(function*() {
         const { zoomHosts } = yield* connectScheduling()
         yield* zoomHosts.create({ email: `${unique("host")}@acme.com`, maxMeetings: 5 })

@@ -2,7 +2,9 @@
  * The emulator's Zoom links. Creating one books the meeting on a host free for its time (the host
  * linked to the user first, then the least busy): 422 naming the range when none is; it answers the
  * join URL, start URL, password, Zoom's meeting id and the host. Updating reschedules and re-allocates
- * (the old booking stays when no host is free); deleting releases the host.
+ * (the old booking stays when no host is free); deleting releases the host. A tenant with no host pool
+ * at all hosts on the user's own Zoom account (no host id, no allocation), as Zoom does without a pool:
+ * that is how crm-block.md's "Schedule a Meeting with Zoom" works on a fresh tenant.
  */
 import { SchedulingApi } from "@blocks-crm/scheduling"
 import type { ZoomAllocation, ZoomHost, ZoomMeeting, ZoomUserAvailability } from "@blocks-crm/scheduling"
@@ -47,6 +49,9 @@ export const ZoomMeetingsHandlers = HttpApiBuilder.group(
             a.host.createdAt.getTime() - b.host.createdAt.getTime()
           ).map((entry) => entry.host)
         })
+
+      /** Whether the tenant has a host pool at all (without one, users host on their own accounts). */
+      const hasPool = Effect.map(hosts.all(), (all) => all.length > 0)
 
       const noHost = (range: Range) =>
         invalid(
@@ -104,18 +109,19 @@ export const ZoomMeetingsHandlers = HttpApiBuilder.group(
             const duration = payload.duration ??
               Math.max(1, Math.round((meeting.endTime.getTime() - meeting.startTime.getTime()) / 60_000))
             const range = { start, end: new Date(start.getTime() + duration * 60_000) }
-            const [host] = yield* freeHosts(path.userId, range)
-            if (host === undefined) return yield* Effect.fail(noHost(range))
+            const pooled = yield* hasPool
+            const [host] = pooled ? yield* freeHosts(path.userId, range) : []
+            if (pooled && host === undefined) return yield* Effect.fail(noHost(range))
             const zoomMeetingId = String(randomInt(10_000_000_000, 99_999_999_999))
             const password = randomBytes(6).toString("base64url").slice(0, 8)
-            yield* allocate(host, path.meetingId, zoomMeetingId, range)
+            if (host !== undefined) yield* allocate(host, path.meetingId, zoomMeetingId, range)
             const now = new Date()
             const link: ZoomMeeting = {
               uniqueId: newId(),
               meetingUniqueId: path.meetingId,
               userUniqueId: path.userId,
               zoomMeetingId,
-              zoomHostId: host.uniqueId,
+              ...(host === undefined ? {} : { zoomHostId: host.uniqueId }),
               joinUrl: `https://zoom.us/j/${zoomMeetingId}?pwd=${password}`,
               startUrl: `https://zoom.us/s/${zoomMeetingId}?zak=${randomBytes(12).toString("base64url")}`,
               password,
@@ -147,16 +153,18 @@ export const ZoomMeetingsHandlers = HttpApiBuilder.group(
               : (yield* allocations.all(link.zoomHostId)).find((a) =>
                 a.status === "allocated" && a.zoomMeetingId === link.zoomMeetingId
               )
-            const [host] = yield* freeHosts(path.userId, range, current?.uniqueId)
-            if (host === undefined) return yield* Effect.fail(noHost(range))
+            const pooled = yield* hasPool
+            const [host] = pooled ? yield* freeHosts(path.userId, range, current?.uniqueId) : []
+            if (pooled && host === undefined) return yield* Effect.fail(noHost(range))
             yield* release(link)
-            yield* allocate(host, path.meetingId, link.zoomMeetingId ?? newId(), range)
+            if (host !== undefined) yield* allocate(host, path.meetingId, link.zoomMeetingId ?? newId(), range)
+            const { zoomHostId: _released, ...unhosted } = link
             const next: ZoomMeeting = {
-              ...link,
+              ...unhosted,
               ...payload,
               startTime: start,
               duration,
-              zoomHostId: host.uniqueId,
+              ...(host === undefined ? {} : { zoomHostId: host.uniqueId }),
               updatedAt: new Date()
             }
             return yield* zoomMeetings.update(link.uniqueId, () => next, { parentId: path.meetingId })
@@ -176,6 +184,10 @@ export const ZoomMeetingsHandlers = HttpApiBuilder.group(
             const own = all.filter((host) => host.userUniqueId === path.userId)
             // A user with their own Zoom host hosts on it; any other user on the pool.
             const candidates = own.length > 0 ? own : all
+            if (candidates.length === 0) {
+              const ownAccount: ZoomUserAvailability = { userUniqueId: path.userId, available: true }
+              return ownAccount
+            }
             const answers = yield* Effect.forEach(
               candidates,
               (host) => Effect.map(allocations.all(host.uniqueId), (rows) => availabilityOf(host, rows, range))
@@ -197,9 +209,7 @@ export const ZoomMeetingsHandlers = HttpApiBuilder.group(
             const answer: ZoomUserAvailability = {
               userUniqueId: path.userId,
               available: false,
-              reason: candidates.length === 0
-                ? "no_zoom_hosts"
-                : answers.length === 1
+              reason: answers.length === 1
                 ? answers[0]!.reason!
                 : "no_host_free",
               ...(next === undefined ? {} : { nextAvailableAt: new Date(next) })
