@@ -9,6 +9,8 @@ import * as HttpApiMiddleware from "@effect/platform/HttpApiMiddleware"
 import * as HttpApiSchema from "@effect/platform/HttpApiSchema"
 import * as HttpApiSecurity from "@effect/platform/HttpApiSecurity"
 import * as Context from "effect/Context"
+import type * as Effect from "effect/Effect"
+import type * as Redacted from "effect/Redacted"
 import * as Schema from "effect/Schema"
 import { ErrorDocument, ErrorObject } from "./JsonApi.js"
 
@@ -146,6 +148,24 @@ export class CliGroup extends Context.Tag("@blocks-crm/core-http/CliGroup")<CliG
  */
 export class CliCommand extends Context.Tag("@blocks-crm/core-http/CliCommand")<CliCommand, {
   readonly name?: string | undefined
+}>() {}
+
+/**
+ * An endpoint whose request is signed with a shared secret (a webhook): how to sign a raw body. A
+ * client built from the contract alone (the reference's `crm`) reads it to offer a secret flag
+ * (`--<secretName>`) and send the signature headers; without the secret it sends none, and the API
+ * answers as it does to an unsigned request. The secret never leaves the signing function.
+ *
+ * @since 0.2.0
+ */
+export class SignedRequest extends Context.Tag("@blocks-crm/core-http/SignedRequest")<SignedRequest, {
+  /** The secret's flag name, in kebab-case (`zoom-secret`). */
+  readonly secretName: string
+  /** The headers that sign `rawBody`, the exact JSON text sent. */
+  readonly sign: (
+    secret: Redacted.Redacted<string>,
+    rawBody: string
+  ) => Effect.Effect<Readonly<Record<string, string>>>
 }>() {}
 
 /**

@@ -299,7 +299,9 @@ layer(
   describe("storage", () => {
     it.effect("bytes and files are counted from the documents and logos stored, with the quota", () =>
       Effect.gen(function*() {
+        const tenantA = yield* connect()
         const tenantB = yield* connect({ apiKey: API_KEY_B })
+        const tenantABefore = yield* tenantA.companies.storage("my-company")
         const before = yield* tenantB.companies.storage("my-company")
         expect(before).toMatchObject({ urlId: "my-company", quotaBytes: QUOTA })
         const { accountDocuments, accounts } = yield* UploadTests.connect(API_KEY_B)
@@ -325,6 +327,7 @@ layer(
         expect(replaced.logoCount).toBe(after.logoCount)
         expect(replaced.usedBytes).toBe(after.usedBytes + 6)
         // Tenant A's count does not move with tenant B's files.
+        expect(yield* tenantA.companies.storage("my-company")).toStrictEqual(tenantABefore)
         expectTag(yield* Effect.flip(tenantB.companies.storage("no-such-company")), "NotFound")
       }))
   })

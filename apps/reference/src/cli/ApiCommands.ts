@@ -28,6 +28,7 @@ import * as Effect from "effect/Effect"
 import * as Either from "effect/Either"
 import * as Option from "effect/Option"
 import * as ParseResult from "effect/ParseResult"
+import type * as Redacted from "effect/Redacted"
 import * as Schema from "effect/Schema"
 import * as AST from "effect/SchemaAST"
 import * as Stream from "effect/Stream"
@@ -69,6 +70,8 @@ export interface Action {
   readonly noun: string
   readonly plural: string
   readonly description: string
+  /** How to sign the request, for a webhook endpoint (`Contract.SignedRequest`). */
+  readonly signing: Context.Tag.Service<typeof Contract.SignedRequest> | undefined
 }
 
 /** A resource's command: its description (from the group) and the actions under it. */
@@ -237,7 +240,8 @@ export const actionsOf = (api: HttpApi.HttpApi.Any): ReadonlyArray<Action> =>
         paginated,
         noun,
         plural,
-        description: paginated ? `${description} (one page, or every page with --all)` : description
+        description: paginated ? `${description} (one page, or every page with --all)` : description,
+        signing: annotation(endpoint.annotations, Contract.SignedRequest)
       }
     })
   })
@@ -457,12 +461,30 @@ const walkAll = (call: Call, sent: { readonly urlParams?: Record<string, unknown
   )
 }
 
+/** The signature headers of a signed endpoint's request: its payload as the client will send it. */
+const signatureOf = (action: Action, secret: Redacted.Redacted<string>, sent: { readonly payload?: unknown }) =>
+  Option.match(action.endpoint.payloadSchema, {
+    onNone: () => action.signing!.sign(secret, ""),
+    onSome: (schema) =>
+      Effect.flatMap(
+        Effect.orDie(Schema.encodeUnknown(schema as Schema.Schema<unknown, unknown>)(sent.payload)),
+        (encoded) => action.signing!.sign(secret, JSON.stringify(encoded))
+      )
+  })
+
 const commandOf = (action: Action) => {
+  const signingSecret = action.signing === undefined ? {} : {
+    signingSecret: Options.redacted(action.signing.secretName).pipe(
+      Options.withDescription("The shared secret to sign the request with (unsigned without it)"),
+      Options.optional
+    )
+  }
   const config = {
     inputs: Options.all(action.inputs.filter((input) => input.in !== "path").map(optionOf)),
     args: Args.all(action.inputs.filter((input) => input.in === "path").map(argOf)),
     json,
     ...(action.paginated ? { all } : {}),
+    ...signingSecret,
     ...Connection.connectionOptions
   }
   return Command.make(action.name, config, (flags) => {
@@ -483,7 +505,9 @@ const commandOf = (action: Action) => {
         if (flags.json) return yield* Console.log(Output.json({ data: rows, meta: { totalRecords: rows.length } }))
         return yield* Console.log(action.success._tag === "page" ? rowsTable(action, action.success.model, rows) : "")
       }
-      const result = yield* call(sent)
+      const secret = "signingSecret" in flags ? flags.signingSecret : Option.none()
+      const headers = Option.isSome(secret) ? yield* signatureOf(action, secret.value, sent) : undefined
+      const result = yield* call(headers === undefined ? sent : { ...sent, headers })
       return yield* print(action, result, request, flags.json)
     }).pipe(Effect.provide(Connection.transport(connection)))
   }).pipe(Command.withDescription(action.description))

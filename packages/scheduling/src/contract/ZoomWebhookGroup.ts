@@ -7,7 +7,9 @@ import * as Contract from "@blocks-crm/core-http/Contract"
 import * as HttpApiEndpoint from "@effect/platform/HttpApiEndpoint"
 import * as HttpApiGroup from "@effect/platform/HttpApiGroup"
 import * as OpenApi from "@effect/platform/OpenApi"
+import * as Effect from "effect/Effect"
 import { ZoomWebhookAnswer, ZoomWebhookEvent, ZoomWebhookHeaders } from "../models/ZoomWebhook.js"
+import { sign } from "../services/ZoomWebhookSignature.js"
 
 /**
  * The webhook endpoint. The signature is the permission: no bearer token, only the tenant's `AppId`
@@ -27,6 +29,16 @@ export class ZoomWebhookGroup extends HttpApiGroup.make("zoomWebhook")
         OpenApi.Summary,
         "Zoom's events (x-zm-signature = v0= + hex HMAC-SHA256 of v0:{timestamp}:{body}); URL validation answered"
       )
+      .annotate(Contract.SignedRequest, {
+        secretName: "zoom-secret",
+        sign: (secret, rawBody) => {
+          const timestamp = String(Math.floor(Date.now() / 1000))
+          return Effect.map(
+            sign(secret, timestamp, rawBody),
+            (signature) => ({ "x-zm-signature": signature, "x-zm-request-timestamp": timestamp })
+          )
+        }
+      })
   )
   .addError(Contract.UnauthorizedResponse.wire)
   .middleware(Contract.ApiKeyAuth)
