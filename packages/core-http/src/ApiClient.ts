@@ -5,18 +5,29 @@
  *
  * @since 0.1.0
  */
+import type * as Headers from "@effect/platform/Headers"
 import * as HttpApi from "@effect/platform/HttpApi"
-import * as HttpApiClient from "@effect/platform/HttpApiClient"
 import type * as HttpApiEndpoint from "@effect/platform/HttpApiEndpoint"
 import type * as HttpApiGroup from "@effect/platform/HttpApiGroup"
+import * as HttpApiSchema from "@effect/platform/HttpApiSchema"
+import * as HttpBody from "@effect/platform/HttpBody"
+import type * as HttpClient from "@effect/platform/HttpClient"
+import * as HttpClientRequest from "@effect/platform/HttpClientRequest"
+import type * as HttpClientResponse from "@effect/platform/HttpClientResponse"
+import * as HttpMethod from "@effect/platform/HttpMethod"
+import * as UrlParams from "@effect/platform/UrlParams"
 import * as Effect from "effect/Effect"
+import * as Either from "effect/Either"
+import * as Option from "effect/Option"
 import * as ParseResult from "effect/ParseResult"
 import * as Schema from "effect/Schema"
+import type * as AST from "effect/SchemaAST"
 import type { Simplify } from "effect/Types"
 import { excerpt, InvalidInput, isApiError, UnexpectedResponse } from "./CrmError.js"
 import type { ApiError } from "./CrmError.js"
-import { CrmTransport, currentExchangeSink } from "./CrmTransport.js"
+import { CrmTransport } from "./CrmTransport.js"
 import type { Exchange } from "./CrmTransport.js"
+import { BufferedResponse } from "./internal/bufferedResponse.js"
 import { scrubError } from "./internal/redact.js"
 
 /**
@@ -114,24 +125,183 @@ const toApiError = (error: unknown, exchange: Exchange | undefined, defect = fal
   return exchange === undefined ? unexpected : scrubError(unexpected, exchange.scrub)
 }
 
-const wrap = (endpointFn: (request: unknown) => Effect.Effect<unknown, unknown>) => (request: unknown) =>
-  Effect.suspend(() => {
-    let exchange: Exchange | undefined
-    return Effect.locally(
-      endpointFn(request),
-      currentExchangeSink,
-      (e) => {
-        exchange = e
-      }
-    ).pipe(
-      Effect.mapError((error) => toApiError(error, exchange)),
-      // A body can break the decoder itself (a value nested thousands deep overflows the stack). Once a
-      // response has arrived, that is the response's fault, reported like any other bad body.
-      Effect.catchAllDefect((defect) =>
-        exchange === undefined ? Effect.die(defect) : Effect.fail(toApiError(defect, exchange, true))
-      )
-    )
+/** Encodes a request part (path, URL parameters, headers, body) synchronously: every contract schema is. */
+const encoderOf = (schema: Option.Option<Schema.Schema.Any>) =>
+  Option.match(schema, {
+    onNone: () => undefined,
+    onSome: (s) => Schema.encodeUnknownEither(s as Schema.Schema<unknown, unknown>)
   })
+
+const paramsPattern = /:(\w+)\??/g
+
+/** `/leads/:uniqueId` → a function of the encoded path parameters (as the platform's client builds it). */
+const compilePath = (path: string): (params: Readonly<Record<string, unknown>>) => string => {
+  const segments = path.split(paramsPattern)
+  if (segments.length === 1) return () => path
+  return (params) => {
+    let url = segments[0]!
+    for (let i = 1; i < segments.length; i++) url += i % 2 === 0 ? segments[i] : String(params[segments[i]!])
+    return url
+  }
+}
+
+const utf8 = new TextDecoder()
+
+/** The body: the transport has read it already (inside the attempt's timeout). */
+const bytesOf = (response: HttpClientResponse.HttpClientResponse): Effect.Effect<ArrayBuffer, ApiError> =>
+  response instanceof BufferedResponse
+    ? Effect.succeed(response.bytes)
+    : Effect.mapError(response.arrayBuffer, (error) => toApiError(error, undefined))
+
+/** The response's text: the transport's buffered copy when it has one. */
+const textOf = (response: HttpClientResponse.HttpClientResponse, bytes: ArrayBuffer) =>
+  response instanceof BufferedResponse ? response.bodyText : utf8.decode(bytes)
+
+/** The decoder of one success: JSON (the API's), text, bytes or form parameters, as the contract says. */
+const successDecoder = (
+  ast: AST.AST
+): (response: HttpClientResponse.HttpClientResponse, bytes: ArrayBuffer) => Either.Either<unknown, unknown> => {
+  const encoding = HttpApiSchema.getEncoding(ast)
+  const decode = Schema.decodeUnknownEither(Schema.make(ast))
+  switch (encoding.kind) {
+    case "Json":
+      return (response, bytes) => {
+        const text = textOf(response, bytes)
+        let json: unknown
+        try {
+          json = text === "" ? undefined : JSON.parse(text)
+        } catch {
+          return Either.left(new Error("the body is not JSON"))
+        }
+        return decode(json)
+      }
+    case "Text":
+      return (response, bytes) => decode(textOf(response, bytes))
+    case "Uint8Array":
+      return (_, bytes) => decode(new Uint8Array(bytes))
+    case "UrlParams":
+      return (response, bytes) =>
+        decode(
+          Object.fromEntries(new URLSearchParams(textOf(response, bytes)) as unknown as Iterable<[string, string]>)
+        )
+  }
+}
+
+const bodyOf = (ast: AST.AST, encoded: unknown): Either.Either<HttpBody.HttpBody, string> => {
+  const encoding = HttpApiSchema.getEncoding(ast)
+  switch (encoding.kind) {
+    case "Json":
+      return Either.right(HttpBody.text(JSON.stringify(encoded), encoding.contentType))
+    case "Text":
+      return typeof encoded === "string"
+        ? Either.right(HttpBody.text(encoded, encoding.contentType))
+        : Either.left("Expected a string body")
+    case "Uint8Array":
+      return encoded instanceof Uint8Array
+        ? Either.right(HttpBody.uint8Array(encoded, encoding.contentType))
+        : Either.left("Expected a Uint8Array body")
+    case "UrlParams":
+      return Either.right(HttpBody.urlParams(UrlParams.fromInput(encoded as UrlParams.Input)))
+  }
+}
+
+/** A request part the contract's own schema refuses (the services validate first: this is the net). */
+const unencodable = (part: string, error: unknown): ApiError =>
+  toApiError(
+    ParseResult.isParseError(error) ? error : new Error(`the ${part} could not be encoded (${String(error)})`),
+    undefined
+  )
+
+/**
+ * One endpoint's function: encodes the request with the contract's schemas, sends it through the
+ * transport (which fails every non-2xx with its `ApiError`), and decodes the success the contract
+ * declares for the status. A body that does not decode is an `UnexpectedResponse` naming the path.
+ */
+const endpointClient = (
+  endpoint: HttpApiEndpoint.HttpApiEndpoint.AnyWithProps,
+  successes: ReadonlyMap<number, { readonly ast: Option.Option<AST.AST> }>,
+  client: HttpClient.HttpClient.With<ApiError>
+) => {
+  const makeUrl = compilePath(endpoint.path)
+  const method = endpoint.method as HttpMethod.HttpMethod
+  const encodePath = encoderOf(endpoint.pathSchema)
+  const encodeUrlParams = encoderOf(endpoint.urlParamsSchema)
+  const encodeHeaders = encoderOf(endpoint.headersSchema)
+  const payloadAst = Option.getOrUndefined(Option.map(endpoint.payloadSchema, (s) => s.ast))
+  const encodePayload = encoderOf(endpoint.payloadSchema)
+  const withBody = HttpMethod.hasBody(method)
+  const decoders = new Map<number, ReturnType<typeof successDecoder> | undefined>()
+  successes.forEach(({ ast }, status) =>
+    decoders.set(status, Option.isNone(ast) ? undefined : successDecoder(ast.value))
+  )
+
+  const request = (input: EndpointRequest): Either.Either<HttpClientRequest.HttpClientRequest, ApiError> => {
+    let path: string = endpoint.path
+    if (input.path !== undefined) {
+      const encoded = encodePath === undefined ? Either.right(input.path) : encodePath(input.path)
+      if (Either.isLeft(encoded)) return Either.left(unencodable("path", encoded.left))
+      path = makeUrl(encoded.right as Record<string, unknown>)
+    }
+    let built = HttpClientRequest.make(method)(path)
+    if (input.payload instanceof FormData) {
+      built = HttpClientRequest.bodyFormData(built, input.payload)
+    } else if (encodePayload !== undefined && payloadAst !== undefined) {
+      const encoded = encodePayload(input.payload)
+      if (Either.isLeft(encoded)) return Either.left(unencodable("payload", encoded.left))
+      if (withBody) {
+        const body = bodyOf(payloadAst, encoded.right)
+        if (Either.isLeft(body)) return Either.left(unencodable("payload", body.left))
+        built = HttpClientRequest.setBody(built, body.right)
+      } else {
+        built = HttpClientRequest.setUrlParams(built, encoded.right as UrlParams.Input)
+      }
+    }
+    if (encodeHeaders !== undefined) {
+      const encoded = encodeHeaders(input.headers ?? {})
+      if (Either.isLeft(encoded)) return Either.left(unencodable("headers", encoded.left))
+      built = HttpClientRequest.setHeaders(built, encoded.right as Headers.Input)
+    }
+    if (encodeUrlParams !== undefined) {
+      const encoded = encodeUrlParams(input.urlParams ?? {})
+      if (Either.isLeft(encoded)) return Either.left(unencodable("urlParams", encoded.left))
+      built = HttpClientRequest.appendUrlParams(built, encoded.right as UrlParams.Input)
+    }
+    return Either.right(built)
+  }
+
+  return (input: EndpointRequest | undefined): Effect.Effect<unknown, ApiError> =>
+    Effect.suspend(() => {
+      const built = request(input ?? {})
+      if (Either.isLeft(built)) return Effect.fail(built.left)
+      return Effect.flatMap(client.execute(built.right), (response) =>
+        Effect.flatMap(bytesOf(response), (bytes) => {
+          const exchange = response instanceof BufferedResponse ? response.exchange : undefined
+          if (!decoders.has(response.status)) {
+            return Effect.fail(toApiError(new Error(`undeclared status ${response.status}`), exchange))
+          }
+          const decode = decoders.get(response.status)
+          if (decode === undefined) return Effect.void
+          let decoded: Either.Either<unknown, unknown>
+          try {
+            decoded = decode(response, bytes)
+          } catch (defect) {
+            // A body can break the decoder itself (a value nested thousands deep overflows the stack):
+            // that is the response's fault, reported like any other bad body.
+            return Effect.fail(toApiError(defect, exchange, true))
+          }
+          return Either.isRight(decoded)
+            ? Effect.succeed(decoded.right)
+            : Effect.fail(toApiError(decoded.left, exchange))
+        }))
+    })
+}
+
+interface EndpointRequest {
+  readonly path?: unknown
+  readonly urlParams?: unknown
+  readonly payload?: unknown
+  readonly headers?: unknown
+}
 
 /**
  * The derived client of one group, on the shared transport. Only that group is reachable from the
@@ -154,14 +324,20 @@ const wrap = (endpointFn: (request: unknown) => Effect.Effect<unknown, unknown>)
 export const group = <Group extends HttpApiGroup.HttpApiGroup.Any>(
   group: Group
 ): Effect.Effect<GroupClient<Group>, never, CrmTransport> =>
-  Effect.gen(function*() {
-    const transport = yield* CrmTransport
+  Effect.map(CrmTransport, (transport) => {
+    const client: Record<string, unknown> = {}
     const api = HttpApi.make("crm").add(group as unknown as HttpApiGroup.HttpApiGroup.AnyWithProps)
-    const derived = yield* (HttpApiClient.group(api, {
-      group: group.identifier,
-      httpClient: transport.client
-    }) as unknown as Effect.Effect<Record<string, (request: unknown) => Effect.Effect<unknown, unknown>>>)
-    return Object.fromEntries(Object.entries(derived).map(([key, fn]) => [key, wrap(fn)])) as GroupClient<Group>
+    HttpApi.reflect(api, {
+      onGroup() {},
+      onEndpoint({ endpoint, successes }) {
+        client[endpoint.name] = endpointClient(
+          endpoint as unknown as HttpApiEndpoint.HttpApiEndpoint.AnyWithProps,
+          successes,
+          transport.client
+        )
+      }
+    })
+    return client as GroupClient<Group>
   })
 
 const withoutUndefined = (input: unknown): unknown =>

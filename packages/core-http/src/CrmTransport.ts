@@ -510,16 +510,17 @@ export const make = (
         Effect.map(([response, bytes]) => {
           // The body is read once, inside the attempt's timeout; decoding reads it from this copy,
           // and the text is decoded only if something asks for it (an error report).
-          const buffered = new BufferedResponse(response, bytes)
-          sink?.({
+          const exchange: Exchange = {
             ...info,
-            status: buffered.status,
-            contentType: buffered.headers["content-type"],
+            status: response.status,
+            contentType: response.headers["content-type"],
             get body() {
               return buffered.bodyText
             },
             scrub
-          })
+          }
+          const buffered = new BufferedResponse(response, bytes, exchange)
+          sink?.(exchange)
           return buffered
         }),
         (effect) => timeoutFail(effect, timeout, () => new Timeout({ ...info, after: timeout, scope: "attempt" })),

@@ -69,6 +69,11 @@ export const entries: ReadonlyArray<Entry> = [
     description: "floor: one HttpApi endpoint and its derived client over fetch, no SDK code"
   },
   {
+    name: "floor-httpapiendpoint",
+    file: "size-entries/floor-httpapiendpoint.ts",
+    description: "floor: one HttpApiEndpoint (the contract) read by hand over Effect HttpClient, no HttpApiClient"
+  },
+  {
     name: "floor-httpclient",
     file: "size-entries/floor-httpclient.ts",
     description: "floor: Effect HttpClient over fetch and one Schema decode, no HttpApi"

@@ -4,7 +4,7 @@
  */
 import { isDeepStrictEqual } from "node:util"
 import * as Schema from "effect/Schema"
-import { clientDecode, parseJsonArrayBuffer, successAst } from "./ClientDecode.js"
+import { clientDecode, successAst } from "./ClientDecode.js"
 import { leadPageJson } from "./LeadFixtures.js"
 import { baselineDecode, mapLeadPage } from "./LeadMapper.js"
 import { interleavedSync, median, ratios, round } from "./Measure.js"
@@ -26,7 +26,6 @@ export interface DecodeResult {
     readonly jsonParse: number
     readonly handMapper: number
     readonly successSchema: number
-    readonly platformFraming: number
   }
 }
 
@@ -54,14 +53,12 @@ export const runDecode = (options: { readonly quick: boolean; readonly records?:
   const text = utf8.decode(buffer)
   const parsed = JSON.parse(text)
   const decodeSuccess = Schema.decodeUnknownSync(Schema.make(successAst("leads", "list")))
-  const frame = Schema.decodeSync(parseJsonArrayBuffer)
   const steps = interleavedSync(
     [
       { name: "utf8", run: () => utf8.decode(buffer) },
       { name: "jsonParse", run: () => JSON.parse(text) },
       { name: "handMapper", run: () => mapLeadPage(parsed) },
-      { name: "successSchema", run: () => decodeSuccess(parsed) },
-      { name: "platformFraming", run: () => frame(buffer) }
+      { name: "successSchema", run: () => decodeSuccess(parsed) }
     ],
     { warmup: options.quick ? 20 : 40, rounds, iterations }
   )
@@ -85,8 +82,7 @@ export const runDecode = (options: { readonly quick: boolean; readonly records?:
       utf8: perRecord("utf8"),
       jsonParse: perRecord("jsonParse"),
       handMapper: perRecord("handMapper"),
-      successSchema: perRecord("successSchema"),
-      platformFraming: perRecord("platformFraming")
+      successSchema: perRecord("successSchema")
     }
   }
 }

@@ -52,8 +52,7 @@ export const decodeSection = (d: DecodeResult) =>
     `Median of per-round ratios: ${x(d.ratioMedianOfRounds)}.`,
     "",
     `Each step alone, ns/record: UTF-8 decode ${d.steps.utf8}, JSON.parse ${d.steps.jsonParse} (both paths), ` +
-    `hand mapper ${d.steps.handMapper} (baseline) vs the success schema with full validation ${d.steps.successSchema} (client); ` +
-    `HttpApiClient's own framing (a new TextDecoder, then JSON.parse, as Schema transformations) ${d.steps.platformFraming}.`
+    `hand mapper ${d.steps.handMapper} (baseline) vs the success schema with full validation ${d.steps.successSchema} (client).`
   ].join("\n")
 
 export const requestSection = (r: RequestResult) =>

@@ -16,6 +16,7 @@ import * as Effect from "effect/Effect"
 import * as Inspectable from "effect/Inspectable"
 import type * as Option from "effect/Option"
 import * as Stream from "effect/Stream"
+import type { Exchange } from "../CrmTransport.js"
 
 const utf8 = new TextDecoder()
 
@@ -29,7 +30,10 @@ export class BufferedResponse extends Inspectable.Class implements HttpClientRes
 
   constructor(
     private readonly source: HttpClientResponse.HttpClientResponse,
-    private readonly bytes: ArrayBuffer
+    /** The whole body. */
+    readonly bytes: ArrayBuffer,
+    /** The request and response as errors report them (see `CrmTransport.Exchange`). */
+    readonly exchange?: Exchange
   ) {
     super()
     this.request = source.request
