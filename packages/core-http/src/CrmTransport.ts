@@ -45,7 +45,7 @@ import {
 } from "./CrmError.js"
 import type { ApiError, ApiErrorObject, ExchangeInfo } from "./CrmError.js"
 import { BufferedResponse } from "./internal/bufferedResponse.js"
-import { followsNoRedirects } from "./internal/clientTraits.js"
+import { AttemptTimedOut, attemptLimits, followsNoRedirects, timesAttemptsOut } from "./internal/clientTraits.js"
 import { makeScrub, scrubError } from "./internal/redact.js"
 import type { Scrub } from "./internal/redact.js"
 import { ErrorDocument } from "./JsonApi.js"
@@ -303,7 +303,13 @@ const follow = (
     return Effect.fail(new CrossOriginRedirect({ ...context.info, status, location: target.href }))
   }
   if (hops >= maxRedirects) return unexpected(`more than ${maxRedirects} redirects`)
-  return send(httpClient, redirected(request, status, target), context, hops + 1)
+  const next = redirected(request, status, target)
+  const ends = attemptEnds.get(request)
+  if (ends !== undefined) {
+    attemptEnds.set(next, ends)
+    attemptLimits.set(next, Math.max(0, ends - Date.now()))
+  }
+  return send(httpClient, next, context, hops + 1)
 }
 
 /** The request a redirect asks for: 303 (and 301/302 after a POST) become a GET without body, as fetch does. */
@@ -478,6 +484,7 @@ export const make = (
 
   const execute = (request: HttpClientRequest.HttpClientRequest) =>
     Effect.gen(function*() {
+      nativeTracer ??= Effect.runSync(Effect.tracer)
       const call = yield* FiberRef.get(currentCallOptions)
       const sink = yield* FiberRef.get(currentExchangeSink)
       const requestId = call.requestId ?? crypto.randomUUID()
@@ -494,6 +501,7 @@ export const make = (
       const info: ExchangeInfo = { method: request.method, url: describeUrl(prepared), requestId }
       const context: AttemptContext = { info, apiOrigin, maxBytes }
       const timeout = call.timeout === undefined ? settings.timeout : Duration.decode(call.timeout)
+      const attemptTimeout = () => new Timeout({ ...info, after: timeout, scope: "attempt" })
 
       const attempt = Effect.withFiberRuntime<
         readonly [HttpClientResponse.HttpClientResponse, ArrayBuffer],
@@ -523,16 +531,22 @@ export const make = (
           sink?.(exchange)
           return buffered
         }),
-        (effect) => timeoutFail(effect, timeout, () => new Timeout({ ...info, after: timeout, scope: "attempt" })),
+        (effect) => limitAttempt(effect, httpClient, prepared, timeout, attemptTimeout),
         Effect.catchTags({
           RequestError: (error) =>
-            Effect.fail(new TransportError({ ...info, reason: causeMessage(error.cause) ?? error.reason })),
+            Effect.fail(
+              error.cause instanceof AttemptTimedOut
+                ? attemptTimeout()
+                : new TransportError({ ...info, reason: causeMessage(error.cause) ?? error.reason })
+            ),
           ResponseError: (error) =>
             Effect.fail(
-              new TransportError({
-                ...info,
-                reason: `the response body could not be read (${causeMessage(error.cause) ?? error.reason})`
-              })
+              error.cause instanceof AttemptTimedOut
+                ? attemptTimeout()
+                : new TransportError({
+                  ...info,
+                  reason: `the response body could not be read (${causeMessage(error.cause) ?? error.reason})`
+                })
             )
         }),
         Effect.flatMap((response) =>
@@ -566,12 +580,13 @@ export const make = (
         })
         : attempt
       const deadline = call.deadline === undefined ? settings.deadline : Option.some(Duration.decode(call.deadline))
-      return yield* Option.match(deadline, {
+      const whole = Option.match(deadline, {
         onNone: () => retried,
         onSome: (after) => timeoutFail(retried, after, () => new Timeout({ ...info, after, scope: "deadline" }))
-      }).pipe(
-        Effect.mapError((error) => scrubError(error, scrub)),
-        Effect.withSpan("crm.request", {
+      }).pipe(Effect.mapError((error) => scrubError(error, scrub)))
+      // Without an installed tracer a span goes nowhere, and costs a good part of a call's CPU.
+      return yield* Effect.withFiberRuntime<HttpClientResponse.HttpClientResponse, ApiError>((fiber) =>
+        fiber.currentTracer === nativeTracer ? whole : Effect.withSpan(whole, "crm.request", {
           kind: "client",
           // A stack trace per call costs more than the rest of the span; the span's name and
           // attributes say where it comes from.
@@ -638,6 +653,34 @@ const timeoutFail = <A, E, R>(
         })
       }))
   })
+
+/**
+ * The per-attempt limit: kept by the client itself when it can (undici: the request's own abort
+ * signal, armed until the body is read), else by `timeoutFail`'s timer fiber. Each attempt (a retry
+ * too) gets the whole limit; a redirect followed within the attempt inherits what is left of it.
+ */
+const limitAttempt = <A, E, R>(
+  self: Effect.Effect<A, E, R>,
+  httpClient: HttpClient.HttpClient,
+  request: HttpClientRequest.HttpClientRequest,
+  duration: Duration.Duration,
+  onTimeout: () => Timeout
+): Effect.Effect<A, E | Timeout, R> => {
+  const millis = Duration.toMillis(duration)
+  if (!timesAttemptsOut.has(httpClient) || !(millis <= maxTimerMillis)) return timeoutFail(self, duration, onTimeout)
+  return Effect.clockWith((clock) => {
+    liveClock ??= Effect.runSync(Effect.clock)
+    if (clock !== liveClock) return timeoutFail(self, duration, onTimeout)
+    return Effect.suspend(() => {
+      attemptLimits.set(request, millis)
+      attemptEnds.set(request, Date.now() + millis)
+      return self
+    })
+  })
+}
+
+/** When the current attempt of a request ends, for the redirects it follows. */
+const attemptEnds = new WeakMap<object, number>()
 
 /** The longest delay `setTimeout` honours. */
 const maxTimerMillis = 2 ** 31 - 1

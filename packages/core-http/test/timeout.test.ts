@@ -5,12 +5,26 @@ import * as Duration from "effect/Duration"
 import * as Effect from "effect/Effect"
 import * as Exit from "effect/Exit"
 import * as Fiber from "effect/Fiber"
-import { clients, document, expectTag } from "./support/fixtures.js"
+import * as NodeTransport from "@blocks-crm/core-http/NodeTransport"
+import { clients as fetchClients, document, expectTag, options } from "./support/fixtures.js"
 import * as TestServer from "./support/TestServer.js"
+
+/**
+ * Both transports: over fetch a timer fiber cuts an attempt off; over undici the request's own abort
+ * signal does (armed until the body is read). Each case holds for both.
+ */
+const transports = [
+  { name: "fetch", clients: fetchClients },
+  {
+    name: "undici",
+    clients: (server: Pick<TestServer.TestServer, "url">, overrides: Parameters<typeof fetchClients>[1] = {}) =>
+      fetchClients(server, overrides, (s, o) => NodeTransport.layer(options(s, o)))
+  }
+] as const
 
 // Limits leave a loaded 2-core machine time to send each request before the attempt is cut off; the
 // server answers far later than any limit, so each case still exercises the timeout it names.
-describe("timeouts", () => {
+describe.each(transports)("timeouts, over $name", ({ clients }) => {
   it.scopedLive("an attempt slower than the timeout fails with Timeout (scope attempt) and is cut off", () =>
     Effect.gen(function*() {
       const server = yield* TestServer.make
@@ -91,7 +105,7 @@ describe("timeouts", () => {
     }))
 })
 
-describe("interruption", () => {
+describe.each(transports)("interruption, over $name", ({ clients }) => {
   it.scopedLive("Effect.timeout around a call cancels the request in flight", () =>
     Effect.gen(function*() {
       const server = yield* TestServer.make
@@ -121,6 +135,7 @@ describe("interruption", () => {
 })
 
 describe("transport failures", () => {
+  const clients = fetchClients
   it.scopedLive("a refused connection is a TransportError naming the cause", () =>
     Effect.gen(function*() {
       const port = yield* Effect.promise(TestServer.unusedPort)

@@ -1,6 +1,7 @@
 /**
- * Tracing: with a tracer installed, every request has the platform client's span (credential headers
- * redacted) and carries the trace context; with none, the client skips that span and its trace headers.
+ * Tracing: with a tracer installed, every call has its `crm.request` span and every request the
+ * platform client's span (credential headers redacted), and carries the trace context; with none, the
+ * client skips both spans and the trace headers.
  */
 import { describe, expect, it } from "@effect/vitest"
 import * as Effect from "effect/Effect"
@@ -33,5 +34,22 @@ describe("the platform client's span", () => {
       expect(server.requests).toHaveLength(1)
       expect(server.requests[0]?.headers["traceparent"]).toBeUndefined()
       expect(server.requests[0]?.headers["x-request-id"]).toBeDefined()
+    }))
+})
+
+describe("the crm.request span", () => {
+  it.scopedLive("is recorded per call with its method, URL and request id when a tracer is installed", () =>
+    Effect.gen(function*() {
+      const server = yield* TestServer.make
+      const capture = Capture.make()
+      const { widgets } = yield* clients(server)
+      server.enqueue({ body: document("w1", "ok") })
+
+      yield* capture.run(widgets.get("w1"))
+      const calls = capture.spans.filter((span) => span.name === "crm.request")
+      expect(calls).toHaveLength(1)
+      expect(calls[0]?.attributes.get("http.request.method")).toBe("GET")
+      expect(calls[0]?.attributes.get("url.full")).toBe(`${server.url}/widgets/w1`)
+      expect(calls[0]?.attributes.get("crm.request_id")).toBe(server.requests[0]?.headers["x-request-id"])
     }))
 })

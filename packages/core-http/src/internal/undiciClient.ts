@@ -21,7 +21,7 @@ import * as Effect from "effect/Effect"
 import * as Inspectable from "effect/Inspectable"
 import * as Option from "effect/Option"
 import type * as Stream from "effect/Stream"
-import { followsNoRedirects } from "./clientTraits.js"
+import { AttemptTimedOut, attemptLimits, followsNoRedirects, timesAttemptsOut } from "./clientTraits.js"
 
 type RequestBody = Exclude<Undici.Dispatcher.DispatchOptions["body"], undefined>
 
@@ -46,21 +46,34 @@ const send = (
   url: URL,
   body: RequestBody
 ) =>
-  Effect.async<HttpClientResponse.HttpClientResponse, HttpClientError.RequestError>((resume, signal) => {
+  Effect.async<HttpClientResponse.HttpClientResponse, HttpClientError.RequestError>((resume) => {
+    // One controller for both ends: interruption, and the attempt limit the transport set (which
+    // stays armed until the body has been read or dropped).
+    const controller = new AbortController()
+    const limit = attemptLimits.get(request)
+    const timer = limit === undefined ? undefined : setTimeout(() => controller.abort(new AttemptTimedOut()), limit)
+    const disarm = timer === undefined ? noop : () => clearTimeout(timer)
     dispatcher.request({
-      signal,
+      signal: controller.signal,
       method: request.method,
       headers: request.headers,
       origin: url.origin,
       path: url.pathname + url.search,
       body,
-      // Timeouts are the transport's (per attempt, through interruption).
+      // Timeouts are the transport's (per attempt, through the signal or interruption).
       headersTimeout: 60 * 60 * 1000,
       bodyTimeout: 0
     }).then(
-      (data) => resume(Effect.succeed(new UndiciResponse(request, data))),
-      (cause) => resume(Effect.fail(new HttpClientError.RequestError({ request, reason: "Transport", cause })))
+      (data) => resume(Effect.succeed(new UndiciResponse(request, data, disarm))),
+      (cause) => {
+        disarm()
+        resume(Effect.fail(new HttpClientError.RequestError({ request, reason: "Transport", cause })))
+      }
     )
+    return Effect.sync(() => {
+      disarm()
+      controller.abort()
+    })
   })
 
 /**
@@ -85,6 +98,7 @@ export const make = (dispatcher: Undici.Dispatcher): HttpClient.HttpClient => {
   )
   // undici's `request` follows no redirect: the transport sees every 3xx.
   followsNoRedirects.add(client)
+  timesAttemptsOut.add(client)
   return client
 }
 
@@ -98,11 +112,14 @@ class UndiciResponse extends Inspectable.Class implements HttpClientResponse.Htt
 
   constructor(
     readonly request: HttpClientRequest.HttpClientRequest,
-    private readonly source: Undici.Dispatcher.ResponseData
+    private readonly source: Undici.Dispatcher.ResponseData,
+    disarm: () => void
   ) {
     super()
     // A body error (a reset connection) surfaces when the body is read; unread, it must not crash.
     source.body.on("error", noop)
+    // The attempt's limit covers the body: it is lifted once the body is read, dropped or broken.
+    if (disarm !== noop) source.body.once("close", disarm)
   }
 
   get status(): number {
