@@ -11,22 +11,22 @@ import * as Effect from "effect/Effect"
 import * as fc from "effect/FastCheck"
 import * as Layer from "effect/Layer"
 import { inspect } from "node:util"
-import * as RecordingServer from "./support/RecordingServer.js"
-import type { Recorded } from "./support/RecordingServer.js"
+import * as LoopbackServer from "@blocks-crm/test-server"
+import type { Received } from "@blocks-crm/test-server"
 
 const TOKEN = "tok_uploads_secret_7c1e"
 const API_KEY = "pk_uploads_secret_4b9d"
 const SIGNATURE = "sig_uploads_7f0a9e3b"
 const credentialHeaders = ["authorization", "appid", "x-api-key", "idempotency-key"]
 
-const expectNoCredentials = (request: Recorded) => {
+const expectNoCredentials = (request: Received) => {
   for (const name of credentialHeaders) expect(request.headers[name], name).toBeUndefined()
   const all = JSON.stringify(request.headers)
   expect(all).not.toContain(TOKEN)
   expect(all).not.toContain(API_KEY)
 }
 
-const expectCredentials = (request: Recorded) => {
+const expectCredentials = (request: Received) => {
   expect(request.headers["authorization"]).toBe(`Bearer ${TOKEN}`)
   expect(request.headers["appid"]).toBe(API_KEY)
 }
@@ -54,13 +54,13 @@ const documentAttributes = (owner: "account" | "contact", body: Buffer) => {
  * `overrides` replaces the answer for one path.
  */
 const apiAnswers =
-  (bucket: RecordingServer.RecordingServer, overrides: Record<string, RecordingServer.Answer> = {}) =>
-  (request: Recorded): RecordingServer.Answer => {
+  (bucket: LoopbackServer.LoopbackServer, overrides: Record<string, LoopbackServer.Answer> = {}) =>
+  (request: Received): LoopbackServer.Answer => {
     const override = overrides[`${request.method} ${request.pathname}`]
     if (override !== undefined) return override
     if (request.pathname.endsWith("/presign_document") || request.pathname.endsWith("/presign_logo")) {
       return {
-        json: {
+        body: {
           upload_url: `${bucket.url}/bucket/k1?expires=1&signature=${SIGNATURE}`,
           public_url: `${bucket.url}/bucket/k1`,
           key: "uploads/k1"
@@ -71,12 +71,12 @@ const apiAnswers =
       const owner = request.pathname.startsWith("/accounts/") ? "account" : "contact"
       return {
         status: 201,
-        json: { data: { id: "doc-1", type: `${owner}_document`, attributes: documentAttributes(owner, request.body) } }
+        body: { data: { id: "doc-1", type: `${owner}_document`, attributes: documentAttributes(owner, request.bytes) } }
       }
     }
     if (request.pathname.endsWith("/logo/publish")) {
       return {
-        json: {
+        body: {
           data: {
             id: "account-1",
             type: "account",
@@ -91,13 +91,13 @@ const apiAnswers =
         }
       }
     }
-    return { status: 404, json: { errors: [{ status: "404", code: "not_found", title: "Not Found" }] } }
+    return { status: 404, body: { errors: [{ status: "404", code: "not_found", title: "Not Found" }] } }
   }
 
 /** The stand-in API, the upload host, and both services over fetch against the API. */
 const setup = Effect.gen(function*() {
-  const api = yield* RecordingServer.make
-  const bucket = yield* RecordingServer.make
+  const api = yield* LoopbackServer.make
+  const bucket = yield* LoopbackServer.make
   api.answer(apiAnswers(bucket))
   bucket.answer(() => ({ status: 200 }))
   const transport = CrmTransport.layerFetch({
@@ -135,11 +135,11 @@ describe("one-call uploads", () => {
         "POST /accounts/account-1/documents"
       ])
       api.requests.forEach(expectCredentials)
-      expect(JSON.parse(api.requests[0]!.body.toString())).toEqual({
+      expect(JSON.parse(api.requests[0]!.body)).toEqual({
         filename: "contract.pdf",
         content_type: "application/pdf"
       })
-      expect(JSON.parse(api.requests[1]!.body.toString())).toEqual({
+      expect(JSON.parse(api.requests[1]!.body)).toEqual({
         document: {
           key: "uploads/k1",
           name: "contract.pdf",
@@ -154,7 +154,7 @@ describe("one-call uploads", () => {
       expect(put.pathname).toBe("/bucket/k1")
       expect(put.query.get("signature")).toBe(SIGNATURE)
       expect(put.headers["content-type"]).toBe("application/pdf")
-      expect([...put.body]).toEqual([...pdf])
+      expect([...put.bytes]).toEqual([...pdf])
       expectNoCredentials(put)
     }))
 
@@ -168,8 +168,8 @@ describe("one-call uploads", () => {
         "PUT /accounts/account-1/logo/publish"
       ])
       api.requests.forEach(expectCredentials)
-      expect(JSON.parse(api.requests[0]!.body.toString())).toEqual({ filename: "logo.png", content_type: "image/png" })
-      expect(JSON.parse(api.requests[1]!.body.toString())).toEqual({ key: "uploads/k1" })
+      expect(JSON.parse(api.requests[0]!.body)).toEqual({ filename: "logo.png", content_type: "image/png" })
+      expect(JSON.parse(api.requests[1]!.body)).toEqual({ key: "uploads/k1" })
       expect(bucket.requests.map((r) => r.headers["content-type"])).toEqual(["image/png"])
       bucket.requests.forEach(expectNoCredentials)
     }))
@@ -202,7 +202,7 @@ describe("one-call uploads", () => {
       api.answer(apiAnswers(bucket, {
         "PUT /accounts/missing/presign_document": {
           status: 404,
-          json: { errors: [{ status: "404", code: "not_found", title: "Account Not Found" }] }
+          body: { errors: [{ status: "404", code: "not_found", title: "Account Not Found" }] }
         }
       }))
       const notFound = yield* Effect.flip(accounts.uploadDocument("missing", upload))
@@ -214,7 +214,7 @@ describe("one-call uploads", () => {
       api.answer(apiAnswers(bucket))
       bucket.answer(() => ({
         status: 403,
-        json: {
+        body: {
           errors: [{ status: "403", code: "signature_mismatch", detail: `The signature does not match: ${SIGNATURE}` }]
         }
       }))
@@ -237,7 +237,7 @@ describe("one-call uploads", () => {
       api.answer(apiAnswers(bucket, {
         "POST /accounts/account-1/documents": {
           status: 422,
-          json: {
+          body: {
             errors: [{
               status: "422",
               code: "invalid",
@@ -255,7 +255,7 @@ describe("one-call uploads", () => {
   it.scopedLive("an upload host that cannot be reached is UploadFailed without a status", () =>
     Effect.gen(function*() {
       const { accounts, api } = yield* setup
-      api.answer(() => ({ json: { upload_url: "http://127.0.0.1:9/nowhere?signature=x", public_url: "p", key: "k" } }))
+      api.answer(() => ({ body: { upload_url: "http://127.0.0.1:9/nowhere?signature=x", public_url: "p", key: "k" } }))
       const error = yield* Effect.flip(accounts.uploadLogo("account-1", pdf, "image/png"))
       expect(error).toBeInstanceOf(UploadFailed)
       expect((error as UploadFailed).status).toBeUndefined()
@@ -273,7 +273,7 @@ describe("inputs", () => {
         const before = bucket.requests.length
         yield* accounts.uploadDocument("account-1", upload)
         const put = bucket.requests[before]!
-        expect([...put.body]).toEqual([...upload.bytes])
+        expect([...put.bytes]).toEqual([...upload.bytes])
         expect(put.headers["content-type"]).toBe(upload.contentType)
         expectNoCredentials(put)
       }

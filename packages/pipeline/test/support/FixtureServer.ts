@@ -16,14 +16,12 @@ import {
   TouchesService
 } from "@blocks-crm/pipeline"
 import type { PipelineServices } from "@blocks-crm/pipeline"
+import * as LoopbackServer from "@blocks-crm/test-server"
 import { expect } from "@effect/vitest"
 import * as Duration from "effect/Duration"
 import * as Effect from "effect/Effect"
 import * as Layer from "effect/Layer"
-import type * as Scope from "effect/Scope"
 import * as fs from "node:fs"
-import * as Http from "node:http"
-import type { AddressInfo } from "node:net"
 
 export const TOKEN = "tok_fixture_7c1e"
 export const API_KEY = "pk_fixture_4b9a"
@@ -35,81 +33,12 @@ export const fixtureText = (name: string): string =>
 /** The parsed fixture, to derive variants from (a field removed, a value changed). */
 export const fixtureJson = (name: string): any => JSON.parse(fixtureText(name))
 
-export interface Answer {
-  readonly status?: number | undefined
-  /** A string is sent as is; anything else as JSON. */
-  readonly body?: unknown
-  readonly contentType?: string | undefined
-}
+import type { LoopbackServer as FixtureServer } from "@blocks-crm/test-server"
 
-export interface ReceivedRequest {
-  readonly method: string
-  readonly url: string
-  readonly headers: Http.IncomingHttpHeaders
-  readonly body: string
-}
-
-export interface FixtureServer {
-  /** `http://127.0.0.1:<port>` */
-  readonly url: string
-  readonly requests: ReadonlyArray<ReceivedRequest>
-  /** Answers `METHOD /path` (path with its query, as received) with `answer` from now on. */
-  readonly route: (method: string, path: string, answer: Answer) => void
-}
+export type { Answer, LoopbackServer as FixtureServer, Received as ReceivedRequest } from "@blocks-crm/test-server"
 
 /** A fixture server for the current scope. Unrouted requests get 501. */
-export const make: Effect.Effect<FixtureServer, never, Scope.Scope> = Effect.acquireRelease(
-  Effect.async<{ readonly server: Http.Server; readonly fixtures: FixtureServer }>((resume) => {
-    const requests: Array<ReceivedRequest> = []
-    const routes = new Map<string, Answer>()
-    const server = Http.createServer((req, res) => {
-      const chunks: Array<Buffer> = []
-      req.on("data", (chunk: Buffer) => chunks.push(chunk))
-      req.on("end", () => {
-        const received = {
-          method: req.method ?? "",
-          url: req.url ?? "",
-          headers: req.headers,
-          body: Buffer.concat(chunks).toString("utf8")
-        }
-        requests.push(received)
-        const answer = routes.get(`${received.method} ${received.url}`) ??
-          {
-            status: 501,
-            body: { errors: [{ status: "501", title: `No fixture for ${received.method} ${received.url}` }] }
-          }
-        const body = answer.body === undefined
-          ? ""
-          : typeof answer.body === "string"
-          ? answer.body
-          : JSON.stringify(answer.body)
-        res.writeHead(
-          answer.status ?? 200,
-          body === "" ? {} : { "content-type": answer.contentType ?? "application/json" }
-        )
-        res.end(body)
-      })
-    })
-    server.listen(0, "127.0.0.1", () => {
-      const port = (server.address() as AddressInfo).port
-      resume(Effect.succeed({
-        server,
-        fixtures: {
-          url: `http://127.0.0.1:${port}`,
-          requests,
-          route: (method, path, answer) => {
-            routes.set(`${method} ${path}`, answer)
-          }
-        }
-      }))
-    })
-  }),
-  ({ server }) =>
-    Effect.async<void>((resume) => {
-      server.closeAllConnections()
-      server.close(() => resume(Effect.void))
-    })
-).pipe(Effect.map(({ fixtures }) => fixtures))
+export const make = LoopbackServer.make
 
 /** Every pipeline service. */
 export interface Services {
