@@ -1,10 +1,11 @@
 /**
- * The calendar accounts endpoints, declared once: the client is derived from this, the emulator
- * implements it, and the OpenAPI document is generated from it.
+ * A user's calendar accounts.
  *
  * @since 0.1.0
  */
-import { Contract, Fields, JsonApi, Pagination } from "@blocks-crm/core-http"
+import * as Contract from "@blocks-crm/core-http/Contract"
+import * as Fields from "@blocks-crm/core-http/Fields"
+import * as JsonApi from "@blocks-crm/core-http/JsonApi"
 import * as HttpApiEndpoint from "@effect/platform/HttpApiEndpoint"
 import * as HttpApiGroup from "@effect/platform/HttpApiGroup"
 import * as HttpApiSchema from "@effect/platform/HttpApiSchema"
@@ -12,55 +13,58 @@ import * as OpenApi from "@effect/platform/OpenApi"
 import {
   CalendarAccountResource,
   CreateCalendarAccountRequest,
-  UpdatedCalendarAccountResource,
-  UpdateCalendarAccountRequest
+  UpdateCalendarAccountRequest,
+  UpdatedCalendarAccountResource
 } from "../models/CalendarAccount.js"
 
-const uniqueId = HttpApiSchema.param("uniqueId", Fields.ResourceId)
-
-/** @since 0.1.0 */
-export const CalendarAccountList = JsonApi.listDocument(CalendarAccountResource)
-/** @since 0.1.0 */
-export const CalendarAccountDocument = JsonApi.document(CalendarAccountResource)
+const userId = HttpApiSchema.param("userId", Fields.ResourceId)
+const accountId = HttpApiSchema.param("accountId", Fields.ResourceId)
 
 /**
- * `GET /calendar-accounts/`, `GET /calendar-accounts/:unique_id`, `POST /calendar-accounts/`,
- * `PUT /calendar-accounts/:unique_id/`, `DELETE /calendar-accounts/:unique_id/` (paths as the reference
- * writes them, trailing slashes included).
+ * `GET|POST /users/:user_unique_id/calendar_accounts`,
+ * `GET|PUT|DELETE /users/:user_unique_id/calendar_accounts/:id`. The list is not paginated (the
+ * reference's answer is a plain `data` array). Another user's account is a 404.
  *
  * @since 0.1.0
  */
 export class CalendarAccountsGroup extends HttpApiGroup.make("calendarAccounts")
   .add(
-    HttpApiEndpoint.get("list", "/calendar-accounts/")
-      .setUrlParams(Pagination.PageUrlParams)
-      .addSuccess(CalendarAccountList)
-      .annotate(OpenApi.Summary, "List calendar accounts a page at a time")
-  )
-  .add(
-    HttpApiEndpoint.get("get")`/calendar-accounts/${uniqueId}`
-      .addSuccess(CalendarAccountDocument)
+    HttpApiEndpoint.get("list")`/users/${userId}/calendar_accounts`
+      .addSuccess(JsonApi.collection(CalendarAccountResource))
       .addError(Contract.NotFoundResponse.wire)
+      .annotate(OpenApi.Summary, "A user's calendar accounts")
   )
   .add(
-    HttpApiEndpoint.post("create", "/calendar-accounts/")
+    HttpApiEndpoint.get("get")`/users/${userId}/calendar_accounts/${accountId}`
+      .addSuccess(JsonApi.document(CalendarAccountResource))
+      .addError(Contract.NotFoundResponse.wire)
+      .annotate(OpenApi.Summary, "One of the user's calendar accounts")
+  )
+  .add(
+    HttpApiEndpoint.post("create")`/users/${userId}/calendar_accounts`
       .setPayload(JsonApi.wrapped("calendar_account", CreateCalendarAccountRequest))
-      .addSuccess(CalendarAccountDocument, { status: 201 })
+      .addSuccess(JsonApi.document(CalendarAccountResource), { status: 201 })
+      .addError(Contract.NotFoundResponse.wire)
       .addError(Contract.ValidationFailedResponse.wire)
+      .annotate(OpenApi.Summary, "Connect a Google, Outlook or Apple calendar")
   )
   .add(
-    HttpApiEndpoint.put("update")`/calendar-accounts/${uniqueId}/`
+    HttpApiEndpoint.put("update")`/users/${userId}/calendar_accounts/${accountId}`
       .setPayload(JsonApi.wrapped("calendar_account", UpdateCalendarAccountRequest))
       .addSuccess(JsonApi.document(UpdatedCalendarAccountResource))
       .addError(Contract.NotFoundResponse.wire)
       .addError(Contract.ValidationFailedResponse.wire)
+      .annotate(OpenApi.Summary, "Turn a calendar account's sync on or off")
   )
   .add(
-    HttpApiEndpoint.del("delete")`/calendar-accounts/${uniqueId}/`
+    HttpApiEndpoint.del("delete")`/users/${userId}/calendar_accounts/${accountId}`
       .addSuccess(HttpApiSchema.NoContent)
       .addError(Contract.NotFoundResponse.wire)
+      .annotate(OpenApi.Summary, "Disconnect a calendar account")
   )
   .addError(Contract.UnauthorizedResponse.wire)
   .middleware(Contract.ApiKeyAuth)
   .middleware(Contract.BearerAuth)
+  .annotate(OpenApi.Description, "Calendar accounts (Google, Outlook, Apple) of a user")
+  .annotate(Contract.CliGroup, { path: ["calendar-accounts"], noun: "calendar account" })
 {}
