@@ -1,31 +1,57 @@
 /**
- * The emulator's calendar accounts: stored per tenant in the record store, encoded by the model's
- * own schema. The server sets the id and the timestamps, as the API does.
+ * The emulator's calendar accounts, under their user (404 for an unknown user, and for another user's
+ * account): provider google, outlook or apple and a valid e-mail (422 from the contract otherwise),
+ * `sync_enabled` true unless told, `last_synced_at` null until a sync.
  */
-import { CalendarApi, CalendarAccount } from "@blocks-crm/calendar"
+import { CalendarApi } from "@blocks-crm/calendar"
+import type { CalendarAccount, UpdatedCalendarAccount } from "@blocks-crm/calendar"
 import * as HttpApiBuilder from "@effect/platform/HttpApiBuilder"
 import * as Effect from "effect/Effect"
-import { RecordStore } from "../../RecordStore.js"
-import { newId, resource } from "../Resources.js"
+import { userRecords } from "../accounts/Records.js"
+import { newId } from "../Resources.js"
+import { openCalendar } from "./Records.js"
+
+/** The update's echo: the record without its null `last_synced_at` (the echo sends only what is set). */
+const echo = ({ lastSyncedAt, ...rest }: CalendarAccount): UpdatedCalendarAccount =>
+  lastSyncedAt === null ? rest : { ...rest, lastSyncedAt }
 
 export const CalendarAccountsHandlers = HttpApiBuilder.group(CalendarApi, "calendarAccounts", (handlers) =>
   Effect.gen(function*() {
-    const store = yield* RecordStore
-    const calendarAccounts = resource(
-      store.collection("calendar_accounts", CalendarAccount, {
-        idOf: (calendarAccount) => calendarAccount.uniqueId,
-        searchText: (calendarAccount) => [calendarAccount.name, calendarAccount.notes ?? ""].join(" ")
-      }),
-      "Calendar account"
-    )
+    const { accounts } = yield* openCalendar
+    const users = yield* userRecords
     return handlers
-      .handle("list", ({ urlParams }) => calendarAccounts.page(urlParams))
-      .handle("get", ({ path }) => calendarAccounts.find(path.uniqueId))
-      .handle("create", ({ payload }) => {
-        const now = new Date()
-        return calendarAccounts.insert({ ...payload, uniqueId: newId(), createdAt: now, updatedAt: now })
-      })
+      .handle("list", ({ path }) => Effect.zipRight(users.find(path.userId), accounts.all(path.userId)))
+      .handle("get", ({ path }) =>
+        Effect.zipRight(users.find(path.userId), accounts.find(path.accountId, { parentId: path.userId })))
+      .handle("create", ({ path, payload }) =>
+        Effect.gen(function*() {
+          yield* users.find(path.userId)
+          const now = new Date()
+          const account: CalendarAccount = {
+            uniqueId: newId(),
+            userUniqueId: path.userId,
+            provider: payload.provider,
+            email: payload.email,
+            syncEnabled: payload.syncEnabled ?? true,
+            lastSyncedAt: null,
+            status: "active",
+            createdAt: now,
+            updatedAt: now
+          }
+          return yield* accounts.insert(account, { parentId: path.userId })
+        }))
       .handle("update", ({ path, payload }) =>
-        calendarAccounts.update(path.uniqueId, (calendarAccount) => ({ ...calendarAccount, ...payload, updatedAt: new Date() })))
-      .handle("delete", ({ path }) => calendarAccounts.remove(path.uniqueId))
+        Effect.zipRight(
+          users.find(path.userId),
+          Effect.map(
+            accounts.update(
+              path.accountId,
+              (account) => ({ ...account, syncEnabled: payload.syncEnabled, updatedAt: new Date() }),
+              { parentId: path.userId }
+            ),
+            echo
+          )
+        ))
+      .handle("delete", ({ path }) =>
+        Effect.zipRight(users.find(path.userId), accounts.remove(path.accountId, { parentId: path.userId })))
   }))
