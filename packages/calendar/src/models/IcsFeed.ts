@@ -15,11 +15,14 @@ import type { Interval } from "./Recurrence.js"
  * @since 0.1.0
  */
 export interface IcsEvent {
-  readonly uid: string
+  /** Required by RFC 5545; the reference's own example feed has none, so it may be absent. */
+  readonly uid: string | undefined
   readonly summary: string | undefined
   readonly start: Date
+  /** DTEND, or DTSTART plus DURATION (ical.js works it out). */
   readonly end: Date
-  readonly stamp: Date
+  /** DTSTAMP, absent from the reference's example like UID. */
+  readonly stamp: Date | undefined
   /** The RRULE value, when the event repeats. */
   readonly recurrenceRule: string | undefined
   readonly location: string | undefined
@@ -49,8 +52,7 @@ const instant = (component: ICAL.Component, name: string): Date | undefined => {
 
 /**
  * Parses an iCalendar text. Throws (an `Error` naming what is missing) when it is not a VCALENDAR with
- * VERSION and PRODID, or a VEVENT lacks UID, DTSTAMP, DTSTART or DTEND; the service turns that into
- * `UnexpectedResponse`.
+ * VERSION and PRODID, or a VEVENT has no DTSTART; the service turns that into `UnexpectedResponse`.
  *
  * @since 0.1.0
  */
@@ -62,20 +64,15 @@ export const parse = (ics: string): IcsCalendar => {
   if (version === undefined) throw new Error("the calendar has no VERSION")
   if (prodId === undefined) throw new Error("the calendar has no PRODID")
   const events = calendar.getAllSubcomponents("vevent").map((vevent, index): IcsEvent => {
-    const uid = text(vevent.getFirstPropertyValue("uid"))
-    const start = instant(vevent, "dtstart")
-    const end = instant(vevent, "dtend")
-    const stamp = instant(vevent, "dtstamp")
-    const missing = [uid === undefined && "UID", stamp === undefined && "DTSTAMP", start === undefined && "DTSTART",
-      end === undefined && "DTEND"].filter((name) => name !== false)
-    if (missing.length > 0) throw new Error(`VEVENT ${index + 1} has no ${missing.join(", ")}`)
+    if (instant(vevent, "dtstart") === undefined) throw new Error(`VEVENT ${index + 1} has no DTSTART`)
+    const event = new ICAL.Event(vevent)
     const rule = vevent.getFirstPropertyValue("rrule")
     return {
-      uid: uid!,
+      uid: text(vevent.getFirstPropertyValue("uid")),
       summary: text(vevent.getFirstPropertyValue("summary")),
-      start: start!,
-      end: end!,
-      stamp: stamp!,
+      start: event.startDate.toJSDate(),
+      end: event.endDate.toJSDate(),
+      stamp: instant(vevent, "dtstamp"),
       recurrenceRule: rule === null ? undefined : String(rule),
       location: text(vevent.getFirstPropertyValue("location")),
       description: text(vevent.getFirstPropertyValue("description")),
@@ -95,7 +92,7 @@ export const occurrences = (
   calendar: IcsCalendar,
   from: Date,
   to: Date
-): ReadonlyArray<Interval & { readonly uid: string; readonly summary: string | undefined }> =>
+): ReadonlyArray<Interval & { readonly uid: string | undefined; readonly summary: string | undefined }> =>
   calendar.events
     .filter((event) => event.status?.toUpperCase() !== "CANCELLED")
     .flatMap((event) =>

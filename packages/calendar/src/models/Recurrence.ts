@@ -113,14 +113,23 @@ export const expand = (
   const length = block.end.getTime() - block.start.getTime()
   const overlaps = (start: number) => start < to.getTime() && start + length > from.getTime()
   if (block.rule === undefined) return overlaps(block.start.getTime()) ? [{ start: block.start, end: block.end }] : []
-  const iterator = ICAL.Recur.fromString(block.rule).iterator(ICAL.Time.fromJSDate(block.start, true))
-  const out: Array<Interval> = []
-  for (let n = 0; n < maxOccurrences; n++) {
+  const recur = ICAL.Recur.fromString(block.rule)
+  const iterator = recur.iterator(ICAL.Time.fromJSDate(block.start, true))
+  const nextStart = (): number | undefined => {
     const next = iterator.next()
-    if (next === undefined || next === null) break
-    const start = next.toJSDate().getTime()
-    if (start >= to.getTime()) break
+    return next === undefined || next === null ? undefined : next.toJSDate().getTime()
+  }
+  // RFC 5545: DTSTART is always the first occurrence, and COUNT counts it. ical.js skips a DTSTART the
+  // rule does not match (a Friday start of a Monday rule): it is put back first, and the count kept.
+  const first = nextStart()
+  const queued: Array<number> = first === block.start.getTime() || first === undefined ? [] : [first]
+  let remaining = recur.count ?? Infinity
+  const out: Array<Interval> = []
+  let start: number | undefined = block.start.getTime()
+  for (let n = 0; n < maxOccurrences && start !== undefined && remaining > 0 && start < to.getTime(); n++) {
+    remaining--
     if (overlaps(start)) out.push({ start: new Date(start), end: new Date(start + length) })
+    start = queued.shift() ?? nextStart()
   }
   return out
 }
