@@ -148,7 +148,9 @@ export const layer = (options: EmulatorOptions = {}): Layer.Layer<Emulator, unkn
     RequestBody.layer({ maxBodyBytes: options.maxBodyBytes, maxJsonDepth: options.maxJsonDepth }),
     Uploads.layer(options.uploads),
     ZoomWebhookSecrets.layer(options.zoomWebhookSecrets),
-    CalcomSecrets.layer(options.calcomWebhookSecrets).pipe(Layer.provide(CompanyRecords.optionsLayer(options.companies)))
+    CalcomSecrets.layer(options.calcomWebhookSecrets).pipe(
+      Layer.provide(CompanyRecords.optionsLayer(options.companies))
+    )
   ).pipe(Layer.provideMerge(Database.layer(database)))
   const auth = Layer.mergeAll(Credentials.apiKeyAuthLayer, Credentials.bearerAuthLayer)
 

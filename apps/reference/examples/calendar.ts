@@ -24,9 +24,11 @@ const connect = (userId: string) =>
     const calendar = yield* CalendarSyncService
     const google = yield* accounts.create(userId, { provider: "google", email: "rep@gmail.com" })
     const { data } = yield* calendar.syncUser(userId)
-    yield* Console.log(`sync ${data.syncId} ${data.status}; last synced ${
-      (yield* accounts.get(userId, google.uniqueId)).lastSyncedAt?.toISOString() ?? "never"
-    }`)
+    yield* Console.log(
+      `sync ${data.syncId} ${data.status}; last synced ${
+        (yield* accounts.get(userId, google.uniqueId)).lastSyncedAt?.toISOString() ?? "never"
+      }`
+    )
   })
 
 // Busy blocks: a weekday lunch, and the concrete hours it blocks next week (expanded by ical.js).
@@ -40,7 +42,11 @@ const lunch = (userId: string) =>
       recurring: true,
       recurrenceRule: "FREQ=WEEKLY;BYDAY=MO,TU,WE,TH,FR"
     })
-    const busy = yield* busyBlocks.occurrences(userId, new Date("2026-03-09T00:00:00Z"), new Date("2026-03-16T00:00:00Z"))
+    const busy = yield* busyBlocks.occurrences(
+      userId,
+      new Date("2026-03-09T00:00:00Z"),
+      new Date("2026-03-16T00:00:00Z")
+    )
     yield* Console.log(busy.map((o) => o.start.toISOString()).join(", "))
   })
 

@@ -37,7 +37,10 @@ layer(EmbeddedEmulator.client(), { excludeTestServices: true })("the demo's cale
       expect(outcome.report.feedEvents).toBe(2)
       expect(outcome.report.recurringEvents).toBe(1)
       expect(outcome.report.syncedAccounts).toBe(1)
-      expect(outcome.feed.events.map((e) => e.summary).sort()).toEqual([calendarPlan.lunch.title, calendarPlan.review.title])
+      expect(outcome.feed.events.map((e) => e.summary).sort()).toEqual([
+        calendarPlan.lunch.title,
+        calendarPlan.review.title
+      ])
       expect(outcome.feed.events.find((e) => e.summary === calendarPlan.lunch.title)?.recurrenceRule).toBe(
         calendarPlan.lunch.rule
       )
@@ -49,7 +52,9 @@ layer(EmbeddedEmulator.client(), { excludeTestServices: true })("the demo's cale
       expect(free.getUTCDay() !== 0 && free.getUTCDay() !== 6 && free.getUTCHours() === calendarPlan.lunch.hourUtc)
         .toBe(false)
       const crm = yield* CrmClient
-      expect((yield* crm.calendarAccounts.get(outcome.repId, outcome.account.uniqueId)).lastSyncedAt).toBeInstanceOf(Date)
+      expect((yield* crm.calendarAccounts.get(outcome.repId, outcome.account.uniqueId)).lastSyncedAt).toBeInstanceOf(
+        Date
+      )
 
       const text = CalendarChapter.formatCalendarReport(outcome.report)
       expect(text).toContain("2 events (1 recurring)")

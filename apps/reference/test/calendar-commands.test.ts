@@ -24,12 +24,36 @@ describe("crm calendar commands against the emulator", () => {
   const crm = (...args: ReadonlyArray<string>) => Cli.run(info, args)
 
   it("connects a calendar, blocks time, syncs, and prints the feed as text/calendar", async () => {
-    const user = await crm("identities", "register", "cli-cal-user", "--email", "cli-cal@example.com", "--name", "Cli Cal")
+    const user = await crm(
+      "identities",
+      "register",
+      "cli-cal-user",
+      "--email",
+      "cli-cal@example.com",
+      "--name",
+      "Cli Cal"
+    )
     expect([user.code, user.stderr]).toEqual([0, ""])
-    const account = await crm("calendar-accounts", "create", "cli-cal-user", "--provider", "google", "--email", "cli@gmail.com")
+    const account = await crm(
+      "calendar-accounts",
+      "create",
+      "cli-cal-user",
+      "--provider",
+      "google",
+      "--email",
+      "cli@gmail.com"
+    )
     expect([account.code, account.stderr]).toEqual([0, ""])
     expect(account.stdout).toMatch(/syncEnabled\s+true/)
-    const refused = await crm("calendar-accounts", "create", "cli-cal-user", "--provider", "yahoo", "--email", "cli@gmail.com")
+    const refused = await crm(
+      "calendar-accounts",
+      "create",
+      "cli-cal-user",
+      "--provider",
+      "yahoo",
+      "--email",
+      "cli@gmail.com"
+    )
     expect(refused.code).toBe(2)
 
     const block = await crm(

@@ -52,7 +52,9 @@ describe("the reference's responses decode", () => {
         lastSyncedAt: null,
         createdAt: new Date("2026-02-15T10:30:00Z")
       })
-    expect(Schema.decodeUnknownSync(JsonApi.document(UpdatedCalendarAccountResource))(fixture("calendar-account-update")))
+    expect(
+      Schema.decodeUnknownSync(JsonApi.document(UpdatedCalendarAccountResource))(fixture("calendar-account-update"))
+    )
       .toStrictEqual({
         uniqueId: "cal-account-uuid-123",
         syncEnabled: false,
@@ -160,15 +162,25 @@ describe("the reference's responses decode", () => {
 
 describe("requests", () => {
   it("encode to the reference's bodies", () => {
-    expect(Schema.encodeSync(CreateCalendarAccountRequest)({ provider: "google", email: "user@gmail.com", syncEnabled: true }))
+    expect(
+      Schema.encodeSync(CreateCalendarAccountRequest)({
+        provider: "google",
+        email: "user@gmail.com",
+        syncEnabled: true
+      })
+    )
       .toStrictEqual({ provider: "google", email: "user@gmail.com", sync_enabled: true })
-    expect(Schema.encodeSync(UpdateCalendarAccountRequest)({ syncEnabled: false })).toStrictEqual({ sync_enabled: false })
-    expect(Schema.encodeSync(CreateBusyBlockRequest)({
-      title: "Personal Time",
-      startTime: new Date("2026-03-01T17:00:00Z"),
-      endTime: new Date("2026-03-01T18:00:00Z"),
-      recurring: false
-    })).toStrictEqual({
+    expect(Schema.encodeSync(UpdateCalendarAccountRequest)({ syncEnabled: false })).toStrictEqual({
+      sync_enabled: false
+    })
+    expect(
+      Schema.encodeSync(CreateBusyBlockRequest)({
+        title: "Personal Time",
+        startTime: new Date("2026-03-01T17:00:00Z"),
+        endTime: new Date("2026-03-01T18:00:00Z"),
+        recurring: false
+      })
+    ).toStrictEqual({
       title: "Personal Time",
       start_time: "2026-03-01T17:00:00Z",
       end_time: "2026-03-01T18:00:00Z",

@@ -7,7 +7,14 @@ import { describe, expect, it } from "@effect/vitest"
 
 describe("Recurrence.problemOf", () => {
   it("accepts RFC 5545 rules and names what is wrong with others", () => {
-    for (const rule of ["FREQ=WEEKLY;BYDAY=MO,TU,WE,TH,FR", "FREQ=DAILY;COUNT=5", "FREQ=MONTHLY;BYDAY=-1FR", "FREQ=YEARLY;UNTIL=20301231T000000Z"]) {
+    for (
+      const rule of [
+        "FREQ=WEEKLY;BYDAY=MO,TU,WE,TH,FR",
+        "FREQ=DAILY;COUNT=5",
+        "FREQ=MONTHLY;BYDAY=-1FR",
+        "FREQ=YEARLY;UNTIL=20301231T000000Z"
+      ]
+    ) {
       expect(Recurrence.problemOf(rule), rule).toBeUndefined()
     }
     const problems: ReadonlyArray<readonly [string, string]> = [
@@ -32,10 +39,18 @@ describe("Recurrence.problemOf", () => {
       rule: "FREQ=WEEKLY;BYDAY=MO,WE;COUNT=3"
     }
     // The first occurrence is the block itself; then Monday and Wednesday.
-    expect(Recurrence.expand(block, new Date("2026-02-01T00:00:00Z"), new Date("2026-04-01T00:00:00Z")).map((i) =>
-      i.start.toISOString()
-    )).toEqual(["2026-02-27T12:00:00.000Z", "2026-03-02T12:00:00.000Z", "2026-03-04T12:00:00.000Z"])
-    expect(Recurrence.expand({ ...block, rule: undefined }, new Date("2026-02-27T13:00:00Z"), new Date("2026-03-01T00:00:00Z")))
+    expect(
+      Recurrence.expand(block, new Date("2026-02-01T00:00:00Z"), new Date("2026-04-01T00:00:00Z")).map((i) =>
+        i.start.toISOString()
+      )
+    ).toEqual(["2026-02-27T12:00:00.000Z", "2026-03-02T12:00:00.000Z", "2026-03-04T12:00:00.000Z"])
+    expect(
+      Recurrence.expand(
+        { ...block, rule: undefined },
+        new Date("2026-02-27T13:00:00Z"),
+        new Date("2026-03-01T00:00:00Z")
+      )
+    )
       .toEqual([])
   })
 })
@@ -49,7 +64,12 @@ describe("Ics.nextFreeHour", () => {
     ]
     expect(Ics.nextFreeHour(busy, at("2026-03-02T11:10:00Z"))).toEqual(at("2026-03-02T14:00:00Z"))
     expect(Ics.nextFreeHour(busy, at("2026-03-02T10:00:00Z"))).toEqual(at("2026-03-02T10:00:00Z"))
-    expect(Ics.nextFreeHour([{ start: at("2026-03-02T00:00:00Z"), end: at("2026-04-02T00:00:00Z") }], at("2026-03-02T10:00:00Z")))
+    expect(
+      Ics.nextFreeHour(
+        [{ start: at("2026-03-02T00:00:00Z"), end: at("2026-04-02T00:00:00Z") }],
+        at("2026-03-02T10:00:00Z")
+      )
+    )
       .toBeUndefined()
   })
 })

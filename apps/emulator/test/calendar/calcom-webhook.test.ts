@@ -38,7 +38,9 @@ interface WireMeeting {
 /** The tenant's meetings with this title (raw, through the scheduling endpoints). */
 const meetingsTitled = (title: string, apiKey = API_KEY_A) =>
   Effect.map(
-    raw<{ data: ReadonlyArray<WireMeeting> }>("GET", `/meetings/?records=100&search=${encodeURIComponent(title)}`, { apiKey }),
+    raw<{ data: ReadonlyArray<WireMeeting> }>("GET", `/meetings/?records=100&search=${encodeURIComponent(title)}`, {
+      apiKey
+    }),
     (response) => response.json.data.filter((m) => m.attributes["title"] === title)
   )
 
@@ -80,10 +82,11 @@ layer(
           status: "active"
         })
         const people = yield* raw<{ data: ReadonlyArray<WireMeeting> }>("GET", `/meetings/${meeting!.id}/participants`)
-        expect(people.json.data.map((p) => [p.attributes["email"], p.attributes["name"], p.attributes["role"]])).toEqual([
-          ["client@example.com", "Client Name", "attendee"],
-          ["second@example.com", "Second Client", "attendee"]
-        ])
+        expect(people.json.data.map((p) => [p.attributes["email"], p.attributes["name"], p.attributes["role"]]))
+          .toEqual([
+            ["client@example.com", "Client Name", "attendee"],
+            ["second@example.com", "Second Client", "attendee"]
+          ])
 
         const newUid = unique("booking")
         const moved = booking("BOOKING_RESCHEDULED", {
@@ -98,7 +101,10 @@ layer(
         const [rescheduled, ...again] = yield* meetingsTitled(title)
         expect(again).toEqual([])
         expect(rescheduled!.id).toBe(meeting!.id)
-        expect(rescheduled!.attributes).toMatchObject({ start_time: "2026-03-21T15:00:00Z", end_time: "2026-03-21T15:45:00Z" })
+        expect(rescheduled!.attributes).toMatchObject({
+          start_time: "2026-03-21T15:00:00Z",
+          end_time: "2026-03-21T15:45:00Z"
+        })
 
         // Cancelled by the new uid (Cal.com names the booking as it now is).
         expect((yield* post(booking("BOOKING_CANCELLED", { uid: newUid }), { apiKey: API_KEY_A })).status).toBe(200)
@@ -125,9 +131,18 @@ layer(
         expect((yield* meetingsTitled(title)).length).toBe(1)
         const cases: ReadonlyArray<readonly [string, string]> = [
           [booking("BOOKING_CREATED", { title, startTime: "2026-04-01T10:00:00Z" }), "/payload/endTime"],
-          [booking("BOOKING_CREATED", { title, startTime: "2026-04-01T10:00:00Z", endTime: "2026-04-01T09:00:00Z" }), "/payload/endTime"],
-          [booking("BOOKING_CREATED", { startTime: "2026-04-01T10:00:00Z", endTime: "2026-04-01T11:00:00Z" }), "/payload/title"],
-          [booking("BOOKING_CREATED", { title, attendees: [{ email: "not-an-address" }] }), "/payload/attendees/0/email"],
+          [
+            booking("BOOKING_CREATED", { title, startTime: "2026-04-01T10:00:00Z", endTime: "2026-04-01T09:00:00Z" }),
+            "/payload/endTime"
+          ],
+          [
+            booking("BOOKING_CREATED", { startTime: "2026-04-01T10:00:00Z", endTime: "2026-04-01T11:00:00Z" }),
+            "/payload/title"
+          ],
+          [
+            booking("BOOKING_CREATED", { title, attendees: [{ email: "not-an-address" }] }),
+            "/payload/attendees/0/email"
+          ],
           [JSON.stringify({ payload: {} }), "/triggerEvent"]
         ]
         for (const [body, pointer] of cases) {
@@ -213,9 +228,12 @@ layer(
         })
         expect((yield* meetingsTitled(title, API_KEY_B)).length).toBe(1)
         expectTag(yield* Effect.flip(calcom.send("my-company", event, Option.none())), "Unauthorized")
-        expectTag(yield* Effect.flip(calcom.send("my-company", event, Option.some(Redacted.make("wrong")))), "Unauthorized")
+        expectTag(
+          yield* Effect.flip(calcom.send("my-company", event, Option.some(Redacted.make("wrong")))),
+          "Unauthorized"
+        )
 
-        const rawBody = '{"triggerEvent":"BOOKING_CREATED","payload":{}}'
+        const rawBody = "{\"triggerEvent\":\"BOOKING_CREATED\",\"payload\":{}}"
         const secret = Redacted.make(SECRET_B)
         expect(yield* CalcomWebhookSignature.sign(secret, rawBody)).toBe(hmac(SECRET_B, rawBody))
         yield* CalcomWebhookSignature.verify({ secret, signature: hmac(SECRET_B, rawBody), rawBody })

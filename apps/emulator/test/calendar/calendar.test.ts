@@ -69,7 +69,10 @@ layer(TestEmulator.layer(), { excludeTestServices: true })("calendar on the emul
         expectTag(yield* Effect.flip(accounts.delete(other.id, account.uniqueId)), "NotFound")
         expectTag(yield* Effect.flip(accounts.get(owner.id, "no-such-account")), "NotFound")
         expectTag(yield* Effect.flip(accounts.list("no-such-user")), "NotFound")
-        expectTag(yield* Effect.flip(accounts.create("no-such-user", { provider: "apple", email: "a@me.com" })), "NotFound")
+        expectTag(
+          yield* Effect.flip(accounts.create("no-such-user", { provider: "apple", email: "a@me.com" })),
+          "NotFound"
+        )
         // Still there for its owner.
         expect((yield* accounts.get(owner.id, account.uniqueId)).syncEnabled).toBe(true)
       }))
@@ -89,7 +92,10 @@ layer(TestEmulator.layer(), { excludeTestServices: true })("calendar on the emul
           body: { calendar_account: { email: "val@example.com" } }
         })
         expect(missing.status).toBe(422)
-        expect(missing.json.errors[0]).toMatchObject({ code: "required", source: { pointer: "/calendar_account/provider" } })
+        expect(missing.json.errors[0]).toMatchObject({
+          code: "required",
+          source: { pointer: "/calendar_account/provider" }
+        })
       }))
 
     it.effect("invalid input is refused before anything is sent", () =>
@@ -149,7 +155,9 @@ layer(TestEmulator.layer(), { excludeTestServices: true })("calendar on the emul
         expect(started.data.accountsCount).toBeGreaterThanOrEqual(1)
         for (const account of everyAccount) {
           const now = yield* a.accounts.get(account.userUniqueId!, account.uniqueId)
-          expect(now.lastSyncedAt, account.email).toEqual(account.syncEnabled ? started.data.startedAt : account.lastSyncedAt)
+          expect(now.lastSyncedAt, account.email).toEqual(
+            account.syncEnabled ? started.data.startedAt : account.lastSyncedAt
+          )
         }
         expect((yield* b.accounts.get(userB.id, inB.uniqueId)).lastSyncedAt).toBeNull()
       }))
@@ -190,7 +198,15 @@ layer(TestEmulator.layer(), { excludeTestServices: true })("calendar on the emul
         const post = (busy_block: Record<string, unknown>) =>
           raw<WireErrors>("POST", `/users/${user.id}/busy_blocks`, { body: { busy_block } })
         const times = { start_time: "2026-03-02T12:00:00Z", end_time: "2026-03-02T13:00:00Z" }
-        for (const rule of ["FREQ=SOMETIMES", "BYDAY=MO", "FREQ=WEEKLY;BYDAY=XX", "FREQ=DAILY;COUNT=abc", "FREQ=DAILY;FOO=1"]) {
+        for (
+          const rule of [
+            "FREQ=SOMETIMES",
+            "BYDAY=MO",
+            "FREQ=WEEKLY;BYDAY=XX",
+            "FREQ=DAILY;COUNT=abc",
+            "FREQ=DAILY;FOO=1"
+          ]
+        ) {
           const response = yield* post({ ...times, recurring: true, recurrence_rule: rule })
           expect(response.status, rule).toBe(422)
           expect(response.json.errors.map((e) => e.source?.pointer), rule).toEqual(["/busy_block/recurrence_rule"])
@@ -207,7 +223,10 @@ layer(TestEmulator.layer(), { excludeTestServices: true })("calendar on the emul
         // A rule without `recurring` makes a recurring block.
         const implied = yield* post({ ...times, recurrence_rule: "FREQ=DAILY;COUNT=3" })
         expect(implied.status, implied.text).toBe(201)
-        expect((implied.json as any).data.attributes).toMatchObject({ recurring: true, recurrence_rule: "FREQ=DAILY;COUNT=3" })
+        expect((implied.json as any).data.attributes).toMatchObject({
+          recurring: true,
+          recurrence_rule: "FREQ=DAILY;COUNT=3"
+        })
       }))
 
     it.effect("the same rules are checked before sending", () =>
@@ -241,7 +260,11 @@ layer(TestEmulator.layer(), { excludeTestServices: true })("calendar on the emul
           endTime: new Date("2026-02-24T10:00:00Z")
         })
         // Fri 20 Feb 2026 to Sat 28 Feb: Fri, Mon..Fri lunches and the dentist on Tuesday.
-        const found = yield* busyBlocks.occurrences(user.id, new Date("2026-02-20T00:00:00Z"), new Date("2026-02-28T00:00:00Z"))
+        const found = yield* busyBlocks.occurrences(
+          user.id,
+          new Date("2026-02-20T00:00:00Z"),
+          new Date("2026-02-28T00:00:00Z")
+        )
         expect(found.map((o) => `${o.start.toISOString()} ${o.title}`)).toEqual([
           "2026-02-20T12:00:00.000Z Lunch Break",
           "2026-02-23T12:00:00.000Z Lunch Break",
@@ -253,7 +276,11 @@ layer(TestEmulator.layer(), { excludeTestServices: true })("calendar on the emul
         ])
         expect(found.every((o) => o.end.getTime() - o.start.getTime() === 3_600_000)).toBe(true)
         // Half-open: a range ending as a lunch starts does not hold it; one starting mid-lunch does.
-        const edge = yield* busyBlocks.occurrences(user.id, new Date("2026-02-23T12:30:00Z"), new Date("2026-02-24T12:00:00Z"))
+        const edge = yield* busyBlocks.occurrences(
+          user.id,
+          new Date("2026-02-23T12:30:00Z"),
+          new Date("2026-02-24T12:00:00Z")
+        )
         expect(edge.map((o) => o.start.toISOString())).toEqual(["2026-02-23T12:00:00.000Z", "2026-02-24T09:00:00.000Z"])
       }))
   })
@@ -326,7 +353,11 @@ layer(TestEmulator.layer(), { excludeTestServices: true })("calendar on the emul
         expect(parsed.prodId).toBe("-//23blocks//CRM//EN")
         expect(parsed.events).toHaveLength(3)
         const lunchEvent = parsed.events.find((e) => e.summary === "Lunch Break")!
-        expect(lunchEvent).toMatchObject({ start: lunch.startTime, end: lunch.endTime, recurrenceRule: lunch.recurrenceRule })
+        expect(lunchEvent).toMatchObject({
+          start: lunch.startTime,
+          end: lunch.endTime,
+          recurrenceRule: lunch.recurrenceRule
+        })
         expect(yield* feed.text("my-company", token.token)).toBe(response.text)
         const busy = Ics.occurrences(parsed, new Date("2026-03-15T00:00:00Z"), new Date("2026-03-17T00:00:00Z"))
         expect(busy.map((o) => `${o.start.toISOString()} ${o.summary}`)).toEqual([
@@ -342,7 +373,9 @@ layer(TestEmulator.layer(), { excludeTestServices: true })("calendar on the emul
         const user = yield* registerUser("Revoking")
         const token = yield* icsTokens.create(user.id, { label: "Laptop" })
         const secret = Redacted.value(token.token)
-        expect((yield* raw("GET", `/calendars/my-company/ics/${secret}`, { apiKey: null, token: null })).status).toBe(200)
+        expect((yield* raw("GET", `/calendars/my-company/ics/${secret}`, { apiKey: null, token: null })).status).toBe(
+          200
+        )
         const cases = [
           `/calendars/my-company/ics/ics_no_such_token_0000000000000000000000000000`,
           `/calendars/another-company/ics/${secret}`
@@ -358,7 +391,10 @@ layer(TestEmulator.layer(), { excludeTestServices: true })("calendar on the emul
         expect(wrongCompany.message).not.toContain(secret)
 
         yield* icsTokens.delete(user.id, token.uniqueId)
-        const revoked = yield* raw<WireErrors>("GET", `/calendars/my-company/ics/${secret}`, { apiKey: null, token: null })
+        const revoked = yield* raw<WireErrors>("GET", `/calendars/my-company/ics/${secret}`, {
+          apiKey: null,
+          token: null
+        })
         expect(revoked.status).toBe(404)
         expect(revoked.json.errors[0]?.code).toBe("not_found")
         expectTag(yield* Effect.flip(feed.text("my-company", token.token)), "NotFound")
@@ -374,7 +410,10 @@ layer(TestEmulator.layer(), { excludeTestServices: true })("calendar on the emul
         const { feed, icsTokens, sent } = yield* connectCalendar()
         expectTag(yield* Effect.flip(icsTokens.create("u-1", { label: " " })), "InvalidInput")
         expectTag(yield* Effect.flip(feed.text("my/company", Redacted.make("abc123def456"))), "InvalidInput")
-        expectTag(yield* Effect.flip(feed.text("my-company", "plain" as unknown as Redacted.Redacted<string>)), "InvalidInput")
+        expectTag(
+          yield* Effect.flip(feed.text("my-company", "plain" as unknown as Redacted.Redacted<string>)),
+          "InvalidInput"
+        )
         expect(sent).toEqual([])
       }))
   })
@@ -386,7 +425,11 @@ layer(TestEmulator.layer(), { excludeTestServices: true })("calendar on the emul
         const user = yield* registerUser("Arbitrary")
         for (const input of fc.sample(Arbitrary.make(CreateCalendarAccountRequest), { seed: 41, numRuns: 25 })) {
           const created = yield* accounts.create(user.id, input)
-          expect(created).toMatchObject({ provider: input.provider, email: input.email, syncEnabled: input.syncEnabled ?? true })
+          expect(created).toMatchObject({
+            provider: input.provider,
+            email: input.email,
+            syncEnabled: input.syncEnabled ?? true
+          })
           expect(yield* accounts.get(user.id, created.uniqueId)).toStrictEqual(created)
         }
         for (const input of fc.sample(Arbitrary.make(CreateBusyBlockRequest), { seed: 42, numRuns: 25 })) {
@@ -424,7 +467,10 @@ layer(TestEmulator.layer(), { excludeTestServices: true })("calendar on the emul
 
   it.effect("the emulator's OpenAPI document lists the 15 endpoints at their documented paths", () =>
     Effect.gen(function*() {
-      const response = yield* raw<{ paths: Record<string, Record<string, { security?: unknown }>> }>("GET", "/openapi.json")
+      const response = yield* raw<{ paths: Record<string, Record<string, { security?: unknown }>> }>(
+        "GET",
+        "/openapi.json"
+      )
       expect(response.status).toBe(200)
       const methods = (path: string) => Object.keys(response.json.paths[path] ?? {}).sort()
       expect(methods("/users/{userId}/calendar_accounts")).toEqual(["get", "post"])

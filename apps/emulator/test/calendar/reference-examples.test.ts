@@ -36,7 +36,15 @@ const examples: ReadonlyArray<Example> = doc.split(/\n### /).slice(1).flatMap((s
   const body = /-d '([\s\S]*?)'/.exec(curl)?.[1]
   const answer = /\*\*Response (\d{3}):\*\*[^\n]*\n(?:[^`\n][^\n]*\n|\n)*?```\w*\n([\s\S]*?)```/.exec(section)
   const status = Number(/\*\*Response (\d{3})/.exec(section)![1])
-  return [{ heading, method: request[1]!, path: request[2]!, headers, body, status, response: status === 204 ? undefined : answer?.[2] }]
+  return [{
+    heading,
+    method: request[1]!,
+    path: request[2]!,
+    headers,
+    body,
+    status,
+    response: status === 204 ? undefined : answer?.[2]
+  }]
 })
 
 type Json = null | boolean | number | string | ReadonlyArray<Json> | { readonly [key: string]: Json }
@@ -47,7 +55,9 @@ const expectShape = (actual: Json, documented: Json, where: string) => {
   expect(kind(actual), where).toBe(kind(documented))
   if (Array.isArray(documented)) {
     expect((actual as ReadonlyArray<Json>).length, `${where} is empty`).toBeGreaterThan(0)
-    for (const [i, item] of (actual as ReadonlyArray<Json>).entries()) expectShape(item, documented[0]!, `${where}[${i}]`)
+    for (const [i, item] of (actual as ReadonlyArray<Json>).entries()) {
+      expectShape(item, documented[0]!, `${where}[${i}]`)
+    }
   } else if (documented !== null && typeof documented === "object") {
     for (const [key, value] of Object.entries(documented)) {
       expect(actual as object, `${where}.${key}`).toHaveProperty([key])
@@ -177,7 +187,11 @@ layer(TestEmulator.layer({ seeds: { apiKeys: [API_KEY_A], tokens: [TOKEN] } }), 
           const listed = yield* send(find("GET /users/:user_unique_id/busy_blocks"), ids)
           expect(listed.status).toBe(200)
           const recurring = (listed.json as any).data.find((b: any) => b.attributes.recurring)
-          expectShape({ data: [recurring] }, JSON.parse(find("GET /users/:user_unique_id/busy_blocks").response!), "busy blocks")
+          expectShape(
+            { data: [recurring] },
+            JSON.parse(find("GET /users/:user_unique_id/busy_blocks").response!),
+            "busy blocks"
+          )
           yield* run("DELETE /users/:user_unique_id/busy_blocks/:id")
 
           // The feed example shows the Quarterly Review in Conference Room A: the user's meeting.

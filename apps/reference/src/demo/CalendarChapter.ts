@@ -135,7 +135,9 @@ export const runCalendarChapter = (options: {
       endTime: new Date(reviewStart.getTime() + HOUR),
       userUniqueId: repId
     })
-    yield* log(`  - ${calendarPlan.rep.name}: Google calendar connected, weekday lunch blocked, a pipeline review booked`)
+    yield* log(
+      `  - ${calendarPlan.rep.name}: Google calendar connected, weekday lunch blocked, a pipeline review booked`
+    )
 
     const sync = yield* crm.calendarSync.syncUser(repId)
     const accounts = yield* crm.calendarAccounts.list(repId)

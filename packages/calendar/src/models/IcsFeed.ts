@@ -42,8 +42,7 @@ export interface IcsCalendar {
   readonly events: ReadonlyArray<IcsEvent>
 }
 
-const text = (value: unknown): string | undefined =>
-  value === null || value === undefined ? undefined : String(value)
+const text = (value: unknown): string | undefined => value === null || value === undefined ? undefined : String(value)
 
 const instant = (component: ICAL.Component, name: string): Date | undefined => {
   const value = component.getFirstPropertyValue(name)

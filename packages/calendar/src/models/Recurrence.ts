@@ -42,7 +42,9 @@ export const problemOf = (rule: string): string | undefined => {
     if (!knownParts.has(name)) return `${name} is not a recurrence rule part`
     if (names.has(name)) return `${name} is given twice`
     names.add(name)
-    if (name === "UNTIL" && !/^\d{8}(T\d{6}Z?)?$/.test(match[2]!)) return "UNTIL must be a date (20260301) or date-time (20260301T120000Z)"
+    if (name === "UNTIL" && !/^\d{8}(T\d{6}Z?)?$/.test(match[2]!)) {
+      return "UNTIL must be a date (20260301) or date-time (20260301T120000Z)"
+    }
     if (name === "INTERVAL" && !/^[1-9]\d*$/.test(match[2]!)) return "INTERVAL must be a positive integer"
     if (name === "COUNT" && !/^[1-9]\d*$/.test(match[2]!)) return "COUNT must be a positive integer"
   }

@@ -68,19 +68,22 @@ export class CalcomWebhookService extends Effect.Service<CalcomWebhookService>()
       const encode = Schema.encodeSync(CalcomWebhookEvent)
       return {
         send: (companyUrlId: string, event: CalcomWebhookEvent, secret: Option.Option<Redacted.Redacted<string>>) =>
-          Effect.flatMap(Effect.all([checkPath({ urlId: companyUrlId }), check(event)]), ([path, payload]) =>
-            Effect.flatMap(
-              Option.match(secret, {
-                onNone: () => Effect.succeed(undefined),
-                onSome: (key) => sign(key, JSON.stringify(encode(payload)))
-              }),
-              (signature) =>
-                api.receive({
-                  path,
-                  headers: signature === undefined ? {} : { "x-cal-signature-256": signature },
-                  payload
-                })
-            ))
+          Effect.flatMap(
+            Effect.all([checkPath({ urlId: companyUrlId }), check(event)]),
+            ([path, payload]) =>
+              Effect.flatMap(
+                Option.match(secret, {
+                  onNone: () => Effect.succeed(undefined),
+                  onSome: (key) => sign(key, JSON.stringify(encode(payload)))
+                }),
+                (signature) =>
+                  api.receive({
+                    path,
+                    headers: signature === undefined ? {} : { "x-cal-signature-256": signature },
+                    payload
+                  })
+              )
+          )
       }
     })
   }

@@ -56,7 +56,8 @@ const fromHex = (hex: string): Uint8Array<ArrayBuffer> | undefined =>
 export const sign = (secret: Redacted.Redacted<string>, rawBody: string): Effect.Effect<string> =>
   Effect.flatMap(
     hmacKey(secret),
-    (key) => Effect.map(Effect.promise(() => globalThis.crypto.subtle.sign("HMAC", key, encoder.encode(rawBody))), toHex)
+    (key) =>
+      Effect.map(Effect.promise(() => globalThis.crypto.subtle.sign("HMAC", key, encoder.encode(rawBody))), toHex)
   )
 
 /**
@@ -76,6 +77,8 @@ export const verify = (input: {
     const mac = fromHex(input.signature.trim())
     if (mac === undefined) return yield* new CalcomSignatureRejected({ reason: "bad_signature" })
     const key = yield* hmacKey(input.secret)
-    const valid = yield* Effect.promise(() => globalThis.crypto.subtle.verify("HMAC", key, mac, encoder.encode(input.rawBody)))
+    const valid = yield* Effect.promise(() =>
+      globalThis.crypto.subtle.verify("HMAC", key, mac, encoder.encode(input.rawBody))
+    )
     if (!valid) return yield* new CalcomSignatureRejected({ reason: "bad_signature" })
   })

@@ -62,8 +62,12 @@ export class IcsFeedService extends Effect.Service<IcsFeedService>()("@blocks-cr
     const text = (companyUrlId: string, token: Redacted.Redacted<string>): Effect.Effect<string, CrmError> => {
       const secret = Redacted.isRedacted(token) ? Redacted.value(token) : undefined
       const issues = [
-        ...(isValidId(companyUrlId) ? [] : [{ path: "companyUrlId", message: "must be a non-blank id without /, ?, #, % or spaces" }]),
-        ...(secret !== undefined && isValidId(secret) ? [] : [{ path: "token", message: "must be a Redacted token without /, ?, #, % or spaces" }])
+        ...(isValidId(companyUrlId)
+          ? []
+          : [{ path: "companyUrlId", message: "must be a non-blank id without /, ?, #, % or spaces" }]),
+        ...(secret !== undefined && isValidId(secret)
+          ? []
+          : [{ path: "token", message: "must be a Redacted token without /, ?, #, % or spaces" }])
       ]
       if (issues.length > 0) return Effect.fail(new InvalidInput({ operation: "icsFeed.text", issues }))
       const path = `/calendars/${encodeURIComponent(companyUrlId)}/ics/`
@@ -108,7 +112,10 @@ export class IcsFeedService extends Effect.Service<IcsFeedService>()("@blocks-cr
           ResponseError: (error) =>
             Effect.fail(new TransportError({ ...info, reason: `the feed could not be read (${error.reason})` }))
         }),
-        Effect.timeoutFail({ duration: timeout, onTimeout: () => new Timeout({ ...info, after: timeout, scope: "attempt" }) }),
+        Effect.timeoutFail({
+          duration: timeout,
+          onTimeout: () => new Timeout({ ...info, after: timeout, scope: "attempt" })
+        }),
         Effect.withSpan("crm.request", {
           kind: "client",
           captureStackTrace: false,

@@ -74,7 +74,9 @@ const keysOf = (meeting: Meeting): ReadonlyArray<string> => {
 
 /** The booking's times, both required and in order (422 on the attribute otherwise). */
 const timesOf = (booking: Booking) => {
-  if (booking.startTime === undefined) return Effect.fail(invalid("/payload/startTime", "required", "startTime is required"))
+  if (booking.startTime === undefined) {
+    return Effect.fail(invalid("/payload/startTime", "required", "startTime is required"))
+  }
   if (booking.endTime === undefined) return Effect.fail(invalid("/payload/endTime", "required", "endTime is required"))
   if (booking.startTime.getTime() >= booking.endTime.getTime()) {
     return Effect.fail(invalid("/payload/endTime", "invalid_range", "endTime must be after startTime"))
@@ -82,147 +84,162 @@ const timesOf = (booking: Booking) => {
   return Effect.succeed({ startTime: booking.startTime, endTime: booking.endTime })
 }
 
-export const CalcomWebhookHandlers = HttpApiBuilder.group(CalendarApi, "calcomWebhook", (handlers) =>
-  Effect.gen(function*() {
-    const { meetings, participants } = yield* openScheduling
-    const users = yield* userRecords
-    const secrets = yield* CalcomSecrets
+export const CalcomWebhookHandlers = HttpApiBuilder.group(
+  CalendarApi,
+  "calcomWebhook",
+  (handlers) =>
+    Effect.gen(function*() {
+      const { meetings, participants } = yield* openScheduling
+      const users = yield* userRecords
+      const secrets = yield* CalcomSecrets
 
-    const findMeeting = (keys: ReadonlyArray<string>) =>
-      Effect.map(meetings.all(), (all) => all.find((meeting) => keysOf(meeting).some((k) => keys.includes(k))))
+      const findMeeting = (keys: ReadonlyArray<string>) =>
+        Effect.map(meetings.all(), (all) => all.find((meeting) => keysOf(meeting).some((k) => keys.includes(k))))
 
-    const create = (booking: Booking, key: string) =>
-      Effect.gen(function*() {
-        if (booking.title === undefined) return yield* Effect.fail(invalid("/payload/title", "required", "title is required"))
-        const times = yield* timesOf(booking)
-        const organizerEmail = booking.organizer?.email.toLowerCase()
-        const organiser = organizerEmail === undefined
-          ? undefined
-          : (yield* users.all()).find((user) => user.email.toLowerCase() === organizerEmail)
-        const now = new Date()
-        const meeting: Meeting = {
-          uniqueId: newId(),
-          title: booking.title,
-          ...times,
-          meetingType: "calcom",
-          ...(booking.description === undefined ? {} : { description: booking.description }),
-          ...(booking.location === undefined ? {} : { meetingLocation: booking.location }),
-          ...(organiser === undefined
-            ? {}
-            : { userUniqueId: organiser.uniqueId, userEmail: organiser.email, ...(organiser.name === undefined ? {} : { userName: organiser.name }) }),
-          payload: { source: "calcom", calcom_bookings: [key] },
-          status: "active",
-          enabled: true,
-          createdAt: now,
-          updatedAt: now
-        }
-        yield* meetings.insert(meeting)
-        const seen = new Set<string>()
-        for (const attendee of booking.attendees ?? []) {
-          const email = attendee.email.toLowerCase()
-          if (seen.has(email)) continue
-          seen.add(email)
-          const participant: MeetingParticipant = {
+      const create = (booking: Booking, key: string) =>
+        Effect.gen(function*() {
+          if (booking.title === undefined) {
+            return yield* Effect.fail(invalid("/payload/title", "required", "title is required"))
+          }
+          const times = yield* timesOf(booking)
+          const organizerEmail = booking.organizer?.email.toLowerCase()
+          const organiser = organizerEmail === undefined
+            ? undefined
+            : (yield* users.all()).find((user) => user.email.toLowerCase() === organizerEmail)
+          const now = new Date()
+          const meeting: Meeting = {
             uniqueId: newId(),
-            meetingUniqueId: meeting.uniqueId,
-            email: attendee.email,
-            ...(attendee.name === undefined ? {} : { name: attendee.name }),
-            role: "attendee",
+            title: booking.title,
+            ...times,
+            meetingType: "calcom",
+            ...(booking.description === undefined ? {} : { description: booking.description }),
+            ...(booking.location === undefined ? {} : { meetingLocation: booking.location }),
+            ...(organiser === undefined
+              ? {}
+              : {
+                userUniqueId: organiser.uniqueId,
+                userEmail: organiser.email,
+                ...(organiser.name === undefined ? {} : { userName: organiser.name })
+              }),
+            payload: { source: "calcom", calcom_bookings: [key] },
             status: "active",
             enabled: true,
             createdAt: now,
             updatedAt: now
           }
-          yield* participants.insert(participant, { parentId: meeting.uniqueId })
-        }
-      })
-
-    const apply = (event: CalcomWebhookEvent) =>
-      Effect.gen(function*() {
-        const booking = event.payload
-        const key = bookingKey(booking)
-        switch (event.triggerEvent) {
-          case "BOOKING_CREATED": {
-            if ((yield* findMeeting([key])) === undefined) yield* create(booking, key)
-            return
-          }
-          case "BOOKING_RESCHEDULED": {
-            const times = yield* timesOf(booking)
-            const found = yield* findMeeting([key, ...(booking.rescheduleUid === undefined ? [] : [booking.rescheduleUid])])
-            if (found === undefined) return yield* create(booking, key)
-            yield* meetings.update(found.uniqueId, (meeting) => ({
-              ...meeting,
-              ...times,
-              ...(booking.title === undefined ? {} : { title: booking.title }),
-              payload: {
-                ...meeting.payload,
-                calcom_status: "rescheduled",
-                calcom_bookings: [...new Set([...keysOf(meeting), key])]
-              },
+          yield* meetings.insert(meeting)
+          const seen = new Set<string>()
+          for (const attendee of booking.attendees ?? []) {
+            const email = attendee.email.toLowerCase()
+            if (seen.has(email)) continue
+            seen.add(email)
+            const participant: MeetingParticipant = {
+              uniqueId: newId(),
+              meetingUniqueId: meeting.uniqueId,
+              email: attendee.email,
+              ...(attendee.name === undefined ? {} : { name: attendee.name }),
+              role: "attendee",
               status: "active",
-              updatedAt: new Date()
-            }))
-            return
+              enabled: true,
+              createdAt: now,
+              updatedAt: now
+            }
+            yield* participants.insert(participant, { parentId: meeting.uniqueId })
           }
-          case "BOOKING_CANCELLED": {
-            const found = yield* findMeeting([key])
-            if (found === undefined) return
-            yield* meetings.update(found.uniqueId, (meeting) => ({
-              ...meeting,
-              payload: { ...meeting.payload, calcom_status: "cancelled" },
-              status: "inactive",
-              updatedAt: new Date()
-            }))
-            return
-          }
-          default:
-            return
-        }
-      })
+        })
 
-    return handlers.handleRaw("receive", ({ headers, path, request }) =>
-      Effect.gen(function*() {
-        const caller = yield* Credentials.caller
-        const candidates = (yield* tenantsWithCompany(path.urlId)).filter((tenantId) =>
-          caller.tenantId === undefined || tenantId === caller.tenantId
-        )
-        if (candidates.length === 0) return yield* Effect.fail(companyNotFound)
-        const rawBody = yield* Effect.orDie(request.text)
-        const signature = headers["x-cal-signature-256"]
-        const signed = candidates.filter((tenantId) =>
-          Option.match(secrets.secretOf(tenantId, path.urlId), {
-            onNone: () => false,
-            onSome: (secret) => signatureHolds(secret, signature, rawBody)
-          })
-        )
-        const open = candidates.filter((tenantId) => Option.isNone(secrets.secretOf(tenantId, path.urlId)))
-        if (signed.length === 0 && open.length === 0) {
-          return yield* Effect.fail(
-            refused(signature === undefined ? "X-Cal-Signature-256 is required" : "X-Cal-Signature-256 does not match")
+      const apply = (event: CalcomWebhookEvent) =>
+        Effect.gen(function*() {
+          const booking = event.payload
+          const key = bookingKey(booking)
+          switch (event.triggerEvent) {
+            case "BOOKING_CREATED": {
+              if ((yield* findMeeting([key])) === undefined) yield* create(booking, key)
+              return
+            }
+            case "BOOKING_RESCHEDULED": {
+              const times = yield* timesOf(booking)
+              const found = yield* findMeeting([
+                key,
+                ...(booking.rescheduleUid === undefined ? [] : [booking.rescheduleUid])
+              ])
+              if (found === undefined) return yield* create(booking, key)
+              yield* meetings.update(found.uniqueId, (meeting) => ({
+                ...meeting,
+                ...times,
+                ...(booking.title === undefined ? {} : { title: booking.title }),
+                payload: {
+                  ...meeting.payload,
+                  calcom_status: "rescheduled",
+                  calcom_bookings: [...new Set([...keysOf(meeting), key])]
+                },
+                status: "active",
+                updatedAt: new Date()
+              }))
+              return
+            }
+            case "BOOKING_CANCELLED": {
+              const found = yield* findMeeting([key])
+              if (found === undefined) return
+              yield* meetings.update(found.uniqueId, (meeting) => ({
+                ...meeting,
+                payload: { ...meeting.payload, calcom_status: "cancelled" },
+                status: "inactive",
+                updatedAt: new Date()
+              }))
+              return
+            }
+            default:
+              return
+          }
+        })
+
+      return handlers.handleRaw("receive", ({ headers, path, request }) =>
+        Effect.gen(function*() {
+          const caller = yield* Credentials.caller
+          const candidates = (yield* tenantsWithCompany(path.urlId)).filter((tenantId) =>
+            caller.tenantId === undefined || tenantId === caller.tenantId
           )
-        }
-        if (signed.length === 0 && open.length > 1) {
-          return yield* Effect.fail(
-            new Contract.ConflictResponse({
-              errors: [Contract.errorObject(
-                409,
-                "ambiguous_company",
-                "Ambiguous Company",
-                `${open.length} tenants of this emulator have company ${path.urlId}: send the AppId header, or configure a Cal.com secret and sign the body`
-              )]
+          if (candidates.length === 0) return yield* Effect.fail(companyNotFound)
+          const rawBody = yield* Effect.orDie(request.text)
+          const signature = headers["x-cal-signature-256"]
+          const signed = candidates.filter((tenantId) =>
+            Option.match(secrets.secretOf(tenantId, path.urlId), {
+              onNone: () => false,
+              onSome: (secret) => signatureHolds(secret, signature, rawBody)
             })
           )
-        }
-        const tenantId = signed[0] ?? open[0]!
-        const decoded = decodeEvent(rawBody)
-        if (decoded._tag === "Left") {
-          const issue = ParseResult.ArrayFormatter.formatErrorSync(decoded.left)[0]
-          return yield* Effect.fail(
-            invalid(`/${issue?.path.join("/") ?? ""}`, "invalid", issue?.message ?? "not a Cal.com event")
-          )
-        }
-        yield* ensureSeeded(tenantId)
-        yield* asTenant(tenantId)(apply(decoded.right))
-        return answer
-      }))
-  }))
+          const open = candidates.filter((tenantId) => Option.isNone(secrets.secretOf(tenantId, path.urlId)))
+          if (signed.length === 0 && open.length === 0) {
+            return yield* Effect.fail(
+              refused(
+                signature === undefined ? "X-Cal-Signature-256 is required" : "X-Cal-Signature-256 does not match"
+              )
+            )
+          }
+          if (signed.length === 0 && open.length > 1) {
+            return yield* Effect.fail(
+              new Contract.ConflictResponse({
+                errors: [Contract.errorObject(
+                  409,
+                  "ambiguous_company",
+                  "Ambiguous Company",
+                  `${open.length} tenants of this emulator have company ${path.urlId}: send the AppId header, or configure a Cal.com secret and sign the body`
+                )]
+              })
+            )
+          }
+          const tenantId = signed[0] ?? open[0]!
+          const decoded = decodeEvent(rawBody)
+          if (decoded._tag === "Left") {
+            const issue = ParseResult.ArrayFormatter.formatErrorSync(decoded.left)[0]
+            return yield* Effect.fail(
+              invalid(`/${issue?.path.join("/") ?? ""}`, "invalid", issue?.message ?? "not a Cal.com event")
+            )
+          }
+          yield* ensureSeeded(tenantId)
+          yield* asTenant(tenantId)(apply(decoded.right))
+          return answer
+        }))
+    })
+)

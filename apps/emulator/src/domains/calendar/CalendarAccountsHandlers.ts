@@ -15,43 +15,53 @@ import { openCalendar } from "./Records.js"
 const echo = ({ lastSyncedAt, ...rest }: CalendarAccount): UpdatedCalendarAccount =>
   lastSyncedAt === null ? rest : { ...rest, lastSyncedAt }
 
-export const CalendarAccountsHandlers = HttpApiBuilder.group(CalendarApi, "calendarAccounts", (handlers) =>
-  Effect.gen(function*() {
-    const { accounts } = yield* openCalendar
-    const users = yield* userRecords
-    return handlers
-      .handle("list", ({ path }) => Effect.zipRight(users.find(path.userId), accounts.all(path.userId)))
-      .handle("get", ({ path }) =>
-        Effect.zipRight(users.find(path.userId), accounts.find(path.accountId, { parentId: path.userId })))
-      .handle("create", ({ path, payload }) =>
-        Effect.gen(function*() {
-          yield* users.find(path.userId)
-          const now = new Date()
-          const account: CalendarAccount = {
-            uniqueId: newId(),
-            userUniqueId: path.userId,
-            provider: payload.provider,
-            email: payload.email,
-            syncEnabled: payload.syncEnabled ?? true,
-            lastSyncedAt: null,
-            status: "active",
-            createdAt: now,
-            updatedAt: now
-          }
-          return yield* accounts.insert(account, { parentId: path.userId })
-        }))
-      .handle("update", ({ path, payload }) =>
-        Effect.zipRight(
-          users.find(path.userId),
-          Effect.map(
-            accounts.update(
-              path.accountId,
-              (account) => ({ ...account, syncEnabled: payload.syncEnabled, updatedAt: new Date() }),
-              { parentId: path.userId }
-            ),
-            echo
-          )
-        ))
-      .handle("delete", ({ path }) =>
-        Effect.zipRight(users.find(path.userId), accounts.remove(path.accountId, { parentId: path.userId })))
-  }))
+export const CalendarAccountsHandlers = HttpApiBuilder.group(
+  CalendarApi,
+  "calendarAccounts",
+  (handlers) =>
+    Effect.gen(function*() {
+      const { accounts } = yield* openCalendar
+      const users = yield* userRecords
+      return handlers
+        .handle("list", ({ path }) => Effect.zipRight(users.find(path.userId), accounts.all(path.userId)))
+        .handle(
+          "get",
+          ({ path }) =>
+            Effect.zipRight(users.find(path.userId), accounts.find(path.accountId, { parentId: path.userId }))
+        )
+        .handle("create", ({ path, payload }) =>
+          Effect.gen(function*() {
+            yield* users.find(path.userId)
+            const now = new Date()
+            const account: CalendarAccount = {
+              uniqueId: newId(),
+              userUniqueId: path.userId,
+              provider: payload.provider,
+              email: payload.email,
+              syncEnabled: payload.syncEnabled ?? true,
+              lastSyncedAt: null,
+              status: "active",
+              createdAt: now,
+              updatedAt: now
+            }
+            return yield* accounts.insert(account, { parentId: path.userId })
+          }))
+        .handle("update", ({ path, payload }) =>
+          Effect.zipRight(
+            users.find(path.userId),
+            Effect.map(
+              accounts.update(
+                path.accountId,
+                (account) => ({ ...account, syncEnabled: payload.syncEnabled, updatedAt: new Date() }),
+                { parentId: path.userId }
+              ),
+              echo
+            )
+          ))
+        .handle(
+          "delete",
+          ({ path }) =>
+            Effect.zipRight(users.find(path.userId), accounts.remove(path.accountId, { parentId: path.userId }))
+        )
+    })
+)
