@@ -77,7 +77,7 @@ layer(TestEmulator.layer(), { excludeTestServices: true })("calendar on the emul
         expect((yield* accounts.get(owner.id, account.uniqueId)).syncEnabled).toBe(true)
       }))
 
-    it.effect("a provider outside google/outlook/apple and a bad e-mail are 422 on their attribute", () =>
+    it.effect("a bad provider, e-mail, sync_enabled or token label is 422 on its attribute", () =>
       Effect.gen(function*() {
         const user = yield* registerUser("Val")
         const response = yield* raw<WireErrors>("POST", `/users/${user.id}/calendar_accounts`, {
@@ -96,6 +96,20 @@ layer(TestEmulator.layer(), { excludeTestServices: true })("calendar on the emul
           code: "required",
           source: { pointer: "/calendar_account/provider" }
         })
+        const account = yield* raw<any>("POST", `/users/${user.id}/calendar_accounts`, {
+          body: { calendar_account: { provider: "apple", email: "val@me.com" } }
+        })
+        expect(account.status, account.text).toBe(201)
+        const update = yield* raw<WireErrors>("PUT", `/users/${user.id}/calendar_accounts/${account.json.data.id}`, {
+          body: { calendar_account: { sync_enabled: "yes" } }
+        })
+        expect(update.status).toBe(422)
+        expect(update.json.errors[0]?.source?.pointer).toBe("/calendar_account/sync_enabled")
+        const label = yield* raw<WireErrors>("POST", `/users/${user.id}/ics_tokens`, {
+          body: { ics_token: { label: "  " } }
+        })
+        expect(label.status).toBe(422)
+        expect(label.json.errors[0]?.source?.pointer).toBe("/ics_token/label")
       }))
 
     it.effect("invalid input is refused before anything is sent", () =>
