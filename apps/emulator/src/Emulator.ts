@@ -38,6 +38,8 @@ import { CompaniesDomain } from "./domains/companies/CompaniesDomain.js"
 import * as CompanyRecords from "./domains/companies/Records.js"
 import { SchedulingDomain } from "./domains/scheduling/SchedulingDomain.js"
 import * as ZoomWebhookSecrets from "./domains/scheduling/ZoomWebhookSecrets.js"
+import { CalendarDomain } from "./domains/calendar/CalendarDomain.js"
+import * as CalcomSecrets from "./domains/calendar/CalcomSecrets.js"
 
 export interface EmulatorOptions {
   /** 0 picks a free port (the default, for parallel tests). */
@@ -71,6 +73,8 @@ export interface EmulatorOptions {
   readonly companies?: (CompanyRecords.Options & Credentials.Options) | undefined
   /** Zoom webhook secrets by API key (`Redacted`); default `EMULATOR_ZOOM_WEBHOOK_SECRET` for every tenant. */
   readonly zoomWebhookSecrets?: Readonly<Record<string, Redacted.Redacted<string>>> | undefined
+  /** Cal.com webhook secrets by tenant (API key) and company; default `EMULATOR_CALCOM_WEBHOOK_SECRET` for every company. */
+  readonly calcomWebhookSecrets?: ReadonlyArray<CalcomSecrets.CalcomSecret> | undefined
 }
 
 export interface EmulatorInfo {
@@ -89,7 +93,8 @@ export const builtInDomains: ReadonlyArray<EmulatorDomain> = [
   AccountsDomain,
   CommsDomain,
   CompaniesDomain,
-  SchedulingDomain
+  SchedulingDomain,
+  CalendarDomain
 ]
 
 /** One API made of every domain's contract, for the OpenAPI document and the docs page. */
@@ -142,7 +147,10 @@ export const layer = (options: EmulatorOptions = {}): Layer.Layer<Emulator, unkn
     Idempotency.layer,
     RequestBody.layer({ maxBodyBytes: options.maxBodyBytes, maxJsonDepth: options.maxJsonDepth }),
     Uploads.layer(options.uploads),
-    ZoomWebhookSecrets.layer(options.zoomWebhookSecrets)
+    ZoomWebhookSecrets.layer(options.zoomWebhookSecrets),
+    CalcomSecrets.layer(options.calcomWebhookSecrets).pipe(
+      Layer.provide(CompanyRecords.optionsLayer(options.companies))
+    )
   ).pipe(Layer.provideMerge(Database.layer(database)))
   const auth = Layer.mergeAll(Credentials.apiKeyAuthLayer, Credentials.bearerAuthLayer)
 

@@ -65,8 +65,13 @@ layer(TestEmulator.layer(), { excludeTestServices: true })("OpenAPI and docs on 
         appId: { type: "apiKey", name: "AppId", in: "header" },
         xApiKey: { type: "apiKey", name: "X-Api-Key", in: "header" }
       })
-      // Public by design: the key exchange, which the API key in its body authenticates.
-      const publicOperations = ["post /companies/{urlId}/exchange"]
+      // Public by design: the key exchange, which the API key in its body authenticates; the ICS feed,
+      // whose token is the permission; the Cal.com webhook, which Cal.com calls without credentials.
+      const publicOperations = [
+        "post /companies/{urlId}/exchange",
+        "get /calendars/{companyUrlId}/ics/{token}",
+        "post /calcom/{urlId}/webhook"
+      ]
       const operations = Object.entries(spec.paths).flatMap(([path, item]) =>
         Object.entries(item).map(([method, operation]) => ({ name: `${method} ${path}`, operation }))
       )

@@ -30,6 +30,8 @@ import { runCompaniesChapter } from "./demo/CompaniesChapter.js"
 import type { CompaniesOutcome } from "./demo/CompaniesChapter.js"
 import { runSchedulingChapter } from "./demo/SchedulingChapter.js"
 import type { SchedulingOutcome } from "./demo/SchedulingChapter.js"
+import { runCalendarChapter } from "./demo/CalendarChapter.js"
+import type { CalendarOutcome } from "./demo/CalendarChapter.js"
 
 const DAY = 24 * 60 * 60 * 1000
 
@@ -302,6 +304,8 @@ export interface DemoOutcome {
   readonly companies: CompaniesOutcome
   /** The scheduling chapter: meetings with an account, a Zoom link, a customer day's attendance. */
   readonly scheduling: SchedulingOutcome
+  /** The calendar chapter: a Google calendar, a weekday lunch, a sync and the rep's ICS feed. */
+  readonly calendar: CalendarOutcome
 }
 
 /**
@@ -430,6 +434,7 @@ export const runDemo = (
     const accounts = yield* runAccountsChapter({ runId, log })
     const comms = yield* runCommsChapter({ runId, log })
     const scheduling = yield* runSchedulingChapter({ runId, log })
+    const calendar = yield* runCalendarChapter({ runId, log })
     // After the accounts chapter, so that storage counts its logo and documents.
     const companies = yield* runCompaniesChapter({ runId, log })
 
@@ -460,6 +465,7 @@ export const runDemo = (
       accounts,
       comms,
       scheduling,
+      calendar,
       companies
     }
   })

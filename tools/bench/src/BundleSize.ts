@@ -88,6 +88,11 @@ export const entries: ReadonlyArray<Entry> = [
     file: "size-entries/meeting-participants-list.ts",
     description: "(a) MeetingParticipantsService.list alone, the scheduling package's smallest service"
   },
+  {
+    name: "calendar-sync",
+    file: "size-entries/calendar-sync.ts",
+    description: "(a) CalendarSyncService.syncUser alone, the calendar package's smallest service"
+  },
   { name: "pipeline-all", file: "size-entries/pipeline-all.ts", description: "(b) export * from @blocks-crm/pipeline" },
   {
     name: "reference-client",

@@ -379,6 +379,8 @@ const print = (action: Action, result: unknown, request: Request, asJson: boolea
         asJson ? Output.json(result) : rowsTable(action, success.model, result as ReadonlyArray<object>)
       )
     case "record": {
+      // A text answer (the ICS feed, text/calendar) prints as text, not as a JSON string, with the terminal's line ends.
+      if (typeof result === "string" && !asJson) return Console.log(result.replace(/\r\n/g, "\n").trimEnd())
       // A POST's answer is where the API hands out a secret once (a new API key, a bearer token): the
       // user asked for it and cannot read it again, so it is printed. Every other answer shows <redacted>.
       const shown = action.endpoint.method === "POST" ? Output.revealSecrets(result) : result

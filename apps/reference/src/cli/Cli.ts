@@ -13,6 +13,7 @@ import * as AccountsChapter from "../demo/AccountsChapter.js"
 import * as CommsChapter from "../demo/CommsChapter.js"
 import * as CompaniesChapter from "../demo/CompaniesChapter.js"
 import * as SchedulingChapter from "../demo/SchedulingChapter.js"
+import * as CalendarChapter from "../demo/CalendarChapter.js"
 import { domains } from "../domains/index.js"
 import { group, resourceCommands } from "./ApiCommands.js"
 import * as Connection from "./Connection.js"
@@ -28,6 +29,7 @@ const demoCommand = Command.make("demo", { db: Connection.databaseOption }, ({ d
     yield* Console.log(`\nAccounts report\n${AccountsChapter.formatAccountsReport(outcome.accounts.report)}`)
     yield* Console.log(`\nComms report\n${CommsChapter.formatCommsReport(outcome.comms.report)}`)
     yield* Console.log(`\nScheduling report\n${SchedulingChapter.formatSchedulingReport(outcome.scheduling.report)}`)
+    yield* Console.log(`\nCalendar report\n${CalendarChapter.formatCalendarReport(outcome.calendar.report)}`)
     yield* Console.log(`\nCompanies report\n${CompaniesChapter.formatCompaniesReport(outcome.companies.report)}`)
     yield* Console.log(
       `\nThe records stay in the database: try \`pnpm crm leads list\` or \`pnpm crm opportunities list\`.`

@@ -1,0 +1,41 @@
+/**
+ * A user's busy blocks: each attribute checked by the contract (the recurrence rule by ical.js, 422 on
+ * `recurrence_rule`), then the rules between them (start before end, a rule when recurring), 422 on the
+ * attribute to blame. `recurring` defaults to whether a rule is given.
+ */
+import { busyBlockProblem, CalendarApi } from "@blocks-crm/calendar"
+import type { BusyBlock } from "@blocks-crm/calendar"
+import * as HttpApiBuilder from "@effect/platform/HttpApiBuilder"
+import * as Effect from "effect/Effect"
+import { userRecords } from "../accounts/Records.js"
+import { newId } from "../Resources.js"
+import { invalid, openCalendar } from "./Records.js"
+
+export const BusyBlocksHandlers = HttpApiBuilder.group(CalendarApi, "busyBlocks", (handlers) =>
+  Effect.gen(function*() {
+    const { busyBlocks } = yield* openCalendar
+    const users = yield* userRecords
+    return handlers
+      .handle("list", ({ path }) => Effect.zipRight(users.find(path.userId), busyBlocks.all(path.userId)))
+      .handle("create", ({ path, payload }) =>
+        Effect.gen(function*() {
+          yield* users.find(path.userId)
+          const problem = busyBlockProblem(payload)
+          if (problem !== undefined) {
+            return yield* Effect.fail(invalid(`/busy_block/${problem.attribute}`, "invalid", problem.message))
+          }
+          const now = new Date()
+          const { recurring, ...attributes } = payload
+          const block: BusyBlock = {
+            ...attributes,
+            uniqueId: newId(),
+            userUniqueId: path.userId,
+            recurring: recurring ?? payload.recurrenceRule !== undefined,
+            createdAt: now,
+            updatedAt: now
+          }
+          return yield* busyBlocks.insert(block, { parentId: path.userId })
+        }))
+      .handle("delete", ({ path }) =>
+        Effect.zipRight(users.find(path.userId), busyBlocks.remove(path.blockId, { parentId: path.userId })))
+  }))

@@ -1,0 +1,67 @@
+/**
+ * The emulator's calendar accounts, under their user (404 for an unknown user, and for another user's
+ * account): provider google, outlook or apple and a valid e-mail (422 from the contract otherwise),
+ * `sync_enabled` true unless told, `last_synced_at` null until a sync.
+ */
+import { CalendarApi } from "@blocks-crm/calendar"
+import type { CalendarAccount, UpdatedCalendarAccount } from "@blocks-crm/calendar"
+import * as HttpApiBuilder from "@effect/platform/HttpApiBuilder"
+import * as Effect from "effect/Effect"
+import { userRecords } from "../accounts/Records.js"
+import { newId } from "../Resources.js"
+import { openCalendar } from "./Records.js"
+
+/** The update's echo: the record without its null `last_synced_at` (the echo sends only what is set). */
+const echo = ({ lastSyncedAt, ...rest }: CalendarAccount): UpdatedCalendarAccount =>
+  lastSyncedAt === null ? rest : { ...rest, lastSyncedAt }
+
+export const CalendarAccountsHandlers = HttpApiBuilder.group(
+  CalendarApi,
+  "calendarAccounts",
+  (handlers) =>
+    Effect.gen(function*() {
+      const { accounts } = yield* openCalendar
+      const users = yield* userRecords
+      return handlers
+        .handle("list", ({ path }) => Effect.zipRight(users.find(path.userId), accounts.all(path.userId)))
+        .handle(
+          "get",
+          ({ path }) =>
+            Effect.zipRight(users.find(path.userId), accounts.find(path.accountId, { parentId: path.userId }))
+        )
+        .handle("create", ({ path, payload }) =>
+          Effect.gen(function*() {
+            yield* users.find(path.userId)
+            const now = new Date()
+            const account: CalendarAccount = {
+              uniqueId: newId(),
+              userUniqueId: path.userId,
+              provider: payload.provider,
+              email: payload.email,
+              syncEnabled: payload.syncEnabled ?? true,
+              lastSyncedAt: null,
+              status: "active",
+              createdAt: now,
+              updatedAt: now
+            }
+            return yield* accounts.insert(account, { parentId: path.userId })
+          }))
+        .handle("update", ({ path, payload }) =>
+          Effect.zipRight(
+            users.find(path.userId),
+            Effect.map(
+              accounts.update(
+                path.accountId,
+                (account) => ({ ...account, syncEnabled: payload.syncEnabled, updatedAt: new Date() }),
+                { parentId: path.userId }
+              ),
+              echo
+            )
+          ))
+        .handle(
+          "delete",
+          ({ path }) =>
+            Effect.zipRight(users.find(path.userId), accounts.remove(path.accountId, { parentId: path.userId }))
+        )
+    })
+)

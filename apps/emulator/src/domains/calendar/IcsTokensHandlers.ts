@@ -1,0 +1,36 @@
+/**
+ * A user's ICS feed tokens: each a random secret of 256 bits (base64url), answered on create and in the
+ * list as the reference shows; deleting one removes it, so its feed is a 404 from the next request on.
+ */
+import { CalendarApi } from "@blocks-crm/calendar"
+import type { IcsToken } from "@blocks-crm/calendar"
+import * as HttpApiBuilder from "@effect/platform/HttpApiBuilder"
+import * as Effect from "effect/Effect"
+import * as Redacted from "effect/Redacted"
+import { randomBytes } from "node:crypto"
+import { userRecords } from "../accounts/Records.js"
+import { newId } from "../Resources.js"
+import { openCalendar } from "./Records.js"
+
+export const IcsTokensHandlers = HttpApiBuilder.group(CalendarApi, "icsTokens", (handlers) =>
+  Effect.gen(function*() {
+    const { icsTokens } = yield* openCalendar
+    const users = yield* userRecords
+    return handlers
+      .handle("list", ({ path }) => Effect.zipRight(users.find(path.userId), icsTokens.all(path.userId)))
+      .handle("create", ({ path, payload }) =>
+        Effect.gen(function*() {
+          yield* users.find(path.userId)
+          const token: IcsToken = {
+            ...payload,
+            uniqueId: newId(),
+            userUniqueId: path.userId,
+            token: Redacted.make(`ics_${randomBytes(32).toString("base64url")}`),
+            active: true,
+            createdAt: new Date()
+          }
+          return yield* icsTokens.insert(token, { parentId: path.userId })
+        }))
+      .handle("delete", ({ path }) =>
+        Effect.zipRight(users.find(path.userId), icsTokens.remove(path.tokenId, { parentId: path.userId })))
+  }))

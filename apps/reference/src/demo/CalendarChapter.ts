@@ -1,0 +1,152 @@
+/**
+ * The demo's calendar chapter: a sales rep connects a Google calendar, blocks a weekday lunch
+ * (`FREQ=WEEKLY;BYDAY=MO,TU,WE,TH,FR`), has a pipeline review booked, syncs, and shares an ICS feed. Its
+ * report: the feed's event count (read from the feed itself) and the rep's next free hour (the feed's
+ * events expanded into busy intervals).
+ *
+ * @since 0.1.0
+ */
+import { Ics } from "@blocks-crm/calendar"
+import type { CalendarAccount, IcsCalendar } from "@blocks-crm/calendar"
+import type { CrmError } from "@blocks-crm/core-http/CrmError"
+import * as Console from "effect/Console"
+import * as Effect from "effect/Effect"
+import { CrmClient } from "../CrmClient.js"
+
+const HOUR = 3_600_000
+const DAY = 24 * HOUR
+
+/**
+ * What the chapter creates. Exported so that tests derive the expected report from it.
+ *
+ * @since 0.1.0
+ */
+export const calendarPlan = {
+  rep: { name: "Cal Ramirez" },
+  /** The company whose feed it is: the emulator's seeded company, as the reference's examples use. */
+  company: "my-company",
+  lunch: { title: "Lunch", hourUtc: 12, minutes: 60, rule: "FREQ=WEEKLY;BYDAY=MO,TU,WE,TH,FR" },
+  /** A one-hour meeting the rep organises, tomorrow at this hour (UTC). */
+  review: { title: "Pipeline review", hourUtc: 15 },
+  /** How far ahead the next free hour is looked for. */
+  horizonDays: 14
+} as const
+
+/**
+ * @since 0.1.0
+ */
+export interface CalendarReport {
+  /** The VEVENTs of the feed, and how many of them repeat. */
+  readonly feedEvents: number
+  readonly recurringEvents: number
+  /** The rep's calendar accounts that the sync reached. */
+  readonly syncedAccounts: number
+  /** The first whole hour from now that none of the feed's events (expanded) overlaps. */
+  readonly nextFreeHour: Date | undefined
+}
+
+/**
+ * The report over a feed and the rep's accounts, `now` being where the free hour is looked from.
+ *
+ * @since 0.1.0
+ */
+export const calendarReport = (
+  feed: IcsCalendar,
+  accounts: ReadonlyArray<CalendarAccount>,
+  now: Date
+): CalendarReport => ({
+  feedEvents: feed.events.length,
+  recurringEvents: feed.events.filter((event) => event.recurrenceRule !== undefined).length,
+  syncedAccounts: accounts.filter((account) => account.lastSyncedAt !== null).length,
+  nextFreeHour: Ics.nextFreeHour(
+    Ics.occurrences(feed, now, new Date(now.getTime() + calendarPlan.horizonDays * DAY)),
+    now,
+    calendarPlan.horizonDays * DAY
+  )
+})
+
+/**
+ * The report as the CLI prints it.
+ *
+ * @since 0.1.0
+ */
+export const formatCalendarReport = (report: CalendarReport): string => {
+  const rows: ReadonlyArray<readonly [string, string]> = [
+    ["ICS feed", `${report.feedEvents} events (${report.recurringEvents} recurring)`],
+    ["Synced calendars", String(report.syncedAccounts)],
+    [
+      "Next free hour",
+      report.nextFreeHour === undefined
+        ? `none in the next ${calendarPlan.horizonDays} days`
+        : `${report.nextFreeHour.toISOString().slice(0, 16).replace("T", " ")} UTC`
+    ]
+  ]
+  const width = Math.max(...rows.map(([label]) => label.length))
+  return rows.map(([label, value]) => `  ${label.padEnd(width)}  ${value}`).join("\n")
+}
+
+/**
+ * What the chapter created and its report.
+ *
+ * @since 0.1.0
+ */
+export interface CalendarOutcome {
+  readonly repId: string
+  readonly account: CalendarAccount
+  readonly feed: IcsCalendar
+  /** Where the next free hour was looked from. */
+  readonly now: Date
+  readonly report: CalendarReport
+}
+
+/**
+ * Runs the chapter. The rep is new on every run (the run id is in their id), so a second run in the
+ * same database reports the same numbers.
+ *
+ * @since 0.1.0
+ */
+export const runCalendarChapter = (options: {
+  readonly runId: string
+  readonly log?: ((line: string) => Effect.Effect<void>) | undefined
+}): Effect.Effect<CalendarOutcome, CrmError, CrmClient> =>
+  Effect.gen(function*() {
+    const crm = yield* CrmClient
+    const log = options.log ?? Console.log
+    const repId = `cal-rep-${options.runId}`
+    yield* crm.identities.register(repId, { email: `${repId}@acme.example`, name: calendarPlan.rep.name })
+    const account = yield* crm.calendarAccounts.create(repId, { provider: "google", email: `${repId}@gmail.com` })
+
+    // The lunch repeats from this week's Monday (a weekday: the first occurrence is the block itself).
+    const now = new Date()
+    const today = Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate())
+    const monday = today - ((new Date(today).getUTCDay() + 6) % 7) * DAY
+    const lunchStart = new Date(monday + calendarPlan.lunch.hourUtc * HOUR)
+    yield* crm.busyBlocks.create(repId, {
+      title: calendarPlan.lunch.title,
+      startTime: lunchStart,
+      endTime: new Date(lunchStart.getTime() + calendarPlan.lunch.minutes * 60_000),
+      recurring: true,
+      recurrenceRule: calendarPlan.lunch.rule
+    })
+    const reviewStart = new Date(today + DAY + calendarPlan.review.hourUtc * HOUR)
+    yield* crm.meetings.create({
+      title: calendarPlan.review.title,
+      startTime: reviewStart,
+      endTime: new Date(reviewStart.getTime() + HOUR),
+      userUniqueId: repId
+    })
+    yield* log(
+      `  - ${calendarPlan.rep.name}: Google calendar connected, weekday lunch blocked, a pipeline review booked`
+    )
+
+    const sync = yield* crm.calendarSync.syncUser(repId)
+    const accounts = yield* crm.calendarAccounts.list(repId)
+    yield* log(`  - calendar sync ${sync.data.syncId.slice(0, 8)}: ${sync.message.toLowerCase()}`)
+
+    const token = yield* crm.icsTokens.create(repId, { label: "Phone" })
+    const feed = yield* crm.icsFeed.calendar(calendarPlan.company, token.token)
+    yield* log(`  - ICS feed shared (${feed.prodId}): ${feed.events.map((e) => e.summary ?? "?").join(", ")}`)
+
+    const report = calendarReport(feed, accounts, now)
+    return { repId, account, feed, now, report }
+  })

@@ -1,0 +1,95 @@
+/**
+ * The calendar commands of `crm`, reflected from the calendar contract with no CLI code of the domain's
+ * own, against the emulator: a user's calendar account, a busy block, a token (printed by `create`
+ * only), the feed printed as the ICS text it is, and the sync.
+ */
+import { Emulator } from "@blocks-crm/emulator"
+import { afterAll, beforeAll, describe, expect, it } from "@effect/vitest"
+import * as Effect from "effect/Effect"
+import * as Exit from "effect/Exit"
+import * as Scope from "effect/Scope"
+import * as Cli from "./support/Cli.js"
+
+describe("crm calendar commands against the emulator", () => {
+  let info: Emulator.EmulatorInfo
+  let stop: () => Promise<void>
+
+  beforeAll(async () => {
+    const scope = Effect.runSync(Scope.make())
+    info = await Effect.runPromise(Scope.extend(Emulator.start({ port: 0, database: ":memory:" }), scope))
+    stop = () => Effect.runPromise(Scope.close(scope, Exit.void))
+  })
+  afterAll(() => stop())
+
+  const crm = (...args: ReadonlyArray<string>) => Cli.run(info, args)
+
+  it("connects a calendar, blocks time, syncs, and prints the feed as text/calendar", async () => {
+    const user = await crm(
+      "identities",
+      "register",
+      "cli-cal-user",
+      "--email",
+      "cli-cal@example.com",
+      "--name",
+      "Cli Cal"
+    )
+    expect([user.code, user.stderr]).toEqual([0, ""])
+    const account = await crm(
+      "calendar-accounts",
+      "create",
+      "cli-cal-user",
+      "--provider",
+      "google",
+      "--email",
+      "cli@gmail.com"
+    )
+    expect([account.code, account.stderr]).toEqual([0, ""])
+    expect(account.stdout).toMatch(/syncEnabled\s+true/)
+    const refused = await crm(
+      "calendar-accounts",
+      "create",
+      "cli-cal-user",
+      "--provider",
+      "yahoo",
+      "--email",
+      "cli@gmail.com"
+    )
+    expect(refused.code).toBe(2)
+
+    const block = await crm(
+      "busy-blocks",
+      "create",
+      "cli-cal-user",
+      "--title",
+      "Lunch",
+      "--start-time",
+      "2026-03-02T12:00:00Z",
+      "--end-time",
+      "2026-03-02T13:00:00Z",
+      "--recurring",
+      "true",
+      "--recurrence-rule",
+      "FREQ=WEEKLY;BYDAY=MO,TU,WE,TH,FR"
+    )
+    expect([block.code, block.stderr]).toEqual([0, ""])
+    const listed = await crm("busy-blocks", "list", "cli-cal-user")
+    expect(listed.stdout).toContain("FREQ=WEEKLY;BYDAY=MO,TU,WE,TH,FR")
+
+    const synced = await crm("calendar-sync", "sync-user", "cli-cal-user")
+    expect([synced.code, synced.stderr]).toEqual([0, ""])
+    expect(synced.stdout).toContain("Calendar sync initiated")
+
+    const token = await crm("ics-tokens", "create", "cli-cal-user", "--label", "Phone")
+    expect([token.code, token.stderr]).toEqual([0, ""])
+    const secret = /token\s+(ics_[A-Za-z0-9_-]+)/.exec(token.stdout)?.[1]
+    expect(secret).toBeDefined()
+    const feed = await crm("ics-feed", "get", "my-company", secret!)
+    expect([feed.code, feed.stderr]).toEqual([0, ""])
+    const lines = feed.stdout.split("\n")
+    expect(lines[0]).toBe("BEGIN:VCALENDAR")
+    expect(lines).toContain("RRULE:FREQ=WEEKLY;BYDAY=MO,TU,WE,TH,FR")
+    expect(lines).toContain("SUMMARY:Lunch")
+    expect(lines.at(-1)).toBe("END:VCALENDAR")
+    expect(feed.stdout).not.toContain("\r")
+  })
+})

@@ -1,0 +1,109 @@
+/**
+ * A user's busy blocks: list, create, delete, and their concrete intervals in a range (`occurrences`,
+ * recurrence rules expanded with ical.js), for free/busy checks.
+ *
+ * @since 0.1.0
+ */
+import * as ApiClient from "@blocks-crm/core-http/ApiClient"
+import type { CrmError } from "@blocks-crm/core-http/CrmError"
+import * as Fields from "@blocks-crm/core-http/Fields"
+import * as Effect from "effect/Effect"
+import * as Schema from "effect/Schema"
+import { BusyBlocksGroup } from "../contract/BusyBlocksGroup.js"
+import { CreateBusyBlockRequest } from "../models/BusyBlock.js"
+import type { BusyBlock, BusyOccurrence } from "../models/BusyBlock.js"
+import { expand } from "../models/Recurrence.js"
+
+/**
+ * The busy block methods, each under the user (`userId`).
+ *
+ * @since 0.1.0
+ */
+export interface BusyBlocks {
+  readonly list: (userId: string) => Effect.Effect<ReadonlyArray<BusyBlock>, CrmError>
+  readonly create: (userId: string, data: CreateBusyBlockRequest) => Effect.Effect<BusyBlock, CrmError>
+  readonly delete: (userId: string, blockId: string) => Effect.Effect<void, CrmError>
+  /**
+   * Every interval of the user's blocks that overlaps `[from, to)`, recurring ones expanded, sorted by
+   * start.
+   */
+  readonly occurrences: (
+    userId: string,
+    from: Date,
+    to: Date
+  ) => Effect.Effect<ReadonlyArray<BusyOccurrence>, CrmError>
+}
+
+const UserPath = Schema.Struct({ userId: Fields.ResourceId })
+const BlockPath = Schema.Struct({ userId: Fields.ResourceId, blockId: Fields.ResourceId })
+const Range = Schema.Struct({ userId: Fields.ResourceId, from: Schema.ValidDateFromSelf, to: Schema.ValidDateFromSelf })
+  .pipe(Schema.filter((r) => r.from.getTime() < r.to.getTime() || { path: ["to"], message: "must be after from" }))
+
+/**
+ * The expansion of blocks already fetched: every interval overlapping `[from, to)`, sorted by start.
+ *
+ * @since 0.1.0
+ */
+export const occurrencesOf = (
+  blocks: ReadonlyArray<BusyBlock>,
+  from: Date,
+  to: Date
+): ReadonlyArray<BusyOccurrence> =>
+  blocks
+    .flatMap((block) =>
+      expand(
+        { start: block.startTime, end: block.endTime, rule: block.recurring ? block.recurrenceRule : undefined },
+        from,
+        to
+      ).map((interval) => ({ blockId: block.uniqueId, title: block.title, ...interval }))
+    )
+    .sort((a, b) => a.start.getTime() - b.start.getTime())
+
+/**
+ * A user's busy blocks as an Effect service (`BusyBlocks`). Inputs are validated before anything is
+ * sent, the recurrence rule by ical.js.
+ *
+ * @example
+ * ```ts
+ * import { BusyBlocksService } from "@blocks-crm/calendar"
+ * import { Effect } from "effect"
+ *
+ * const lunch = (userId: string) =>
+ *   Effect.flatMap(BusyBlocksService, (blocks) =>
+ *     blocks.create(userId, {
+ *       title: "Lunch",
+ *       startTime: new Date("2026-03-02T12:00:00Z"),
+ *       endTime: new Date("2026-03-02T13:00:00Z"),
+ *       recurring: true,
+ *       recurrenceRule: "FREQ=WEEKLY;BYDAY=MO,TU,WE,TH,FR"
+ *     }))
+ * ```
+ *
+ * @since 0.1.0
+ * @category services
+ */
+export class BusyBlocksService extends Effect.Service<BusyBlocksService>()("@blocks-crm/calendar/BusyBlocksService", {
+  effect: Effect.map(ApiClient.group(BusyBlocksGroup), (api): BusyBlocks => {
+    const checkList = ApiClient.validate(UserPath, "busyBlocks.list")
+    const checkCreatePath = ApiClient.validate(UserPath, "busyBlocks.create")
+    const checkCreate = ApiClient.validate(CreateBusyBlockRequest, "busyBlocks.create")
+    const checkDelete = ApiClient.validate(BlockPath, "busyBlocks.delete")
+    const checkRange = ApiClient.validate(Range, "busyBlocks.occurrences")
+    const list = (userId: string) => Effect.flatMap(checkList({ userId }), (path) => api.list({ path }))
+    return {
+      list,
+      create: (userId: string, data: CreateBusyBlockRequest) =>
+        Effect.flatMap(
+          Effect.all([checkCreatePath({ userId }), checkCreate(data)]),
+          ([path, payload]) => api.create({ path, payload })
+        ),
+      delete: (userId: string, blockId: string) =>
+        Effect.flatMap(checkDelete({ userId, blockId }), (path) => api.delete({ path })),
+      occurrences: (userId: string, from: Date, to: Date) =>
+        Effect.flatMap(
+          checkRange({ userId, from, to }),
+          () => Effect.map(list(userId), (blocks) => occurrencesOf(blocks, from, to))
+        )
+    }
+  })
+}) {}
