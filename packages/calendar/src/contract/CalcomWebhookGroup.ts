@@ -9,7 +9,9 @@ import * as HttpApiEndpoint from "@effect/platform/HttpApiEndpoint"
 import * as HttpApiGroup from "@effect/platform/HttpApiGroup"
 import * as HttpApiSchema from "@effect/platform/HttpApiSchema"
 import * as OpenApi from "@effect/platform/OpenApi"
+import * as Effect from "effect/Effect"
 import { CalcomWebhookAnswer, CalcomWebhookEvent, CalcomWebhookHeaders } from "../models/CalcomWebhook.js"
+import { sign } from "../services/CalcomWebhookSignature.js"
 
 const urlId = HttpApiSchema.param("urlId", Fields.ResourceId)
 
@@ -34,6 +36,11 @@ export class CalcomWebhookGroup extends HttpApiGroup.make("calcomWebhook")
         OpenApi.Summary,
         "Cal.com bookings become meetings (created, rescheduled, cancelled); signed when the company has a secret"
       )
+      .annotate(Contract.SignedRequest, {
+        secretName: "calcom-secret",
+        sign: (secret, rawBody) =>
+          Effect.map(sign(secret, rawBody), (signature) => ({ "x-cal-signature-256": signature }))
+      })
   )
   .annotate(OpenApi.Description, "Cal.com webhook")
   .annotate(Contract.CliGroup, { path: ["calcom-webhook"], noun: "Cal.com event" })
