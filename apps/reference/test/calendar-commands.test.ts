@@ -8,6 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from "@effect/vitest"
 import * as Effect from "effect/Effect"
 import * as Exit from "effect/Exit"
 import * as Scope from "effect/Scope"
+import * as Net from "node:net"
 import * as Cli from "./support/Cli.js"
 
 describe("crm calendar commands against the emulator", () => {
@@ -91,5 +92,23 @@ describe("crm calendar commands against the emulator", () => {
     expect(lines).toContain("SUMMARY:Lunch")
     expect(lines.at(-1)).toBe("END:VCALENDAR")
     expect(feed.stdout).not.toContain("\r")
+  })
+})
+
+describe("crm ics-feed get, when the API cannot be reached", () => {
+  it("shows the token nowhere in the error (Contract.SecretPathParams)", async () => {
+    const port = await new Promise<number>((resolve) => {
+      const server = Net.createServer().listen(0, "127.0.0.1", () => {
+        const { port } = server.address() as Net.AddressInfo
+        server.close(() => resolve(port))
+      })
+    })
+    const token = "ics_cli_7b3e91d0c4a2f58e"
+    const info = { url: `http://127.0.0.1:${port}`, seeds: { tokens: ["tok_x_123456"], apiKeys: ["pk_x_123456"] } }
+    const run = await Cli.run(info as unknown as Emulator.EmulatorInfo, ["ics-feed", "get", "my-company", token])
+    expect(run.code).not.toBe(0)
+    expect(run.stderr).toContain("could not reach the API")
+    expect(run.stderr).toContain("/ics/[redacted]")
+    expect(`${run.stdout}${run.stderr}`).not.toContain(token)
   })
 })

@@ -169,6 +169,18 @@ export class SignedRequest extends Context.Tag("@blocks-crm/core-http/SignedRequ
 }>() {}
 
 /**
+ * The path parameters of an endpoint whose values are secrets (the ICS feed's token). A client built
+ * from the contract alone (the reference's `crm`) sends the call with those values as
+ * `CallOptions.secrets`, so no error, log or span shows them.
+ *
+ * @since 0.2.0
+ */
+export class SecretPathParams extends Context.Tag("@blocks-crm/core-http/SecretPathParams")<
+  SecretPathParams,
+  ReadonlyArray<string>
+>() {}
+
+/**
  * A model annotation: the fields a table of the model shows, in order
  * (`Schema.Struct({...}).annotations({ [Contract.TableColumns]: ["uniqueId", "name"] })`). Without it a
  * table shows the model's scalar fields.

@@ -68,6 +68,11 @@ export interface CallOptions {
   readonly headers?: Readonly<Record<string, string>> | undefined
   /** Replaces parts of the configured retry policy for this call only. */
   readonly retry?: Partial<RetryPolicy> | undefined
+  /**
+   * Values this call carries that are secrets (an ICS token in the path): like the configured token
+   * and key, they never appear in an error, a log or a span (`[redacted]` stands in their place).
+   */
+  readonly secrets?: ReadonlyArray<string> | undefined
 }
 
 /**
@@ -455,7 +460,8 @@ export const make = (
 
   // Server text (error objects, bodies, headers) and failure descriptions (fetch quotes invalid header
   // values) can carry a secret: every error leaves the transport scrubbed.
-  const scrub: Scrub = makeScrub([Redacted.value(settings.authToken), Redacted.value(settings.apiKey)])
+  const configuredSecrets = [Redacted.value(settings.authToken), Redacted.value(settings.apiKey)]
+  const configuredScrub: Scrub = makeScrub(configuredSecrets)
   const defaultSchedule = retrySchedule(settings.retry)
 
   // The fetch client must hand redirects to the transport instead of following them with the
@@ -498,7 +504,15 @@ export const make = (
       if (idempotencyKey !== undefined) {
         prepared = HttpClientRequest.setHeader(prepared, "idempotency-key", idempotencyKey)
       }
-      const info: ExchangeInfo = { method: request.method, url: describeUrl(prepared), requestId }
+      const scrub = call.secrets === undefined || call.secrets.length === 0
+        ? configuredScrub
+        : makeScrub([...configuredSecrets, ...call.secrets])
+      const url = describeUrl(prepared)
+      const info: ExchangeInfo = {
+        method: request.method,
+        url: scrub === configuredScrub ? url : scrub(url),
+        requestId
+      }
       const context: AttemptContext = { info, apiOrigin, maxBytes }
       const timeout = call.timeout === undefined ? settings.timeout : Duration.decode(call.timeout)
       const attemptTimeout = () => new Timeout({ ...info, after: timeout, scope: "attempt" })

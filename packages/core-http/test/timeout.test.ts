@@ -149,6 +149,23 @@ describe("transport failures", () => {
       expect(error.message).toContain("could not reach the API")
     }))
 
+  it.scopedLive("a secret the call carries in its path (CallOptions.secrets) shows in no error", () =>
+    Effect.gen(function*() {
+      const port = yield* Effect.promise(TestServer.unusedPort)
+      const { widgets } = yield* clients({ url: `http://127.0.0.1:${port}` }, { retry: { times: 0 } })
+      const secret = "ics_4f0c9a7e2b1d"
+
+      const error = expectTag(
+        yield* Effect.flip(widgets.get(secret).pipe(CrmTransport.withCallOptions({ secrets: [secret] }))),
+        "TransportError"
+      )
+      expect(error.url).toBe(`http://127.0.0.1:${port}/widgets/[redacted]`)
+      expect(`${error.message} ${JSON.stringify(error)}`).not.toContain(secret)
+      // Without the option the URL is as sent.
+      const plain = expectTag(yield* Effect.flip(widgets.get(secret)), "TransportError")
+      expect(plain.url).toContain(secret)
+    }))
+
   it.scopedLive("a refused connection is retried, then still a TransportError", () =>
     Effect.gen(function*() {
       const port = yield* Effect.promise(TestServer.unusedPort)

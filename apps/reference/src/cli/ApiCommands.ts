@@ -10,7 +10,7 @@
  * for, after the request is validated as the services validate it (`ApiClient.validate`), so inputs,
  * errors and exit codes are the SDK's.
  */
-import { ApiClient, Contract, Pagination } from "@blocks-crm/core-http"
+import { ApiClient, Contract, CrmTransport, Pagination } from "@blocks-crm/core-http"
 import type { CrmError } from "@blocks-crm/core-http"
 import * as Args from "@effect/cli/Args"
 import * as Command from "@effect/cli/Command"
@@ -70,6 +70,8 @@ export interface Action {
   readonly noun: string
   readonly plural: string
   readonly description: string
+  /** The path parameters whose values are secrets (`Contract.SecretPathParams`). */
+  readonly secretParams: ReadonlyArray<string>
   /** How to sign the request, for a webhook endpoint (`Contract.SignedRequest`). */
   readonly signing: Context.Tag.Service<typeof Contract.SignedRequest> | undefined
 }
@@ -241,7 +243,8 @@ export const actionsOf = (api: HttpApi.HttpApi.Any): ReadonlyArray<Action> =>
         noun,
         plural,
         description: paginated ? `${description} (one page, or every page with --all)` : description,
-        signing: annotation(endpoint.annotations, Contract.SignedRequest)
+        signing: annotation(endpoint.annotations, Contract.SignedRequest),
+        secretParams: annotation(endpoint.annotations, Contract.SecretPathParams) ?? []
       }
     })
   })
@@ -509,7 +512,10 @@ const commandOf = (action: Action) => {
       }
       const secret = "signingSecret" in flags ? flags.signingSecret : Option.none()
       const headers = Option.isSome(secret) ? yield* signatureOf(action, secret.value, sent) : undefined
-      const result = yield* call(headers === undefined ? sent : { ...sent, headers })
+      const secrets = action.secretParams.map((name) => String(request.path[name]))
+      const result = yield* call(headers === undefined ? sent : { ...sent, headers }).pipe(
+        secrets.length === 0 ? (self) => self : CrmTransport.withCallOptions({ secrets })
+      )
       return yield* print(action, result, request, flags.json)
     }).pipe(Effect.provide(Connection.transport(connection)))
   }).pipe(Command.withDescription(action.description))
