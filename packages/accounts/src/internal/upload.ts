@@ -10,7 +10,9 @@ import * as HttpClientRequest from "@effect/platform/HttpClientRequest"
 import type * as Context from "effect/Context"
 import * as Duration from "effect/Duration"
 import * as Effect from "effect/Effect"
+import type { CreateDocumentRequest } from "../models/Document.js"
 import { UploadFailed } from "../models/Upload.js"
+import type { DocumentUpload, PresignedUpload, PresignRequest } from "../models/Upload.js"
 
 /** The URL without its query and fragment: the signature never goes into an error. */
 const withoutQuery = (url: URL): string => `${url.origin}${url.pathname}`
@@ -102,3 +104,26 @@ export const logoFilename = (contentType: string): string => {
   const extension = subtype.split("+")[0]!.replace(/^x-/, "")
   return `logo.${extension === "jpeg" ? "jpg" : extension}`
 }
+
+/**
+ * A one-call document upload, whoever owns the document (an account, a contact): presign, `PUT` the
+ * bytes (no credentials), then register what was uploaded under the presigned key.
+ */
+export const uploadThenRegister = <Registered, E1, E2>(
+  transport: Context.Tag.Service<typeof CrmTransport>,
+  steps: {
+    readonly presign: (request: PresignRequest) => Effect.Effect<PresignedUpload, E1>
+    readonly register: (request: CreateDocumentRequest) => Effect.Effect<Registered, E2>
+  },
+  file: DocumentUpload
+): Effect.Effect<Registered, E1 | E2 | UploadFailed> =>
+  Effect.gen(function*() {
+    const upload = yield* steps.presign({ filename: file.filename, contentType: file.contentType })
+    yield* putBytes(transport, upload.uploadUrl, file.bytes, file.contentType)
+    return yield* steps.register({
+      key: upload.key,
+      name: file.name ?? file.filename,
+      originalName: file.filename,
+      ...(file.description === undefined ? {} : { description: file.description })
+    })
+  })

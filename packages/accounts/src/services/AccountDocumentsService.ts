@@ -10,7 +10,7 @@ import * as Fields from "@blocks-crm/core-http/Fields"
 import * as Effect from "effect/Effect"
 import * as Schema from "effect/Schema"
 import { AccountDocumentsGroup } from "../contract/AccountDocumentsGroup.js"
-import { logoFilename, putBytes } from "../internal/upload.js"
+import { logoFilename, putBytes, uploadThenRegister } from "../internal/upload.js"
 import type { Account } from "../models/Account.js"
 import { CreateDocumentRequest } from "../models/Document.js"
 import type { AccountFile } from "../models/Document.js"
@@ -125,26 +125,14 @@ export class AccountDocumentsService
             return yield* api.publishLogo({ path, payload: { key: upload.key } })
           }),
         uploadDocument: (accountId, input) =>
-          Effect.gen(function*() {
-            const [path, file] = yield* Effect.all([
-              accountPath("uploadDocument")({ accountId }),
-              checkDocument(input)
-            ])
-            const upload = yield* api.presign({
-              path,
-              payload: { filename: file.filename, contentType: file.contentType }
-            })
-            yield* putBytes(transport, upload.uploadUrl, file.bytes, file.contentType)
-            return yield* api.create({
-              path,
-              payload: {
-                key: upload.key,
-                name: file.name ?? file.filename,
-                originalName: file.filename,
-                ...(file.description === undefined ? {} : { description: file.description })
-              }
-            })
-          })
+          Effect.flatMap(
+            Effect.all([accountPath("uploadDocument")({ accountId }), checkDocument(input)]),
+            ([path, file]) =>
+              uploadThenRegister(transport, {
+                presign: (payload) => api.presign({ path, payload }),
+                register: (payload) => api.create({ path, payload })
+              }, file)
+          )
       }
       return documents
     })

@@ -10,7 +10,7 @@ import * as Fields from "@blocks-crm/core-http/Fields"
 import * as Effect from "effect/Effect"
 import * as Schema from "effect/Schema"
 import { ContactDocumentsGroup } from "../contract/ContactDocumentsGroup.js"
-import { putBytes } from "../internal/upload.js"
+import { uploadThenRegister } from "../internal/upload.js"
 import { CreateDocumentRequest } from "../models/Document.js"
 import type { ContactFile } from "../models/Document.js"
 import { DocumentUpload, PresignRequest } from "../models/Upload.js"
@@ -89,26 +89,14 @@ export class ContactDocumentsService
             (path) => api.delete({ path })
           ),
         uploadDocument: (contactId, input) =>
-          Effect.gen(function*() {
-            const [path, file] = yield* Effect.all([
-              contactPath("uploadDocument")({ contactId }),
-              checkDocument(input)
-            ])
-            const upload = yield* api.presign({
-              path,
-              payload: { filename: file.filename, contentType: file.contentType }
-            })
-            yield* putBytes(transport, upload.uploadUrl, file.bytes, file.contentType)
-            return yield* api.create({
-              path,
-              payload: {
-                key: upload.key,
-                name: file.name ?? file.filename,
-                originalName: file.filename,
-                ...(file.description === undefined ? {} : { description: file.description })
-              }
-            })
-          })
+          Effect.flatMap(
+            Effect.all([contactPath("uploadDocument")({ contactId }), checkDocument(input)]),
+            ([path, file]) =>
+              uploadThenRegister(transport, {
+                presign: (payload) => api.presign({ path, payload }),
+                register: (payload) => api.create({ path, payload })
+              }, file)
+          )
       }
       return documents
     })
