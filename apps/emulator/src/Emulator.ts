@@ -38,6 +38,7 @@ import { CompaniesDomain } from "./domains/companies/CompaniesDomain.js"
 import * as CompanyRecords from "./domains/companies/Records.js"
 import { SchedulingDomain } from "./domains/scheduling/SchedulingDomain.js"
 import * as ZoomWebhookSecrets from "./domains/scheduling/ZoomWebhookSecrets.js"
+import { BillingDomain } from "./domains/billing/BillingDomain.js"
 
 export interface EmulatorOptions {
   /** 0 picks a free port (the default, for parallel tests). */
@@ -89,7 +90,8 @@ export const builtInDomains: ReadonlyArray<EmulatorDomain> = [
   AccountsDomain,
   CommsDomain,
   CompaniesDomain,
-  SchedulingDomain
+  SchedulingDomain,
+  BillingDomain
 ]
 
 /** One API made of every domain's contract, for the OpenAPI document and the docs page. */

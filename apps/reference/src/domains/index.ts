@@ -8,6 +8,7 @@ import { accounts } from "./accounts.js"
 import { comms } from "./comms.js"
 import { companies } from "./companies.js"
 import { scheduling } from "./scheduling.js"
+import { billing } from "./billing.js"
 
 /**
  * @since 0.1.0
@@ -17,7 +18,8 @@ export const domains = [
   accounts,
   comms,
   companies,
-  scheduling
+  scheduling,
+  billing
 ] as const
 
-export { pipeline, accounts, comms, companies, scheduling }
+export { pipeline, accounts, comms, companies, scheduling, billing }

@@ -1,0 +1,12 @@
+/**
+ * The billing domain's contract: every group it declares, as one `HttpApi`.
+ *
+ * @since 0.1.0
+ */
+import * as HttpApi from "@effect/platform/HttpApi"
+import { BillingsGroup } from "./BillingsGroup.js"
+
+/** @since 0.1.0 */
+export class BillingApi extends HttpApi.make("billing")
+  .add(BillingsGroup)
+{}
