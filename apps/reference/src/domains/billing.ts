@@ -1,9 +1,9 @@
 /**
- * The billing domain: billings.
+ * The billing domain: meeting billings (payments, voids, payment splits) and the billing reports.
  *
  * @since 0.1.0
  */
-import { BillingApi, BillingsService } from "@blocks-crm/billing"
+import { BillingApi, BillingReportsService, BillingsService } from "@blocks-crm/billing"
 import * as CrmDomain from "../CrmDomain.js"
 
 /**
@@ -13,6 +13,7 @@ export const billing = CrmDomain.make({
   name: "billing",
   api: BillingApi,
   services: {
-    billings: BillingsService
+    billings: BillingsService,
+    billingReports: BillingReportsService
   }
 })

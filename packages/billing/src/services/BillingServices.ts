@@ -4,17 +4,24 @@
  * @since 0.1.0
  */
 import type { CrmTransport } from "@blocks-crm/core-http/CrmTransport"
-import type * as Layer from "effect/Layer"
+import * as Layer from "effect/Layer"
+import { BillingReportsService } from "./BillingReportsService.js"
 import { BillingsService } from "./BillingsService.js"
 
-/** @since 0.1.0 */
-export type BillingServices = BillingsService
+/**
+ * Every billing service, as one requirement.
+ *
+ * @since 0.1.0
+ */
+export type BillingServices = BillingsService | BillingReportsService
 
 /**
- * Every billing service's `Default` layer, on whatever `CrmTransport` is provided. Add a service's
- * layer here with `Layer.mergeAll` when the domain grows.
+ * Every billing service's `Default` layer, on whatever `CrmTransport` is provided.
  *
  * @since 0.1.0
  * @category layers
  */
-export const BillingServicesLive: Layer.Layer<BillingServices, never, CrmTransport> = BillingsService.Default
+export const BillingServicesLive: Layer.Layer<BillingServices, never, CrmTransport> = Layer.mergeAll(
+  BillingsService.Default,
+  BillingReportsService.Default
+)
