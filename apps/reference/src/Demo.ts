@@ -28,6 +28,8 @@ import { runCommsChapter } from "./demo/CommsChapter.js"
 import type { CommsOutcome } from "./demo/CommsChapter.js"
 import { runCompaniesChapter } from "./demo/CompaniesChapter.js"
 import type { CompaniesOutcome } from "./demo/CompaniesChapter.js"
+import { runBillingChapter } from "./demo/BillingChapter.js"
+import type { BillingOutcome } from "./demo/BillingChapter.js"
 import { runSchedulingChapter } from "./demo/SchedulingChapter.js"
 import type { SchedulingOutcome } from "./demo/SchedulingChapter.js"
 
@@ -302,6 +304,8 @@ export interface DemoOutcome {
   readonly companies: CompaniesOutcome
   /** The scheduling chapter: meetings with an account, a Zoom link, a customer day's attendance. */
   readonly scheduling: SchedulingOutcome
+  /** The billing chapter: the quarterly review and a workshop billed, a partial payment, revenue and aging. */
+  readonly billing: BillingOutcome
 }
 
 /**
@@ -430,6 +434,8 @@ export const runDemo = (
     const accounts = yield* runAccountsChapter({ runId, log })
     const comms = yield* runCommsChapter({ runId, log })
     const scheduling = yield* runSchedulingChapter({ runId, log })
+    const review = scheduling.meetings.find((meeting) => meeting.title === "Quarterly Review") ?? scheduling.meetings[0]!
+    const billing = yield* runBillingChapter({ runId, log, review, now })
     // After the accounts chapter, so that storage counts its logo and documents.
     const companies = yield* runCompaniesChapter({ runId, log })
 
@@ -460,6 +466,7 @@ export const runDemo = (
       accounts,
       comms,
       scheduling,
+      billing,
       companies
     }
   })
