@@ -83,6 +83,11 @@ export const entries: ReadonlyArray<Entry> = [
     file: "size-entries/meeting-participants-list.ts",
     description: "(a) MeetingParticipantsService.list alone, the scheduling package's smallest service"
   },
+  {
+    name: "billings-get",
+    file: "size-entries/billings-get.ts",
+    description: "(a) BillingsService.get alone, the billing package's smallest service"
+  },
   { name: "pipeline-all", file: "size-entries/pipeline-all.ts", description: "(b) export * from @blocks-crm/pipeline" },
   {
     name: "reference-client",
