@@ -42,7 +42,9 @@ const reports = Effect.gen(function*() {
   }
   const aging = yield* reports.aging({ asOf: "2026-03-31" })
   for (const bucket of aging.currencies) {
-    yield* Console.log(`${bucket.currency} current ${bucket.current}, 1-30 ${bucket.thirtyDays}, 90+ ${bucket.over90Days}`)
+    yield* Console.log(
+      `${bucket.currency} current ${bucket.current}, 1-30 ${bucket.thirtyDays}, 90+ ${bucket.over90Days}`
+    )
   }
   const eap = yield* reports.eapSessions("ana@globex.example", "Globex EAP")
   yield* Console.log(`${eap.sessionCount} EAP sessions, ${eap.sessionsRemaining ?? "no allowance"} left`)

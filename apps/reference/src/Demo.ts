@@ -434,7 +434,8 @@ export const runDemo = (
     const accounts = yield* runAccountsChapter({ runId, log })
     const comms = yield* runCommsChapter({ runId, log })
     const scheduling = yield* runSchedulingChapter({ runId, log })
-    const review = scheduling.meetings.find((meeting) => meeting.title === "Quarterly Review") ?? scheduling.meetings[0]!
+    const review = scheduling.meetings.find((meeting) => meeting.title === "Quarterly Review") ??
+      scheduling.meetings[0]!
     const billing = yield* runBillingChapter({ runId, log, review, now })
     // After the accounts chapter, so that storage counts its logo and documents.
     const companies = yield* runCompaniesChapter({ runId, log })

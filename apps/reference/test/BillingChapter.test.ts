@@ -90,8 +90,16 @@ layer(EmbeddedEmulator.client(), { excludeTestServices: true })("the demo's bill
 
   it.effect("a second run in the same database adds exactly the plan's amounts again", () =>
     Effect.gen(function*() {
-      const first = yield* BillingChapter.runBillingChapter({ ...quiet, runId: "bill-2", review: yield* reviewMeeting("bill-2") })
-      const second = yield* BillingChapter.runBillingChapter({ ...quiet, runId: "bill-3", review: yield* reviewMeeting("bill-3") })
+      const first = yield* BillingChapter.runBillingChapter({
+        ...quiet,
+        runId: "bill-2",
+        review: yield* reviewMeeting("bill-2")
+      })
+      const second = yield* BillingChapter.runBillingChapter({
+        ...quiet,
+        runId: "bill-3",
+        review: yield* reviewMeeting("bill-3")
+      })
       expect(second.before).toEqual(first.figures)
       expect(BillingChapter.figuresAdded(first.before, first.figures)).toEqual(added)
       expect(BillingChapter.figuresAdded(second.before, second.figures)).toEqual(added)
@@ -120,8 +128,19 @@ describe("billingFigures", () => {
     expect(BillingChapter.billingFigures(revenue, aging, "EUR")).toEqual({
       currency: "EUR",
       revenueThisMonth: "9.99",
-      aging: { current: "0.00", thirtyDays: "0.00", sixtyDays: "0.00", ninetyDays: "0.00", over90Days: "0.00", total: "0.00" }
+      aging: {
+        current: "0.00",
+        thirtyDays: "0.00",
+        sixtyDays: "0.00",
+        ninetyDays: "0.00",
+        over90Days: "0.00",
+        total: "0.00"
+      }
     })
-    expect(BillingChapter.billingFigures(revenue, aging, "JPY")).toEqual({ currency: "JPY", revenueThisMonth: "0", aging: bucket })
+    expect(BillingChapter.billingFigures(revenue, aging, "JPY")).toEqual({
+      currency: "JPY",
+      revenueThisMonth: "0",
+      aging: bucket
+    })
   })
 })

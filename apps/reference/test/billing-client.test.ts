@@ -36,7 +36,10 @@ describe("billing on the Promise face and the CLI", () => {
     }, { idempotencyKey: "bill-review-1" })
     expect((await client.crm.billings.forMeeting(review.uniqueId)).uniqueId).toBe(billing.uniqueId)
     for (const amount of ["33.33", "33.33"]) {
-      await client.crm.billings.update(billing.uniqueId, { paymentAmount: amount, paidAt: new Date("2026-03-16T10:00:00Z") })
+      await client.crm.billings.update(billing.uniqueId, {
+        paymentAmount: amount,
+        paidAt: new Date("2026-03-16T10:00:00Z")
+      })
     }
     expect(await client.crm.billingReports.outstandingByPayer()).toEqual([
       { payerName: "Globex", currency: "USD", totalOutstanding: "33.34", billingsCount: 1 }

@@ -20,7 +20,8 @@ import * as fc from "effect/FastCheck"
 import * as Schema from "effect/Schema"
 import * as fs from "node:fs"
 
-const fixture = (name: string): any => JSON.parse(fs.readFileSync(new URL(`./fixtures/${name}.json`, import.meta.url), "utf8"))
+const fixture = (name: string): any =>
+  JSON.parse(fs.readFileSync(new URL(`./fixtures/${name}.json`, import.meta.url), "utf8"))
 
 describe("billings: wire documents decode", () => {
   it("a billing decodes; a JSON number amount becomes its decimal text; null optionals are left out", () => {
@@ -62,7 +63,12 @@ describe("billings: wire documents decode", () => {
         attributes: { payer_name: "Acme", currency: "USD", total_outstanding: 66.67, billings_count: 2 }
       }]
     })
-    expect(outstanding).toStrictEqual([{ payerName: "Acme", currency: "USD", totalOutstanding: "66.67", billingsCount: 2 }])
+    expect(outstanding).toStrictEqual([{
+      payerName: "Acme",
+      currency: "USD",
+      totalOutstanding: "66.67",
+      billingsCount: 2
+    }])
     const aging = Schema.decodeUnknownSync(JsonApi.document(AgingReportResource))({
       data: {
         id: "2026-03-31",

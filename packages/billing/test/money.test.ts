@@ -58,8 +58,10 @@ describe("Money", () => {
 
   it("minor units round-trip through their text for any amount (property)", () => {
     fc.assert(
-      fc.property(fc.bigInt({ min: 0n, max: 10n ** 20n }), fc.constantFrom("USD", "JPY", "KWD"), (minor, currency) =>
-        Option.getOrThrow(Money.toMinor(Money.fromMinor(minor, currency), currency)) === minor
+      fc.property(
+        fc.bigInt({ min: 0n, max: 10n ** 20n }),
+        fc.constantFrom("USD", "JPY", "KWD"),
+        (minor, currency) => Option.getOrThrow(Money.toMinor(Money.fromMinor(minor, currency), currency)) === minor
       )
     )
   })

@@ -175,7 +175,12 @@ layer(TestEmulator.layer(), { excludeTestServices: true })(
             billingUniqueId: single.uniqueId,
             amount: "100.00",
             currency: "USD",
-            parts: [{ payerName: "Globex", participantEmail: review.participantEmail, amount: "100.00", percentage: 100 }]
+            parts: [{
+              payerName: "Globex",
+              participantEmail: review.participantEmail,
+              amount: "100.00",
+              percentage: 100
+            }]
           })
 
           const split = yield* billings.create(yield* newMeeting(meetings), {
@@ -183,7 +188,12 @@ layer(TestEmulator.layer(), { excludeTestServices: true })(
             payerName: "Acme Insurance",
             paymentSplit: [
               { payerName: "Acme Insurance", payerType: "insurer", amount: "80.00" },
-              { payerName: "Gina", payerType: "participant", participantEmail: review.participantEmail, amount: "20.00" }
+              {
+                payerName: "Gina",
+                payerType: "participant",
+                participantEmail: review.participantEmail,
+                amount: "20.00"
+              }
             ]
           })
           const parts = (yield* billings.paymentSplit(split.uniqueId)).parts

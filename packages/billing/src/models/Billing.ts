@@ -31,7 +31,7 @@ export const RecordStatus = Schema.Literal("active", "inactive", "pending", "arc
  * @since 0.1.0
  */
 export const BillingStatus = Schema.Literal("pending", "partially_paid", "paid", "void")
-/** @since 0.1.0 */
+/** One of the values of `BillingStatus`. @since 0.1.0 */
 export type BillingStatus = typeof BillingStatus.Type
 
 /**
@@ -66,7 +66,7 @@ export const PaymentSplitPart = Schema.Struct({
   participantEmail: Fields.optionalRenamed(Schema.String, "participant_email"),
   amount: Amount
 }).annotations({ identifier: "PaymentSplitPart" })
-/** @since 0.1.0 */
+/** `PaymentSplitPart` as the client sees it (camelCase). @since 0.1.0 */
 export interface PaymentSplitPart extends Schema.Schema.Type<typeof PaymentSplitPart> {}
 
 /**
@@ -79,7 +79,7 @@ export const Payment = Schema.Struct({
   amount: Amount,
   paidAt: Fields.renamed(Fields.Timestamp, "paid_at")
 }).annotations({ identifier: "Payment" })
-/** @since 0.1.0 */
+/** `Payment` as the client sees it (camelCase). @since 0.1.0 */
 export interface Payment extends Schema.Schema.Type<typeof Payment> {}
 
 const billingAttributes = {
@@ -159,12 +159,12 @@ export interface Billing extends Schema.Schema.Type<typeof Billing> {}
  * @since 0.1.0
  */
 export const UpdatedBilling = Schema.Struct(billingAttributes).annotations({ identifier: "UpdatedBilling" })
-/** @since 0.1.0 */
+/** `UpdatedBilling` as the client sees it (camelCase). @since 0.1.0 */
 export interface UpdatedBilling extends Schema.Schema.Type<typeof UpdatedBilling> {}
 
 /** The JSON:API resource `{ id, type: "meeting_billing", attributes }` (the SDK's label). @since 0.1.0 */
 export const BillingResource = JsonApi.resource("meeting_billing", Billing, { id: (billing) => billing.uniqueId })
-/** @since 0.1.0 */
+/** The JSON:API resource of `UpdatedBilling`, as it travels on the wire. @since 0.1.0 */
 export const UpdatedBillingResource = JsonApi.resource("meeting_billing", UpdatedBilling, {
   id: (billing) => billing.uniqueId
 })
@@ -261,7 +261,7 @@ const billingInput = {
 export const CreateBillingRequest = Schema.Struct(billingInput).pipe(Schema.filter(moneyRules)).annotations({
   identifier: "CreateBillingRequest"
 })
-/** @since 0.1.0 */
+/** `CreateBillingRequest` as the client sees it (camelCase). @since 0.1.0 */
 export interface CreateBillingRequest extends Schema.Schema.Type<typeof CreateBillingRequest> {}
 
 /**
@@ -290,7 +290,7 @@ export const UpdateBillingRequest = Schema.Struct({
   }),
   enabled: Fields.optionalInput(Schema.Boolean).annotations({ description: "Whether the record is enabled" })
 }).pipe(Fields.atLeastOneAttribute, Schema.filter(moneyRules)).annotations({ identifier: "UpdateBillingRequest" })
-/** @since 0.1.0 */
+/** `UpdateBillingRequest` as the client sees it (camelCase). @since 0.1.0 */
 export interface UpdateBillingRequest extends Schema.Schema.Type<typeof UpdateBillingRequest> {}
 
 /**
@@ -309,9 +309,9 @@ export const PaymentSplit = Schema.Struct({
     percentage: Schema.Number
   }))
 }).annotations({ identifier: "PaymentSplit" })
-/** @since 0.1.0 */
+/** `PaymentSplit` as the client sees it (camelCase). @since 0.1.0 */
 export interface PaymentSplit extends Schema.Schema.Type<typeof PaymentSplit> {}
-/** @since 0.1.0 */
+/** The JSON:API resource of `PaymentSplit`, as it travels on the wire. @since 0.1.0 */
 export const PaymentSplitResource = JsonApi.resource("payment_split", PaymentSplit, {
   id: (split) => split.billingUniqueId
 })

@@ -27,9 +27,9 @@ export const OutstandingBalance = Schema.Struct({
   totalOutstanding: Fields.renamed(Amount, "total_outstanding"),
   billingsCount: Fields.renamed(Schema.Int, "billings_count")
 }).annotations({ identifier: "OutstandingBalance" })
-/** @since 0.1.0 */
+/** `OutstandingBalance` as the client sees it (camelCase). @since 0.1.0 */
 export interface OutstandingBalance extends Schema.Schema.Type<typeof OutstandingBalance> {}
-/** @since 0.1.0 */
+/** The JSON:API resource of `OutstandingBalance`, as it travels on the wire. @since 0.1.0 */
 export const OutstandingBalanceResource = JsonApi.resource("outstanding_balance", OutstandingBalance, {
   id: (row) => `${row.payerName}:${row.currency}`
 })
@@ -46,7 +46,7 @@ export const CurrencyTotals = Schema.Struct({
   outstanding: Amount,
   billingsCount: Fields.renamed(Schema.Int, "billings_count")
 }).annotations({ identifier: "CurrencyTotals" })
-/** @since 0.1.0 */
+/** `CurrencyTotals` as the client sees it (camelCase). @since 0.1.0 */
 export interface CurrencyTotals extends Schema.Schema.Type<typeof CurrencyTotals> {}
 
 /**
@@ -80,9 +80,9 @@ export const EapSessions = Schema.Struct({
   sessions: Schema.Array(EapSession),
   totals: Schema.Array(CurrencyTotals)
 }).annotations({ identifier: "EapSessions" })
-/** @since 0.1.0 */
+/** `EapSessions` as the client sees it (camelCase). @since 0.1.0 */
 export interface EapSessions extends Schema.Schema.Type<typeof EapSessions> {}
-/** @since 0.1.0 */
+/** The JSON:API resource of `EapSessions`, as it travels on the wire. @since 0.1.0 */
 export const EapSessionsResource = JsonApi.resource("eap_sessions", EapSessions, {
   id: (report) => `${report.participantEmail}:${report.payerName}`
 })
@@ -93,7 +93,7 @@ export const EapSessionsResource = JsonApi.resource("eap_sessions", EapSessions,
  * @since 0.1.0
  */
 export const RevenueGrouping = Schema.Literal("day", "week", "month")
-/** @since 0.1.0 */
+/** One of the values of `RevenueGrouping`. @since 0.1.0 */
 export type RevenueGrouping = typeof RevenueGrouping.Type
 
 /**
@@ -111,7 +111,7 @@ export const RevenueReportParams = Schema.Struct({
 }).pipe(Schema.filter((q) => q.from <= q.to || { path: ["to"], message: "must not be before from" })).annotations({
   identifier: "RevenueReportParams"
 })
-/** @since 0.1.0 */
+/** `RevenueReportParams` as the client sees it (camelCase). @since 0.1.0 */
 export interface RevenueReportParams extends Schema.Schema.Type<typeof RevenueReportParams> {}
 
 /**
@@ -129,7 +129,7 @@ export const CurrencyRevenue = Schema.Struct({
     paymentsCount: Fields.renamed(Schema.Int, "payments_count")
   }))
 }).annotations({ identifier: "CurrencyRevenue" })
-/** @since 0.1.0 */
+/** `CurrencyRevenue` as the client sees it (camelCase). @since 0.1.0 */
 export interface CurrencyRevenue extends Schema.Schema.Type<typeof CurrencyRevenue> {}
 
 /**
@@ -143,9 +143,9 @@ export const RevenueReport = Schema.Struct({
   groupBy: Fields.renamed(RevenueGrouping, "group_by"),
   currencies: Schema.Array(CurrencyRevenue)
 }).annotations({ identifier: "RevenueReport" })
-/** @since 0.1.0 */
+/** `RevenueReport` as the client sees it (camelCase). @since 0.1.0 */
 export interface RevenueReport extends Schema.Schema.Type<typeof RevenueReport> {}
-/** @since 0.1.0 */
+/** The JSON:API resource of `RevenueReport`, as it travels on the wire. @since 0.1.0 */
 export const RevenueReportResource = JsonApi.resource("revenue_report", RevenueReport, {
   id: (report) => `${report.from}:${report.to}:${report.groupBy}`
 })
@@ -160,7 +160,7 @@ export const AgingReportParams = Schema.Struct({
     description: "The day to age against (YYYY-MM-DD)"
   })
 }).annotations({ identifier: "AgingReportParams" })
-/** @since 0.1.0 */
+/** `AgingReportParams` as the client sees it (camelCase). @since 0.1.0 */
 export interface AgingReportParams extends Schema.Schema.Type<typeof AgingReportParams> {}
 
 /**
@@ -180,7 +180,7 @@ export const AgingBuckets = Schema.Struct({
   total: Amount,
   billingsCount: Fields.renamed(Schema.Int, "billings_count")
 }).annotations({ identifier: "AgingBuckets" })
-/** @since 0.1.0 */
+/** `AgingBuckets` as the client sees it (camelCase). @since 0.1.0 */
 export interface AgingBuckets extends Schema.Schema.Type<typeof AgingBuckets> {}
 
 /**
@@ -192,9 +192,9 @@ export const AgingReport = Schema.Struct({
   asOf: Fields.renamed(Fields.CalendarDate, "as_of"),
   currencies: Schema.Array(AgingBuckets)
 }).annotations({ identifier: "AgingReport" })
-/** @since 0.1.0 */
+/** `AgingReport` as the client sees it (camelCase). @since 0.1.0 */
 export interface AgingReport extends Schema.Schema.Type<typeof AgingReport> {}
-/** @since 0.1.0 */
+/** The JSON:API resource of `AgingReport`, as it travels on the wire. @since 0.1.0 */
 export const AgingReportResource = JsonApi.resource("aging_report", AgingReport, { id: (report) => report.asOf })
 
 /**
@@ -208,9 +208,9 @@ export const ParticipantReport = Schema.Struct({
   billings: Schema.Array(Billing),
   totals: Schema.Array(CurrencyTotals)
 }).annotations({ identifier: "ParticipantReport" })
-/** @since 0.1.0 */
+/** `ParticipantReport` as the client sees it (camelCase). @since 0.1.0 */
 export interface ParticipantReport extends Schema.Schema.Type<typeof ParticipantReport> {}
-/** @since 0.1.0 */
+/** The JSON:API resource of `ParticipantReport`, as it travels on the wire. @since 0.1.0 */
 export const ParticipantReportResource = JsonApi.resource("participant_billing_report", ParticipantReport, {
   id: (report) => report.participantEmail
 })
@@ -227,7 +227,7 @@ export const EmailSegment = Schema.transform(Schema.String, Fields.EmailAddress,
   encode: (s) => encodeURIComponent(s)
 }).annotations({ identifier: "EmailSegment" })
 
-/** @since 0.1.0 */
+/** A payer's name as a path segment, percent-encoded on the wire. @since 0.1.0 */
 export const PayerSegment = Schema.transform(Schema.String, PayerName, {
   strict: true,
   decode: (s) => safeDecode(s),

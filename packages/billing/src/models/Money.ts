@@ -156,5 +156,7 @@ export const fitsCurrency = (amount: string, currency: string): boolean =>
  * @since 0.1.0
  */
 export const sumMinor = (amounts: ReadonlyArray<string>, currency: string): Option.Option<bigint> =>
-  Option.map(Option.all(amounts.map((amount) => toMinor(amount, currency))), (minors) =>
-    minors.reduce((total, minor) => total + minor, 0n))
+  Option.map(
+    Option.all(amounts.map((amount) => toMinor(amount, currency))),
+    (minors) => minors.reduce((total, minor) => total + minor, 0n)
+  )

@@ -7,4 +7,8 @@ import * as EmulatorDomain from "../../EmulatorDomain.js"
 import { BillingReportsHandlers } from "./BillingReportsHandlers.js"
 import { BillingsHandlers } from "./BillingsHandlers.js"
 
-export const BillingDomain = EmulatorDomain.make("billing", BillingApi, Layer.mergeAll(BillingsHandlers, BillingReportsHandlers))
+export const BillingDomain = EmulatorDomain.make(
+  "billing",
+  BillingApi,
+  Layer.mergeAll(BillingsHandlers, BillingReportsHandlers)
+)

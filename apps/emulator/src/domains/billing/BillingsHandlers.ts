@@ -52,8 +52,7 @@ export const BillingsHandlers = HttpApiBuilder.group(BillingApi, "billings", (ha
     const { billings } = yield* openBilling
     const { meetings } = yield* openScheduling
 
-    const ofMeeting = (meetingId: string) =>
-      Effect.zipRight(meetings.find(meetingId), billings.all(meetingId))
+    const ofMeeting = (meetingId: string) => Effect.zipRight(meetings.find(meetingId), billings.all(meetingId))
 
     return handlers
       .handle("forMeeting", ({ path }) =>
@@ -84,7 +83,8 @@ export const BillingsHandlers = HttpApiBuilder.group(BillingApi, "billings", (ha
           }
           return yield* billings.insert(billing, { parentId: path.meetingId })
         }))
-      .handle("get", ({ path }) => billings.find(path.uniqueId))
+      .handle("get", ({ path }) =>
+        billings.find(path.uniqueId))
       .handle("update", ({ path, payload }) =>
         Effect.gen(function*() {
           const current = yield* billings.find(path.uniqueId)
@@ -110,7 +110,8 @@ export const BillingsHandlers = HttpApiBuilder.group(BillingApi, "billings", (ha
             }
             payments.push({ amount: paymentAmount, paidAt: paidAt ?? new Date() })
           }
-          const paid = payments.reduce((total, p) => total + minor(p.amount, currency), 0n)
+          const paid = payments.reduce((total, p) =>
+            total + minor(p.amount, currency), 0n)
           if (paid > amount) {
             return yield* Effect.fail(
               invalid(
