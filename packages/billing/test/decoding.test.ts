@@ -143,7 +143,10 @@ describe("billings: requests", () => {
   it("arbitrary create requests survive encode → decode unchanged (property)", () => {
     const encode = Schema.encodeSync(CreateBillingRequest)
     const decode = Schema.decodeUnknownSync(CreateBillingRequest)
-    for (const input of fc.sample(Arbitrary.make(CreateBillingRequest), { seed: 7, numRuns: 40 })) {
+    // Random splits almost never sum to the amount: generated without, then checked by the full schema.
+    const inputs = Arbitrary.make(CreateBillingRequest.from.omit("paymentSplit"))
+      .filter(Schema.is(CreateBillingRequest))
+    for (const input of fc.sample(inputs, { seed: 7, numRuns: 60 })) {
       expect(decode(JSON.parse(JSON.stringify(encode(input))))).toStrictEqual(input)
     }
   })

@@ -15,17 +15,13 @@ import { addDays, cents, connectBilling, newMeeting } from "./BillingClient.js"
 const fresh = <A, E>(test: () => Effect.Effect<A, E, any>) => () =>
   Effect.scoped(Effect.provide(test(), TestEmulator.layer())) as Effect.Effect<A, E, never>
 
-const bill = (data: CreateBillingRequest) =>
-  Effect.gen(function*() {
-    const { billings, meetings } = yield* connectBilling()
-    return yield* billings.create(yield* newMeeting(meetings), data)
-  })
+type Connected = Effect.Effect.Success<ReturnType<typeof connectBilling>>
 
-const pay = (billing: Billing, amount: string, day: string) =>
-  Effect.flatMap(
-    connectBilling(),
-    ({ billings }) => billings.update(billing.uniqueId, { paymentAmount: amount, paidAt: new Date(`${day}T12:00:00Z`) })
-  )
+const bill = (client: Connected, data: CreateBillingRequest) =>
+  Effect.flatMap(newMeeting(client.meetings), (meetingId) => client.billings.create(meetingId, data))
+
+const pay = (client: Connected, billing: Billing, amount: string, day: string) =>
+  client.billings.update(billing.uniqueId, { paymentAmount: amount, paidAt: new Date(`${day}T12:00:00Z`) })
 
 /** Plain integer sums (cents stay far below 2^53 here), formatted per currency. */
 const sum = (values: ReadonlyArray<number>) => values.reduce((t, v) => t + v, 0)
@@ -36,31 +32,29 @@ describe("billing reports on the emulator", () => {
     "revenue per month, week and day: payments in range, per currency, exact to the cent",
     fresh(() =>
       Effect.gen(function*() {
-        const { reports } = yield* connectBilling()
+        const client = yield* connectBilling()
+        const { reports } = client
         // USD: 100.00 paid as 33.33 + 33.33 + 33.34; 0.30 paid as 0.1 + 0.2; one payment after the range.
-        const review = yield* bill({ amount: cents(10_000), currency: "USD", payerName: "Globex" })
+        const review = yield* bill(client, { amount: cents(10_000), currency: "USD", payerName: "Globex" })
         const usdPayments = [
           { cents: 3333, day: "2026-03-02" },
           { cents: 3333, day: "2026-03-09" },
           { cents: 3334, day: "2026-03-20" }
         ]
-        for (const p of usdPayments) yield* pay(review, cents(p.cents), p.day)
-        const small = yield* bill({ amount: "0.30", currency: "USD", payerName: "Initech" })
-        yield* pay(small, "0.1", "2026-03-05")
-        yield* pay(small, "0.2", "2026-03-05")
+        for (const p of usdPayments) yield* pay(client, review, cents(p.cents), p.day)
+        const small = yield* bill(client, { amount: "0.30", currency: "USD", payerName: "Initech" })
+        yield* pay(client, small, "0.1", "2026-03-05")
+        yield* pay(client, small, "0.2", "2026-03-05")
         const usdAll = [...usdPayments, { cents: 10, day: "2026-03-05" }, { cents: 20, day: "2026-03-05" }]
-        const april = yield* bill({ amount: "50.00", currency: "USD", payerName: "Globex" })
-        yield* pay(april, "50.00", "2026-04-01")
+        const april = yield* bill(client, { amount: "50.00", currency: "USD", payerName: "Globex" })
+        yield* pay(client, april, "50.00", "2026-04-01")
         // EUR: 80.00 billed, 20.00 paid in March; never added to dollars.
-        const euro = yield* bill({ amount: "80.00", currency: "EUR", payerName: "Globex" })
-        yield* pay(euro, "20.00", "2026-03-10")
+        const euro = yield* bill(client, { amount: "80.00", currency: "EUR", payerName: "Globex" })
+        yield* pay(client, euro, "20.00", "2026-03-10")
         // A void billing's payments are not revenue.
-        const voided = yield* bill({ amount: "10.00", currency: "USD", payerName: "Globex" })
-        yield* pay(voided, "10.00", "2026-03-03")
-        yield* Effect.flatMap(
-          connectBilling(),
-          ({ billings }) => billings.update(voided.uniqueId, { billingStatus: "void" })
-        )
+        const voided = yield* bill(client, { amount: "10.00", currency: "USD", payerName: "Globex" })
+        yield* pay(client, voided, "10.00", "2026-03-03")
+        yield* client.billings.update(voided.uniqueId, { billingStatus: "void" })
 
         const month = yield* reports.revenue({ from: "2026-03-01", to: "2026-03-31", groupBy: "month" })
         const usdTotal = sum(usdAll.map((p) => p.cents))
@@ -105,14 +99,16 @@ describe("billing reports on the emulator", () => {
           periods: [{ period: "2026-03-05", paid: "0.30", paymentsCount: 2 }]
         }])
       })
-    )
+    ),
+    60_000 // a fresh emulator per test, on a shared machine
   )
 
   it.effect(
     "aging buckets as of a day, per currency, from the rows' due dates and what is left to pay",
     fresh(() =>
       Effect.gen(function*() {
-        const { reports } = yield* connectBilling()
+        const client = yield* connectBilling()
+        const { reports } = client
         const asOf = "2026-03-31"
         const rows = [
           { currency: "USD", billed: 20_000, paid: 0, daysLate: -10 }, // not yet due
@@ -128,13 +124,13 @@ describe("billing reports on the emulator", () => {
         ] as const
         for (const row of rows) {
           const format = row.currency === "JPY" ? yen : cents
-          const billing = yield* bill({
+          const billing = yield* bill(client, {
             amount: format(row.billed),
             currency: row.currency,
             payerName: "Globex",
             dueAt: new Date(`${addDays(asOf, -row.daysLate)}T09:00:00Z`)
           })
-          if (row.paid > 0) yield* pay(billing, format(row.paid), "2026-03-01")
+          if (row.paid > 0) yield* pay(client, billing, format(row.paid), "2026-03-01")
         }
         const bucket = (late: number) =>
           late <= 0
@@ -180,14 +176,16 @@ describe("billing reports on the emulator", () => {
         expect(later.currencies.find((c) => c.currency === "EUR")?.ninetyDays).toBe("60.00")
         expect((yield* reports.aging()).asOf).toBe(new Date().toISOString().slice(0, 10))
       })
-    )
+    ),
+    60_000 // a fresh emulator per test, on a shared machine
   )
 
   it.effect(
     "outstanding by payer: per payer and currency, paid and void billings left out",
     fresh(() =>
       Effect.gen(function*() {
-        const { billings, reports } = yield* connectBilling()
+        const client = yield* connectBilling()
+        const { billings, reports } = client
         const rows = [
           { payerName: "Acme Insurance", currency: "USD", billed: 3333, paid: 0 },
           { payerName: "Acme Insurance", currency: "USD", billed: 3333, paid: 1000 },
@@ -196,10 +194,14 @@ describe("billing reports on the emulator", () => {
           { payerName: "Globex", currency: "USD", billed: 20, paid: 0 }
         ] as const
         for (const row of rows) {
-          const billing = yield* bill({ amount: cents(row.billed), currency: row.currency, payerName: row.payerName })
-          if (row.paid > 0) yield* pay(billing, cents(row.paid), "2026-03-01")
+          const billing = yield* bill(client, {
+            amount: cents(row.billed),
+            currency: row.currency,
+            payerName: row.payerName
+          })
+          if (row.paid > 0) yield* pay(client, billing, cents(row.paid), "2026-03-01")
         }
-        const gone = yield* bill({ amount: "5.00", currency: "USD", payerName: "Globex" })
+        const gone = yield* bill(client, { amount: "5.00", currency: "USD", payerName: "Globex" })
         yield* billings.update(gone.uniqueId, { billingStatus: "void" })
 
         const expected = [
@@ -218,21 +220,23 @@ describe("billing reports on the emulator", () => {
         expect(yield* reports.outstandingByPayer()).toStrictEqual(expected)
         expect(expected[1]!.totalOutstanding).toBe("56.66")
       })
-    )
+    ),
+    60_000 // a fresh emulator per test, on a shared machine
   )
 
   it.effect(
     "EAP sessions of a participant with a payer: count, totals and the allowance left",
     fresh(() =>
       Effect.gen(function*() {
-        const { billings, reports } = yield* connectBilling()
+        const client = yield* connectBilling()
+        const { billings, reports } = client
         const email = "ana@globex.example"
         const payer = "Globex EAP"
         const sessions = [12_000, 12_000, 8_050]
         const made: Array<Billing> = []
         for (const [index, amount] of sessions.entries()) {
           made.push(
-            yield* bill({
+            yield* bill(client, {
               amount: cents(amount),
               currency: "USD",
               payerName: payer,
@@ -242,11 +246,17 @@ describe("billing reports on the emulator", () => {
             })
           )
         }
-        yield* pay(made[0]!, cents(12_000), "2026-03-02")
+        yield* pay(client, made[0]!, cents(12_000), "2026-03-02")
         // Not counted: another payer, a billing that is not EAP, a void session.
-        yield* bill({ amount: "1.00", currency: "USD", payerName: "Other EAP", participantEmail: email, eap: true })
-        yield* bill({ amount: "1.00", currency: "USD", payerName: payer, participantEmail: email })
-        const voided = yield* bill({
+        yield* bill(client, {
+          amount: "1.00",
+          currency: "USD",
+          payerName: "Other EAP",
+          participantEmail: email,
+          eap: true
+        })
+        yield* bill(client, { amount: "1.00", currency: "USD", payerName: payer, participantEmail: email })
+        const voided = yield* bill(client, {
           amount: "1.00",
           currency: "USD",
           payerName: payer,
@@ -278,14 +288,16 @@ describe("billing reports on the emulator", () => {
         const none = yield* reports.eapSessions("nobody@globex.example", payer)
         expect(none).toMatchObject({ sessionCount: 0, sessions: [], totals: [] })
       })
-    )
+    ),
+    60_000 // a fresh emulator per test, on a shared machine
   )
 
   it.effect(
     "participant report: every billing of the participant and totals per currency",
     fresh(() =>
       Effect.gen(function*() {
-        const { billings, reports } = yield* connectBilling()
+        const client = yield* connectBilling()
+        const { billings, reports } = client
         const email = "ben@globex.example"
         const rows = [
           { currency: "USD", billed: 3333, paid: 3333 },
@@ -295,19 +307,29 @@ describe("billing reports on the emulator", () => {
         ] as const
         const mine: Array<string> = []
         for (const row of rows) {
-          const billing = yield* bill({
+          const billing = yield* bill(client, {
             amount: cents(row.billed),
             currency: row.currency,
             payerName: "Globex",
             participantEmail: email
           })
           mine.push(billing.uniqueId)
-          if (row.paid > 0) yield* pay(billing, cents(row.paid), "2026-03-02")
+          if (row.paid > 0) yield* pay(client, billing, cents(row.paid), "2026-03-02")
         }
-        const voided = yield* bill({ amount: "7.00", currency: "USD", payerName: "Globex", participantEmail: email })
+        const voided = yield* bill(client, {
+          amount: "7.00",
+          currency: "USD",
+          payerName: "Globex",
+          participantEmail: email
+        })
         yield* billings.update(voided.uniqueId, { billingStatus: "void" })
         mine.push(voided.uniqueId)
-        yield* bill({ amount: "9.00", currency: "USD", payerName: "Globex", participantEmail: "someone@else.example" })
+        yield* bill(client, {
+          amount: "9.00",
+          currency: "USD",
+          payerName: "Globex",
+          participantEmail: "someone@else.example"
+        })
 
         const report = yield* reports.participant(email)
         expect(report.participantEmail).toBe(email)
@@ -325,14 +347,16 @@ describe("billing reports on the emulator", () => {
         expect(report.totals).toStrictEqual([totals("GBP"), totals("USD")])
         expect(report.totals[1]!.billed).toBe("100.00")
       })
-    )
+    ),
+    60_000 // a fresh emulator per test, on a shared machine
   )
 
   it.effect(
     "report inputs are validated before sending; a raw inverted range is a 422",
     fresh(() =>
       Effect.gen(function*() {
-        const { reports, sent } = yield* connectBilling()
+        const client = yield* connectBilling()
+        const { reports, sent } = client
         expectTag(yield* Effect.flip(reports.revenue({ from: "2026-03-31", to: "2026-03-01" })), "InvalidInput")
         expectTag(yield* Effect.flip(reports.revenue({ from: "2026-02-30", to: "2026-03-01" })), "InvalidInput")
         expectTag(
@@ -346,6 +370,7 @@ describe("billing reports on the emulator", () => {
         const inverted = yield* raw("GET", "/billings/reports/revenue?from=2026-03-31&to=2026-03-01")
         expect(inverted.status).toBe(422)
       })
-    )
+    ),
+    60_000 // a fresh emulator per test, on a shared machine
   )
 })
