@@ -138,6 +138,9 @@ describe("billings: requests", () => {
     expect(Either.isLeft(Schema.decodeUnknownEither(UpdateBillingRequest)({}))).toBe(true)
     expect(Either.isLeft(Schema.decodeUnknownEither(UpdateBillingRequest)({ billing_status: "paid" }))).toBe(true)
     expect(Either.isRight(Schema.decodeUnknownEither(UpdateBillingRequest)({ billing_status: "void" }))).toBe(true)
+    expect(Either.isLeft(Schema.decodeUnknownEither(UpdateBillingRequest)({ paid_at: "2026-03-02T10:00:00Z" }))).toBe(
+      true
+    )
   })
 
   it("arbitrary create requests survive encode → decode unchanged (property)", () => {

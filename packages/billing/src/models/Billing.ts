@@ -289,7 +289,15 @@ export const UpdateBillingRequest = Schema.Struct({
     description: "void, to cancel the billing"
   }),
   enabled: Fields.optionalInput(Schema.Boolean).annotations({ description: "Whether the record is enabled" })
-}).pipe(Fields.atLeastOneAttribute, Schema.filter(moneyRules)).annotations({ identifier: "UpdateBillingRequest" })
+}).pipe(
+  Fields.atLeastOneAttribute,
+  Schema.filter(moneyRules),
+  // paid_at dates a payment: alone it would say nothing the server could act on.
+  Schema.filter((input) =>
+    input.paidAt === undefined || input.paymentAmount !== undefined ||
+    { path: ["paidAt"], message: "dates a payment: give paymentAmount with it" }
+  )
+).annotations({ identifier: "UpdateBillingRequest" })
 /** `UpdateBillingRequest` as the client sees it (camelCase). @since 0.1.0 */
 export interface UpdateBillingRequest extends Schema.Schema.Type<typeof UpdateBillingRequest> {}
 
