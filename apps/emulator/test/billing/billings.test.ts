@@ -131,6 +131,10 @@ layer(TestEmulator.layer(), { excludeTestServices: true })(
           expect((yield* billings.get(billing.uniqueId)).amountPaid).toBe("100.00")
           // Lowering the amount below what was paid is refused too.
           expectTag(yield* Effect.flip(billings.update(billing.uniqueId, { amount: "99.99" })), "ValidationFailed")
+          // Raising it reopens the billing: partially paid again, no longer dated as paid.
+          const raised = yield* billings.update(billing.uniqueId, { amount: "100.01" })
+          expect(raised).toMatchObject({ billingStatus: "partially_paid", amountPaid: "100.00" })
+          expect(raised.paidAt).toBeUndefined()
         }))
 
       it.effect("0.1 + 0.2 is 0.30, not 0.30000000000000004", () =>

@@ -125,8 +125,13 @@ export const BillingsHandlers = HttpApiBuilder.group(BillingApi, "billings", (ha
             ? "void"
             : statusOf(paid, amount)
           const lastPayment = payments.at(-1)
+          // paid_at says when it was paid in full: gone once it is not (a raised amount), kept on a void.
+          const { paidAt: lastPaidAt, ...kept } = current
           const next: Billing = {
-            ...current,
+            ...kept,
+            ...(status === "pending" || status === "partially_paid" || lastPaidAt === undefined
+              ? {}
+              : { paidAt: lastPaidAt }),
             ...attributes,
             currency,
             amountPaid: Money.fromMinor(paid, currency),
