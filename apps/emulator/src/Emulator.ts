@@ -40,6 +40,7 @@ import { SchedulingDomain } from "./domains/scheduling/SchedulingDomain.js"
 import * as ZoomWebhookSecrets from "./domains/scheduling/ZoomWebhookSecrets.js"
 import { CalendarDomain } from "./domains/calendar/CalendarDomain.js"
 import * as CalcomSecrets from "./domains/calendar/CalcomSecrets.js"
+import { BillingDomain } from "./domains/billing/BillingDomain.js"
 
 export interface EmulatorOptions {
   /** 0 picks a free port (the default, for parallel tests). */
@@ -94,7 +95,8 @@ export const builtInDomains: ReadonlyArray<EmulatorDomain> = [
   CommsDomain,
   CompaniesDomain,
   SchedulingDomain,
-  CalendarDomain
+  CalendarDomain,
+  BillingDomain
 ]
 
 /** One API made of every domain's contract, for the OpenAPI document and the docs page. */

@@ -28,6 +28,8 @@ import { runCommsChapter } from "./demo/CommsChapter.js"
 import type { CommsOutcome } from "./demo/CommsChapter.js"
 import { runCompaniesChapter } from "./demo/CompaniesChapter.js"
 import type { CompaniesOutcome } from "./demo/CompaniesChapter.js"
+import { runBillingChapter } from "./demo/BillingChapter.js"
+import type { BillingOutcome } from "./demo/BillingChapter.js"
 import { runSchedulingChapter } from "./demo/SchedulingChapter.js"
 import type { SchedulingOutcome } from "./demo/SchedulingChapter.js"
 import { runCalendarChapter } from "./demo/CalendarChapter.js"
@@ -306,6 +308,8 @@ export interface DemoOutcome {
   readonly scheduling: SchedulingOutcome
   /** The calendar chapter: a Google calendar, a weekday lunch, a sync and the rep's ICS feed. */
   readonly calendar: CalendarOutcome
+  /** The billing chapter: the quarterly review and a workshop billed, a partial payment, revenue and aging. */
+  readonly billing: BillingOutcome
 }
 
 /**
@@ -435,6 +439,9 @@ export const runDemo = (
     const comms = yield* runCommsChapter({ runId, log })
     const scheduling = yield* runSchedulingChapter({ runId, log })
     const calendar = yield* runCalendarChapter({ runId, log })
+    const review = scheduling.meetings.find((meeting) => meeting.title === "Quarterly Review") ??
+      scheduling.meetings[0]!
+    const billing = yield* runBillingChapter({ runId, log, review, now })
     // After the accounts chapter, so that storage counts its logo and documents.
     const companies = yield* runCompaniesChapter({ runId, log })
 
@@ -466,6 +473,7 @@ export const runDemo = (
       comms,
       scheduling,
       calendar,
+      billing,
       companies
     }
   })

@@ -93,6 +93,11 @@ export const entries: ReadonlyArray<Entry> = [
     file: "size-entries/calendar-sync.ts",
     description: "(a) CalendarSyncService.syncUser alone, the calendar package's smallest service"
   },
+  {
+    name: "billings-get",
+    file: "size-entries/billings-get.ts",
+    description: "(a) BillingsService.get alone, the billing package's smallest service"
+  },
   { name: "pipeline-all", file: "size-entries/pipeline-all.ts", description: "(b) export * from @blocks-crm/pipeline" },
   {
     name: "reference-client",

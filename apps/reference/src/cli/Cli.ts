@@ -10,6 +10,7 @@ import * as Layer from "effect/Layer"
 import { CrmClient } from "../CrmClient.js"
 import * as Demo from "../Demo.js"
 import * as AccountsChapter from "../demo/AccountsChapter.js"
+import * as BillingChapter from "../demo/BillingChapter.js"
 import * as CommsChapter from "../demo/CommsChapter.js"
 import * as CompaniesChapter from "../demo/CompaniesChapter.js"
 import * as SchedulingChapter from "../demo/SchedulingChapter.js"
@@ -30,6 +31,7 @@ const demoCommand = Command.make("demo", { db: Connection.databaseOption }, ({ d
     yield* Console.log(`\nComms report\n${CommsChapter.formatCommsReport(outcome.comms.report)}`)
     yield* Console.log(`\nScheduling report\n${SchedulingChapter.formatSchedulingReport(outcome.scheduling.report)}`)
     yield* Console.log(`\nCalendar report\n${CalendarChapter.formatCalendarReport(outcome.calendar.report)}`)
+    yield* Console.log(`\nBilling report\n${BillingChapter.formatBillingFigures(outcome.billing.figures)}`)
     yield* Console.log(`\nCompanies report\n${CompaniesChapter.formatCompaniesReport(outcome.companies.report)}`)
     yield* Console.log(
       `\nThe records stay in the database: try \`pnpm crm leads list\` or \`pnpm crm opportunities list\`.`

@@ -9,6 +9,7 @@ import { comms } from "./comms.js"
 import { companies } from "./companies.js"
 import { scheduling } from "./scheduling.js"
 import { calendar } from "./calendar.js"
+import { billing } from "./billing.js"
 
 /**
  * @since 0.1.0
@@ -19,7 +20,8 @@ export const domains = [
   comms,
   companies,
   scheduling,
-  calendar
+  calendar,
+  billing
 ] as const
 
-export { pipeline, accounts, comms, companies, scheduling, calendar }
+export { pipeline, accounts, comms, companies, scheduling, calendar, billing }
