@@ -269,30 +269,38 @@ const endpointClient = (
     return Either.right(built)
   }
 
+  /** The success the contract declares for the response's status, decoded from its body. */
+  const decodeSuccess = (
+    response: HttpClientResponse.HttpClientResponse,
+    bytes: ArrayBuffer
+  ): Effect.Effect<unknown, ApiError> => {
+    const exchange = response instanceof BufferedResponse ? response.exchange : undefined
+    if (!decoders.has(response.status)) {
+      return Effect.fail(toApiError(new Error(`undeclared status ${response.status}`), exchange))
+    }
+    const decode = decoders.get(response.status)
+    if (decode === undefined) return Effect.void
+    let decoded: Either.Either<unknown, unknown>
+    try {
+      decoded = decode(response, bytes)
+    } catch (defect) {
+      // A body can break the decoder itself (a value nested thousands deep overflows the stack):
+      // that is the response's fault, reported like any other bad body.
+      return Effect.fail(toApiError(defect, exchange, true))
+    }
+    return Either.isRight(decoded)
+      ? Effect.succeed(decoded.right)
+      : Effect.fail(toApiError(decoded.left, exchange))
+  }
+
   return (input: EndpointRequest | undefined): Effect.Effect<unknown, ApiError> =>
     Effect.suspend(() => {
       const built = request(input ?? {})
       if (Either.isLeft(built)) return Effect.fail(built.left)
       return Effect.flatMap(client.execute(built.right), (response) =>
-        Effect.flatMap(bytesOf(response), (bytes) => {
-          const exchange = response instanceof BufferedResponse ? response.exchange : undefined
-          if (!decoders.has(response.status)) {
-            return Effect.fail(toApiError(new Error(`undeclared status ${response.status}`), exchange))
-          }
-          const decode = decoders.get(response.status)
-          if (decode === undefined) return Effect.void
-          let decoded: Either.Either<unknown, unknown>
-          try {
-            decoded = decode(response, bytes)
-          } catch (defect) {
-            // A body can break the decoder itself (a value nested thousands deep overflows the stack):
-            // that is the response's fault, reported like any other bad body.
-            return Effect.fail(toApiError(defect, exchange, true))
-          }
-          return Either.isRight(decoded)
-            ? Effect.succeed(decoded.right)
-            : Effect.fail(toApiError(decoded.left, exchange))
-        }))
+        response instanceof BufferedResponse
+          ? decodeSuccess(response, response.bytes)
+          : Effect.flatMap(bytesOf(response), (bytes) => decodeSuccess(response, bytes)))
     })
 }
 

@@ -45,7 +45,13 @@ import {
 } from "./CrmError.js"
 import type { ApiError, ApiErrorObject, ExchangeInfo } from "./CrmError.js"
 import { BufferedResponse } from "./internal/bufferedResponse.js"
-import { AttemptTimedOut, attemptLimits, followsNoRedirects, timesAttemptsOut } from "./internal/clientTraits.js"
+import {
+  AttemptTimedOut,
+  attemptLimits,
+  followsNoRedirects,
+  makesNoSpans,
+  timesAttemptsOut
+} from "./internal/clientTraits.js"
 import { makeScrub, scrubError } from "./internal/redact.js"
 import type { Scrub } from "./internal/redact.js"
 import { ErrorDocument } from "./JsonApi.js"
@@ -112,14 +118,6 @@ export interface Exchange extends ExchangeInfo {
   /** Takes the configured secrets out of server text before it goes into an error. */
   readonly scrub: (text: string) => string
 }
-
-/**
- * Where the transport reports each finished exchange, so that `ApiClient` can name the request and
- * the body in an `UnexpectedResponse`. Not part of the public API.
- *
- * @internal
- */
-export const currentExchangeSink = FiberRef.unsafeMake<((exchange: Exchange) => void) | undefined>(undefined)
 
 /**
  * The connection to the CRM API that every domain service sends through: the resolved settings, and an
@@ -492,7 +490,6 @@ export const make = (
     Effect.gen(function*() {
       nativeTracer ??= Effect.runSync(Effect.tracer)
       const call = yield* FiberRef.get(currentCallOptions)
-      const sink = yield* FiberRef.get(currentExchangeSink)
       const requestId = call.requestId ?? crypto.randomUUID()
       const idempotencyKey = request.method !== "POST" || call.idempotencyKey === false
         ? undefined
@@ -517,7 +514,7 @@ export const make = (
       const timeout = call.timeout === undefined ? settings.timeout : Duration.decode(call.timeout)
       const attemptTimeout = () => new Timeout({ ...info, after: timeout, scope: "attempt" })
 
-      const attempt = Effect.withFiberRuntime<
+      const attempt = (makesNoSpans.has(httpClient) ? send(httpClient, prepared, context, 0) : Effect.withFiberRuntime<
         readonly [HttpClientResponse.HttpClientResponse, ArrayBuffer],
         ApiError | HttpClientError.HttpClientError
       >((fiber) => {
@@ -528,7 +525,7 @@ export const make = (
         return fiber.currentTracer === nativeTracer
           ? Effect.locally(send(httpClient, prepared, context, 0), HttpClient.currentTracerDisabledWhen, always)
           : Effect.locallyWith(send(httpClient, prepared, context, 0), Headers.currentRedactedNames, withSecretNames)
-      }).pipe(
+      })).pipe(
         Effect.map(([response, bytes]) => {
           // The body is read once, inside the attempt's timeout; decoding reads it from this copy,
           // and the text is decoded only if something asks for it (an error report).
@@ -542,7 +539,6 @@ export const make = (
             scrub
           }
           const buffered = new BufferedResponse(response, bytes, exchange)
-          sink?.(exchange)
           return buffered
         }),
         (effect) => limitAttempt(effect, httpClient, prepared, timeout, attemptTimeout),
@@ -700,6 +696,7 @@ const attemptEnds = new WeakMap<object, number>()
 const maxTimerMillis = 2 ** 31 - 1
 
 const describeUrl = (request: HttpClientRequest.HttpClientRequest): string => {
+  if (request.urlParams.length === 0) return request.url
   const params = new URLSearchParams(request.urlParams as unknown as Array<[string, string]>).toString()
   return params === "" ? request.url : `${request.url}?${params}`
 }

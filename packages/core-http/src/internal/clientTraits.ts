@@ -12,6 +12,9 @@ export const followsNoRedirects = new WeakSet<object>()
 /** @internal */
 export const timesAttemptsOut = new WeakSet<object>()
 
+/** A client that records no span of its own (so no span needs its headers redacted). @internal */
+export const makesNoSpans = new WeakSet<object>()
+
 /** The attempt limit of a request, in milliseconds, for a client in `timesAttemptsOut`. @internal */
 export const attemptLimits = new WeakMap<object, number>()
 

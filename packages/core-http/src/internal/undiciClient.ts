@@ -21,7 +21,7 @@ import * as Effect from "effect/Effect"
 import * as Inspectable from "effect/Inspectable"
 import * as Option from "effect/Option"
 import type * as Stream from "effect/Stream"
-import { AttemptTimedOut, attemptLimits, followsNoRedirects, timesAttemptsOut } from "./clientTraits.js"
+import { AttemptTimedOut, attemptLimits, followsNoRedirects, makesNoSpans, timesAttemptsOut } from "./clientTraits.js"
 
 type RequestBody = Exclude<Undici.Dispatcher.DispatchOptions["body"], undefined>
 
@@ -40,10 +40,29 @@ const requestBody = (request: HttpClientRequest.HttpClientRequest): Effect.Effec
   }
 }
 
+/** Where a request goes, as undici takes it. */
+interface Target {
+  readonly origin: string
+  /** Path and query. */
+  readonly path: string
+}
+
+/**
+ * `http(s)://host[:port]/path` with nothing to encode, split without a URL parse (the transport's
+ * requests, from a validated base URL and ids without reserved characters); anything else: undefined.
+ */
+const splitPlainUrl = (url: string): Target | undefined => {
+  const match = plainUrl.exec(url)
+  return match === null
+    ? undefined
+    : { origin: match[1]!, path: match[2] === undefined || match[2] === "" ? "/" : match[2] }
+}
+const plainUrl = /^(https?:\/\/[A-Za-z0-9.\-[\]:]+)(\/[A-Za-z0-9\-._~!$&'()*+,;=:@/]*)?$/
+
 const send = (
   dispatcher: Undici.Dispatcher,
   request: HttpClientRequest.HttpClientRequest,
-  url: URL,
+  target: Target,
   body: RequestBody
 ) =>
   Effect.async<HttpClientResponse.HttpClientResponse, HttpClientError.RequestError>((resume) => {
@@ -57,8 +76,8 @@ const send = (
       signal: controller.signal,
       method: request.method,
       headers: request.headers,
-      origin: url.origin,
-      path: url.pathname + url.search,
+      origin: target.origin,
+      path: target.path,
       body,
       // Timeouts are the transport's (per attempt, through the signal or interruption).
       headersTimeout: 60 * 60 * 1000,
@@ -86,19 +105,30 @@ export const make = (dispatcher: Undici.Dispatcher): HttpClient.HttpClient => {
   const client = HttpClient.makeWith<never, never, HttpClientError.HttpClientError, never>(
     (effect) =>
       Effect.flatMap(effect, (request) => {
+        const plain = request.urlParams.length === 0 && Option.isNone(request.hash)
+          ? splitPlainUrl(request.url)
+          : undefined
+        if (plain !== undefined) {
+          return request.body._tag === "Empty"
+            ? send(dispatcher, request, plain, null)
+            : Effect.flatMap(requestBody(request), (body) => send(dispatcher, request, plain, body))
+        }
         const url = UrlParams.makeUrl(request.url, request.urlParams, request.hash)
         if (url._tag === "Left") {
           return Effect.fail(new HttpClientError.RequestError({ request, reason: "InvalidUrl", cause: url.left }))
         }
+        const target = { origin: url.right.origin, path: url.right.pathname + url.right.search }
         return request.body._tag === "Empty"
-          ? send(dispatcher, request, url.right, null)
-          : Effect.flatMap(requestBody(request), (body) => send(dispatcher, request, url.right, body))
+          ? send(dispatcher, request, target, null)
+          : Effect.flatMap(requestBody(request), (body) => send(dispatcher, request, target, body))
       }),
     Effect.succeed
   )
   // undici's `request` follows no redirect: the transport sees every 3xx.
   followsNoRedirects.add(client)
   timesAttemptsOut.add(client)
+  // `makeWith`, unlike `make`, adds no span.
+  makesNoSpans.add(client)
   return client
 }
 
