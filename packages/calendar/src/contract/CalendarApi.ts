@@ -12,7 +12,11 @@ import { CalendarSyncGroup } from "./CalendarSyncGroup.js"
 import { IcsFeedGroup } from "./IcsFeedGroup.js"
 import { IcsTokensGroup } from "./IcsTokensGroup.js"
 
-/** @since 0.1.0 */
+/**
+ * The calendar domain's contract: every calendar group, for the emulator, the OpenAPI document and the CLI.
+ *
+ * @since 0.1.0
+ */
 export class CalendarApi extends HttpApi.make("calendar")
   .add(CalendarAccountsGroup)
   .add(CalendarSyncGroup)

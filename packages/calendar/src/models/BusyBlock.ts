@@ -100,7 +100,11 @@ export const CreateBusyBlockRequest = BusyBlockInput.pipe(
       { path: [problem.attribute === "end_time" ? "endTime" : "recurrenceRule"], message: problem.message }
   })
 ).annotations({ identifier: "CreateBusyBlockRequest" })
-/** @since 0.1.0 */
+/**
+ * A new busy block, as the client takes it (camelCase).
+ *
+ * @since 0.1.0
+ */
 export interface CreateBusyBlockRequest extends Schema.Schema.Type<typeof CreateBusyBlockRequest> {}
 
 /**

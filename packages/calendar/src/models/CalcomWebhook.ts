@@ -50,7 +50,11 @@ export const CalcomWebhookEvent = Schema.Struct({
   createdAt: Fields.optionalInput(Schema.String),
   payload: CalcomBooking
 }).annotations({ identifier: "CalcomWebhookEvent" })
-/** @since 0.1.0 */
+/**
+ * A decoded Cal.com event, as the client sees it (camelCase).
+ *
+ * @since 0.1.0
+ */
 export interface CalcomWebhookEvent extends Schema.Schema.Type<typeof CalcomWebhookEvent> {}
 
 /**
@@ -61,7 +65,11 @@ export interface CalcomWebhookEvent extends Schema.Schema.Type<typeof CalcomWebh
 export const CalcomWebhookAnswer = Schema.Struct({ message: Schema.String }).annotations({
   identifier: "CalcomWebhookAnswer"
 })
-/** @since 0.1.0 */
+/**
+ * The webhook's answer, as the client sees it.
+ *
+ * @since 0.1.0
+ */
 export interface CalcomWebhookAnswer extends Schema.Schema.Type<typeof CalcomWebhookAnswer> {}
 
 /**

@@ -18,7 +18,11 @@ export const CalendarProvider = Schema.Literal("google", "outlook", "apple").ann
   identifier: "CalendarProvider",
   description: "google, outlook or apple"
 })
-/** @since 0.1.0 */
+/**
+ * A calendar provider: google, outlook or apple.
+ *
+ * @since 0.1.0
+ */
 export type CalendarProvider = typeof CalendarProvider.Type
 
 /**
@@ -27,7 +31,11 @@ export type CalendarProvider = typeof CalendarProvider.Type
  * @since 0.1.0
  */
 export const CalendarAccountStatus = Schema.Literal("active", "inactive", "error")
-/** @since 0.1.0 */
+/**
+ * A calendar account's status.
+ *
+ * @since 0.1.0
+ */
 export type CalendarAccountStatus = typeof CalendarAccountStatus.Type
 
 /**
@@ -86,14 +94,22 @@ export const UpdatedCalendarAccount = Schema.Struct({
   createdAt: Fields.optionalRenamed(Fields.Timestamp, "created_at"),
   updatedAt: Fields.optionalRenamed(Fields.Timestamp, "updated_at")
 }).annotations({ identifier: "UpdatedCalendarAccount" })
-/** @since 0.1.0 */
+/**
+ * A calendar account as an update answers it, as the client sees it (camelCase).
+ *
+ * @since 0.1.0
+ */
 export interface UpdatedCalendarAccount extends Schema.Schema.Type<typeof UpdatedCalendarAccount> {}
 
 /** The JSON:API resource `{ id, type: "calendar_account", attributes }`. @since 0.1.0 */
 export const CalendarAccountResource = JsonApi.resource("calendar_account", CalendarAccount, {
   id: (account) => account.uniqueId
 })
-/** @since 0.1.0 */
+/**
+ * The JSON:API resource of an updated calendar account, as it travels on the wire.
+ *
+ * @since 0.1.0
+ */
 export const UpdatedCalendarAccountResource = JsonApi.resource("calendar_account", UpdatedCalendarAccount, {
   id: (account) => account.uniqueId
 })
@@ -110,7 +126,11 @@ export const CreateCalendarAccountRequest = Schema.Struct({
     description: "Sync it (default true)"
   })
 }).annotations({ identifier: "CreateCalendarAccountRequest" })
-/** @since 0.1.0 */
+/**
+ * A new calendar account, as the client takes it (camelCase).
+ *
+ * @since 0.1.0
+ */
 export interface CreateCalendarAccountRequest extends Schema.Schema.Type<typeof CreateCalendarAccountRequest> {}
 
 /**
@@ -124,5 +144,9 @@ export const UpdateCalendarAccountRequest = Schema.Struct({
     description: "Sync it or not"
   })
 }).annotations({ identifier: "UpdateCalendarAccountRequest" })
-/** @since 0.1.0 */
+/**
+ * The attributes of a calendar account to change, as the client takes them (camelCase).
+ *
+ * @since 0.1.0
+ */
 export interface UpdateCalendarAccountRequest extends Schema.Schema.Type<typeof UpdateCalendarAccountRequest> {}

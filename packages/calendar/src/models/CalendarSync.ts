@@ -25,7 +25,11 @@ export const CalendarSyncStarted = Schema.Struct({
   message: Schema.String,
   data: Schema.Struct(syncFields)
 }).annotations({ identifier: "CalendarSyncStarted" })
-/** @since 0.1.0 */
+/**
+ * A user's sync as it started, as the client sees it (camelCase).
+ *
+ * @since 0.1.0
+ */
 export interface CalendarSyncStarted extends Schema.Schema.Type<typeof CalendarSyncStarted> {}
 
 /**
@@ -42,5 +46,9 @@ export const TenantCalendarSyncStarted = Schema.Struct({
     })
   })
 }).annotations({ identifier: "TenantCalendarSyncStarted" })
-/** @since 0.1.0 */
+/**
+ * The tenant-wide sync as it started, as the client sees it (camelCase).
+ *
+ * @since 0.1.0
+ */
 export interface TenantCalendarSyncStarted extends Schema.Schema.Type<typeof TenantCalendarSyncStarted> {}

@@ -42,5 +42,9 @@ export const IcsTokenResource = JsonApi.resource("ics_token", IcsToken, { id: (t
 export const CreateIcsTokenRequest = Schema.Struct({
   label: Fields.optionalInput(Fields.NonBlankString).annotations({ description: "Label" })
 }).annotations({ identifier: "CreateIcsTokenRequest" })
-/** @since 0.1.0 */
+/**
+ * A new ICS token, as the client takes it (camelCase).
+ *
+ * @since 0.1.0
+ */
 export interface CreateIcsTokenRequest extends Schema.Schema.Type<typeof CreateIcsTokenRequest> {}
