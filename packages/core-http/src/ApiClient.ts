@@ -25,7 +25,7 @@ import type * as AST from "effect/SchemaAST"
 import type { Simplify } from "effect/Types"
 import { excerpt, InvalidInput, isApiError, UnexpectedResponse } from "./CrmError.js"
 import type { ApiError } from "./CrmError.js"
-import { CrmTransport } from "./CrmTransport.js"
+import { CrmTransport, withCallOptions } from "./CrmTransport.js"
 import type { Exchange } from "./CrmTransport.js"
 import { BufferedResponse } from "./internal/bufferedResponse.js"
 import { scrubError } from "./internal/redact.js"
@@ -157,6 +157,8 @@ const bytesOf = (response: HttpClientResponse.HttpClientResponse): Effect.Effect
 const textOf = (response: HttpClientResponse.HttpClientResponse, bytes: ArrayBuffer) =>
   response instanceof BufferedResponse ? response.bodyText : utf8.decode(bytes)
 
+const mediaType = (contentType: string) => contentType.split(";")[0]!.trim().toLowerCase()
+
 /** The decoder of one success: JSON (the API's), text, bytes or form parameters, as the contract says. */
 const successDecoder = (
   ast: AST.AST
@@ -175,8 +177,17 @@ const successDecoder = (
         }
         return decode(json)
       }
-    case "Text":
-      return (response, bytes) => decode(textOf(response, bytes))
+    case "Text": {
+      // A text success declares its media type (`text/calendar`): any other answer is not that document.
+      const expected = mediaType(encoding.contentType)
+      return (response, bytes) => {
+        const got = response.headers["content-type"]
+        if (got === undefined || mediaType(got) !== expected) {
+          return Either.left(new Error(`expected ${encoding.contentType}, got ${got ?? "no content type"}`))
+        }
+        return decode(textOf(response, bytes))
+      }
+    }
     case "Uint8Array":
       return (_, bytes) => decode(new Uint8Array(bytes))
     case "UrlParams":
@@ -337,12 +348,16 @@ export const group = <Group extends HttpApiGroup.HttpApiGroup.Any>(
     const api = HttpApi.make("crm").add(group as unknown as HttpApiGroup.HttpApiGroup.AnyWithProps)
     HttpApi.reflect(api, {
       onGroup() {},
-      onEndpoint({ endpoint, successes }) {
-        client[endpoint.name] = endpointClient(
+      onEndpoint({ endpoint, middleware, successes }) {
+        const call = endpointClient(
           endpoint as unknown as HttpApiEndpoint.HttpApiEndpoint.AnyWithProps,
           successes,
           transport.client
         )
+        // An endpoint whose contract asks for no credentials (the ICS feed, a webhook) is sent without them.
+        client[endpoint.name] = middleware.size === 0
+          ? (input: EndpointRequest | undefined) => withCallOptions(call(input), { anonymous: true })
+          : call
       }
     })
     return client as GroupClient<Group>

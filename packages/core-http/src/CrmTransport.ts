@@ -79,6 +79,11 @@ export interface CallOptions {
    * and key, they never appear in an error, a log or a span (`[redacted]` stands in their place).
    */
   readonly secrets?: ReadonlyArray<string> | undefined
+  /**
+   * Sends no bearer token and no API key: a public endpoint (the ICS feed, a webhook), whose contract
+   * asks for no credentials. The derived client sets it for those endpoints.
+   */
+  readonly anonymous?: boolean | undefined
 }
 
 /**
@@ -496,7 +501,9 @@ export const make = (
         : call.idempotencyKey ?? (settings.idempotentPosts ? crypto.randomUUID() : undefined)
       let prepared = HttpClientRequest.setHeaders(
         HttpClientRequest.prependUrl(request, baseUrl),
-        { ...call.headers, ...credentials, "x-request-id": requestId }
+        call.anonymous === true
+          ? { ...call.headers, accept: credentials.accept, "x-request-id": requestId }
+          : { ...call.headers, ...credentials, "x-request-id": requestId }
       )
       if (idempotencyKey !== undefined) {
         prepared = HttpClientRequest.setHeader(prepared, "idempotency-key", idempotencyKey)
@@ -518,11 +525,11 @@ export const make = (
         readonly [HttpClientResponse.HttpClientResponse, ArrayBuffer],
         ApiError | HttpClientError.HttpClientError
       >((fiber) => {
-        nativeTracer ??= Effect.runSync(Effect.tracer)
         // Without an installed tracer nobody reads the platform client's span: skipping it saves its
         // attributes, header redaction and trace headers on every attempt. With one, the span is
         // recorded with the credential headers redacted.
-        return fiber.currentTracer === nativeTracer
+        // A call carrying its own secrets (in the URL) gets no platform span either: its URL would show them.
+        return fiber.currentTracer === nativeTracer || scrub !== configuredScrub
           ? Effect.locally(send(httpClient, prepared, context, 0), HttpClient.currentTracerDisabledWhen, always)
           : Effect.locallyWith(send(httpClient, prepared, context, 0), Headers.currentRedactedNames, withSecretNames)
       })).pipe(

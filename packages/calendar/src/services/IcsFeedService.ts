@@ -2,22 +2,22 @@
  * The public ICS feed of a user (`GET /calendars/:company_url_id/ics/:token`), fetched as text and read
  * with ical.js into typed events.
  *
- * The token in the URL is the feed's only permission, so the request goes through the transport's plain
- * client: no bearer token or API key is sent (a calendar app fetching the feed sends none either), and
- * the token never appears in an error, a log or a span (they show `[redacted]` in its place).
+ * The token in the URL is the feed's only permission. The contract asks for no credentials, so the
+ * derived client sends no bearer token or API key (a calendar app fetching the feed sends none either),
+ * and the call carries the token as one of its secrets: it never appears in an error, a log or a span
+ * (they show `[redacted]` in its place).
  *
  * @since 0.1.0
  */
-import type { ApiError, CrmError } from "@blocks-crm/core-http/CrmError"
-import { excerpt, InvalidInput, Timeout, TransportError, UnexpectedResponse } from "@blocks-crm/core-http/CrmError"
-import { CrmTransport, errorForStatus } from "@blocks-crm/core-http/CrmTransport"
+import * as ApiClient from "@blocks-crm/core-http/ApiClient"
+import type { CrmError } from "@blocks-crm/core-http/CrmError"
+import { excerpt, InvalidInput, UnexpectedResponse } from "@blocks-crm/core-http/CrmError"
+import { CrmTransport, withCallOptions } from "@blocks-crm/core-http/CrmTransport"
 import * as Fields from "@blocks-crm/core-http/Fields"
-import * as HttpClient from "@effect/platform/HttpClient"
-import * as HttpClientRequest from "@effect/platform/HttpClientRequest"
 import * as Effect from "effect/Effect"
 import * as Redacted from "effect/Redacted"
 import * as Schema from "effect/Schema"
-import { IcsContentType } from "../contract/IcsFeedGroup.js"
+import { IcsContentType, IcsFeedGroup } from "../contract/IcsFeedGroup.js"
 import { parse } from "../models/IcsFeed.js"
 import type { IcsCalendar } from "../models/IcsFeed.js"
 
@@ -53,11 +53,9 @@ const isValidId = Schema.is(Fields.ResourceId)
  * @category services
  */
 export class IcsFeedService extends Effect.Service<IcsFeedService>()("@blocks-crm/calendar/IcsFeedService", {
-  effect: Effect.map(CrmTransport, (transport): IcsFeed => {
-    const baseUrl = transport.settings.apiUrl.toString().replace(/\/+$/, "")
-    const timeout = transport.settings.timeout
-    // The platform client's own span would carry the URL, token included: the call has its own span.
-    const client = HttpClient.withTracerDisabledWhen(transport.plainClient, () => true)
+  effect: Effect.gen(function*() {
+    const api = yield* ApiClient.group(IcsFeedGroup)
+    const baseUrl = (yield* CrmTransport).settings.apiUrl.toString().replace(/\/+$/, "")
 
     const text = (companyUrlId: string, token: Redacted.Redacted<string>): Effect.Effect<string, CrmError> => {
       const secret = Redacted.isRedacted(token) ? Redacted.value(token) : undefined
@@ -70,63 +68,12 @@ export class IcsFeedService extends Effect.Service<IcsFeedService>()("@blocks-cr
           : [{ path: "token", message: "must be a Redacted token without /, ?, #, % or spaces" }])
       ]
       if (issues.length > 0) return Effect.fail(new InvalidInput({ operation: "icsFeed.text", issues }))
-      const path = `/calendars/${encodeURIComponent(companyUrlId)}/ics/`
-      const info = { method: "GET", url: `${baseUrl}${path}[redacted]`, requestId: crypto.randomUUID() }
-      const scrub = (s: string) => s.split(secret!).join("[redacted]")
-      const request = HttpClientRequest.get(`${baseUrl}${path}${encodeURIComponent(secret!)}`).pipe(
-        HttpClientRequest.setHeaders({ accept: `text/calendar, application/json`, "x-request-id": info.requestId })
-      )
-      return client.execute(request).pipe(
-        Effect.flatMap((response) =>
-          Effect.flatMap(
-            Effect.mapError(response.text, (error): ApiError =>
-              new TransportError({ ...info, reason: `the feed could not be read (${error.reason})` })),
-            (body): Effect.Effect<string, ApiError> => {
-              if (response.status >= 200 && response.status < 300) {
-                const contentType = response.headers["content-type"]
-                return contentType?.toLowerCase().startsWith("text/calendar") === true
-                  ? Effect.succeed(body)
-                  : Effect.fail(
-                    new UnexpectedResponse({
-                      ...info,
-                      status: response.status,
-                      contentType,
-                      bodyExcerpt: scrub(excerpt(body)),
-                      path: undefined,
-                      reason: `expected ${IcsContentType}, got ${contentType ?? "no content type"}`
-                    })
-                  )
-              }
-              return Effect.fail(errorForStatus(info, response, scrub(body)))
-            }
-          )
-        ),
-        Effect.catchTags({
-          RequestError: (error) =>
-            Effect.fail(
-              new TransportError({
-                ...info,
-                reason: scrub(error.cause instanceof Error ? error.cause.message : error.reason)
-              })
-            ),
-          ResponseError: (error) =>
-            Effect.fail(new TransportError({ ...info, reason: `the feed could not be read (${error.reason})` }))
-        }),
-        Effect.timeoutFail({
-          duration: timeout,
-          onTimeout: () => new Timeout({ ...info, after: timeout, scope: "attempt" })
-        }),
-        Effect.withSpan("crm.request", {
-          kind: "client",
-          captureStackTrace: false,
-          attributes: { "http.request.method": "GET", "url.full": info.url, "crm.request_id": info.requestId }
-        })
-      )
+      return withCallOptions(api.get({ path: { companyUrlId, token: secret! } }), { secrets: [secret!] })
     }
 
-    return {
+    const feed: IcsFeed = {
       text,
-      calendar: (companyUrlId: string, token: Redacted.Redacted<string>) =>
+      calendar: (companyUrlId, token) =>
         Effect.flatMap(text(companyUrlId, token), (body) =>
           Effect.try({
             try: () => parse(body),
@@ -143,5 +90,6 @@ export class IcsFeedService extends Effect.Service<IcsFeedService>()("@blocks-cr
               })
           }))
     }
+    return feed
   })
 }) {}
