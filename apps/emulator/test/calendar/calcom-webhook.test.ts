@@ -14,7 +14,7 @@ import * as Option from "effect/Option"
 import * as Redacted from "effect/Redacted"
 import { createHmac } from "node:crypto"
 import * as TestEmulator from "../support/TestEmulator.js"
-import { API_KEY_A, API_KEY_B, expectTag, raw } from "../support/TestEmulator.js"
+import { API_KEY_A, API_KEY_B, raw } from "../support/TestEmulator.js"
 import type { WireErrors } from "../support/TestEmulator.js"
 import { connectCalendar, registerUser, unique } from "./CalendarClient.js"
 
