@@ -5,9 +5,10 @@
  *
  * @since 0.1.0
  */
+import * as HmacSha256 from "@blocks-crm/core-http/HmacSha256"
 import * as Data from "effect/Data"
 import * as Effect from "effect/Effect"
-import * as Redacted from "effect/Redacted"
+import type * as Redacted from "effect/Redacted"
 
 /**
  * The header Cal.com signs with.
@@ -30,35 +31,13 @@ export class CalcomSignatureRejected extends Data.TaggedError("CalcomSignatureRe
   }
 }
 
-const encoder = new TextEncoder()
-
-const hmacKey = (secret: Redacted.Redacted<string>) =>
-  Effect.promise(() =>
-    globalThis.crypto.subtle.importKey(
-      "raw",
-      encoder.encode(Redacted.value(secret)),
-      { name: "HMAC", hash: "SHA-256" },
-      false,
-      ["sign", "verify"]
-    )
-  )
-
-const toHex = (bytes: ArrayBuffer) => Array.from(new Uint8Array(bytes), (b) => b.toString(16).padStart(2, "0")).join("")
-
-const fromHex = (hex: string): Uint8Array<ArrayBuffer> | undefined =>
-  /^(?:[0-9a-fA-F]{2})+$/.test(hex) ? Uint8Array.from(hex.match(/../g)!, (pair) => parseInt(pair, 16)) : undefined
-
 /**
  * The `X-Cal-Signature-256` of a raw body: hex HMAC-SHA256 with the secret.
  *
  * @since 0.1.0
  */
 export const sign = (secret: Redacted.Redacted<string>, rawBody: string): Effect.Effect<string> =>
-  Effect.flatMap(
-    hmacKey(secret),
-    (key) =>
-      Effect.map(Effect.promise(() => globalThis.crypto.subtle.sign("HMAC", key, encoder.encode(rawBody))), toHex)
-  )
+  HmacSha256.hex(secret, rawBody)
 
 /**
  * Checks a request's `X-Cal-Signature-256` against its raw body, in constant time.
@@ -74,11 +53,6 @@ export const verify = (input: {
     if (input.signature === undefined || input.signature === "") {
       return yield* new CalcomSignatureRejected({ reason: "missing_signature" })
     }
-    const mac = fromHex(input.signature.trim())
-    if (mac === undefined) return yield* new CalcomSignatureRejected({ reason: "bad_signature" })
-    const key = yield* hmacKey(input.secret)
-    const valid = yield* Effect.promise(() =>
-      globalThis.crypto.subtle.verify("HMAC", key, mac, encoder.encode(input.rawBody))
-    )
+    const valid = yield* HmacSha256.verifyHex(input.secret, input.signature.trim(), input.rawBody)
     if (!valid) return yield* new CalcomSignatureRejected({ reason: "bad_signature" })
   })

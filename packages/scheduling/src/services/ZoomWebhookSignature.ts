@@ -6,9 +6,10 @@
  *
  * @since 0.1.0
  */
+import * as HmacSha256 from "@blocks-crm/core-http/HmacSha256"
 import * as Data from "effect/Data"
 import * as Effect from "effect/Effect"
-import * as Redacted from "effect/Redacted"
+import type * as Redacted from "effect/Redacted"
 
 /**
  * How far a timestamp may be from now, in seconds (Zoom's guidance: five minutes).
@@ -31,29 +32,7 @@ export class ZoomSignatureRejected extends Data.TaggedError("ZoomSignatureReject
   }
 }
 
-const encoder = new TextEncoder()
-
-const hmacKey = (secret: Redacted.Redacted<string>) =>
-  Effect.promise(() =>
-    globalThis.crypto.subtle.importKey(
-      "raw",
-      encoder.encode(Redacted.value(secret)),
-      { name: "HMAC", hash: "SHA-256" },
-      false,
-      ["sign", "verify"]
-    )
-  )
-
-const toHex = (bytes: ArrayBuffer) => Array.from(new Uint8Array(bytes), (b) => b.toString(16).padStart(2, "0")).join("")
-
-const fromHex = (hex: string): Uint8Array<ArrayBuffer> | undefined =>
-  /^(?:[0-9a-f]{2})+$/.test(hex) ? Uint8Array.from(hex.match(/../g)!, (pair) => parseInt(pair, 16)) : undefined
-
-const hmacHex = (secret: Redacted.Redacted<string>, text: string) =>
-  Effect.flatMap(
-    hmacKey(secret),
-    (key) => Effect.map(Effect.promise(() => globalThis.crypto.subtle.sign("HMAC", key, encoder.encode(text))), toHex)
-  )
+const hmacHex = HmacSha256.hex
 
 /**
  * The `x-zm-signature` of a raw body sent at `timestamp` (seconds since the epoch).
@@ -98,11 +77,7 @@ export const verify = (input: {
     if (Math.abs(nowSeconds - Number(timestamp)) > (input.toleranceSeconds ?? defaultToleranceSeconds)) {
       return yield* new ZoomSignatureRejected({ reason: "stale_timestamp" })
     }
-    const mac = signature.startsWith("v0=") ? fromHex(signature.slice(3)) : undefined
-    if (mac === undefined) return yield* new ZoomSignatureRejected({ reason: "bad_signature" })
-    const key = yield* hmacKey(secret)
-    const valid = yield* Effect.promise(() =>
-      globalThis.crypto.subtle.verify("HMAC", key, mac, encoder.encode(`v0:${timestamp}:${rawBody}`))
-    )
+    const valid = signature.startsWith("v0=") &&
+      (yield* HmacSha256.verifyHex(secret, signature.slice(3), `v0:${timestamp}:${rawBody}`))
     if (!valid) return yield* new ZoomSignatureRejected({ reason: "bad_signature" })
   })
