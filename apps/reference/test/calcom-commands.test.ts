@@ -3,36 +3,19 @@
  * `--calcom-secret` (the contract's `Contract.SignedRequest`) the booking is processed; unsigned or
  * signed with another secret it is a 401, and no secret is printed.
  */
-import { Emulator } from "@blocks-crm/emulator"
-import { afterAll, beforeAll, describe, expect, it } from "@effect/vitest"
-import * as Effect from "effect/Effect"
-import * as Exit from "effect/Exit"
+import { describe, expect, it } from "@effect/vitest"
 import * as Redacted from "effect/Redacted"
-import * as Scope from "effect/Scope"
 import * as Cli from "./support/Cli.js"
 
 const SECRET = "calcom_whsec_cli_9d2e"
 
 describe("crm calcom-webhook receive against an emulator with a Cal.com secret", () => {
-  let info: Emulator.EmulatorInfo
-  let stop: () => Promise<void>
-
-  beforeAll(async () => {
-    const scope = Effect.runSync(Scope.make())
-    info = await Effect.runPromise(Scope.extend(
-      Emulator.start({
-        port: 0,
-        database: ":memory:",
-        seeds: { apiKeys: ["pk_cli_calcom"], tokens: ["tok_cli_calcom"] },
-        calcomWebhookSecrets: [{ apiKey: "pk_cli_calcom", secret: Redacted.make(SECRET) }]
-      }),
-      scope
-    ))
-    stop = () => Effect.runPromise(Scope.close(scope, Exit.void))
+  const emulator = Cli.onEmulator({
+    seeds: { apiKeys: ["pk_cli_calcom"], tokens: ["tok_cli_calcom"] },
+    calcomWebhookSecrets: [{ apiKey: "pk_cli_calcom", secret: Redacted.make(SECRET) }]
   })
-  afterAll(() => stop())
 
-  const crm = (...args: ReadonlyArray<string>) => Cli.run(info, args)
+  const crm = (...args: ReadonlyArray<string>) => emulator.run(args)
   const booking = JSON.stringify({
     uid: "cli-booking-1",
     title: "Intro call",

@@ -3,26 +3,15 @@
  * own, against the emulator: a user's calendar account, a busy block, a token (printed by `create`
  * only), the feed printed as the ICS text it is, and the sync.
  */
-import { Emulator } from "@blocks-crm/emulator"
-import { afterAll, beforeAll, describe, expect, it } from "@effect/vitest"
-import * as Effect from "effect/Effect"
-import * as Exit from "effect/Exit"
-import * as Scope from "effect/Scope"
+import type { Emulator } from "@blocks-crm/emulator"
+import { describe, expect, it } from "@effect/vitest"
 import * as Net from "node:net"
 import * as Cli from "./support/Cli.js"
 
 describe("crm calendar commands against the emulator", () => {
-  let info: Emulator.EmulatorInfo
-  let stop: () => Promise<void>
+  const emulator = Cli.onEmulator()
 
-  beforeAll(async () => {
-    const scope = Effect.runSync(Scope.make())
-    info = await Effect.runPromise(Scope.extend(Emulator.start({ port: 0, database: ":memory:" }), scope))
-    stop = () => Effect.runPromise(Scope.close(scope, Exit.void))
-  })
-  afterAll(() => stop())
-
-  const crm = (...args: ReadonlyArray<string>) => Cli.run(info, args)
+  const crm = (...args: ReadonlyArray<string>) => emulator.run(args)
 
   it("connects a calendar, blocks time, syncs, and prints the feed as text/calendar", async () => {
     const user = await crm(

@@ -4,7 +4,6 @@
  * every pipeline resource. Commands run in this process against the emulator on loopback.
  */
 import { Contract, Fields, JsonApi } from "@blocks-crm/core-http"
-import { Emulator } from "@blocks-crm/emulator"
 import {
   CreateLeadFollowRequest,
   CreateLeadRequest,
@@ -23,11 +22,8 @@ import * as HttpApi from "@effect/platform/HttpApi"
 import * as HttpApiEndpoint from "@effect/platform/HttpApiEndpoint"
 import * as HttpApiGroup from "@effect/platform/HttpApiGroup"
 import * as HttpApiSchema from "@effect/platform/HttpApiSchema"
-import { afterAll, beforeAll, describe, expect, it } from "@effect/vitest"
-import * as Effect from "effect/Effect"
+import { describe, expect, it } from "@effect/vitest"
 import * as Cli from "./support/Cli.js"
-import * as Exit from "effect/Exit"
-import * as Scope from "effect/Scope"
 import * as Schema from "effect/Schema"
 import * as ApiCommands from "../src/cli/ApiCommands.js"
 import * as Output from "../src/cli/Output.js"
@@ -143,17 +139,9 @@ describe("commands reflected from the contracts", () => {
 })
 
 describe("crm in this process, against the emulator", () => {
-  let info: Emulator.EmulatorInfo
-  let stop: () => Promise<void>
+  const emulator = Cli.onEmulator()
 
-  beforeAll(async () => {
-    const scope = Effect.runSync(Scope.make())
-    info = await Effect.runPromise(Scope.extend(Emulator.start({ port: 0, database: ":memory:" }), scope))
-    stop = () => Effect.runPromise(Scope.close(scope, Exit.void))
-  })
-  afterAll(() => stop())
-
-  const crm = (...args: ReadonlyArray<string>) => Cli.run(info, args)
+  const crm = (...args: ReadonlyArray<string>) => emulator.run(args)
 
   /** A valid value for a required flag, from its kind alone. */
   const sample = (input: ApiCommands.Input) =>

@@ -2,25 +2,13 @@
  * The comms commands of `crm`, reflected from the comms contract with no CLI code of the domain's
  * own: run in this process against the emulator on loopback.
  */
-import { Emulator } from "@blocks-crm/emulator"
-import { afterAll, beforeAll, describe, expect, it } from "@effect/vitest"
-import * as Effect from "effect/Effect"
+import { describe, expect, it } from "@effect/vitest"
 import * as Cli from "./support/Cli.js"
-import * as Exit from "effect/Exit"
-import * as Scope from "effect/Scope"
 
 describe("crm comms commands against the emulator", () => {
-  let info: Emulator.EmulatorInfo
-  let stop: () => Promise<void>
+  const emulator = Cli.onEmulator()
 
-  beforeAll(async () => {
-    const scope = Effect.runSync(Scope.make())
-    info = await Effect.runPromise(Scope.extend(Emulator.start({ port: 0, database: ":memory:" }), scope))
-    stop = () => Effect.runPromise(Scope.close(scope, Exit.void))
-  })
-  afterAll(() => stop())
-
-  const crm = (...args: ReadonlyArray<string>) => Cli.run(info, args)
+  const crm = (...args: ReadonlyArray<string>) => emulator.run(args)
 
   it("subscribes, unsubscribes and lists with the model's columns; a taken address exits 3", async () => {
     const created = await crm("subscribers", "create", "--email", "ana@example.com", "--tags", "[\"newsletter\"]")

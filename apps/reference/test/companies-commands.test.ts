@@ -3,27 +3,15 @@
  * domain's own: run in this process against the emulator on loopback. A key's secret is printed by
  * `keys create` only (the answer that hands it out), never by a later read.
  */
-import { Emulator } from "@blocks-crm/emulator"
-import { afterAll, beforeAll, describe, expect, it } from "@effect/vitest"
-import * as Effect from "effect/Effect"
+import { describe, expect, it } from "@effect/vitest"
 import * as Cli from "./support/Cli.js"
-import * as Exit from "effect/Exit"
-import * as Scope from "effect/Scope"
 
 describe("crm companies commands against the emulator", () => {
-  let info: Emulator.EmulatorInfo
-  let stop: () => Promise<void>
-
-  beforeAll(async () => {
-    const scope = Effect.runSync(Scope.make())
-    info = await Effect.runPromise(Scope.extend(Emulator.start({ port: 0, database: ":memory:" }), scope))
-    stop = () => Effect.runPromise(Scope.close(scope, Exit.void))
-  })
-  afterAll(() => stop())
+  const emulator = Cli.onEmulator()
 
   const crm = (...args: ReadonlyArray<string>) => crmAs({}, ...args)
   const crmAs = (as: { readonly token?: string; readonly apiKey?: string }, ...args: ReadonlyArray<string>) =>
-    Cli.run(info, args, as)
+    emulator.run(args, as)
 
   it("gets the seeded company, creates a key, lists keys without their secrets, reads storage", async () => {
     const company = await crm("companies", "get", "my-company")

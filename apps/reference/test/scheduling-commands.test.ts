@@ -4,37 +4,20 @@
  * a Zoom link, an event's check-in rules, and the Zoom webhook, signed by `--zoom-secret` (the contract's
  * `Contract.SignedRequest`) and refused without it.
  */
-import { Emulator } from "@blocks-crm/emulator"
-import { afterAll, beforeAll, describe, expect, it } from "@effect/vitest"
-import * as Effect from "effect/Effect"
-import * as Exit from "effect/Exit"
+import { describe, expect, it } from "@effect/vitest"
 import * as Redacted from "effect/Redacted"
-import * as Scope from "effect/Scope"
 import { createHmac } from "node:crypto"
 import * as Cli from "./support/Cli.js"
 
 const ZOOM_SECRET = "zoom_whsec_cli_test_3b1f"
 
 describe("crm scheduling commands against the emulator", () => {
-  let info: Emulator.EmulatorInfo
-  let stop: () => Promise<void>
-
-  beforeAll(async () => {
-    const scope = Effect.runSync(Scope.make())
-    info = await Effect.runPromise(Scope.extend(
-      Emulator.start({
-        port: 0,
-        database: ":memory:",
-        seeds: { apiKeys: ["pk_cli_sched_a"], tokens: ["tok_cli_sched"] },
-        zoomWebhookSecrets: { pk_cli_sched_a: Redacted.make(ZOOM_SECRET) }
-      }),
-      scope
-    ))
-    stop = () => Effect.runPromise(Scope.close(scope, Exit.void))
+  const emulator = Cli.onEmulator({
+    seeds: { apiKeys: ["pk_cli_sched_a"], tokens: ["tok_cli_sched"] },
+    zoomWebhookSecrets: { pk_cli_sched_a: Redacted.make(ZOOM_SECRET) }
   })
-  afterAll(() => stop())
 
-  const crm = (...args: ReadonlyArray<string>) => Cli.run(info, args)
+  const crm = (...args: ReadonlyArray<string>) => emulator.run(args)
   const json = async (...args: ReadonlyArray<string>) => {
     const run = await crm(...args, "--json")
     expect([run.code, run.stderr]).toEqual([0, ""])
