@@ -16,6 +16,7 @@ import * as HttpClientRequest from "@effect/platform/HttpClientRequest"
 import type * as HttpClientResponse from "@effect/platform/HttpClientResponse"
 import * as HttpMethod from "@effect/platform/HttpMethod"
 import * as UrlParams from "@effect/platform/UrlParams"
+import * as Context from "effect/Context"
 import * as Effect from "effect/Effect"
 import * as Either from "effect/Either"
 import * as Option from "effect/Option"
@@ -25,6 +26,7 @@ import type * as AST from "effect/SchemaAST"
 import type { Simplify } from "effect/Types"
 import { excerpt, InvalidInput, isApiError, UnexpectedResponse } from "./CrmError.js"
 import type { ApiError } from "./CrmError.js"
+import { Public } from "./Contract.js"
 import { CrmTransport, withCallOptions } from "./CrmTransport.js"
 import type { Exchange } from "./CrmTransport.js"
 import { BufferedResponse } from "./internal/bufferedResponse.js"
@@ -348,14 +350,14 @@ export const group = <Group extends HttpApiGroup.HttpApiGroup.Any>(
     const api = HttpApi.make("crm").add(group as unknown as HttpApiGroup.HttpApiGroup.AnyWithProps)
     HttpApi.reflect(api, {
       onGroup() {},
-      onEndpoint({ endpoint, middleware, successes }) {
+      onEndpoint({ endpoint, mergedAnnotations, successes }) {
         const call = endpointClient(
           endpoint as unknown as HttpApiEndpoint.HttpApiEndpoint.AnyWithProps,
           successes,
           transport.client
         )
-        // An endpoint whose contract asks for no credentials (the ICS feed, a webhook) is sent without them.
-        client[endpoint.name] = middleware.size === 0
+        // A public endpoint (the ICS feed, a webhook) is sent without the credentials.
+        client[endpoint.name] = Option.getOrElse(Context.getOption(mergedAnnotations, Public), () => false)
           ? (input: EndpointRequest | undefined) => withCallOptions(call(input), { anonymous: true })
           : call
       }

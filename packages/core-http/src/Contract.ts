@@ -169,6 +169,15 @@ export class SignedRequest extends Context.Tag("@blocks-crm/core-http/SignedRequ
 }>() {}
 
 /**
+ * A public endpoint or group (the ICS feed, a webhook a third party calls): the derived client sends it
+ * no bearer token and no API key (`CallOptions.anonymous`). Annotate with `true`:
+ * `.annotate(Contract.Public, true)`. Without it every call carries the credentials.
+ *
+ * @since 0.2.0
+ */
+export class Public extends Context.Tag("@blocks-crm/core-http/Public")<Public, boolean>() {}
+
+/**
  * The path parameters of an endpoint whose values are secrets (the ICS feed's token). A client built
  * from the contract alone (the reference's `crm`) sends the call with those values as
  * `CallOptions.secrets`, so no error, log or span shows them.

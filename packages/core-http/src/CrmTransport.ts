@@ -47,7 +47,7 @@ import type { ApiError, ApiErrorObject, ExchangeInfo } from "./CrmError.js"
 import { BufferedResponse } from "./internal/bufferedResponse.js"
 import {
   AttemptTimedOut,
-  attemptLimits,
+  attemptEnds,
   followsNoRedirects,
   makesNoSpans,
   timesAttemptsOut
@@ -81,7 +81,7 @@ export interface CallOptions {
   readonly secrets?: ReadonlyArray<string> | undefined
   /**
    * Sends no bearer token and no API key: a public endpoint (the ICS feed, a webhook), whose contract
-   * asks for no credentials. The derived client sets it for those endpoints.
+   * marks `Contract.Public`. The derived client sets it for those endpoints.
    */
   readonly anonymous?: boolean | undefined
 }
@@ -313,10 +313,7 @@ const follow = (
   if (hops >= maxRedirects) return unexpected(`more than ${maxRedirects} redirects`)
   const next = redirected(request, status, target)
   const ends = attemptEnds.get(request)
-  if (ends !== undefined) {
-    attemptEnds.set(next, ends)
-    attemptLimits.set(next, Math.max(0, ends - Date.now()))
-  }
+  if (ends !== undefined) attemptEnds.set(next, ends)
   return send(httpClient, next, context, hops + 1)
 }
 
@@ -689,15 +686,11 @@ const limitAttempt = <A, E, R>(
     liveClock ??= Effect.runSync(Effect.clock)
     if (clock !== liveClock) return timeoutFail(self, duration, onTimeout)
     return Effect.suspend(() => {
-      attemptLimits.set(request, millis)
       attemptEnds.set(request, Date.now() + millis)
       return self
     })
   })
 }
-
-/** When the current attempt of a request ends, for the redirects it follows. */
-const attemptEnds = new WeakMap<object, number>()
 
 /** The longest delay `setTimeout` honours. */
 const maxTimerMillis = 2 ** 31 - 1

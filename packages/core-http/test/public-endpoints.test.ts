@@ -1,6 +1,6 @@
 /**
- * An endpoint whose contract asks for no credentials (no auth middleware: the ICS feed, a webhook) is
- * sent without the bearer token and the API key; a text success must come with the media type the
+ * An endpoint the contract marks `Contract.Public` (the ICS feed, a webhook) is sent without the bearer
+ * token and the API key; any other keeps them. A text success must come with the media type the
  * contract declares.
  */
 import { ApiClient, Contract } from "@blocks-crm/core-http"
@@ -17,10 +17,11 @@ import * as TestServer from "./support/TestServer.js"
 const id = HttpApiSchema.param("id", Schema.String)
 class FeedsGroup extends HttpApiGroup.make("feeds")
   .add(HttpApiEndpoint.get("get")`/feeds/${id}`.addSuccess(HttpApiSchema.Text({ contentType: "text/calendar" })))
+  .annotate(Contract.Public, true)
 {}
+// No auth middleware and no `Contract.Public`: the credentials are still sent.
 class PrivateGroup extends HttpApiGroup.make("private")
   .add(HttpApiEndpoint.get("get")`/private/${id}`.addSuccess(HttpApiSchema.Text({ contentType: "text/calendar" })))
-  .middleware(Contract.ApiKeyAuth)
 {}
 
 const connect = (server: TestServer.TestServer) =>
@@ -34,7 +35,7 @@ const connect = (server: TestServer.TestServer) =>
   )
 
 describe("public endpoints", () => {
-  it.scopedLive("are sent without credentials; an endpoint with an auth middleware with them", () =>
+  it.scopedLive("are sent without credentials; an endpoint not marked public with them", () =>
     Effect.gen(function*() {
       const server = yield* TestServer.make
       const { feeds, secured } = yield* connect(server)

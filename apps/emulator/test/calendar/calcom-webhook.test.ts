@@ -227,7 +227,7 @@ layer(
           message: "Webhook processed successfully"
         })
         expect((yield* meetingsTitled(title, API_KEY_B)).length).toBe(1)
-        // The SDK sends a webhook as Cal.com does, with no credentials (the contract asks for none): the
+        // The SDK sends a webhook as Cal.com does, with no credentials (the contract marks it Contract.Public): the
         // secret's signature is what named tenant B. Unsigned, only the open tenant A takes the booking
         // (tenant B's 401 for an unsigned call naming it is tested above, over raw HTTP).
         const openTitle = unique("Unsigned")

@@ -44,4 +44,5 @@ export class CalcomWebhookGroup extends HttpApiGroup.make("calcomWebhook")
   )
   .annotate(OpenApi.Description, "Cal.com webhook")
   .annotate(Contract.CliGroup, { path: ["calcom-webhook"], noun: "Cal.com event" })
+  .annotate(Contract.Public, true)
 {}

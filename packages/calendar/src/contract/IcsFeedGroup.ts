@@ -36,4 +36,5 @@ export class IcsFeedGroup extends HttpApiGroup.make("icsFeed")
   )
   .annotate(OpenApi.Description, "Public ICS feed")
   .annotate(Contract.CliGroup, { path: ["ics-feed"], noun: "ICS feed" })
+  .annotate(Contract.Public, true)
 {}

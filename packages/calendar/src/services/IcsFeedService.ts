@@ -2,7 +2,7 @@
  * The public ICS feed of a user (`GET /calendars/:company_url_id/ics/:token`), fetched as text and read
  * with ical.js into typed events.
  *
- * The token in the URL is the feed's only permission. The contract asks for no credentials, so the
+ * The token in the URL is the feed's only permission. The contract marks the feed `Contract.Public`, so the
  * derived client sends no bearer token or API key (a calendar app fetching the feed sends none either),
  * and the call carries the token as one of its secrets: it never appears in an error, a log or a span
  * (they show `[redacted]` in its place).

@@ -21,7 +21,7 @@ import * as Effect from "effect/Effect"
 import * as Inspectable from "effect/Inspectable"
 import * as Option from "effect/Option"
 import type * as Stream from "effect/Stream"
-import { AttemptTimedOut, attemptLimits, followsNoRedirects, makesNoSpans, timesAttemptsOut } from "./clientTraits.js"
+import { AttemptTimedOut, attemptEnds, followsNoRedirects, makesNoSpans, timesAttemptsOut } from "./clientTraits.js"
 
 type RequestBody = Exclude<Undici.Dispatcher.DispatchOptions["body"], undefined>
 
@@ -69,8 +69,10 @@ const send = (
     // One controller for both ends: interruption, and the attempt limit the transport set (which
     // stays armed until the body has been read or dropped).
     const controller = new AbortController()
-    const limit = attemptLimits.get(request)
-    const timer = limit === undefined ? undefined : setTimeout(() => controller.abort(new AttemptTimedOut()), limit)
+    const ends = attemptEnds.get(request)
+    const timer = ends === undefined
+      ? undefined
+      : setTimeout(() => controller.abort(new AttemptTimedOut()), Math.max(0, ends - Date.now()))
     const disarm = timer === undefined ? noop : () => clearTimeout(timer)
     dispatcher.request({
       signal: controller.signal,
