@@ -5,7 +5,7 @@
  */
 import * as ParseResult from "effect/ParseResult"
 import * as Schema from "effect/Schema"
-import { Fallback, markDropsNull, withFastDecoder } from "./internal/fastDecode.js"
+import { compile, Fallback, type FastDecoder, markDropsNull, withFastDecoder } from "./internal/fastDecode.js"
 import { parseTimestamp } from "./internal/timestamp.js"
 
 const isoDate = /^\d{4}-\d{2}-\d{2}$/
@@ -54,26 +54,43 @@ export const CalendarDate = /* @__PURE__ */ Schema.String.pipe(
   })
 ).annotations({ identifier: "CalendarDate", jsonSchema: { type: "string", format: "date" } })
 
+const decimalFromString = /* @__PURE__ */ Schema.NumberFromString.pipe(/* @__PURE__ */ Schema.finite())
+let decodeDecimalString: FastDecoder | undefined
+
 /**
  * A decimal amount. The reference sends numbers; Rails serializers often send decimals as strings
  * (`"50000.0"`), which are parsed, never defaulted.
  *
  * @since 0.1.0
  */
-export const Decimal: Schema.Schema<number, number | string> = /* @__PURE__ */ Schema.Union(
-  /* @__PURE__ */ Schema.Number.pipe(/* @__PURE__ */ Schema.finite()),
-  /* @__PURE__ */ Schema.NumberFromString.pipe(/* @__PURE__ */ Schema.finite())
-).annotations({ identifier: "Decimal" })
+export const Decimal: Schema.Schema<number, number | string> = /* @__PURE__ */ withFastDecoder(
+  /* @__PURE__ */ Schema.Union(
+    /* @__PURE__ */ Schema.Number.pipe(/* @__PURE__ */ Schema.finite()),
+    decimalFromString
+  ).annotations({ identifier: "Decimal" }),
+  // Lists decode thousands: a number is itself when finite (the first member's filter is
+  // `Number.isFinite`); a string is the second member's, compiled once.
+  (u, options) =>
+    typeof u === "number"
+      ? (Number.isFinite(u) ? u : Fallback)
+      : typeof u === "string"
+      ? (decodeDecimalString ??= compile(decimalFromString.ast))(u, options)
+      : Fallback
+)
 
 /**
  * Win probability in percent, a whole number from 0 to 100.
  *
  * @since 0.1.0
  */
-export const Percentage = /* @__PURE__ */ Schema.Int.pipe(/* @__PURE__ */ Schema.between(0, 100)).annotations({
-  identifier: "Percentage",
-  description: "whole number from 0 to 100"
-})
+export const Percentage = /* @__PURE__ */ withFastDecoder(
+  /* @__PURE__ */ Schema.Int.pipe(/* @__PURE__ */ Schema.between(0, 100)).annotations({
+    identifier: "Percentage",
+    description: "whole number from 0 to 100"
+  }),
+  // `Int` is `Number.isSafeInteger`, `between` is both bounds inclusive: the same checks, no `Option` each.
+  (u) => (typeof u === "number" && Number.isSafeInteger(u) && u >= 0 && u <= 100 ? u : Fallback)
+)
 
 /**
  * A non-blank string (required names and titles).

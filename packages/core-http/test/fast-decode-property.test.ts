@@ -13,7 +13,7 @@ import * as FastCheck from "effect/FastCheck"
 import * as ParseResult from "effect/ParseResult"
 import * as Schema from "effect/Schema"
 import { isDeepStrictEqual } from "node:util"
-import { setCodeGeneration } from "../src/internal/fastDecode.js"
+import { compile, Fallback, setCodeGeneration } from "../src/internal/fastDecode.js"
 
 const Status = Schema.Literal("open", "won", "lost")
 
@@ -81,6 +81,16 @@ const junk = FastCheck.constantFrom<unknown>(
   1.5,
   101,
   "50000.0",
+  " 12 ",
+  "1e3",
+  "Infinity",
+  "-Infinity",
+  -0,
+  100,
+  100.5,
+  Number.MAX_SAFE_INTEGER + 2,
+  Infinity,
+  Number.NaN,
   "NaN",
   true,
   [],
@@ -90,7 +100,15 @@ const junk = FastCheck.constantFrom<unknown>(
   "2026-01-10",
   { data: null },
   { data: { id: "u1", type: "user" } },
-  [{ id: 1 }]
+  [{ id: 1 }],
+  // Objects JSON never makes: an inherited member, a null prototype, a class instance, and an own
+  // member that is undefined. The compiled path must answer as the parser does (or decline).
+  Object.create({ id: "u1", type: "user", data: null }),
+  Object.assign(Object.create(null), { data: null }),
+  new (class Wire {
+    readonly data = null
+  })(),
+  { data: undefined }
 )
 
 /** One edit somewhere in the tree: a member replaced, removed, or added. */
@@ -106,7 +124,7 @@ const applyEdit = (body: unknown, e: Edit, depth = 0): unknown => {
   const copy: any = Array.isArray(body) ? [...body] : { ...body }
   const keys = Object.keys(copy)
   if (keys.length === 0 || (e.op === "add" && depth === e.path.length - 1)) {
-    copy[["extra", "unique_id", "type", "relationships", "0"][e.path[depth]! % 5]!] = e.value
+    copy[["extra", "unique_id", "type", "relationships", "0", "constructor", "toString"][e.path[depth]! % 7]!] = e.value
     return copy
   }
   const key = keys[e.path[depth]! % keys.length]!
@@ -196,5 +214,56 @@ describe("compiled decoding, property-based", () => {
       }],
       meta: { totalPages: 1, totalRecords: 1 }
     })
+  })
+})
+
+describe("compiled decoding takes the wire's common shapes itself", () => {
+  it("a valid list body is decoded by the compiled path, not handed to Effect's parser", () => {
+    const decode = compile(generated.list.ast)
+    const input = {
+      data: [{
+        id: "d1",
+        type: "deal",
+        attributes: {
+          unique_id: "d1",
+          name: "Deal",
+          amount: "12.5",
+          share: 40,
+          status: "won",
+          created_at: "2026-01-10T10:30:00Z",
+          closed_at: null,
+          flags: { hot: true }
+        },
+        relationships: { owner: { data: { id: "u1", type: "user" } }, team: { data: [] }, none: { data: null } }
+      }, {
+        id: "d2",
+        type: "deal",
+        attributes: { unique_id: "d2", name: "Other", amount: 7, created_at: "2026-01-11T00:00:00Z" }
+      }],
+      meta: { totalPages: 1, totalRecords: 2 }
+    }
+    const value = decode(input, {})
+    expect(value).not.toBe(Fallback)
+    expect(value).toStrictEqual(Either.getOrThrow(generatedParsers.list.reference(input)))
+    // Broken the ways the compiled path checks in line: each is declined, and the parser rejects it.
+    const broken = [
+      { ...input.data[1], type: "lead" },
+      { ...input.data[1], id: 2 },
+      { ...input.data[1], relationships: { owner: { data: { id: 1, type: "user" } } } },
+      { ...input.data[1], attributes: { ...input.data[1]!.attributes, status: "maybe" } },
+      { ...input.data[1], attributes: { ...input.data[1]!.attributes, share: 40.5 } },
+      { ...input.data[1], attributes: { ...input.data[1]!.attributes, amount: "twelve" } }
+    ]
+    for (const resource of broken) {
+      const body = { ...input, data: [resource] }
+      expect(decode(body, {})).toBe(Fallback)
+      expect([resource, Either.isLeft(generatedParsers.list.reference(body))]).toStrictEqual([resource, true])
+    }
+    // Attributes JSON never makes (inherited members): declined, so the parser decides (it reads
+    // inherited members, and accepts these).
+    const inherited = Object.create({ unique_id: "d2", name: "Other", created_at: "2026-01-11T00:00:00Z" })
+    const body = { ...input, data: [{ ...input.data[1], attributes: inherited }] }
+    expect(decode(body, {})).toBe(Fallback)
+    expect(outcome(generatedParsers.list.fast(body))).toStrictEqual(outcome(generatedParsers.list.reference(body)))
   })
 })

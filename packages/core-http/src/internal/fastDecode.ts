@@ -89,6 +89,40 @@ const generate = <F>(values: Record<string, unknown>, body: string): F | undefin
 
 const literal = (key: string): string => JSON.stringify(key)
 
+/** Own keys of `Object.prototype`: reading one of them off an object may find the inherited value. */
+const inheritedKeys = new Set<string>(Object.getOwnPropertyNames(Object.prototype))
+
+/**
+ * Source that reads `obj[key]` into `v`, then runs `present` when `obj` has `key` as its own property
+ * and `absent` otherwise. Generated code reads only objects whose prototype is `Object.prototype` or
+ * null (`plainObject`): there a key that `Object.prototype` lacks is own exactly when the read finds a
+ * value, or finds undefined and `hasOwnProperty` says so. One read per present field instead of a
+ * `hasOwnProperty` call and a read.
+ */
+const readField = (obj: string, key: string, present: string, absent: string): string => {
+  const K = literal(key)
+  return inheritedKeys.has(key)
+    ? `if (hasOwn.call(${obj}, ${K})) {\n v = ${obj}[${K}]\n ${present}\n} else {\n ${absent}\n}`
+    : `v = ${obj}[${K}]\nif (v !== undefined || hasOwn.call(${obj}, ${K})) {\n ${present}\n} else {\n ${absent}\n}`
+}
+
+/**
+ * Source that leaves a generated function with `fail` unless `input` is a plain object (JSON's
+ * objects are): anything else is decoded by Effect's parser.
+ */
+const plainObject = (fail: string): string =>
+  `if (typeof input !== "object" || input === null || Array.isArray(input)) return ${fail}
+  const proto = getPrototypeOf(input)
+  if (proto !== objectPrototype && proto !== null) return ${fail}`
+
+/** What every generated function may use besides its own values. */
+const generatedBasics = (): Record<string, unknown> => ({
+  F: Fallback,
+  hasOwn,
+  getPrototypeOf: Object.getPrototypeOf,
+  objectPrototype: Object.prototype
+})
+
 /** `Either.isRight` without the prototype walk of `isEither`: only an `Either` is tagged "Right". */
 const rightOf = (result: unknown): unknown =>
   typeof result === "object" && result !== null && (result as { readonly _tag?: unknown })._tag === "Right"
@@ -149,6 +183,52 @@ const exact = (ast: AST.AST): FastDecoder => {
 
 const cache = new WeakMap<AST.AST, FastDecoder>()
 
+/** Nodes given a hand-written decoder (`withFastDecoder`): never replaced by an inline test. */
+const custom = new WeakSet<AST.AST>()
+
+/** How many members a union may have to be tested inline (an enum's values, `X | null`). */
+const inlineUnionLimit = 12
+
+/**
+ * A node whose decoding returns its input or fails (a keyword, a literal, a union of those), as the
+ * source of a JavaScript test of a variable: generated struct code checks a field in line, with no
+ * call per field. `undefined` for every other node, which keeps its compiled decoder.
+ */
+const inlineTest = (ast: AST.AST): ((x: string) => string) | undefined => {
+  if (!isPlainNode(ast) || custom.has(ast)) return undefined
+  switch (ast._tag) {
+    case "StringKeyword":
+      return (x) => `(typeof ${x} === "string")`
+    case "NumberKeyword":
+      return (x) => `(typeof ${x} === "number")`
+    case "BooleanKeyword":
+      return (x) => `(typeof ${x} === "boolean")`
+    case "Literal": {
+      const value = ast.literal
+      const source = value === null
+        ? "null"
+        : typeof value === "string"
+        ? literal(value)
+        : typeof value === "boolean" || (typeof value === "number" && Number.isFinite(value))
+        ? String(value)
+        : undefined
+      return source === undefined ? undefined : (x) => `(${x} === ${source})`
+    }
+    case "Union": {
+      if (ast.types.length > inlineUnionLimit) return undefined
+      const tests: Array<(x: string) => string> = []
+      for (const member of ast.types) {
+        const test = inlineTest(member)
+        if (test === undefined) return undefined
+        tests.push(test)
+      }
+      return (x) => `(${tests.map((test) => test(x)).join(" || ")})`
+    }
+    default:
+      return undefined
+  }
+}
+
 /**
  * Gives `schema` a hand-written fast decoder. It must answer exactly what Effect's parser answers
  * for `schema` on every input it accepts (and `Fallback` otherwise): the codecs of this package share
@@ -158,6 +238,7 @@ const cache = new WeakMap<AST.AST, FastDecoder>()
  */
 export const withFastDecoder = <S extends { readonly ast: AST.AST }>(schema: S, decoder: FastDecoder): S => {
   cache.set(schema.ast, decoder)
+  custom.add(schema.ast)
   return schema
 }
 
@@ -415,7 +496,7 @@ const structTransformation = (
   }
   if (used.size !== encodedFields.size) return undefined
   const count = steps.length
-  const values: Record<string, unknown> = { F: Fallback, hasOwn }
+  const values = generatedBasics()
   const lines = steps.map((step, i) => {
     const code = step.source?.(i, values)
     if (code !== undefined) return code
@@ -425,7 +506,7 @@ const structTransformation = (
   const generated = generate<FastDecoder>(
     values,
     `return function (input, options) {
-      if (typeof input !== "object" || input === null || Array.isArray(input)) return F
+      ${plainObject("F")}
       const out = {}
       let v
       ${lines.join("\n")}
@@ -500,7 +581,6 @@ const fieldStep = (field: {
   const { absentOk, isOptional, name, source, sourceOptional, typeImplied } = field
   const decodeEncoded = compile(field.encoded)
   const decodeType = compile(field.type)
-  const S = literal(source)
   const N = literal(name)
   if (field.transform === undefined && !field.dropNull && typeImplied === "always") {
     const step: FieldStep = (input, out, options) => {
@@ -510,25 +590,46 @@ const fieldStep = (field: {
       out[name] = value
       return true
     }
+    const test = inlineTest(field.encoded)
     step.source = (i, values) => {
       values[`e${i}`] = decodeEncoded
-      return `if (hasOwn.call(input, ${S})) {
-        v = e${i}(input[${S}], options)
-        if (v === F) return F
-        out[${N}] = v
-      }${absentOk ? "" : " else return F"}`
+      return readField(
+        "input",
+        source,
+        `${test === undefined ? `v = e${i}(v, options)\n if (v === F) return F` : `if (!${test("v")}) return F`}
+        out[${N}] = v`,
+        absentOk ? "" : "return F"
+      )
     }
     return step
   }
   // Optional with null dropped: null leaves the field out; `decode` decodes any other value, which
   // then passes the type side (unless a transformation made it null or undefined).
-  const dropsNullSource = (decode: FastDecoder) => (i: number, values: Record<string, unknown>) => {
+  const dropsNullSource = (decode: FastDecoder, test: ((x: string) => string) | undefined) =>
+  (
+    i: number,
+    values: Record<string, unknown>
+  ) => {
+    const absent = isOptional ? "" : "return F"
+    // A test in line: a value other than null that passes it is the decoded value (never null or undefined).
+    if (test !== undefined) {
+      return readField(
+        "input",
+        source,
+        `if (v === null) { ${absent} }
+        else {
+          if (!${test("v")}) return F
+          out[${N}] = v
+        }`,
+        absentOk ? "" : "return F"
+      )
+    }
     values[`e${i}`] = decode
     values[`t${i}`] = decodeType
-    const absent = isOptional ? "" : "return F"
-    return `if (hasOwn.call(input, ${S})) {
-      v = input[${S}]
-      if (v === null) { ${absent} }
+    return readField(
+      "input",
+      source,
+      `if (v === null) { ${absent} }
       else {
         v = e${i}(v, options)
         if (v === F) return F
@@ -537,8 +638,9 @@ const fieldStep = (field: {
           ${typeImplied === "always" ? "" : `if (v === undefined) { v = t${i}(v, options); if (v === F) return F }`}
           out[${N}] = v
         }
-      }
-    }${absentOk ? "" : " else return F"}`
+      }`,
+      absentOk ? "" : "return F"
+    )
   }
   const member = field.dropNull && typeImplied !== "never" ? nonNullMember(field.encoded) : undefined
   if (member === undefined && field.dropNull && typeImplied === "unlessNullish" && nullOnlyAsNull(field.encoded)) {
@@ -559,7 +661,7 @@ const fieldStep = (field: {
       out[name] = value
       return true
     }
-    step.source = dropsNullSource(decodeEncoded)
+    step.source = dropsNullSource(decodeEncoded, inlineTest(field.encoded))
     return step
   }
   if (member !== undefined) {
@@ -582,7 +684,7 @@ const fieldStep = (field: {
       out[name] = value
       return true
     }
-    step.source = dropsNullSource(decodeMember)
+    step.source = dropsNullSource(decodeMember, inlineTest(member))
     return step
   }
   const transform = field.transform
@@ -632,20 +734,22 @@ const typeLiteral = (ast: AST.TypeLiteral): FastDecoder => {
   const expected: Record<string, null> = Object.fromEntries(names.map((name) => [name, null]))
   const count = names.length
   if (indexDecoders.length === 0) {
-    const values: Record<string, unknown> = { F: Fallback, hasOwn }
+    const values = generatedBasics()
     const lines = names.map((name, i) => {
       values[`d${i}`] = decoders[i]
-      const N = literal(name)
-      return `if (hasOwn.call(input, ${N})) {
-        v = d${i}(input[${N}], options)
-        if (v === F) return F
-        out[${N}] = v
-      }${optional[i] ? "" : " else return F"}`
+      const test = inlineTest(ast.propertySignatures[i]!.type)
+      return readField(
+        "input",
+        name,
+        `${test === undefined ? `v = d${i}(v, options)\n if (v === F) return F` : `if (!${test("v")}) return F`}
+        out[${literal(name)}] = v`,
+        optional[i] ? "" : "return F"
+      )
     })
     const generated = generate<FastDecoder>(
       values,
       `return function (input, options) {
-        if (typeof input !== "object" || input === null || Array.isArray(input)) return F
+        ${plainObject("F")}
         const out = {}
         let v
         ${lines.join("\n")}
@@ -806,6 +910,44 @@ const compileCheck = (ast: AST.AST): FastCheck => {
   return check
 }
 
+/** Struct checks written in line, at most this deep (a relationship's `data` identifier is three down). */
+const inlineCheckDepth = 4
+
+/**
+ * A check as the source of a JavaScript expression over `x` (itself an expression without side
+ * effects, such as `v["data"]`), for generated check code: keywords, literals and structs in line,
+ * unions of those, and a call of the compiled check (put in `values`) for anything else. It mirrors
+ * `goCheck` node for node, so it accepts exactly what the compiled check accepts.
+ */
+const inlineCheck = (ast: AST.AST, x: string, values: Record<string, unknown>, depth = 0): string => {
+  const call = () => {
+    const name = `k${Object.keys(values).length}`
+    values[name] = compileCheck(ast)
+    return `${name}(${x}, options)`
+  }
+  if (!(isChecksOnly(ast) && AST.typeAST(ast) === ast && isPlainNode(ast))) return call()
+  const test = inlineTest(ast)
+  if (test !== undefined) return test(x)
+  switch (ast._tag) {
+    case "TypeLiteral": {
+      if (
+        depth >= inlineCheckDepth || ast.indexSignatures.length > 0 || ast.propertySignatures.length === 0 ||
+        ast.propertySignatures.some((ps) => typeof ps.name !== "string")
+      ) return call()
+      const fields = ast.propertySignatures.map((ps) => {
+        const K = literal(ps.name as string)
+        const check = inlineCheck(ps.type, `${x}[${K}]`, values, depth + 1)
+        return ps.isOptional ? `(!hasOwn.call(${x}, ${K}) || ${check})` : `hasOwn.call(${x}, ${K}) && ${check}`
+      })
+      return `(typeof ${x} === "object" && ${x} !== null && !Array.isArray(${x}) && ${fields.join(" && ")})`
+    }
+    case "Union":
+      return `(${ast.types.map((member) => inlineCheck(member, x, values, depth + 1)).join(" || ")})`
+    default:
+      return call()
+  }
+}
+
 // Without parse-option or fallback annotations, which only the decoder applies.
 const isPlainNode = (ast: AST.AST): boolean =>
   Option.isNone(AST.getParseOptionsAnnotation(ast)) && Option.isNone(AST.getDecodingFallbackAnnotation(ast))
@@ -847,20 +989,29 @@ const goCheck = (ast: AST.AST): FastCheck => {
         check: compileCheck(ps.type)
       }))
       const values = ast.indexSignatures.map((is) => compileCheck(is.type))
+      const inlined = generatedBasics()
       const generated = generate<FastCheck>(
-        { hasOwn, values, ...Object.fromEntries(fields.map((field, i) => [`c${i}`, field.check])) },
+        inlined,
         `return function (input, options) {
-          if (typeof input !== "object" || input === null || Array.isArray(input)) return false
+          ${plainObject("false")}
+          let v
           ${
-          fields.map((field, i) =>
-            `if (hasOwn.call(input, ${literal(field.name)})) {
-              if (!c${i}(input[${literal(field.name)}], options)) return false
-            }${field.isOptional ? "" : " else return false"}`
+          ast.propertySignatures.map((ps) =>
+            readField(
+              "input",
+              ps.name as string,
+              `if (!${inlineCheck(ps.type, "v", inlined)}) return false`,
+              ps.isOptional ? "" : "return false"
+            )
           ).join("\n")
         }
-          for (const check of values) {
-            for (const key of Object.keys(input)) if (!check(input[key], options)) return false
-          }
+          ${
+          // Own enumerable string keys, as Object.keys lists them, without building the list.
+          ast.indexSignatures.length === 0 ? "" : `for (const key in input) {
+            if (!hasOwn.call(input, key)) continue
+            v = input[key]
+            ${ast.indexSignatures.map((is) => `if (!${inlineCheck(is.type, "v", inlined)}) return false`).join("\n")}
+          }`}
           return true
         }`
       )
@@ -894,8 +1045,17 @@ const goCheck = (ast: AST.AST): FastCheck => {
     case "Union": {
       // Accepted when any member accepts, whatever the order.
       const members = ast.types.map(compileCheck)
+      const inlined = generatedBasics()
+      const generated = generate<FastCheck>(
+        inlined,
+        `return function (u, options) {
+          return ${ast.types.map((member) => inlineCheck(member, "u", inlined)).join(" || ")}
+        }`
+      )
+      if (generated !== undefined) return generated
+      const count = members.length
       return (u, options) => {
-        for (const member of members) if (member(u, options)) return true
+        for (let i = 0; i < count; i++) if (members[i]!(u, options)) return true
         return false
       }
     }
@@ -919,26 +1079,35 @@ const projection = (ast: AST.AST, key: string): FastDecoder | undefined => {
   const others = from.propertySignatures.filter((ps) => ps !== target).map((ps) => ({
     name: ps.name as string,
     isOptional: ps.isOptional,
-    check: compileCheck(ps.type)
+    check: compileCheck(ps.type),
+    type: ps.type
   }))
   const to = compile(ast.to)
-  const K = literal(key)
+  const inlined = { ...generatedBasics(), decodeTarget, to }
   const generated = generate<FastDecoder>(
-    { F: Fallback, hasOwn, decodeTarget, to, ...Object.fromEntries(others.map((field, i) => [`c${i}`, field.check])) },
+    inlined,
     `return function (input, options) {
-      if (typeof input !== "object" || input === null || Array.isArray(input)) return F
+      ${plainObject("F")}
+      let v
       ${
-      others.map((field, i) =>
-        `if (hasOwn.call(input, ${literal(field.name)})) {
-          if (!c${i}(input[${literal(field.name)}], options)) return F
-        }${field.isOptional ? "" : " else return F"}`
+      others.map((field) =>
+        readField(
+          "input",
+          field.name,
+          `if (!${inlineCheck(field.type, "v", inlined)}) return F`,
+          field.isOptional ? "" : "return F"
+        )
       ).join("\n")
     }
-      let v
-      if (hasOwn.call(input, ${K})) {
-        v = decodeTarget(input[${K}], options)
-        if (v === F) return F
-      }${target.isOptional ? "" : " else return F"}
+      ${
+      readField(
+        "input",
+        key,
+        `v = decodeTarget(v, options)
+        if (v === F) return F`,
+        target.isOptional ? "v = undefined" : "return F"
+      )
+    }
       return to(v, options)
     }`
   )
