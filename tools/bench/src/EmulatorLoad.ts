@@ -1,7 +1,8 @@
 /**
- * (d) Emulator throughput: GET /leads/:id and POST /leads/ at 1, 16 and 64 connections (then the floors
- * under GET, from the top of the stack down: one fixed HttpApi endpoint, a plain HttpLayerRouter route,
- * node:http running one Effect per request, bare node:http), driven by autocannon in a separate
+ * (d) Emulator throughput: GET /leads/:id and POST /leads/ at 1, 16 and 64 connections, then the floors:
+ * the emulator's own work (credentials, SQLite, schemas) on node:http with one Effect per request, and
+ * under GET, from the top of the stack down, one fixed HttpApi endpoint, a plain HttpLayerRouter route,
+ * node:http running one Effect per request, bare node:http. Driven by autocannon in a separate
  * process against an emulator process, each run bounded in time and in request count. Loopback only.
  * Each run also reports the server's CPU time per request (Linux, from /proc), which a machine shared
  * with other work moves far less than it moves requests per second.
@@ -11,7 +12,7 @@ import { readFileSync } from "node:fs"
 import { createRequire } from "node:module"
 import { promisify } from "node:util"
 import { createLead, credentials, rawGetJson, startEmulatorProcess } from "./EmulatorProcess.js"
-import { startFixedServer, startHttpApiFloorServer } from "./FixedServer.js"
+import { startFixedServer, startHttpApiFloorServer, startServicesFloorServer } from "./FixedServer.js"
 import { round } from "./Measure.js"
 
 export interface LoadRun {
@@ -134,13 +135,40 @@ export const runEmulatorLoad = async (options: { readonly quick: boolean }): Pro
     // The floors under the emulator's GET: the same document from each layer of the emulator's server
     // stack with nothing of the emulator in it, down to a bare node:http server, at 16 connections.
     const document = await rawGetJson(`${emulator.url}/leads/${id}`)
+    // The emulator's own per-request work (credentials, one SQLite read or write, the contract's
+    // schemas) served the leanest way: how fast any serving path over these services could go.
+    const services = await startServicesFloorServer(JSON.stringify(document), credentials)
+    try {
+      for (const endpoint of ["GET /leads/:id", "POST /leads/"] as const) {
+        const load = () =>
+          endpoint === "GET /leads/:id"
+            ? autocannon({ url: `${services.url}/leads/${id}`, connections: 16, seconds })
+            : autocannon({ url: `${services.url}/leads/`, connections: 16, seconds, method: "POST", body })
+        await load()
+        runs.push(
+          toRun(
+            `floor: ${endpoint} on node:http + one Effect over the emulator's services`,
+            16,
+            seconds,
+            ...await measured(services.pid, load)
+          )
+        )
+      }
+    } finally {
+      await services.stop()
+    }
     for (const [endpoint, start] of floors) {
       const server = await start(JSON.stringify(document))
       try {
         const url = `${server.url}/leads/${id}`
         await autocannon({ url, connections: 16, seconds: 2 })
         runs.push(
-          toRun(endpoint, 16, seconds, ...await measured(server.pid, () => autocannon({ url, connections: 16, seconds })))
+          toRun(
+            endpoint,
+            16,
+            seconds,
+            ...await measured(server.pid, () => autocannon({ url, connections: 16, seconds }))
+          )
         )
       } finally {
         await server.stop()
@@ -178,9 +206,13 @@ const toRun = (
 
 const floors = [
   ["floor: GET on the HttpApi server stack alone", (body: string) => startHttpApiFloorServer(body, "httpapi")],
-  ["floor: GET on HttpServer + HttpLayerRouter, plain route (no HttpApi)", (body: string) =>
-    startHttpApiFloorServer(body, "router")],
-  ["floor: GET on node:http + one Effect per request (ManagedRuntime)", (body: string) =>
-    startHttpApiFloorServer(body, "runtime")],
+  [
+    "floor: GET on HttpServer + HttpLayerRouter, plain route (no HttpApi)",
+    (body: string) => startHttpApiFloorServer(body, "router")
+  ],
+  [
+    "floor: GET on node:http + one Effect per request (ManagedRuntime)",
+    (body: string) => startHttpApiFloorServer(body, "runtime")
+  ],
   ["floor: GET on node:http alone", startFixedServer]
 ] as const

@@ -55,6 +55,31 @@ export const startHttpApiFloorServer = (
     )
   )
 
+/**
+ * Starts `ServicesFloorServer.ts`: node:http running one Effect per request over the emulator's own
+ * services (credentials, RecordStore on SQLite, the contract's schemas), with the lead of `document`
+ * stored under the tenant of `apiKey`.
+ */
+export const startServicesFloorServer = (
+  document: string,
+  credentials: { readonly apiKey: string; readonly token: string }
+): Promise<FixedServer> =>
+  listening(
+    spawn(
+      process.execPath,
+      [
+        "--conditions=@blocks-crm/source",
+        "--import",
+        "tsx",
+        fileURLToPath(new URL("./ServicesFloorServer.ts", import.meta.url)),
+        document,
+        credentials.apiKey,
+        credentials.token
+      ],
+      { stdio: ["ignore", "pipe", "inherit"] }
+    )
+  )
+
 const listening = (child: ChildProcess): Promise<FixedServer> =>
   new Promise<FixedServer>((resolve, reject) => {
     child.stdout!.on("data", (chunk: Buffer) => {
