@@ -178,7 +178,9 @@ export const layer = (seeds: Seeds, options: Options = {}): Layer.Layer<Credenti
         )
 
       // Read as the platform's bearer scheme reads it: whatever follows "Bearer ".
-      const tokenOf = (authorization: string) => (/^bearer /i.test(authorization) ? authorization.slice(7) : authorization)
+      const tokenOf = (
+        authorization: string
+      ) => (/^bearer /i.test(authorization) ? authorization.slice(7) : authorization)
 
       const withToken = (
         token: string,
@@ -195,7 +197,13 @@ export const layer = (seeds: Seeds, options: Options = {}): Layer.Layer<Credenti
           })
         }
         if (isToken(token)) {
-          return Effect.succeed({ tenantId, apiKeyRefusal, tokenRefusal: undefined, company: key?.company, admin: true })
+          return Effect.succeed({
+            tenantId,
+            apiKeyRefusal,
+            tokenRefusal: undefined,
+            company: key?.company,
+            admin: true
+          })
         }
         return Effect.map(issuedToken(token), (row): Caller => {
           const refusal = row === undefined
