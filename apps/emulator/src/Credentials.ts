@@ -177,38 +177,35 @@ export const layer = (seeds: Seeds, options: Options = {}): Layer.Layer<Credenti
           ([row]) => row
         )
 
-      const resolve = (headers: Readonly<Record<string, string | undefined>>): Effect.Effect<Caller> =>
-        Effect.gen(function*() {
-          // The API key is in AppId (the reference) or X-Api-Key (the official SDK); AppId wins when both are sent.
-          const appId = present(headers["appid"])
-          const header = appId !== undefined ? "AppId" : "X-Api-Key"
-          const apiKey = appId ?? present(headers["x-api-key"])
-          const seededTenant = apiKey === undefined ? undefined : tenantOf(apiKey)
-          const key = apiKey === undefined || seededTenant !== undefined ? undefined : yield* issuedKey(apiKey)
-          const tenantId = seededTenant ?? (key?.enabled === true ? key.tenantId : undefined)
-          const apiKeyRefusal = tenantId !== undefined
-            ? undefined
-            : apiKey === undefined
-            ? "The AppId header (your API key) is missing."
-            : key !== undefined
-            ? `The API key in ${header} is disabled.`
-            : `The API key in ${header} is not valid.`
+      // Read as the platform's bearer scheme reads it: whatever follows "Bearer ".
+      const tokenOf = (
+        authorization: string
+      ) => (/^bearer /i.test(authorization) ? authorization.slice(7) : authorization)
 
-          // Read as the platform's bearer scheme reads it: whatever follows "Bearer ".
-          const authorization = headers["authorization"] ?? ""
-          const token = /^bearer /i.test(authorization) ? authorization.slice(7) : authorization
-          if (token === "") {
-            return {
-              tenantId,
-              apiKeyRefusal,
-              tokenRefusal: "The Authorization bearer token is missing.",
-              company: key?.company
-            }
-          }
-          if (isToken(token)) {
-            return { tenantId, apiKeyRefusal, tokenRefusal: undefined, company: key?.company, admin: true }
-          }
-          const row = yield* issuedToken(token)
+      const withToken = (
+        token: string,
+        tenantId: string | undefined,
+        apiKeyRefusal: string | undefined,
+        key: IssuedKey | undefined
+      ): Effect.Effect<Caller> => {
+        if (token === "") {
+          return Effect.succeed({
+            tenantId,
+            apiKeyRefusal,
+            tokenRefusal: "The Authorization bearer token is missing.",
+            company: key?.company
+          })
+        }
+        if (isToken(token)) {
+          return Effect.succeed({
+            tenantId,
+            apiKeyRefusal,
+            tokenRefusal: undefined,
+            company: key?.company,
+            admin: true
+          })
+        }
+        return Effect.map(issuedToken(token), (row): Caller => {
           const refusal = row === undefined
             ? "The bearer token is not valid."
             : clock.unsafeCurrentTimeMillis() >= row.expires_at
@@ -227,6 +224,33 @@ export const layer = (seeds: Seeds, options: Options = {}): Layer.Layer<Credenti
             actingAs: row?.acting_as ?? undefined
           }
         })
+      }
+
+      const withKey = (token: string, apiKey: string | undefined, header: string, key: IssuedKey | undefined) => {
+        const tenantId = key?.enabled === true ? key.tenantId : undefined
+        const apiKeyRefusal = tenantId !== undefined
+          ? undefined
+          : apiKey === undefined
+          ? "The AppId header (your API key) is missing."
+          : key !== undefined
+          ? `The API key in ${header} is disabled.`
+          : `The API key in ${header} is not valid.`
+        return withToken(token, tenantId, apiKeyRefusal, key)
+      }
+
+      // Seeded credentials are answered without a query or a generator: they are what every request of a
+      // test suite (and the benchmark) sends.
+      const resolve = (headers: Readonly<Record<string, string | undefined>>): Effect.Effect<Caller> => {
+        // The API key is in AppId (the reference) or X-Api-Key (the official SDK); AppId wins when both are sent.
+        const appId = present(headers["appid"])
+        const header = appId !== undefined ? "AppId" : "X-Api-Key"
+        const apiKey = appId ?? present(headers["x-api-key"])
+        const token = tokenOf(headers["authorization"] ?? "")
+        const seededTenant = apiKey === undefined ? undefined : tenantOf(apiKey)
+        if (seededTenant !== undefined) return withToken(token, seededTenant, undefined, undefined)
+        if (apiKey === undefined) return withKey(token, apiKey, header, undefined)
+        return Effect.flatMap(issuedKey(apiKey), (key) => withKey(token, apiKey, header, key))
+      }
 
       return Credentials.of({
         seeds,

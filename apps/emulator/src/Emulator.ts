@@ -170,10 +170,10 @@ export const layer = (options: EmulatorOptions = {}): Layer.Layer<Emulator, unkn
       // Outside in: presigned upload URLs (files, no credentials), refuse bodies by their headers, resolve
       // the caller once, faults, idempotency, refuse bodies nested too deep, then the platform's own
       // failures as error documents.
+      // Without fault injection the faults step would only pass every request on, so it is left out.
+      const api = Idempotency.middleware(RequestBody.nesting(ErrorDocuments.middleware(router)))
       const app = Uploads.middleware(RequestBody.policy(
-        Credentials.middleware(
-          Faults.middleware(Idempotency.middleware(RequestBody.nesting(ErrorDocuments.middleware(router))))
-        )
+        Credentials.middleware(options.faults === true ? Faults.middleware(api) : api)
       ))
       return HttpServer.serve(options.logRequests === true ? HttpMiddleware.logger(app) : app)
     })

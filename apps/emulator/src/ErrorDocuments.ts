@@ -87,10 +87,24 @@ const parseJson = (text: string): unknown => {
   }
 }
 
+/** The platform's 400 (its own decode failure) in the reference's format. */
+const rewrite400 = (response: HttpServerResponse.HttpServerResponse, request: HttpServerRequest.HttpServerRequest) => {
+  const text = response.body._tag === "Uint8Array" ? new TextDecoder().decode(response.body.body) : ""
+  const body = parseJson(text) as { _tag?: string; issues?: ReadonlyArray<DecodeIssue>; errors?: unknown } | undefined
+  if (
+    body?._tag === "HttpApiDecodeError" && body.issues !== undefined && body.issues.some((i) => i.path.length > 0)
+  ) {
+    return fromDecodeError(body.issues, request.method === "POST" || request.method === "PUT")
+  }
+  if (body?.errors !== undefined) return response
+  return badRequest
+}
+
+// Around every request: plain combinators rather than a generator, since the answer is almost always
+// passed through unchanged.
 export const middleware: HttpMiddlewareFn = (app) =>
-  Effect.gen(function*() {
-    const request = yield* HttpServerRequest.HttpServerRequest
-    const response = yield* app.pipe(
+  Effect.flatMap(HttpServerRequest.HttpServerRequest, (request) =>
+    app.pipe(
       // The platform dies with a RequestError when the body is not valid JSON.
       Effect.catchAllDefect((defect) =>
         typeof defect === "object" && defect !== null && (defect as { _tag?: unknown })._tag === "RequestError"
@@ -105,16 +119,6 @@ export const middleware: HttpMiddlewareFn = (app) =>
             "Not Found",
             `No route for ${request.method} ${new URL(request.url, "http://e").pathname}`
           )
-        ))
-    )
-    if (response.status !== 400) return response
-    const text = response.body._tag === "Uint8Array" ? new TextDecoder().decode(response.body.body) : ""
-    const body = parseJson(text) as { _tag?: string; issues?: ReadonlyArray<DecodeIssue>; errors?: unknown } | undefined
-    if (
-      body?._tag === "HttpApiDecodeError" && body.issues !== undefined && body.issues.some((i) => i.path.length > 0)
-    ) {
-      return fromDecodeError(body.issues, request.method === "POST" || request.method === "PUT")
-    }
-    if (body?.errors !== undefined) return response
-    return badRequest
-  })
+        )),
+      Effect.map((response) => (response.status !== 400 ? response : rewrite400(response, request)))
+    ))

@@ -69,11 +69,20 @@ const unseal = (key: string, stored: string): string => {
   return Buffer.concat([decipher.update(raw.subarray(28)), decipher.final()]).toString("utf8")
 }
 
+// Every request passes here and few carry a key: those without one go on without a generator.
 export const middleware: HttpMiddlewareFn<SqlClient.SqlClient | RequestCaller | InFlight> = (app) =>
-  Effect.gen(function*() {
-    const request = yield* HttpServerRequest.HttpServerRequest
+  Effect.flatMap(HttpServerRequest.HttpServerRequest, (request) => {
     const key = request.headers["idempotency-key"]
-    if (request.method !== "POST" || key === undefined || key === "") return yield* app
+    if (request.method !== "POST" || key === undefined || key === "") return app
+    return withKey(app, request, key)
+  })
+
+const withKey = <E, R>(
+  app: Effect.Effect<HttpServerResponse.HttpServerResponse, E, R>,
+  request: HttpServerRequest.HttpServerRequest,
+  key: string
+) =>
+  Effect.gen(function*() {
     const caller = yield* RequestCaller
     // Authentication answers 401; a stored answer is never replayed to a caller it would refuse.
     if (caller.tenantId === undefined || caller.tokenRefusal !== undefined) return yield* app

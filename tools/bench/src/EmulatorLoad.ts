@@ -1,14 +1,18 @@
 /**
- * (d) Emulator throughput: GET /leads/:id and POST /leads/ at 1, 16 and 64 connections (then the floors
- * under GET: the same server stack with one fixed endpoint, and bare node:http), driven by
- * autocannon in a separate process against an emulator process, each run bounded in time and in
- * request count. Loopback only.
+ * (d) Emulator throughput: GET /leads/:id and POST /leads/ at 1, 16 and 64 connections, then the floors:
+ * the emulator's own work (credentials, SQLite, schemas) on node:http with one Effect per request, and
+ * under GET, from the top of the stack down, one fixed HttpApi endpoint, a plain HttpLayerRouter route,
+ * node:http running one Effect per request, bare node:http. Driven by autocannon in a separate
+ * process against an emulator process, each run bounded in time and in request count. Loopback only.
+ * Each run also reports the server's CPU time per request (Linux, from /proc), which a machine shared
+ * with other work moves far less than it moves requests per second.
  */
-import { execFile } from "node:child_process"
+import { execFile, execFileSync } from "node:child_process"
+import { readFileSync } from "node:fs"
 import { createRequire } from "node:module"
 import { promisify } from "node:util"
 import { createLead, credentials, rawGetJson, startEmulatorProcess } from "./EmulatorProcess.js"
-import { startFixedServer, startHttpApiFloorServer } from "./FixedServer.js"
+import { startFixedServer, startHttpApiFloorServer, startServicesFloorServer } from "./FixedServer.js"
 import { round } from "./Measure.js"
 
 export interface LoadRun {
@@ -22,6 +26,8 @@ export interface LoadRun {
   readonly requests: number
   readonly errors: number
   readonly non2xx: number
+  /** The server process's CPU time (user + system) per request, in µs; undefined where /proc is absent. */
+  readonly serverCpuUsPerRequest: number | undefined
 }
 
 interface AutocannonJson {
@@ -75,9 +81,42 @@ const autocannon = async (options: {
   return JSON.parse(stdout.trim().split("\n").pop() ?? "{}") as AutocannonJson
 }
 
+/** Clock ticks per second of /proc's CPU times (100 on nearly every Linux). */
+const clockTicks = (() => {
+  try {
+    return Number(execFileSync("getconf", ["CLK_TCK"], { encoding: "utf8" }).trim()) || 100
+  } catch {
+    return 100
+  }
+})()
+
+/** The CPU time (user + system) a process has used, in µs; undefined without /proc. */
+const cpuMicros = (pid: number | undefined): number | undefined => {
+  if (pid === undefined) return undefined
+  try {
+    // Fields after the command name (which may hold spaces): utime and stime are the 12th and 13th.
+    const fields = readFileSync(`/proc/${pid}/stat`, "utf8").split(") ")[1]!.split(" ")
+    return ((Number(fields[11]) + Number(fields[12])) * 1_000_000) / clockTicks
+  } catch {
+    return undefined
+  }
+}
+
+/** Runs `load` and reads the server's CPU time around it. */
+const measured = async (
+  pid: number | undefined,
+  load: () => Promise<AutocannonJson>
+): Promise<readonly [AutocannonJson, number | undefined]> => {
+  const before = cpuMicros(pid)
+  const result = await load()
+  const after = cpuMicros(pid)
+  return [result, before === undefined || after === undefined ? undefined : after - before]
+}
+
 export const runEmulatorLoad = async (options: { readonly quick: boolean }): Promise<ReadonlyArray<LoadRun>> => {
   const seconds = options.quick ? 1 : 3
   const emulator = await startEmulatorProcess({})
+  const pid = emulator.child.pid
   try {
     const id = await createLead(emulator.url)
     const body = JSON.stringify({ lead: { name: "Load test lead", source: "bench", value: 1000, stage: "new" } })
@@ -90,18 +129,47 @@ export const runEmulatorLoad = async (options: { readonly quick: boolean }): Pro
       // A short warmup of the same endpoint, so the first measured run does not pay for the JIT.
       await load(4, 1)
       for (const connections of [1, 16, 64]) {
-        runs.push(toRun(endpoint, connections, seconds, await load(connections, seconds)))
+        runs.push(toRun(endpoint, connections, seconds, ...await measured(pid, () => load(connections, seconds))))
       }
     }
-    // The floors under the emulator's GET: the same document from the emulator's server stack with
-    // nothing of the emulator in it, and from a bare node:http server, at 16 connections.
+    // The floors under the emulator's GET: the same document from each layer of the emulator's server
+    // stack with nothing of the emulator in it, down to a bare node:http server, at 16 connections.
     const document = await rawGetJson(`${emulator.url}/leads/${id}`)
+    // The emulator's own per-request work (credentials, one SQLite read or write, the contract's
+    // schemas) served the leanest way: how fast any serving path over these services could go.
+    const services = await startServicesFloorServer(JSON.stringify(document), credentials)
+    try {
+      for (const endpoint of ["GET /leads/:id", "POST /leads/"] as const) {
+        const load = () =>
+          endpoint === "GET /leads/:id"
+            ? autocannon({ url: `${services.url}/leads/${id}`, connections: 16, seconds })
+            : autocannon({ url: `${services.url}/leads/`, connections: 16, seconds, method: "POST", body })
+        await load()
+        runs.push(
+          toRun(
+            `floor: ${endpoint} on node:http + one Effect over the emulator's services`,
+            16,
+            seconds,
+            ...await measured(services.pid, load)
+          )
+        )
+      }
+    } finally {
+      await services.stop()
+    }
     for (const [endpoint, start] of floors) {
       const server = await start(JSON.stringify(document))
       try {
         const url = `${server.url}/leads/${id}`
         await autocannon({ url, connections: 16, seconds: 2 })
-        runs.push(toRun(endpoint, 16, seconds, await autocannon({ url, connections: 16, seconds })))
+        runs.push(
+          toRun(
+            endpoint,
+            16,
+            seconds,
+            ...await measured(server.pid, () => autocannon({ url, connections: 16, seconds }))
+          )
+        )
       } finally {
         await server.stop()
       }
@@ -112,7 +180,13 @@ export const runEmulatorLoad = async (options: { readonly quick: boolean }): Pro
   }
 }
 
-const toRun = (endpoint: string, connections: number, seconds: number, result: AutocannonJson): LoadRun => ({
+const toRun = (
+  endpoint: string,
+  connections: number,
+  seconds: number,
+  result: AutocannonJson,
+  serverCpuUs: number | undefined
+): LoadRun => ({
   endpoint,
   connections,
   seconds,
@@ -124,10 +198,21 @@ const toRun = (endpoint: string, connections: number, seconds: number, result: A
   requests: result.requests.total,
   // autocannon already counts timeouts among errors.
   errors: result.errors,
-  non2xx: result.non2xx
+  non2xx: result.non2xx,
+  serverCpuUsPerRequest: serverCpuUs === undefined || result.requests.total === 0
+    ? undefined
+    : round(serverCpuUs / result.requests.total, 0)
 })
 
 const floors = [
-  ["floor: GET on the HttpApi server stack alone", startHttpApiFloorServer],
+  ["floor: GET on the HttpApi server stack alone", (body: string) => startHttpApiFloorServer(body, "httpapi")],
+  [
+    "floor: GET on HttpServer + HttpLayerRouter, plain route (no HttpApi)",
+    (body: string) => startHttpApiFloorServer(body, "router")
+  ],
+  [
+    "floor: GET on node:http + one Effect per request (ManagedRuntime)",
+    (body: string) => startHttpApiFloorServer(body, "runtime")
+  ],
   ["floor: GET on node:http alone", startFixedServer]
 ] as const

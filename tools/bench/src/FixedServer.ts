@@ -22,6 +22,8 @@ server.listen(0, "127.0.0.1", () => console.log("listening on http://127.0.0.1:"
 
 export interface FixedServer {
   readonly url: string
+  /** The server's process id, for reading its CPU time. */
+  readonly pid: number | undefined
   readonly stop: () => Promise<void>
 }
 
@@ -30,10 +32,14 @@ export const startFixedServer = (body: string): Promise<FixedServer> =>
   listening(spawn(process.execPath, ["-e", serverSource(body)], { stdio: ["ignore", "pipe", "inherit"] }))
 
 /**
- * Starts `HttpApiFloorServer.ts` (the emulator's server stack with one fixed endpoint and nothing
- * else) with `body` as its answer to `GET /leads/:id`.
+ * Starts `HttpApiFloorServer.ts` with `body` as its answer to `GET /leads/:id`: the emulator's server
+ * stack with one fixed endpoint and nothing else (`httpapi`), the platform's router without HttpApi
+ * (`router`), or node:http running one Effect per request (`runtime`).
  */
-export const startHttpApiFloorServer = (body: string): Promise<FixedServer> =>
+export const startHttpApiFloorServer = (
+  body: string,
+  mode: "httpapi" | "router" | "runtime" = "httpapi"
+): Promise<FixedServer> =>
   listening(
     spawn(
       process.execPath,
@@ -42,7 +48,33 @@ export const startHttpApiFloorServer = (body: string): Promise<FixedServer> =>
         "--import",
         "tsx",
         fileURLToPath(new URL("./HttpApiFloorServer.ts", import.meta.url)),
-        body
+        body,
+        mode
+      ],
+      { stdio: ["ignore", "pipe", "inherit"] }
+    )
+  )
+
+/**
+ * Starts `ServicesFloorServer.ts`: node:http running one Effect per request over the emulator's own
+ * services (credentials, RecordStore on SQLite, the contract's schemas), with the lead of `document`
+ * stored under the tenant of `apiKey`.
+ */
+export const startServicesFloorServer = (
+  document: string,
+  credentials: { readonly apiKey: string; readonly token: string }
+): Promise<FixedServer> =>
+  listening(
+    spawn(
+      process.execPath,
+      [
+        "--conditions=@blocks-crm/source",
+        "--import",
+        "tsx",
+        fileURLToPath(new URL("./ServicesFloorServer.ts", import.meta.url)),
+        document,
+        credentials.apiKey,
+        credentials.token
       ],
       { stdio: ["ignore", "pipe", "inherit"] }
     )
@@ -52,7 +84,7 @@ const listening = (child: ChildProcess): Promise<FixedServer> =>
   new Promise<FixedServer>((resolve, reject) => {
     child.stdout!.on("data", (chunk: Buffer) => {
       const match = /(http:\/\/127\.0\.0\.1:\d+)/.exec(String(chunk))
-      if (match !== null) resolve({ url: match[1]!, stop: () => stopProcess(child) })
+      if (match !== null) resolve({ url: match[1]!, pid: child.pid, stop: () => stopProcess(child) })
     })
     child.once("exit", (code) => reject(new Error(`the fixed-response server exited (code ${code})`)))
   })

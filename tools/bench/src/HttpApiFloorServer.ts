@@ -1,9 +1,15 @@
 /**
- * Child process of the emulator benchmark: the emulator's server stack with nothing of the emulator
- * in it. One `HttpApi` endpoint (`GET /leads/:id`, a fixed document) mounted the way the emulator
- * mounts its domains (HttpLayerRouter, tracing off), with no middleware, authentication, storage or
- * schema work. Its throughput is the ceiling any emulator built on this stack can reach.
- * Usage: HttpApiFloorServer.ts <json body>; prints its URL once it listens.
+ * Child process of the emulator benchmark: the floors under the emulator's throughput, each serving
+ * one fixed document at `GET /leads/:id` with tracing off and nothing of the emulator in it (no
+ * middleware, authentication, storage or schema work). From the top of the stack down:
+ *
+ * - `httpapi`: one `HttpApi` endpoint mounted the way the emulator mounts its domains (HttpLayerRouter);
+ *   the ceiling of any emulator built on HttpApiBuilder's serving path.
+ * - `router`: the platform's HttpServer and HttpLayerRouter with a plain route, no HttpApi.
+ * - `runtime`: node:http, each request answered by one Effect run on a ManagedRuntime; the cost of a
+ *   fiber per request and nothing of @effect/platform.
+ *
+ * Usage: HttpApiFloorServer.ts <json body> [httpapi|router|runtime]; prints its URL once it listens.
  */
 import * as NodeHttpServer from "@effect/platform-node/NodeHttpServer"
 import * as HttpApi from "@effect/platform/HttpApi"
@@ -13,13 +19,17 @@ import * as HttpApiGroup from "@effect/platform/HttpApiGroup"
 import * as HttpLayerRouter from "@effect/platform/HttpLayerRouter"
 import * as HttpMiddleware from "@effect/platform/HttpMiddleware"
 import * as HttpServer from "@effect/platform/HttpServer"
+import * as HttpServerResponse from "@effect/platform/HttpServerResponse"
 import * as Effect from "effect/Effect"
+import * as Exit from "effect/Exit"
 import * as FiberRef from "effect/FiberRef"
 import * as Layer from "effect/Layer"
+import * as ManagedRuntime from "effect/ManagedRuntime"
 import * as Schema from "effect/Schema"
 import { createServer } from "node:http"
 
 const body: unknown = JSON.parse(process.argv[2] ?? "{}")
+const mode = process.argv[3] ?? "httpapi"
 
 class LeadsGroup extends HttpApiGroup.make("leads")
   .add(
@@ -28,30 +38,62 @@ class LeadsGroup extends HttpApiGroup.make("leads")
 {}
 class FloorApi extends HttpApi.make("floor").add(LeadsGroup) {}
 
-const handlers = HttpApiBuilder.group(FloorApi, "leads", (h) => h.handle("get", () => Effect.succeed(body)))
-const routes = HttpLayerRouter.addHttpApi(FloorApi).pipe(Layer.provide(handlers))
-const server = Layer.unwrapScoped(Effect.map(HttpLayerRouter.toHttpEffect(routes), (app) => HttpServer.serve(app)))
-const served = HttpMiddleware.withTracerDisabledWhen(
-  Layer.locally(server, FiberRef.currentTracerEnabled, false),
-  () => true
+const httpApiRoutes = HttpLayerRouter.addHttpApi(FloorApi).pipe(
+  Layer.provide(HttpApiBuilder.group(FloorApi, "leads", (h) => h.handle("get", () => Effect.succeed(body))))
 )
+// Encoded on every request, as the HttpApi endpoint encodes its answer.
+const plainRoutes = HttpLayerRouter.add("GET", "/leads/:id", Effect.sync(() => HttpServerResponse.unsafeJson(body)))
 
-const main = Effect.gen(function*() {
-  const http = yield* HttpServer.HttpServer
-  const address = http.address
-  if (address._tag === "TcpAddress") console.log(`listening on http://127.0.0.1:${address.port}`)
-  return yield* Effect.never
-})
-
-Effect.runFork(
-  Effect.scoped(
-    Effect.flatMap(
-      Layer.build(
-        served.pipe(
-          Layer.provideMerge(NodeHttpServer.layer(createServer, { port: 0, host: "127.0.0.1" }))
-        )
-      ),
-      (context) => Effect.provide(main, context)
+const serveEffect = (routes: typeof httpApiRoutes | typeof plainRoutes) => {
+  const server = Layer.unwrapScoped(
+    Effect.map(HttpLayerRouter.toHttpEffect(routes), (app) => HttpServer.serve(app))
+  )
+  const served = HttpMiddleware.withTracerDisabledWhen(
+    Layer.locally(server, FiberRef.currentTracerEnabled, false),
+    () => true
+  )
+  const main = Effect.gen(function*() {
+    const http = yield* HttpServer.HttpServer
+    const address = http.address
+    if (address._tag === "TcpAddress") console.log(`listening on http://127.0.0.1:${address.port}`)
+    return yield* Effect.never
+  })
+  Effect.runFork(
+    Effect.scoped(
+      Effect.flatMap(
+        Layer.build(
+          served.pipe(Layer.provideMerge(NodeHttpServer.layer(createServer, { port: 0, host: "127.0.0.1" })))
+        ),
+        (context) => Effect.provide(main, context)
+      )
     )
   )
-)
+}
+
+const serveRuntime = () => {
+  const runtime = ManagedRuntime.make(Layer.empty)
+  const answer = Effect.sync(() => JSON.stringify(body)).pipe(Effect.locally(FiberRef.currentTracerEnabled, false))
+  const server = createServer((request, response) => {
+    request.resume()
+    runtime.runCallback(answer, {
+      onExit: (exit) => {
+        if (Exit.isSuccess(exit)) {
+          response.writeHead(200, { "content-type": "application/json" })
+          response.end(exit.value)
+        } else {
+          response.writeHead(500)
+          response.end()
+        }
+      }
+    })
+  })
+  server.keepAliveTimeout = 60_000
+  server.listen(0, "127.0.0.1", () => {
+    const address = server.address()
+    if (address !== null && typeof address === "object") console.log(`listening on http://127.0.0.1:${address.port}`)
+  })
+}
+
+if (mode === "runtime") serveRuntime()
+else if (mode === "router") serveEffect(plainRoutes)
+else serveEffect(httpApiRoutes)

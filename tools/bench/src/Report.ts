@@ -169,7 +169,8 @@ export const loadSection = (runs: ReadonlyArray<LoadRun>) =>
         "p99 ms",
         "requests",
         "errors",
-        "non-2xx"
+        "non-2xx",
+        "server CPU µs/request"
       ],
       runs.map((r) => [
         r.endpoint,
@@ -180,7 +181,8 @@ export const loadSection = (runs: ReadonlyArray<LoadRun>) =>
         r.latencyP99Ms,
         r.requests,
         r.errors,
-        r.non2xx
+        r.non2xx,
+        r.serverCpuUsPerRequest ?? "n/a"
       ])
     )
   ].join("\n")
