@@ -169,8 +169,11 @@ const successDecoder = (
   const decode = Schema.decodeUnknownEither(Schema.make(ast))
   switch (encoding.kind) {
     case "Json":
-      return (response, bytes) => {
-        const text = textOf(response, bytes)
+      return (_response, bytes) => {
+        // Decoded here and not kept on the response (`bodyText` caches it): a page's text (500 kB)
+        // held by the response outlived the page in old space until a full GC, for every page of
+        // a stream. An error report decodes the text again from the bytes.
+        const text = utf8.decode(bytes)
         let json: unknown
         try {
           json = text === "" ? undefined : JSON.parse(text)
