@@ -169,8 +169,11 @@ const successDecoder = (
   const decode = Schema.decodeUnknownEither(Schema.make(ast))
   switch (encoding.kind) {
     case "Json":
-      return (response, bytes) => {
-        const text = textOf(response, bytes)
+      return (_response, bytes) => {
+        // Decoded here and not kept on the response (`bodyText` caches it): a page's text (500 kB)
+        // held by the response outlived the page in old space until a full GC, for every page of
+        // a stream. An error report decodes the text again from the bytes.
+        const text = utf8.decode(bytes)
         let json: unknown
         try {
           json = text === "" ? undefined : JSON.parse(text)
@@ -244,9 +247,12 @@ const endpointClient = (
   const encodePayload = encoderOf(endpoint.payloadSchema)
   const withBody = HttpMethod.hasBody(method)
   const decoders = new Map<number, ReturnType<typeof successDecoder> | undefined>()
-  successes.forEach(({ ast }, status) =>
+  // Statuses whose decoded value is a view of the body's bytes: their buffer is never released.
+  const sharesBytes = new Set<number>()
+  successes.forEach(({ ast }, status) => {
     decoders.set(status, Option.isNone(ast) ? undefined : successDecoder(ast.value))
-  )
+    if (Option.isSome(ast) && HttpApiSchema.getEncoding(ast.value).kind === "Uint8Array") sharesBytes.add(status)
+  })
 
   const request = (input: EndpointRequest): Either.Either<HttpClientRequest.HttpClientRequest, ApiError> => {
     let path: string = endpoint.path
@@ -282,6 +288,11 @@ const endpointClient = (
     return Either.right(built)
   }
 
+  /** A decoded body is no longer needed: the transport's copy is let go (a failure keeps it for its report). */
+  const release = (response: HttpClientResponse.HttpClientResponse) => {
+    if (response instanceof BufferedResponse) response.release()
+  }
+
   /** The success the contract declares for the response's status, decoded from its body. */
   const decodeSuccess = (
     response: HttpClientResponse.HttpClientResponse,
@@ -292,7 +303,10 @@ const endpointClient = (
       return Effect.fail(toApiError(new Error(`undeclared status ${response.status}`), exchange))
     }
     const decode = decoders.get(response.status)
-    if (decode === undefined) return Effect.void
+    if (decode === undefined) {
+      release(response)
+      return Effect.void
+    }
     let decoded: Either.Either<unknown, unknown>
     try {
       decoded = decode(response, bytes)
@@ -301,9 +315,9 @@ const endpointClient = (
       // that is the response's fault, reported like any other bad body.
       return Effect.fail(toApiError(defect, exchange, true))
     }
-    return Either.isRight(decoded)
-      ? Effect.succeed(decoded.right)
-      : Effect.fail(toApiError(decoded.left, exchange))
+    if (Either.isLeft(decoded)) return Effect.fail(toApiError(decoded.left, exchange))
+    if (!sharesBytes.has(response.status)) release(response)
+    return Effect.succeed(decoded.right)
   }
 
   return (input: EndpointRequest | undefined): Effect.Effect<unknown, ApiError> =>

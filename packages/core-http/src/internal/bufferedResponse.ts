@@ -19,6 +19,8 @@ import * as Stream from "effect/Stream"
 import type { Exchange } from "../CrmTransport.js"
 
 const utf8 = new TextDecoder()
+const empty = new ArrayBuffer(0)
+const releasedFrom = 16 * 1024
 
 export class BufferedResponse extends Inspectable.Class implements HttpClientResponse.HttpClientResponse {
   readonly [HttpIncomingMessage.TypeId]: HttpIncomingMessage.TypeId = HttpIncomingMessage.TypeId
@@ -30,8 +32,7 @@ export class BufferedResponse extends Inspectable.Class implements HttpClientRes
 
   constructor(
     private readonly source: HttpClientResponse.HttpClientResponse,
-    /** The whole body. */
-    readonly bytes: ArrayBuffer,
+    private body: ArrayBuffer,
     /** The request and response as errors report them (see `CrmTransport.Exchange`). */
     readonly exchange?: Exchange
   ) {
@@ -41,9 +42,35 @@ export class BufferedResponse extends Inspectable.Class implements HttpClientRes
     this.headers = source.headers
   }
 
+  /** The whole body (empty once released). */
+  get bytes(): ArrayBuffer {
+    return this.body
+  }
+
+  /**
+   * Lets go of the body once it has been decoded into values that do not share it (JSON, text).
+   * The buffer stays reachable after the call from objects only a full GC reclaims (measured on
+   * streams, not located), so each page's 500 kB stayed in memory until then; the bytes are
+   * transferred to a throwaway clone (a move, not a copy), and their memory goes with the next minor
+   * GC whoever still holds the buffer, which is left empty.
+   */
+  release(): void {
+    const bytes = this.body
+    this.body = empty
+    this.decoded = undefined
+    // A small body costs little to keep, and a transfer (a few µs) would be most of its cost.
+    if (bytes.byteLength >= releasedFrom) {
+      try {
+        structuredClone(bytes, { transfer: [bytes] })
+      } catch {
+        // A runtime that cannot transfer: the reference is dropped, the memory goes with a full GC.
+      }
+    }
+  }
+
   /** The body as text (UTF-8, decoded on first use). */
   get bodyText(): string {
-    return this.decoded ??= utf8.decode(this.bytes)
+    return this.decoded ??= utf8.decode(this.body)
   }
 
   get cookies(): Cookies.Cookies {
@@ -55,7 +82,7 @@ export class BufferedResponse extends Inspectable.Class implements HttpClientRes
   }
 
   get arrayBuffer(): Effect.Effect<ArrayBuffer, HttpClientError.ResponseError> {
-    return Effect.succeed(this.bytes)
+    return Effect.succeed(this.body)
   }
 
   get text(): Effect.Effect<string, HttpClientError.ResponseError> {
@@ -78,13 +105,13 @@ export class BufferedResponse extends Inspectable.Class implements HttpClientRes
 
   get formData(): Effect.Effect<FormData, HttpClientError.ResponseError> {
     return Effect.tryPromise({
-      try: () => new Response(this.bytes, { headers: this.headers }).formData(),
+      try: () => new Response(this.body, { headers: this.headers }).formData(),
       catch: (cause) => this.decodeError(cause)
     })
   }
 
   get stream(): Stream.Stream<Uint8Array, HttpClientError.ResponseError> {
-    return this.bytes.byteLength === 0
+    return this.body.byteLength === 0
       ? Stream.fail(
         new HttpClientError.ResponseError({
           request: this.request,
@@ -93,7 +120,7 @@ export class BufferedResponse extends Inspectable.Class implements HttpClientRes
           description: "can not create stream from empty body"
         })
       )
-      : Stream.succeed(new Uint8Array(this.bytes))
+      : Stream.succeed(new Uint8Array(this.body))
   }
 
   toJSON(): unknown {
