@@ -174,6 +174,18 @@ export type Run = <A extends object = Row>(
  * client that does not have that shape, it goes through `sql.unsafe` and its `sql.execute` span.
  */
 export const runner = (sql: SqlClient.SqlClient): Run => {
+  let run = runners.get(sql)
+  if (run === undefined) {
+    run = makeRunner(sql)
+    runners.set(sql, run)
+  }
+  return run
+}
+
+/** One runner per client, so a caller may ask for it on every request. */
+const runners = new WeakMap<SqlClient.SqlClient, Run>()
+
+const makeRunner = (sql: SqlClient.SqlClient): Run => {
   // Every statement of a client carries the client's acquirer. The SQLite client's neither needs nor
   // uses a scope: it waits for the semaphore and hands the connection over. Rows are passed on as
   // they come, as the client has no row transform.
