@@ -17,6 +17,7 @@ import * as Duration from "effect/Duration"
 import * as Effect from "effect/Effect"
 import * as Layer from "effect/Layer"
 import { createHash, randomBytes } from "node:crypto"
+import * as Database from "./Database.js"
 import { errorResponse } from "./ErrorDocuments.js"
 import type { HttpMiddlewareFn } from "./HttpMiddlewareFn.js"
 
@@ -146,6 +147,14 @@ interface TokenRow {
   readonly key_id: string | null
 }
 
+const issuedKeyText = `SELECT tenant_id, company, key_id, enabled FROM credentials
+  WHERE secret_hash = ? AND kind = 'api_key'`
+const issuedTokenText = `SELECT t.tenant_id, t.company, t.expires_at, t.acting_as, t.key_id,
+    k.enabled AS key_enabled
+  FROM credentials t LEFT JOIN credentials k
+    ON k.kind = 'api_key' AND k.tenant_id = t.tenant_id AND k.key_id = t.key_id
+  WHERE t.secret_hash = ? AND t.kind = 'token'`
+
 export const layer = (seeds: Seeds, options: Options = {}): Layer.Layer<Credentials, never, SqlClient.SqlClient> =>
   Layer.effect(
     Credentials,
@@ -157,11 +166,12 @@ export const layer = (seeds: Seeds, options: Options = {}): Layer.Layer<Credenti
       const isToken = (token: string) => tokens.has(token)
       const clock = options.clock ?? Clock.make()
       const ttl = Duration.decode(options.tokenTtl ?? defaultTokenTtl)
+      // Looked up on requests with an issued key or token: fixed texts through Database.runner.
+      const run = Database.runner(sql)
 
       const issuedKey = (secret: string) =>
         Effect.map(
-          Effect.orDie(sql<KeyRow>`SELECT tenant_id, company, key_id, enabled FROM credentials
-            WHERE secret_hash = ${hashOf(secret)} AND kind = 'api_key'`),
+          Effect.orDie(run<KeyRow>(issuedKeyText, [hashOf(secret)])),
           ([row]): IssuedKey | undefined =>
             row === undefined
               ? undefined
@@ -169,11 +179,7 @@ export const layer = (seeds: Seeds, options: Options = {}): Layer.Layer<Credenti
         )
       const issuedToken = (secret: string) =>
         Effect.map(
-          Effect.orDie(sql<TokenRow>`SELECT t.tenant_id, t.company, t.expires_at, t.acting_as, t.key_id,
-              k.enabled AS key_enabled
-            FROM credentials t LEFT JOIN credentials k
-              ON k.kind = 'api_key' AND k.tenant_id = t.tenant_id AND k.key_id = t.key_id
-            WHERE t.secret_hash = ${hashOf(secret)} AND t.kind = 'token'`),
+          Effect.orDie(run<TokenRow>(issuedTokenText, [hashOf(secret)])),
           ([row]) => row
         )
 

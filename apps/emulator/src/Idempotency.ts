@@ -16,6 +16,7 @@ import * as Effect from "effect/Effect"
 import * as Layer from "effect/Layer"
 import { createCipheriv, createDecipheriv, createHash, hkdfSync, randomBytes } from "node:crypto"
 import { RequestCaller } from "./Credentials.js"
+import * as Database from "./Database.js"
 import { errorResponse } from "./ErrorDocuments.js"
 import type { HttpMiddlewareFn } from "./HttpMiddlewareFn.js"
 
@@ -69,6 +70,12 @@ const unseal = (key: string, stored: string): string => {
   return Buffer.concat([decipher.update(raw.subarray(28)), decipher.final()]).toString("utf8")
 }
 
+const selectText = `SELECT method, path, fingerprint, status, content_type, body
+  FROM idempotency_keys WHERE tenant_id = ? AND idempotency_key = ?`
+const insertText = `INSERT INTO idempotency_keys
+  (tenant_id, idempotency_key, method, path, fingerprint, status, content_type, body, created_at)
+  VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`
+
 // Every request passes here and few carry a key: those without one go on without a generator.
 export const middleware: HttpMiddlewareFn<SqlClient.SqlClient | RequestCaller | InFlight> = (app) =>
   Effect.flatMap(HttpServerRequest.HttpServerRequest, (request) => {
@@ -98,9 +105,10 @@ const withKey = <E, R>(
         if (body._tag === "Left") return yield* app // the platform answers an unreadable body
         const fingerprint = fingerprintOf(body.right)
         const sql = yield* SqlClient.SqlClient
+        const run = Database.runner(sql)
         const path = new URL(request.url, "http://emulator").pathname
-        const [stored] = yield* Effect.orDie(sql<Stored>`SELECT method, path, fingerprint, status, content_type, body
-          FROM idempotency_keys WHERE tenant_id = ${tenantId} AND idempotency_key = ${storedKeyOf(key)}`)
+        const storedKey = storedKeyOf(key)
+        const [stored] = yield* Effect.orDie(run<Stored>(selectText, [tenantId, storedKey]))
         if (stored !== undefined) {
           if (stored.method !== request.method || stored.path !== path) {
             return conflict(`The Idempotency-Key was first used for ${stored.method} ${stored.path}.`)
@@ -115,19 +123,17 @@ const withKey = <E, R>(
         }
         const remember = (response: HttpServerResponse.HttpServerResponse) =>
           response.status >= 200 && response.status < 300 && response.body._tag === "Uint8Array"
-            ? sql`INSERT INTO idempotency_keys ${
-              sql.insert({
-                tenant_id: tenantId,
-                idempotency_key: storedKeyOf(key),
-                method: request.method,
-                path,
-                fingerprint,
-                status: response.status,
-                content_type: response.body.contentType,
-                body: seal(key, response.body.body),
-                created_at: new Date().toISOString()
-              })
-            }`
+            ? run(insertText, [
+              tenantId,
+              storedKey,
+              request.method,
+              path,
+              fingerprint,
+              response.status,
+              response.body.contentType,
+              seal(key, response.body.body),
+              new Date().toISOString()
+            ])
             : Effect.void
         return yield* sql.withTransaction(Effect.tap(app, remember)).pipe(
           Effect.catchIf((error): error is SqlError => error instanceof SqlError, Effect.die)

@@ -9,6 +9,7 @@ import * as Effect from "effect/Effect"
 import * as Layer from "effect/Layer"
 import * as Option from "effect/Option"
 import * as Schema from "effect/Schema"
+import * as Database from "./Database.js"
 
 export interface PageQuery {
   readonly page?: number | undefined
@@ -92,113 +93,152 @@ interface Row {
   readonly data: string
 }
 
+/**
+ * The rows of a collection a statement may touch: its WHERE clause, with `?` for the tenant, the
+ * collection and (when given) the parent, in that order.
+ */
+const scopeText = (withParent: boolean, deleted: boolean) =>
+  `tenant_id = ? AND collection = ?${withParent ? " AND parent_id = ?" : ""} AND deleted_at IS ${
+    deleted ? "NOT NULL" : "NULL"
+  }`
+
+const scopeParams = (tenantId: string, name: string, parentId: string | undefined): Array<unknown> =>
+  parentId === undefined ? [tenantId, name] : [tenantId, name, parentId]
+
 export const layer: Layer.Layer<RecordStore, never, SqlClient.SqlClient> = Layer.effect(
   RecordStore,
-  Effect.map(SqlClient.SqlClient, (sql) => ({
-    collection: <A, I>(
-      name: string,
-      schema: Schema.Schema<A, I>,
-      options: CollectionOptions<A>
-    ): Collection<A> => {
-      // Stored rows were written by this schema; a row that no longer decodes is a defect.
-      const decode = Schema.decodeUnknownSync(Schema.parseJson(schema))
-      const encode = Schema.encodeSync(Schema.parseJson(schema))
-      const searchText = (record: A) => (options.searchText?.(record) ?? "").toLowerCase()
-      const archived = (record: A) => (options.isArchived?.(record) === true ? 1 : 0)
-      const scope = (tenantId: string, parentId: string | undefined, deleted: boolean) =>
-        sql.and([
-          sql`tenant_id = ${tenantId}`,
-          sql`collection = ${name}`,
-          parentId === undefined ? sql`1 = 1` : sql`parent_id = ${parentId}`,
-          deleted ? sql`deleted_at IS NOT NULL` : sql`deleted_at IS NULL`
-        ])
+  Effect.map(SqlClient.SqlClient, (sql) => {
+    // Statements are fixed texts with `?` parameters, run without @effect/sql's per-statement scope
+    // and span (Database.runner): every request runs at least one of them.
+    const run = Database.runner(sql)
+    const findLive = `SELECT data FROM records WHERE ${scopeText(false, false)} AND unique_id = ?`
+    const insertText = `INSERT INTO records (tenant_id, collection, unique_id, parent_id, data, search_text, archived)
+      VALUES (?, ?, ?, ?, ?, ?, ?)`
+    const replaceText = `UPDATE records SET data = ?, search_text = ?, archived = ?
+      WHERE tenant_id = ? AND collection = ? AND unique_id = ?`
+    const softDeleteText = `UPDATE records SET deleted_at = ?
+      WHERE ${scopeText(false, false)} AND unique_id = ? RETURNING seq`
+    const recoverText = `UPDATE records SET deleted_at = NULL
+      WHERE ${scopeText(false, true)} AND unique_id = ? RETURNING data`
+    return {
+      collection: <A, I>(
+        name: string,
+        schema: Schema.Schema<A, I>,
+        options: CollectionOptions<A>
+      ): Collection<A> => {
+        // Stored rows were written by this schema; a row that no longer decodes is a defect.
+        const decode = Schema.decodeUnknownSync(Schema.parseJson(schema))
+        const encode = Schema.encodeSync(Schema.parseJson(schema))
+        const searchText = (record: A) => (options.searchText?.(record) ?? "").toLowerCase()
+        const archived = (record: A) => (options.isArchived?.(record) === true ? 1 : 0)
+        const decodeFirst = (rows: ReadonlyArray<Row>) =>
+          Option.map(Option.fromNullable(rows[0]), (row) => decode(row.data))
 
-      const list: Collection<A>["list"] = (tenantId, query) =>
-        Effect.gen(function*() {
+        const list: Collection<A>["list"] = (tenantId, query) => {
           const page = query.page ?? 1
           const records = query.records ?? defaultRecords
           const search = query.search?.trim().toLowerCase()
-          const where = sql.and([
-            scope(tenantId, query.parentId, query.deleted ?? false),
-            sql`archived = ${query.archived === true ? 1 : 0}`,
-            search === undefined || search === "" ? sql`1 = 1` : sql`search_text LIKE ${`%${search}%`}`,
-            ...Object.entries(query.attributes ?? {}).map(([key, value]) =>
-              sql`json_extract(data, ${`$."${key}"`}) = ${value}`
-            )
-          ])
-          const [count] = yield* sql<{ readonly total: number }>`SELECT COUNT(*) AS total FROM records WHERE ${where}`
-          const totalRecords = count?.total ?? 0
-          const offset = (page - 1) * records
-          // A page past the end is empty without asking SQLite, which refuses offsets beyond 64 bits.
-          const rows = offset >= totalRecords
-            ? []
-            : yield* sql<Row>`SELECT data FROM records WHERE ${where} ORDER BY seq LIMIT ${records} OFFSET ${offset}`
-          return {
-            items: rows.map((row) => decode(row.data)),
-            page,
-            records,
-            totalRecords,
-            totalPages: Math.ceil(totalRecords / records)
+          let where = `${scopeText(query.parentId !== undefined, query.deleted ?? false)} AND archived = ?`
+          const params = scopeParams(tenantId, name, query.parentId)
+          params.push(query.archived === true ? 1 : 0)
+          if (search !== undefined && search !== "") {
+            where += " AND search_text LIKE ?"
+            params.push(`%${search}%`)
           }
-        })
-
-      return {
-        list,
-        all: (tenantId, query) =>
-          Effect.map(
-            sql<Row>`SELECT data FROM records WHERE ${
-              scope(tenantId, query.parentId, false)
-            } AND archived = 0 ORDER BY seq`,
-            (rows) => rows.map((row) => decode(row.data))
-          ),
-        find: (tenantId, uniqueId, findOptions) =>
-          Effect.map(
-            // The most frequent query (every GET by id, every update) spelled flat: composing the
-            // scope's fragments cost a quarter of its time.
-            findOptions?.parentId === undefined && findOptions?.deleted !== true
-              ? sql<Row>`SELECT data FROM records WHERE tenant_id = ${tenantId} AND collection = ${name}
-                AND unique_id = ${uniqueId} AND deleted_at IS NULL`
-              : sql<Row>`SELECT data FROM records WHERE ${
-                scope(tenantId, findOptions?.parentId, findOptions?.deleted ?? false)
-              } AND unique_id = ${uniqueId}`,
-            (rows) => Option.map(Option.fromNullable(rows[0]), (row) => decode(row.data))
-          ),
-        insert: (tenantId, record, insertOptions) =>
-          Effect.as(
-            // Spelled flat rather than with `sql.insert`, which builds its fragment on every call.
-            sql`INSERT INTO records (tenant_id, collection, unique_id, parent_id, data, search_text, archived)
-              VALUES (${tenantId}, ${name}, ${options.idOf(record)}, ${insertOptions?.parentId ?? null}, ${
-              encode(record)
-            }, ${searchText(record)}, ${archived(record)})`,
-            record
-          ),
-        replace: (tenantId, record) =>
-          Effect.as(
-            sql`UPDATE records SET data = ${encode(record)}, search_text = ${searchText(record)},
-              archived = ${archived(record)}
-              WHERE tenant_id = ${tenantId} AND collection = ${name} AND unique_id = ${options.idOf(record)}`,
-            record
-          ),
-        softDelete: (tenantId, uniqueId) =>
-          Effect.map(
-            sql<{ readonly seq: number }>`UPDATE records SET deleted_at = ${new Date().toISOString()}
-              WHERE ${scope(tenantId, undefined, false)} AND unique_id = ${uniqueId} RETURNING seq`,
-            (rows) => rows.length > 0
-          ),
-        recover: (tenantId, uniqueId) =>
-          Effect.map(
-            sql<Row>`UPDATE records SET deleted_at = NULL
-              WHERE ${scope(tenantId, undefined, true)} AND unique_id = ${uniqueId} RETURNING data`,
-            (rows) => Option.map(Option.fromNullable(rows[0]), (row) => decode(row.data))
-          ),
-        remove: (tenantId, uniqueId, removeOptions) =>
-          Effect.map(
-            sql<{ readonly seq: number }>`DELETE FROM records WHERE ${
-              scope(tenantId, removeOptions?.parentId, false)
-            } AND unique_id = ${uniqueId} RETURNING seq`,
-            (rows) => rows.length > 0
+          for (const [key, value] of Object.entries(query.attributes ?? {})) {
+            where += " AND json_extract(data, ?) = ?"
+            params.push(`$."${key}"`, value)
+          }
+          return Effect.flatMap(
+            run<{ readonly total: number }>(`SELECT COUNT(*) AS total FROM records WHERE ${where}`, params),
+            ([count]) => {
+              const totalRecords = count?.total ?? 0
+              const offset = (page - 1) * records
+              // A page past the end is empty without asking SQLite, which refuses offsets beyond 64 bits.
+              const rows = offset >= totalRecords
+                ? Effect.succeed<ReadonlyArray<Row>>([])
+                : run<Row>(`SELECT data FROM records WHERE ${where} ORDER BY seq LIMIT ? OFFSET ?`, [
+                  ...params,
+                  records,
+                  offset
+                ])
+              return Effect.map(rows, (rows) => ({
+                items: rows.map((row) => decode(row.data)),
+                page,
+                records,
+                totalRecords,
+                totalPages: Math.ceil(totalRecords / records)
+              }))
+            }
           )
+        }
+
+        return {
+          list,
+          all: (tenantId, query) =>
+            Effect.map(
+              run<Row>(
+                `SELECT data FROM records WHERE ${scopeText(query.parentId !== undefined, false)} AND archived = 0
+                ORDER BY seq`,
+                scopeParams(tenantId, name, query.parentId)
+              ),
+              (rows) => rows.map((row) => decode(row.data))
+            ),
+          find: (tenantId, uniqueId, findOptions) =>
+            Effect.map(
+              findOptions?.parentId === undefined && findOptions?.deleted !== true
+                ? run<Row>(findLive, [tenantId, name, uniqueId])
+                : run<Row>(
+                  `SELECT data FROM records WHERE ${
+                    scopeText(findOptions?.parentId !== undefined, findOptions?.deleted ?? false)
+                  } AND unique_id = ?`,
+                  [...scopeParams(tenantId, name, findOptions?.parentId), uniqueId]
+                ),
+              decodeFirst
+            ),
+          insert: (tenantId, record, insertOptions) =>
+            Effect.as(
+              run(insertText, [
+                tenantId,
+                name,
+                options.idOf(record),
+                insertOptions?.parentId ?? null,
+                encode(record),
+                searchText(record),
+                archived(record)
+              ]),
+              record
+            ),
+          replace: (tenantId, record) =>
+            Effect.as(
+              run(replaceText, [
+                encode(record),
+                searchText(record),
+                archived(record),
+                tenantId,
+                name,
+                options.idOf(record)
+              ]),
+              record
+            ),
+          softDelete: (tenantId, uniqueId) =>
+            Effect.map(
+              run(softDeleteText, [new Date().toISOString(), tenantId, name, uniqueId]),
+              (rows) => rows.length > 0
+            ),
+          recover: (tenantId, uniqueId) => Effect.map(run<Row>(recoverText, [tenantId, name, uniqueId]), decodeFirst),
+          remove: (tenantId, uniqueId, removeOptions) =>
+            Effect.map(
+              run(
+                `DELETE FROM records WHERE ${
+                  scopeText(removeOptions?.parentId !== undefined, false)
+                } AND unique_id = ? RETURNING seq`,
+                [...scopeParams(tenantId, name, removeOptions?.parentId), uniqueId]
+              ),
+              (rows) => rows.length > 0
+            )
+        }
       }
     }
-  }))
+  })
 )
