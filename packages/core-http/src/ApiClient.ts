@@ -156,12 +156,15 @@ const bytesOf = (response: HttpClientResponse.HttpClientResponse): Effect.Effect
     : Effect.mapError(response.arrayBuffer, (error) => toApiError(error, undefined))
 
 /** The response's text: the transport's buffered copy when it has one. */
-const textOf = (response: HttpClientResponse.HttpClientResponse, bytes: ArrayBuffer) =>
-  response instanceof BufferedResponse ? response.bodyText : utf8.decode(bytes)
 
 const mediaType = (contentType: string) => contentType.split(";")[0]!.trim().toLowerCase()
 
-/** The decoder of one success: JSON (the API's), text, bytes or form parameters, as the contract says. */
+/**
+ * The decoder of one success: JSON (the API's), text, bytes or form parameters, as the contract says.
+ * Text is decoded from the bytes and not kept on the response (`BufferedResponse.bodyText` caches it):
+ * a page's text (500 kB) held there outlived the page in old space until a full GC, for every page of a
+ * stream. An error report decodes it again, only on failure.
+ */
 const successDecoder = (
   ast: AST.AST
 ): (response: HttpClientResponse.HttpClientResponse, bytes: ArrayBuffer) => Either.Either<unknown, unknown> => {
@@ -170,9 +173,6 @@ const successDecoder = (
   switch (encoding.kind) {
     case "Json":
       return (_response, bytes) => {
-        // Decoded here and not kept on the response (`bodyText` caches it): a page's text (500 kB)
-        // held by the response outlived the page in old space until a full GC, for every page of
-        // a stream. An error report decodes the text again from the bytes.
         const text = utf8.decode(bytes)
         let json: unknown
         try {
@@ -190,16 +190,14 @@ const successDecoder = (
         if (got === undefined || mediaType(got) !== expected) {
           return Either.left(new Error(`expected ${encoding.contentType}, got ${got ?? "no content type"}`))
         }
-        return decode(textOf(response, bytes))
+        return decode(utf8.decode(bytes))
       }
     }
     case "Uint8Array":
       return (_, bytes) => decode(new Uint8Array(bytes))
     case "UrlParams":
-      return (response, bytes) =>
-        decode(
-          Object.fromEntries(new URLSearchParams(textOf(response, bytes)) as unknown as Iterable<[string, string]>)
-        )
+      return (_, bytes) =>
+        decode(Object.fromEntries(new URLSearchParams(utf8.decode(bytes)) as unknown as Iterable<[string, string]>))
   }
 }
 
