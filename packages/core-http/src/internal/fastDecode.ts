@@ -93,18 +93,22 @@ const literal = (key: string): string => JSON.stringify(key)
 const inheritedKeys = new Set<string>(Object.getOwnPropertyNames(Object.prototype))
 
 /**
- * Source that reads `obj[key]` into `v`, then runs `present` when `obj` has `key` as its own property
+ * Source that reads `input[key]` into `v`, then runs `present` when `input` has `key` as its own property
  * and `absent` otherwise. Generated code reads only objects whose prototype is `Object.prototype` or
  * null (`plainObject`): there a key that `Object.prototype` lacks is own exactly when the read finds a
  * value, or finds undefined and `hasOwnProperty` says so. One read per present field instead of a
  * `hasOwnProperty` call and a read.
  */
-const readField = (obj: string, key: string, present: string, absent: string): string => {
+const readField = (key: string, present: string, absent: string): string => {
   const K = literal(key)
   return inheritedKeys.has(key)
-    ? `if (hasOwn.call(${obj}, ${K})) {\n v = ${obj}[${K}]\n ${present}\n} else {\n ${absent}\n}`
-    : `v = ${obj}[${K}]\nif (v !== undefined || hasOwn.call(${obj}, ${K})) {\n ${present}\n} else {\n ${absent}\n}`
+    ? `if (hasOwn.call(input, ${K})) {\n v = input[${K}]\n ${present}\n} else {\n ${absent}\n}`
+    : `v = input[${K}]\nif (v !== undefined || hasOwn.call(input, ${K})) {\n ${present}\n} else {\n ${absent}\n}`
 }
+
+/** Source that decodes `v` in place: its inline test when it has one, else its decoder `name`. */
+const decodeInPlace = (test: ((x: string) => string) | undefined, name: string): string =>
+  test === undefined ? `v = ${name}(v, options)\n if (v === F) return F` : `if (!${test("v")}) return F`
 
 /**
  * Source that leaves a generated function with `fail` unless `input` is a plain object (JSON's
@@ -594,9 +598,8 @@ const fieldStep = (field: {
     step.source = (i, values) => {
       values[`e${i}`] = decodeEncoded
       return readField(
-        "input",
         source,
-        `${test === undefined ? `v = e${i}(v, options)\n if (v === F) return F` : `if (!${test("v")}) return F`}
+        `${decodeInPlace(test, `e${i}`)}
         out[${N}] = v`,
         absentOk ? "" : "return F"
       )
@@ -614,7 +617,6 @@ const fieldStep = (field: {
     // A test in line: a value other than null that passes it is the decoded value (never null or undefined).
     if (test !== undefined) {
       return readField(
-        "input",
         source,
         `if (v === null) { ${absent} }
         else {
@@ -627,7 +629,6 @@ const fieldStep = (field: {
     values[`e${i}`] = decode
     values[`t${i}`] = decodeType
     return readField(
-      "input",
       source,
       `if (v === null) { ${absent} }
       else {
@@ -739,9 +740,8 @@ const typeLiteral = (ast: AST.TypeLiteral): FastDecoder => {
       values[`d${i}`] = decoders[i]
       const test = inlineTest(ast.propertySignatures[i]!.type)
       return readField(
-        "input",
         name,
-        `${test === undefined ? `v = d${i}(v, options)\n if (v === F) return F` : `if (!${test("v")}) return F`}
+        `${decodeInPlace(test, `d${i}`)}
         out[${literal(name)}] = v`,
         optional[i] ? "" : "return F"
       )
@@ -998,7 +998,6 @@ const goCheck = (ast: AST.AST): FastCheck => {
           ${
           ast.propertySignatures.map((ps) =>
             readField(
-              "input",
               ps.name as string,
               `if (!${inlineCheck(ps.type, "v", inlined)}) return false`,
               ps.isOptional ? "" : "return false"
@@ -1092,7 +1091,6 @@ const projection = (ast: AST.AST, key: string): FastDecoder | undefined => {
       ${
       others.map((field) =>
         readField(
-          "input",
           field.name,
           `if (!${inlineCheck(field.type, "v", inlined)}) return F`,
           field.isOptional ? "" : "return F"
@@ -1101,7 +1099,6 @@ const projection = (ast: AST.AST, key: string): FastDecoder | undefined => {
     }
       ${
       readField(
-        "input",
         key,
         `v = decodeTarget(v, options)
         if (v === F) return F`,
