@@ -26,4 +26,25 @@ describe("fast decode path", () => {
     expect(fast).toStrictEqual(reference)
     expect(fast._tag === "Right" && fast.right).toStrictEqual({ settings: { x: 1 } })
   })
+
+  // A relationship's identifier is checked in line, reading `id` and `type` as the parser does: a
+  // required member may be inherited; with `exact` it may not, and the compiled path stands aside.
+  const linked = (data: unknown) => ({
+    data: { id: "t1", type: "thing", attributes: { name: "x" }, relationships: { owner: { data } } }
+  })
+  const named = documentOf(Schema.Struct({ name: Schema.String }))
+
+  it("a relationship identifier with inherited members is accepted as the parser accepts it", () => {
+    const { fast, reference } = both(named, linked(Object.create({ id: "u1", type: "user" })))
+    expect(fast).toStrictEqual(reference)
+    expect(fast._tag).toBe("Right")
+  })
+
+  it("with exact, an inherited required member is missing, as the parser says", () => {
+    const body = linked(Object.create({ id: "u1", type: "user" }))
+    const fast = ParseResult.decodeUnknownEither(named, { exact: true })(body)
+    const reference = ParseResult.decodeUnknownEither(named, { exact: true, propertyOrder: "original" })(body)
+    expect(fast._tag).toBe("Left")
+    expect(fast).toStrictEqual(reference)
+  })
 })

@@ -39,19 +39,34 @@ export interface Variant {
 /**
  * Runs synchronous variants in interleaved rounds. Each round times `iterations` back-to-back runs of
  * every variant; the result is each round's mean time per run, in nanoseconds.
+ *
+ * A full GC runs before each variant's turn, so no variant pays for another's garbage. With `keep`,
+ * each variant's last result stays reachable until its next turn, as an application keeps what it
+ * decoded. Without it, two full GCs pass between a variant's turns with nothing of its output alive:
+ * V8 then drops the object shapes its optimized code was specialised on and deoptimizes that code, so
+ * each turn starts unoptimized (a state a running application is rarely in).
  */
 export const interleavedSync = (
   variants: ReadonlyArray<Variant>,
-  options: { readonly warmup: number; readonly rounds: number; readonly iterations: number }
+  options: {
+    readonly warmup: number
+    readonly rounds: number
+    readonly iterations: number
+    readonly keep?: boolean | undefined
+  }
 ): Record<string, Array<number>> => {
   const samples: Record<string, Array<number>> = Object.fromEntries(variants.map((v) => [v.name, []]))
-  for (const variant of variants) for (let i = 0; i < options.warmup; i++) variant.run()
+  const kept = new Map<string, unknown>()
+  for (const variant of variants) for (let i = 0; i < options.warmup; i++) kept.set(variant.name, variant.run())
+  if (options.keep !== true) kept.clear()
   for (let round = 0; round < options.rounds; round++) {
     for (const variant of roundOrder(variants, round)) {
       maybeGc()
+      let last: unknown
       const start = now()
-      for (let i = 0; i < options.iterations; i++) variant.run()
+      for (let i = 0; i < options.iterations; i++) last = variant.run()
       samples[variant.name]!.push((now() - start) / options.iterations)
+      if (options.keep === true) kept.set(variant.name, last)
     }
   }
   return samples

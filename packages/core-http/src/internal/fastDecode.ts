@@ -207,6 +207,8 @@ const inlineTest = (ast: AST.AST): ((x: string) => string) | undefined => {
       return (x) => `(typeof ${x} === "number")`
     case "BooleanKeyword":
       return (x) => `(typeof ${x} === "boolean")`
+    case "UndefinedKeyword":
+      return (x) => `(${x} === undefined)`
     case "Literal": {
       const value = ast.literal
       const source = value === null
@@ -269,11 +271,15 @@ const withAnnotations = (ast: AST.AST): FastDecoder => {
   return (input, options) => decoder(input, { ...options, ...annotated })
 }
 
-/** Options under which the fast path's output is the parser's output (they only change failures). */
+/**
+ * Options under which the fast path's output is the parser's output (they only change failures).
+ * `exact` is not among them: it makes a required key that is only inherited missing, which the
+ * compiled checks do not look for.
+ */
 export const isDefaultShape = (options: AST.ParseOptions | undefined): boolean =>
   options === undefined ||
   ((options.onExcessProperty === undefined || options.onExcessProperty === "ignore") &&
-    (options.propertyOrder === undefined || options.propertyOrder === "none"))
+    (options.propertyOrder === undefined || options.propertyOrder === "none") && options.exact !== true)
 
 const go = (ast: AST.AST): FastDecoder => {
   switch (ast._tag) {
@@ -934,18 +940,38 @@ const inlineCheck = (ast: AST.AST, x: string, values: Record<string, unknown>, d
         depth >= inlineCheckDepth || ast.indexSignatures.length > 0 || ast.propertySignatures.length === 0 ||
         ast.propertySignatures.some((ps) => typeof ps.name !== "string")
       ) return call()
+      // Effect's parser (default options, not `exact`) decodes a required key's value read with
+      // `input[key]`, own or not, and skips an optional key that is not own: the check reads alike.
       const fields = ast.propertySignatures.map((ps) => {
         const K = literal(ps.name as string)
         const check = inlineCheck(ps.type, `${x}[${K}]`, values, depth + 1)
-        return ps.isOptional ? `(!hasOwn.call(${x}, ${K}) || ${check})` : `hasOwn.call(${x}, ${K}) && ${check}`
+        return ps.isOptional ? `((${x}[${K}] === undefined && !hasOwn.call(${x}, ${K})) || ${check})` : check
       })
       return `(typeof ${x} === "object" && ${x} !== null && !Array.isArray(${x}) && ${fields.join(" && ")})`
     }
     case "Union":
-      return `(${ast.types.map((member) => inlineCheck(member, x, values, depth + 1)).join(" || ")})`
+      return unionCheck(ast.types.map((member) => (v) => inlineCheck(member, x, v, depth + 1)), values)
     default:
       return call()
   }
+}
+
+/**
+ * A union's check as a source expression: any member accepting is enough, whatever the order, so
+ * the members tested in line come before those that call a compiled check.
+ */
+const unionCheck = (
+  members: ReadonlyArray<(values: Record<string, unknown>) => string>,
+  values: Record<string, unknown>
+): string => {
+  const inline: Array<string> = []
+  const calls: Array<string> = []
+  for (const member of members) {
+    const before = Object.keys(values).length
+    const source = member(values)
+    ;(Object.keys(values).length === before ? inline : calls).push(source)
+  }
+  return `(${[...inline, ...calls].join(" || ")})`
 }
 
 // Without parse-option or fallback annotations, which only the decoder applies.
@@ -993,7 +1019,11 @@ const goCheck = (ast: AST.AST): FastCheck => {
       const generated = generate<FastCheck>(
         inlined,
         `return function (input, options) {
-          ${plainObject("false")}
+          ${
+          // Fields are read as own only off plain objects; keys alone (a record) are own whatever the prototype.
+          ast.propertySignatures.length > 0
+            ? plainObject("false")
+            : `if (typeof input !== "object" || input === null || Array.isArray(input)) return false`}
           let v
           ${
           ast.propertySignatures.map((ps) =>
@@ -1048,7 +1078,7 @@ const goCheck = (ast: AST.AST): FastCheck => {
       const generated = generate<FastCheck>(
         inlined,
         `return function (u, options) {
-          return ${ast.types.map((member) => inlineCheck(member, "u", inlined)).join(" || ")}
+          return ${unionCheck(ast.types.map((member) => (v) => inlineCheck(member, "u", v)), inlined)}
         }`
       )
       if (generated !== undefined) return generated

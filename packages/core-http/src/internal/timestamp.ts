@@ -52,8 +52,8 @@ export const parseTimestampFast = (s: string): number | undefined => {
   const second = twoDigits(s, 17)
   if (month < 1 || month > 12 || day < 1 || hour < 0 || hour > 23 || minute < 0 || minute > 59) return undefined
   if (second < 0 || second > 59) return undefined
-  const leap = month === 2 && (year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0))
-  if (day > (leap ? 29 : monthDays[month - 1]!)) return undefined
+  const leap = year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0)
+  if (day > (leap && month === 2 ? 29 : monthDays[month - 1]!)) return undefined
   let i = 19
   let ms = 0
   if (s.charCodeAt(i) === 46) { // .
@@ -76,21 +76,22 @@ export const parseTimestampFast = (s: string): number | undefined => {
   } else {
     return undefined
   }
-  return daysFromCivil(year, month, day) * 86_400_000 + hour * 3_600_000 + (minute - offsetMinutes) * 60_000 +
+  return daysFromCivil(year, month, day, leap) * 86_400_000 + hour * 3_600_000 + (minute - offsetMinutes) * 60_000 +
     second * 1_000 + ms
 }
 
+/** Days before the first of each month (1-based) in a common year. */
+const daysBeforeMonth = [0, 0, 31, 59, 90, 120, 151, 181, 212, 243, 273, 304, 334]
+
 /**
- * Days since 1970-01-01 of a proleptic Gregorian date (H. Hinnant's `days_from_civil`), what
+ * Days since 1970-01-01 of a Gregorian date from year 1000 on (the only years read by hand), what
  * `Date.UTC` counts, in integer arithmetic (a call to `Date.UTC` costs more than the whole parse).
+ * Every quantity is positive, so `| 0` truncates as `Math.floor` would.
  */
-const daysFromCivil = (year: number, month: number, day: number): number => {
-  const y = month <= 2 ? year - 1 : year
-  const era = Math.floor(y / 400)
-  const yearOfEra = y - era * 400
-  const dayOfYear = Math.floor((153 * (month > 2 ? month - 3 : month + 9) + 2) / 5) + day - 1
-  const dayOfEra = yearOfEra * 365 + Math.floor(yearOfEra / 4) - Math.floor(yearOfEra / 100) + dayOfYear
-  return era * 146_097 + dayOfEra - 719_468
+const daysFromCivil = (year: number, month: number, day: number, leap: boolean): number => {
+  const y = year - 1
+  return y * 365 + ((y / 4) | 0) - ((y / 100) | 0) + ((y / 400) | 0) - 719_162 +
+    daysBeforeMonth[month]! + (leap && month > 2 ? 1 : 0) + day - 1
 }
 
 /** The instant of `s`, or NaN: the reference reading's answer, by the shortest way. */
