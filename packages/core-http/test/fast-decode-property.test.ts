@@ -153,6 +153,14 @@ const outcome = (result: Either.Either<unknown, ParseResult.ParseIssue>) =>
     ? { ok: true as const, value: result.right }
     : { ok: false as const, issues: ParseResult.ArrayFormatter.formatIssueSync(result.left) }
 
+/** Every object's keys, in order, through the whole value: generated code and closures write alike. */
+const keyOrder = (value: unknown): unknown =>
+  Array.isArray(value)
+    ? value.map(keyOrder)
+    : typeof value === "object" && value !== null && !(value instanceof Date)
+    ? Object.entries(value).map(([key, v]) => [key, keyOrder(v)])
+    : null
+
 describe("compiled decoding, property-based", () => {
   it("generated code, closures and Effect's parser agree on valid and broken list bodies", () => {
     let accepted = 0
@@ -160,8 +168,11 @@ describe("compiled decoding, property-based", () => {
     FastCheck.assert(
       FastCheck.property(body, (input) => {
         const expected = outcome(generatedParsers.list.reference(input))
-        expect(outcome(generatedParsers.list.fast(input))).toStrictEqual(expected)
-        expect(outcome(closureParsers.list.fast(input))).toStrictEqual(expected)
+        const generated = generatedParsers.list.fast(input)
+        const closures = closureParsers.list.fast(input)
+        expect(outcome(generated)).toStrictEqual(expected)
+        expect(outcome(closures)).toStrictEqual(expected)
+        expect(keyOrder(Either.getOrUndefined(generated))).toStrictEqual(keyOrder(Either.getOrUndefined(closures)))
         expect(outcome(closureParsers.list.reference(input))).toStrictEqual(expected)
         if (expected.ok) accepted++
         else rejected++

@@ -507,8 +507,12 @@ const structTransformation = (
   if (used.size !== encodedFields.size) return undefined
   const count = steps.length
   const values = generatedBasics()
+  const names = toLiteral.propertySignatures.map((ps) => ps.name as string)
+  const layout = steps.every((step) => step.source !== undefined)
+    ? objectLayout(names, toLiteral.propertySignatures.map((ps) => ps.isOptional), values)
+    : keyByKey(names)
   const lines = steps.map((step, i) => {
-    const code = step.source?.(i, values)
+    const code = step.source?.(i, values, layout.store(i))
     if (code !== undefined) return code
     values[`s${i}`] = step
     return `if (!s${i}(input, out, options)) return F`
@@ -517,10 +521,10 @@ const structTransformation = (
     values,
     `return function (input, options) {
       ${plainObject("F")}
-      const out = {}
+      ${layout.start}
       let v
       ${lines.join("\n")}
-      return out
+      ${layout.end}
     }`
   )
   if (generated !== undefined) return generated
@@ -535,12 +539,105 @@ const structTransformation = (
   }
 }
 
+/**
+ * How a generated struct reader makes its object: code before the fields, the code that keeps a
+ * decoded field `v`, and code after the fields that returns the object.
+ */
+interface ObjectLayout {
+  readonly start: string
+  readonly store: (field: number) => string
+  readonly end: string
+}
+
+/** The object made first and each field written to it as it is decoded, in declared order. */
+const keyByKey = (names: ReadonlyArray<string>): ObjectLayout => ({
+  start: "const out = {}",
+  store: (i) => `out[${literal(names[i]!)}] = v`,
+  end: "return out"
+})
+
+/** Structs with more optional fields than this are made key by key. */
+const shapesMaxOptional = 16
+/** How many combinations of present optional fields get an object literal of their own. */
+const shapesLimit = 64
+
+/**
+ * Fields decoded into locals (`o0`, `o1`, ...; bit `k` of `m` set when the `k`-th optional field is
+ * present), then the object made by one object literal for that combination, generated on first
+ * sight, with the present keys in declared order (as key by key). A literal's shape is held by its
+ * boilerplate. Shapes made by adding keys one by one are held only by live objects: once none is
+ * left, two full GCs drop them, and with them the optimized code specialised on them, which then
+ * runs deoptimized until V8 optimizes it again. Past `shapesLimit` combinations, objects are made
+ * key by key by one shared function.
+ */
+const objectLayout = (
+  names: ReadonlyArray<string>,
+  optional: ReadonlyArray<boolean>,
+  values: Record<string, unknown>
+): ObjectLayout => {
+  const bits = new Map<number, number>()
+  optional.forEach((isOptional, i) => {
+    if (isOptional) bits.set(i, bits.size)
+  })
+  // A `__proto__` key in a literal sets the prototype; written key by key it goes through the
+  // setter as Effect's parser writes it.
+  if (names.length === 0 || bits.size > shapesMaxOptional || names.includes("__proto__")) return keyByKey(names)
+  const params = ["m", ...names.map((_, i) => `o${i}`)].join(", ")
+  const present = (m: number) =>
+    names.flatMap((_, i) => {
+      const bit = bits.get(i)
+      return bit === undefined || (m & (1 << bit)) !== 0 ? [i] : []
+    })
+  const shapes: Array<Function | undefined> = []
+  let made = 0
+  let shared: Function | undefined
+  const keyByKeyShape = (): Function =>
+    shared ??= generate<Function>(
+      {},
+      `return function (${params}) {
+        const out = {}
+        ${
+        names.map((name, i) => {
+          const bit = bits.get(i)
+          const write = `out[${literal(name)}] = o${i}`
+          return bit === undefined ? write : `if ((m & ${1 << bit}) !== 0) ${write}`
+        }).join("\n")
+      }
+        return out
+      }`
+    )!
+  values["shapes"] = shapes
+  values["shapeOf"] = (m: number): Function => {
+    const shape = made < shapesLimit
+      ? generate<Function>(
+        {},
+        `return function (${params}) {
+          return { ${present(m).map((i) => `${literal(names[i]!)}: o${i}`).join(", ")} }
+        }`
+      )
+      : undefined
+    made++
+    return shapes[m] = shape ?? keyByKeyShape()
+  }
+  return {
+    start: `let m = 0, ${names.map((_, i) => `o${i}`).join(", ")}`,
+    store: (i) => {
+      const bit = bits.get(i)
+      return bit === undefined ? `o${i} = v` : `o${i} = v; m |= ${1 << bit}`
+    },
+    end: `return (shapes[m] ?? shapeOf(m))(${params})`
+  }
+}
+
 /** One field of a struct: reads it from `input`, writes it to `out` (or leaves it out); false: `Fallback`. */
 type FieldStep =
   & ((input: Record<string, unknown>, out: Record<string, unknown>, options: AST.ParseOptions) => boolean)
   & {
-    /** The same step as source text for `generate` (its decoders put in `values`), when it has one. */
-    source?: (i: number, values: Record<string, unknown>) => string
+    /**
+     * The same step as source text for `generate` (its decoders put in `values`), when it has one;
+     * `store` is the code that keeps the decoded `v` as this field's value.
+     */
+    source?: (i: number, values: Record<string, unknown>, store: string) => string
   }
 
 /**
@@ -591,7 +688,6 @@ const fieldStep = (field: {
   const { absentOk, isOptional, name, source, sourceOptional, typeImplied } = field
   const decodeEncoded = compile(field.encoded)
   const decodeType = compile(field.type)
-  const N = literal(name)
   if (field.transform === undefined && !field.dropNull && typeImplied === "always") {
     const step: FieldStep = (input, out, options) => {
       if (!hasOwn.call(input, source)) return absentOk
@@ -601,12 +697,12 @@ const fieldStep = (field: {
       return true
     }
     const test = inlineTest(field.encoded)
-    step.source = (i, values) => {
+    step.source = (i, values, store) => {
       values[`e${i}`] = decodeEncoded
       return readField(
         source,
         `${decodeInPlace(test, `e${i}`)}
-        out[${N}] = v`,
+        ${store}`,
         absentOk ? "" : "return F"
       )
     }
@@ -617,7 +713,8 @@ const fieldStep = (field: {
   const dropsNullSource = (decode: FastDecoder, test: ((x: string) => string) | undefined) =>
   (
     i: number,
-    values: Record<string, unknown>
+    values: Record<string, unknown>,
+    store: string
   ) => {
     const absent = isOptional ? "" : "return F"
     // A test in line: a value other than null that passes it is the decoded value (never null or undefined).
@@ -627,7 +724,7 @@ const fieldStep = (field: {
         `if (v === null) { ${absent} }
         else {
           if (!${test("v")}) return F
-          out[${N}] = v
+          ${store}
         }`,
         absentOk ? "" : "return F"
       )
@@ -643,7 +740,7 @@ const fieldStep = (field: {
         if (v === null) { ${absent} }
         else {
           ${typeImplied === "always" ? "" : `if (v === undefined) { v = t${i}(v, options); if (v === F) return F }`}
-          out[${N}] = v
+          ${store}
         }
       }`,
       absentOk ? "" : "return F"
@@ -742,13 +839,14 @@ const typeLiteral = (ast: AST.TypeLiteral): FastDecoder => {
   const count = names.length
   if (indexDecoders.length === 0) {
     const values = generatedBasics()
+    const layout = objectLayout(names, optional, values)
     const lines = names.map((name, i) => {
       values[`d${i}`] = decoders[i]
       const test = inlineTest(ast.propertySignatures[i]!.type)
       return readField(
         name,
         `${decodeInPlace(test, `d${i}`)}
-        out[${literal(name)}] = v`,
+        ${layout.store(i)}`,
         optional[i] ? "" : "return F"
       )
     })
@@ -756,10 +854,10 @@ const typeLiteral = (ast: AST.TypeLiteral): FastDecoder => {
       values,
       `return function (input, options) {
         ${plainObject("F")}
-        const out = {}
+        ${layout.start}
         let v
         ${lines.join("\n")}
-        return out
+        ${layout.end}
       }`
     )
     if (generated !== undefined) return generated
