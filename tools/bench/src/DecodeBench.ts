@@ -48,7 +48,7 @@ export const runDecode = (options: { readonly quick: boolean; readonly records?:
     throw new Error("the client's decode and the baseline mapper disagree on the fixture page")
   }
 
-  const rounds = options.quick ? 9 : 21
+  const rounds = options.quick ? 9 : 41
   const iterations = options.quick ? 8 : 12
   const paths = [
     { name: "client", run: () => clientDecode(buffer) },

@@ -148,6 +148,26 @@ export const streamSection = (s: StreamResult) =>
         s.raw.peakHeapGrowthMb,
         s.raw.retainedHeapMb,
         ""
+      ],
+      [
+        "floor: the raw loop's pages (no SDK) as an Effect Stream + Stream.runForEach",
+        "",
+        "",
+        "",
+        s.memoryFloors.effectOverRawPages.peakRssGrowthMb,
+        s.memoryFloors.effectOverRawPages.peakHeapGrowthMb,
+        s.memoryFloors.effectOverRawPages.retainedHeapMb,
+        ""
+      ],
+      [
+        "floor: the SDK's decoded pages (leads.list) in a plain loop, no Stream",
+        "",
+        "",
+        "",
+        s.memoryFloors.sdkPagesWithoutStream.peakRssGrowthMb,
+        s.memoryFloors.sdkPagesWithoutStream.peakHeapGrowthMb,
+        s.memoryFloors.sdkPagesWithoutStream.retainedHeapMb,
+        ""
       ]
     ]),
     "",
@@ -157,7 +177,7 @@ export const streamSection = (s: StreamResult) =>
       meets(s.effectRssVsRaw <= s.goalRssVsRaw)
     }).`,
     "",
-    `Page prefetching: ${s.prefetch}. The SDK faces run on NodeTransport (undici). RSS growth is measured in a fresh process per face.`
+    `Page prefetching: ${s.prefetch}. The SDK faces run on NodeTransport (undici). Memory is measured in fresh processes, one per face and run (the median of three runs; one with --quick).`
   ].join("\n")
 
 export const loadSection = (runs: ReadonlyArray<LoadRun>) =>

@@ -3,7 +3,8 @@
  * (the Effect face, and the Promise face's async iterable) against a raw page loop of fetch +
  * JSON.parse. The emulator runs as its own process on a temporary SQLite file seeded directly
  * (batched inserts in one transaction; see `seedLeads`).
- * Peak RSS growth is measured in a fresh process per face.
+ * Peak RSS growth is measured in fresh processes per face (the median of three), beside two floors:
+ * the raw loop's pages through Effect's Stream, and the SDK's pages without a Stream.
  */
 import { PromiseFace } from "@blocks-crm/core-http"
 import * as NodeTransport from "@blocks-crm/core-http/NodeTransport"
@@ -49,6 +50,12 @@ export interface StreamResult {
   readonly goalRatio: number
   readonly goalRssVsRaw: number
   readonly effectRssVsRaw: number
+  /**
+   * Floors of the memory figure, each in a fresh process: the raw loop's pages (no SDK code) through
+   * Effect's Stream and `Stream.runForEach`, as the Effect face is consumed; and the SDK's decoded
+   * pages (`leads.list`) in a plain loop, without a Stream.
+   */
+  readonly memoryFloors: { readonly effectOverRawPages: Memory; readonly sdkPagesWithoutStream: Memory }
   readonly prefetch: string
   /** The Effect face with `prefetch: 1` (the next page is fetched while the current one is consumed). */
   readonly prefetchLeadsPerSecond: number
@@ -96,7 +103,8 @@ const timed = async (consume: () => Promise<number>, expected: number): Promise<
 
 const execFileAsync = promisify(execFile)
 
-interface Memory {
+/** Memory figures of one face, from a fresh process. */
+export interface Memory {
   readonly peakRssGrowthMb: number
   readonly peakHeapGrowthMb: number
   readonly retainedHeapMb: number
@@ -119,6 +127,7 @@ export const runStream = async (
   const total = options.leads ?? (options.quick ? 20_000 : 100_000)
   const pageSize = 1000
   const rounds = 3
+  const memoryRounds = options.quick ? 1 : 3
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "blocks-crm-bench-"))
   const file = path.join(dir, "stream.db")
   try {
@@ -198,7 +207,22 @@ export const runStream = async (
         // Memory in fresh processes: growth over a baseline is only meaningful on a heap of its own.
         // One process at a time, each alone with the emulator, as an application would run.
         const memory: Record<string, Memory> = {}
-        for (const face of ["effect", "promise", "raw"]) memory[face] = await memoryOf(face, emulator.url, total)
+        // A single process's peak RSS moves by several MB from run to run (the raw loop's read 4.6
+        // and 11.6 MB in two runs): each face runs in three processes, interleaved, and each figure
+        // is the median of the three.
+        const faces = ["effect", "promise", "raw", "effect-raw", "list"]
+        const runs: Record<string, Array<Memory>> = Object.fromEntries(faces.map((face) => [face, []]))
+        for (let r = 0; r < memoryRounds; r++) {
+          for (const face of roundOrder(faces, r)) runs[face]!.push(await memoryOf(face, emulator.url, total))
+        }
+        for (const face of faces) {
+          const of = (key: keyof Memory) => median(runs[face]!.map((m) => m[key]))
+          memory[face] = {
+            peakRssGrowthMb: of("peakRssGrowthMb"),
+            peakHeapGrowthMb: of("peakHeapGrowthMb"),
+            retainedHeapMb: of("retainedHeapMb")
+          }
+        }
         const summary = (name: string): StreamVariantResult => {
           const seconds = median(samples[name]!)
           return {
@@ -227,6 +251,7 @@ export const runStream = async (
           goalRatio: 0.95,
           goalRssVsRaw: 2,
           effectRssVsRaw: round(effect.peakRssGrowthMb / raw.peakRssGrowthMb),
+          memoryFloors: { effectOverRawPages: memory["effect-raw"]!, sdkPagesWithoutStream: memory["list"]! },
           prefetch:
             "off by default (the stream stays lazy); `stream({ prefetch: 1 })` fetches the next page while the current one is consumed",
           prefetchLeadsPerSecond: round(total / median(samples["prefetch"]!), 0),

@@ -1,14 +1,18 @@
 /**
  * Child process of the streaming benchmark: streams every lead once through one face (`effect`,
- * `promise` or `raw`) and prints the peak RSS growth over this fresh process's baseline as JSON.
+ * `promise`, `raw`, or a floor: `effect-raw`, the raw loop's pages through Effect's Stream; `list`,
+ * the SDK's pages in a loop without a Stream) and prints the peak RSS growth over this fresh
+ * process's baseline as JSON.
  * Usage: StreamMemory.ts <face> <emulatorUrl> <expectedLeads>
  */
 import { PromiseFace } from "@blocks-crm/core-http"
 import * as NodeTransport from "@blocks-crm/core-http/NodeTransport"
 import { LeadsService } from "@blocks-crm/pipeline"
+import * as Chunk from "effect/Chunk"
 import * as Effect from "effect/Effect"
 import * as Layer from "effect/Layer"
 import * as ManagedRuntime from "effect/ManagedRuntime"
+import * as Option from "effect/Option"
 import * as Stream from "effect/Stream"
 import { credentials, rawHeaders } from "./EmulatorProcess.js"
 import { maybeGc } from "./Measure.js"
@@ -49,6 +53,20 @@ if (face === "effect") {
     sample()
     if (result.data.length === 0 || page >= result.meta.totalPages) break
   }
+} else if (face === "effect-raw") {
+  // The floor of the Effect face: the raw loop's pages (fetch + JSON.parse, no SDK code) as an Effect
+  // stream, consumed as the Effect face is, one Effect per element.
+  const pages = Stream.paginateChunkEffect(1, (page) =>
+    Effect.promise(async () => {
+      const response = await fetch(`${url}/leads/?page=${page}&records=${pageSize}`, { headers: rawHeaders() })
+      const body = (await response.json()) as { data: ReadonlyArray<unknown>; meta: { totalPages: number } }
+      const last = body.data.length === 0 || page >= body.meta.totalPages
+      return [Chunk.unsafeFromArray(body.data), last ? Option.none() : Option.some(page + 1)] as const
+    }))
+  await Effect.runPromise(Stream.runForEach(pages, () =>
+    Effect.sync(() => {
+      if (++n % pageSize === 0) sample()
+    })))
 } else if (face === "promise") {
   for await (const _ of PromiseFace.promisify(leads, runtime).stream({ records: pageSize })) {
     if (++n % pageSize === 0) sample()
