@@ -892,6 +892,23 @@ const tupleType = (ast: AST.TupleType): FastDecoder => {
   const rest = ast.rest[0]
   if (ast.elements.length > 0 || ast.rest.length !== 1 || rest === undefined) return exact(ast)
   const item = compile(rest.type)
+  // Generated, so that each array's loop has call feedback of its own: a closure's code (and its
+  // feedback) is shared by every array of every schema, and its call of `item` goes megamorphic.
+  const generated = generate<FastDecoder>(
+    { F: Fallback, item },
+    `return function (u, options) {
+      if (!Array.isArray(u)) return F
+      const length = u.length
+      const out = new Array(length)
+      for (let i = 0; i < length; i++) {
+        const value = item(u[i], options)
+        if (value === F) return F
+        out[i] = value
+      }
+      return out
+    }`
+  )
+  if (generated !== undefined) return generated
   return (u, options) => {
     if (!Array.isArray(u)) return Fallback
     const length = u.length
