@@ -3,7 +3,8 @@
  * (the Effect face, and the Promise face's async iterable) against a raw page loop of fetch +
  * JSON.parse. The emulator runs as its own process on a temporary SQLite file seeded directly
  * (batched inserts in one transaction; see `seedLeads`).
- * Peak RSS growth is measured in fresh processes per face (the median of three), beside two floors:
+ * Throughput is the median of five interleaved rounds; peak RSS growth is measured in fresh processes
+ * per face (the median of three), beside two floors:
  * the raw loop's pages through Effect's Stream, and the SDK's pages without a Stream.
  */
 import { PromiseFace } from "@blocks-crm/core-http"
@@ -126,7 +127,7 @@ export const runStream = async (
 ): Promise<StreamResult> => {
   const total = options.leads ?? (options.quick ? 20_000 : 100_000)
   const pageSize = 1000
-  const rounds = 3
+  const rounds = options.quick ? 3 : 5
   const memoryRounds = options.quick ? 1 : 3
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "blocks-crm-bench-"))
   const file = path.join(dir, "stream.db")
