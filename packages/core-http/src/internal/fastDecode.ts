@@ -1230,27 +1230,29 @@ const projection = (ast: AST.AST, key: string): FastDecoder | undefined => {
   const inlined = { ...generatedBasics(), decodeTarget, to }
   const generated = generate<FastDecoder>(
     inlined,
+    // Members in declared order, which is the order servers write them in: a page fresh from
+    // JSON.parse is read forwards through memory.
     `return function (input, options) {
       ${plainObject("F")}
       let v
+      let t
       ${
-      others.map((field) =>
-        readField(
-          field.name,
-          `if (!${inlineCheck(field.type, "v", inlined)}) return F`,
-          field.isOptional ? "" : "return F"
-        )
+      from.propertySignatures.map((ps) =>
+        ps === target
+          ? readField(
+            key,
+            `t = decodeTarget(v, options)
+            if (t === F) return F`,
+            target.isOptional ? "" : "return F"
+          )
+          : readField(
+            ps.name as string,
+            `if (!${inlineCheck(ps.type, "v", inlined)}) return F`,
+            ps.isOptional ? "" : "return F"
+          )
       ).join("\n")
     }
-      ${
-      readField(
-        key,
-        `v = decodeTarget(v, options)
-        if (v === F) return F`,
-        target.isOptional ? "v = undefined" : "return F"
-      )
-    }
-      return to(v, options)
+      return to(t, options)
     }`
   )
   if (generated !== undefined) return generated
