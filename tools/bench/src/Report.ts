@@ -6,7 +6,7 @@ import type { LoadRun } from "./EmulatorLoad.js"
 import type { RequestResult } from "./RequestBench.js"
 import type { FixedRequestResult } from "./RequestFixed.js"
 import type { LayerCost } from "./RequestLayers.js"
-import type { StreamResult } from "./StreamBench.js"
+import type { Memory, StreamResult } from "./StreamBench.js"
 
 export interface Machine {
   readonly cpus: number
@@ -89,6 +89,12 @@ export const requestSection = (r: RequestResult) =>
     ])
   ].join("\n")
 
+/** A memory-only row of the streaming table: a floor has no throughput of its own. */
+const memoryFloorRow = (
+  label: string,
+  m: Memory
+) => [label, "", "", "", m.peakRssGrowthMb, m.peakHeapGrowthMb, m.retainedHeapMb, ""]
+
 export const streamSection = (s: StreamResult) =>
   [
     `### Streaming: ${
@@ -149,26 +155,14 @@ export const streamSection = (s: StreamResult) =>
         s.raw.retainedHeapMb,
         ""
       ],
-      [
+      memoryFloorRow(
         "floor: the raw loop's pages (no SDK) as an Effect Stream + Stream.runForEach",
-        "",
-        "",
-        "",
-        s.memoryFloors.effectOverRawPages.peakRssGrowthMb,
-        s.memoryFloors.effectOverRawPages.peakHeapGrowthMb,
-        s.memoryFloors.effectOverRawPages.retainedHeapMb,
-        ""
-      ],
-      [
+        s.memoryFloors.effectOverRawPages
+      ),
+      memoryFloorRow(
         "floor: the SDK's decoded pages (leads.list) in a plain loop, no Stream",
-        "",
-        "",
-        "",
-        s.memoryFloors.sdkPagesWithoutStream.peakRssGrowthMb,
-        s.memoryFloors.sdkPagesWithoutStream.peakHeapGrowthMb,
-        s.memoryFloors.sdkPagesWithoutStream.retainedHeapMb,
-        ""
-      ]
+        s.memoryFloors.sdkPagesWithoutStream
+      )
     ]),
     "",
     `Goals (issue 17): throughput ≥ ${s.goalRatio}× the raw loop (${x(s.effectRatio)}, ${
