@@ -57,8 +57,10 @@ export const interleavedSync = (
 ): Record<string, Array<number>> => {
   const samples: Record<string, Array<number>> = Object.fromEntries(variants.map((v) => [v.name, []]))
   const kept = new Map<string, unknown>()
-  for (const variant of variants) for (let i = 0; i < options.warmup; i++) kept.set(variant.name, variant.run())
-  if (options.keep !== true) kept.clear()
+  const keep = (name: string, result: unknown) => {
+    if (options.keep === true) kept.set(name, result)
+  }
+  for (const variant of variants) for (let i = 0; i < options.warmup; i++) keep(variant.name, variant.run())
   for (let round = 0; round < options.rounds; round++) {
     for (const variant of roundOrder(variants, round)) {
       maybeGc()
@@ -66,7 +68,7 @@ export const interleavedSync = (
       const start = now()
       for (let i = 0; i < options.iterations; i++) last = variant.run()
       samples[variant.name]!.push((now() - start) / options.iterations)
-      if (options.keep === true) kept.set(variant.name, last)
+      keep(variant.name, last)
     }
   }
   return samples
