@@ -3,8 +3,10 @@
  *
  * @since 0.1.0
  */
+import type * as Array from "effect/Array"
 import * as ParseResult from "effect/ParseResult"
 import * as Schema from "effect/Schema"
+import * as AST from "effect/SchemaAST"
 import { compile, Fallback, type FastDecoder, markDropsNull, withFastDecoder } from "./internal/fastDecode.js"
 import { parseTimestamp } from "./internal/timestamp.js"
 
@@ -100,6 +102,72 @@ export const Percentage = /* @__PURE__ */ withFastDecoder(
 export const NonBlankString = /* @__PURE__ */ Schema.String.pipe(
   /* @__PURE__ */ Schema.filter((s) => s.trim().length > 0 || "must not be blank")
 ).annotations({ identifier: "NonBlankString" })
+
+/**
+ * A value of a set the API may grow: one of `Known`, or a string this version of the SDK does not know,
+ * kept exactly as the server sent it. Editors still complete and narrow the known values; a `switch`
+ * over one needs a `default` branch, which is where a newer API's value lands.
+ *
+ * @since 0.2.0
+ */
+export type Open<Known extends string> = Known | (string & {})
+
+const anyString = (u: unknown): unknown => (typeof u === "string" ? u : Fallback)
+const isStringSource = (x: string): string => `(typeof ${x} === "string")`
+
+/**
+ * A set of values as a response carries it (`stage: Fields.optional(Fields.openEnum(LeadStage))`): the
+ * type keeps `known`'s values and admits any other string, so the day the API adds a value, records
+ * carrying it still decode, with the value as sent (never replaced by a known one). Anything but a
+ * string is still a decode error naming its path.
+ *
+ * Encoding (what the emulator writes) takes only `known`'s values: a server built on the contract
+ * never sends a value the contract does not list. Requests keep `known` itself, so an unknown value
+ * is refused before anything is sent. JSON Schema and OpenAPI list the known values as an `enum`;
+ * `Arbitrary` generates known values.
+ *
+ * @example
+ * ```ts
+ * import { Fields } from "@blocks-crm/core-http"
+ * import { Schema } from "effect"
+ *
+ * const Stage = Schema.Literal("new", "won")
+ * const stage = Schema.decodeUnknownSync(Fields.openEnum(Stage))("nurturing") // "nurturing"
+ * const label = stage === "won" ? "won" : `open (${stage})`
+ * ```
+ *
+ * @since 0.2.0
+ */
+export const openEnum = <Literals extends Array.NonEmptyReadonlyArray<string>>(
+  known: Schema.Literal<Literals>
+): Schema.Schema<Open<Literals[number]>, string> => {
+  const values: ReadonlyArray<string> = known.literals
+  const description = AST.getDescriptionAnnotation(known.ast)
+  const identifier = AST.getIdentifierAnnotation(known.ast)
+  const schema = Schema.transformOrFail(
+    Schema.String,
+    // `Open<K>` is a string, with the known values named for the type checker.
+    Schema.String as Schema.Schema<string> as Schema.Schema<Open<Literals[number]>>,
+    {
+      strict: true,
+      decode: ParseResult.succeed,
+      encode: (value) =>
+        values.includes(value) ? ParseResult.succeed(value) : ParseResult.fail(new ParseResult.Type(known.ast, value))
+    }
+  ).annotations({
+    ...(identifier._tag === "Some" ? { identifier: identifier.value } : {}),
+    // How decode errors name it (`"new" | "won" | string`), rather than `(string <-> string)`.
+    title: `${values.map((value) => JSON.stringify(value)).join(" | ")} | string`,
+    jsonSchema: {
+      type: "string",
+      enum: values,
+      ...(description._tag === "Some" ? { description: description.value } : {})
+    },
+    arbitrary: () => (fc) => fc.constantFrom(...values)
+  })
+  // Lists decode thousands: a string is itself, tested in line by generated struct code.
+  return withFastDecoder(schema, anyString, isStringSource)
+}
 
 /**
  * An attribute the API may leave out or send as `null`. Both mean "not set": the property is absent

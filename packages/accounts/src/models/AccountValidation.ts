@@ -54,7 +54,7 @@ export const AccountProblemCode = Schema.Literal("required", "invalid", "taken")
  */
 export const AccountProblem = Schema.Struct({
   attribute: Schema.String,
-  code: AccountProblemCode,
+  code: Fields.openEnum(AccountProblemCode),
   detail: Schema.String
 }).annotations({ identifier: "AccountProblem" })
 /**
@@ -136,7 +136,7 @@ export const TaxIdValidation = Schema.Struct({
   taxId: Fields.renamed(Schema.String, "tax_id"),
   country: Fields.optional(Schema.String),
   valid: Schema.Boolean,
-  reason: Fields.optional(TaxIdProblem),
+  reason: Fields.optional(Fields.openEnum(TaxIdProblem)),
   detail: Fields.optional(Schema.String)
 }).annotations({ identifier: "TaxIdValidation" })
 /**

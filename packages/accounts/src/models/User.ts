@@ -38,7 +38,7 @@ export const User = Schema.Struct({
   email: Schema.propertySignature(Schema.String).annotations({ description: "E-mail address" }),
   name: Fields.optional(Schema.String).annotations({ description: "Display name" }),
   phone: Fields.optional(Schema.String).annotations({ description: "Phone number" }),
-  status: Schema.propertySignature(UserStatus).annotations({ description: "User status" }),
+  status: Schema.propertySignature(Fields.openEnum(UserStatus)).annotations({ description: "User status" }),
   // official-fields.md reads a missing one as true; optional here, never defaulted.
   enabled: Fields.optional(Schema.Boolean).annotations({ description: "Whether the user is enabled" }),
   payload: Fields.optional(Payload).annotations({ description: "The app's own data on the user" }),

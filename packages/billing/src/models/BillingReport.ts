@@ -59,7 +59,7 @@ export const EapSession = Schema.Struct({
   meetingUniqueId: Fields.renamed(Schema.String, "meeting_unique_id"),
   amount: Amount,
   currency: Currency,
-  billingStatus: Fields.renamed(BillingStatus, "billing_status"),
+  billingStatus: Fields.renamed(Fields.openEnum(BillingStatus), "billing_status"),
   dueAt: Fields.optionalRenamed(Fields.Timestamp, "due_at")
 }).annotations({ identifier: "EapSession" })
 
@@ -140,7 +140,7 @@ export interface CurrencyRevenue extends Schema.Schema.Type<typeof CurrencyReven
 export const RevenueReport = Schema.Struct({
   from: Fields.CalendarDate,
   to: Fields.CalendarDate,
-  groupBy: Fields.renamed(RevenueGrouping, "group_by"),
+  groupBy: Fields.renamed(Fields.openEnum(RevenueGrouping), "group_by"),
   currencies: Schema.Array(CurrencyRevenue)
 }).annotations({ identifier: "RevenueReport" })
 /** `RevenueReport` as the client sees it (camelCase). @since 0.1.0 */

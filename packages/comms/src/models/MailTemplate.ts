@@ -49,7 +49,7 @@ const mailTemplateAttributes = {
   mandrillSlug: Fields.optionalRenamed(Schema.String, "mandrill_slug").annotations({
     description: "The template's slug on Mandrill, once pushed there"
   }),
-  status: Fields.optional(MailTemplateStatus).annotations({ description: "Record status" }),
+  status: Fields.optional(Fields.openEnum(MailTemplateStatus)).annotations({ description: "Record status" }),
   enabled: Fields.optional(Schema.Boolean).annotations({ description: "Whether the template is enabled" }),
   payload: Fields.optional(Schema.Record({ key: Schema.String, value: Schema.Unknown })).annotations({
     description: "Free-form data"
@@ -73,7 +73,7 @@ export const MailTemplate = Schema.Struct({
   name: Schema.propertySignature(Schema.String).annotations({
     description: "The template's name, unique in the CRM"
   }),
-  status: Schema.propertySignature(MailTemplateStatus).annotations({ description: "Record status" }),
+  status: Schema.propertySignature(Fields.openEnum(MailTemplateStatus)).annotations({ description: "Record status" }),
   enabled: Schema.propertySignature(Schema.Boolean).annotations({ description: "Whether the template is enabled" }),
   createdAt: Fields.renamed(Fields.Timestamp, "created_at").annotations({ description: "When the record was created" })
 }).annotations({

@@ -46,9 +46,9 @@ const leadAttributes = {
   accountId: Fields.optionalRenamed(Schema.String, "account_id").annotations({ description: "The associated account" }),
   contactId: Fields.optionalRenamed(Schema.String, "contact_id").annotations({ description: "The associated contact" }),
   value: Fields.optional(Fields.Decimal).annotations({ description: "Estimated deal value" }),
-  stage: Fields.optional(LeadStage).annotations({ description: "Pipeline stage" }),
+  stage: Fields.optional(Fields.openEnum(LeadStage)).annotations({ description: "Pipeline stage" }),
   probability: Fields.optional(Fields.Percentage).annotations({ description: "Win probability in percent" }),
-  status: Fields.optional(LeadStatus).annotations({ description: "Lead status" }),
+  status: Fields.optional(Fields.openEnum(LeadStatus)).annotations({ description: "Lead status" }),
   createdAt: Fields.optionalRenamed(Fields.Timestamp, "created_at").annotations({
     description: "When the record was created"
   }),
@@ -67,7 +67,7 @@ export const Lead = Schema.Struct({
   ...leadAttributes,
   // Required on the full record.
   name: Schema.propertySignature(Schema.String).annotations({ description: "The lead's name" }),
-  status: Schema.propertySignature(LeadStatus).annotations({ description: "Lead status" }),
+  status: Schema.propertySignature(Fields.openEnum(LeadStatus)).annotations({ description: "Lead status" }),
   createdAt: Fields.renamed(Fields.Timestamp, "created_at").annotations({ description: "When the record was created" })
 }).annotations({
   identifier: "Lead",

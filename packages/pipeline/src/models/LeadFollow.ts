@@ -27,7 +27,7 @@ const leadFollowAttributes = {
   title: Fields.optional(Schema.String).annotations({ description: "What to do" }),
   description: Fields.optional(Schema.String).annotations({ description: "Details of the follow-up" }),
   dueDate: Fields.optionalRenamed(Fields.Timestamp, "due_date").annotations({ description: "When it is due" }),
-  status: Fields.optional(FollowStatus).annotations({ description: "Where it stands" }),
+  status: Fields.optional(Fields.openEnum(FollowStatus)).annotations({ description: "Where it stands" }),
   createdAt: Fields.optionalRenamed(Fields.Timestamp, "created_at").annotations({
     description: "When the record was created"
   }),
@@ -45,7 +45,7 @@ export const LeadFollow = Schema.Struct({
   ...leadFollowAttributes,
   // Required on the full record.
   title: Schema.propertySignature(Schema.String).annotations({ description: "What to do" }),
-  status: Schema.propertySignature(FollowStatus).annotations({ description: "Where it stands" }),
+  status: Schema.propertySignature(Fields.openEnum(FollowStatus)).annotations({ description: "Where it stands" }),
   createdAt: Fields.renamed(Fields.Timestamp, "created_at").annotations({ description: "When the record was created" })
 }).annotations({
   identifier: "LeadFollow",

@@ -48,7 +48,7 @@ const referralAttributes = {
   rewardAmount: Fields.optionalRenamed(Fields.Decimal, "reward_amount").annotations({
     description: "Reward for the referrer"
   }),
-  rewardStatus: Fields.optionalRenamed(ReferralRewardStatus, "reward_status").annotations({
+  rewardStatus: Fields.optionalRenamed(Fields.openEnum(ReferralRewardStatus), "reward_status").annotations({
     description: "Where the reward stands"
   }),
   notes: Fields.optional(Schema.String).annotations({ description: "Free-text notes" }),
@@ -71,7 +71,7 @@ export const Referral = Schema.Struct({
   ...referralAttributes,
   // Required on the full record.
   referrerName: Fields.renamed(Schema.String, "referrer_name").annotations({ description: "Who made the referral" }),
-  rewardStatus: Fields.renamed(ReferralRewardStatus, "reward_status").annotations({
+  rewardStatus: Fields.renamed(Fields.openEnum(ReferralRewardStatus), "reward_status").annotations({
     description: "Where the reward stands"
   }),
   createdAt: Fields.renamed(Fields.Timestamp, "created_at").annotations({ description: "When the record was created" })

@@ -35,7 +35,9 @@ export type TouchType = typeof TouchType.Type
 /** The attributes of a touch as the API may send them: all optional but the id, as after an update. */
 const touchAttributes = {
   uniqueId: Fields.renamed(Schema.String, "unique_id").annotations({ description: "The record's id" }),
-  touchType: Fields.optionalRenamed(TouchType, "touch_type").annotations({ description: "Kind of interaction" }),
+  touchType: Fields.optionalRenamed(Fields.openEnum(TouchType), "touch_type").annotations({
+    description: "Kind of interaction"
+  }),
   subject: Fields.optional(Schema.String).annotations({ description: "What it was about" }),
   notes: Fields.optional(Schema.String).annotations({ description: "Free-text notes" }),
   outcome: Fields.optional(Schema.String).annotations({ description: "How it went" }),
@@ -70,7 +72,9 @@ const touchAttributes = {
 export const Touch = Schema.Struct({
   ...touchAttributes,
   // Required on the full record.
-  touchType: Fields.renamed(TouchType, "touch_type").annotations({ description: "Kind of interaction" }),
+  touchType: Fields.renamed(Fields.openEnum(TouchType), "touch_type").annotations({
+    description: "Kind of interaction"
+  }),
   subject: Schema.propertySignature(Schema.String).annotations({ description: "What it was about" }),
   occurredAt: Fields.renamed(Fields.Timestamp, "occurred_at").annotations({
     description: "When it happened (the API defaults it to now)"

@@ -29,15 +29,27 @@ export const AttendanceState = Schema.Literal("confirmed", "checked_in", "checke
 export type AttendanceState = typeof AttendanceState.Type
 
 /**
+ * Who attends: a `contact` (a customer) or an `employee` (a user).
+ *
+ * @since 0.1.0
+ */
+export const AttendeeKind = Schema.Literal("contact", "employee")
+/**
+ * Who attends, as the model holds it.
+ *
+ * @since 0.1.0
+ */
+export type AttendeeKind = typeof AttendeeKind.Type
+
+/**
  * One person's attendance (assumed: the reference names the workflow only).
  *
  * @since 0.1.0
  */
 export const Attendance = Schema.Struct({
-  // contact (a customer) or employee (a user).
-  kind: Schema.Literal("contact", "employee"),
+  kind: Fields.openEnum(AttendeeKind),
   personUniqueId: Fields.renamed(Schema.String, "person_unique_id"),
-  state: AttendanceState,
+  state: Fields.openEnum(AttendanceState),
   confirmedAt: Fields.renamed(Fields.Timestamp, "confirmed_at"),
   checkedInAt: Fields.optionalRenamed(Fields.Timestamp, "checked_in_at"),
   checkedOutAt: Fields.optionalRenamed(Fields.Timestamp, "checked_out_at"),
@@ -85,7 +97,7 @@ const eventAttributes = {
   startTime: Fields.optionalRenamed(Fields.Timestamp, "start_time").annotations({ description: "Start" }),
   endTime: Fields.optionalRenamed(Fields.Timestamp, "end_time").annotations({ description: "End" }),
   payload: Fields.optional(Payload).annotations({ description: "Free-form data" }),
-  status: Fields.optional(RecordStatus).annotations({ description: "Record status" }),
+  status: Fields.optional(Fields.openEnum(RecordStatus)).annotations({ description: "Record status" }),
   enabled: Fields.optional(Schema.Boolean).annotations({ description: "Whether the record is enabled" }),
   // Assumed, like the attendance below: each person's place in the workflow.
   attendance: Fields.optional(Schema.Array(Attendance)).annotations({ description: "Each person's attendance" }),
@@ -113,7 +125,7 @@ const eventAttributes = {
  */
 export const Event = Schema.Struct({
   ...eventAttributes,
-  status: Schema.propertySignature(RecordStatus).annotations({ description: "Record status" }),
+  status: Schema.propertySignature(Fields.openEnum(RecordStatus)).annotations({ description: "Record status" }),
   enabled: Schema.propertySignature(Schema.Boolean).annotations({ description: "Whether the record is enabled" }),
   createdAt: Fields.renamed(Fields.Timestamp, "created_at").annotations({ description: "Created" })
 }).annotations({
