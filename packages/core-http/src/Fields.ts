@@ -4,6 +4,7 @@
  * @since 0.1.0
  */
 import type * as Array from "effect/Array"
+import type * as FastCheck from "effect/FastCheck"
 import * as ParseResult from "effect/ParseResult"
 import * as Schema from "effect/Schema"
 import * as AST from "effect/SchemaAST"
@@ -11,6 +12,10 @@ import { compile, Fallback, type FastDecoder, markDropsNull, withFastDecoder } f
 import { parseTimestamp } from "./internal/timestamp.js"
 
 const isoDate = /^\d{4}-\d{2}-\d{2}$/
+
+/** The instants `Arbitrary` draws timestamps and calendar dates from: years the wire writes in four digits. */
+const arbitraryDate = (fc: typeof FastCheck) =>
+  fc.date({ min: new Date(Date.UTC(1970, 0, 1)), max: new Date(Date.UTC(2100, 11, 31)), noInvalidDate: true })
 
 /**
  * An ISO 8601 date-time with a zone (`2026-01-10T10:30:00Z`), as a `Date`.
@@ -34,7 +39,12 @@ export const Timestamp: Schema.Schema<Date, string> = /* @__PURE__ */ withFastDe
           ? ParseResult.fail(new ParseResult.Type(ast, date, "Expected a valid Date"))
           : ParseResult.succeed(date.toISOString().replace(/\.000Z$/, "Z"))
     }
-  ).annotations({ identifier: "Timestamp", jsonSchema: { type: "string", format: "date-time" } }),
+  ).annotations({
+    identifier: "Timestamp",
+    jsonSchema: { type: "string", format: "date-time" },
+    // Instants the wire carries (four-digit years): `Arbitrary` models then encode.
+    arbitrary: () => arbitraryDate
+  }),
   // Lists decode thousands of these: the same parse, without an Either per value.
   (u) => {
     if (typeof u !== "string") return Fallback
@@ -54,7 +64,12 @@ export const CalendarDate = /* @__PURE__ */ Schema.String.pipe(
     const d = new Date(`${s}T00:00:00Z`)
     return (!Number.isNaN(d.getTime()) && d.toISOString().startsWith(s)) || `${s} is not a calendar date`
   })
-).annotations({ identifier: "CalendarDate", jsonSchema: { type: "string", format: "date" } })
+).annotations({
+  identifier: "CalendarDate",
+  jsonSchema: { type: "string", format: "date" },
+  // Random strings are almost never dates: draw days.
+  arbitrary: () => (fc) => arbitraryDate(fc).map((d) => d.toISOString().slice(0, 10))
+})
 
 const decimalFromString = /* @__PURE__ */ Schema.NumberFromString.pipe(/* @__PURE__ */ Schema.finite())
 let decodeDecimalString: FastDecoder | undefined
@@ -112,6 +127,14 @@ export const NonBlankString = /* @__PURE__ */ Schema.String.pipe(
  */
 export type Open<Known extends string> = Known | (string & {})
 
+/**
+ * The annotation every `Fields.openEnum` schema carries: the values this SDK knows, in order. Tools
+ * that look for a contract's open sets read it (`ast.annotations[Fields.KnownValues]`).
+ *
+ * @since 0.2.0
+ */
+export const KnownValues: unique symbol = Symbol.for("@blocks-crm/core-http/Fields/KnownValues")
+
 const anyString = (u: unknown): unknown => (typeof u === "string" ? u : Fallback)
 const isStringSource = (x: string): string => `(typeof ${x} === "string")`
 
@@ -163,7 +186,8 @@ export const openEnum = <Literals extends Array.NonEmptyReadonlyArray<string>>(
       enum: values,
       ...(description._tag === "Some" ? { description: description.value } : {})
     },
-    arbitrary: () => (fc) => fc.constantFrom(...values)
+    arbitrary: () => (fc) => fc.constantFrom(...values),
+    [KnownValues]: values
   })
   // Lists decode thousands: a string is itself, tested in line by generated struct code.
   return withFastDecoder(schema, anyString, isStringSource)

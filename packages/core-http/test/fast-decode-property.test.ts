@@ -26,6 +26,9 @@ const makeSchemas = () => {
     ownerId: Fields.optionalRenamed(Schema.String, "owner_id"),
     amount: Fields.optional(Fields.Decimal),
     status: Fields.optional(Status),
+    // A set a newer API may grow: any string is kept (edits put unknown strings and other types here).
+    stage: Fields.optional(Fields.openEnum(Status)),
+    kind: Fields.optionalRenamed(Fields.openEnum(Status), "deal_kind"),
     share: Fields.optional(Fields.Percentage),
     createdAt: Fields.renamed(Fields.Timestamp, "created_at"),
     closedAt: Fields.optionalRenamed(Fields.Timestamp, "closed_at"),
@@ -54,7 +57,7 @@ const generatedParsers = { list: parsers(generated.list), document: parsers(gene
 
 const encodeResource = Schema.encodeEither(JsonApi.resource("deal", generated.Deal, { id: (deal) => deal.uniqueId }))
 
-const nullable = ["note", "owner_id", "amount", "status", "share", "closed_at"]
+const nullable = ["note", "owner_id", "amount", "status", "stage", "deal_kind", "share", "closed_at"]
 
 /**
  * Valid wire resources: Arbitrary models, encoded (models the wire cannot carry, such as invalid
