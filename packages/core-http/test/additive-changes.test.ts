@@ -11,6 +11,7 @@ import { describe, expect, it } from "@effect/vitest"
 import * as Effect from "effect/Effect"
 import * as Either from "effect/Either"
 import * as ParseResult from "effect/ParseResult"
+import * as Schema from "effect/Schema"
 import { compile, Fallback, setCodeGeneration } from "../src/internal/fastDecode.js"
 import { clients, expectTag, options, transport, Widget, widgetJson } from "./support/fixtures.js"
 import * as TestServer from "./support/TestServer.js"
@@ -28,7 +29,8 @@ const generated = makeSchemas()
 const decodeEveryWay = (which: "list" | "document", body: unknown) => {
   const fastGenerated = compile(generated[which].ast)(body, {})
   const fastClosures = compile(closures[which].ast)(body, {})
-  const parser = ParseResult.decodeUnknownEither(generated[which], { propertyOrder: "original" })(body)
+  const schema = Schema.make<unknown, unknown, never>(generated[which].ast)
+  const parser = ParseResult.decodeUnknownEither(schema, { propertyOrder: "original" })(body)
   return { fastGenerated, fastClosures, parser }
 }
 

@@ -16,7 +16,7 @@ import * as NewerApi from "./NewerApi.js"
  * Declares the suite for `api`. `endpoints` is how many GET endpoints the contract has: the suite
  * fails when it finds another number, so an endpoint it cannot serve is never skipped quietly.
  */
-export const describeNewerApi = (domain: string, api: HttpApi.HttpApi.Any, endpoints: number): void =>
+export const describeNewerApi = (domain: string, api: HttpApi.HttpApi.Any, endpoints: number): void => {
   describe(`${domain}: a newer API's answers decode`, () => {
     for (const [name, transport] of NewerApi.transports) {
       it.scopedLive(`every get and list, over ${name}`, () =>
@@ -46,3 +46,4 @@ export const describeNewerApi = (domain: string, api: HttpApi.HttpApi.Any, endpo
         }))
     }
   })
+}
