@@ -21,7 +21,8 @@ import { RecordStatus } from "./RecordStatus.js"
  */
 export const AccountStatus = RecordStatus
 /**
- * An account's state, as the model holds it.
+ * An account's state: one of the values this SDK knows, as requests take them (a response may carry others,
+ * kept as sent: `Fields.Open<AccountStatus>`).
  *
  * @since 0.1.0
  */

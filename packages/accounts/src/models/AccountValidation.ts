@@ -120,7 +120,8 @@ export interface ValidateTaxIdRequest extends Schema.Schema.Type<typeof Validate
  */
 export const TaxIdProblem = Schema.Literal("unsupported_country", "invalid_format", "invalid_check_digit")
 /**
- * Why a tax id is invalid, as the model holds it.
+ * Why a tax id is invalid: one of the values this SDK knows, as requests take them (a response may carry
+ * others, kept as sent: `Fields.Open<TaxIdProblem>`).
  *
  * @since 0.1.0
  */

@@ -26,7 +26,8 @@ export const ContactEmail = Fields.EmailAddress.annotations({ arbitrary: () => (
  */
 export const ContactStatus = Schema.Literal("active", "inactive", "pending", "archived", "deleted")
 /**
- * A contact's status, as the model holds it.
+ * A contact's status: one of the values this SDK knows, as requests take them (a response may carry others,
+ * kept as sent: `Fields.Open<ContactStatus>`).
  *
  * @since 0.1.0
  */

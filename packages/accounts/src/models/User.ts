@@ -18,7 +18,8 @@ import { ContactEmail } from "./Contact.js"
  */
 export const UserStatus = Schema.Literal("active", "inactive", "pending", "archived", "deleted")
 /**
- * A user's status, as the model holds it.
+ * A user's status: one of the values this SDK knows, as requests take them (a response may carry others,
+ * kept as sent: `Fields.Open<UserStatus>`).
  *
  * @since 0.1.0
  */

@@ -31,7 +31,12 @@ export const RecordStatus = Schema.Literal("active", "inactive", "pending", "arc
  * @since 0.1.0
  */
 export const BillingStatus = Schema.Literal("pending", "partially_paid", "paid", "void")
-/** One of the values of `BillingStatus`. @since 0.1.0 */
+/**
+ * One of the values of `BillingStatus`, as requests take them (a response may carry others, kept as sent:
+ * `Fields.Open<BillingStatus>`).
+ *
+ * @since 0.1.0
+ */
 export type BillingStatus = typeof BillingStatus.Type
 
 /**

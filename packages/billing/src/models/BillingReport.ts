@@ -93,7 +93,12 @@ export const EapSessionsResource = JsonApi.resource("eap_sessions", EapSessions,
  * @since 0.1.0
  */
 export const RevenueGrouping = Schema.Literal("day", "week", "month")
-/** One of the values of `RevenueGrouping`. @since 0.1.0 */
+/**
+ * One of the values of `RevenueGrouping`, as requests take them (a response may carry others, kept as sent:
+ * `Fields.Open<RevenueGrouping>`).
+ *
+ * @since 0.1.0
+ */
 export type RevenueGrouping = typeof RevenueGrouping.Type
 
 /**

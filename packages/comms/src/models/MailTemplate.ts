@@ -24,7 +24,8 @@ import { Email } from "./Email.js"
  */
 export const MailTemplateStatus = Schema.Literal("active", "inactive", "pending", "archived", "deleted")
 /**
- * A template's record status, as the model holds it.
+ * A template's record status: one of the values this SDK knows, as requests take them (a response may carry
+ * others, kept as sent: `Fields.Open<MailTemplateStatus>`).
  *
  * @since 0.1.0
  */

@@ -23,7 +23,8 @@ import { Email } from "./Email.js"
  */
 export const SubscriberStatus = Schema.Literal("active", "inactive", "pending", "archived", "deleted")
 /**
- * A subscriber's record status, as the model holds it.
+ * A subscriber's record status: one of the values this SDK knows, as requests take them (a response may
+ * carry others, kept as sent: `Fields.Open<SubscriberStatus>`).
  *
  * @since 0.1.0
  */
@@ -36,7 +37,8 @@ export type SubscriberStatus = typeof SubscriberStatus.Type
  */
 export const SubscriptionStatus = Schema.Literal("subscribed", "unsubscribed")
 /**
- * A subscriber's subscription state, as the model holds it.
+ * A subscriber's subscription state: one of the values this SDK knows, as requests take them (a response
+ * may carry others, kept as sent: `Fields.Open<SubscriptionStatus>`).
  *
  * @since 0.1.0
  */

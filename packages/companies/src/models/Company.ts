@@ -111,7 +111,8 @@ export interface CreateCompanyRequest extends Schema.Schema.Type<typeof CreateCo
  */
 export const AccessTokenType = Schema.Literal("Bearer")
 /**
- * An issued token's type, as the model holds it.
+ * An issued token's type: one of the values this SDK knows, as requests take them (a response may carry
+ * others, kept as sent: `Fields.Open<AccessTokenType>`).
  *
  * @since 0.1.0
  */

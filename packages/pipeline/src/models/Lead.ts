@@ -17,7 +17,8 @@ import * as Struct from "effect/Struct"
  */
 export const LeadStage = Schema.Literal("new", "contacted", "qualified", "proposal", "negotiation")
 /**
- * A lead's pipeline stage, as the model holds it.
+ * A lead's pipeline stage: one of the values this SDK knows, as requests take them (a response may carry
+ * others, kept as sent: `Fields.Open<LeadStage>`).
  *
  * @since 0.1.0
  */
@@ -30,7 +31,8 @@ export type LeadStage = typeof LeadStage.Type
  */
 export const LeadStatus = Schema.Literal("active", "inactive", "converted", "lost")
 /**
- * A lead's status, as the model holds it.
+ * A lead's status: one of the values this SDK knows, as requests take them (a response may carry others,
+ * kept as sent: `Fields.Open<LeadStatus>`).
  *
  * @since 0.1.0
  */

@@ -15,7 +15,8 @@ import * as Schema from "effect/Schema"
  */
 export const FollowStatus = Schema.Literal("pending", "completed", "overdue")
 /**
- * A follow-up's status, as the model holds it.
+ * A follow-up's status: one of the values this SDK knows, as requests take them (a response may carry
+ * others, kept as sent: `Fields.Open<FollowStatus>`).
  *
  * @since 0.1.0
  */

@@ -25,7 +25,8 @@ export const OpportunityStage = Schema.Literal(
   "closed_lost"
 )
 /**
- * An opportunity's pipeline stage, as the model holds it.
+ * An opportunity's pipeline stage: one of the values this SDK knows, as requests take them (a response may
+ * carry others, kept as sent: `Fields.Open<OpportunityStage>`).
  *
  * @since 0.1.0
  */
@@ -39,7 +40,8 @@ export type OpportunityStage = typeof OpportunityStage.Type
  */
 export const OpportunityStatus = Schema.Literal("active", "inactive", "won", "lost")
 /**
- * An opportunity's status, as the model holds it.
+ * An opportunity's status: one of the values this SDK knows, as requests take them (a response may carry
+ * others, kept as sent: `Fields.Open<OpportunityStatus>`).
  *
  * @since 0.1.0
  */

@@ -27,7 +27,8 @@ import * as Struct from "effect/Struct"
  */
 export const QuoteStatus = Schema.Literal("draft", "sent", "accepted", "rejected")
 /**
- * A quote's status, as the model holds it.
+ * A quote's status: one of the values this SDK knows, as requests take them (a response may carry others,
+ * kept as sent: `Fields.Open<QuoteStatus>`).
  *
  * @since 0.1.0
  */

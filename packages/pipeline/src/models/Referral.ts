@@ -25,7 +25,8 @@ import * as Schema from "effect/Schema"
  */
 export const ReferralRewardStatus = Schema.Literal("pending", "approved", "paid", "rejected")
 /**
- * A referral's reward status, as the model holds it.
+ * A referral's reward status: one of the values this SDK knows, as requests take them (a response may carry
+ * others, kept as sent: `Fields.Open<ReferralRewardStatus>`).
  *
  * @since 0.1.0
  */

@@ -26,7 +26,8 @@ import * as Schema from "effect/Schema"
  */
 export const TouchType = Schema.Literal("call", "email", "meeting", "note")
 /**
- * A touch's kind, as the model holds it.
+ * A touch's kind: one of the values this SDK knows, as requests take them (a response may carry others,
+ * kept as sent: `Fields.Open<TouchType>`).
  *
  * @since 0.1.0
  */

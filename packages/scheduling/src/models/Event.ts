@@ -22,7 +22,8 @@ import { InputTimestamp, Payload, RecordStatus, startsBeforeEnd } from "./Common
  */
 export const AttendanceState = Schema.Literal("confirmed", "checked_in", "checked_out")
 /**
- * Where a person is in the attendance workflow, as the model holds it.
+ * Where a person is in the attendance workflow: one of the values this SDK knows, as requests take them (a
+ * response may carry others, kept as sent: `Fields.Open<AttendanceState>`).
  *
  * @since 0.1.0
  */
@@ -35,7 +36,8 @@ export type AttendanceState = typeof AttendanceState.Type
  */
 export const AttendeeKind = Schema.Literal("contact", "employee")
 /**
- * Who attends, as the model holds it.
+ * Who attends: one of the values this SDK knows, as requests take them (a response may carry others, kept
+ * as sent: `Fields.Open<AttendeeKind>`).
  *
  * @since 0.1.0
  */

@@ -227,7 +227,8 @@ export const ZoomHostAvailabilityResource = JsonApi.resource("zoom_host_availabi
  */
 export const ZoomAllocationStatus = Schema.Literal("allocated", "released")
 /**
- * An allocation's status, as the model holds it.
+ * An allocation's status: one of the values this SDK knows, as requests take them (a response may carry
+ * others, kept as sent: `Fields.Open<ZoomAllocationStatus>`).
  *
  * @since 0.1.0
  */
