@@ -70,6 +70,13 @@ describe("InvalidInput before sending", () => {
       )
       expect((yield* refused(crm.quotes.update("q-1", {}))).operation).toBe("quotes.update")
 
+      // A stage a newer API's response may carry is kept when read, but a request takes only the
+      // known ones: the value read back is narrowed (a type error otherwise), or refused here.
+      const newerStage = "nurturing" as string as UpdateLeadRequest["stage"]
+      const unknownStage = yield* refused(crm.leads.update("lead-uuid-123", { stage: newerStage }))
+      expect(unknownStage).toMatchObject({ operation: "leads.update", paths: ["stage"] })
+      expect(unknownStage.messages[0]).toContain("\"nurturing\"")
+
       const blankTitle = yield* refused(crm.follows.create("lead-uuid-123", { title: "" }))
       expect(blankTitle).toMatchObject({ operation: "leadFollows.create", paths: ["title"] })
 
