@@ -10,10 +10,10 @@ import { describe, expect, it } from "@effect/vitest"
 import * as Arbitrary from "effect/Arbitrary"
 import * as Either from "effect/Either"
 import * as FastCheck from "effect/FastCheck"
-import * as ParseResult from "effect/ParseResult"
 import * as Schema from "effect/Schema"
 import { isDeepStrictEqual } from "node:util"
-import { compile, Fallback, setCodeGeneration } from "../src/internal/fastDecode.js"
+import { compile, Fallback } from "../src/internal/fastDecode.js"
+import { bothWays, decodePaths, outcome } from "./support/decodePaths.js"
 
 const Status = Schema.Literal("open", "won", "lost")
 
@@ -42,18 +42,11 @@ const makeSchemas = () => {
   return { Deal, list: JsonApi.listDocument(resource), document: JsonApi.document(resource) }
 }
 
-const parsers = <A, I>(schema: Schema.Schema<A, I>) => ({
-  fast: ParseResult.decodeUnknownEither(schema),
-  reference: ParseResult.decodeUnknownEither(schema, { propertyOrder: "original" })
-})
-
 // Parsers are built (and the fast path compiled) when made: closures first, then generated code.
-setCodeGeneration(false)
-const closures = makeSchemas()
-const closureParsers = { list: parsers(closures.list), document: parsers(closures.document) }
-setCodeGeneration(true)
-const generated = makeSchemas()
-const generatedParsers = { list: parsers(generated.list), document: parsers(generated.document) }
+const both = bothWays(makeSchemas, (s) => ({ list: decodePaths(s.list), document: decodePaths(s.document) }))
+const generated = both.generated.schemas
+const generatedParsers = both.generated.paths
+const closureParsers = both.closures.paths
 
 const encodeResource = Schema.encodeEither(JsonApi.resource("deal", generated.Deal, { id: (deal) => deal.uniqueId }))
 
@@ -150,11 +143,6 @@ const body = FastCheck.tuple(
   }),
   FastCheck.array(edit, { maxLength: 3 })
 ).map(([data, meta, edits]) => edits.reduce<unknown>((b, e) => applyEdit(b, e), { data, meta }))
-
-const outcome = (result: Either.Either<unknown, ParseResult.ParseIssue>) =>
-  Either.isRight(result)
-    ? { ok: true as const, value: result.right }
-    : { ok: false as const, issues: ParseResult.ArrayFormatter.formatIssueSync(result.left) }
 
 /** Every object's keys, in order, through the whole value: generated code and closures write alike. */
 const keyOrder = (value: unknown): unknown =>
