@@ -256,7 +256,9 @@ const change = (ast: AST.AST, value: unknown, changes: Changes, additions: boole
         }
       }
       if (!additions || ast.indexSignatures.length > 0) return out
-      return { ...out, ...unknownMembers(ast) }
+      // Members it declares (a list's `meta`) are the contract's, and keep their values.
+      const declared = new Set(ast.propertySignatures.map((ps) => ps.name))
+      return { ...out, ...Object.fromEntries(Object.entries(unknownMembers(ast)).filter(([k]) => !declared.has(k))) }
     }
     default:
       return value
@@ -278,6 +280,7 @@ const unknownMembers = (ast: AST.TypeLiteral): Record<string, unknown> => {
     added["meta"] = { revision: 7 }
   }
   if (isDocument(ast)) {
+    added["meta"] = { request_id: "newer-request", newer_member: true }
     added["jsonapi"] = { version: "1.1" }
     added["links"] = { self: "https://api.example.test/v2/records" }
     added["included"] = [
