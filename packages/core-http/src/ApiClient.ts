@@ -405,9 +405,33 @@ const mergeByPath = (
   })
 }
 
+const camelCase = (key: string): string => key.replace(/_+([a-z0-9])/g, (_, c: string) => c.toUpperCase())
+
+/**
+ * The message for a key the schema does not know. The SDK takes camelCase, so a snake_case key that
+ * spells a known one (the wire's `account_id` for `accountId`) says which; any other names the keys it takes.
+ * Effect reports the keys a struct takes as `is unexpected, expected: "a" | "b"`.
+ */
+const unknownKeyMessage = (key: PropertyKey | undefined, effectMessage: string): string => {
+  if (typeof key === "number") return "unexpected element"
+  const known = /expected: (.*)$/s.exec(effectMessage)?.[1]?.split(" | ").map((k) => {
+    try {
+      return String(JSON.parse(k))
+    } catch {
+      return k
+    }
+  }) ?? []
+  if (typeof key === "string" && known.includes(camelCase(key)) && camelCase(key) !== key) {
+    return `unknown key: the SDK takes camelCase, use ${camelCase(key)}`
+  }
+  return known.length === 0 ? "unknown key" : `unknown key (known: ${known.join(", ")})`
+}
+
 /**
  * Validates an input against its schema before anything is sent. A failure lists every problem with
- * its path, as `InvalidInput`. Properties set to `undefined` count as not given.
+ * its path, as `InvalidInput`. A key the schema does not know is a problem too (nothing the caller
+ * sends is silently dropped), and a snake_case key is pointed to its camelCase name. Properties set to
+ * `undefined` count as not given.
  *
  * @example
  * ```ts
@@ -418,12 +442,14 @@ const mergeByPath = (
  * const checkCreate = ApiClient.validate(CreateLeadRequest, "leads.create")
  * // Fails with InvalidInput: "Invalid input for leads.create: name: must not be blank"
  * Effect.runPromise(Effect.flip(checkCreate({ name: " " }))).then((error) => console.log(error.message))
+ * // "Invalid input for leads.create: account_id: unknown key: the SDK takes camelCase, use accountId"
+ * Effect.runPromise(Effect.flip(checkCreate({ name: "Deal", account_id: "a1" }))).then((error) => console.log(error.message))
  * ```
  *
  * @since 0.1.0
  */
 export const validate = <A, I>(schema: Schema.Schema<A, I>, operation: string) => {
-  const check = Schema.validateEither(Schema.typeSchema(schema), { errors: "all", onExcessProperty: "ignore" })
+  const check = Schema.validateEither(Schema.typeSchema(schema), { errors: "all", onExcessProperty: "error" })
   return (input: unknown): Effect.Effect<A, InvalidInput> => {
     const result = check(withoutUndefined(input))
     return result._tag === "Right"
@@ -434,7 +460,7 @@ export const validate = <A, I>(schema: Schema.Schema<A, I>, operation: string) =
           issues: mergeByPath(
             ParseResult.ArrayFormatter.formatErrorSync(result.left).map((issue) => ({
               path: renderPath(issue.path),
-              message: issue.message
+              message: issue._tag === "Unexpected" ? unknownKeyMessage(issue.path.at(-1), issue.message) : issue.message
             }))
           )
         })

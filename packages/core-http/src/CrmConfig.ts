@@ -12,7 +12,7 @@ import * as Either from "effect/Either"
 import * as Layer from "effect/Layer"
 import * as Option from "effect/Option"
 import * as Redacted from "effect/Redacted"
-import type * as Schedule from "effect/Schedule"
+import * as Schedule from "effect/Schedule"
 import { ConfigurationError } from "./CrmError.js"
 import type { CrmError } from "./CrmError.js"
 
@@ -154,45 +154,171 @@ const headerSafe = /^[\t\x20-\x7e\x80-\xff]*$/
 const unsafeProblem =
   "contains characters that cannot be sent in an HTTP header (line break, control or non-Latin-1 character)"
 
+/** What a JavaScript caller passed instead, without its value (a setting may be a secret). */
+const kindOf = (value: unknown): string =>
+  value === null
+    ? "null"
+    : Array.isArray(value)
+    ? "an array"
+    : typeof value === "object"
+    ? "an object"
+    : typeof value === "undefined"
+    ? "undefined"
+    : `a ${typeof value}`
+
+const settingNames: ReadonlyArray<keyof CrmOptions> = [
+  "apiUrl",
+  "authToken",
+  "apiKey",
+  "apiKeyHeader",
+  "timeout",
+  "deadline",
+  "retry",
+  "idempotentPosts",
+  "maxResponseBytes"
+]
+const retryNames: ReadonlyArray<keyof RetryPolicy> = ["times", "baseDelay", "maxRetryAfter", "schedule"]
+
+/** A key that is not a setting, and the setting it most likely meant (`api_url`, `apiURL` → `apiUrl`). */
+const notASetting = (key: string, names: ReadonlyArray<string>): string => {
+  const folded = key.replace(/[_-]/g, "").toLowerCase()
+  const meant = names.find((name) => name.toLowerCase() === folded)
+  return meant === undefined
+    ? `is not a setting (settings: ${names.join(", ")})`
+    : `is not a setting: did you mean ${meant}?`
+}
+
+/** A duration setting: an Effect `DurationInput` (`"10 seconds"`, `Duration.seconds(10)`, milliseconds). */
+const durationOf = (
+  value: unknown,
+  name: string,
+  problems: Array<{ name: string; problem: string }>
+): Duration.Duration | undefined => {
+  const decoded = Duration.decodeUnknown(value)
+  if (Option.isNone(decoded)) {
+    problems.push({
+      name,
+      problem: `must be a duration (milliseconds or an Effect duration such as "10 seconds"), got ${kindOf(value)}`
+    })
+    return undefined
+  }
+  return decoded.value
+}
+
+/** A secret setting: a non-blank string, plain or `Redacted`, that an HTTP header can carry. */
+const secretOf = (
+  value: unknown,
+  name: string,
+  problems: Array<{ name: string; problem: string }>
+): Redacted.Redacted<string> | undefined => {
+  const text = Redacted.isRedacted(value) ? Redacted.value(value) : value
+  if (typeof text !== "string") {
+    const inner = Redacted.isRedacted(value) ? `a Redacted holding ${kindOf(text)}` : kindOf(text)
+    problems.push({ name, problem: `must be a string or a Redacted string, got ${inner}` })
+    return undefined
+  }
+  if (text.trim() === "") problems.push({ name, problem: "is empty" })
+  // fetch would reject such a header with an error that quotes the value: reject it here, unquoted.
+  else if (!headerSafe.test(text)) problems.push({ name, problem: unsafeProblem })
+  return Redacted.isRedacted(value) ? (value as Redacted.Redacted<string>) : Redacted.make(text)
+}
+
+/** The retry setting over the defaults: an object of `RetryPolicy` members, each of its kind. */
+const retryPolicyOf = (value: unknown, problems: Array<{ name: string; problem: string }>): RetryPolicy => {
+  if (typeof value !== "object" || value === null || Array.isArray(value)) {
+    problems.push({ name: "retry", problem: `must be an object (times, baseDelay, ...), got ${kindOf(value)}` })
+    return defaultRetryPolicy
+  }
+  const policy = value as Record<string, unknown>
+  for (const name of Object.keys(policy)) {
+    if (!(retryNames as ReadonlyArray<string>).includes(name)) {
+      problems.push({ name: `retry.${name}`, problem: notASetting(name, retryNames) })
+    }
+  }
+  const { baseDelay, maxRetryAfter, schedule, times } = policy
+  if (times !== undefined && (typeof times !== "number" || !Number.isInteger(times) || times < 0)) {
+    problems.push({ name: "retry.times", problem: "must be a whole number >= 0" })
+  }
+  if (schedule !== undefined && !Schedule.isSchedule(schedule)) {
+    problems.push({ name: "retry.schedule", problem: `must be a Schedule, got ${kindOf(schedule)}` })
+  }
+  return {
+    times: typeof times === "number" ? times : defaultRetryPolicy.times,
+    baseDelay: (baseDelay === undefined ? undefined : durationOf(baseDelay, "retry.baseDelay", problems)) ??
+      defaultRetryPolicy.baseDelay,
+    maxRetryAfter:
+      (maxRetryAfter === undefined ? undefined : durationOf(maxRetryAfter, "retry.maxRetryAfter", problems)) ??
+        defaultRetryPolicy.maxRetryAfter,
+    ...(schedule === undefined ? {} : { schedule: schedule as RetryPolicy["schedule"] })
+  }
+}
+
 /**
- * Validates options given in code. Every problem is reported at once.
+ * Validates options given in code. Every problem is reported at once, including what a JavaScript
+ * caller can pass that the types forbid: a missing or non-string credential (`process.env.UNSET`), a
+ * value of the wrong kind, a `null`, or a key that is not a setting. No value is quoted: a setting may
+ * be a secret.
  *
  * @since 0.1.0
  */
 export const make = (options: CrmOptions): Effect.Effect<CrmSettings, ConfigurationError> =>
   Effect.suspend(() => {
     const problems: Array<{ name: string; problem: string }> = []
-    const url = parseUrl(options.apiUrl)
+    if (typeof options !== "object" || options === null || Array.isArray(options)) {
+      problems.push({ name: "options", problem: `must be an object of settings, got ${kindOf(options)}` })
+      return Effect.fail(new ConfigurationError({ problems }))
+    }
+    const given = options as unknown as Record<string, unknown>
+    const url = typeof options.apiUrl === "string" || options.apiUrl instanceof URL
+      ? parseUrl(options.apiUrl)
+      : Either.left(`must be a string or a URL, got ${kindOf(options.apiUrl)}`)
     if (Either.isLeft(url)) problems.push({ name: "apiUrl", problem: url.left })
-    const token = Redacted.isRedacted(options.authToken) ? options.authToken : Redacted.make(options.authToken)
-    const key = Redacted.isRedacted(options.apiKey) ? options.apiKey : Redacted.make(options.apiKey)
-    for (const [name, secret] of [["authToken", token], ["apiKey", key]] as const) {
-      const value = Redacted.value(secret).trim()
-      if (value === "") problems.push({ name, problem: "is empty" })
-      // fetch would reject such a header with an error that quotes the value: reject it here, unquoted.
-      else if (!headerSafe.test(value)) problems.push({ name, problem: unsafeProblem })
+    const token = secretOf(given["authToken"], "authToken", problems)
+    const key = secretOf(given["apiKey"], "apiKey", problems)
+    // Optional settings: absent or `undefined` take the default; anything else must be of their kind.
+    const set = (name: string) => given[name] !== undefined
+    if (set("apiKeyHeader") && options.apiKeyHeader !== "AppId" && options.apiKeyHeader !== "X-Api-Key") {
+      problems.push({
+        name: "apiKeyHeader",
+        problem: typeof options.apiKeyHeader === "string"
+          ? `must be "AppId" or "X-Api-Key", got "${options.apiKeyHeader}"`
+          : `must be "AppId" or "X-Api-Key", got ${kindOf(options.apiKeyHeader)}`
+      })
     }
-    const retry = { ...defaultRetryPolicy, ...options.retry }
-    if (!Number.isInteger(retry.times) || retry.times < 0) {
-      problems.push({ name: "retry.times", problem: "must be a whole number >= 0" })
+    const retry = set("retry") ? retryPolicyOf(options.retry, problems) : defaultRetryPolicy
+    const timeout = set("timeout") ? durationOf(options.timeout, "timeout", problems) : Duration.seconds(30)
+    if (timeout !== undefined && !Duration.greaterThan(timeout, Duration.zero)) {
+      problems.push({ name: "timeout", problem: "must be > 0" })
     }
-    const timeout = Duration.decode(options.timeout ?? Duration.seconds(30))
-    if (!Duration.greaterThan(timeout, Duration.zero)) problems.push({ name: "timeout", problem: "must be > 0" })
-    const maxResponseBytes = options.maxResponseBytes ?? defaultMaxResponseBytes
-    if (!Number.isSafeInteger(maxResponseBytes) || maxResponseBytes <= 0) {
+    const deadline = set("deadline") ? durationOf(options.deadline, "deadline", problems) : undefined
+    if (set("idempotentPosts") && typeof options.idempotentPosts !== "boolean") {
+      problems.push({
+        name: "idempotentPosts",
+        problem: `must be true or false, got ${kindOf(options.idempotentPosts)}`
+      })
+    }
+    const maxResponseBytes: unknown = set("maxResponseBytes") ? options.maxResponseBytes : defaultMaxResponseBytes
+    if (typeof maxResponseBytes !== "number" || !Number.isSafeInteger(maxResponseBytes) || maxResponseBytes <= 0) {
       problems.push({ name: "maxResponseBytes", problem: "must be a whole number of bytes > 0" })
     }
-    if (problems.length > 0 || Either.isLeft(url)) return Effect.fail(new ConfigurationError({ problems }))
+    for (const name of Object.keys(given)) {
+      if (!(settingNames as ReadonlyArray<string>).includes(name)) {
+        problems.push({ name, problem: notASetting(name, settingNames) })
+      }
+    }
+    if (problems.length > 0 || Either.isLeft(url) || token === undefined || key === undefined) {
+      return Effect.fail(new ConfigurationError({ problems }))
+    }
     return Effect.succeed<CrmSettings>({
       apiUrl: url.right,
       authToken: token,
       apiKey: key,
       apiKeyHeader: options.apiKeyHeader ?? "AppId",
-      timeout,
-      deadline: Option.map(Option.fromNullable(options.deadline), Duration.decode),
+      timeout: timeout ?? Duration.seconds(30),
+      deadline: Option.fromNullable(deadline),
       retry,
       idempotentPosts: options.idempotentPosts ?? true,
-      maxResponseBytes
+      maxResponseBytes: maxResponseBytes as number
     })
   })
 

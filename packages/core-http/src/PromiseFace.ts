@@ -9,12 +9,16 @@
 import * as Cause from "effect/Cause"
 import * as Duration from "effect/Duration"
 import * as Effect from "effect/Effect"
+import * as Either from "effect/Either"
 import * as Exit from "effect/Exit"
 import type * as ManagedRuntime from "effect/ManagedRuntime"
 import * as Option from "effect/Option"
+import * as Runtime from "effect/Runtime"
+import * as Schema from "effect/Schema"
 import * as Stream from "effect/Stream"
-import { Aborted } from "./CrmError.js"
-import { withCallOptions } from "./CrmTransport.js"
+import { validate } from "./ApiClient.js"
+import { Aborted, InvalidInput } from "./CrmError.js"
+import { currentCallOptions, withCallOptions } from "./CrmTransport.js"
 import type { CallOptions } from "./CrmTransport.js"
 
 /**
@@ -46,13 +50,37 @@ export type Promisified<S> = {
   readonly [K in keyof S]: S[K] extends (...args: infer Args) => Effect.Effect<infer A, infer _E, infer _R>
     ? (...args: [...Args, options?: RequestOptions]) => Promise<A>
     : S[K] extends (...args: infer Args) => Stream.Stream<infer A, infer _E, infer _R> ?
-      (...args: Args) => AsyncIterable<A>
+      (...args: [...Args, options?: RequestOptions]) => AsyncIterable<A>
     : S[K] extends object ? Promisified<S[K]>
     : S[K]
 }
 
-const toCallOptions = (options: RequestOptions | undefined): CallOptions => {
-  if (options === undefined) return {}
+/** A timeout or deadline: milliseconds, or any Effect duration (`"5 seconds"`). */
+const DurationOption = Schema.declare(
+  (u: unknown): u is number | Duration.DurationInput =>
+    typeof u === "number" ? u > 0 : Option.isSome(Duration.decodeUnknown(u)),
+  { description: "a duration: milliseconds > 0, or an Effect duration such as \"5 seconds\"" }
+)
+
+/** `RequestOptions` as a JavaScript caller may pass them: every key known, every value of its kind. */
+const RequestOptionsSchema = Schema.Struct({
+  signal: Schema.optionalWith(
+    Schema.declare(
+      (u: unknown): u is AbortSignal =>
+        typeof u === "object" && u !== null && typeof (u as AbortSignal).aborted === "boolean" &&
+        typeof (u as AbortSignal).addEventListener === "function",
+      { description: "an AbortSignal" }
+    ),
+    { exact: true }
+  ),
+  timeout: Schema.optionalWith(DurationOption, { exact: true }),
+  deadline: Schema.optionalWith(DurationOption, { exact: true }),
+  idempotencyKey: Schema.optionalWith(Schema.Union(Schema.String, Schema.Literal(false)), { exact: true }),
+  requestId: Schema.optionalWith(Schema.String, { exact: true }),
+  headers: Schema.optionalWith(Schema.Record({ key: Schema.String, value: Schema.String }), { exact: true })
+})
+
+const toCallOptions = (options: RequestOptions): CallOptions => {
   const duration = (d: number | Duration.DurationInput | undefined) =>
     d === undefined ? undefined : typeof d === "number" ? Duration.millis(d) : Duration.decode(d)
   return {
@@ -62,6 +90,39 @@ const toCallOptions = (options: RequestOptions | undefined): CallOptions => {
     requestId: options.requestId,
     headers: options.headers
   }
+}
+
+/**
+ * The options of a call, checked: `undefined` when none were given. A call with more arguments than the
+ * method and its options, or options that are not `RequestOptions`, is refused before anything is sent.
+ */
+const callOptions = (
+  operation: string,
+  arity: number,
+  args: ReadonlyArray<unknown>
+): Either.Either<RequestOptions | undefined, InvalidInput> => {
+  if (args.length > arity + 1) {
+    return Either.left(
+      new InvalidInput({
+        operation,
+        issues: [{
+          path: "",
+          message: `takes ${arity} argument${arity === 1 ? "" : "s"} and the request options, got ${args.length}`
+        }]
+      })
+    )
+  }
+  const options = args[arity]
+  if (options === undefined) return Either.right(undefined)
+  const checked = Effect.runSync(Effect.either(validate(RequestOptionsSchema, operation)(options)))
+  return Either.mapLeft(
+    checked,
+    (error) =>
+      new InvalidInput({
+        operation,
+        issues: error.issues.map((i) => ({ ...i, path: i.path === "" ? "options" : `options.${i.path}` }))
+      })
+  )
 }
 
 /**
@@ -81,7 +142,13 @@ export const settle = <A>(exit: Exit.Exit<A, unknown>, signal?: AbortSignal | un
 /**
  * The Promise face of a service, run on a `ManagedRuntime` that provides what the service needs.
  * Methods are told apart by their declared arity (`fn.length`), so service methods declare every
- * parameter without default values.
+ * parameter without default values. `name` (the service's name on a client, `leads`) prefixes the
+ * operation that an `InvalidInput` names (`leads.list`).
+ *
+ * A call's trailing options are checked like any input: an unknown key (`{ timout: 5_000 }`), a value
+ * of the wrong kind or an argument too many rejects with `InvalidInput`, and nothing is sent. A stream
+ * takes them too: `timeout`, `deadline`, `requestId` and `headers` apply to each page's request, and
+ * `signal` ends the iteration with `Aborted`.
  *
  * @example
  * ```ts
@@ -90,7 +157,7 @@ export const settle = <A>(exit: Exit.Exit<A, unknown>, signal?: AbortSignal | un
  * import { Layer, ManagedRuntime } from "effect"
  *
  * const runtime = ManagedRuntime.make(LeadsService.Default.pipe(Layer.provide(CrmTransport.layerFetchFromEnv())))
- * const leads = PromiseFace.promisify(await runtime.runPromise(LeadsService), runtime)
+ * const leads = PromiseFace.promisify(await runtime.runPromise(LeadsService), runtime, "leads")
  * const page = await leads.list({ page: 1 }, { timeout: 5_000 })
  * ```
  *
@@ -98,18 +165,22 @@ export const settle = <A>(exit: Exit.Exit<A, unknown>, signal?: AbortSignal | un
  */
 export const promisify = <S extends object, R, ER>(
   service: S,
-  runtime: ManagedRuntime.ManagedRuntime<R, ER>
+  runtime: ManagedRuntime.ManagedRuntime<R, ER>,
+  name?: string
 ): Promisified<S> => {
   const out: Record<string, unknown> = {}
   for (const [key, value] of Object.entries(service)) {
+    const path = name === undefined ? key : `${name}.${key}`
     if (typeof value === "function") {
       const fn = value as (...args: Array<unknown>) => unknown
       out[key] = (...args: Array<unknown>) => {
-        const options = args.length > fn.length ? (args[fn.length] as RequestOptions | undefined) : undefined
+        const checked = callOptions(path, fn.length, args)
         const result = fn(...args.slice(0, fn.length))
         if (Stream.StreamTypeId in (result as object)) {
-          return toAsyncIterable(result as Stream.Stream<unknown, unknown, R>, runtime)
+          return toAsyncIterable(result as Stream.Stream<unknown, unknown, R>, runtime, checked)
         }
+        if (Either.isLeft(checked)) return Promise.reject(checked.left)
+        const options = checked.right
         // No options, no FiberRef work: the call runs with the options already in effect.
         const effect = options === undefined
           ? result as Effect.Effect<unknown, unknown, R>
@@ -121,7 +192,7 @@ export const promisify = <S extends object, R, ER>(
         )
       }
     } else if (typeof value === "object" && value !== null && !Effect.isEffect(value)) {
-      out[key] = promisify(value, runtime)
+      out[key] = promisify(value, runtime, path)
     } else {
       out[key] = value
     }
@@ -129,14 +200,36 @@ export const promisify = <S extends object, R, ER>(
   return out as Promisified<S>
 }
 
+/** Rejects once `signal` aborts (never, without one). */
+const abortion = (signal: AbortSignal | undefined): Promise<never> =>
+  new Promise((_, reject) => {
+    if (signal === undefined) return
+    if (signal.aborted) reject(new Aborted({}))
+    else signal.addEventListener("abort", () => reject(new Aborted({})), { once: true })
+  })
+
 const toAsyncIterable = <A, R, ER>(
   stream: Stream.Stream<A, unknown, R>,
-  runtime: ManagedRuntime.ManagedRuntime<R, ER>
+  runtime: ManagedRuntime.ManagedRuntime<R, ER>,
+  checked: Either.Either<RequestOptions | undefined, InvalidInput>
 ): AsyncIterable<A> => ({
   async *[Symbol.asyncIterator]() {
-    const rt = await runtime.runtime()
+    if (Either.isLeft(checked)) throw checked.left
+    const options = checked.right
+    const base = await runtime.runtime()
+    // Each pull of the iterable runs in a fiber of its own: the options go into the runtime they start from.
+    const rt = options === undefined
+      ? base
+      : Runtime.setFiberRef(base, currentCallOptions, { ...toCallOptions(options) })
+    const items = Stream.toAsyncIterableRuntime(stream, rt)[Symbol.asyncIterator]()
+    const aborted = abortion(options?.signal)
+    aborted.catch(() => {})
     try {
-      yield* Stream.toAsyncIterableRuntime(stream, rt)
+      while (true) {
+        const next = await Promise.race([items.next(), aborted])
+        if (next.done === true) return
+        yield next.value
+      }
     } catch (error) {
       // Throw what `settle` throws for a call: the SDK's error itself, `Aborted` for an interruption
       // (which the iterable reports as an InterruptedException), or the defect; never a FiberFailure.
@@ -144,6 +237,9 @@ const toAsyncIterable = <A, R, ER>(
       if (cause !== undefined && Cause.isCause(cause)) settle(Exit.failCause(cause))
       if (Cause.isInterruptedException(error)) throw new Aborted({})
       throw error
+    } finally {
+      // Stops the page in flight, if any, and releases the stream's scope.
+      await items.return?.()
     }
   }
 })

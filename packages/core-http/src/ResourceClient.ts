@@ -6,8 +6,8 @@
  * @since 0.1.0
  */
 import * as Effect from "effect/Effect"
-import type * as Schema from "effect/Schema"
-import type * as Stream from "effect/Stream"
+import * as Schema from "effect/Schema"
+import * as Stream from "effect/Stream"
 import { validate } from "./ApiClient.js"
 import type { ApiError, CrmError } from "./CrmError.js"
 import { ResourceId } from "./Fields.js"
@@ -26,6 +26,44 @@ export interface StreamParams {
   readonly maxPages?: number | undefined
   /** Pages fetched ahead while the current one is consumed (faster; no longer lazy). Default 0. */
   readonly prefetch?: number | undefined
+}
+
+/**
+ * `StreamParams`, checked (type side) before a stream fetches its first page: a page size as `list`
+ * takes it, whole numbers for the rest, and no other key.
+ */
+const StreamParamsSchema = Schema.Struct({
+  records: Pagination.PageUrlParams.fields.records,
+  maxPages: Schema.optionalWith(Schema.Int.pipe(Schema.greaterThanOrEqualTo(1)), { exact: true }),
+  prefetch: Schema.optionalWith(Schema.Int.pipe(Schema.nonNegative()), { exact: true })
+})
+
+/**
+ * The `stream` method of a listing: every item of `list`'s pages, fetched as the stream needs them. Its
+ * parameters are checked before the first page is fetched (`InvalidInput` named `<resource>.stream`).
+ *
+ * @example
+ * ```ts
+ * import { ApiClient, ResourceClient } from "@blocks-crm/core-http"
+ * import { LeadsGroup } from "@blocks-crm/pipeline"
+ * import { Effect } from "effect"
+ *
+ * const everyLead = Effect.map(ApiClient.group(LeadsGroup), (endpoints) =>
+ *   ResourceClient.streamOf("leads", (urlParams) => endpoints.list({ urlParams })))
+ * ```
+ *
+ * @since 0.2.0
+ */
+export const streamOf = <A, E>(
+  resource: string,
+  list: (params: PageParams) => Effect.Effect<PageResult<A>, E>
+): (params?: StreamParams) => Stream.Stream<A, E | CrmError> => {
+  const check = validate(StreamParamsSchema, `${resource}.stream`)
+  return (params) =>
+    Stream.unwrap(
+      Effect.map(check(params ?? {}), ({ maxPages, prefetch, records }) =>
+        Pagination.stream((page) => list({ page, records }), { maxPages, prefetch }))
+    )
 }
 
 /**
@@ -133,11 +171,7 @@ export const crud = <A, Create, CreateI, Update, UpdateI, Updated>(
     Effect.flatMap(checkPage(params ?? {}), (urlParams) => endpoints.list({ urlParams }))
   return {
     list,
-    stream: (params?: StreamParams) =>
-      Pagination.stream((page) => list({ page, records: params?.records }), {
-        maxPages: params?.maxPages,
-        prefetch: params?.prefetch
-      }),
+    stream: streamOf(resource, list),
     get: (uniqueId: string) =>
       Effect.flatMap(checkIdFor.get(uniqueId), (id) => endpoints.get({ path: { uniqueId: id } })),
     create: (data: Create) => Effect.flatMap(checkCreate(data), (payload) => endpoints.create({ payload })),

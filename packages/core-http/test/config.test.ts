@@ -1,4 +1,6 @@
 import { CrmConfig, CrmTransport } from "@blocks-crm/core-http"
+import type { CrmError } from "@blocks-crm/core-http"
+import * as NodeTransport from "@blocks-crm/core-http/NodeTransport"
 import { describe, expect, it } from "@effect/vitest"
 import * as ConfigProvider from "effect/ConfigProvider"
 import * as Duration from "effect/Duration"
@@ -6,6 +8,7 @@ import * as Effect from "effect/Effect"
 import * as Layer from "effect/Layer"
 import * as Option from "effect/Option"
 import * as Redacted from "effect/Redacted"
+import type * as Scope from "effect/Scope"
 import { API_KEY, TOKEN } from "./support/fixtures.js"
 
 const withEnv = (env: Record<string, string>) =>
@@ -177,5 +180,126 @@ describe("CrmConfig.make", () => {
         CrmConfig.make({ apiUrl: "https://x.test", authToken: TOKEN, apiKey: API_KEY, retry: { times: 1.5 } })
       )
       expect(error.problems).toEqual([{ name: "retry.times", problem: "must be a whole number >= 0" }])
+    }))
+
+  it.effect("settings from JavaScript: undefined, null, numbers and objects are problems, never a TypeError", () =>
+    Effect.gen(function*() {
+      const unset = yield* Effect.flip(
+        CrmConfig.make({
+          apiUrl: "https://x.test",
+          authToken: process.env["BLOCKS_NO_SUCH_VARIABLE"]!,
+          apiKey: API_KEY
+        })
+      )
+      expect(unset._tag).toBe("ConfigurationError")
+      expect(unset.problems).toEqual([
+        { name: "authToken", problem: "must be a string or a Redacted string, got undefined" }
+      ])
+      const wrongKinds = yield* Effect.flip(
+        CrmConfig.make({ apiUrl: null, authToken: 42, apiKey: { key: API_KEY } } as unknown as CrmConfig.CrmOptions)
+      )
+      expect(wrongKinds.problems).toEqual([
+        { name: "apiUrl", problem: "must be a string or a URL, got null" },
+        { name: "authToken", problem: "must be a string or a Redacted string, got a number" },
+        { name: "apiKey", problem: "must be a string or a Redacted string, got an object" }
+      ])
+      expect(wrongKinds.message).not.toContain(API_KEY)
+      const redactedNumber = yield* Effect.flip(
+        CrmConfig.make({ apiUrl: "https://x.test", authToken: Redacted.make(12345), apiKey: API_KEY } as any)
+      )
+      expect(redactedNumber.problems).toEqual([
+        { name: "authToken", problem: "must be a string or a Redacted string, got a Redacted holding a number" }
+      ])
+      expect(redactedNumber.message).not.toContain("12345")
+      const notAnObject = yield* Effect.flip(CrmConfig.make(undefined as unknown as CrmConfig.CrmOptions))
+      expect(notAnObject.problems).toEqual([{
+        name: "options",
+        problem: "must be an object of settings, got undefined"
+      }])
+    }))
+
+  it.effect("settings from JavaScript: optional settings of the wrong kind, null included, are each named", () =>
+    Effect.gen(function*() {
+      const error = yield* Effect.flip(CrmConfig.make({
+        apiUrl: "https://x.test",
+        authToken: TOKEN,
+        apiKey: API_KEY,
+        apiKeyHeader: "x-api-key",
+        timeout: "soon",
+        deadline: null,
+        retry: { times: "2", baseDelay: "fast", tries: 1 },
+        idempotentPosts: "yes",
+        maxResponseBytes: null
+      } as unknown as CrmConfig.CrmOptions))
+      const duration = "must be a duration (milliseconds or an Effect duration such as \"10 seconds\")"
+      expect(error.problems).toEqual([
+        { name: "apiKeyHeader", problem: "must be \"AppId\" or \"X-Api-Key\", got \"x-api-key\"" },
+        { name: "retry.tries", problem: "is not a setting (settings: times, baseDelay, maxRetryAfter, schedule)" },
+        { name: "retry.times", problem: "must be a whole number >= 0" },
+        { name: "retry.baseDelay", problem: `${duration}, got a string` },
+        { name: "timeout", problem: `${duration}, got a string` },
+        { name: "deadline", problem: `${duration}, got null` },
+        { name: "idempotentPosts", problem: "must be true or false, got a string" },
+        { name: "maxResponseBytes", problem: "must be a whole number of bytes > 0" }
+      ])
+      const retryNumber = yield* Effect.flip(
+        CrmConfig.make({ apiUrl: "https://x.test", authToken: TOKEN, apiKey: API_KEY, retry: 3 } as any)
+      )
+      expect(retryNumber.problems).toEqual([
+        { name: "retry", problem: "must be an object (times, baseDelay, ...), got a number" }
+      ])
+      // Settings left undefined take their defaults, as the types allow.
+      const settings = yield* CrmConfig.make({
+        apiUrl: "https://x.test",
+        authToken: TOKEN,
+        apiKey: API_KEY,
+        timeout: undefined,
+        deadline: undefined
+      })
+      expect(Duration.toMillis(settings.timeout)).toBe(30_000)
+      expect(Option.isNone(settings.deadline)).toBe(true)
+    }))
+
+  it.effect("a key that is not a setting is a problem, with the setting it most likely meant", () =>
+    Effect.gen(function*() {
+      const error = yield* Effect.flip(CrmConfig.make({
+        apiURL: "https://x.test",
+        auth_token: TOKEN,
+        apiKey: API_KEY,
+        retries: 2
+      } as unknown as CrmConfig.CrmOptions))
+      expect(error.problems).toEqual([
+        { name: "apiUrl", problem: "must be a string or a URL, got undefined" },
+        { name: "authToken", problem: "must be a string or a Redacted string, got undefined" },
+        { name: "apiURL", problem: "is not a setting: did you mean apiUrl?" },
+        { name: "auth_token", problem: "is not a setting: did you mean authToken?" },
+        {
+          name: "retries",
+          problem: "is not a setting (settings: apiUrl, authToken, apiKey, apiKeyHeader, timeout, deadline, retry, " +
+            "idempotentPosts, maxResponseBytes)"
+        }
+      ])
+      expect(error.message).not.toContain(TOKEN)
+    }))
+
+  it.effect("the transport layers fail to build with the same ConfigurationError", () =>
+    Effect.gen(function*() {
+      const options = { apiUrl: "https://x.test", authToken: undefined, apiKey: 7 } as unknown as CrmConfig.CrmOptions
+      const builds: ReadonlyArray<Effect.Effect<unknown, CrmError.ConfigurationError, Scope.Scope>> = [
+        Layer.build(CrmConfig.layer(options)),
+        Layer.build(CrmTransport.layerFetch(options)),
+        Layer.build(NodeTransport.layer(options))
+      ]
+      for (const build of builds) {
+        const error = yield* Effect.flip(Effect.scoped(build))
+        expect(error.problems).toEqual([
+          { name: "authToken", problem: "must be a string or a Redacted string, got undefined" },
+          { name: "apiKey", problem: "must be a string or a Redacted string, got a number" }
+        ])
+      }
+      const fromEnv = yield* Effect.flip(
+        Layer.build(CrmConfig.layerFromEnv({ timeout: null } as any)).pipe(Effect.scoped, withEnv(fullEnv))
+      )
+      expect(fromEnv.problems.map((p) => p.name)).toEqual(["BLOCKS_TIMEOUT"])
     }))
 })

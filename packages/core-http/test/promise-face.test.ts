@@ -236,3 +236,80 @@ describe("PromiseFace: streams become async iterables", () => {
     expect(error.status).toBe(403)
   })
 })
+
+describe("PromiseFace: request options are inputs too", () => {
+  it("request options a JavaScript caller mistypes reject with InvalidInput and send nothing", async () => {
+    const { widgets } = await face()
+    server.fallback({ body: document("w1", "First") })
+
+    const typo = await rejection(widgets.get("w1", { timout: 5_000 } as {}))
+    expect(typo).toBeInstanceOf(CrmError.InvalidInput)
+    expect(typo.operation).toBe("widgets.get")
+    expect(typo.issues).toEqual([{
+      path: "options.timout",
+      message: "unknown key (known: signal, timeout, deadline, idempotencyKey, requestId, headers)"
+    }])
+    const wrongKinds = await rejection(
+      widgets.list({ page: 1 }, { timeout: "soon", requestId: 7, headers: { "X-Trace": 1 } } as {})
+    )
+    expect(wrongKinds.operation).toBe("widgets.list")
+    expect(wrongKinds.issues.map((i: { path: string }) => i.path)).toEqual([
+      "options.timeout",
+      "options.requestId",
+      "options.headers.X-Trace"
+    ])
+    const notAnObject = await rejection(widgets.delete("w1", 5_000 as {}))
+    expect(notAnObject.issues.map((i: { path: string }) => i.path)).toEqual(["options"])
+    const tooMany = await rejection((widgets.get as (...args: Array<unknown>) => Promise<unknown>)("w1", {}, {}))
+    expect(tooMany.message).toBe(
+      "Invalid input for widgets.get: (input): takes 1 argument and the request options, got 3"
+    )
+    expect(server.requests).toHaveLength(0)
+  })
+
+  it("a stream takes request options: each page request carries them; a typo fails the iteration", async () => {
+    const { widgets } = await face()
+    server.fallback(pagedListing(5, 2))
+
+    const ids: Array<string> = []
+    for await (
+      const widget of widgets.stream({ records: 2 }, { requestId: "req-stream", headers: { "X-Trace": "t1" } })
+    ) {
+      ids.push(widget.uniqueId)
+    }
+    expect(ids).toEqual(["w1", "w2", "w3", "w4", "w5"])
+    expect(server.requests.map((r) => [r.query.get("page"), r.headers["x-request-id"], r.headers["x-trace"]])).toEqual([
+      ["1", "req-stream", "t1"],
+      ["2", "req-stream", "t1"],
+      ["3", "req-stream", "t1"]
+    ])
+    const typo = await rejection((async () => {
+      for await (const _ of widgets.stream({ records: 2 }, { sginal: undefined, timout: 1 } as {})) {
+        // never reached
+      }
+    })())
+    expect(typo).toBeInstanceOf(CrmError.InvalidInput)
+    expect(typo.operation).toBe("widgets.stream")
+    expect(server.requests).toHaveLength(3)
+  })
+
+  it("a stream's signal stops the iteration with Aborted, cancelling the page in flight", async () => {
+    const { widgets } = await face()
+    const listing = pagedListing(10, 2)
+    server.fallback((request) =>
+      request.query.get("page") === "2" ? { ...listing(request), delay: 5_000 } : listing(request)
+    )
+
+    const controller = new AbortController()
+    const ids: Array<string> = []
+    const error = await rejection((async () => {
+      for await (const widget of widgets.stream({ records: 2 }, { signal: controller.signal })) {
+        ids.push(widget.uniqueId)
+        if (ids.length === 2) setTimeout(() => controller.abort(), 50)
+      }
+    })())
+    expect(error).toBeInstanceOf(CrmError.Aborted)
+    expect(ids).toEqual(["w1", "w2"])
+    await Effect.runPromise(server.waitUntil(() => server.requests[1]?.closedEarly === true, 2_000))
+  })
+})

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "@effect/vitest"
 import * as Effect from "effect/Effect"
-import { clients, type CreateWidget, document, expectTag, listBody } from "./support/fixtures.js"
+import * as Stream from "effect/Stream"
+import { clients, type CreateWidget, document, expectTag, listBody, pagedListing } from "./support/fixtures.js"
 import * as TestServer from "./support/TestServer.js"
 
 const idMessage = "must be a non-blank id without /, ?, #, % or spaces"
@@ -105,5 +106,48 @@ describe("ResourceClient input validation (before anything is sent)", () => {
       expect(JSON.parse(server.requests[0]?.body ?? "")).toEqual({ widget: { name: "ok" } })
       yield* widgets.list({ page: undefined, records: 3 })
       expect(server.requests[1]?.url).toBe("/widgets/?records=3")
+    }))
+
+  it.scopedLive("a key the request does not know is InvalidInput naming it and the known keys; no request", () =>
+    Effect.gen(function*() {
+      const server = yield* TestServer.make
+      const { widgets } = yield* clients(server)
+      server.fallback({ status: 201, body: document("w1", "x") })
+
+      const input = { name: "ok", colour: "red", size: 3 } as unknown as CreateWidget
+      const error = expectTag(yield* Effect.flip(widgets.create(input)), "InvalidInput")
+      expect(error.issues).toEqual([
+        { path: "colour", message: "unknown key (known: name, color)" },
+        { path: "size", message: "unknown key (known: name, color)" }
+      ])
+      const update = expectTag(
+        yield* Effect.flip(widgets.update("w1", { name: "ok", nmae: "typo" } as unknown as CreateWidget)),
+        "InvalidInput"
+      )
+      expect(update.issues.map((i) => i.path)).toEqual(["nmae"])
+      const list = expectTag(yield* Effect.flip(widgets.list({ pgae: 2 } as {})), "InvalidInput")
+      expect(list.message).toBe("Invalid input for widgets.list: pgae: unknown key (known: page, records)")
+      expect(server.requests).toHaveLength(0)
+    }))
+
+  it.scopedLive("a stream's parameters are checked before the first page: unknown keys, bad numbers", () =>
+    Effect.gen(function*() {
+      const server = yield* TestServer.make
+      const { widgets } = yield* clients(server)
+      server.fallback(pagedListing(3, 2))
+
+      const typo = expectTag(
+        yield* Effect.flip(Stream.runCollect(widgets.stream({ recrods: 2 } as {}))),
+        "InvalidInput"
+      )
+      expect(typo.operation).toBe("widgets.stream")
+      expect(typo.issues).toEqual([{ path: "recrods", message: "unknown key (known: records, maxPages, prefetch)" }])
+      for (const params of [{ maxPages: 0 }, { prefetch: -1 }, { records: 0 }, { maxPages: 1.5 }]) {
+        const bad = expectTag(yield* Effect.flip(Stream.runCollect(widgets.stream(params))), "InvalidInput")
+        expect(bad.issues.map((i) => i.path)).toEqual(Object.keys(params))
+      }
+      expect(server.requests).toHaveLength(0)
+      const all = yield* Stream.runCollect(widgets.stream({ records: 2, maxPages: 5, prefetch: 1 }))
+      expect(Array.from(all, (w) => w.uniqueId)).toEqual(["w1", "w2", "w3"])
     }))
 })

@@ -97,9 +97,7 @@ describe("an account's leads and quotes", () => {
         contactId: "contact-uuid-789",
         value: 75_000,
         stage: "new",
-        probability: 20,
-        // A caller without types may still pass one: the path decides, so it is not sent.
-        ...({ accountId: "someone-else" } as {})
+        probability: 20
       })
       expect(lead).toMatchObject({ uniqueId: "lead-uuid-456", accountId: "account-uuid-456" })
       expect(server.requests).toHaveLength(1)
@@ -112,6 +110,20 @@ describe("an account's leads and quotes", () => {
           probability: 20
         }
       })
+    }))
+
+  it.scopedLive("createForAccount refuses an accountId in the body (the path names the account): nothing sent", () =>
+    Effect.gen(function*() {
+      const server = yield* make
+      const crm = yield* connect(server)
+      // A caller without types may still pass one; dropping it would hide which account they meant.
+      const data = { name: "Deal", accountId: "someone-else" } as { name: string }
+      const error = yield* Effect.flip(crm.leads.createForAccount("account-uuid-456", data))
+      expect(error._tag).toBe("InvalidInput")
+      expect(error.message).toMatch(
+        /^Invalid input for leads\.createForAccount: accountId: unknown key \(known: name, /
+      )
+      expect(server.requests).toHaveLength(0)
     }))
 
   it.scopedLive("GET and POST /accounts/:unique_id/quotes: the path, the `quote` wrapper, snake_case keys", () =>

@@ -91,6 +91,26 @@ describe("InvalidInput before sending", () => {
       expect(server.requests).toEqual([])
     }))
 
+  it.scopedLive("the reference's snake_case keys are refused, each pointed to its camelCase name; nothing is sent", () =>
+    Effect.gen(function*() {
+      const server = yield* make
+      const crm = yield* connect(server)
+
+      // What plain JavaScript passes after reading the reference's curl examples.
+      const curlKeys = { name: "Deal", account_id: "a1", close_date: "2026-03-01" } as { name: string }
+      const refusal = yield* refused(crm.opportunities.create(curlKeys))
+      expect(refusal.message).toBe(
+        "Invalid input for opportunities.create: account_id: unknown key: the SDK takes camelCase, use accountId; " +
+          "close_date: unknown key: the SDK takes camelCase, use closeDate"
+      )
+      const unknown = yield* refused(crm.leads.update("lead-1", { stage: "qualified", colour: "red" } as {}))
+      expect(unknown).toMatchObject({ operation: "leads.update", paths: ["colour"] })
+      expect(unknown.messages[0]).toMatch(/^unknown key \(known: name, source, accountId, contactId, value, stage, /)
+      const nested = yield* refused(crm.leads.list({ page: 1, per_page: 50 } as {}))
+      expect(nested).toMatchObject({ operation: "leads.list", paths: ["per_page"] })
+      expect(server.requests).toHaveLength(0)
+    }))
+
   it.scopedLive("the same service sends once the input is valid (the refusals above are not a dead server)", () =>
     Effect.gen(function*() {
       const server = yield* make

@@ -8,6 +8,7 @@ import type { CrmError } from "@blocks-crm/core-http/CrmError"
 import * as Fields from "@blocks-crm/core-http/Fields"
 import * as Pagination from "@blocks-crm/core-http/Pagination"
 import type { PageParams, PageResult } from "@blocks-crm/core-http/Pagination"
+import * as ResourceClient from "@blocks-crm/core-http/ResourceClient"
 import type { StreamParams } from "@blocks-crm/core-http/ResourceClient"
 import * as Effect from "effect/Effect"
 import type * as Stream from "effect/Stream"
@@ -71,11 +72,7 @@ export class IdentitiesService extends Effect.Service<IdentitiesService>()("@blo
       Effect.flatMap(checkPage(params ?? {}), (urlParams) => api.list({ urlParams }))
     const identities: Identities = {
       list,
-      stream: (params?: StreamParams) =>
-        Pagination.stream((page) => list({ page, records: params?.records }), {
-          maxPages: params?.maxPages,
-          prefetch: params?.prefetch
-        }),
+      stream: ResourceClient.streamOf("identities", list),
       search: (query: string, params?: PageParams) =>
         Effect.flatMap(checkSearch({ ...params, search: query }), (urlParams) => api.list({ urlParams })),
       get: (uniqueId: string) => Effect.flatMap(checkIdFor.get(uniqueId), (id) => api.get({ path: { uniqueId: id } })),

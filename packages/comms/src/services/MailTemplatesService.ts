@@ -8,6 +8,7 @@ import type { CrmError } from "@blocks-crm/core-http/CrmError"
 import * as Fields from "@blocks-crm/core-http/Fields"
 import * as Pagination from "@blocks-crm/core-http/Pagination"
 import type { PageParams, PageResult } from "@blocks-crm/core-http/Pagination"
+import * as ResourceClient from "@blocks-crm/core-http/ResourceClient"
 import type { StreamParams } from "@blocks-crm/core-http/ResourceClient"
 import * as Effect from "effect/Effect"
 import type * as Stream from "effect/Stream"
@@ -68,11 +69,7 @@ export class MailTemplatesService
         Effect.flatMap(checkPage(params ?? {}), (urlParams) => endpoints.list({ urlParams }))
       return {
         list,
-        stream: (params?: StreamParams) =>
-          Pagination.stream((page) => list({ page, records: params?.records }), {
-            maxPages: params?.maxPages,
-            prefetch: params?.prefetch
-          }),
+        stream: ResourceClient.streamOf("mailTemplates", list),
         get: (uniqueId: string) =>
           Effect.flatMap(checkGetId(uniqueId), (id) => endpoints.get({ path: { uniqueId: id } })),
         create: (data: CreateMailTemplateRequest) =>
