@@ -3,7 +3,9 @@
  * endpoint of an `HttpApi` answers its declared success with a body that is valid for the contract
  * (generated from its schemas), then changed the ways an API changes without breaking its clients:
  *
- * - every open set (`Fields.openEnum`) holds a value this SDK does not know, absent optional ones too;
+ * - every set of values (an open one, `Fields.openEnum`, and a closed string literal alike, which a
+ *   response model must therefore not hold) has a value this SDK does not know, absent optional ones
+ *   too; a JSON:API `type` is an identity, not a set, and keeps its value;
  * - every object the contract describes member by member (attributes, nested values, a list's `meta`,
  *   the document itself) has members it does not describe;
  * - every resource has relationships of a type nobody knows, one with `data`, one with only `links`,
@@ -216,8 +218,8 @@ const accepts = (ast: AST.AST, value: unknown) =>
   Either.isRight(ParseResult.decodeUnknownEither(Schema.make(ast))(value))
 
 /**
- * `value` (valid for `ast`) with a value it does not know in every open set, absent optional ones
- * included. When `additions` is set, objects also get members they do not describe.
+ * `value` (valid for `ast`) with a value it does not know in every set of values, absent optional
+ * ones included. When `additions` is set, objects also get members they do not describe.
  */
 const change = (ast: AST.AST, value: unknown, changes: Changes, additions: boolean): unknown => {
   if (knownValues(ast) !== undefined && typeof value === "string") {
