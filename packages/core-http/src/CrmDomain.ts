@@ -1,12 +1,18 @@
 /**
- * A domain of the CRM as the client composes it: a name and the services it brings, keyed by the name
+ * A domain of the CRM as a client composes it: a name and the services it brings, keyed by the name
  * they take on the client (`leads`, `opportunities`), plus services nested under another one
  * (`leads.follows`). A descriptor knows no endpoint: each service is an `Effect.Service` whose `Default`
  * layer needs only the shared `CrmTransport`.
  *
+ * Every domain package exports its descriptor (`import { pipeline } from "@blocks-crm/pipeline/domain"`);
+ * `@blocks-crm/client` composes them. The descriptor lives here, beside the transport its services need,
+ * because every domain package already depends on core-http and a descriptor is a plain value: a domain's
+ * bundle gets `make` (a few lines) and no composition code, and a domain package never depends on the
+ * client package.
+ *
  * @since 0.1.0
  */
-import type { CrmTransport } from "@blocks-crm/core-http/CrmTransport"
+import type { CrmTransport } from "./CrmTransport.js"
 import type * as HttpApi from "@effect/platform/HttpApi"
 import type * as Context from "effect/Context"
 import type * as Layer from "effect/Layer"
@@ -37,6 +43,8 @@ export type Services = { readonly [name: string]: ServiceTag }
 export type Nested<S extends Services> = { readonly [K in keyof S]?: Services }
 
 /**
+ * A domain's descriptor: its name, its contract and its services by the name they take on the client.
+ *
  * @since 0.1.0
  */
 export interface CrmDomain<
@@ -44,10 +52,13 @@ export interface CrmDomain<
   S extends Services = Services,
   N extends Nested<S> = Nested<S>
 > {
+  /** The domain's name, used in messages (two domains claiming one client name). */
   readonly name: Name
   /** The domain's contract: the CLI and the docs are derived from it. */
   readonly api: HttpApi.HttpApi.Any
+  /** The top-level services, by the name they take on the client. */
   readonly services: S
+  /** Services nested under a top-level one, by the parent's name and then their own. */
   readonly nested: N
 }
 
@@ -59,6 +70,20 @@ export interface CrmDomain<
 export type Any = CrmDomain<string, any, any>
 
 /**
+ * Describes a domain; `nested` is optional. The names are kept as literal types, so a composed client
+ * knows every service and method.
+ *
+ * @example
+ * import * as CrmDomain from "@blocks-crm/core-http/CrmDomain"
+ * import { PipelineApi, LeadFollowsService, LeadsService } from "@blocks-crm/pipeline"
+ *
+ * const leadsOnly = CrmDomain.make({
+ *   name: "leads-only",
+ *   api: PipelineApi,
+ *   services: { leads: LeadsService },
+ *   nested: { leads: { follows: LeadFollowsService } }
+ * })
+ *
  * @since 0.1.0
  */
 export const make = <const Name extends string, const S extends Services, const N extends Nested<S> = {}>(domain: {
