@@ -64,6 +64,41 @@ describe("createCrmClient", () => {
     await client.close()
   })
 
+  it("calls services nested ones included, reuses an idempotency key, streams, and closes", async () => {
+    const client = createCrmClient(settings)
+    const lead = await client.crm.leads.create({ name: "Globex", source: "event", value: 2_500 }, {
+      idempotencyKey: "globex-1"
+    })
+    const again = await client.crm.leads.create({ name: "Globex", source: "event", value: 2_500 }, {
+      idempotencyKey: "globex-1"
+    })
+    expect(again.uniqueId).toBe(lead.uniqueId)
+    const follow = await client.crm.leads.follows.create(lead.uniqueId, {
+      title: "Send brochure",
+      dueDate: new Date("2020-01-01T00:00:00Z")
+    })
+    expect(follow.status).toBe("overdue")
+    const deal = await client.crm.opportunities.create({ name: "Globex deal", stage: "discovery" })
+    await client.crm.opportunities.delete(deal.uniqueId)
+    expect((await client.crm.opportunities.listDeleted()).data.map((o) => o.uniqueId)).toContain(deal.uniqueId)
+    expect((await client.crm.opportunities.recover(deal.uniqueId)).name).toBe("Globex deal")
+    const names: Array<string> = []
+    for await (const opportunity of client.crm.opportunities.stream({ records: 1 })) names.push(opportunity.name)
+    expect(names).toContain("Globex deal")
+    await client.close()
+    await expect(client.crm.leads.get(lead.uniqueId)).rejects.toBeDefined()
+  })
+
+  it("rejects with the SDK's tagged errors, and honours an abort signal", async () => {
+    const client = createCrmClient(settings)
+    await expect(client.crm.leads.get("nope")).rejects.toMatchObject({ _tag: "NotFound", status: 404 })
+    await expect(client.crm.leads.create({ name: " " })).rejects.toMatchObject({ _tag: "InvalidInput" })
+    await expect(client.crm.leads.list(undefined, { signal: AbortSignal.abort() })).rejects.toMatchObject({
+      _tag: "Aborted"
+    })
+    await client.close()
+  })
+
   it("composes only the domains given", async () => {
     const client = createCrmClient({ ...settings, domains: [pipeline] })
     expect(Object.keys(client.crm).sort()).toEqual(Object.keys(pipeline.services).sort())
@@ -107,3 +142,9 @@ layer(emulatorTransport, { excludeTestServices: true })("CrmClient", (it) => {
       expect(CrmClient.domains).toBe(domains)
     }).pipe(Effect.scoped))
 })
+
+// Type-level: the layers take the same settings as core-http.
+export const layers: ReadonlyArray<Layer.Layer<CrmClient, unknown>> = [
+  CrmClient.layerFromEnv({ timeout: "10 seconds" }),
+  CrmClient.layer({ apiUrl: "http://127.0.0.1:1", authToken: "t", apiKey: "k" })
+]
