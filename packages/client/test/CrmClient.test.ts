@@ -173,7 +173,7 @@ export const types = Effect.gen(function*() {
   const crm = yield* TeamCrm
   const titles: ReadonlyArray<string> = (yield* crm.notes.pins.list("note-1")).map((note) => note.title)
   // @ts-expect-error: the notes domain has no `leads`
-  crm.leads
+  const _leads = crm.leads
   // @ts-expect-error: a class needs its own type as `Self`
   CrmClient.Service()("test/NoSelf", { domains: [notes] })
   return titles

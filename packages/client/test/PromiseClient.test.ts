@@ -91,7 +91,7 @@ export const types = (settings: ReturnType<typeof NotesServer.settingsFor>) => {
   createCrmClient(settings)
   const client = createCrmClient({ ...settings, domains: [notes] })
   // @ts-expect-error: only the notes domain was composed
-  client.crm.status
+  const _status = client.crm.status
   const titles: Promise<ReadonlyArray<{ readonly title: string }>> = client.crm.notes.pins.list("note-1", {
     timeout: 1_000
   })

@@ -98,10 +98,20 @@ export const make = <const Name extends string, const S extends Services, const 
   nested: domain.nested ?? ({} as N)
 })
 
-/** What a service tag provides, without the `_tag` an `Effect.Service` instance carries on its prototype. */
-type ServiceOf<T> = T extends Context.Tag<infer _Id, infer S> ? Omit<S, "_tag"> : never
+/**
+ * What a service tag provides on a client, without the `_tag` an `Effect.Service` instance carries on
+ * its prototype.
+ *
+ * @since 0.1.0
+ */
+export type ServiceOf<T> = T extends Context.Tag<infer _Id, infer S> ? Omit<S, "_tag"> : never
 
-type NestedOf<N, K> = K extends keyof N ?
+/**
+ * The services nested under the top-level service `K`, by their names (`{ follows: ... }` under `leads`).
+ *
+ * @since 0.1.0
+ */
+export type NestedOf<N, K> = K extends keyof N ?
   N[K] extends Services ? { readonly [J in keyof N[K]]: ServiceOf<N[K][J]> } : {}
   : {}
 

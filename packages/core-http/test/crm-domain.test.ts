@@ -9,7 +9,10 @@ import { describe, expect, it } from "@effect/vitest"
 import * as Effect from "effect/Effect"
 
 class NotesService extends Effect.Service<NotesService>()("test/NotesService", {
-  effect: Effect.map(CrmTransport.CrmTransport, () => ({ list: (): Effect.Effect<ReadonlyArray<string>> => Effect.succeed([]) }))
+  effect: Effect.map(
+    CrmTransport.CrmTransport,
+    () => ({ list: (): Effect.Effect<ReadonlyArray<string>> => Effect.succeed([]) })
+  )
 }) {}
 class PinsService extends Effect.Service<PinsService>()("test/PinsService", {
   succeed: { pin: (_noteId: string): Effect.Effect<void> => Effect.void }
@@ -50,13 +53,18 @@ describe("CrmDomain", () => {
 })
 
 // Type-level: a client's face is read from the descriptors, nested services under their parent.
-const notes = CrmDomain.make({ name: "notes", api, services: { notes: NotesService }, nested: { notes: { pins: PinsService } } })
-const tags = CrmDomain.make({ name: "tags", api, services: { tags: TagsService } })
+export const notes = CrmDomain.make({
+  name: "notes",
+  api,
+  services: { notes: NotesService },
+  nested: { notes: { pins: PinsService } }
+})
+export const tags = CrmDomain.make({ name: "tags", api, services: { tags: TagsService } })
 export const face = (client: CrmDomain.ClientOfAll<readonly [typeof notes, typeof tags]>) => {
   const listed: Effect.Effect<ReadonlyArray<string>> = client.notes.list()
   const pinned: Effect.Effect<void> = client.notes.pins.pin("note-1")
   const counted: Effect.Effect<number> = client.tags.count()
   // @ts-expect-error: `_tag` of an Effect.Service instance is not part of the client
-  client.notes._tag
+  const _tag = client.notes._tag
   return [listed, pinned, counted]
 }

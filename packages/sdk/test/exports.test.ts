@@ -8,7 +8,7 @@ import * as billing from "@blocks-crm/billing"
 import * as scheduling from "@blocks-crm/scheduling"
 import * as sdk from "@blocks-crm/sdk"
 import { beforeAll, describe, expect, it } from "@effect/vitest"
-import * as Schema from "effect/Schema"
+import type * as Schema from "effect/Schema"
 
 /** Each domain the umbrella lists: its package's exports, and the umbrella's `@blocks-crm/sdk/<domain>`. */
 let packages: ReadonlyArray<readonly [string, Record<string, unknown>, Record<string, unknown>]> = []

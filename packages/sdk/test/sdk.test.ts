@@ -4,14 +4,7 @@
  * as an Effect service over every domain.
  */
 import { Emulator } from "@blocks-crm/emulator"
-import {
-  create23BlocksClient,
-  createCrmClient,
-  CrmClient,
-  CrmTransport,
-  domains,
-  pipeline
-} from "@blocks-crm/sdk"
+import { create23BlocksClient, createCrmClient, CrmClient, CrmTransport, domains, pipeline } from "@blocks-crm/sdk"
 import type {
   CalendarSyncResult,
   CreateOpportunityRequest,
@@ -41,7 +34,9 @@ describe("createCrmClient", () => {
   let settings: ReturnType<typeof settingsFor>
 
   beforeAll(async () => {
-    settings = settingsFor(await Effect.runPromise(Scope.extend(Emulator.start({ database: ":memory:", port: 0 }), scope)))
+    settings = settingsFor(
+      await Effect.runPromise(Scope.extend(Emulator.start({ database: ":memory:", port: 0 }), scope))
+    )
   })
   afterAll(() => Effect.runPromise(Scope.close(scope, Exit.void)))
 

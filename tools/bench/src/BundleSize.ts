@@ -105,7 +105,11 @@ export const entries: ReadonlyArray<Entry> = [
     file: "size-entries/client-pipeline.ts",
     description: "(c) createCrmClient (@blocks-crm/client) over the pipeline domain alone"
   },
-  { name: "sdk-client", file: "size-entries/sdk-client.ts", description: "(d) createCrmClient (@blocks-crm/sdk), every domain" }
+  {
+    name: "sdk-client",
+    file: "size-entries/sdk-client.ts",
+    description: "(d) createCrmClient (@blocks-crm/sdk), every domain"
+  }
 ]
 
 export const readBudgets = (): BudgetFile => {

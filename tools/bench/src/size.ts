@@ -78,7 +78,9 @@ const deltas: Record<string, number> = {}
 const leads = measured.get("leads-list")
 if (leads !== undefined) {
   // Single-service entries only (a string `only`).
-  for (const entry of entries.filter((e) => typeof budgets[e.name]?.only === "string" && budgets[e.name]?.only !== "leads")) {
+  for (
+    const entry of entries.filter((e) => typeof budgets[e.name]?.only === "string" && budgets[e.name]?.only !== "leads")
+  ) {
     try {
       const both = await measureMinified({
         contents: `export * from "./size-entries/leads-list.ts"\nexport { run as further } from "./${entry.file}"\n`

@@ -255,12 +255,14 @@ describe("domain generator", () => {
     expect(emulator).toContain(`import { GenCheckDomain } from "./domains/gen-check/GenCheckDomain.js"`)
     // The built-in domain joins the umbrella; the team's (another scope) only the reference app's CLI.
     const sdkClient = tree.read("packages/sdk/src/CrmClient.ts", "utf-8") ?? ""
-    expect(sdkClient).toMatch(/export const domains = \[[^\]]*pipeline[^\]]*billing,\n  genCheck\n\]/)
+    expect(sdkClient).toMatch(/export const domains = \[[^\]]*pipeline[^\]]*billing,\n {2}genCheck\n\]/)
     expect(sdkClient).toContain(`import { genCheck } from "@blocks-crm/gen-check/domain"`)
     expect(sdkClient).not.toContain("acmeBilling")
     const sdkIndex = tree.read("packages/sdk/src/index.ts", "utf-8") ?? ""
     expect(sdkIndex).toContain(`export * from "./domains/billing.js"\nexport * from "./domains/gen-check.js"\n`)
-    expect(tree.read("packages/sdk/src/domains/gen-check.ts", "utf-8")).toContain(`export * from "@blocks-crm/gen-check"`)
+    expect(tree.read("packages/sdk/src/domains/gen-check.ts", "utf-8")).toContain(
+      `export * from "@blocks-crm/gen-check"`
+    )
     const cliDomains = tree.read("apps/reference/src/domains.ts", "utf-8") ?? ""
     expect(cliDomains).toContain("export const domains = [...sdkDomains, acmeBilling] as const")
     expect(cliDomains).toContain(`import { acmeBilling } from "@acme/acme-billing/domain"`)
@@ -276,7 +278,10 @@ describe("domain generator", () => {
         expect(json(tree, `${project}/${config}`).references).toEqual(expect.arrayContaining(
           Object.keys(dependencies).map((name) => ({
             path: path.posix.join(
-              path.posix.relative(project, name === "@acme/acme-billing" ? "teams/sales/acme-billing" : "packages/gen-check"),
+              path.posix.relative(
+                project,
+                name === "@acme/acme-billing" ? "teams/sales/acme-billing" : "packages/gen-check"
+              ),
               "tsconfig.src.json"
             )
           }))

@@ -403,7 +403,12 @@ try {
     console.log(cjs.split("\n").filter((l) => l !== "").map((l) => `  ${l}`).join("\n"))
     if (!cjs.includes("require: ok")) failures.push("the CommonJS script did not report success")
 
-    const env = { ...process.env, BLOCKS_API_URL: started.url, BLOCKS_AUTH_TOKEN: seeds.token, BLOCKS_API_KEY: seeds.apiKey }
+    const env = {
+      ...process.env,
+      BLOCKS_API_URL: started.url,
+      BLOCKS_AUTH_TOKEN: seeds.token,
+      BLOCKS_API_KEY: seeds.apiKey
+    }
 
     // 8. The umbrella: every domain by default, the reference's calls and types.
     step("use @blocks-crm/sdk: createCrmClient over every domain, and its types with tsc")
@@ -430,12 +435,21 @@ try {
       ...chosen.map((name) => tarballs.get(name)!),
       ...peerPins().filter((pin) => !pin.startsWith("@effect/platform-node@"))
     ], piecemeal)
-    const installed = fs.readdirSync(path.join(piecemeal, "node_modules/@blocks-crm")).map((dir) => `@blocks-crm/${dir}`)
+    const installed = fs.readdirSync(path.join(piecemeal, "node_modules/@blocks-crm")).map((dir) =>
+      `@blocks-crm/${dir}`
+    )
     console.log(`  node_modules/@blocks-crm: ${installed.join(", ")}`)
     const others = installed.filter((name) => !chosen.includes(name))
-    if (others.length > 0) failures.push(`the piecemeal install brought other @blocks-crm packages: ${others.join(", ")}`)
+    if (others.length > 0) {
+      failures.push(`the piecemeal install brought other @blocks-crm packages: ${others.join(", ")}`)
+    }
     fs.writeFileSync(path.join(piecemeal, "piecemeal.mjs"), piecemealScript)
-    const pieces = execFileSync(process.execPath, ["piecemeal.mjs"], { cwd: piecemeal, encoding: "utf8", env, timeout: 60_000 })
+    const pieces = execFileSync(process.execPath, ["piecemeal.mjs"], {
+      cwd: piecemeal,
+      encoding: "utf8",
+      env,
+      timeout: 60_000
+    })
     console.log(indent(pieces))
     if (!pieces.includes("piecemeal check: ok")) failures.push("the piecemeal script did not report success")
     typecheck(piecemeal, "piecemeal.ts", piecemealTypes)

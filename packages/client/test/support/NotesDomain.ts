@@ -79,7 +79,11 @@ export const notes = CrmDomain.make({
   nested: { notes: { pins: NotePinsService } }
 })
 
-export const status = CrmDomain.make({ name: "status", api: HttpApi.make("status"), services: { status: StatusService } })
+export const status = CrmDomain.make({
+  name: "status",
+  api: HttpApi.make("status"),
+  services: { status: StatusService }
+})
 
 /** The wire form of a note, as the server answers it. */
 export const noteJson = (id: string, title: string) => ({

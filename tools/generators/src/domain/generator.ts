@@ -250,7 +250,9 @@ export const domainGenerator = async (tree: Tree, schema: DomainGeneratorSchema)
   const released = builtIn ? [packageName, sdkPackage] : [packageName]
   tree.write(
     `.changeset/${name}-domain.md`,
-    `---\n${released.map((pkg) => `"${pkg}": minor`).join("\n")}\n---\n\nA new domain package, ${packageName}, with its ${options.resourceWords} service${
+    `---\n${
+      released.map((pkg) => `"${pkg}": minor`).join("\n")
+    }\n---\n\nA new domain package, ${packageName}, with its ${options.resourceWords} service${
       builtIn ? `; \`@blocks-crm/sdk\` composes it and re-exports its names` : ""
     }.\n`
   )
