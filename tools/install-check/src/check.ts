@@ -263,6 +263,26 @@ const step = (message: string) => console.log(`\n▶ ${message}`)
 
 const indent = (out: string) => out.split("\n").filter((l) => l !== "").map((l) => `  ${l}`).join("\n")
 
+/** A new npm project in the work folder, outside the workspace, with `packages` installed by plain npm. */
+const freshProject = (name: string, packages: ReadonlyArray<string>): string => {
+  const project = path.join(work, name)
+  fs.mkdirSync(project)
+  fs.writeFileSync(
+    path.join(project, "package.json"),
+    JSON.stringify({ name: `blocks-crm-${name}`, version: "0.0.0", private: true, type: "module" }, null, 2)
+  )
+  run("npm", ["install", "--no-audit", "--no-fund", "--no-package-lock", ...packages], project)
+  return project
+}
+
+/** Writes a script into the project, runs it with Node.js and prints its output; `success` must be in it. */
+const runScript = (project: string, file: string, source: string, env: NodeJS.ProcessEnv, success: string) => {
+  fs.writeFileSync(path.join(project, file), source)
+  const out = execFileSync(process.execPath, [file], { cwd: project, encoding: "utf8", env, timeout: 60_000 })
+  console.log(indent(out))
+  if (!out.includes(success)) failures.push(`${file} did not report success ("${success}")`)
+}
+
 /** Writes `source` into the project and checks it with the workspace's tsc against what npm installed there. */
 const typecheck = (project: string, file: string, source: string) => {
   fs.writeFileSync(path.join(project, "tsconfig.json"), JSON.stringify({ ...tsconfig, include: [file] }, null, 2))
@@ -353,56 +373,18 @@ try {
   if (!lintOnly) {
     // 4. A fresh project outside the workspace, plain npm, no links.
     step("install the tarballs with npm into a fresh project")
-    const project = path.join(work, "project")
-    fs.mkdirSync(project)
-    fs.writeFileSync(
-      path.join(project, "package.json"),
-      JSON.stringify({ name: "blocks-crm-install-check", version: "0.0.0", private: true, type: "module" }, null, 2)
-    )
-    run("npm", [
-      "install",
-      "--no-audit",
-      "--no-fund",
-      "--no-package-lock",
-      ...[...tarballs.values()],
-      ...peerPins()
-    ], project)
+    const project = freshProject("project", [...tarballs.values(), ...peerPins()])
     for (const name of tarballs.keys()) {
       const installed = path.join(project, "node_modules", name)
       if (fs.lstatSync(installed).isSymbolicLink()) throw new Error(`${name} was linked, not installed`)
       if (fs.existsSync(path.join(installed, "src"))) throw new Error(`${name} shipped its src/ directory`)
     }
 
-    // 5. An emulator for the script to talk to.
+    // 5. An emulator for the scripts to talk to.
     step("start the emulator")
     const started = await startEmulator()
     emulator = started.child
     console.log(`  ${started.url}`)
-
-    // 6. Use the installed packages the way an application would.
-    step("run an ESM script against the installed packages")
-    fs.writeFileSync(path.join(project, "check.mjs"), script)
-    const out = execFileSync(process.execPath, ["check.mjs"], {
-      cwd: project,
-      encoding: "utf8",
-      env: {
-        ...process.env,
-        BLOCKS_API_URL: started.url,
-        BLOCKS_AUTH_TOKEN: seeds.token,
-        BLOCKS_API_KEY: seeds.apiKey
-      },
-      timeout: 60_000
-    })
-    console.log(out.split("\n").filter((l) => l !== "").map((l) => `  ${l}`).join("\n"))
-    if (!out.includes("install check: ok")) failures.push("the ESM script did not report success")
-
-    // 7. ESM-only, yet usable from CommonJS: Node.js >= 20.19 loads ES modules with require().
-    step("require the installed packages from a CommonJS script")
-    fs.writeFileSync(path.join(project, "check.cjs"), cjsScript)
-    const cjs = execFileSync(process.execPath, ["check.cjs"], { cwd: project, encoding: "utf8", timeout: 60_000 })
-    console.log(cjs.split("\n").filter((l) => l !== "").map((l) => `  ${l}`).join("\n"))
-    if (!cjs.includes("require: ok")) failures.push("the CommonJS script did not report success")
-
     const env = {
       ...process.env,
       BLOCKS_API_URL: started.url,
@@ -410,31 +392,27 @@ try {
       BLOCKS_API_KEY: seeds.apiKey
     }
 
+    // 6. Use the installed packages the way an application would.
+    step("run an ESM script against the installed packages")
+    runScript(project, "check.mjs", script, env, "install check: ok")
+
+    // 7. ESM-only, yet usable from CommonJS: Node.js >= 20.19 loads ES modules with require().
+    step("require the installed packages from a CommonJS script")
+    runScript(project, "check.cjs", cjsScript, env, "require: ok")
+
     // 8. The umbrella: every domain by default, the reference's calls and types.
     step("use @blocks-crm/sdk: createCrmClient over every domain, and its types with tsc")
-    fs.writeFileSync(path.join(project, "sdk.mjs"), sdkScript)
-    const sdk = execFileSync(process.execPath, ["sdk.mjs"], { cwd: project, encoding: "utf8", env, timeout: 60_000 })
-    console.log(indent(sdk))
-    if (!sdk.includes("sdk check: ok")) failures.push("the sdk script did not report success")
+    runScript(project, "sdk.mjs", sdkScript, env, "sdk check: ok")
     typecheck(project, "sdk.ts", sdkTypes)
 
-    // 9. Piecemeal: a fresh project with only core-http, client, pipeline and accounts.
+    // 9. Piecemeal: a fresh project with only core-http, client, pipeline and accounts (and the peers
+    // they need: not @effect/platform-node, core-http's optional one).
     step("install only core-http, client, pipeline and accounts into another fresh project")
-    const piecemeal = path.join(work, "piecemeal")
-    fs.mkdirSync(piecemeal)
-    fs.writeFileSync(
-      path.join(piecemeal, "package.json"),
-      JSON.stringify({ name: "blocks-crm-piecemeal-check", version: "0.0.0", private: true, type: "module" }, null, 2)
-    )
     const chosen = ["@blocks-crm/core-http", "@blocks-crm/client", "@blocks-crm/pipeline", "@blocks-crm/accounts"]
-    run("npm", [
-      "install",
-      "--no-audit",
-      "--no-fund",
-      "--no-package-lock",
+    const piecemeal = freshProject("piecemeal", [
       ...chosen.map((name) => tarballs.get(name)!),
       ...peerPins().filter((pin) => !pin.startsWith("@effect/platform-node@"))
-    ], piecemeal)
+    ])
     const installed = fs.readdirSync(path.join(piecemeal, "node_modules/@blocks-crm")).map((dir) =>
       `@blocks-crm/${dir}`
     )
@@ -443,15 +421,7 @@ try {
     if (others.length > 0) {
       failures.push(`the piecemeal install brought other @blocks-crm packages: ${others.join(", ")}`)
     }
-    fs.writeFileSync(path.join(piecemeal, "piecemeal.mjs"), piecemealScript)
-    const pieces = execFileSync(process.execPath, ["piecemeal.mjs"], {
-      cwd: piecemeal,
-      encoding: "utf8",
-      env,
-      timeout: 60_000
-    })
-    console.log(indent(pieces))
-    if (!pieces.includes("piecemeal check: ok")) failures.push("the piecemeal script did not report success")
+    runScript(piecemeal, "piecemeal.mjs", piecemealScript, env, "piecemeal check: ok")
     typecheck(piecemeal, "piecemeal.ts", piecemealTypes)
   }
 } catch (error) {
