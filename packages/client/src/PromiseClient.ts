@@ -15,6 +15,7 @@
  */
 import type * as CrmConfig from "@blocks-crm/core-http/CrmConfig"
 import type * as CrmDomain from "@blocks-crm/core-http/CrmDomain"
+import { ConfigurationError } from "@blocks-crm/core-http/CrmError"
 import * as CrmTransport from "@blocks-crm/core-http/CrmTransport"
 import * as PromiseFace from "@blocks-crm/core-http/PromiseFace"
 import * as Context from "effect/Context"
@@ -47,13 +48,25 @@ export interface CrmPromiseClient<Domains extends ReadonlyArray<CrmDomain.Any>> 
   readonly close: () => Promise<void>
 }
 
+/** What is wrong with `domains` as a JavaScript caller may pass it (the types rule these out). */
+const domainsProblem = (domains: unknown): string | undefined => {
+  const hint = `a list of domain descriptors, such as [pipeline, accounts] from "@blocks-crm/pipeline/domain"`
+  if (!Array.isArray(domains)) return `must be ${hint}, got ${domains === null ? "null" : typeof domains}`
+  const index = domains.findIndex((domain: unknown) =>
+    typeof domain !== "object" || domain === null || typeof (domain as CrmDomain.Any).name !== "string" ||
+    typeof (domain as CrmDomain.Any).services !== "object"
+  )
+  return index === -1 ? undefined : `must be ${hint}: item ${index} is not one (make yours with CrmDomain.make)`
+}
+
 const ComposedClient = Context.GenericTag<"ComposedClient", object>(
   "@blocks-crm/client/PromiseClient/ComposedClient"
 )
 
 /**
  * Creates the Promise face of the domains given. Invalid settings throw the `ConfigurationError` at
- * once, listing every problem; two domains claiming the same client name throw too, naming both.
+ * once, listing every problem (so does a missing `domains`, from JavaScript); two domains claiming the
+ * same client name throw too, naming both.
  *
  * @example
  * ```ts
@@ -78,6 +91,8 @@ export const createCrmClient = <const Domains extends ReadonlyArray<CrmDomain.An
   options: CreateCrmClientOptions<Domains>
 ): CrmPromiseClient<Domains> => {
   const { domains, ...settings } = options
+  const problem = domainsProblem(domains)
+  if (problem !== undefined) throw new ConfigurationError({ problems: [{ name: "domains", problem }] })
   const client = Effect.map(compose(domains), (client) => client as object)
   const layer = Layer.scoped(ComposedClient, client).pipe(
     Layer.provide(CrmTransport.layerFetch(settings))

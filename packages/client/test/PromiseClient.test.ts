@@ -77,6 +77,18 @@ describe("createCrmClient", () => {
       )
   })
 
+  it("throws a ConfigurationError for domains that are not a list of descriptors, sending nothing", () => {
+    const before = server.requests.length
+    const settings = NotesServer.settingsFor(server)
+    for (const domains of [undefined, null, notes, [notes, { name: "x" }]]) {
+      expect(() => createCrmClient({ ...settings, domains } as any)).toThrow(
+        expect.objectContaining({ _tag: "ConfigurationError", message: expect.stringContaining("domains - must be") })
+      )
+    }
+    expect(() => createCrmClient({ ...settings } as any)).toThrow(`domains - must be a list of domain descriptors`)
+    expect(server.requests.length).toBe(before)
+  })
+
   it("throws at once when two domains claim the same name, naming both", () => {
     const clash = CrmDomain.make({ name: "other", api: HttpApi.make("other"), services: { notes: NotesService } })
     expect(() => createCrmClient({ ...NotesServer.settingsFor(server), domains: [notes, clash] })).toThrow(

@@ -55,7 +55,11 @@ export const createCrmClient = <const Domains extends ReadonlyArray<CrmDomain.An
   options: CreateCrmClientOptions<Domains>
 ): CrmPromiseClient<Domains> => {
   const { domains, ...settings } = options
-  return Client.createCrmClient({ ...settings, domains: domains ?? (allDomains as unknown as Domains) })
+  // Only a `domains` left out means every domain; anything else given is the client's to check.
+  return Client.createCrmClient({
+    ...settings,
+    domains: domains === undefined ? allDomains as unknown as Domains : domains
+  })
 }
 
 /**

@@ -109,6 +109,8 @@ describe("createCrmClient", () => {
     expect(() => createCrmClient({ apiUrl: "not a url", authToken: "t", apiKey: "k" })).toThrow(
       expect.objectContaining({ _tag: "ConfigurationError", message: expect.stringContaining("apiUrl") })
     )
+    // From JavaScript: `domains` given as something else than a list is refused, not read as "every domain".
+    expect(() => createCrmClient({ ...settings, domains: null } as any)).toThrow("domains - must be a list")
   })
 })
 
