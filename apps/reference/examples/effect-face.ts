@@ -3,7 +3,7 @@
  *
  *   BLOCKS_API_URL=... BLOCKS_AUTH_TOKEN=... BLOCKS_API_KEY=... tsx examples/effect-face.ts
  */
-import { CrmClient, pipeline } from "@blocks-crm/reference"
+import { CrmClient, pipeline } from "@blocks-crm/sdk"
 import * as NodeRuntime from "@effect/platform-node/NodeRuntime"
 import { Console, Effect } from "effect"
 

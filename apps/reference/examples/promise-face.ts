@@ -3,7 +3,7 @@
  *
  *   BLOCKS_API_URL=... BLOCKS_AUTH_TOKEN=... BLOCKS_API_KEY=... tsx examples/promise-face.ts
  */
-import { createCrmClient } from "@blocks-crm/reference"
+import { createCrmClient } from "@blocks-crm/sdk"
 
 const client = createCrmClient({
   apiUrl: process.env.BLOCKS_API_URL ?? "",

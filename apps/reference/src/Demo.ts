@@ -22,7 +22,7 @@ import type {
 } from "@blocks-crm/pipeline"
 import * as Console from "effect/Console"
 import * as Effect from "effect/Effect"
-import { CrmClient } from "./CrmClient.js"
+import { CrmClient } from "@blocks-crm/sdk"
 import { runAccountsChapter } from "./demo/AccountsChapter.js"
 import type { AccountsOutcome } from "./demo/AccountsChapter.js"
 import { runCommsChapter } from "./demo/CommsChapter.js"

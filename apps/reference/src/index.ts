@@ -1,12 +1,7 @@
 /**
- * The reference CRM client: every domain in one client (Effect and Promise faces), the `crm` CLI and
- * the demo.
+ * The reference app: the `crm` CLI and the demo, built on the published packages (`@blocks-crm/sdk`).
  *
  * @since 0.1.0
  */
-export * as CrmDomain from "./CrmDomain.js"
-export { CrmClient } from "./CrmClient.js"
-export { createCrmClient } from "./PromiseClient.js"
-export type { CreateCrmClientOptions, CrmPromiseClient } from "./PromiseClient.js"
-export { domains, pipeline } from "./domains/index.js"
+export { domains } from "./domains.js"
 export * as Demo from "./Demo.js"

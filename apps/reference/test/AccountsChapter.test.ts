@@ -4,7 +4,7 @@
  */
 import { describe, expect, it, layer } from "@effect/vitest"
 import * as Effect from "effect/Effect"
-import { CrmClient } from "../src/CrmClient.js"
+import { CrmClient } from "@blocks-crm/sdk"
 import * as Demo from "../src/Demo.js"
 import * as AccountsChapter from "../src/demo/AccountsChapter.js"
 import * as EmbeddedEmulator from "./support/EmbeddedEmulator.js"

@@ -6,7 +6,7 @@
  */
 import { describe, expect, it, layer } from "@effect/vitest"
 import * as Effect from "effect/Effect"
-import { CrmClient } from "../src/CrmClient.js"
+import { CrmClient } from "@blocks-crm/sdk"
 import * as Demo from "../src/Demo.js"
 import * as BillingChapter from "../src/demo/BillingChapter.js"
 import * as EmbeddedEmulator from "./support/EmbeddedEmulator.js"

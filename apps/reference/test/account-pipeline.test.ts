@@ -10,7 +10,7 @@ import * as Effect from "effect/Effect"
 import * as Cli from "./support/Cli.js"
 import * as Exit from "effect/Exit"
 import * as Scope from "effect/Scope"
-import { createCrmClient } from "../src/PromiseClient.js"
+import { createCrmClient } from "@blocks-crm/sdk"
 import * as EmbeddedEmulator from "./support/EmbeddedEmulator.js"
 
 describe("an account's leads and quotes from the composed client", () => {

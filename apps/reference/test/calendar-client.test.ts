@@ -9,7 +9,7 @@ import * as Effect from "effect/Effect"
 import * as Exit from "effect/Exit"
 import * as Redacted from "effect/Redacted"
 import * as Scope from "effect/Scope"
-import { createCrmClient } from "../src/PromiseClient.js"
+import { createCrmClient } from "@blocks-crm/sdk"
 import * as EmbeddedEmulator from "./support/EmbeddedEmulator.js"
 
 describe("calendar on the Promise face", () => {

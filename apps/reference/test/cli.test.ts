@@ -10,7 +10,7 @@ import { execFile } from "node:child_process"
 import * as fs from "node:fs"
 import * as os from "node:os"
 import * as path from "node:path"
-import { CrmClient } from "../src/CrmClient.js"
+import { CrmClient } from "@blocks-crm/sdk"
 import * as EmbeddedEmulator from "./support/EmbeddedEmulator.js"
 
 const root = path.resolve(import.meta.dirname, "../../..")

@@ -27,8 +27,8 @@ import * as Cli from "./support/Cli.js"
 import * as Schema from "effect/Schema"
 import * as ApiCommands from "../src/cli/ApiCommands.js"
 import * as Output from "../src/cli/Output.js"
-import * as CrmDomain from "../src/CrmDomain.js"
-import { domains } from "../src/domains/index.js"
+import { CrmDomain } from "@blocks-crm/sdk"
+import { domains } from "../src/domains.js"
 
 const keysOf = (schema: { readonly fields: object }) => Object.keys(schema.fields)
 

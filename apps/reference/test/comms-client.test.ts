@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from "@effect/vitest"
 import * as Effect from "effect/Effect"
 import * as Exit from "effect/Exit"
 import * as Scope from "effect/Scope"
-import { createCrmClient } from "../src/PromiseClient.js"
+import { createCrmClient } from "@blocks-crm/sdk"
 import * as EmbeddedEmulator from "./support/EmbeddedEmulator.js"
 
 describe("comms on the Promise face", () => {

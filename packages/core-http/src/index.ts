@@ -8,6 +8,7 @@
 export * as ApiClient from "./ApiClient.js"
 export * as Contract from "./Contract.js"
 export * as CrmConfig from "./CrmConfig.js"
+export * as CrmDomain from "./CrmDomain.js"
 export * as CrmError from "./CrmError.js"
 export * as CrmTransport from "./CrmTransport.js"
 export * as Fields from "./Fields.js"

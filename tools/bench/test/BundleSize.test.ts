@@ -6,8 +6,24 @@ const { markers, entries } = readBudgets()
 
 describe("bundle contents", () => {
   it("every single-service entry names a resource with markers", () => {
-    const only = Object.values(entries).flatMap((budget) => (budget.only === undefined ? [] : [budget.only]))
+    const only = Object.values(entries).flatMap((budget) => (typeof budget.only === "string" ? [budget.only] : []))
     expect(new Set(only)).toEqual(new Set(Object.keys(markers)))
+  })
+
+  it("createCrmClient over the pipeline domain bundles every pipeline resource and no other domain's", async () => {
+    const pipeline = entries["client-pipeline"]?.only
+    expect(pipeline).toEqual(["leads", "leadFollows", "opportunities", "quotes", "referrals", "touches"])
+    const bundle = await measureMinified({ file: "size-entries/client-pipeline.ts" })
+    expect(resourceCheck(bundle.code, markers, pipeline!)).toEqual({ missing: [], foreign: [] })
+  }, 60_000)
+
+  it("sees another domain composed beside the pipeline", () => {
+    const check = resourceCheck("/leads/trash/show /accounts/status/archive", markers, ["leads", "accounts"])
+    expect(check.foreign).toEqual([])
+    expect(check.missing).toEqual(["leads: CreateLeadRequest", "accounts: preferred_language"])
+    expect(resourceCheck("/leads/trash/show CreateLeadRequest postal_code", markers, ["leads"]).foreign).toEqual([
+      "accountLocations: postal_code"
+    ])
   })
 
   it("an app that uses only LeadsService bundles leads and no other pipeline resource", async () => {

@@ -32,13 +32,14 @@ const json = (tree: FsTree, file: string): any => JSON.parse(tree.read(file, "ut
 /**
  * Compiles every TypeScript file the generator wrote or changed, reading the tree first and the disk
  * second. The new packages' node_modules are borrowed from the pipeline package (same dependencies),
- * and the apps see the new packages where pnpm would link them.
+ * and the apps and the sdk see the new packages where pnpm would link them.
  */
 const typecheck = (tree: FsTree, packages: ReadonlyArray<{ readonly name: string; readonly directory: string }>) => {
   const links: Array<readonly [string, string]> = packages.flatMap(({ directory, name }) => [
     [`${root}/${directory}/node_modules`, `${root}/packages/pipeline/node_modules`] as const,
     [`${root}/apps/emulator/node_modules/${name}`, `${root}/${directory}`] as const,
-    [`${root}/apps/reference/node_modules/${name}`, `${root}/${directory}`] as const
+    [`${root}/apps/reference/node_modules/${name}`, `${root}/${directory}`] as const,
+    [`${root}/packages/sdk/node_modules/${name}`, `${root}/${directory}`] as const
   ])
   const mapPath = (file: string) => {
     for (const [from, to] of links) {
@@ -174,7 +175,7 @@ describe("names", () => {
 })
 
 describe("domain generator", () => {
-  it("writes the package, the emulator's handlers and test, the client descriptor and the wiring", async () => {
+  it("writes the package with its descriptor, the emulator's handlers and test, and the wiring", async () => {
     const tree = await generateBoth()
     const written = tree.listChanges().map((change) => `${change.type} ${change.path}`).sort()
     expect(written).toEqual(expect.arrayContaining([
@@ -190,20 +191,27 @@ describe("domain generator", () => {
       "CREATE packages/gen-check/src/contract/GenCheckApi.ts",
       "CREATE packages/gen-check/src/services/GenChecksService.ts",
       "CREATE packages/gen-check/src/services/GenCheckServices.ts",
+      "CREATE packages/gen-check/src/domain.ts",
       "CREATE packages/gen-check/test/decoding.test.ts",
       "CREATE packages/gen-check/test/fixtures/gen-check-get.json",
       "CREATE packages/gen-check/test/fixtures/gen-checks-list.json",
       "CREATE apps/emulator/src/domains/gen-check/GenChecksHandlers.ts",
       "CREATE apps/emulator/src/domains/gen-check/GenCheckDomain.ts",
       "CREATE apps/emulator/test/gen-check/gen-checks.test.ts",
-      "CREATE apps/reference/src/domains/gen-check.ts",
+      "CREATE packages/sdk/src/domains/gen-check.ts",
       "CREATE .changeset/gen-check-domain.md",
       "CREATE teams/sales/acme-billing/src/models/Case.ts",
       "CREATE teams/sales/acme-billing/src/services/CasesService.ts",
+      "CREATE teams/sales/acme-billing/src/domain.ts",
       "UPDATE apps/emulator/src/Emulator.ts",
       "UPDATE apps/emulator/src/index.ts",
       "UPDATE apps/emulator/package.json",
-      "UPDATE apps/reference/src/domains/index.ts",
+      "UPDATE packages/sdk/src/CrmClient.ts",
+      "UPDATE packages/sdk/src/index.ts",
+      "UPDATE packages/sdk/package.json",
+      "UPDATE packages/sdk/tsconfig.src.json",
+      "UPDATE packages/sdk/tsconfig.test.json",
+      "UPDATE apps/reference/src/domains.ts",
       "UPDATE apps/reference/package.json",
       "UPDATE tsconfig.json",
       "UPDATE pnpm-workspace.yaml",
@@ -212,7 +220,7 @@ describe("domain generator", () => {
     // Nothing outside the places above.
     for (const entry of written) {
       expect(entry).toMatch(
-        /^(CREATE|UPDATE) (packages\/gen-check\/|teams\/sales\/acme-billing\/|apps\/(emulator|reference)\/|\.changeset\/|tsconfig\.json$|pnpm-workspace\.yaml$|vitest\.config\.ts$)/
+        /^(CREATE|UPDATE) (packages\/(gen-check|sdk)\/|teams\/sales\/acme-billing\/|apps\/(emulator|reference)\/|\.changeset\/|tsconfig\.json$|pnpm-workspace\.yaml$|vitest\.config\.ts$)/
       )
     }
 
@@ -226,6 +234,10 @@ describe("domain generator", () => {
       peerDependencies: { effect: "^3.22.4", "@effect/platform": "^0.97.2" }
     })
     expect(pkg.exports["./*"]["@blocks-crm/source"]).toBe("./src/services/*.ts")
+    expect(pkg.exports["./domain"]["@blocks-crm/source"]).toBe("./src/domain.ts")
+    expect(pkg.publishConfig.exports["./domain"]).toEqual({ types: "./dist/domain.d.ts", default: "./dist/domain.js" })
+    expect(tree.read("packages/gen-check/src/domain.ts", "utf-8")).toContain("export const genCheck = CrmDomain.make({")
+    expect(tree.read("packages/gen-check/src/index.ts", "utf-8")).toContain(`export * from "./domain.js"`)
     expect(json(tree, "teams/sales/acme-billing/package.json").name).toBe("@acme/acme-billing")
     expect(json(tree, "teams/sales/acme-billing/tsconfig.src.json").extends).toBe("../../../tsconfig.base.json")
 
@@ -241,22 +253,43 @@ describe("domain generator", () => {
       /builtInDomains[^=]*= \[[^\]]*PipelineDomain[^\]]*GenCheckDomain[^\]]*AcmeBillingDomain[^\]]*\]/
     )
     expect(emulator).toContain(`import { GenCheckDomain } from "./domains/gen-check/GenCheckDomain.js"`)
-    const domains = tree.read("apps/reference/src/domains/index.ts", "utf-8") ?? ""
-    expect(domains).toMatch(/export const domains = \[[^\]]*pipeline[^\]]*genCheck[^\]]*acmeBilling[^\]]*\]/)
-    expect(domains).toMatch(/export \{ [^}]*pipeline, [^}]*genCheck, acmeBilling \}/)
+    // The built-in domain joins the umbrella; the team's (another scope) only the reference app's CLI.
+    const sdkClient = tree.read("packages/sdk/src/CrmClient.ts", "utf-8") ?? ""
+    expect(sdkClient).toMatch(/export const domains = \[[^\]]*pipeline[^\]]*billing,\n {2}genCheck\n\]/)
+    expect(sdkClient).toContain(`import { genCheck } from "@blocks-crm/gen-check/domain"`)
+    expect(sdkClient).not.toContain("acmeBilling")
+    const sdkIndex = tree.read("packages/sdk/src/index.ts", "utf-8") ?? ""
+    expect(sdkIndex).toContain(`export * from "./domains/billing.js"\nexport * from "./domains/gen-check.js"\n`)
+    expect(tree.read("packages/sdk/src/domains/gen-check.ts", "utf-8")).toContain(
+      `export * from "@blocks-crm/gen-check"`
+    )
+    const cliDomains = tree.read("apps/reference/src/domains.ts", "utf-8") ?? ""
+    expect(cliDomains).toContain("export const domains = [...sdkDomains, acmeBilling] as const")
+    expect(cliDomains).toContain(`import { acmeBilling } from "@acme/acme-billing/domain"`)
 
-    for (const app of ["apps/emulator", "apps/reference"]) {
-      expect(json(tree, `${app}/package.json`).dependencies).toMatchObject({
-        "@blocks-crm/gen-check": "workspace:*",
-        "@acme/acme-billing": "workspace:*"
-      })
+    const dependents = [
+      ["apps/emulator", { "@blocks-crm/gen-check": "workspace:*", "@acme/acme-billing": "workspace:*" }],
+      ["packages/sdk", { "@blocks-crm/gen-check": "workspace:^" }],
+      ["apps/reference", { "@acme/acme-billing": "workspace:*" }]
+    ] as const
+    for (const [project, dependencies] of dependents) {
+      expect(json(tree, `${project}/package.json`).dependencies).toMatchObject(dependencies)
       for (const config of ["tsconfig.src.json", "tsconfig.test.json"]) {
-        expect(json(tree, `${app}/${config}`).references).toEqual(expect.arrayContaining([
-          { path: "../../packages/gen-check/tsconfig.src.json" },
-          { path: "../../teams/sales/acme-billing/tsconfig.src.json" }
-        ]))
+        expect(json(tree, `${project}/${config}`).references).toEqual(expect.arrayContaining(
+          Object.keys(dependencies).map((name) => ({
+            path: path.posix.join(
+              path.posix.relative(
+                project,
+                name === "@acme/acme-billing" ? "teams/sales/acme-billing" : "packages/gen-check"
+              ),
+              "tsconfig.src.json"
+            )
+          }))
+        ))
       }
     }
+    expect(json(tree, "packages/sdk/package.json").dependencies).not.toHaveProperty("@acme/acme-billing")
+    expect(json(tree, "apps/reference/package.json").dependencies).not.toHaveProperty("@blocks-crm/gen-check")
     expect(json(tree, "tsconfig.json").references).toEqual(expect.arrayContaining([
       { path: "packages/gen-check" },
       { path: "teams/sales/acme-billing" }
@@ -266,7 +299,10 @@ describe("domain generator", () => {
     expect(workspace).toContain("  - teams/sales/acme-billing\n")
     expect(workspace).not.toContain("packages/gen-check")
     expect(tree.read("vitest.config.ts", "utf-8")).toContain(`"teams/sales/acme-billing/vitest.config.ts"`)
-    expect(tree.read(".changeset/acme-billing-domain.md", "utf-8")).toContain(`"@acme/acme-billing": minor`)
+    expect(tree.read(".changeset/acme-billing-domain.md", "utf-8")).toContain(`"@acme/acme-billing": minor\n---`)
+    expect(tree.read(".changeset/gen-check-domain.md", "utf-8")).toContain(
+      `"@blocks-crm/gen-check": minor\n"@blocks-crm/sdk": minor\n---`
+    )
   })
 
   it("writes code that typechecks against the workspace", async () => {
@@ -280,7 +316,9 @@ describe("domain generator", () => {
       path.join(root, "packages/gen-check/src/services/GenChecksService.ts"),
       path.join(root, "teams/sales/acme-billing/test/decoding.test.ts"),
       path.join(root, "apps/emulator/test/acme-billing/cases.test.ts"),
-      path.join(root, "apps/emulator/src/Emulator.ts")
+      path.join(root, "apps/emulator/src/Emulator.ts"),
+      path.join(root, "packages/sdk/src/index.ts"),
+      path.join(root, "apps/reference/src/domains.ts")
     ]))
     expect(result.checked).toEqual(expect.arrayContaining([path.join(root, "packages/core-http/src/ApiClient.ts")]))
     expect(result.errors).toEqual([])

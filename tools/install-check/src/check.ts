@@ -1,8 +1,11 @@
 /**
  * Piecemeal install check: the publishable packages, built and packed as they would be published,
- * installed with plain npm into a fresh project outside the workspace, then used from an ESM script
- * against an emulator this check starts. Also lints every publishable package with publint and
- * arethetypeswrong, on the packed tarballs (so `publishConfig` is applied, as on publish).
+ * installed with plain npm into a fresh project outside the workspace, then used from ESM and CommonJS
+ * scripts against an emulator this check starts: the domain services on their own, the umbrella
+ * (`@blocks-crm/sdk`), and in a second fresh project only core-http, client, pipeline and accounts
+ * composed by `createCrmClient`; TypeScript files in both projects are checked with tsc. Also lints
+ * every publishable package with publint and arethetypeswrong, on the packed tarballs (so
+ * `publishConfig` is applied, as on publish).
  *
  *   pnpm --filter @blocks-crm/install-check run check            # everything
  *   pnpm --filter @blocks-crm/install-check run check --lint-only
@@ -94,6 +97,157 @@ assert.equal(typeof CrmTransport.layerFetchFromEnv, "function")
 console.log("require: ok")
 `
 
+/** The settings every script reads from the environment this check gives it. */
+const settingsJs = `const settings = {
+  apiUrl: process.env.BLOCKS_API_URL,
+  authToken: process.env.BLOCKS_AUTH_TOKEN,
+  apiKey: process.env.BLOCKS_API_KEY,
+  retry: { times: 0 }
+}`
+
+/** The umbrella, as the reference's "SDK Usage" sections use it: every domain by default. */
+const sdkScript = `
+import { create23BlocksClient, createCrmClient, CrmClient, domains } from "@blocks-crm/sdk"
+import { RecordStatus } from "@blocks-crm/sdk/billing"
+import * as Effect from "effect/Effect"
+import assert from "node:assert/strict"
+
+${settingsJs}
+assert.equal(create23BlocksClient, createCrmClient)
+assert.deepEqual(RecordStatus.literals, ["active", "inactive", "pending", "archived", "deleted"])
+const client = createCrmClient(settings)
+assert.deepEqual(domains.map((domain) => domain.name), ["pipeline", "accounts", "comms", "companies", "scheduling", "calendar", "billing"])
+const deal = await client.crm.opportunities.create({ name: "Install check deal " + Date.now(), value: 5000 })
+const page = await client.crm.opportunities.list()
+assert.ok(page.data.some((opportunity) => opportunity.uniqueId === deal.uniqueId), "the created opportunity is listed")
+const synced = await client.crm.calendarSync.syncTenant()
+assert.equal(synced.message, "Global calendar sync initiated")
+assert.equal(typeof synced.data.accountsCount, "number")
+await client.close()
+
+const leads = await Effect.runPromise(
+  Effect.flatMap(CrmClient, (crm) => crm.leads.list()).pipe(Effect.provide(CrmClient.layer(settings)))
+)
+assert.ok(leads.meta.totalRecords >= 1)
+console.log("sdk: client.crm.opportunities.list() listed " + page.meta.totalRecords + " (created " + deal.uniqueId + "); client.crm.calendarSync.syncTenant() " + synced.data.status + " over " + synced.data.accountsCount + " accounts; CrmClient listed " + leads.meta.totalRecords + " leads")
+console.log("sdk check: ok")
+`
+
+/** A TypeScript consumer of the umbrella: the reference's types by name, checked by tsc in the fresh project. */
+const sdkTypes = `
+import { create23BlocksClient, createCrmClient, CrmClient } from "@blocks-crm/sdk"
+import type {
+  CalendarSyncResult,
+  CreateOpportunityRequest,
+  ListOpportunitiesParams,
+  Opportunity,
+  PageResult,
+  UpdateOpportunityRequest
+} from "@blocks-crm/sdk"
+import type { RecordStatus } from "@blocks-crm/sdk"
+import { RecordStatus as BillingStatus } from "@blocks-crm/sdk/billing"
+import * as Effect from "effect/Effect"
+
+export const run = async (settings: { apiUrl: string; authToken: string; apiKey: string }) => {
+  const client = create23BlocksClient(settings)
+  const params: ListOpportunitiesParams = { page: 1, records: 20 }
+  const page: PageResult<Opportunity> = await client.crm.opportunities.list(params, { timeout: 5_000 })
+  const request: CreateOpportunityRequest = { name: "Deal", value: 50_000 }
+  const created: Opportunity = await client.crm.opportunities.create(request)
+  const change: UpdateOpportunityRequest = { probability: 60 }
+  await client.crm.opportunities.update(created.uniqueId, change)
+  const synced: CalendarSyncResult = await client.crm.calendarSync.syncTenant()
+  const user: CalendarSyncResult = await client.crm.calendarSync.syncUser("user-unique-id")
+  // @ts-expect-error: a page is not an opportunity (so the types are not any)
+  const wrong: Opportunity = page
+  const status: RecordStatus = "active"
+  const billingStatus: typeof BillingStatus.Type = status
+  await client.close()
+  return [page, synced, user, wrong, billingStatus, createCrmClient] as const
+}
+
+export const leads = Effect.gen(function*() {
+  const crm = yield* CrmClient
+  return yield* crm.leads.list({ records: 20 })
+}).pipe(Effect.provide(CrmClient.layerFromEnv()))
+`
+
+/** The piecemeal install: the client over the two domains the project installed. */
+const piecemealScript = `
+import { createCrmClient, CrmClient } from "@blocks-crm/client"
+import { accounts } from "@blocks-crm/accounts/domain"
+import { accounts as accountsFromRoot } from "@blocks-crm/accounts"
+import { pipeline } from "@blocks-crm/pipeline/domain"
+import * as Effect from "effect/Effect"
+import assert from "node:assert/strict"
+
+${settingsJs}
+assert.equal(accounts, accountsFromRoot, "the root and ./domain export the same descriptor")
+assert.throws(() => createCrmClient({ ...settings, domains: [pipeline, pipeline] }), /both define "leads"/)
+const client = createCrmClient({ ...settings, domains: [pipeline, accounts] })
+assert.deepEqual(
+  Object.keys(client.crm).sort(),
+  [...Object.keys(pipeline.services), ...Object.keys(accounts.services)].sort()
+)
+const stamp = Date.now()
+const lead = await client.crm.leads.create({ name: "Piecemeal lead " + stamp, value: 1200 })
+const leads = await client.crm.leads.list({ records: 100 })
+assert.ok(leads.data.some((listed) => listed.uniqueId === lead.uniqueId), "the created lead is listed")
+const account = await client.crm.accounts.create({ name: "Piecemeal account " + stamp })
+const listedAccounts = await client.crm.accounts.list({ records: 100 })
+assert.ok(listedAccounts.data.some((listed) => listed.uniqueId === account.uniqueId), "the created account is listed")
+await client.close()
+
+class SalesCrm extends CrmClient.Service()("install-check/SalesCrm", { domains: [pipeline, accounts] }) {}
+const fetched = await Effect.runPromise(
+  Effect.flatMap(SalesCrm, (crm) => crm.accounts.get(account.uniqueId)).pipe(Effect.provide(SalesCrm.layer(settings)))
+)
+assert.equal(fetched.name, account.name)
+console.log("piecemeal: created and listed lead " + lead.uniqueId + " and account " + account.uniqueId + " through createCrmClient({ domains: [pipeline, accounts] })")
+console.log("piecemeal check: ok")
+`
+
+/** The piecemeal install as a TypeScript project sees it. */
+const piecemealTypes = `
+import { createCrmClient, CrmClient } from "@blocks-crm/client"
+import { accounts } from "@blocks-crm/accounts/domain"
+import { pipeline } from "@blocks-crm/pipeline/domain"
+import * as Effect from "effect/Effect"
+
+export class SalesCrm extends CrmClient.Service<SalesCrm>()("acme/SalesCrm", { domains: [pipeline, accounts] }) {}
+
+export const run = async (settings: { apiUrl: string; authToken: string; apiKey: string }) => {
+  const client = createCrmClient({ ...settings, domains: [pipeline, accounts] })
+  const lead = await client.crm.leads.create({ name: "Acme renewal" })
+  const follow = await client.crm.leads.follows.create(lead.uniqueId, { title: "Call back" })
+  const account = await client.crm.accounts.create({ name: "Acme Corp" })
+  // @ts-expect-error: only pipeline and accounts were composed
+  client.crm.meetings
+  // @ts-expect-error: domains is required: the client knows no domain by itself
+  createCrmClient(settings)
+  await client.close()
+  return [follow, account] as const
+}
+
+export const program = Effect.flatMap(SalesCrm, (crm) => crm.quotes.list()).pipe(Effect.provide(SalesCrm.layerFromEnv()))
+`
+
+/** What tsc checks the TypeScript files with: a strict NodeNext project, without @types/node. */
+const tsconfig = {
+  compilerOptions: {
+    target: "ES2022",
+    lib: ["ES2022", "DOM"],
+    module: "NodeNext",
+    moduleResolution: "NodeNext",
+    strict: true,
+    exactOptionalPropertyTypes: true,
+    noEmit: true,
+    skipLibCheck: true,
+    types: []
+  },
+  include: ["*.ts"]
+}
+
 /** The subpaths that `publishConfig.exports["./*"]` publishes, from the built files it points at. */
 const wildcardEntries = (dir: string, pkg: Record<string, any>): Array<string> => {
   const target = pkg["publishConfig"]?.["exports"]?.["./*"]?.["default"] as string | undefined
@@ -106,6 +260,41 @@ const wildcardEntries = (dir: string, pkg: Record<string, any>): Array<string> =
 }
 
 const step = (message: string) => console.log(`\n▶ ${message}`)
+
+const indent = (out: string) => out.split("\n").filter((l) => l !== "").map((l) => `  ${l}`).join("\n")
+
+/** A new npm project in the work folder, outside the workspace, with `packages` installed by plain npm. */
+const freshProject = (name: string, packages: ReadonlyArray<string>): string => {
+  const project = path.join(work, name)
+  fs.mkdirSync(project)
+  fs.writeFileSync(
+    path.join(project, "package.json"),
+    JSON.stringify({ name: `blocks-crm-${name}`, version: "0.0.0", private: true, type: "module" }, null, 2)
+  )
+  run("npm", ["install", "--no-audit", "--no-fund", "--no-package-lock", ...packages], project)
+  return project
+}
+
+/** Writes a script into the project, runs it with Node.js and prints its output; `success` must be in it. */
+const runScript = (project: string, file: string, source: string, env: NodeJS.ProcessEnv, success: string) => {
+  fs.writeFileSync(path.join(project, file), source)
+  const out = execFileSync(process.execPath, [file], { cwd: project, encoding: "utf8", env, timeout: 60_000 })
+  console.log(indent(out))
+  if (!out.includes(success)) failures.push(`${file} did not report success ("${success}")`)
+}
+
+/** Writes `source` into the project and checks it with the workspace's tsc against what npm installed there. */
+const typecheck = (project: string, file: string, source: string) => {
+  fs.writeFileSync(path.join(project, "tsconfig.json"), JSON.stringify({ ...tsconfig, include: [file] }, null, 2))
+  fs.writeFileSync(path.join(project, file), source)
+  try {
+    run(process.execPath, [path.join(repo, "node_modules/typescript/bin/tsc"), "-p", "tsconfig.json"], project)
+    console.log(`  tsc ${file}: ok`)
+  } catch (error) {
+    console.log(indent((error as Error).message))
+    failures.push(`tsc found errors in ${file} (see above)`)
+  }
+}
 
 const run = (command: string, args: ReadonlyArray<string>, cwd: string): string => {
   console.log(`  $ ${command} ${args.join(" ")}${cwd === repo ? "" : `   (in ${cwd})`}`)
@@ -184,55 +373,56 @@ try {
   if (!lintOnly) {
     // 4. A fresh project outside the workspace, plain npm, no links.
     step("install the tarballs with npm into a fresh project")
-    const project = path.join(work, "project")
-    fs.mkdirSync(project)
-    fs.writeFileSync(
-      path.join(project, "package.json"),
-      JSON.stringify({ name: "blocks-crm-install-check", version: "0.0.0", private: true, type: "module" }, null, 2)
-    )
-    run("npm", [
-      "install",
-      "--no-audit",
-      "--no-fund",
-      "--no-package-lock",
-      ...[...tarballs.values()],
-      ...peerPins()
-    ], project)
+    const project = freshProject("project", [...tarballs.values(), ...peerPins()])
     for (const name of tarballs.keys()) {
       const installed = path.join(project, "node_modules", name)
       if (fs.lstatSync(installed).isSymbolicLink()) throw new Error(`${name} was linked, not installed`)
       if (fs.existsSync(path.join(installed, "src"))) throw new Error(`${name} shipped its src/ directory`)
     }
 
-    // 5. An emulator for the script to talk to.
+    // 5. An emulator for the scripts to talk to.
     step("start the emulator")
     const started = await startEmulator()
     emulator = started.child
     console.log(`  ${started.url}`)
+    const env = {
+      ...process.env,
+      BLOCKS_API_URL: started.url,
+      BLOCKS_AUTH_TOKEN: seeds.token,
+      BLOCKS_API_KEY: seeds.apiKey
+    }
 
     // 6. Use the installed packages the way an application would.
     step("run an ESM script against the installed packages")
-    fs.writeFileSync(path.join(project, "check.mjs"), script)
-    const out = execFileSync(process.execPath, ["check.mjs"], {
-      cwd: project,
-      encoding: "utf8",
-      env: {
-        ...process.env,
-        BLOCKS_API_URL: started.url,
-        BLOCKS_AUTH_TOKEN: seeds.token,
-        BLOCKS_API_KEY: seeds.apiKey
-      },
-      timeout: 60_000
-    })
-    console.log(out.split("\n").filter((l) => l !== "").map((l) => `  ${l}`).join("\n"))
-    if (!out.includes("install check: ok")) failures.push("the ESM script did not report success")
+    runScript(project, "check.mjs", script, env, "install check: ok")
 
     // 7. ESM-only, yet usable from CommonJS: Node.js >= 20.19 loads ES modules with require().
     step("require the installed packages from a CommonJS script")
-    fs.writeFileSync(path.join(project, "check.cjs"), cjsScript)
-    const cjs = execFileSync(process.execPath, ["check.cjs"], { cwd: project, encoding: "utf8", timeout: 60_000 })
-    console.log(cjs.split("\n").filter((l) => l !== "").map((l) => `  ${l}`).join("\n"))
-    if (!cjs.includes("require: ok")) failures.push("the CommonJS script did not report success")
+    runScript(project, "check.cjs", cjsScript, env, "require: ok")
+
+    // 8. The umbrella: every domain by default, the reference's calls and types.
+    step("use @blocks-crm/sdk: createCrmClient over every domain, and its types with tsc")
+    runScript(project, "sdk.mjs", sdkScript, env, "sdk check: ok")
+    typecheck(project, "sdk.ts", sdkTypes)
+
+    // 9. Piecemeal: a fresh project with only core-http, client, pipeline and accounts (and the peers
+    // they need: not @effect/platform-node, core-http's optional one).
+    step("install only core-http, client, pipeline and accounts into another fresh project")
+    const chosen = ["@blocks-crm/core-http", "@blocks-crm/client", "@blocks-crm/pipeline", "@blocks-crm/accounts"]
+    const piecemeal = freshProject("piecemeal", [
+      ...chosen.map((name) => tarballs.get(name)!),
+      ...peerPins().filter((pin) => !pin.startsWith("@effect/platform-node@"))
+    ])
+    const installed = fs.readdirSync(path.join(piecemeal, "node_modules/@blocks-crm")).map((dir) =>
+      `@blocks-crm/${dir}`
+    )
+    console.log(`  node_modules/@blocks-crm: ${installed.join(", ")}`)
+    const others = installed.filter((name) => !chosen.includes(name))
+    if (others.length > 0) {
+      failures.push(`the piecemeal install brought other @blocks-crm packages: ${others.join(", ")}`)
+    }
+    runScript(piecemeal, "piecemeal.mjs", piecemealScript, env, "piecemeal check: ok")
+    typecheck(piecemeal, "piecemeal.ts", piecemealTypes)
   }
 } catch (error) {
   failures.push((error as Error).message)

@@ -5,8 +5,11 @@
  * 1. what `pnpm pack` (and so `pnpm publish`) ships from an unbuilt package: `prepack` builds it, and
  *    the tarball has built JS and `.d.ts` for every export, a README, and a manifest with no
  *    `workspace:` range and no `@blocks-crm/source` condition (both only make sense inside this repo);
- * 2. the piecemeal install: pack core-http and pipeline, install the tarballs with plain npm outside
- *    the workspace, and call `leads.list` against an emulator from there.
+ * 2. the install check (src/check.ts): pack every publishable package, install the tarballs with plain
+ *    npm outside the workspace and call an emulator from there: a domain service on its own, the
+ *    umbrella (`@blocks-crm/sdk`), and, in another fresh project holding only core-http, client,
+ *    pipeline and accounts, `createCrmClient({ domains: [pipeline, accounts] })`; tsc checks a
+ *    TypeScript file in each project.
  */
 import { execFile } from "node:child_process"
 import * as fs from "node:fs"
@@ -62,7 +65,7 @@ afterAll(() => fs.rmSync(work, { recursive: true, force: true }))
 describe("pnpm pack of every publishable package", () => {
   it("finds the publishable packages", () => {
     expect(publishable.map(({ manifest }) => manifest.name)).toEqual(
-      expect.arrayContaining(["@blocks-crm/core-http", "@blocks-crm/pipeline"])
+      expect.arrayContaining(["@blocks-crm/core-http", "@blocks-crm/pipeline", "@blocks-crm/client", "@blocks-crm/sdk"])
     )
   })
 
@@ -109,11 +112,12 @@ describe("pnpm pack of every publishable package", () => {
 })
 
 describe("piecemeal install", () => {
-  it("installs core-http and pipeline from their tarballs with npm and calls the emulator", async () => {
+  it("installs the tarballs with npm, whole and piecemeal, and calls the emulator", async () => {
     // Asynchronous, so the test worker keeps answering vitest during the minutes this takes.
     const result = await run(path.join(repo, "node_modules/.bin/tsx"), ["src/check.ts"], {
       cwd: root,
-      timeout: 300_000,
+      // Two npm installs and two tsc runs besides the build: about two minutes alone, more beside other tasks.
+      timeout: 540_000,
       maxBuffer: 16 * 1024 * 1024,
       env: { ...process.env, FORCE_COLOR: "0" }
     }).then(
@@ -126,10 +130,18 @@ describe("piecemeal install", () => {
     )
     const output = `${result.stdout}\n${result.stderr}`
     expect(result.status, output).toBe(0)
-    expect(output).toContain("@blocks-crm/core-http: no issues")
-    expect(output).toContain("@blocks-crm/pipeline: no issues")
+    for (const { manifest } of publishable) expect(output).toContain(`${manifest.name}: no issues`)
     expect(output).toMatch(/created and read back lead [0-9a-f-]{36} \(1 listed\)/)
     expect(output).toContain("require: ok")
+    expect(output).toMatch(
+      /sdk: client\.crm\.opportunities\.list\(\) listed \d+ \(created [0-9a-f-]{36}\); client\.crm\.calendarSync\.syncTenant\(\) in_progress over \d+ accounts/
+    )
+    expect(output).toContain("tsc sdk.ts: ok")
+    expect(output).toContain(
+      "node_modules/@blocks-crm: @blocks-crm/accounts, @blocks-crm/client, @blocks-crm/core-http, @blocks-crm/pipeline\n"
+    )
+    expect(output).toMatch(/piecemeal: created and listed lead [0-9a-f-]{36} and account [0-9a-f-]{36}/)
+    expect(output).toContain("tsc piecemeal.ts: ok")
     expect(output).toContain("install check passed")
-  }, 300_000)
+  }, 600_000)
 })

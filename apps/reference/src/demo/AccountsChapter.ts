@@ -10,7 +10,7 @@ import type { CrmError } from "@blocks-crm/core-http/CrmError"
 import type { Lead, Quote } from "@blocks-crm/pipeline"
 import * as Console from "effect/Console"
 import * as Effect from "effect/Effect"
-import { CrmClient } from "../CrmClient.js"
+import { CrmClient } from "@blocks-crm/sdk"
 
 /**
  * What the chapter creates and does. Exported so that tests derive the expected report from it.

@@ -14,7 +14,7 @@ import type { Meeting } from "@blocks-crm/scheduling"
 import * as Console from "effect/Console"
 import * as Effect from "effect/Effect"
 import * as Option from "effect/Option"
-import { CrmClient } from "../CrmClient.js"
+import { CrmClient } from "@blocks-crm/sdk"
 
 const DAY = 86_400_000
 

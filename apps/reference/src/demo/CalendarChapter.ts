@@ -11,7 +11,7 @@ import type { CalendarAccount, IcsCalendar } from "@blocks-crm/calendar"
 import type { CrmError } from "@blocks-crm/core-http/CrmError"
 import * as Console from "effect/Console"
 import * as Effect from "effect/Effect"
-import { CrmClient } from "../CrmClient.js"
+import { CrmClient } from "@blocks-crm/sdk"
 
 const HOUR = 3_600_000
 const DAY = 24 * HOUR

@@ -9,7 +9,7 @@ import type { MailTemplate, MandrillTemplate, Subscriber } from "@blocks-crm/com
 import type { CrmError } from "@blocks-crm/core-http/CrmError"
 import * as Console from "effect/Console"
 import * as Effect from "effect/Effect"
-import { CrmClient } from "../CrmClient.js"
+import { CrmClient } from "@blocks-crm/sdk"
 
 /**
  * What the chapter creates and does. Exported so that tests derive the expected report from it.

@@ -15,7 +15,7 @@ import * as Console from "effect/Console"
 import * as Effect from "effect/Effect"
 import * as Layer from "effect/Layer"
 import type * as Redacted from "effect/Redacted"
-import { CrmClient } from "../CrmClient.js"
+import { CrmClient } from "@blocks-crm/sdk"
 
 /**
  * What the chapter does it to. Exported so that tests derive the expected report from it.

@@ -10,7 +10,7 @@ import type { CrmError } from "@blocks-crm/core-http/CrmError"
 import type { Event, Meeting, ZoomAllocation, ZoomHost } from "@blocks-crm/scheduling"
 import * as Console from "effect/Console"
 import * as Effect from "effect/Effect"
-import { CrmClient } from "../CrmClient.js"
+import { CrmClient } from "@blocks-crm/sdk"
 
 const DAY = 86_400_000
 

@@ -5,7 +5,7 @@ import * as CrmTransport from "@blocks-crm/core-http/CrmTransport"
 import { Emulator } from "@blocks-crm/emulator"
 import * as Effect from "effect/Effect"
 import * as Layer from "effect/Layer"
-import { CrmClient } from "../../src/CrmClient.js"
+import { CrmClient } from "@blocks-crm/sdk"
 
 /** Settings of the client for an emulator that is running. */
 export const settingsFor = (info: Emulator.EmulatorInfo) => ({

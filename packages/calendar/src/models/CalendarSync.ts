@@ -52,3 +52,12 @@ export const TenantCalendarSyncStarted = Schema.Struct({
  * @since 0.1.0
  */
 export interface TenantCalendarSyncStarted extends Schema.Schema.Type<typeof TenantCalendarSyncStarted> {}
+
+/**
+ * What a sync answers, under the name the reference gives both `syncUser` and `syncTenant`
+ * (crm-calendar-sync.md): a user's sync, or the tenant's, whose `data` also counts its accounts
+ * (`"accountsCount" in result.data` tells them apart).
+ *
+ * @since 0.1.0
+ */
+export type CalendarSyncResult = CalendarSyncStarted | TenantCalendarSyncStarted

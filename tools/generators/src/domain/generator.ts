@@ -1,9 +1,10 @@
 /**
  * `pnpm nx g @blocks-crm/tools:domain <name>`: a domain package with one example resource (models,
- * contract, service, tests), the emulator's handlers for it and its registration among the built-in
- * domains, the reference client's descriptor, the workspace wiring and a changeset. What it writes
- * compiles and its tests pass before anyone edits it; the example resource is then replaced by the
- * real ones.
+ * contract, service, tests, its client descriptor), the emulator's handlers for it and its registration
+ * among the built-in domains, its place in the umbrella (`@blocks-crm/sdk`, which the reference app's CLI
+ * composes) or, for a team's own scope, in the CLI's list alone, the workspace wiring and a changeset.
+ * What it writes compiles and its tests pass before anyone edits it; the example resource is then
+ * replaced by the real ones.
  */
 import type { GeneratorCallback, Tree } from "@nx/devkit"
 import { generateFiles, installPackagesTask, joinPathFragments, names, offsetFromRoot, updateJson } from "@nx/devkit"
@@ -19,6 +20,9 @@ export interface DomainGeneratorSchema {
 
 const emulatorRoot = "apps/emulator"
 const referenceRoot = "apps/reference"
+const sdkRoot = "packages/sdk"
+const sdkScope = "@blocks-crm"
+const sdkPackage = `${sdkScope}/sdk`
 
 const kebab = /^[a-z][a-z0-9]*(-[a-z0-9]+)*$/
 
@@ -68,6 +72,7 @@ export const normalizeOptions = (options: DomainGeneratorSchema) => {
   return {
     name,
     directory,
+    scope,
     packageName: `${scope}/${name}`,
     offsetFromRoot: offsetFromRoot(directory),
     domainClass: domain.className,
@@ -144,11 +149,21 @@ const addReference = (tree: Tree, tsconfig: string, referencePath: string) =>
     return { ...json, references }
   })
 
-const addDependency = (tree: Tree, packageJson: string, packageName: string) =>
+const addDependency = (tree: Tree, packageJson: string, packageName: string, range: string) =>
   updateJson(tree, packageJson, (json: { dependencies?: Record<string, string> }) => ({
     ...json,
-    dependencies: { ...json.dependencies, [packageName]: "workspace:*" }
+    dependencies: { ...json.dependencies, [packageName]: range }
   }))
+
+/** Adds `export * from "./domains/<name>.js"` after the umbrella root's last such line. */
+const addDomainExport = (source: string, name: string, file: string): string => {
+  const line = `export * from "./domains/${name}.js"`
+  if (source.includes(line)) return source
+  const last = [...source.matchAll(/^export \* from "\.\/domains\/[^"]+"\n/gm)].at(-1)
+  if (last === undefined) throw new Error(`Could not find the domains' exports in ${file}: add ${line} by hand`)
+  const end = last.index + last[0].length
+  return `${source.slice(0, end)}${line}\n${source.slice(end)}`
+}
 
 /** pnpm and vitest find packages by glob; a directory outside them is added by name. */
 const addToWorkspaceGlobs = (tree: Tree, directory: string) => {
@@ -200,34 +215,46 @@ export const domainGenerator = async (tree: Tree, schema: DomainGeneratorSchema)
   const emulatorIndexText = readText(tree, emulatorIndex)
   if (!emulatorIndexText.includes(exportDomain)) tree.write(emulatorIndex, emulatorIndexText + exportDomain)
 
-  // The reference client (and so the CLI and createCrmClient) lists it.
-  generateFiles(tree, path.join(files, "reference"), joinPathFragments(referenceRoot, "src/domains"), substitutions)
-  const domainsFile = joinPathFragments(referenceRoot, "src/domains/index.ts")
-  let domains = readText(tree, domainsFile)
-  domains = addImport(domains, `import { ${domainVar} } from "./${name}.js"`)
-  domains = addToArray(domains, /export const domains\b[^=]*=\s*\[/, domainVar, domainsFile)
-  domains = domains.replace(
-    /^export \{([^}]*)\}/m,
-    (whole, list: string) =>
-      list.split(",").map((item) => item.trim()).includes(domainVar)
-        ? whole
-        : `export {${list.trimEnd()}, ${domainVar} }`
-  )
-  tree.write(domainsFile, domains)
+  // Where clients find it: a built-in domain joins the umbrella (`@blocks-crm/sdk`: its domain list,
+  // its root and a `@blocks-crm/sdk/<name>` entry), which the reference app's CLI composes; a team's
+  // domain (another scope) is the team's to publish, so only the reference app's CLI lists it.
+  const builtIn = options.scope === sdkScope
+  const descriptor = `import { ${domainVar} } from "${packageName}/domain"`
+  if (builtIn) {
+    generateFiles(tree, path.join(files, "sdk"), joinPathFragments(sdkRoot, "src/domains"), substitutions)
+    const clientFile = joinPathFragments(sdkRoot, "src/CrmClient.ts")
+    let client = addImport(readText(tree, clientFile), descriptor)
+    client = addToArray(client, /export const domains\b[^=]*=\s*\[/, domainVar, clientFile)
+    tree.write(clientFile, client)
+    const indexFile = joinPathFragments(sdkRoot, "src/index.ts")
+    tree.write(indexFile, addDomainExport(readText(tree, indexFile), name, indexFile))
+  } else {
+    const domainsFile = joinPathFragments(referenceRoot, "src/domains.ts")
+    let domains = addImport(readText(tree, domainsFile), descriptor)
+    domains = addToArray(domains, /export const domains\b[^=]*=\s*\[/, domainVar, domainsFile)
+    tree.write(domainsFile, domains)
+  }
 
   // Workspace wiring: dependencies, project references, globs, a changeset.
   const packageReference = (from: string) =>
     joinPathFragments(path.posix.relative(from, directory), "tsconfig.src.json")
-  for (const app of [emulatorRoot, referenceRoot]) {
-    addDependency(tree, joinPathFragments(app, "package.json"), packageName)
-    addReference(tree, joinPathFragments(app, "tsconfig.src.json"), packageReference(app))
-    addReference(tree, joinPathFragments(app, "tsconfig.test.json"), packageReference(app))
+  for (const project of [emulatorRoot, builtIn ? sdkRoot : referenceRoot]) {
+    // The sdk is published: `workspace:^` becomes a caret range of the domain's version.
+    const range = project === sdkRoot ? "workspace:^" : "workspace:*"
+    addDependency(tree, joinPathFragments(project, "package.json"), packageName, range)
+    addReference(tree, joinPathFragments(project, "tsconfig.src.json"), packageReference(project))
+    addReference(tree, joinPathFragments(project, "tsconfig.test.json"), packageReference(project))
   }
   addReference(tree, "tsconfig.json", directory)
   addToWorkspaceGlobs(tree, directory)
+  const released = builtIn ? [packageName, sdkPackage] : [packageName]
   tree.write(
     `.changeset/${name}-domain.md`,
-    `---\n"${packageName}": minor\n---\n\nA new domain package, ${packageName}, with its ${options.resourceWords} service.\n`
+    `---\n${
+      released.map((pkg) => `"${pkg}": minor`).join("\n")
+    }\n---\n\nA new domain package, ${packageName}, with its ${options.resourceWords} service${
+      builtIn ? `; \`@blocks-crm/sdk\` composes it and re-exports its names` : ""
+    }.\n`
   )
 
   return () => {

@@ -1,0 +1,110 @@
+/**
+ * The Promise face of a composed CRM, for code that does not use Effect:
+ *
+ * ```ts
+ * const client = createCrmClient({ apiUrl, authToken, apiKey, domains: [pipeline, accounts] })
+ * const page = await client.crm.leads.list({ page: 1 }, { timeout: 5_000 })
+ * await client.close()
+ * ```
+ *
+ * Every method takes the Effect method's arguments plus an optional trailing `RequestOptions`
+ * (`signal`, `timeout`, `deadline`, `idempotencyKey`, `requestId`, `headers`). A failure rejects with
+ * the SDK's tagged error itself (`error._tag === "NotFound"`).
+ *
+ * @since 0.1.0
+ */
+import type * as CrmConfig from "@blocks-crm/core-http/CrmConfig"
+import type * as CrmDomain from "@blocks-crm/core-http/CrmDomain"
+import { ConfigurationError } from "@blocks-crm/core-http/CrmError"
+import * as CrmTransport from "@blocks-crm/core-http/CrmTransport"
+import * as PromiseFace from "@blocks-crm/core-http/PromiseFace"
+import * as Context from "effect/Context"
+import * as Effect from "effect/Effect"
+import * as Exit from "effect/Exit"
+import * as Layer from "effect/Layer"
+import * as ManagedRuntime from "effect/ManagedRuntime"
+import { compose } from "./CrmClient.js"
+
+/**
+ * The settings of `CrmConfig` (only `apiUrl`, `authToken` and `apiKey` are required) and the domains
+ * to compose.
+ *
+ * @since 0.1.0
+ */
+export interface CreateCrmClientOptions<Domains extends ReadonlyArray<CrmDomain.Any>> extends CrmConfig.CrmOptions {
+  /** The descriptors of the domains the client has (`[pipeline, accounts]`), in order. */
+  readonly domains: Domains
+}
+
+/**
+ * A composed client's Promise face: its services under `crm`, and `close`.
+ *
+ * @since 0.1.0
+ */
+export interface CrmPromiseClient<Domains extends ReadonlyArray<CrmDomain.Any>> {
+  /** Every composed service: `crm.leads`, `crm.leads.follows`, `crm.opportunities`, ... */
+  readonly crm: PromiseFace.Promisified<CrmDomain.ClientOfAll<Domains>>
+  /** Releases the client's resources; calls made afterwards fail. */
+  readonly close: () => Promise<void>
+}
+
+/** What is wrong with `domains` as a JavaScript caller may pass it (the types rule these out). */
+const domainsProblem = (domains: unknown): string | undefined => {
+  const hint = `a list of domain descriptors, such as [pipeline, accounts] from "@blocks-crm/pipeline/domain"`
+  if (!Array.isArray(domains)) return `must be ${hint}, got ${domains === null ? "null" : typeof domains}`
+  const index = domains.findIndex((domain: unknown) =>
+    typeof domain !== "object" || domain === null || typeof (domain as CrmDomain.Any).name !== "string" ||
+    typeof (domain as CrmDomain.Any).services !== "object"
+  )
+  return index === -1 ? undefined : `must be ${hint}: item ${index} is not one (make yours with CrmDomain.make)`
+}
+
+const ComposedClient = Context.GenericTag<"ComposedClient", object>(
+  "@blocks-crm/client/PromiseClient/ComposedClient"
+)
+
+/**
+ * Creates the Promise face of the domains given. Invalid settings throw the `ConfigurationError` at
+ * once, listing every problem (so does a missing `domains`, from JavaScript); two domains claiming the
+ * same client name throw too, naming both.
+ *
+ * @example
+ * ```ts
+ * import { createCrmClient } from "@blocks-crm/client"
+ * import { accounts } from "@blocks-crm/accounts/domain"
+ * import { pipeline } from "@blocks-crm/pipeline/domain"
+ *
+ * const client = createCrmClient({
+ *   apiUrl: process.env.BLOCKS_API_URL!,
+ *   authToken: process.env.BLOCKS_AUTH_TOKEN!,
+ *   apiKey: process.env.BLOCKS_API_KEY!,
+ *   domains: [pipeline, accounts]
+ * })
+ * const { data } = await client.crm.leads.list({ records: 50 })
+ * await client.close()
+ * ```
+ *
+ * @since 0.1.0
+ * @category constructors
+ */
+export const createCrmClient = <const Domains extends ReadonlyArray<CrmDomain.Any>>(
+  options: CreateCrmClientOptions<Domains>
+): CrmPromiseClient<Domains> => {
+  const { domains, ...settings } = options
+  const problem = domainsProblem(domains)
+  if (problem !== undefined) throw new ConfigurationError({ problems: [{ name: "domains", problem }] })
+  const client = Effect.map(compose(domains), (client) => client as object)
+  const layer = Layer.scoped(ComposedClient, client).pipe(
+    Layer.provide(CrmTransport.layerFetch(settings))
+  )
+  const runtime = ManagedRuntime.make(layer)
+  // Settings are validated and the services built synchronously, so a bad setting throws here.
+  const built = runtime.runSyncExit(ComposedClient)
+  if (Exit.isFailure(built)) void runtime.dispose()
+  return {
+    crm: PromiseFace.promisify(PromiseFace.settle(built), runtime) as PromiseFace.Promisified<
+      CrmDomain.ClientOfAll<Domains>
+    >,
+    close: () => runtime.dispose()
+  }
+}

@@ -1,0 +1,111 @@
+/**
+ * The Promise face: `createCrmClient` over the domains it is given, against a loopback server that
+ * records every request.
+ */
+import { createCrmClient, CrmDomain } from "@blocks-crm/client"
+import * as LoopbackServer from "@blocks-crm/test-server"
+import * as HttpApi from "@effect/platform/HttpApi"
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from "@effect/vitest"
+import * as Effect from "effect/Effect"
+import * as Exit from "effect/Exit"
+import * as Scope from "effect/Scope"
+import { notes, NotesService, status } from "./support/NotesDomain.js"
+import * as NotesServer from "./support/NotesServer.js"
+
+describe("createCrmClient", () => {
+  const scope = Effect.runSync(Scope.make())
+  let server: LoopbackServer.LoopbackServer
+
+  beforeAll(async () => {
+    server = await Effect.runPromise(Scope.extend(LoopbackServer.make, scope))
+  })
+  // A fresh set of notes for every test.
+  beforeEach(() => {
+    NotesServer.answerNotes(server)
+  })
+  afterAll(() => Effect.runPromise(Scope.close(scope, Exit.void)))
+
+  it("calls the composed services, nested ones included, with per-call options", async () => {
+    const client = createCrmClient({ ...NotesServer.settingsFor(server), domains: [notes, status] })
+    expect(Object.keys(client.crm).sort()).toEqual(["notes", "status"])
+    const before = server.requests.length
+    const note = await client.crm.notes.create({ title: "Call Acme back" }, { idempotencyKey: "note-acme-1" })
+    await client.crm.notes.create({ title: "Send the quote" })
+    expect((await client.crm.notes.list({ timeout: 5_000 })).map((n) => n.title)).toEqual([
+      "Call Acme back",
+      "Send the quote"
+    ])
+    expect((await client.crm.notes.pins.list(note.uniqueId)).map((n) => n.title)).toEqual(["Send the quote"])
+    expect(await client.crm.status.baseUrl()).toBe(`${server.url}/`)
+    const sent = server.requests.slice(before)
+    expect(sent.map((request) => `${request.method} ${request.url}`)).toEqual([
+      "POST /notes/",
+      "POST /notes/",
+      "GET /notes/",
+      `GET /notes/${note.uniqueId}/pins`
+    ])
+    expect(sent[0]!.headers["idempotency-key"]).toBe("note-acme-1")
+    await client.close()
+  })
+
+  it("rejects with the SDK's tagged errors, sends nothing for a bad input, and honours an abort signal", async () => {
+    const client = createCrmClient({ ...NotesServer.settingsFor(server), domains: [notes] })
+    const before = server.requests.length
+    await expect(client.crm.notes.create({ title: " " })).rejects.toMatchObject({ _tag: "InvalidInput" })
+    expect(server.requests.length).toBe(before)
+    await expect(client.crm.notes.get("nope")).rejects.toMatchObject({ _tag: "NotFound", status: 404 })
+    await expect(client.crm.notes.list({ signal: AbortSignal.abort() })).rejects.toMatchObject({ _tag: "Aborted" })
+    await client.close()
+  })
+
+  it("fails every call after close", async () => {
+    const client = createCrmClient({ ...NotesServer.settingsFor(server), domains: [notes] })
+    expect(await client.crm.notes.list()).toEqual([])
+    await client.close()
+    const before = server.requests.length
+    await expect(client.crm.notes.list()).rejects.toBeDefined()
+    expect(server.requests.length).toBe(before)
+  })
+
+  it("throws the ConfigurationError at once for bad settings, listing every problem", () => {
+    expect(() => createCrmClient({ apiUrl: "ftp://example.com", authToken: "", apiKey: "k", domains: [notes] }))
+      .toThrow(
+        expect.objectContaining({
+          _tag: "ConfigurationError",
+          message: expect.stringMatching(/apiUrl[\s\S]*authToken|authToken[\s\S]*apiUrl/)
+        })
+      )
+  })
+
+  it("throws a ConfigurationError for domains that are not a list of descriptors, sending nothing", () => {
+    const before = server.requests.length
+    const settings = NotesServer.settingsFor(server)
+    for (const domains of [undefined, null, notes, [notes, { name: "x" }]]) {
+      expect(() => createCrmClient({ ...settings, domains } as any)).toThrow(
+        expect.objectContaining({ _tag: "ConfigurationError", message: expect.stringContaining("domains - must be") })
+      )
+    }
+    expect(() => createCrmClient({ ...settings } as any)).toThrow(`domains - must be a list of domain descriptors`)
+    expect(server.requests.length).toBe(before)
+  })
+
+  it("throws at once when two domains claim the same name, naming both", () => {
+    const clash = CrmDomain.make({ name: "other", api: HttpApi.make("other"), services: { notes: NotesService } })
+    expect(() => createCrmClient({ ...NotesServer.settingsFor(server), domains: [notes, clash] })).toThrow(
+      `domains "notes" and "other" both define "notes"`
+    )
+  })
+})
+
+// Type-level: `domains` is required (the package knows no domain), and the face follows the descriptors.
+export const types = (settings: ReturnType<typeof NotesServer.settingsFor>) => {
+  // @ts-expect-error: `domains` is required
+  createCrmClient(settings)
+  const client = createCrmClient({ ...settings, domains: [notes] })
+  // @ts-expect-error: only the notes domain was composed
+  const _status = client.crm.status
+  const titles: Promise<ReadonlyArray<{ readonly title: string }>> = client.crm.notes.pins.list("note-1", {
+    timeout: 1_000
+  })
+  return titles
+}
