@@ -8,6 +8,7 @@
 import type { UploadFailed } from "@blocks-crm/accounts"
 import type { ConfigurationError, CrmError } from "@blocks-crm/core-http/CrmError"
 import type { CrmTransport } from "@blocks-crm/core-http/CrmTransport"
+import type { Open } from "@blocks-crm/core-http/Fields"
 import { LeadStage, OpportunityStage } from "@blocks-crm/pipeline"
 import type {
   Lead,
@@ -197,9 +198,10 @@ type OpportunityKey = (typeof plan.opportunities)[number]["key"]
  * @since 0.1.0
  */
 export interface PipelineReport {
-  readonly leadsByStage: ReadonlyArray<readonly [LeadStage, number]>
+  /** The known stages in order, then any stage a newer API sent. */
+  readonly leadsByStage: ReadonlyArray<readonly [Open<LeadStage>, number]>
   readonly convertedLeads: number
-  readonly opportunitiesByStage: ReadonlyArray<readonly [OpportunityStage, number]>
+  readonly opportunitiesByStage: ReadonlyArray<readonly [Open<OpportunityStage>, number]>
   readonly openOpportunities: number
   /** Σ value × probability / 100 over open opportunities (neither `closed_won` nor `closed_lost`). */
   readonly weightedPipelineValue: number
@@ -220,12 +222,20 @@ export interface LeadFollowUp {
   readonly follow: LeadFollow
 }
 
-const closedStages: ReadonlySet<OpportunityStage> = new Set(["closed_won", "closed_lost"])
+// A stage a newer API adds is not one of these, so its opportunities count as open.
+const closedStages: ReadonlySet<string> = new Set<OpportunityStage>(["closed_won", "closed_lost"])
 
 const cents = (amount: number) => Math.round(amount * 100) / 100
 
-const countBy = <S extends string>(stages: ReadonlyArray<S>, values: ReadonlyArray<S | undefined>) =>
-  stages.map((stage) => [stage, values.filter((value) => value === stage).length] as const)
+/** Records per stage: every known stage in order (zero included), then the others as first seen. */
+const countBy = <S extends string>(
+  stages: ReadonlyArray<S>,
+  values: ReadonlyArray<Open<S> | undefined>
+): ReadonlyArray<readonly [Open<S>, number]> => {
+  const counts = new Map<Open<S>, number>(stages.map((stage) => [stage, 0]))
+  for (const value of values) if (value !== undefined) counts.set(value, (counts.get(value) ?? 0) + 1)
+  return [...counts]
+}
 
 /**
  * The pipeline report over the given records. Overdue follow-ups are the ones the API reports as

@@ -182,4 +182,23 @@ describe("pipelineReport", () => {
     expect(report.acceptedQuoteTotal).toBe(300.3)
     expect(report.overdueFollowUps).toEqual([{ title: "late", lead: "A", dueDate: undefined }])
   })
+
+  it("lists a stage a newer API added after the known ones, and counts its opportunities as open", () => {
+    const report = Demo.pipelineReport(
+      [lead("A", "nurturing"), lead("B", "new"), lead("C", "nurturing")],
+      [opportunity(1_000, 10, "verbal_commit"), opportunity(9_000, 100, "closed_won")],
+      [],
+      []
+    )
+    expect(report.leadsByStage).toEqual([
+      ["new", 1],
+      ["contacted", 0],
+      ["qualified", 0],
+      ["proposal", 0],
+      ["negotiation", 0],
+      ["nurturing", 2]
+    ])
+    expect(report.opportunitiesByStage.at(-1)).toEqual(["verbal_commit", 1])
+    expect([report.openOpportunities, report.weightedPipelineValue]).toEqual([1, 100])
+  })
 })

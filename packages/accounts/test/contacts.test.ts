@@ -45,8 +45,8 @@ describe("contacts: wire documents decode", () => {
     })
   })
 
-  it("a contact without first_name or status fails with the path; an unknown status fails too", () => {
-    for (const [key, value] of [["first_name", undefined], ["status", undefined], ["status", "gone"]] as const) {
+  it("a contact without first_name or status fails with the path; a status that is not a string fails too", () => {
+    for (const [key, value] of [["first_name", undefined], ["status", undefined], ["status", false]] as const) {
       const broken = fixture("contact-get") as { data: { attributes: Record<string, unknown> } }
       if (value === undefined) delete broken.data.attributes[key]
       else broken.data.attributes[key] = value
@@ -54,6 +54,12 @@ describe("contacts: wire documents decode", () => {
       expect(Either.isLeft(result)).toBe(true)
       if (Either.isLeft(result)) expect(result.left.message).toContain(key)
     }
+  })
+
+  it("a contact status this SDK does not know (a newer API's) is kept as sent", () => {
+    const newer = fixture("contact-get") as { data: { attributes: Record<string, unknown> } }
+    newer.data.attributes["status"] = "gone"
+    expect(Schema.decodeUnknownSync(ContactDocument)(newer).status).toBe("gone")
   })
 
   it("a user decodes with its payload passed through", () => {

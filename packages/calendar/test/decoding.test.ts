@@ -62,9 +62,19 @@ describe("the reference's responses decode", () => {
       })
   })
 
-  it("a provider or status outside the reference's sets, or a missing last_synced_at, fails with its path", () => {
+  it("a provider or status outside the reference's sets is kept as sent (a newer API's)", () => {
+    const newer = fixture("calendar-account-get") as { data: { attributes: Record<string, unknown> } }
+    newer.data.attributes["provider"] = "yahoo"
+    newer.data.attributes["status"] = "pending"
+    expect(Schema.decodeUnknownSync(JsonApi.document(CalendarAccountResource))(newer)).toMatchObject({
+      provider: "yahoo",
+      status: "pending"
+    })
+  })
+
+  it("a provider or status that is not a string, or a missing last_synced_at, fails with its path", () => {
     const broken = fixture("calendar-account-get") as { data: { attributes: Record<string, unknown> } }
-    for (const [key, value] of [["provider", "yahoo"], ["status", "pending"], ["last_synced_at", undefined]] as const) {
+    for (const [key, value] of [["provider", 1], ["status", null], ["last_synced_at", undefined]] as const) {
       const copy = structuredClone(broken)
       if (value === undefined) delete copy.data.attributes[key]
       else copy.data.attributes[key] = value

@@ -3,12 +3,19 @@
  *
  * @since 0.1.0
  */
+import type * as Array from "effect/Array"
+import type * as FastCheck from "effect/FastCheck"
 import * as ParseResult from "effect/ParseResult"
 import * as Schema from "effect/Schema"
+import * as AST from "effect/SchemaAST"
 import { compile, Fallback, type FastDecoder, markDropsNull, withFastDecoder } from "./internal/fastDecode.js"
 import { parseTimestamp } from "./internal/timestamp.js"
 
 const isoDate = /^\d{4}-\d{2}-\d{2}$/
+
+/** The instants `Arbitrary` draws timestamps and calendar dates from: years the wire writes in four digits. */
+const arbitraryDate = (fc: typeof FastCheck) =>
+  fc.date({ min: new Date(Date.UTC(1970, 0, 1)), max: new Date(Date.UTC(2100, 11, 31)), noInvalidDate: true })
 
 /**
  * An ISO 8601 date-time with a zone (`2026-01-10T10:30:00Z`), as a `Date`.
@@ -32,7 +39,12 @@ export const Timestamp: Schema.Schema<Date, string> = /* @__PURE__ */ withFastDe
           ? ParseResult.fail(new ParseResult.Type(ast, date, "Expected a valid Date"))
           : ParseResult.succeed(date.toISOString().replace(/\.000Z$/, "Z"))
     }
-  ).annotations({ identifier: "Timestamp", jsonSchema: { type: "string", format: "date-time" } }),
+  ).annotations({
+    identifier: "Timestamp",
+    jsonSchema: { type: "string", format: "date-time" },
+    // Instants the wire carries (four-digit years): `Arbitrary` models then encode.
+    arbitrary: () => arbitraryDate
+  }),
   // Lists decode thousands of these: the same parse, without an Either per value.
   (u) => {
     if (typeof u !== "string") return Fallback
@@ -52,7 +64,12 @@ export const CalendarDate = /* @__PURE__ */ Schema.String.pipe(
     const d = new Date(`${s}T00:00:00Z`)
     return (!Number.isNaN(d.getTime()) && d.toISOString().startsWith(s)) || `${s} is not a calendar date`
   })
-).annotations({ identifier: "CalendarDate", jsonSchema: { type: "string", format: "date" } })
+).annotations({
+  identifier: "CalendarDate",
+  jsonSchema: { type: "string", format: "date" },
+  // Random strings are almost never dates: draw days.
+  arbitrary: () => (fc) => arbitraryDate(fc).map((d) => d.toISOString().slice(0, 10))
+})
 
 const decimalFromString = /* @__PURE__ */ Schema.NumberFromString.pipe(/* @__PURE__ */ Schema.finite())
 let decodeDecimalString: FastDecoder | undefined
@@ -100,6 +117,81 @@ export const Percentage = /* @__PURE__ */ withFastDecoder(
 export const NonBlankString = /* @__PURE__ */ Schema.String.pipe(
   /* @__PURE__ */ Schema.filter((s) => s.trim().length > 0 || "must not be blank")
 ).annotations({ identifier: "NonBlankString" })
+
+/**
+ * A value of a set the API may grow: one of `Known`, or a string this version of the SDK does not know,
+ * kept exactly as the server sent it. Editors still complete and narrow the known values; a `switch`
+ * over one needs a `default` branch, which is where a newer API's value lands.
+ *
+ * @since 0.2.0
+ */
+export type Open<Known extends string> = Known | (string & {})
+
+/**
+ * The annotation every `Fields.openEnum` schema carries: the values this SDK knows, in order. Tools
+ * that look for a contract's open sets read it (`ast.annotations[Fields.KnownValues]`).
+ *
+ * @since 0.2.0
+ */
+export const KnownValues: unique symbol = Symbol.for("@blocks-crm/core-http/Fields/KnownValues")
+
+const anyString = (u: unknown): unknown => (typeof u === "string" ? u : Fallback)
+const isStringSource = (x: string): string => `(typeof ${x} === "string")`
+
+/**
+ * A set of values as a response carries it (`stage: Fields.optional(Fields.openEnum(LeadStage))`): the
+ * type keeps `known`'s values and admits any other string, so the day the API adds a value, records
+ * carrying it still decode, with the value as sent (never replaced by a known one). Anything but a
+ * string is still a decode error naming its path.
+ *
+ * Encoding (what the emulator writes) takes only `known`'s values: a server built on the contract
+ * never sends a value the contract does not list. Requests keep `known` itself, so an unknown value
+ * is refused before anything is sent. JSON Schema and OpenAPI list the known values as an `enum`;
+ * `Arbitrary` generates known values.
+ *
+ * @example
+ * ```ts
+ * import { Fields } from "@blocks-crm/core-http"
+ * import { Schema } from "effect"
+ *
+ * const Stage = Schema.Literal("new", "won")
+ * const stage = Schema.decodeUnknownSync(Fields.openEnum(Stage))("nurturing") // "nurturing"
+ * const label = stage === "won" ? "won" : `open (${stage})`
+ * ```
+ *
+ * @since 0.2.0
+ */
+export const openEnum = <Literals extends Array.NonEmptyReadonlyArray<string>>(
+  known: Schema.Literal<Literals>
+): Schema.Schema<Open<Literals[number]>, string> => {
+  const values: ReadonlyArray<string> = known.literals
+  const description = AST.getDescriptionAnnotation(known.ast)
+  const identifier = AST.getIdentifierAnnotation(known.ast)
+  const schema = Schema.transformOrFail(
+    Schema.String,
+    // `Open<K>` is a string, with the known values named for the type checker.
+    Schema.String as Schema.Schema<string> as Schema.Schema<Open<Literals[number]>>,
+    {
+      strict: true,
+      decode: ParseResult.succeed,
+      encode: (value) =>
+        values.includes(value) ? ParseResult.succeed(value) : ParseResult.fail(new ParseResult.Type(known.ast, value))
+    }
+  ).annotations({
+    ...(identifier._tag === "Some" ? { identifier: identifier.value } : {}),
+    // How decode errors name it (`"new" | "won" | string`), rather than `(string <-> string)`.
+    title: `${values.map((value) => JSON.stringify(value)).join(" | ")} | string`,
+    jsonSchema: {
+      type: "string",
+      enum: values,
+      ...(description._tag === "Some" ? { description: description.value } : {})
+    },
+    arbitrary: () => (fc) => fc.constantFrom(...values),
+    [KnownValues]: values
+  })
+  // Lists decode thousands: a string is itself, tested in line by generated struct code.
+  return withFastDecoder(schema, anyString, isStringSource)
+}
 
 /**
  * An attribute the API may leave out or send as `null`. Both mean "not set": the property is absent

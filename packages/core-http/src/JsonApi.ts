@@ -19,12 +19,16 @@ import { withFastDecode, withFastDecoder } from "./internal/fastDecode.js"
 export const ResourceIdentifier = Schema.Struct({ id: Schema.String, type: Schema.String })
 
 /**
- * One entry of a resource's `relationships`: the linked record(s), or `null` when none is linked.
+ * One entry of a resource's `relationships`: its `data`, the linked record(s) or `null` when none is
+ * linked, is checked when present. JSON:API lets a relationship carry only `links` or `meta`, and a
+ * newer API may add members: those are read past (the SDK reads no relationship into a model).
  *
  * @since 0.1.0
  */
 export const Relationship = Schema.Struct({
-  data: Schema.NullOr(Schema.Union(ResourceIdentifier, Schema.Array(ResourceIdentifier)))
+  data: Schema.optionalWith(Schema.NullOr(Schema.Union(ResourceIdentifier, Schema.Array(ResourceIdentifier))), {
+    exact: true
+  })
 })
 
 /**

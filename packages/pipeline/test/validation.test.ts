@@ -3,7 +3,7 @@
  * with the operation and every problem's path, and zero requests at the fixture server.
  */
 import type { CrmError } from "@blocks-crm/core-http"
-import type { CreateLeadRequest, CreateTouchRequest, UpdateLeadRequest } from "@blocks-crm/pipeline"
+import type { CreateLeadRequest, CreateTouchRequest, LeadStage, UpdateLeadRequest } from "@blocks-crm/pipeline"
 import { describe, expect, it } from "@effect/vitest"
 import * as Effect from "effect/Effect"
 import { connect, expectTag, fixtureText, make } from "./support/FixtureServer.js"
@@ -69,6 +69,13 @@ describe("InvalidInput before sending", () => {
         "leadFollows.update"
       )
       expect((yield* refused(crm.quotes.update("q-1", {}))).operation).toBe("quotes.update")
+
+      // A stage a newer API's response may carry is kept when read, but a request takes only the
+      // known ones: the value read back is narrowed (a type error otherwise), or refused here.
+      const newerStage = "nurturing" as string as LeadStage
+      const unknownStage = yield* refused(crm.leads.update("lead-uuid-123", { stage: newerStage }))
+      expect(unknownStage).toMatchObject({ operation: "leads.update", paths: ["stage"] })
+      expect(unknownStage.messages[0]).toContain("\"nurturing\"")
 
       const blankTitle = yield* refused(crm.follows.create("lead-uuid-123", { title: "" }))
       expect(blankTitle).toMatchObject({ operation: "leadFollows.create", paths: ["title"] })

@@ -18,6 +18,7 @@ export { CrmDomain } from "@blocks-crm/client"
 export * as CrmError from "@blocks-crm/core-http/CrmError"
 export * as CrmTransport from "@blocks-crm/core-http/CrmTransport"
 export type { CrmOptions } from "@blocks-crm/core-http/CrmConfig"
+export type { Open } from "@blocks-crm/core-http/Fields"
 export type { PageMeta, PageResult } from "@blocks-crm/core-http/JsonApi"
 export type { RequestOptions } from "@blocks-crm/core-http/PromiseFace"
 

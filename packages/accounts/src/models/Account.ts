@@ -21,7 +21,8 @@ import { RecordStatus } from "./RecordStatus.js"
  */
 export const AccountStatus = RecordStatus
 /**
- * An account's state, as the model holds it.
+ * An account's state: one of the values this SDK knows, as requests take them (a response may carry others,
+ * kept as sent: `Fields.Open<AccountStatus>`).
  *
  * @since 0.1.0
  */
@@ -106,7 +107,9 @@ const accountAttributes = {
   phone: Fields.optional(Schema.String).annotations({ description: "Telephone number" }),
   email: Fields.optional(Schema.String).annotations({ description: "E-mail address" }),
   // From the official SDK; every account has one there (`active` unless archived or deleted).
-  status: Fields.optional(AccountStatus).annotations({ description: "active, inactive, pending, archived or deleted" }),
+  status: Fields.optional(Fields.openEnum(AccountStatus)).annotations({
+    description: "active, inactive, pending, archived or deleted"
+  }),
   // From the official SDK.
   enabled: Fields.optional(Schema.Boolean).annotations({ description: "Whether the account is enabled" }),
   // From the official SDK.
@@ -146,7 +149,7 @@ const accountAttributes = {
 export const Account = Schema.Struct({
   ...accountAttributes,
   name: Schema.propertySignature(Schema.String).annotations({ description: "The account's name" }),
-  status: Schema.propertySignature(AccountStatus).annotations({
+  status: Schema.propertySignature(Fields.openEnum(AccountStatus)).annotations({
     description: "active, inactive, pending, archived or deleted"
   }),
   createdAt: Fields.renamed(Fields.Timestamp, "created_at").annotations({ description: "When the account was created" })

@@ -20,7 +20,7 @@ export const AccountCategory = Schema.Struct({
   accountUniqueId: Fields.renamed(Schema.String, "account_unique_id").annotations({ description: "The account" }),
   categoryUniqueId: Fields.renamed(Schema.String, "category_unique_id").annotations({ description: "The category" }),
   order: Fields.optional(Schema.Number).annotations({ description: "Display order" }),
-  status: Schema.propertySignature(RecordStatus).annotations({ description: "Assignment status" }),
+  status: Schema.propertySignature(Fields.openEnum(RecordStatus)).annotations({ description: "Assignment status" }),
   enabled: Fields.optional(Schema.Boolean).annotations({ description: "Whether it is enabled" }),
   createdAt: Fields.renamed(Fields.Timestamp, "created_at").annotations({ description: "When it was assigned" }),
   updatedAt: Fields.optionalRenamed(Fields.Timestamp, "updated_at").annotations({ description: "When it last changed" })

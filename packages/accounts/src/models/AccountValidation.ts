@@ -54,7 +54,7 @@ export const AccountProblemCode = Schema.Literal("required", "invalid", "taken")
  */
 export const AccountProblem = Schema.Struct({
   attribute: Schema.String,
-  code: AccountProblemCode,
+  code: Fields.openEnum(AccountProblemCode),
   detail: Schema.String
 }).annotations({ identifier: "AccountProblem" })
 /**
@@ -120,7 +120,8 @@ export interface ValidateTaxIdRequest extends Schema.Schema.Type<typeof Validate
  */
 export const TaxIdProblem = Schema.Literal("unsupported_country", "invalid_format", "invalid_check_digit")
 /**
- * Why a tax id is invalid, as the model holds it.
+ * Why a tax id is invalid: one of the values this SDK knows, as requests take them (a response may carry
+ * others, kept as sent: `Fields.Open<TaxIdProblem>`).
  *
  * @since 0.1.0
  */
@@ -136,7 +137,7 @@ export const TaxIdValidation = Schema.Struct({
   taxId: Fields.renamed(Schema.String, "tax_id"),
   country: Fields.optional(Schema.String),
   valid: Schema.Boolean,
-  reason: Fields.optional(TaxIdProblem),
+  reason: Fields.optional(Fields.openEnum(TaxIdProblem)),
   detail: Fields.optional(Schema.String)
 }).annotations({ identifier: "TaxIdValidation" })
 /**

@@ -26,7 +26,7 @@ const categoryAttributes = {
   color: Fields.optional(Schema.String).annotations({ description: "Display colour" }),
   icon: Fields.optional(Schema.String).annotations({ description: "Display icon" }),
   // The official mapper's status set (the same as accounts').
-  status: Fields.optional(RecordStatus).annotations({ description: "Category status" }),
+  status: Fields.optional(Fields.openEnum(RecordStatus)).annotations({ description: "Category status" }),
   enabled: Fields.optional(Schema.Boolean).annotations({ description: "Whether it is enabled" }),
   payload: Fields.optional(Payload).annotations({ description: "Free-form data" }),
   createdAt: Fields.optionalRenamed(Fields.Timestamp, "created_at").annotations({ description: "When it was created" }),
@@ -42,7 +42,7 @@ export const Category = Schema.Struct({
   ...categoryAttributes,
   name: Schema.propertySignature(Schema.String).annotations({ description: "The category's name" }),
   // Required as in the official mapper's type.
-  status: Schema.propertySignature(RecordStatus).annotations({ description: "Category status" }),
+  status: Schema.propertySignature(Fields.openEnum(RecordStatus)).annotations({ description: "Category status" }),
   createdAt: Fields.renamed(Fields.Timestamp, "created_at").annotations({ description: "When it was created" })
 }).annotations({
   identifier: "Category",

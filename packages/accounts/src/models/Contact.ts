@@ -26,7 +26,8 @@ export const ContactEmail = Fields.EmailAddress.annotations({ arbitrary: () => (
  */
 export const ContactStatus = Schema.Literal("active", "inactive", "pending", "archived", "deleted")
 /**
- * A contact's status, as the model holds it.
+ * A contact's status: one of the values this SDK knows, as requests take them (a response may carry others,
+ * kept as sent: `Fields.Open<ContactStatus>`).
  *
  * @since 0.1.0
  */
@@ -55,7 +56,7 @@ const contactAttributes = {
   // official-fields.md: where the contact came from.
   source: Fields.optional(Schema.String).annotations({ description: "Where the contact came from" }),
   // official-fields.md; `DELETE …/archive` sets `archived`, recover sets `active`.
-  status: Fields.optional(ContactStatus).annotations({ description: "Contact status" }),
+  status: Fields.optional(Fields.openEnum(ContactStatus)).annotations({ description: "Contact status" }),
   // official-fields.md: free text, unlike `status`.
   contactStatus: Fields.optionalRenamed(Schema.String, "contact_status").annotations({
     description: "The team's own stage for the contact (free text)"
@@ -86,7 +87,7 @@ export const Contact = Schema.Struct({
   // Required on the full record (official-fields.md types these required).
   firstName: Fields.renamed(Schema.String, "first_name").annotations({ description: "First name" }),
   lastName: Fields.renamed(Schema.String, "last_name").annotations({ description: "Last name" }),
-  status: Schema.propertySignature(ContactStatus).annotations({ description: "Contact status" }),
+  status: Schema.propertySignature(Fields.openEnum(ContactStatus)).annotations({ description: "Contact status" }),
   createdAt: Fields.renamed(Fields.Timestamp, "created_at").annotations({ description: "When the record was created" })
 }).annotations({
   identifier: "Contact",

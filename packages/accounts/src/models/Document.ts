@@ -52,10 +52,10 @@ const documentFields = {
   }),
   url: Fields.optional(Schema.String).annotations({ description: "Where the file can be read" }),
   // The official mapper defaults status to `active` and enabled to false when absent; here absent stays absent.
-  status: Fields.optional(DocumentStatus).annotations({ description: "The document's status" }),
+  status: Fields.optional(Fields.openEnum(DocumentStatus)).annotations({ description: "The document's status" }),
   enabled: Fields.optional(Schema.Boolean).annotations({ description: "Whether the document is enabled" }),
   payload: Fields.optional(Schema.Record({ key: Schema.String, value: Schema.Unknown })),
-  categoryName: Fields.optionalRenamed(DocumentCategory, "category_name").annotations({
+  categoryName: Fields.optionalRenamed(Fields.openEnum(DocumentCategory), "category_name").annotations({
     description: "license, certification, insurance or credential"
   }),
   categoryUniqueId: Fields.optionalRenamed(Schema.String, "category_unique_id"),

@@ -12,7 +12,8 @@ import * as Schema from "effect/Schema"
  */
 export const RecordStatus = Schema.Literal("active", "inactive", "pending", "archived", "deleted")
 /**
- * A record's state, as the model holds it.
+ * A record's state: one of the values this SDK knows, as requests take them (a response may carry others,
+ * kept as sent: `Fields.Open<RecordStatus>`).
  *
  * @since 0.1.0
  */

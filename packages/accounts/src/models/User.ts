@@ -18,7 +18,8 @@ import { ContactEmail } from "./Contact.js"
  */
 export const UserStatus = Schema.Literal("active", "inactive", "pending", "archived", "deleted")
 /**
- * A user's status, as the model holds it.
+ * A user's status: one of the values this SDK knows, as requests take them (a response may carry others,
+ * kept as sent: `Fields.Open<UserStatus>`).
  *
  * @since 0.1.0
  */
@@ -38,7 +39,7 @@ export const User = Schema.Struct({
   email: Schema.propertySignature(Schema.String).annotations({ description: "E-mail address" }),
   name: Fields.optional(Schema.String).annotations({ description: "Display name" }),
   phone: Fields.optional(Schema.String).annotations({ description: "Phone number" }),
-  status: Schema.propertySignature(UserStatus).annotations({ description: "User status" }),
+  status: Schema.propertySignature(Fields.openEnum(UserStatus)).annotations({ description: "User status" }),
   // official-fields.md reads a missing one as true; optional here, never defaulted.
   enabled: Fields.optional(Schema.Boolean).annotations({ description: "Whether the user is enabled" }),
   payload: Fields.optional(Payload).annotations({ description: "The app's own data on the user" }),

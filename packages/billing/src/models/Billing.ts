@@ -31,7 +31,12 @@ export const RecordStatus = Schema.Literal("active", "inactive", "pending", "arc
  * @since 0.1.0
  */
 export const BillingStatus = Schema.Literal("pending", "partially_paid", "paid", "void")
-/** One of the values of `BillingStatus`. @since 0.1.0 */
+/**
+ * One of the values of `BillingStatus`, as requests take them (a response may carry others, kept as sent:
+ * `Fields.Open<BillingStatus>`).
+ *
+ * @since 0.1.0
+ */
 export type BillingStatus = typeof BillingStatus.Type
 
 /**
@@ -102,7 +107,7 @@ const billingAttributes = {
   currency: Fields.optional(Currency).annotations({ description: "ISO 4217 code" }),
   // Assumed: the sum of the payments, as the emulator reports it.
   amountPaid: Fields.optionalRenamed(Amount, "amount_paid").annotations({ description: "Paid so far" }),
-  billingStatus: Fields.optionalRenamed(BillingStatus, "billing_status").annotations({
+  billingStatus: Fields.optionalRenamed(Fields.openEnum(BillingStatus), "billing_status").annotations({
     description: "pending, partially_paid, paid or void"
   }),
   // Assumed (the issue's EAP flag; the official SDK has none), as is the allowance.
@@ -118,7 +123,7 @@ const billingAttributes = {
   dueAt: Fields.optionalRenamed(Fields.Timestamp, "due_at").annotations({ description: "When payment is due" }),
   notes: Fields.optional(Schema.String).annotations({ description: "Notes" }),
   payload: Fields.optional(Payload).annotations({ description: "Free-form data" }),
-  status: Fields.optional(RecordStatus).annotations({ description: "Record status" }),
+  status: Fields.optional(Fields.openEnum(RecordStatus)).annotations({ description: "Record status" }),
   enabled: Fields.optional(Schema.Boolean).annotations({ description: "Whether the record is enabled" }),
   createdAt: Fields.optionalRenamed(Fields.Timestamp, "created_at").annotations({ description: "Created" }),
   updatedAt: Fields.optionalRenamed(Fields.Timestamp, "updated_at").annotations({ description: "Last changed" })
@@ -140,10 +145,10 @@ export const Billing = Schema.Struct({
   amount: Schema.propertySignature(Amount).annotations({ description: "The amount billed (exact decimal)" }),
   currency: Schema.propertySignature(Currency).annotations({ description: "ISO 4217 code" }),
   // Required: the payment rules hang on it (the official SDK's field is optional).
-  billingStatus: Fields.renamed(BillingStatus, "billing_status").annotations({
+  billingStatus: Fields.renamed(Fields.openEnum(BillingStatus), "billing_status").annotations({
     description: "pending, partially_paid, paid or void"
   }),
-  status: Schema.propertySignature(RecordStatus).annotations({ description: "Record status" }),
+  status: Schema.propertySignature(Fields.openEnum(RecordStatus)).annotations({ description: "Record status" }),
   enabled: Schema.propertySignature(Schema.Boolean).annotations({ description: "Whether the record is enabled" }),
   createdAt: Fields.renamed(Fields.Timestamp, "created_at").annotations({ description: "Created" })
 }).annotations({

@@ -59,7 +59,7 @@ export const EapSession = Schema.Struct({
   meetingUniqueId: Fields.renamed(Schema.String, "meeting_unique_id"),
   amount: Amount,
   currency: Currency,
-  billingStatus: Fields.renamed(BillingStatus, "billing_status"),
+  billingStatus: Fields.renamed(Fields.openEnum(BillingStatus), "billing_status"),
   dueAt: Fields.optionalRenamed(Fields.Timestamp, "due_at")
 }).annotations({ identifier: "EapSession" })
 
@@ -93,7 +93,12 @@ export const EapSessionsResource = JsonApi.resource("eap_sessions", EapSessions,
  * @since 0.1.0
  */
 export const RevenueGrouping = Schema.Literal("day", "week", "month")
-/** One of the values of `RevenueGrouping`. @since 0.1.0 */
+/**
+ * One of the values of `RevenueGrouping`, as requests take them (a response may carry others, kept as sent:
+ * `Fields.Open<RevenueGrouping>`).
+ *
+ * @since 0.1.0
+ */
 export type RevenueGrouping = typeof RevenueGrouping.Type
 
 /**
@@ -140,7 +145,7 @@ export interface CurrencyRevenue extends Schema.Schema.Type<typeof CurrencyReven
 export const RevenueReport = Schema.Struct({
   from: Fields.CalendarDate,
   to: Fields.CalendarDate,
-  groupBy: Fields.renamed(RevenueGrouping, "group_by"),
+  groupBy: Fields.renamed(Fields.openEnum(RevenueGrouping), "group_by"),
   currencies: Schema.Array(CurrencyRevenue)
 }).annotations({ identifier: "RevenueReport" })
 /** `RevenueReport` as the client sees it (camelCase). @since 0.1.0 */

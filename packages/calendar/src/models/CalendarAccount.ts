@@ -59,14 +59,18 @@ export const CalendarAccount = Schema.Struct({
   uniqueId: Fields.renamed(Schema.String, "unique_id").annotations({ description: "The account's id" }),
   // Assumed from the official SDK (the reference's examples leave it out): whose account it is.
   userUniqueId: Fields.optionalRenamed(Schema.String, "user_unique_id").annotations({ description: "The user" }),
-  provider: Schema.propertySignature(CalendarProvider).annotations({ description: "google, outlook or apple" }),
+  provider: Schema.propertySignature(Fields.openEnum(CalendarProvider)).annotations({
+    description: "google, outlook or apple"
+  }),
   email: Schema.propertySignature(Schema.String).annotations({ description: "The calendar's e-mail" }),
   syncEnabled: Fields.renamed(Schema.Boolean, "sync_enabled").annotations({ description: "Whether it syncs" }),
   // Always sent; null until the first sync (the reference's create answer).
   lastSyncedAt: Fields.renamed(Schema.NullOr(Fields.Timestamp), "last_synced_at").annotations({
     description: "Last successful sync, null before the first"
   }),
-  status: Schema.propertySignature(CalendarAccountStatus).annotations({ description: "active, inactive or error" }),
+  status: Schema.propertySignature(Fields.openEnum(CalendarAccountStatus)).annotations({
+    description: "active, inactive or error"
+  }),
   createdAt: Fields.renamed(Fields.Timestamp, "created_at").annotations({ description: "Connected" }),
   // Assumed from the update answer, which echoes it.
   updatedAt: Fields.optionalRenamed(Fields.Timestamp, "updated_at").annotations({ description: "Last changed" })
@@ -86,11 +90,11 @@ export interface CalendarAccount extends Schema.Schema.Type<typeof CalendarAccou
 export const UpdatedCalendarAccount = Schema.Struct({
   uniqueId: Fields.renamed(Schema.String, "unique_id"),
   userUniqueId: Fields.optionalRenamed(Schema.String, "user_unique_id"),
-  provider: Fields.optional(CalendarProvider),
+  provider: Fields.optional(Fields.openEnum(CalendarProvider)),
   email: Fields.optional(Schema.String),
   syncEnabled: Fields.optionalRenamed(Schema.Boolean, "sync_enabled"),
   lastSyncedAt: Fields.optionalRenamed(Fields.Timestamp, "last_synced_at"),
-  status: Fields.optional(CalendarAccountStatus),
+  status: Fields.optional(Fields.openEnum(CalendarAccountStatus)),
   createdAt: Fields.optionalRenamed(Fields.Timestamp, "created_at"),
   updatedAt: Fields.optionalRenamed(Fields.Timestamp, "updated_at")
 }).annotations({ identifier: "UpdatedCalendarAccount" })

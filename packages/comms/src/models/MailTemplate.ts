@@ -24,7 +24,8 @@ import { Email } from "./Email.js"
  */
 export const MailTemplateStatus = Schema.Literal("active", "inactive", "pending", "archived", "deleted")
 /**
- * A template's record status, as the model holds it.
+ * A template's record status: one of the values this SDK knows, as requests take them (a response may carry
+ * others, kept as sent: `Fields.Open<MailTemplateStatus>`).
  *
  * @since 0.1.0
  */
@@ -49,7 +50,7 @@ const mailTemplateAttributes = {
   mandrillSlug: Fields.optionalRenamed(Schema.String, "mandrill_slug").annotations({
     description: "The template's slug on Mandrill, once pushed there"
   }),
-  status: Fields.optional(MailTemplateStatus).annotations({ description: "Record status" }),
+  status: Fields.optional(Fields.openEnum(MailTemplateStatus)).annotations({ description: "Record status" }),
   enabled: Fields.optional(Schema.Boolean).annotations({ description: "Whether the template is enabled" }),
   payload: Fields.optional(Schema.Record({ key: Schema.String, value: Schema.Unknown })).annotations({
     description: "Free-form data"
@@ -73,7 +74,7 @@ export const MailTemplate = Schema.Struct({
   name: Schema.propertySignature(Schema.String).annotations({
     description: "The template's name, unique in the CRM"
   }),
-  status: Schema.propertySignature(MailTemplateStatus).annotations({ description: "Record status" }),
+  status: Schema.propertySignature(Fields.openEnum(MailTemplateStatus)).annotations({ description: "Record status" }),
   enabled: Schema.propertySignature(Schema.Boolean).annotations({ description: "Whether the template is enabled" }),
   createdAt: Fields.renamed(Fields.Timestamp, "created_at").annotations({ description: "When the record was created" })
 }).annotations({

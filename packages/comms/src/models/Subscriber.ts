@@ -23,7 +23,8 @@ import { Email } from "./Email.js"
  */
 export const SubscriberStatus = Schema.Literal("active", "inactive", "pending", "archived", "deleted")
 /**
- * A subscriber's record status, as the model holds it.
+ * A subscriber's record status: one of the values this SDK knows, as requests take them (a response may
+ * carry others, kept as sent: `Fields.Open<SubscriberStatus>`).
  *
  * @since 0.1.0
  */
@@ -36,7 +37,8 @@ export type SubscriberStatus = typeof SubscriberStatus.Type
  */
 export const SubscriptionStatus = Schema.Literal("subscribed", "unsubscribed")
 /**
- * A subscriber's subscription state, as the model holds it.
+ * A subscriber's subscription state: one of the values this SDK knows, as requests take them (a response
+ * may carry others, kept as sent: `Fields.Open<SubscriptionStatus>`).
  *
  * @since 0.1.0
  */
@@ -59,10 +61,10 @@ const subscriberAttributes = {
   payload: Fields.optional(Schema.Record({ key: Schema.String, value: Schema.Unknown })).annotations({
     description: "Free-form data"
   }),
-  status: Fields.optional(SubscriberStatus).annotations({ description: "Record status" }),
+  status: Fields.optional(Fields.openEnum(SubscriberStatus)).annotations({ description: "Record status" }),
   enabled: Fields.optional(Schema.Boolean).annotations({ description: "Whether the record is enabled" }),
   // Assumed (the reference names the feature, not the attribute; the official SDK has none).
-  subscriptionStatus: Fields.optionalRenamed(SubscriptionStatus, "subscription_status").annotations({
+  subscriptionStatus: Fields.optionalRenamed(Fields.openEnum(SubscriptionStatus), "subscription_status").annotations({
     description: "subscribed or unsubscribed"
   }),
   // Assumed, like subscription_status: when the subscription state last changed.
@@ -87,7 +89,7 @@ export const Subscriber = Schema.Struct({
   ...subscriberAttributes,
   // Required on the full record (the official SDK types them required).
   email: Schema.propertySignature(Schema.String).annotations({ description: "The address e-mails go to" }),
-  status: Schema.propertySignature(SubscriberStatus).annotations({ description: "Record status" }),
+  status: Schema.propertySignature(Fields.openEnum(SubscriberStatus)).annotations({ description: "Record status" }),
   enabled: Schema.propertySignature(Schema.Boolean).annotations({ description: "Whether the record is enabled" }),
   createdAt: Fields.renamed(Fields.Timestamp, "created_at").annotations({ description: "When the record was created" })
 }).annotations({

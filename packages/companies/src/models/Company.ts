@@ -105,6 +105,20 @@ export const CreateCompanyRequest = Schema.Struct({
 export interface CreateCompanyRequest extends Schema.Schema.Type<typeof CreateCompanyRequest> {}
 
 /**
+ * How an issued token is presented: `Bearer`, the only type the API issues today.
+ *
+ * @since 0.1.0
+ */
+export const AccessTokenType = Schema.Literal("Bearer")
+/**
+ * An issued token's type: one of the values this SDK knows, as requests take them (a response may carry
+ * others, kept as sent: `Fields.Open<AccessTokenType>`).
+ *
+ * @since 0.1.0
+ */
+export type AccessTokenType = typeof AccessTokenType.Type
+
+/**
  * A bearer token the API issued: by `exchange` (for an API key) or `impersonate` (acting as a user).
  * The token itself is `Redacted`: printing the model never shows it.
  *
@@ -117,7 +131,10 @@ export const AccessToken = Schema.Struct({
   accessToken: Fields.renamed(Schema.Redacted(Schema.String), "access_token").annotations({
     description: "The bearer token (secret)"
   }),
-  tokenType: Fields.renamed(Schema.Literal("Bearer"), "token_type").annotations({ description: "Always Bearer" }),
+  // An OAuth token type: `Bearer` today, a registry that grows (`DPoP`), and case-insensitive.
+  tokenType: Fields.renamed(Fields.openEnum(AccessTokenType), "token_type").annotations({
+    description: "Bearer (how the token is presented)"
+  }),
   expiresIn: Fields.renamed(Schema.Int.pipe(Schema.nonNegative()), "expires_in").annotations({
     description: "Seconds until it expires"
   }),

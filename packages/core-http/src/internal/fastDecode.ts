@@ -187,8 +187,11 @@ const exact = (ast: AST.AST): FastDecoder => {
 
 const cache = new WeakMap<AST.AST, FastDecoder>()
 
-/** Nodes given a hand-written decoder (`withFastDecoder`): never replaced by an inline test. */
+/** Nodes given a hand-written decoder (`withFastDecoder`): never replaced by an inline test of their AST. */
 const custom = new WeakSet<AST.AST>()
+
+/** The inline tests that nodes with a hand-written decoder came with (`withFastDecoder`'s `test`). */
+const customTests = new WeakMap<AST.AST, (x: string) => string>()
 
 /** How many members a union may have to be tested inline (an enum's values, `X | null`). */
 const inlineUnionLimit = 12
@@ -199,7 +202,8 @@ const inlineUnionLimit = 12
  * call per field. `undefined` for every other node, which keeps its compiled decoder.
  */
 const inlineTest = (ast: AST.AST): ((x: string) => string) | undefined => {
-  if (!isPlainNode(ast) || custom.has(ast)) return undefined
+  if (!isPlainNode(ast)) return undefined
+  if (custom.has(ast)) return customTests.get(ast)
   switch (ast._tag) {
     case "StringKeyword":
       return (x) => `(typeof ${x} === "string")`
@@ -240,11 +244,20 @@ const inlineTest = (ast: AST.AST): ((x: string) => string) | undefined => {
  * for `schema` on every input it accepts (and `Fallback` otherwise): the codecs of this package share
  * one function between their schema and their fast decoder for that reason. Returns `schema`.
  *
+ * `test`, for a decoder that answers its input or `Fallback`: the same decision as the source of a
+ * JavaScript test of a variable (true exactly when the decoder answers its input), which generated
+ * struct code then runs in line instead of calling the decoder.
+ *
  * @internal
  */
-export const withFastDecoder = <S extends { readonly ast: AST.AST }>(schema: S, decoder: FastDecoder): S => {
+export const withFastDecoder = <S extends { readonly ast: AST.AST }>(
+  schema: S,
+  decoder: FastDecoder,
+  test?: (x: string) => string
+): S => {
   cache.set(schema.ast, decoder)
   custom.add(schema.ast)
+  if (test !== undefined) customTests.set(schema.ast, test)
   return schema
 }
 

@@ -17,7 +17,8 @@ import * as Struct from "effect/Struct"
  */
 export const LeadStage = Schema.Literal("new", "contacted", "qualified", "proposal", "negotiation")
 /**
- * A lead's pipeline stage, as the model holds it.
+ * A lead's pipeline stage: one of the values this SDK knows, as requests take them (a response may carry
+ * others, kept as sent: `Fields.Open<LeadStage>`).
  *
  * @since 0.1.0
  */
@@ -30,7 +31,8 @@ export type LeadStage = typeof LeadStage.Type
  */
 export const LeadStatus = Schema.Literal("active", "inactive", "converted", "lost")
 /**
- * A lead's status, as the model holds it.
+ * A lead's status: one of the values this SDK knows, as requests take them (a response may carry others,
+ * kept as sent: `Fields.Open<LeadStatus>`).
  *
  * @since 0.1.0
  */
@@ -46,9 +48,9 @@ const leadAttributes = {
   accountId: Fields.optionalRenamed(Schema.String, "account_id").annotations({ description: "The associated account" }),
   contactId: Fields.optionalRenamed(Schema.String, "contact_id").annotations({ description: "The associated contact" }),
   value: Fields.optional(Fields.Decimal).annotations({ description: "Estimated deal value" }),
-  stage: Fields.optional(LeadStage).annotations({ description: "Pipeline stage" }),
+  stage: Fields.optional(Fields.openEnum(LeadStage)).annotations({ description: "Pipeline stage" }),
   probability: Fields.optional(Fields.Percentage).annotations({ description: "Win probability in percent" }),
-  status: Fields.optional(LeadStatus).annotations({ description: "Lead status" }),
+  status: Fields.optional(Fields.openEnum(LeadStatus)).annotations({ description: "Lead status" }),
   createdAt: Fields.optionalRenamed(Fields.Timestamp, "created_at").annotations({
     description: "When the record was created"
   }),
@@ -67,7 +69,7 @@ export const Lead = Schema.Struct({
   ...leadAttributes,
   // Required on the full record.
   name: Schema.propertySignature(Schema.String).annotations({ description: "The lead's name" }),
-  status: Schema.propertySignature(LeadStatus).annotations({ description: "Lead status" }),
+  status: Schema.propertySignature(Fields.openEnum(LeadStatus)).annotations({ description: "Lead status" }),
   createdAt: Fields.renamed(Fields.Timestamp, "created_at").annotations({ description: "When the record was created" })
 }).annotations({
   identifier: "Lead",

@@ -15,7 +15,8 @@ import * as Schema from "effect/Schema"
  */
 export const FollowStatus = Schema.Literal("pending", "completed", "overdue")
 /**
- * A follow-up's status, as the model holds it.
+ * A follow-up's status: one of the values this SDK knows, as requests take them (a response may carry
+ * others, kept as sent: `Fields.Open<FollowStatus>`).
  *
  * @since 0.1.0
  */
@@ -27,7 +28,7 @@ const leadFollowAttributes = {
   title: Fields.optional(Schema.String).annotations({ description: "What to do" }),
   description: Fields.optional(Schema.String).annotations({ description: "Details of the follow-up" }),
   dueDate: Fields.optionalRenamed(Fields.Timestamp, "due_date").annotations({ description: "When it is due" }),
-  status: Fields.optional(FollowStatus).annotations({ description: "Where it stands" }),
+  status: Fields.optional(Fields.openEnum(FollowStatus)).annotations({ description: "Where it stands" }),
   createdAt: Fields.optionalRenamed(Fields.Timestamp, "created_at").annotations({
     description: "When the record was created"
   }),
@@ -45,7 +46,7 @@ export const LeadFollow = Schema.Struct({
   ...leadFollowAttributes,
   // Required on the full record.
   title: Schema.propertySignature(Schema.String).annotations({ description: "What to do" }),
-  status: Schema.propertySignature(FollowStatus).annotations({ description: "Where it stands" }),
+  status: Schema.propertySignature(Fields.openEnum(FollowStatus)).annotations({ description: "Where it stands" }),
   createdAt: Fields.renamed(Fields.Timestamp, "created_at").annotations({ description: "When the record was created" })
 }).annotations({
   identifier: "LeadFollow",

@@ -25,7 +25,8 @@ export const OpportunityStage = Schema.Literal(
   "closed_lost"
 )
 /**
- * An opportunity's pipeline stage, as the model holds it.
+ * An opportunity's pipeline stage: one of the values this SDK knows, as requests take them (a response may
+ * carry others, kept as sent: `Fields.Open<OpportunityStage>`).
  *
  * @since 0.1.0
  */
@@ -39,7 +40,8 @@ export type OpportunityStage = typeof OpportunityStage.Type
  */
 export const OpportunityStatus = Schema.Literal("active", "inactive", "won", "lost")
 /**
- * An opportunity's status, as the model holds it.
+ * An opportunity's status: one of the values this SDK knows, as requests take them (a response may carry
+ * others, kept as sent: `Fields.Open<OpportunityStatus>`).
  *
  * @since 0.1.0
  */
@@ -51,12 +53,12 @@ const opportunityAttributes = {
   name: Fields.optional(Schema.String).annotations({ description: "The opportunity's name" }),
   accountId: Fields.optionalRenamed(Schema.String, "account_id").annotations({ description: "The associated account" }),
   value: Fields.optional(Fields.Decimal).annotations({ description: "Deal value" }),
-  stage: Fields.optional(OpportunityStage).annotations({ description: "Pipeline stage" }),
+  stage: Fields.optional(Fields.openEnum(OpportunityStage)).annotations({ description: "Pipeline stage" }),
   closeDate: Fields.optionalRenamed(Fields.CalendarDate, "close_date").annotations({
     description: "Expected close date"
   }),
   probability: Fields.optional(Fields.Percentage).annotations({ description: "Win probability in percent" }),
-  status: Fields.optional(OpportunityStatus).annotations({ description: "Opportunity status" }),
+  status: Fields.optional(Fields.openEnum(OpportunityStatus)).annotations({ description: "Opportunity status" }),
   createdAt: Fields.optionalRenamed(Fields.Timestamp, "created_at").annotations({
     description: "When the record was created"
   }),
@@ -76,7 +78,9 @@ export const Opportunity = Schema.Struct({
   ...opportunityAttributes,
   // Required on the full record.
   name: Schema.propertySignature(Schema.String).annotations({ description: "The opportunity's name" }),
-  status: Schema.propertySignature(OpportunityStatus).annotations({ description: "Opportunity status" }),
+  status: Schema.propertySignature(Fields.openEnum(OpportunityStatus)).annotations({
+    description: "Opportunity status"
+  }),
   createdAt: Fields.renamed(Fields.Timestamp, "created_at").annotations({ description: "When the record was created" })
 }).annotations({
   identifier: "Opportunity",

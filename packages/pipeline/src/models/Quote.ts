@@ -27,7 +27,8 @@ import * as Struct from "effect/Struct"
  */
 export const QuoteStatus = Schema.Literal("draft", "sent", "accepted", "rejected")
 /**
- * A quote's status, as the model holds it.
+ * A quote's status: one of the values this SDK knows, as requests take them (a response may carry others,
+ * kept as sent: `Fields.Open<QuoteStatus>`).
  *
  * @since 0.1.0
  */
@@ -44,7 +45,7 @@ const quoteAttributes = {
   contactId: Fields.optionalRenamed(Schema.String, "contact_id").annotations({ description: "The associated contact" }),
   amount: Fields.optional(Fields.Decimal).annotations({ description: "Quoted amount" }),
   currency: Fields.optional(Schema.String).annotations({ description: "ISO 4217 currency code (USD, EUR)" }),
-  status: Fields.optional(QuoteStatus).annotations({ description: "Approval status" }),
+  status: Fields.optional(Fields.openEnum(QuoteStatus)).annotations({ description: "Approval status" }),
   validUntil: Fields.optionalRenamed(Fields.CalendarDate, "valid_until").annotations({
     description: "Last day the quote holds"
   }),
@@ -68,7 +69,7 @@ export const Quote = Schema.Struct({
   ...quoteAttributes,
   // Required on the full record.
   title: Schema.propertySignature(Schema.String).annotations({ description: "The quote's title" }),
-  status: Schema.propertySignature(QuoteStatus).annotations({ description: "Approval status" }),
+  status: Schema.propertySignature(Fields.openEnum(QuoteStatus)).annotations({ description: "Approval status" }),
   createdAt: Fields.renamed(Fields.Timestamp, "created_at").annotations({ description: "When the record was created" })
 }).annotations({
   identifier: "Quote",

@@ -25,7 +25,8 @@ import * as Schema from "effect/Schema"
  */
 export const ReferralRewardStatus = Schema.Literal("pending", "approved", "paid", "rejected")
 /**
- * A referral's reward status, as the model holds it.
+ * A referral's reward status: one of the values this SDK knows, as requests take them (a response may carry
+ * others, kept as sent: `Fields.Open<ReferralRewardStatus>`).
  *
  * @since 0.1.0
  */
@@ -48,7 +49,7 @@ const referralAttributes = {
   rewardAmount: Fields.optionalRenamed(Fields.Decimal, "reward_amount").annotations({
     description: "Reward for the referrer"
   }),
-  rewardStatus: Fields.optionalRenamed(ReferralRewardStatus, "reward_status").annotations({
+  rewardStatus: Fields.optionalRenamed(Fields.openEnum(ReferralRewardStatus), "reward_status").annotations({
     description: "Where the reward stands"
   }),
   notes: Fields.optional(Schema.String).annotations({ description: "Free-text notes" }),
@@ -71,7 +72,7 @@ export const Referral = Schema.Struct({
   ...referralAttributes,
   // Required on the full record.
   referrerName: Fields.renamed(Schema.String, "referrer_name").annotations({ description: "Who made the referral" }),
-  rewardStatus: Fields.renamed(ReferralRewardStatus, "reward_status").annotations({
+  rewardStatus: Fields.renamed(Fields.openEnum(ReferralRewardStatus), "reward_status").annotations({
     description: "Where the reward stands"
   }),
   createdAt: Fields.renamed(Fields.Timestamp, "created_at").annotations({ description: "When the record was created" })

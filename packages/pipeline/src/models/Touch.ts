@@ -26,7 +26,8 @@ import * as Schema from "effect/Schema"
  */
 export const TouchType = Schema.Literal("call", "email", "meeting", "note")
 /**
- * A touch's kind, as the model holds it.
+ * A touch's kind: one of the values this SDK knows, as requests take them (a response may carry others,
+ * kept as sent: `Fields.Open<TouchType>`).
  *
  * @since 0.1.0
  */
@@ -35,7 +36,9 @@ export type TouchType = typeof TouchType.Type
 /** The attributes of a touch as the API may send them: all optional but the id, as after an update. */
 const touchAttributes = {
   uniqueId: Fields.renamed(Schema.String, "unique_id").annotations({ description: "The record's id" }),
-  touchType: Fields.optionalRenamed(TouchType, "touch_type").annotations({ description: "Kind of interaction" }),
+  touchType: Fields.optionalRenamed(Fields.openEnum(TouchType), "touch_type").annotations({
+    description: "Kind of interaction"
+  }),
   subject: Fields.optional(Schema.String).annotations({ description: "What it was about" }),
   notes: Fields.optional(Schema.String).annotations({ description: "Free-text notes" }),
   outcome: Fields.optional(Schema.String).annotations({ description: "How it went" }),
@@ -70,7 +73,9 @@ const touchAttributes = {
 export const Touch = Schema.Struct({
   ...touchAttributes,
   // Required on the full record.
-  touchType: Fields.renamed(TouchType, "touch_type").annotations({ description: "Kind of interaction" }),
+  touchType: Fields.renamed(Fields.openEnum(TouchType), "touch_type").annotations({
+    description: "Kind of interaction"
+  }),
   subject: Schema.propertySignature(Schema.String).annotations({ description: "What it was about" }),
   occurredAt: Fields.renamed(Fields.Timestamp, "occurred_at").annotations({
     description: "When it happened (the API defaults it to now)"

@@ -15,7 +15,8 @@ import * as Schema from "effect/Schema"
  */
 export const RecordStatus = Schema.Literal("active", "inactive", "pending", "archived", "deleted")
 /**
- * A record's status, as the model holds it.
+ * A record's status: one of the values this SDK knows, as requests take them (a response may carry others,
+ * kept as sent: `Fields.Open<RecordStatus>`).
  *
  * @since 0.1.0
  */

@@ -22,11 +22,26 @@ import { InputTimestamp, Payload, RecordStatus, startsBeforeEnd } from "./Common
  */
 export const AttendanceState = Schema.Literal("confirmed", "checked_in", "checked_out")
 /**
- * Where a person is in the attendance workflow, as the model holds it.
+ * Where a person is in the attendance workflow: one of the values this SDK knows, as requests take them (a
+ * response may carry others, kept as sent: `Fields.Open<AttendanceState>`).
  *
  * @since 0.1.0
  */
 export type AttendanceState = typeof AttendanceState.Type
+
+/**
+ * Who attends: a `contact` (a customer) or an `employee` (a user).
+ *
+ * @since 0.1.0
+ */
+export const AttendeeKind = Schema.Literal("contact", "employee")
+/**
+ * Who attends: one of the values this SDK knows, as requests take them (a response may carry others, kept
+ * as sent: `Fields.Open<AttendeeKind>`).
+ *
+ * @since 0.1.0
+ */
+export type AttendeeKind = typeof AttendeeKind.Type
 
 /**
  * One person's attendance (assumed: the reference names the workflow only).
@@ -34,10 +49,9 @@ export type AttendanceState = typeof AttendanceState.Type
  * @since 0.1.0
  */
 export const Attendance = Schema.Struct({
-  // contact (a customer) or employee (a user).
-  kind: Schema.Literal("contact", "employee"),
+  kind: Fields.openEnum(AttendeeKind),
   personUniqueId: Fields.renamed(Schema.String, "person_unique_id"),
-  state: AttendanceState,
+  state: Fields.openEnum(AttendanceState),
   confirmedAt: Fields.renamed(Fields.Timestamp, "confirmed_at"),
   checkedInAt: Fields.optionalRenamed(Fields.Timestamp, "checked_in_at"),
   checkedOutAt: Fields.optionalRenamed(Fields.Timestamp, "checked_out_at"),
@@ -85,7 +99,7 @@ const eventAttributes = {
   startTime: Fields.optionalRenamed(Fields.Timestamp, "start_time").annotations({ description: "Start" }),
   endTime: Fields.optionalRenamed(Fields.Timestamp, "end_time").annotations({ description: "End" }),
   payload: Fields.optional(Payload).annotations({ description: "Free-form data" }),
-  status: Fields.optional(RecordStatus).annotations({ description: "Record status" }),
+  status: Fields.optional(Fields.openEnum(RecordStatus)).annotations({ description: "Record status" }),
   enabled: Fields.optional(Schema.Boolean).annotations({ description: "Whether the record is enabled" }),
   // Assumed, like the attendance below: each person's place in the workflow.
   attendance: Fields.optional(Schema.Array(Attendance)).annotations({ description: "Each person's attendance" }),
@@ -113,7 +127,7 @@ const eventAttributes = {
  */
 export const Event = Schema.Struct({
   ...eventAttributes,
-  status: Schema.propertySignature(RecordStatus).annotations({ description: "Record status" }),
+  status: Schema.propertySignature(Fields.openEnum(RecordStatus)).annotations({ description: "Record status" }),
   enabled: Schema.propertySignature(Schema.Boolean).annotations({ description: "Whether the record is enabled" }),
   createdAt: Fields.renamed(Fields.Timestamp, "created_at").annotations({ description: "Created" })
 }).annotations({

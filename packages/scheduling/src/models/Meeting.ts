@@ -47,7 +47,7 @@ const meetingAttributes = {
   meetingUrl: Fields.optionalRenamed(Schema.String, "meeting_url").annotations({ description: "Link to join" }),
   meetingScore: Fields.optionalRenamed(Schema.Number, "meeting_score").annotations({ description: "Score" }),
   payload: Fields.optional(Payload).annotations({ description: "Free-form data" }),
-  status: Fields.optional(RecordStatus).annotations({ description: "Record status" }),
+  status: Fields.optional(Fields.openEnum(RecordStatus)).annotations({ description: "Record status" }),
   enabled: Fields.optional(Schema.Boolean).annotations({ description: "Whether the record is enabled" }),
   createdAt: Fields.optionalRenamed(Fields.Timestamp, "created_at").annotations({ description: "Created" }),
   updatedAt: Fields.optionalRenamed(Fields.Timestamp, "updated_at").annotations({ description: "Last changed" })
@@ -66,7 +66,7 @@ export const Meeting = Schema.Struct({
   startTime: Fields.renamed(Fields.Timestamp, "start_time").annotations({ description: "Start" }),
   endTime: Fields.renamed(Fields.Timestamp, "end_time").annotations({ description: "End" }),
   // Required on the full record (the official SDK types them required).
-  status: Schema.propertySignature(RecordStatus).annotations({ description: "Record status" }),
+  status: Schema.propertySignature(Fields.openEnum(RecordStatus)).annotations({ description: "Record status" }),
   enabled: Schema.propertySignature(Schema.Boolean).annotations({ description: "Whether the record is enabled" }),
   createdAt: Fields.renamed(Fields.Timestamp, "created_at").annotations({ description: "Created" })
 }).annotations({

@@ -33,7 +33,7 @@ export const MeetingParticipant = Schema.Struct({
   rsvpStatus: Fields.optionalRenamed(Schema.String, "rsvp_status").annotations({ description: "RSVP" }),
   joinedAt: Fields.optionalRenamed(Fields.Timestamp, "joined_at").annotations({ description: "Joined" }),
   leftAt: Fields.optionalRenamed(Fields.Timestamp, "left_at").annotations({ description: "Left" }),
-  status: Schema.propertySignature(RecordStatus).annotations({ description: "Record status" }),
+  status: Schema.propertySignature(Fields.openEnum(RecordStatus)).annotations({ description: "Record status" }),
   enabled: Schema.propertySignature(Schema.Boolean).annotations({ description: "Whether the record is enabled" }),
   payload: Fields.optional(Payload).annotations({ description: "Free-form data" }),
   createdAt: Fields.renamed(Fields.Timestamp, "created_at").annotations({ description: "Added" }),

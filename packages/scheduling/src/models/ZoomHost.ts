@@ -58,7 +58,7 @@ const hostAttributes = {
     description: "End of working hours (HH:MM, UTC)"
   }),
   payload: Fields.optional(Payload).annotations({ description: "Free-form data" }),
-  status: Fields.optional(RecordStatus).annotations({ description: "Record status" }),
+  status: Fields.optional(Fields.openEnum(RecordStatus)).annotations({ description: "Record status" }),
   enabled: Fields.optional(Schema.Boolean).annotations({ description: "Whether meetings may be booked on it" }),
   createdAt: Fields.optionalRenamed(Fields.Timestamp, "created_at").annotations({ description: "Created" }),
   updatedAt: Fields.optionalRenamed(Fields.Timestamp, "updated_at").annotations({ description: "Last changed" })
@@ -71,7 +71,7 @@ const hostAttributes = {
  */
 export const ZoomHost = Schema.Struct({
   ...hostAttributes,
-  status: Schema.propertySignature(RecordStatus).annotations({ description: "Record status" }),
+  status: Schema.propertySignature(Fields.openEnum(RecordStatus)).annotations({ description: "Record status" }),
   enabled: Schema.propertySignature(Schema.Boolean).annotations({
     description: "Whether meetings may be booked on it"
   }),
@@ -221,6 +221,20 @@ export const ZoomHostAvailabilityResource = JsonApi.resource("zoom_host_availabi
 })
 
 /**
+ * Whether a host's allocation holds (`allocated`) or was given back (`released`).
+ *
+ * @since 0.1.0
+ */
+export const ZoomAllocationStatus = Schema.Literal("allocated", "released")
+/**
+ * An allocation's status: one of the values this SDK knows, as requests take them (a response may carry
+ * others, kept as sent: `Fields.Open<ZoomAllocationStatus>`).
+ *
+ * @since 0.1.0
+ */
+export type ZoomAllocationStatus = typeof ZoomAllocationStatus.Type
+
+/**
  * A Zoom meeting allocated to a host (the SDK's declared shape, snake_case assumed; the time range is
  * assumed too).
  *
@@ -235,7 +249,7 @@ export const ZoomAllocation = Schema.Struct({
   endTime: Fields.renamed(Fields.Timestamp, "end_time"),
   allocatedAt: Fields.renamed(Fields.Timestamp, "allocated_at"),
   releasedAt: Fields.optionalRenamed(Fields.Timestamp, "released_at"),
-  status: Schema.Literal("allocated", "released")
+  status: Fields.openEnum(ZoomAllocationStatus)
 }).annotations({
   identifier: "ZoomAllocation",
   [Contract.TableColumns]: ["uniqueId", "meetingUniqueId", "startTime", "endTime", "status"]

@@ -38,7 +38,7 @@ export const ZoomMeeting = Schema.Struct({
   timezone: Fields.optional(Schema.String).annotations({ description: "IANA time zone" }),
   // Zoom's state: waiting, then started / ended from Zoom's webhooks.
   zoomStatus: Fields.optionalRenamed(Schema.String, "zoom_status").annotations({ description: "Zoom's state" }),
-  status: Schema.propertySignature(RecordStatus).annotations({ description: "Record status" }),
+  status: Schema.propertySignature(Fields.openEnum(RecordStatus)).annotations({ description: "Record status" }),
   enabled: Schema.propertySignature(Schema.Boolean).annotations({ description: "Whether the record is enabled" }),
   payload: Fields.optional(Payload).annotations({ description: "Free-form data" }),
   createdAt: Fields.renamed(Fields.Timestamp, "created_at").annotations({ description: "Created" }),

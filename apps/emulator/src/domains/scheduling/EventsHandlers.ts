@@ -6,14 +6,15 @@
  * attendance on every change.
  */
 import { SchedulingApi } from "@blocks-crm/scheduling"
-import type { Attendance, Event, EventNote } from "@blocks-crm/scheduling"
+import type { Attendance, AttendeeKind, Event, EventNote } from "@blocks-crm/scheduling"
 import * as HttpApiBuilder from "@effect/platform/HttpApiBuilder"
 import * as Effect from "effect/Effect"
 import { contactRecords, userRecords } from "../accounts/Records.js"
 import { newId } from "../Resources.js"
 import { invalid, openScheduling } from "./Records.js"
 
-type Kind = Attendance["kind"]
+// The endpoint says who attends (contact or employee): the model's open `kind` is for reading responses.
+type Kind = AttendeeKind
 type Step = "confirm" | "checkIn" | "checkOut"
 
 const withCounts = (event: Event): Event => {
