@@ -13,13 +13,14 @@
  *
  * @since 0.1.0
  */
-import type * as CrmConfig from "@blocks-crm/core-http/CrmConfig"
+import * as CrmConfig from "@blocks-crm/core-http/CrmConfig"
 import type * as CrmDomain from "@blocks-crm/core-http/CrmDomain"
 import { ConfigurationError } from "@blocks-crm/core-http/CrmError"
 import * as CrmTransport from "@blocks-crm/core-http/CrmTransport"
 import * as PromiseFace from "@blocks-crm/core-http/PromiseFace"
 import * as Context from "effect/Context"
 import * as Effect from "effect/Effect"
+import * as Either from "effect/Either"
 import * as Exit from "effect/Exit"
 import * as Layer from "effect/Layer"
 import * as ManagedRuntime from "effect/ManagedRuntime"
@@ -90,9 +91,20 @@ const ComposedClient = Context.GenericTag<"ComposedClient", object>(
 export const createCrmClient = <const Domains extends ReadonlyArray<CrmDomain.Any>>(
   options: CreateCrmClientOptions<Domains>
 ): CrmPromiseClient<Domains> => {
+  if (typeof options !== "object" || options === null || Array.isArray(options)) {
+    const got = options === null ? "null" : Array.isArray(options) ? "an array" : typeof options
+    throw new ConfigurationError({
+      problems: [{ name: "options", problem: `must be an object of settings and domains, got ${got}` }]
+    })
+  }
   const { domains, ...settings } = options
+  // Every problem at once: the settings' (checked again, cheaply, when the transport is built) and the domains'.
   const problem = domainsProblem(domains)
-  if (problem !== undefined) throw new ConfigurationError({ problems: [{ name: "domains", problem }] })
+  if (problem !== undefined) {
+    const checked = Effect.runSync(Effect.either(CrmConfig.make(settings)))
+    const settingsProblems = Either.isLeft(checked) ? checked.left.problems : []
+    throw new ConfigurationError({ problems: [...settingsProblems, { name: "domains", problem }] })
+  }
   const client = Effect.map(compose(domains), (client) => client as object)
   const layer = Layer.scoped(ComposedClient, client).pipe(
     Layer.provide(CrmTransport.layerFetch(settings))

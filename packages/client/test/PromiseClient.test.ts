@@ -89,6 +89,35 @@ describe("createCrmClient", () => {
     expect(server.requests.length).toBe(before)
   })
 
+  it("settings from JavaScript (an unset variable, a number, no options) throw the ConfigurationError, never a TypeError", () => {
+    const before = server.requests.length
+    const { apiUrl, apiKey } = NotesServer.settingsFor(server)
+    const unset = { apiUrl, authToken: process.env["BLOCKS_NO_SUCH_VARIABLE"]!, apiKey, domains: [notes] }
+    expect(() => createCrmClient(unset)).toThrow(expect.objectContaining({
+      _tag: "ConfigurationError",
+      problems: [{ name: "authToken", problem: "must be a string or a Redacted string, got undefined" }]
+    }))
+    // Every problem at once, the domains' with the settings'.
+    expect(() => createCrmClient({ apiUrl, authToken: 42, apiKey, timeout: null, domains: null } as any)).toThrow(
+      expect.objectContaining({
+        problems: [
+          { name: "authToken", problem: "must be a string or a Redacted string, got a number" },
+          expect.objectContaining({ name: "timeout" }),
+          expect.objectContaining({ name: "domains" })
+        ]
+      })
+    )
+    for (const options of [undefined, null, "https://crm.example.test"]) {
+      expect(() => createCrmClient(options as any)).toThrow(
+        expect.objectContaining({
+          _tag: "ConfigurationError",
+          problems: [expect.objectContaining({ name: "options" })]
+        })
+      )
+    }
+    expect(server.requests.length).toBe(before)
+  })
+
   it("throws at once when two domains claim the same name, naming both", () => {
     const clash = CrmDomain.make({ name: "other", api: HttpApi.make("other"), services: { notes: NotesService } })
     expect(() => createCrmClient({ ...NotesServer.settingsFor(server), domains: [notes, clash] })).toThrow(

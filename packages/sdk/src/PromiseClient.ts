@@ -54,6 +54,8 @@ export type CrmPromiseClient<Domains extends ReadonlyArray<CrmDomain.Any> = type
 export const createCrmClient = <const Domains extends ReadonlyArray<CrmDomain.Any> = typeof allDomains>(
   options: CreateCrmClientOptions<Domains>
 ): CrmPromiseClient<Domains> => {
+  // Options that are not an object (from JavaScript) are the client's to report.
+  if (typeof options !== "object" || options === null) return Client.createCrmClient(options)
   const { domains, ...settings } = options
   // Only a `domains` left out means every domain; anything else given is the client's to check.
   return Client.createCrmClient({

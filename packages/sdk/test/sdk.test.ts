@@ -111,6 +111,17 @@ describe("createCrmClient", () => {
     )
     // From JavaScript: `domains` given as something else than a list is refused, not read as "every domain".
     expect(() => createCrmClient({ ...settings, domains: null } as any)).toThrow("domains - must be a list")
+    // The issue's case: an unset variable is a ConfigurationError, never a TypeError; so are no options at all.
+    const { apiUrl, apiKey } = settings
+    expect(() => createCrmClient({ apiUrl, authToken: process.env["BLOCKS_NO_SUCH_VARIABLE"]!, apiKey })).toThrow(
+      expect.objectContaining({
+        _tag: "ConfigurationError",
+        problems: [{ name: "authToken", problem: "must be a string or a Redacted string, got undefined" }]
+      })
+    )
+    expect(() => createCrmClient(undefined as any)).toThrow(
+      expect.objectContaining({ _tag: "ConfigurationError", problems: [expect.objectContaining({ name: "options" })] })
+    )
   })
 })
 
