@@ -1,0 +1,12 @@
+/**
+ * A newer API's answers decode: every GET endpoint of the comms contract with a JSON answer, served over
+ * real HTTP by tools/test-server's `NewerApi` server the way a newer version of the API would (a value
+ * this SDK does not know in every open set, unknown attributes and members, unknown relationships, an
+ * `included` of an unknown type, unknown `meta` members), on both transports: the known fields decode
+ * as before and the unknown values are kept as sent.
+ */
+import { CommsApi } from "@blocks-crm/comms"
+import { describeNewerApi } from "@blocks-crm/test-server/NewerApiSuite"
+
+// Subscribers (list, get), mail templates (list, get) and Mandrill stats.
+describeNewerApi("comms", CommsApi, 5)
