@@ -54,7 +54,7 @@ import {
 } from "./internal/clientTraits.js"
 import { makeScrub, scrubError } from "./internal/redact.js"
 import type { Scrub } from "./internal/redact.js"
-import { ErrorDocument } from "./JsonApi.js"
+import { ErrorObjectFromResponse } from "./JsonApi.js"
 
 /**
  * Settings for one logical call (all its attempts).
@@ -199,7 +199,20 @@ export const isTransient = (error: ApiError, policy: RetryPolicy): boolean => {
   }
 }
 
-const decodeErrorDocument = Schema.decodeUnknownOption(Schema.parseJson(ErrorDocument))
+const decodeErrorList = Schema.decodeUnknownOption(
+  Schema.parseJson(Schema.Struct({ errors: Schema.Array(Schema.Unknown) }))
+)
+const decodeErrorObject = Schema.decodeUnknownOption(ErrorObjectFromResponse)
+
+/**
+ * The error objects of a failure's body, each read on its own: one a server wrote oddly (not an
+ * object, a member of another type) is left out rather than hiding the others.
+ */
+const errorObjectsOf = (body: string): ReadonlyArray<ApiErrorObject> =>
+  Option.match(decodeErrorList(body), {
+    onNone: () => [],
+    onSome: (doc) => doc.errors.flatMap((error) => Option.toArray(decodeErrorObject(error)))
+  })
 
 /**
  * Turns a non-2xx response into the SDK's error for its status.
@@ -212,10 +225,7 @@ export const errorForStatus = (
   body: string
 ): ApiError => {
   const status = response.status
-  const errors: ReadonlyArray<ApiErrorObject> = Option.match(decodeErrorDocument(body), {
-    onNone: () => [],
-    onSome: (doc) => doc.errors
-  })
+  const errors = errorObjectsOf(body)
   const fields = { ...info, status, errors }
   if (status === 401) return new Unauthorized(fields)
   if (status === 403) return new Forbidden(fields)

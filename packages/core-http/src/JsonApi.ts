@@ -289,3 +289,22 @@ export const ErrorObject = Schema.Struct({
  * @since 0.1.0
  */
 export const ErrorDocument = Schema.Struct({ errors: Schema.Array(ErrorObject) })
+
+/** A number some servers write where JSON:API has a string (`"status": 422`), read as its decimal text. */
+const NumberAsText = Schema.transform(Schema.Number, Schema.String, {
+  strict: true,
+  decode: (n) => String(n),
+  encode: (s) => Number(s)
+})
+
+/**
+ * One error object as a client reads it from any server: `ErrorObject`, with `status` and `code` also
+ * taken from a JSON number (`422` reads as `"422"`, its own text; nothing is made up).
+ *
+ * @since 0.2.0
+ */
+export const ErrorObjectFromResponse = Schema.Struct({
+  ...ErrorObject.fields,
+  status: Schema.optional(Schema.Union(Schema.String, NumberAsText)),
+  code: Schema.optional(Schema.Union(Schema.String, NumberAsText))
+})

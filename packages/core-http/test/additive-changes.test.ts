@@ -181,5 +181,27 @@ describe("error documents with members the SDK does not know", () => {
         }])
         expect(error.message).toContain("/widget/name: can't be blank")
       }))
+
+    it.scopedLive(`over ${name}: a numeric status or code reads as its text; an odd error object hides no other`, () =>
+      Effect.gen(function*() {
+        const server = yield* TestServer.make
+        const { widgets } = yield* clients(server, { retry: { times: 0 } }, layer)
+        server.enqueue({
+          status: 422,
+          body: {
+            errors: [
+              { status: 422, code: 1001, title: "Invalid name", source: { pointer: "/widget/name" } },
+              "name is too short",
+              { detail: ["not", "text"] },
+              { status: "422", detail: "color is not a color", source: { pointer: "/widget/color" } }
+            ]
+          }
+        })
+        const error = expectTag(yield* Effect.flip(widgets.create({ name: "ok" })), "ValidationFailed")
+        expect(error.errors).toStrictEqual([
+          { status: "422", code: "1001", title: "Invalid name", source: { pointer: "/widget/name" } },
+          { status: "422", detail: "color is not a color", source: { pointer: "/widget/color" } }
+        ])
+      }))
   }
 })
