@@ -1,7 +1,7 @@
 /**
  * The contact-side wire documents (contacts, users, history, profile) decode into the camelCase models,
  * and request bodies (crm-block.md's "Create an Account with Contact" body included) are validated and
- * encoded to the snake_case wire. The full stack against the emulator is in apps/emulator/test/accounts.
+ * encoded to the snake_case wire. The full stack against the emulator is in packages/emulator/test/accounts.
  */
 import {
   AddAccountContactRequest,

@@ -2,7 +2,7 @@
  * The accounts wire documents decode into the camelCase models (the reference shows no account
  * response, so test/fixtures holds the reference's create attributes and the official SDK's mapper
  * attributes), and request bodies are validated and encoded to the snake_case wire. The full stack
- * against the emulator is tested in apps/emulator/test/accounts.
+ * against the emulator is tested in packages/emulator/test/accounts.
  */
 import {
   AccountDocument,

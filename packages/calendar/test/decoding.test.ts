@@ -2,7 +2,7 @@
  * Every response crm-calendar-sync.md documents (copied into test/fixtures) decodes through the
  * client's schemas into the camelCase models, the ICS feed example reads through the SDK's parser, and
  * request bodies are validated and encoded to the documented wire. The full stack against the emulator
- * is tested in apps/emulator/test/calendar.
+ * is tested in packages/emulator/test/calendar.
  */
 import {
   BusyBlockResource,

@@ -2,7 +2,7 @@
  * The comms services decode wire documents (test/fixtures, after the official SDK's field lists: the
  * reference shows no example body for these resources) into the camelCase models, and send the wire
  * names and paths the reference and the official SDK use. A loopback fixture server answers; nothing is
- * mocked below the HTTP layer. The full stack against the emulator is tested in apps/emulator/test/comms.
+ * mocked below the HTTP layer. The full stack against the emulator is tested in packages/emulator/test/comms.
  */
 import { describe, expect, it } from "@effect/vitest"
 import * as Effect from "effect/Effect"

@@ -2,7 +2,7 @@
  * The companies wire documents decode into the camelCase models, and requests are validated and
  * encoded to the snake_case wire. The reference shows no companies body: the fixtures follow the
  * shapes assumed in src/models (see the comments there). Secrets decode to `Redacted`. The full stack
- * against the emulator is tested in apps/emulator/test/companies.
+ * against the emulator is tested in packages/emulator/test/companies.
  */
 import {
   AccessTokenDocument,

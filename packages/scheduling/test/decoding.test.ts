@@ -2,7 +2,7 @@
  * The scheduling wire documents decode into the camelCase models, and request bodies are validated and
  * encoded to the snake_case wire. The reference shows request bodies only (crm-block.md's "Schedule a
  * Meeting with Zoom"), so the response fixtures use its attribute names plus the official SDK's. The
- * full stack against the emulator is tested in apps/emulator/test/scheduling.
+ * full stack against the emulator is tested in packages/emulator/test/scheduling.
  */
 import { CreateMeetingRequest, MeetingDocument, MeetingList, UpdateMeetingRequest } from "@blocks-crm/scheduling"
 import { describe, expect, it } from "@effect/vitest"

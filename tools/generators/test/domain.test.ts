@@ -37,7 +37,7 @@ const json = (tree: FsTree, file: string): any => JSON.parse(tree.read(file, "ut
 const typecheck = (tree: FsTree, packages: ReadonlyArray<{ readonly name: string; readonly directory: string }>) => {
   const links: Array<readonly [string, string]> = packages.flatMap(({ directory, name }) => [
     [`${root}/${directory}/node_modules`, `${root}/packages/pipeline/node_modules`] as const,
-    [`${root}/apps/emulator/node_modules/${name}`, `${root}/${directory}`] as const,
+    [`${root}/packages/emulator/node_modules/${name}`, `${root}/${directory}`] as const,
     [`${root}/apps/reference/node_modules/${name}`, `${root}/${directory}`] as const,
     [`${root}/packages/sdk/node_modules/${name}`, `${root}/${directory}`] as const
   ])
@@ -195,17 +195,17 @@ describe("domain generator", () => {
       "CREATE packages/gen-check/test/decoding.test.ts",
       "CREATE packages/gen-check/test/fixtures/gen-check-get.json",
       "CREATE packages/gen-check/test/fixtures/gen-checks-list.json",
-      "CREATE apps/emulator/src/domains/gen-check/GenChecksHandlers.ts",
-      "CREATE apps/emulator/src/domains/gen-check/GenCheckDomain.ts",
-      "CREATE apps/emulator/test/gen-check/gen-checks.test.ts",
+      "CREATE packages/emulator/src/domains/gen-check/GenChecksHandlers.ts",
+      "CREATE packages/emulator/src/domains/gen-check/GenCheckDomain.ts",
+      "CREATE packages/emulator/test/gen-check/gen-checks.test.ts",
       "CREATE packages/sdk/src/domains/gen-check.ts",
       "CREATE .changeset/gen-check-domain.md",
       "CREATE teams/sales/acme-billing/src/models/Case.ts",
       "CREATE teams/sales/acme-billing/src/services/CasesService.ts",
       "CREATE teams/sales/acme-billing/src/domain.ts",
-      "UPDATE apps/emulator/src/Emulator.ts",
-      "UPDATE apps/emulator/src/index.ts",
-      "UPDATE apps/emulator/package.json",
+      "UPDATE packages/emulator/src/Emulator.ts",
+      "UPDATE packages/emulator/src/index.ts",
+      "UPDATE packages/emulator/package.json",
       "UPDATE packages/sdk/src/CrmClient.ts",
       "UPDATE packages/sdk/src/index.ts",
       "UPDATE packages/sdk/package.json",
@@ -248,7 +248,7 @@ describe("domain generator", () => {
       "ApiClient.group(CasesGroup)"
     )
 
-    const emulator = tree.read("apps/emulator/src/Emulator.ts", "utf-8") ?? ""
+    const emulator = tree.read("packages/emulator/src/Emulator.ts", "utf-8") ?? ""
     expect(emulator).toMatch(
       /builtInDomains[^=]*= \[[^\]]*PipelineDomain[^\]]*GenCheckDomain[^\]]*AcmeBillingDomain[^\]]*\]/
     )
@@ -268,7 +268,7 @@ describe("domain generator", () => {
     expect(cliDomains).toContain(`import { acmeBilling } from "@acme/acme-billing/domain"`)
 
     const dependents = [
-      ["apps/emulator", { "@blocks-crm/gen-check": "workspace:*", "@acme/acme-billing": "workspace:*" }],
+      ["packages/emulator", { "@blocks-crm/gen-check": "workspace:*", "@acme/acme-billing": "workspace:*" }],
       ["packages/sdk", { "@blocks-crm/gen-check": "workspace:^" }],
       ["apps/reference", { "@acme/acme-billing": "workspace:*" }]
     ] as const
@@ -315,8 +315,8 @@ describe("domain generator", () => {
     expect(result.rootNames).toEqual(expect.arrayContaining([
       path.join(root, "packages/gen-check/src/services/GenChecksService.ts"),
       path.join(root, "teams/sales/acme-billing/test/decoding.test.ts"),
-      path.join(root, "apps/emulator/test/acme-billing/cases.test.ts"),
-      path.join(root, "apps/emulator/src/Emulator.ts"),
+      path.join(root, "packages/emulator/test/acme-billing/cases.test.ts"),
+      path.join(root, "packages/emulator/src/Emulator.ts"),
       path.join(root, "packages/sdk/src/index.ts"),
       path.join(root, "apps/reference/src/domains.ts")
     ]))

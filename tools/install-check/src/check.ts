@@ -446,7 +446,7 @@ function startEmulator(): Promise<{ url: string; child: ChildProcess }> {
         "--conditions=@blocks-crm/source",
         "--import",
         "tsx",
-        "apps/emulator/src/bin.ts",
+        "packages/emulator/src/bin.ts",
         "--port",
         "0",
         "--memory",

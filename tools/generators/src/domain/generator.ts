@@ -18,7 +18,7 @@ export interface DomainGeneratorSchema {
   readonly skipInstall?: boolean | undefined
 }
 
-const emulatorRoot = "apps/emulator"
+const emulatorRoot = "packages/emulator"
 const referenceRoot = "apps/reference"
 const sdkRoot = "packages/sdk"
 const sdkScope = "@blocks-crm"

@@ -7,7 +7,7 @@ import { spawn } from "node:child_process"
 import type { ChildProcess } from "node:child_process"
 import { fileURLToPath } from "node:url"
 
-/** The workspace root (apps/emulator/src or dist → ../../..): the CLI runs from source. */
+/** The workspace root (packages/emulator/src or dist → ../../..): the CLI runs from source. */
 const repoRoot = fileURLToPath(new URL("../../../", import.meta.url))
 
 export interface Options {
@@ -44,7 +44,7 @@ export const stopProcess = (child: ChildProcess): Promise<void> =>
   })
 
 /**
- * Starts `apps/emulator/src/bin.ts --port 0` and resolves with the URL from its banner
+ * Starts `packages/emulator/src/bin.ts --port 0` and resolves with the URL from its banner
  * ("CRM emulator listening on http://127.0.0.1:PORT").
  */
 export const start = (options: Options): Promise<EmulatorProcess> =>
@@ -54,7 +54,7 @@ export const start = (options: Options): Promise<EmulatorProcess> =>
       "--conditions=@blocks-crm/source",
       "--import",
       "tsx",
-      "apps/emulator/src/bin.ts",
+      "packages/emulator/src/bin.ts",
       "--port",
       "0",
       "--host",
