@@ -21,7 +21,7 @@ import * as Effect from "effect/Effect"
 import * as Inspectable from "effect/Inspectable"
 import * as Option from "effect/Option"
 import type * as Stream from "effect/Stream"
-import { AttemptTimedOut, attemptEnds, followsNoRedirects, makesNoSpans, timesAttemptsOut } from "./clientTraits.js"
+import { AttemptTimedOut, withTraits } from "./clientTraits.js"
 
 type RequestBody = Exclude<Undici.Dispatcher.DispatchOptions["body"], undefined>
 
@@ -63,16 +63,16 @@ const send = (
   dispatcher: Undici.Dispatcher,
   request: HttpClientRequest.HttpClientRequest,
   target: Target,
-  body: RequestBody
+  body: RequestBody,
+  endsAt: number | undefined
 ) =>
   Effect.async<HttpClientResponse.HttpClientResponse, HttpClientError.RequestError>((resume) => {
     // One controller for both ends: interruption, and the attempt limit the transport set (which
     // stays armed until the body has been read or dropped).
     const controller = new AbortController()
-    const ends = attemptEnds.get(request)
-    const timer = ends === undefined
+    const timer = endsAt === undefined
       ? undefined
-      : setTimeout(() => controller.abort(new AttemptTimedOut()), Math.max(0, ends - Date.now()))
+      : setTimeout(() => controller.abort(new AttemptTimedOut()), Math.max(0, endsAt - Date.now()))
     const disarm = timer === undefined ? noop : () => clearTimeout(timer)
     dispatcher.request({
       signal: controller.signal,
@@ -97,42 +97,48 @@ const send = (
     })
   })
 
+/** Sends `request` through `dispatcher`, cut off at `endsAt` when one is given. */
+const execute = (
+  dispatcher: Undici.Dispatcher,
+  request: HttpClientRequest.HttpClientRequest,
+  endsAt: number | undefined
+): Effect.Effect<HttpClientResponse.HttpClientResponse, HttpClientError.RequestError> => {
+  const plain = request.urlParams.length === 0 && Option.isNone(request.hash) ? splitPlainUrl(request.url) : undefined
+  if (plain !== undefined) {
+    return request.body._tag === "Empty"
+      ? send(dispatcher, request, plain, null, endsAt)
+      : Effect.flatMap(requestBody(request), (body) => send(dispatcher, request, plain, body, endsAt))
+  }
+  const url = UrlParams.makeUrl(request.url, request.urlParams, request.hash)
+  if (url._tag === "Left") {
+    return Effect.fail(new HttpClientError.RequestError({ request, reason: "InvalidUrl", cause: url.left }))
+  }
+  const target = { origin: url.right.origin, path: url.right.pathname + url.right.search }
+  return request.body._tag === "Empty"
+    ? send(dispatcher, request, target, null, endsAt)
+    : Effect.flatMap(requestBody(request), (body) => send(dispatcher, request, target, body, endsAt))
+}
+
 /**
  * The client: the platform's `HttpClient` interface (so `HttpApiClient` and the transport take it
  * as any other) with nothing between the request and undici.
  *
  * @internal
  */
-export const make = (dispatcher: Undici.Dispatcher): HttpClient.HttpClient => {
-  const client = HttpClient.makeWith<never, never, HttpClientError.HttpClientError, never>(
-    (effect) =>
-      Effect.flatMap(effect, (request) => {
-        const plain = request.urlParams.length === 0 && Option.isNone(request.hash)
-          ? splitPlainUrl(request.url)
-          : undefined
-        if (plain !== undefined) {
-          return request.body._tag === "Empty"
-            ? send(dispatcher, request, plain, null)
-            : Effect.flatMap(requestBody(request), (body) => send(dispatcher, request, plain, body))
-        }
-        const url = UrlParams.makeUrl(request.url, request.urlParams, request.hash)
-        if (url._tag === "Left") {
-          return Effect.fail(new HttpClientError.RequestError({ request, reason: "InvalidUrl", cause: url.left }))
-        }
-        const target = { origin: url.right.origin, path: url.right.pathname + url.right.search }
-        return request.body._tag === "Empty"
-          ? send(dispatcher, request, target, null)
-          : Effect.flatMap(requestBody(request), (body) => send(dispatcher, request, target, body))
-      }),
-    Effect.succeed
+export const make = (dispatcher: Undici.Dispatcher): HttpClient.HttpClient =>
+  withTraits(
+    HttpClient.makeWith<never, never, HttpClientError.HttpClientError, never>(
+      (effect) => Effect.flatMap(effect, (request) => execute(dispatcher, request, undefined)),
+      Effect.succeed
+    ),
+    {
+      // undici's `request` follows no redirect: the transport sees every 3xx.
+      followsNoRedirects: true,
+      // `makeWith`, unlike `make`, adds no span.
+      makesNoSpans: true,
+      executeUntil: (request, endsAt) => execute(dispatcher, request, endsAt)
+    }
   )
-  // undici's `request` follows no redirect: the transport sees every 3xx.
-  followsNoRedirects.add(client)
-  timesAttemptsOut.add(client)
-  // `makeWith`, unlike `make`, adds no span.
-  makesNoSpans.add(client)
-  return client
-}
 
 const noop = () => {}
 
