@@ -1,5 +1,6 @@
 /**
- * A lean `HttpClient` over an undici `Dispatcher`, for `NodeTransport`. The platform's undici client
+ * A lean `HttpClient` over an undici `Dispatcher` (undici 7, a dependency of this package, so the
+ * Node transport needs nothing else installed), for `NodeTransport`. The platform's undici client
  * spends several times raw undici's CPU per call (a URL and two AbortControllers per request, a
  * FinalizationRegistry entry, wrapped responses, headers converted on every read); the transport
  * already owns timeouts, redirects, retries, spans and the body limit, so this one only sends the
@@ -7,8 +8,6 @@
  *
  * @internal
  */
-import * as NodeStream from "@effect/platform-node/NodeStream"
-import type * as Undici from "@effect/platform-node/Undici"
 import * as Cookies from "@effect/platform/Cookies"
 import * as Headers from "@effect/platform/Headers"
 import * as HttpClient from "@effect/platform/HttpClient"
@@ -20,7 +19,9 @@ import * as UrlParams from "@effect/platform/UrlParams"
 import * as Effect from "effect/Effect"
 import * as Inspectable from "effect/Inspectable"
 import * as Option from "effect/Option"
-import type * as Stream from "effect/Stream"
+import * as Stream from "effect/Stream"
+import { Readable } from "node:stream"
+import type * as Undici from "undici"
 import { AttemptTimedOut, withTraits } from "./clientTraits.js"
 
 type RequestBody = Exclude<Undici.Dispatcher.DispatchOptions["body"], undefined>
@@ -36,7 +37,7 @@ const requestBody = (request: HttpClientRequest.HttpClientRequest): Effect.Effec
     case "FormData":
       return Effect.succeed(body.formData as unknown as RequestBody)
     case "Stream":
-      return NodeStream.toReadable(body.stream)
+      return Effect.map(Stream.toAsyncIterableEffect(body.stream), (chunks) => Readable.from(chunks))
   }
 }
 
@@ -121,14 +122,15 @@ const execute = (
 
 /**
  * The client: the platform's `HttpClient` interface (so `HttpApiClient` and the transport take it
- * as any other) with nothing between the request and undici.
+ * as any other) with nothing between the request and undici. `dispatcher` is asked for on each
+ * request (the pool may be opened by the first).
  *
  * @internal
  */
-export const make = (dispatcher: Undici.Dispatcher): HttpClient.HttpClient =>
+export const make = (dispatcher: () => Undici.Dispatcher): HttpClient.HttpClient =>
   withTraits(
     HttpClient.makeWith<never, never, HttpClientError.HttpClientError, never>(
-      (effect) => Effect.flatMap(effect, (request) => execute(dispatcher, request, undefined)),
+      (effect) => Effect.flatMap(effect, (request) => execute(dispatcher(), request, undefined)),
       Effect.succeed
     ),
     {
@@ -136,7 +138,7 @@ export const make = (dispatcher: Undici.Dispatcher): HttpClient.HttpClient =>
       followsNoRedirects: true,
       // `makeWith`, unlike `make`, adds no span.
       makesNoSpans: true,
-      executeUntil: (request, endsAt) => execute(dispatcher, request, endsAt)
+      executeUntil: (request, endsAt) => execute(dispatcher(), request, endsAt)
     }
   )
 
@@ -226,7 +228,7 @@ class UndiciResponse extends Inspectable.Class implements HttpClientResponse.Htt
   }
 
   get stream(): Stream.Stream<Uint8Array, HttpClientError.ResponseError> {
-    return NodeStream.fromReadable(() => this.source.body, (cause) => this.error(cause))
+    return Stream.fromAsyncIterable(this.source.body, (cause) => this.error(cause))
   }
 
   toJSON(): unknown {
