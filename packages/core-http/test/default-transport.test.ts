@@ -13,7 +13,7 @@ import * as Elsewhere from "../src/DefaultTransport.js"
 const settings = { apiUrl: "http://127.0.0.1:9", authToken: "tok_default_transport", apiKey: "pk_default_transport" }
 
 /** Builds the layer and releases it at once, synchronously, as createCrmClient's runtime does. */
-const buildSync = <E>(layer: Layer.Layer<unknown, E>) => Effect.runSyncExit(Effect.scoped(Layer.build(layer)))
+const buildSync = <A, E>(layer: Layer.Layer<A, E>) => Effect.runSyncExit(Effect.scoped(Layer.build(layer)))
 
 describe("DefaultTransport", () => {
   it("on Node.js picks undici, and runs either transport by name", () => {
