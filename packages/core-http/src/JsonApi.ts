@@ -10,6 +10,7 @@
 import * as ParseResult from "effect/ParseResult"
 import * as Schema from "effect/Schema"
 import { withFastDecode, withFastDecoder } from "./internal/fastDecode.js"
+import { RequestModelId } from "./internal/requestCheck.js"
 
 /**
  * A linked record's identifier, `{ id, type }`, as a relationship's `data` carries it.
@@ -252,7 +253,8 @@ export const listDocument = <A, I>(
   withFastDecode(Schema.Struct({ data: Schema.Array(resourceSchema), meta: Meta })) as any
 
 /**
- * A Rails-style request body: `wrapped("lead", S)` is `{ "lead": S }`.
+ * A Rails-style request body: `wrapped("lead", S)` is `{ "lead": S }`. A caller passes `S`'s model, and
+ * the derived client checks it against `S`.
  *
  * @since 0.1.0
  */
@@ -265,7 +267,7 @@ export const wrapped = <const Key extends string, A, I>(
     strict: false,
     decode: (body) => (body as unknown as Record<Key, A>)[key],
     encode: (value) => ({ [key]: value }) as any
-  }).annotations({ parseOptions: { errors: "all" } }) as any
+  }).annotations({ parseOptions: { errors: "all" }, [RequestModelId]: schema }) as any
 
 /**
  * One JSON:API error object.
