@@ -31,6 +31,6 @@ export class CategoriesService extends Effect.Service<CategoriesService>()("@blo
   effect: Effect.map(
     ApiClient.group(CategoriesGroup),
     (endpoints): ResourceClient.CrudClient<Category, CreateCategoryRequest, UpdateCategoryRequest, UpdatedCategory> =>
-      ResourceClient.crud("categories", endpoints, { create: CreateCategoryRequest, update: UpdateCategoryRequest })
+      ResourceClient.crud("categories", endpoints)
   )
 }) {}

@@ -40,10 +40,7 @@ export class OpportunitiesService extends Effect.Service<OpportunitiesService>()
         UpdateOpportunityRequest,
         UpdatedOpportunity
       > =>
-        ResourceClient.softDelete("opportunities", endpoints, {
-          create: CreateOpportunityRequest,
-          update: UpdateOpportunityRequest
-        })
+        ResourceClient.softDelete("opportunities", endpoints)
     )
   }
 ) {}

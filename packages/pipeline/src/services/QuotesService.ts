@@ -52,8 +52,8 @@ export class QuotesService extends Effect.Service<QuotesService>()("@blocks-crm/
   effect: Effect.map(
     ApiClient.group(QuotesGroup),
     (endpoints): Quotes => ({
-      ...ResourceClient.softDelete("quotes", endpoints, { create: CreateQuoteRequest, update: UpdateQuoteRequest }),
-      ...accountScoped("quotes", endpoints, CreateAccountQuoteRequest)
+      ...ResourceClient.softDelete("quotes", endpoints),
+      ...accountScoped(endpoints)
     })
   )
 }) {}

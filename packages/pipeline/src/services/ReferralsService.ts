@@ -33,6 +33,6 @@ export class ReferralsService extends Effect.Service<ReferralsService>()("@block
   effect: Effect.map(
     ApiClient.group(ReferralsGroup),
     (endpoints): ResourceClient.CrudClient<Referral, CreateReferralRequest, UpdateReferralRequest, UpdatedReferral> =>
-      ResourceClient.crud("referrals", endpoints, { create: CreateReferralRequest, update: UpdateReferralRequest })
+      ResourceClient.crud("referrals", endpoints)
   )
 }) {}

@@ -32,6 +32,6 @@ export class TouchesService extends Effect.Service<TouchesService>()("@blocks-cr
   effect: Effect.map(
     ApiClient.group(TouchesGroup),
     (endpoints): ResourceClient.CrudClient<Touch, CreateTouchRequest, UpdateTouchRequest, UpdatedTouch> =>
-      ResourceClient.crud("touches", endpoints, { create: CreateTouchRequest, update: UpdateTouchRequest })
+      ResourceClient.crud("touches", endpoints)
   )
 }) {}
