@@ -25,7 +25,6 @@ export interface AccountContacts {
   readonly unlink: (accountId: string, contactId: string) => Effect.Effect<void, CrmError>
 }
 
-
 /**
  * An account's contacts as an Effect service (`AccountContacts`). Inputs are validated before anything
  * is sent.

@@ -21,7 +21,6 @@ export interface AccountDetails {
   readonly update: (accountId: string, data: AccountDetailRequest) => Effect.Effect<AccountDetail, CrmError>
 }
 
-
 /**
  * Accounts' details as an Effect service (`AccountDetails`). Inputs are validated before anything is sent.
  *

@@ -20,7 +20,6 @@ export interface AccountLocations {
   readonly create: (accountId: string, data: CreateAccountLocationRequest) => Effect.Effect<AccountLocation, CrmError>
 }
 
-
 /**
  * Accounts' locations as an Effect service (`AccountLocations`). Inputs are validated before anything is sent.
  *

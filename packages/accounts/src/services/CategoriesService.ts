@@ -7,8 +7,7 @@ import * as ApiClient from "@blocks-crm/core-http/ApiClient"
 import * as ResourceClient from "@blocks-crm/core-http/ResourceClient"
 import * as Effect from "effect/Effect"
 import { CategoriesGroup } from "../contract/CategoriesGroup.js"
-import { CreateCategoryRequest, UpdateCategoryRequest } from "../models/Category.js"
-import type { Category, UpdatedCategory } from "../models/Category.js"
+import type { Category, CreateCategoryRequest, UpdateCategoryRequest, UpdatedCategory } from "../models/Category.js"
 
 /**
  * The CRM's categories as an Effect service (`CrudClient`). Inputs are validated before anything is sent.

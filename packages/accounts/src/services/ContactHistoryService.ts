@@ -23,7 +23,6 @@ export interface ContactHistory {
   ) => Effect.Effect<ContactHistoryEntry, CrmError>
 }
 
-
 /**
  * A contact's history as an Effect service (`ContactHistory`). Inputs are validated before anything is
  * sent.

@@ -20,7 +20,6 @@ export interface ContactProfiles {
   readonly update: (contactId: string, data: ContactProfileRequest) => Effect.Effect<ContactProfile, CrmError>
 }
 
-
 /**
  * Contact profiles as an Effect service (`ContactProfiles`). Inputs are validated before anything is
  * sent.

@@ -35,7 +35,6 @@ export interface BillingReports {
   readonly participant: (participantEmail: string) => Effect.Effect<ParticipantReport, CrmError>
 }
 
-
 /**
  * The billing reports as an Effect service (`BillingReports`), typed where the official SDK returns raw
  * snake_case. Inputs are validated before anything is sent.

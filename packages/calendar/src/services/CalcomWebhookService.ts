@@ -32,7 +32,6 @@ export interface CalcomWebhook {
   ) => Effect.Effect<CalcomWebhookAnswer, CrmError>
 }
 
-
 /**
  * The Cal.com webhook sender as an Effect service (`CalcomWebhook`).
  *

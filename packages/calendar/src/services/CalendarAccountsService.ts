@@ -32,7 +32,6 @@ export interface CalendarAccounts {
   readonly delete: (userId: string, accountId: string) => Effect.Effect<void, CrmError>
 }
 
-
 /**
  * A user's calendar accounts as an Effect service (`CalendarAccounts`). Inputs are validated before
  * anything is sent.

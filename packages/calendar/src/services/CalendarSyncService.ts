@@ -22,7 +22,6 @@ export interface CalendarSync {
   readonly syncTenant: () => Effect.Effect<TenantCalendarSyncStarted, CrmError>
 }
 
-
 /**
  * Calendar sync as an Effect service (`CalendarSync`).
  *

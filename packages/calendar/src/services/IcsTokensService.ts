@@ -22,7 +22,6 @@ export interface IcsTokens {
   readonly delete: (userId: string, tokenId: string) => Effect.Effect<void, CrmError>
 }
 
-
 /**
  * A user's ICS feed tokens as an Effect service (`IcsTokens`).
  *

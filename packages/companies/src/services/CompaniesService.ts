@@ -33,7 +33,6 @@ export interface Companies {
   readonly storage: (urlId: string) => Effect.Effect<CompanyStorage, CrmError>
 }
 
-
 /**
  * Companies as an Effect service (`Companies`). Inputs are validated before anything is sent.
  *

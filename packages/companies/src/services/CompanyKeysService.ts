@@ -25,7 +25,6 @@ export interface CompanyKeys {
   readonly delete: (urlId: string, keyId: string) => Effect.Effect<void, CrmError>
 }
 
-
 /**
  * A company's API keys as an Effect service (`CompanyKeys`). Inputs are validated before anything is sent.
  *

@@ -22,7 +22,6 @@ export interface MeetingParticipants {
   readonly remove: (meetingId: string, participantId: string) => Effect.Effect<void, CrmError>
 }
 
-
 /**
  * A meeting's participants as an Effect service (`MeetingParticipants`). Inputs are validated before
  * anything is sent.

@@ -40,7 +40,6 @@ export interface ZoomMeetings {
   readonly availability: (userId: string, range?: TimeRange) => Effect.Effect<ZoomUserAvailability, CrmError>
 }
 
-
 /**
  * Zoom links as an Effect service (`ZoomMeetings`). Inputs are validated before anything is sent.
  *
