@@ -33,7 +33,7 @@ import type { Exchange } from "./CrmTransport.js"
 import { BufferedResponse } from "./internal/bufferedResponse.js"
 import { scrubError } from "./internal/redact.js"
 import { issuesOf, renderPath, requestCheckOf, validatorOf, withoutUndefined } from "./internal/requestCheck.js"
-import type { EndpointRequest } from "./internal/requestCheck.js"
+import type { EndpointRequest as CheckedRequest } from "./internal/requestCheck.js"
 
 type OptionalKeys<T> = { [K in keyof T]-?: {} extends Pick<T, K> ? K : never }[keyof T]
 
@@ -473,4 +473,4 @@ export const checkRequest = (
  *
  * @since 0.2.0
  */
-export type { EndpointRequest }
+export interface EndpointRequest extends CheckedRequest {}

@@ -142,11 +142,18 @@ export interface SoftDeleteEndpoints<A, Create, Update, Updated> extends CrudEnd
   }) => Effect.Effect<PageResult<A>, ApiError | InvalidInput>
 }
 
+const pageKeys = new Set(Object.keys(Pagination.PageUrlParams.fields))
+
+/** Whether `params` is an object of page parameters only (their values are the endpoint's to check). */
+const onlyPageKeys = (params: unknown): boolean =>
+  typeof params === "object" && params !== null && !Array.isArray(params) &&
+  Object.keys(params).every((key) => pageKeys.has(key))
+
 /**
  * A `list` method that takes page parameters only, over a listing endpoint that also takes others
  * (`search`, a status it sets itself): a key beyond `page` and `records` is `InvalidInput` named
- * `<resource>.<method>` (nothing a caller passes is dropped or overridden), then the endpoint checks
- * the request it is given.
+ * `<resource>.<method>` (nothing a caller passes is dropped or overridden); the values are checked by
+ * the endpoint, which `list` must call.
  *
  * @example
  * ```ts
@@ -166,8 +173,10 @@ export const pages = <A, E>(
   method: string,
   list: (params: PageParams) => Effect.Effect<PageResult<A>, E>
 ): (params?: PageParams) => Effect.Effect<PageResult<A>, E | InvalidInput> => {
+  // The full check runs only to report what is wrong: a valid call pays for one check, the endpoint's.
   const check = validate(Pagination.PageUrlParams, `${resource}.${method}`)
-  return (params) => Effect.flatMap(check(params ?? {}), list)
+  return (params) =>
+    params === undefined ? list({}) : onlyPageKeys(params) ? list(params) : Effect.flatMap(check(params), list)
 }
 
 /**
