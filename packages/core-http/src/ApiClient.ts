@@ -35,13 +35,16 @@ import { scrubError } from "./internal/redact.js"
 import { issuesOf, renderPath, requestCheckOf, validatorOf, withoutUndefined } from "./internal/requestCheck.js"
 import type { EndpointRequest as CheckedRequest } from "./internal/requestCheck.js"
 
-type OptionalKeys<T> = { [K in keyof T]-?: {} extends Pick<T, K> ? K : never }[keyof T]
-
-/** An optional property may also be `undefined`, which counts as not given. */
-type Lenient<T> = T extends ReadonlyArray<unknown> | Date | Uint8Array | FormData ? T
+/**
+ * An object whose optional properties may also be `undefined` (which counts as not given); any other
+ * type as it is.
+ *
+ * @since 0.2.0
+ */
+export type UndefinedAllowed<T> = T extends ReadonlyArray<unknown> | Date | Uint8Array | FormData ? T
   : T extends object ? Simplify<
-      & { readonly [K in Exclude<keyof T, OptionalKeys<T>>]: T[K] }
-      & { readonly [K in OptionalKeys<T>]?: T[K] | undefined }
+      & { readonly [K in keyof T as {} extends Pick<T, K> ? never : K]: T[K] }
+      & { readonly [K in keyof T as {} extends Pick<T, K> ? K : never]?: T[K] | undefined }
     >
   : T
 
@@ -52,7 +55,7 @@ type Lenient<T> = T extends ReadonlyArray<unknown> | Date | Uint8Array | FormDat
  * @since 0.2.0
  */
 export type UndefinedAsAbsent<Request> = {
-  readonly [K in keyof Request]: K extends "path" | "urlParams" | "payload" ? Lenient<Request[K]> : Request[K]
+  readonly [K in keyof Request]: K extends "path" | "urlParams" | "payload" ? UndefinedAllowed<Request[K]> : Request[K]
 }
 
 /**

@@ -150,8 +150,6 @@ export const entries = (
   return out
 }
 
-type IdOf<T> = T extends Context.Tag<infer Id, infer _S> ? Id : never
-
 /**
  * Every service a domain lists, top-level and nested, as one union (`LeadsService | LeadFollowsService |
  * ...`): what `layer(domain)` provides.
@@ -159,8 +157,8 @@ type IdOf<T> = T extends Context.Tag<infer Id, infer _S> ? Id : never
  * @since 0.2.0
  */
 export type ServicesOf<D> = D extends CrmDomain<infer _Name, infer S, infer N> ?
-    | IdOf<S[keyof S]>
-    | { [K in keyof N]: N[K] extends Services ? IdOf<N[K][keyof N[K]]> : never }[keyof N]
+    | Context.Tag.Identifier<S[keyof S]>
+    | { [K in keyof N]: N[K] extends Services ? Context.Tag.Identifier<N[K][keyof N[K]]> : never }[keyof N]
   : never
 
 /**
