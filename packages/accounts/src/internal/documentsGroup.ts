@@ -15,8 +15,6 @@ import * as Schema from "effect/Schema"
 import { CreateDocumentRequest } from "../models/Document.js"
 import { PresignedUpload, PresignRequest } from "../models/Upload.js"
 
-type OwnerPath<Param extends string> = { readonly [K in Param]: string }
-
 /**
  * An endpoint with the owner's path (`{ accountId }` or `{ contactId }`, plus `documentId` with `document`).
  * TypeScript cannot check a path schema whose key is a type parameter, so its type is stated here.
@@ -47,13 +45,19 @@ export const documentsGroup = <const Name extends string, const Param extends st
   const own = { [owner.param]: Fields.ResourceId }
   return HttpApiGroup.make(owner.name)
     .add(
-      ownerEndpoint<"list", "GET", OwnerPath<Param>>(HttpApiEndpoint.get("list", `${base}/documents`), own)
+      ownerEndpoint<"list", "GET", { readonly [K in Param]: string }>(
+        HttpApiEndpoint.get("list", `${base}/documents`),
+        own
+      )
         .addSuccess(JsonApi.collection(owner.file))
         .addError(Contract.NotFoundResponse.wire)
         .annotate(OpenApi.Summary, `List ${article(owner.noun)} ${owner.noun}'s documents`)
     )
     .add(
-      ownerEndpoint<"presign", "PUT", OwnerPath<Param>>(HttpApiEndpoint.put("presign", `${base}/presign_document`), own)
+      ownerEndpoint<"presign", "PUT", { readonly [K in Param]: string }>(
+        HttpApiEndpoint.put("presign", `${base}/presign_document`),
+        own
+      )
         .setPayload(PresignRequest)
         .addSuccess(PresignedUpload)
         .addError(Contract.NotFoundResponse.wire)
@@ -61,7 +65,10 @@ export const documentsGroup = <const Name extends string, const Param extends st
         .annotate(OpenApi.Summary, "A signed URL to PUT a document's bytes to (no credentials), then register its key")
     )
     .add(
-      ownerEndpoint<"create", "POST", OwnerPath<Param>>(HttpApiEndpoint.post("create", `${base}/documents`), own)
+      ownerEndpoint<"create", "POST", { readonly [K in Param]: string }>(
+        HttpApiEndpoint.post("create", `${base}/documents`),
+        own
+      )
         .setPayload(JsonApi.wrapped("document", CreateDocumentRequest))
         .addSuccess(JsonApi.document(owner.file), { status: 201 })
         .addError(Contract.NotFoundResponse.wire)
@@ -70,7 +77,7 @@ export const documentsGroup = <const Name extends string, const Param extends st
         .annotate(OpenApi.Summary, `Register an uploaded file as a document of the ${owner.noun}`)
     )
     .add(
-      ownerEndpoint<"delete", "DELETE", OwnerPath<Param> & { readonly documentId: string }>(
+      ownerEndpoint<"delete", "DELETE", { readonly [K in Param | "documentId"]: string }>(
         HttpApiEndpoint.del("delete", `${base}/documents/:documentId`),
         { ...own, documentId: Fields.ResourceId }
       )
