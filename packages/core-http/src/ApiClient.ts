@@ -1,7 +1,8 @@
 /**
  * Derives a domain's client from its contract. Each endpoint of an `HttpApiGroup` becomes a function
- * that runs on the shared transport and fails only with `ApiError`: undeclared statuses, non-JSON
- * bodies and bodies that do not match the schema all become `UnexpectedResponse`, naming the path.
+ * that checks its request against the endpoint's schemas (`InvalidInput`, nothing sent), runs on the
+ * shared transport, and otherwise fails only with `ApiError`: undeclared statuses, non-JSON bodies and
+ * bodies that do not match the schema all become `UnexpectedResponse`, naming the path.
  *
  * @since 0.1.0
  */
@@ -31,9 +32,36 @@ import { CrmTransport, withCallOptions } from "./CrmTransport.js"
 import type { Exchange } from "./CrmTransport.js"
 import { BufferedResponse } from "./internal/bufferedResponse.js"
 import { scrubError } from "./internal/redact.js"
+import { issuesOf, renderPath, requestCheckOf, validatorOf, withoutUndefined } from "./internal/requestCheck.js"
+import type { EndpointRequest as CheckedRequest } from "./internal/requestCheck.js"
 
 /**
- * One derived endpoint: its request (path, urlParams, payload) in, its success model out.
+ * An object whose optional properties may also be `undefined` (which counts as not given); any other
+ * type as it is.
+ *
+ * @since 0.2.0
+ */
+export type UndefinedAllowed<T> = T extends ReadonlyArray<unknown> | Date | Uint8Array | FormData ? T
+  : T extends object ? Simplify<
+      & { readonly [K in keyof T as {} extends Pick<T, K> ? never : K]: T[K] }
+      & { readonly [K in keyof T as {} extends Pick<T, K> ? K : never]?: T[K] | undefined }
+    >
+  : T
+
+/**
+ * A derived endpoint's request: in its path, URL parameters and payload, a property set to `undefined`
+ * counts as not given (so a method's `params?: PageParams` passes through as it is).
+ *
+ * @since 0.2.0
+ */
+export type UndefinedAsAbsent<Request> = {
+  readonly [K in keyof Request]: K extends "path" | "urlParams" | "payload" ? UndefinedAllowed<Request[K]> : Request[K]
+}
+
+/**
+ * One derived endpoint: its request (path, urlParams, payload) in, its success model out. The request
+ * is checked against the endpoint's schemas first; `method` is the name of the service method the call
+ * is made for (`search` over `list`), as an `InvalidInput` names it (default: the endpoint's name).
  *
  * @since 0.1.0
  */
@@ -49,8 +77,11 @@ export type EndpointClient<Endpoint> = Endpoint extends HttpApiEndpoint.HttpApiE
   infer _R,
   infer _RE
 > ? (
-    request: Simplify<HttpApiEndpoint.HttpApiEndpoint.ClientRequest<_Path, _UrlParams, _Payload, _Headers, false>>
-  ) => Effect.Effect<_Success, ApiError>
+    request: UndefinedAsAbsent<
+      Simplify<HttpApiEndpoint.HttpApiEndpoint.ClientRequest<_Path, _UrlParams, _Payload, _Headers, false>>
+    >,
+    method?: string
+  ) => Effect.Effect<_Success, ApiError | InvalidInput>
   : never
 
 /**
@@ -63,12 +94,6 @@ export type GroupClient<Group extends HttpApiGroup.HttpApiGroup.Any> = Group ext
     readonly [Endpoint in Endpoints as HttpApiEndpoint.HttpApiEndpoint.Name<Endpoint>]: EndpointClient<Endpoint>
   }
   : never
-
-const renderPath = (path: ReadonlyArray<PropertyKey>): string =>
-  path.reduce<string>(
-    (out, key) => (typeof key === "number" ? `${out}[${key}]` : out === "" ? String(key) : `${out}.${String(key)}`),
-    ""
-  )
 
 const firstIssue = (error: ParseResult.ParseError) => {
   const issues = ParseResult.ArrayFormatter.formatErrorSync(error)
@@ -219,7 +244,7 @@ const bodyOf = (ast: AST.AST, encoded: unknown): Either.Either<HttpBody.HttpBody
   }
 }
 
-/** A request part the contract's own schema refuses (the services validate first: this is the net). */
+/** A request part the contract's own schema refuses to encode (the request was checked first: this is the net). */
 const unencodable = (part: string, error: unknown): ApiError =>
   toApiError(
     ParseResult.isParseError(error) ? error : new Error(`the ${part} could not be encoded (${String(error)})`),
@@ -232,10 +257,12 @@ const unencodable = (part: string, error: unknown): ApiError =>
  * declares for the status. A body that does not decode is an `UnexpectedResponse` naming the path.
  */
 const endpointClient = (
+  groupName: string,
   endpoint: HttpApiEndpoint.HttpApiEndpoint.AnyWithProps,
   successes: ReadonlyMap<number, { readonly ast: Option.Option<AST.AST> }>,
   client: HttpClient.HttpClient.With<ApiError>
 ) => {
+  const check = requestCheckOf(endpoint)
   const makeUrl = compilePath(endpoint.path)
   const method = endpoint.method as HttpMethod.HttpMethod
   const encodePath = encoderOf(endpoint.pathSchema)
@@ -255,7 +282,7 @@ const endpointClient = (
   const request = (input: EndpointRequest): Either.Either<HttpClientRequest.HttpClientRequest, ApiError> => {
     let path: string = endpoint.path
     if (input.path !== undefined) {
-      const encoded = encodePath === undefined ? Either.right(input.path) : encodePath(input.path)
+      const encoded = encodePath === undefined ? Either.right(input.path) : encodePath(withoutUndefined(input.path))
       if (Either.isLeft(encoded)) return Either.left(unencodable("path", encoded.left))
       path = makeUrl(encoded.right as Record<string, unknown>)
     }
@@ -263,7 +290,7 @@ const endpointClient = (
     if (input.payload instanceof FormData) {
       built = HttpClientRequest.bodyFormData(built, input.payload)
     } else if (encodePayload !== undefined && payloadAst !== undefined) {
-      const encoded = encodePayload(input.payload)
+      const encoded = encodePayload(withoutUndefined(input.payload))
       if (Either.isLeft(encoded)) return Either.left(unencodable("payload", encoded.left))
       if (withBody) {
         const body = bodyOf(payloadAst, encoded.right)
@@ -279,7 +306,7 @@ const endpointClient = (
       built = HttpClientRequest.setHeaders(built, encoded.right as Headers.Input)
     }
     if (encodeUrlParams !== undefined) {
-      const encoded = encodeUrlParams(input.urlParams ?? {})
+      const encoded = encodeUrlParams(withoutUndefined(input.urlParams ?? {}))
       if (Either.isLeft(encoded)) return Either.left(unencodable("urlParams", encoded.left))
       built = HttpClientRequest.appendUrlParams(built, encoded.right as UrlParams.Input)
     }
@@ -318,8 +345,12 @@ const endpointClient = (
     return Effect.succeed(decoded.right)
   }
 
-  return (input: EndpointRequest | undefined): Effect.Effect<unknown, ApiError> =>
-    Effect.suspend(() => {
+  return (input: EndpointRequest | undefined, method?: string): Effect.Effect<unknown, ApiError | InvalidInput> =>
+    Effect.suspend((): Effect.Effect<unknown, ApiError | InvalidInput> => {
+      const issues = check(input ?? {})
+      if (issues !== undefined) {
+        return Effect.fail(new InvalidInput({ operation: `${groupName}.${method ?? endpoint.name}`, issues }))
+      }
       const built = request(input ?? {})
       if (Either.isLeft(built)) return Effect.fail(built.left)
       return Effect.flatMap(client.execute(built.right), (response) =>
@@ -329,16 +360,17 @@ const endpointClient = (
     })
 }
 
-interface EndpointRequest {
-  readonly path?: unknown
-  readonly urlParams?: unknown
-  readonly payload?: unknown
-  readonly headers?: unknown
-}
-
 /**
  * The derived client of one group, on the shared transport. Only that group is reachable from the
  * call, so a service built on it bundles its own schemas and no other resource's.
+ *
+ * Each endpoint checks its request before anything is sent, against the endpoint's own schemas (type
+ * side): the path parameters, the URL parameters and the payload (for a Rails-style body, the model
+ * inside it). A failure is `InvalidInput` named `<group>.<endpoint>` (or `<group>.<method>` when the
+ * call names the service method it is made for), listing every problem of the first part that has any;
+ * a key the schema does not know is one (nothing a caller passes is dropped). A path of one parameter
+ * is the method's id argument: its problem is the input's own (`(input): must be ...`). The checks are
+ * compiled once per endpoint.
  *
  * @example
  * ```ts
@@ -364,68 +396,20 @@ export const group = <Group extends HttpApiGroup.HttpApiGroup.Any>(
       onGroup() {},
       onEndpoint({ endpoint, mergedAnnotations, successes }) {
         const call = endpointClient(
+          group.identifier,
           endpoint as unknown as HttpApiEndpoint.HttpApiEndpoint.AnyWithProps,
           successes,
           transport.client
         )
         // A public endpoint (the ICS feed, a webhook) is sent without the credentials.
         client[endpoint.name] = Option.getOrElse(Context.getOption(mergedAnnotations, Public), () => false)
-          ? (input: EndpointRequest | undefined) => withCallOptions(call(input), { anonymous: true })
+          ? (input: EndpointRequest | undefined, method?: string) =>
+            withCallOptions(call(input, method), { anonymous: true })
           : call
       }
     })
     return client as GroupClient<Group>
   })
-
-const withoutUndefined = (input: unknown): unknown =>
-  typeof input === "object" && input !== null && !Array.isArray(input) && !(input instanceof Date)
-    ? Object.fromEntries(Object.entries(input).filter(([, value]) => value !== undefined))
-    : input
-
-/**
- * One issue per field: a value outside an enum fails once per member ("Expected "new", actual "won"");
- * those become `Expected one of "new" | "contacted", actual "won"`.
- */
-const mergeByPath = (
-  issues: ReadonlyArray<{ readonly path: string; readonly message: string }>
-): ReadonlyArray<{ readonly path: string; readonly message: string }> => {
-  const byPath = new Map<string, Array<string>>()
-  for (const issue of issues) {
-    const messages = byPath.get(issue.path) ?? []
-    if (!messages.includes(issue.message)) messages.push(issue.message)
-    byPath.set(issue.path, messages)
-  }
-  return [...byPath].map(([path, messages]) => {
-    const alternatives = messages.map((m) => /^Expected (.+), actual (.+)$/s.exec(m))
-    if (messages.length > 1 && alternatives.every((m) => m !== null)) {
-      const expected = alternatives.map((m) => m![1]).join(" | ")
-      return { path, message: `Expected one of ${expected}, actual ${alternatives[0]![2]}` }
-    }
-    return { path, message: messages.join("; ") }
-  })
-}
-
-const camelCase = (key: string): string => key.replace(/_+([a-z0-9])/g, (_, c: string) => c.toUpperCase())
-
-/**
- * The message for a key the schema does not know. The SDK takes camelCase, so a snake_case key that
- * spells a known one (the wire's `account_id` for `accountId`) says which; any other names the keys it takes.
- * Effect reports the keys a struct takes as `is unexpected, expected: "a" | "b"`.
- */
-const unknownKeyMessage = (key: PropertyKey | undefined, effectMessage: string): string => {
-  if (typeof key === "number") return "unexpected element"
-  const known = /expected: (.*)$/s.exec(effectMessage)?.[1]?.split(" | ").map((k) => {
-    try {
-      return String(JSON.parse(k))
-    } catch {
-      return k
-    }
-  }) ?? []
-  if (typeof key === "string" && known.includes(camelCase(key)) && camelCase(key) !== key) {
-    return `unknown key: the SDK takes camelCase, use ${camelCase(key)}`
-  }
-  return known.length === 0 ? "unknown key" : `unknown key (known: ${known.join(", ")})`
-}
 
 /**
  * Validates an input against its schema before anything is sent. A failure lists every problem with
@@ -449,21 +433,47 @@ const unknownKeyMessage = (key: PropertyKey | undefined, effectMessage: string):
  * @since 0.1.0
  */
 export const validate = <A, I>(schema: Schema.Schema<A, I>, operation: string) => {
-  const check = Schema.validateEither(Schema.typeSchema(schema), { errors: "all", onExcessProperty: "error" })
+  const check = validatorOf(schema)
   return (input: unknown): Effect.Effect<A, InvalidInput> => {
     const result = check(withoutUndefined(input))
     return result._tag === "Right"
       ? Effect.succeed(result.right)
-      : Effect.fail(
-        new InvalidInput({
-          operation,
-          issues: mergeByPath(
-            ParseResult.ArrayFormatter.formatErrorSync(result.left).map((issue) => ({
-              path: renderPath(issue.path),
-              message: issue._tag === "Unexpected" ? unknownKeyMessage(issue.path.at(-1), issue.message) : issue.message
-            }))
-          )
-        })
-      )
+      : Effect.fail(new InvalidInput({ operation, issues: issuesOf(result.left) }))
   }
 }
+
+/**
+ * The input check the derived client runs for `endpoint`, as an effect: the CLI, and any tool that
+ * builds requests from the contract, check them exactly as the SDK does. `operation` names the call
+ * in the `InvalidInput` (`leads.follows.create`). Compiled once per endpoint, shared with the client.
+ *
+ * @example
+ * ```ts
+ * import { ApiClient } from "@blocks-crm/core-http"
+ * import { LeadsGroup } from "@blocks-crm/pipeline"
+ * import { Effect } from "effect"
+ *
+ * const create = LeadsGroup.endpoints.create
+ * // Fails with InvalidInput: "Invalid input for leads.create: name: must not be blank"
+ * Effect.runPromise(Effect.flip(ApiClient.checkRequest(create, "leads.create")({ payload: { name: " " } })))
+ * ```
+ *
+ * @since 0.2.0
+ */
+export const checkRequest = (
+  endpoint: HttpApiEndpoint.HttpApiEndpoint.Any,
+  operation: string
+): (request: EndpointRequest) => Effect.Effect<void, InvalidInput> => {
+  const check = requestCheckOf(endpoint as unknown as HttpApiEndpoint.HttpApiEndpoint.AnyWithProps)
+  return (request) => {
+    const issues = check(request)
+    return issues === undefined ? Effect.void : Effect.fail(new InvalidInput({ operation, issues }))
+  }
+}
+
+/**
+ * A request as a derived endpoint and `checkRequest` take it: the parts the endpoint declares.
+ *
+ * @since 0.2.0
+ */
+export interface EndpointRequest extends CheckedRequest {}

@@ -15,7 +15,7 @@
 import type { CrmTransport } from "./CrmTransport.js"
 import type * as HttpApi from "@effect/platform/HttpApi"
 import type * as Context from "effect/Context"
-import type * as Layer from "effect/Layer"
+import * as Layer from "effect/Layer"
 import type { Simplify, UnionToIntersection } from "effect/Types"
 
 /**
@@ -148,4 +148,33 @@ export const entries = (
     for (const [child, childTag] of Object.entries(nested ?? {})) out.push({ path: [name, child], tag: childTag })
   }
   return out
+}
+
+/**
+ * Every service a domain lists, top-level and nested, as one union (`LeadsService | LeadFollowsService |
+ * ...`): what `layer(domain)` provides.
+ *
+ * @since 0.2.0
+ */
+export type ServicesOf<D> = D extends CrmDomain<infer _Name, infer S, infer N> ?
+    | Context.Tag.Identifier<S[keyof S]>
+    | { [K in keyof N]: N[K] extends Services ? Context.Tag.Identifier<N[K][keyof N[K]]> : never }[keyof N]
+  : never
+
+/**
+ * Every service of a domain, from its `Default` layer, on whatever `CrmTransport` is provided: a
+ * domain's `<Domain>ServicesLive` is this over its descriptor, so the list is said once.
+ *
+ * @example
+ * import * as CrmDomain from "@blocks-crm/core-http/CrmDomain"
+ * import { pipeline } from "@blocks-crm/pipeline/domain"
+ *
+ * const PipelineServicesLive = CrmDomain.layer(pipeline)
+ *
+ * @since 0.2.0
+ */
+export const layer = <D extends Any>(domain: D): Layer.Layer<ServicesOf<D>, never, CrmTransport> => {
+  const [first, ...rest] = entries(domain).map((entry) => entry.tag.Default)
+  if (first === undefined) return Layer.empty as unknown as Layer.Layer<ServicesOf<D>, never, CrmTransport>
+  return Layer.mergeAll(first, ...rest) as Layer.Layer<ServicesOf<D>, never, CrmTransport>
 }

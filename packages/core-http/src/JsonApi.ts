@@ -10,6 +10,7 @@
 import * as ParseResult from "effect/ParseResult"
 import * as Schema from "effect/Schema"
 import { withFastDecode, withFastDecoder } from "./internal/fastDecode.js"
+import { RequestModelId } from "./internal/requestCheck.js"
 
 /**
  * A linked record's identifier, `{ id, type }`, as a relationship's `data` carries it.
@@ -252,20 +253,24 @@ export const listDocument = <A, I>(
   withFastDecode(Schema.Struct({ data: Schema.Array(resourceSchema), meta: Meta })) as any
 
 /**
- * A Rails-style request body: `wrapped("lead", S)` is `{ "lead": S }`.
+ * A Rails-style request body: `wrapped("lead", S)` is `{ "lead": S }`. A caller passes `S`'s model, and
+ * the derived client checks it against `S` before sending; `model` replaces `S` for that check when the
+ * caller's model says more than the wire body (a rule across attributes that the server reports
+ * itself, under the wire's names).
  *
  * @since 0.1.0
  */
 export const wrapped = <const Key extends string, A, I>(
   key: Key,
-  schema: Schema.Schema<A, I>
+  schema: Schema.Schema<A, I>,
+  options?: { readonly model?: Schema.Schema<A, any> }
 ): Schema.Schema<A, { readonly [K in Key]: I }> =>
   // Servers validate with every error reported, so a 422 names each invalid field.
   Schema.transform(Schema.Struct({ [key]: schema } as { [K in Key]: Schema.Schema<A, I> }), trusted<A>(key), {
     strict: false,
     decode: (body) => (body as unknown as Record<Key, A>)[key],
     encode: (value) => ({ [key]: value }) as any
-  }).annotations({ parseOptions: { errors: "all" } }) as any
+  }).annotations({ parseOptions: { errors: "all" }, [RequestModelId]: options?.model ?? schema }) as any
 
 /**
  * One JSON:API error object.

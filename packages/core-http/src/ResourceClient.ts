@@ -1,7 +1,7 @@
 /**
  * The standard methods of a REST resource (list, stream, get, create, update, delete, and for
- * soft-deleting resources recover, search, listDeleted), built once over a derived group client, with
- * every input validated before a request is sent.
+ * soft-deleting resources recover, search, listDeleted), built once over a derived group client, whose
+ * endpoints check every input before a request is sent.
  *
  * @since 0.1.0
  */
@@ -9,8 +9,7 @@ import * as Effect from "effect/Effect"
 import * as Schema from "effect/Schema"
 import * as Stream from "effect/Stream"
 import { validate } from "./ApiClient.js"
-import type { ApiError, CrmError } from "./CrmError.js"
-import { ResourceId } from "./Fields.js"
+import type { ApiError, CrmError, InvalidInput } from "./CrmError.js"
 import * as Pagination from "./Pagination.js"
 import type { PageParams, PageResult } from "./Pagination.js"
 
@@ -114,13 +113,20 @@ export interface IdPath {
  * @since 0.1.0
  */
 export interface CrudEndpoints<A, Create, Update, Updated> {
-  readonly list: (request: {
-    readonly urlParams: { readonly page?: number; readonly records?: number; readonly search?: string }
-  }) => Effect.Effect<PageResult<A>, ApiError>
-  readonly get: (request: IdPath) => Effect.Effect<A, ApiError>
-  readonly create: (request: { readonly payload: Create }) => Effect.Effect<A, ApiError>
-  readonly update: (request: IdPath & { readonly payload: Update }) => Effect.Effect<Updated, ApiError>
-  readonly delete: (request: IdPath) => Effect.Effect<void, ApiError>
+  readonly list: (
+    request: {
+      readonly urlParams: {
+        readonly page?: number | undefined
+        readonly records?: number | undefined
+        readonly search?: string | undefined
+      }
+    },
+    method?: string
+  ) => Effect.Effect<PageResult<A>, ApiError | InvalidInput>
+  readonly get: (request: IdPath) => Effect.Effect<A, ApiError | InvalidInput>
+  readonly create: (request: { readonly payload: Create }) => Effect.Effect<A, ApiError | InvalidInput>
+  readonly update: (request: IdPath & { readonly payload: Update }) => Effect.Effect<Updated, ApiError | InvalidInput>
+  readonly delete: (request: IdPath) => Effect.Effect<void, ApiError | InvalidInput>
 }
 
 /**
@@ -130,58 +136,78 @@ export interface CrudEndpoints<A, Create, Update, Updated> {
  * @since 0.1.0
  */
 export interface SoftDeleteEndpoints<A, Create, Update, Updated> extends CrudEndpoints<A, Create, Update, Updated> {
-  readonly recover: (request: IdPath) => Effect.Effect<A, ApiError>
+  readonly recover: (request: IdPath) => Effect.Effect<A, ApiError | InvalidInput>
   readonly listDeleted: (request: {
-    readonly urlParams: { readonly page?: number; readonly records?: number }
-  }) => Effect.Effect<PageResult<A>, ApiError>
+    readonly urlParams: { readonly page?: number | undefined; readonly records?: number | undefined }
+  }) => Effect.Effect<PageResult<A>, ApiError | InvalidInput>
 }
 
-const SearchQuery = Pagination.SearchUrlParams
+const pageKeys = new Set(Object.keys(Pagination.PageUrlParams.fields))
+
+/** Whether `params` is an object of page parameters only (their values are the endpoint's to check). */
+const onlyPageKeys = (params: unknown): boolean =>
+  typeof params === "object" && params !== null && !Array.isArray(params) &&
+  Object.keys(params).every((key) => pageKeys.has(key))
 
 /**
- * The CRUD methods of `resource` (a name like `"leads"`, used in error messages).
+ * A `list` method that takes page parameters only, over a listing endpoint that also takes others
+ * (`search`, a status it sets itself): a key beyond `page` and `records` is `InvalidInput` named
+ * `<resource>.<method>` (nothing a caller passes is dropped or overridden); the values are checked by
+ * the endpoint, which `list` must call.
  *
  * @example
  * ```ts
  * import { ApiClient, ResourceClient } from "@blocks-crm/core-http"
- * import { CreateReferralRequest, ReferralsGroup, UpdateReferralRequest } from "@blocks-crm/pipeline"
+ * import { ContactsGroup } from "@blocks-crm/accounts"
  * import { Effect } from "effect"
  *
- * const referrals = Effect.map(ApiClient.group(ReferralsGroup), (endpoints) =>
- *   ResourceClient.crud("referrals", endpoints, { create: CreateReferralRequest, update: UpdateReferralRequest }))
+ * const archived = Effect.map(ApiClient.group(ContactsGroup), (endpoints) =>
+ *   ResourceClient.pages("contacts", "listArchived", (page) =>
+ *     endpoints.list({ urlParams: { ...page, status: "archived" } }, "listArchived")))
+ * ```
+ *
+ * @since 0.2.0
+ */
+export const pages = <A, E>(
+  resource: string,
+  method: string,
+  list: (params: PageParams) => Effect.Effect<PageResult<A>, E>
+): (params?: PageParams) => Effect.Effect<PageResult<A>, E | InvalidInput> => {
+  // The full check runs only to report what is wrong: a valid call pays for one check, the endpoint's.
+  const check = validate(Pagination.PageUrlParams, `${resource}.${method}`)
+  return (params) =>
+    params === undefined ? list({}) : onlyPageKeys(params) ? list(params) : Effect.flatMap(check(params), list)
+}
+
+/**
+ * The CRUD methods of `resource` (a name like `"leads"`, used in error messages): each is its endpoint,
+ * which checks the input; `list` takes page parameters only (`pages`), `stream` walks `list`.
+ *
+ * @example
+ * ```ts
+ * import { ApiClient, ResourceClient } from "@blocks-crm/core-http"
+ * import { ReferralsGroup } from "@blocks-crm/pipeline"
+ * import { Effect } from "effect"
+ *
+ * const referrals = Effect.map(ApiClient.group(ReferralsGroup), (endpoints) => ResourceClient.crud("referrals", endpoints))
  * ```
  *
  * @since 0.1.0
  */
-export const crud = <A, Create, CreateI, Update, UpdateI, Updated>(
+export const crud = <A, Create, Update, Updated>(
   resource: string,
   endpoints: CrudEndpoints<A, Create, Update, Updated>,
-  schemas: { readonly create: Schema.Schema<Create, CreateI>; readonly update: Schema.Schema<Update, UpdateI> }
+  /** No longer needed: the endpoints check their own payloads. Kept so existing calls compile. */
+  _schemas?: { readonly create: Schema.Schema<Create, any>; readonly update: Schema.Schema<Update, any> }
 ): CrudClient<A, Create, Update, Updated> => {
-  const checkPage = validate(Pagination.PageUrlParams, `${resource}.list`)
-  // Built once per client, not per call.
-  const checkIdFor = {
-    get: validate(ResourceId, `${resource}.get`),
-    update: validate(ResourceId, `${resource}.update`),
-    delete: validate(ResourceId, `${resource}.delete`)
-  }
-  const checkCreate = validate(schemas.create, `${resource}.create`)
-  const checkUpdate = validate(schemas.update, `${resource}.update`)
-  const list = (params?: PageParams) =>
-    Effect.flatMap(checkPage(params ?? {}), (urlParams) => endpoints.list({ urlParams }))
+  const list = pages(resource, "list", (urlParams) => endpoints.list({ urlParams }))
   return {
     list,
     stream: streamOf(resource, list),
-    get: (uniqueId: string) =>
-      Effect.flatMap(checkIdFor.get(uniqueId), (id) => endpoints.get({ path: { uniqueId: id } })),
-    create: (data: Create) => Effect.flatMap(checkCreate(data), (payload) => endpoints.create({ payload })),
-    update: (uniqueId: string, data: Update) =>
-      Effect.flatMap(
-        Effect.all([checkIdFor.update(uniqueId), checkUpdate(data)]),
-        ([id, payload]) => endpoints.update({ path: { uniqueId: id }, payload })
-      ),
-    delete: (uniqueId: string) =>
-      Effect.flatMap(checkIdFor.delete(uniqueId), (id) => endpoints.delete({ path: { uniqueId: id } }))
+    get: (uniqueId) => endpoints.get({ path: { uniqueId } }),
+    create: (data) => endpoints.create({ payload: data }),
+    update: (uniqueId, data) => endpoints.update({ path: { uniqueId }, payload: data }),
+    delete: (uniqueId) => endpoints.delete({ path: { uniqueId } })
   }
 }
 
@@ -191,30 +217,22 @@ export const crud = <A, Create, CreateI, Update, UpdateI, Updated>(
  * @example
  * ```ts
  * import { ApiClient, ResourceClient } from "@blocks-crm/core-http"
- * import { CreateLeadRequest, LeadsGroup, UpdateLeadRequest } from "@blocks-crm/pipeline"
+ * import { LeadsGroup } from "@blocks-crm/pipeline"
  * import { Effect } from "effect"
  *
- * const leads = Effect.map(ApiClient.group(LeadsGroup), (endpoints) =>
- *   ResourceClient.softDelete("leads", endpoints, { create: CreateLeadRequest, update: UpdateLeadRequest }))
+ * const leads = Effect.map(ApiClient.group(LeadsGroup), (endpoints) => ResourceClient.softDelete("leads", endpoints))
  * ```
  *
  * @since 0.1.0
  */
-export const softDelete = <A, Create, CreateI, Update, UpdateI, Updated>(
+export const softDelete = <A, Create, Update, Updated>(
   resource: string,
   endpoints: SoftDeleteEndpoints<A, Create, Update, Updated>,
-  schemas: { readonly create: Schema.Schema<Create, CreateI>; readonly update: Schema.Schema<Update, UpdateI> }
-): SoftDeleteClient<A, Create, Update, Updated> => {
-  const checkSearch = validate(SearchQuery, `${resource}.search`)
-  const checkPage = validate(Pagination.PageUrlParams, `${resource}.listDeleted`)
-  const checkId = validate(ResourceId, `${resource}.recover`)
-  return {
-    ...crud(resource, endpoints, schemas),
-    recover: (uniqueId: string) =>
-      Effect.flatMap(checkId(uniqueId), (id) => endpoints.recover({ path: { uniqueId: id } })),
-    search: (query: string, params?: PageParams) =>
-      Effect.flatMap(checkSearch({ ...params, search: query }), (urlParams) => endpoints.list({ urlParams })),
-    listDeleted: (params?: PageParams) =>
-      Effect.flatMap(checkPage(params ?? {}), (urlParams) => endpoints.listDeleted({ urlParams }))
-  }
-}
+  /** No longer needed: the endpoints check their own payloads. Kept so existing calls compile. */
+  _schemas?: { readonly create: Schema.Schema<Create, any>; readonly update: Schema.Schema<Update, any> }
+): SoftDeleteClient<A, Create, Update, Updated> => ({
+  ...crud(resource, endpoints),
+  recover: (uniqueId) => endpoints.recover({ path: { uniqueId } }),
+  search: (query, params) => endpoints.list({ urlParams: { ...params, search: query } }, "search"),
+  listDeleted: (params) => endpoints.listDeleted({ urlParams: params ?? {} })
+})

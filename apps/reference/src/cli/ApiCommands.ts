@@ -7,7 +7,7 @@
  * `Contract.TableColumns`, `OpenApi.Summary`/`Description`) only polish names and tables.
  *
  * Calls go through the derived client (`ApiClient.group`) on the transport the connection flags ask
- * for, after the request is validated as the services validate it (`ApiClient.validate`), so inputs,
+ * for, after the request is checked as the derived client checks it (`ApiClient.checkRequest`), so inputs,
  * errors and exit codes are the SDK's.
  */
 import { ApiClient, Contract, CrmTransport, Pagination } from "@blocks-crm/core-http"
@@ -425,17 +425,7 @@ const requestOf = (action: Action, values: ReadonlyArray<unknown>): Request => {
 
 const validated = (action: Action, request: Request) =>
   Effect.gen(function*() {
-    const check = (schema: Option.Option<Schema.Schema.Any>, value: unknown) =>
-      Option.match(schema, {
-        onNone: () => Effect.void,
-        onSome: (s) => ApiClient.validate(s as Schema.Schema<unknown, unknown>, action.operation)(value)
-      })
-    yield* check(action.endpoint.pathSchema, request.path)
-    yield* check(action.endpoint.urlParamsSchema, request.urlParams)
-    yield* check(
-      action.payload === undefined ? Option.none() : Option.some(Schema.make(action.payload)),
-      request.payload
-    )
+    yield* ApiClient.checkRequest(action.endpoint, action.operation)(request)
     return {
       ...(Object.keys(request.path).length > 0 ? { path: request.path } : {}),
       ...(Option.isSome(action.endpoint.urlParamsSchema) ? { urlParams: request.urlParams } : {}),

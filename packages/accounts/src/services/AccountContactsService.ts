@@ -5,12 +5,9 @@
  */
 import * as ApiClient from "@blocks-crm/core-http/ApiClient"
 import type { CrmError } from "@blocks-crm/core-http/CrmError"
-import * as Fields from "@blocks-crm/core-http/Fields"
 import * as Effect from "effect/Effect"
-import * as Schema from "effect/Schema"
 import { AccountContactsGroup } from "../contract/AccountContactsGroup.js"
-import { CreateContactRequest } from "../models/Contact.js"
-import type { Contact } from "../models/Contact.js"
+import type { Contact, CreateContactRequest } from "../models/Contact.js"
 
 /**
  * The account contact methods, each under the account (`accountId`). `unlink` keeps the contact.
@@ -27,9 +24,6 @@ export interface AccountContacts {
   readonly link: (accountId: string, contactId: string) => Effect.Effect<Contact, CrmError>
   readonly unlink: (accountId: string, contactId: string) => Effect.Effect<void, CrmError>
 }
-
-const AccountIds = Schema.Struct({ accountId: Fields.ResourceId })
-const Ids = Schema.Struct({ accountId: Fields.ResourceId, contactId: Fields.ResourceId })
 
 /**
  * An account's contacts as an Effect service (`AccountContacts`). Inputs are validated before anything
@@ -50,29 +44,12 @@ const Ids = Schema.Struct({ accountId: Fields.ResourceId, contactId: Fields.Reso
  */
 export class AccountContactsService
   extends Effect.Service<AccountContactsService>()("@blocks-crm/accounts/AccountContactsService", {
-    effect: Effect.gen(function*() {
-      const api = yield* ApiClient.group(AccountContactsGroup)
-      const accountPath = (operation: string) => ApiClient.validate(AccountIds, `accountContacts.${operation}`)
-      const contactPath = (operation: string) => ApiClient.validate(Ids, `accountContacts.${operation}`)
-      const checkCreate = ApiClient.validate(CreateContactRequest, "accountContacts.create")
-      const contacts: AccountContacts = {
-        list: (accountId: string) => Effect.flatMap(accountPath("list")({ accountId }), (path) => api.list({ path })),
-        get: (accountId: string, contactId: string) =>
-          Effect.flatMap(contactPath("get")({ accountId, contactId }), (path) => api.get({ path })),
-        create: (accountId: string, data: CreateContactRequest) =>
-          Effect.flatMap(
-            Effect.all([accountPath("create")({ accountId }), checkCreate(data)]),
-            ([path, payload]) => api.add({ path, payload })
-          ),
-        link: (accountId: string, contactId: string) =>
-          Effect.flatMap(
-            contactPath("link")({ accountId, contactId }),
-            (path) => api.add({ path: { accountId: path.accountId }, payload: { uniqueId: path.contactId } })
-          ),
-        unlink: (accountId: string, contactId: string) =>
-          Effect.flatMap(contactPath("unlink")({ accountId, contactId }), (path) => api.remove({ path }))
-      }
-      return contacts
-    })
+    effect: Effect.map(ApiClient.group(AccountContactsGroup), (api): AccountContacts => ({
+      list: (accountId) => api.list({ path: { accountId } }),
+      get: (accountId, contactId) => api.get({ path: { accountId, contactId } }),
+      create: (accountId, data) => api.add({ path: { accountId }, payload: data }, "create"),
+      link: (accountId, contactId) => api.add({ path: { accountId }, payload: { uniqueId: contactId } }, "link"),
+      unlink: (accountId, contactId) => api.remove({ path: { accountId, contactId } }, "unlink")
+    }))
   })
 {}

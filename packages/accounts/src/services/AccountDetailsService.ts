@@ -5,12 +5,9 @@
  */
 import * as ApiClient from "@blocks-crm/core-http/ApiClient"
 import type { CrmError } from "@blocks-crm/core-http/CrmError"
-import * as Fields from "@blocks-crm/core-http/Fields"
 import * as Effect from "effect/Effect"
-import * as Schema from "effect/Schema"
 import { AccountDetailsGroup } from "../contract/AccountDetailsGroup.js"
-import { AccountDetailRequest } from "../models/AccountDetail.js"
-import type { AccountDetail } from "../models/AccountDetail.js"
+import type { AccountDetail, AccountDetailRequest } from "../models/AccountDetail.js"
 
 /**
  * The details methods, each under the account (`accountId`) they belong to.
@@ -23,8 +20,6 @@ export interface AccountDetails {
   /** Changes the details (`NotFound` before they were added). */
   readonly update: (accountId: string, data: AccountDetailRequest) => Effect.Effect<AccountDetail, CrmError>
 }
-
-const AccountPath = Schema.Struct({ accountId: Fields.ResourceId })
 
 /**
  * Accounts' details as an Effect service (`AccountDetails`). Inputs are validated before anything is sent.
@@ -47,24 +42,9 @@ const AccountPath = Schema.Struct({ accountId: Fields.ResourceId })
  */
 export class AccountDetailsService
   extends Effect.Service<AccountDetailsService>()("@blocks-crm/accounts/AccountDetailsService", {
-    effect: Effect.map(ApiClient.group(AccountDetailsGroup), (api): AccountDetails => {
-      const path = (operation: string) => ApiClient.validate(AccountPath, `accountDetails.${operation}`)
-      const checks = {
-        create: [path("create"), ApiClient.validate(AccountDetailRequest, "accountDetails.create")] as const,
-        update: [path("update"), ApiClient.validate(AccountDetailRequest, "accountDetails.update")] as const
-      }
-      return {
-        create: (accountId, data) =>
-          Effect.flatMap(
-            Effect.all([checks.create[0]({ accountId }), checks.create[1](data)]),
-            ([path, payload]) => api.create({ path, payload })
-          ),
-        update: (accountId, data) =>
-          Effect.flatMap(
-            Effect.all([checks.update[0]({ accountId }), checks.update[1](data)]),
-            ([path, payload]) => api.update({ path, payload })
-          )
-      }
-    })
+    effect: Effect.map(ApiClient.group(AccountDetailsGroup), (api): AccountDetails => ({
+      create: (accountId, data) => api.create({ path: { accountId }, payload: data }),
+      update: (accountId, data) => api.update({ path: { accountId }, payload: data })
+    }))
   })
 {}

@@ -5,12 +5,9 @@
  */
 import * as ApiClient from "@blocks-crm/core-http/ApiClient"
 import type { CrmError } from "@blocks-crm/core-http/CrmError"
-import * as Fields from "@blocks-crm/core-http/Fields"
 import * as Effect from "effect/Effect"
-import * as Schema from "effect/Schema"
 import { AccountLocationsGroup } from "../contract/AccountLocationsGroup.js"
-import { CreateAccountLocationRequest } from "../models/AccountLocation.js"
-import type { AccountLocation } from "../models/AccountLocation.js"
+import type { AccountLocation, CreateAccountLocationRequest } from "../models/AccountLocation.js"
 
 /**
  * The location methods, each under the account (`accountId`) they belong to.
@@ -22,8 +19,6 @@ export interface AccountLocations {
   readonly list: (accountId: string) => Effect.Effect<ReadonlyArray<AccountLocation>, CrmError>
   readonly create: (accountId: string, data: CreateAccountLocationRequest) => Effect.Effect<AccountLocation, CrmError>
 }
-
-const AccountPath = Schema.Struct({ accountId: Fields.ResourceId })
 
 /**
  * Accounts' locations as an Effect service (`AccountLocations`). Inputs are validated before anything is sent.
@@ -46,18 +41,9 @@ const AccountPath = Schema.Struct({ accountId: Fields.ResourceId })
  */
 export class AccountLocationsService
   extends Effect.Service<AccountLocationsService>()("@blocks-crm/accounts/AccountLocationsService", {
-    effect: Effect.map(ApiClient.group(AccountLocationsGroup), (api): AccountLocations => {
-      const listPath = ApiClient.validate(AccountPath, "accountLocations.list")
-      const createPath = ApiClient.validate(AccountPath, "accountLocations.create")
-      const checkCreate = ApiClient.validate(CreateAccountLocationRequest, "accountLocations.create")
-      return {
-        list: (accountId) => Effect.flatMap(listPath({ accountId }), (path) => api.list({ path })),
-        create: (accountId, data) =>
-          Effect.flatMap(
-            Effect.all([createPath({ accountId }), checkCreate(data)]),
-            ([path, payload]) => api.create({ path, payload })
-          )
-      }
-    })
+    effect: Effect.map(ApiClient.group(AccountLocationsGroup), (api): AccountLocations => ({
+      list: (accountId) => api.list({ path: { accountId } }),
+      create: (accountId, data) => api.create({ path: { accountId }, payload: data })
+    }))
   })
 {}

@@ -6,18 +6,18 @@
  */
 import * as ApiClient from "@blocks-crm/core-http/ApiClient"
 import type { CrmError } from "@blocks-crm/core-http/CrmError"
-import * as Fields from "@blocks-crm/core-http/Fields"
-import * as Pagination from "@blocks-crm/core-http/Pagination"
 import type { PageParams, PageResult } from "@blocks-crm/core-http/Pagination"
 import * as ResourceClient from "@blocks-crm/core-http/ResourceClient"
 import * as Effect from "effect/Effect"
 import { AccountsGroup } from "../contract/AccountsGroup.js"
-import { CreateAccountRequest, UpdateAccountRequest } from "../models/Account.js"
-import type { Account, UpdatedAccount } from "../models/Account.js"
-import { ValidateAccountRequest, ValidateTaxIdRequest } from "../models/AccountValidation.js"
-import type { AccountValidation, TaxIdValidation } from "../models/AccountValidation.js"
-import { AssignCategoryRequest } from "../models/AccountCategory.js"
-import type { AccountCategory } from "../models/AccountCategory.js"
+import type { Account, CreateAccountRequest, UpdateAccountRequest, UpdatedAccount } from "../models/Account.js"
+import type {
+  AccountValidation,
+  TaxIdValidation,
+  ValidateAccountRequest,
+  ValidateTaxIdRequest
+} from "../models/AccountValidation.js"
+import type { AccountCategory, AssignCategoryRequest } from "../models/AccountCategory.js"
 
 /**
  * The account methods: the soft-deleting resource's (`delete` moves to the trash, `listDeleted` lists
@@ -62,30 +62,12 @@ export interface Accounts
  * @category services
  */
 export class AccountsService extends Effect.Service<AccountsService>()("@blocks-crm/accounts/AccountsService", {
-  effect: Effect.map(ApiClient.group(AccountsGroup), (endpoints): Accounts => {
-    const checkId = (operation: string) => ApiClient.validate(Fields.ResourceId, `accounts.${operation}`)
-    const checkArchiveId = checkId("archive")
-    const checkAssignId = checkId("assignCategory")
-    const checkPage = ApiClient.validate(Pagination.PageUrlParams, "accounts.listArchived")
-    const checkValidate = ApiClient.validate(ValidateAccountRequest, "accounts.validate")
-    const checkTaxId = ApiClient.validate(ValidateTaxIdRequest, "accounts.validateTaxId")
-    const checkAssign = ApiClient.validate(AssignCategoryRequest, "accounts.assignCategory")
-    return {
-      ...ResourceClient.softDelete("accounts", endpoints, {
-        create: CreateAccountRequest,
-        update: UpdateAccountRequest
-      }),
-      archive: (uniqueId) =>
-        Effect.flatMap(checkArchiveId(uniqueId), (id) => endpoints.archive({ path: { uniqueId: id } })),
-      listArchived: (params) =>
-        Effect.flatMap(checkPage(params ?? {}), (urlParams) => endpoints.listArchived({ urlParams })),
-      validate: (data) => Effect.flatMap(checkValidate(data), (payload) => endpoints.validate({ payload })),
-      validateTaxId: (data) => Effect.flatMap(checkTaxId(data), (payload) => endpoints.validateTaxId({ payload })),
-      assignCategory: (uniqueId, data) =>
-        Effect.flatMap(
-          Effect.all([checkAssignId(uniqueId), checkAssign(data)]),
-          ([id, payload]) => endpoints.assignCategory({ path: { uniqueId: id }, payload })
-        )
-    }
-  })
+  effect: Effect.map(ApiClient.group(AccountsGroup), (endpoints): Accounts => ({
+    ...ResourceClient.softDelete("accounts", endpoints),
+    archive: (uniqueId) => endpoints.archive({ path: { uniqueId } }),
+    listArchived: (params) => endpoints.listArchived({ urlParams: params ?? {} }),
+    validate: (data) => endpoints.validate({ payload: data }),
+    validateTaxId: (data) => endpoints.validateTaxId({ payload: data }),
+    assignCategory: (uniqueId, data) => endpoints.assignCategory({ path: { uniqueId }, payload: data })
+  }))
 }) {}

@@ -3,55 +3,24 @@
  *
  * @since 0.1.0
  */
+import * as CrmDomain from "@blocks-crm/core-http/CrmDomain"
 import type { CrmTransport } from "@blocks-crm/core-http/CrmTransport"
-import * as Layer from "effect/Layer"
-import { AccountDetailsService } from "./AccountDetailsService.js"
-import { AccountLocationsService } from "./AccountLocationsService.js"
-import { AccountsService } from "./AccountsService.js"
-import { CategoriesService } from "./CategoriesService.js"
-import { AccountContactsService } from "./AccountContactsService.js"
-import { ContactHistoryService } from "./ContactHistoryService.js"
-import { ContactProfileService } from "./ContactProfileService.js"
-import { ContactsService } from "./ContactsService.js"
-import { IdentitiesService } from "./IdentitiesService.js"
-import { AccountDocumentsService } from "./AccountDocumentsService.js"
-import { ContactDocumentsService } from "./ContactDocumentsService.js"
+import type * as Layer from "effect/Layer"
+import { accounts } from "../domain.js"
 
 /**
  * Every service of the accounts domain, as `AccountsServicesLive` provides them.
  *
  * @since 0.1.0
  */
-export type AccountsServices =
-  | AccountsService
-  | AccountDetailsService
-  | AccountLocationsService
-  | CategoriesService
-  | ContactsService
-  | ContactHistoryService
-  | ContactProfileService
-  | IdentitiesService
-  | AccountContactsService
-  | AccountDocumentsService
-  | ContactDocumentsService
+export type AccountsServices = CrmDomain.ServicesOf<typeof accounts>
 
 /**
- * Every accounts service's `Default` layer, on whatever `CrmTransport` is provided. Add a service's
+ * Every accounts service's `Default` layer, on whatever `CrmTransport` is provided: the services the
+ * descriptor lists (`CrmDomain.layer`), so the list is said once. Add a service's
  * layer here with `Layer.mergeAll` when the domain grows.
  *
  * @since 0.1.0
  * @category layers
  */
-export const AccountsServicesLive: Layer.Layer<AccountsServices, never, CrmTransport> = Layer.mergeAll(
-  AccountsService.Default,
-  AccountDetailsService.Default,
-  AccountLocationsService.Default,
-  CategoriesService.Default,
-  ContactsService.Default,
-  ContactHistoryService.Default,
-  ContactProfileService.Default,
-  IdentitiesService.Default,
-  AccountContactsService.Default,
-  AccountDocumentsService.Default,
-  ContactDocumentsService.Default
-)
+export const AccountsServicesLive: Layer.Layer<AccountsServices, never, CrmTransport> = CrmDomain.layer(accounts)

@@ -7,8 +7,7 @@ import * as ApiClient from "@blocks-crm/core-http/ApiClient"
 import * as ResourceClient from "@blocks-crm/core-http/ResourceClient"
 import * as Effect from "effect/Effect"
 import { CategoriesGroup } from "../contract/CategoriesGroup.js"
-import { CreateCategoryRequest, UpdateCategoryRequest } from "../models/Category.js"
-import type { Category, UpdatedCategory } from "../models/Category.js"
+import type { Category, CreateCategoryRequest, UpdateCategoryRequest, UpdatedCategory } from "../models/Category.js"
 
 /**
  * The CRM's categories as an Effect service (`CrudClient`). Inputs are validated before anything is sent.
@@ -31,6 +30,6 @@ export class CategoriesService extends Effect.Service<CategoriesService>()("@blo
   effect: Effect.map(
     ApiClient.group(CategoriesGroup),
     (endpoints): ResourceClient.CrudClient<Category, CreateCategoryRequest, UpdateCategoryRequest, UpdatedCategory> =>
-      ResourceClient.crud("categories", endpoints, { create: CreateCategoryRequest, update: UpdateCategoryRequest })
+      ResourceClient.crud("categories", endpoints)
   )
 }) {}

@@ -5,12 +5,9 @@
  */
 import * as ApiClient from "@blocks-crm/core-http/ApiClient"
 import type { CrmError } from "@blocks-crm/core-http/CrmError"
-import * as Fields from "@blocks-crm/core-http/Fields"
 import * as Effect from "effect/Effect"
-import * as Schema from "effect/Schema"
 import { ContactHistoryGroup } from "../contract/ContactHistoryGroup.js"
-import { CreateContactHistoryRequest } from "../models/ContactHistory.js"
-import type { ContactHistoryEntry } from "../models/ContactHistory.js"
+import type { ContactHistoryEntry, CreateContactHistoryRequest } from "../models/ContactHistory.js"
 
 /**
  * The history methods, each under the contact (`contactId`). Entries are never changed or removed.
@@ -25,8 +22,6 @@ export interface ContactHistory {
     data: CreateContactHistoryRequest
   ) => Effect.Effect<ContactHistoryEntry, CrmError>
 }
-
-const ContactIds = Schema.Struct({ contactId: Fields.ResourceId })
 
 /**
  * A contact's history as an Effect service (`ContactHistory`). Inputs are validated before anything is
@@ -47,19 +42,9 @@ const ContactIds = Schema.Struct({ contactId: Fields.ResourceId })
  */
 export class ContactHistoryService
   extends Effect.Service<ContactHistoryService>()("@blocks-crm/accounts/ContactHistoryService", {
-    effect: Effect.gen(function*() {
-      const api = yield* ApiClient.group(ContactHistoryGroup)
-      const contactPath = (operation: string) => ApiClient.validate(ContactIds, `contactHistory.${operation}`)
-      const checkCreate = ApiClient.validate(CreateContactHistoryRequest, "contactHistory.create")
-      const history: ContactHistory = {
-        list: (contactId: string) => Effect.flatMap(contactPath("list")({ contactId }), (path) => api.list({ path })),
-        create: (contactId: string, data: CreateContactHistoryRequest) =>
-          Effect.flatMap(
-            Effect.all([contactPath("create")({ contactId }), checkCreate(data)]),
-            ([path, payload]) => api.create({ path, payload })
-          )
-      }
-      return history
-    })
+    effect: Effect.map(ApiClient.group(ContactHistoryGroup), (api): ContactHistory => ({
+      list: (contactId) => api.list({ path: { contactId } }),
+      create: (contactId, data) => api.create({ path: { contactId }, payload: data })
+    }))
   })
 {}

@@ -5,12 +5,9 @@
  */
 import * as ApiClient from "@blocks-crm/core-http/ApiClient"
 import type { CrmError } from "@blocks-crm/core-http/CrmError"
-import * as Fields from "@blocks-crm/core-http/Fields"
 import * as Effect from "effect/Effect"
-import * as Schema from "effect/Schema"
 import { ContactProfileGroup } from "../contract/ContactProfileGroup.js"
-import { ContactProfileRequest } from "../models/ContactProfile.js"
-import type { ContactProfile } from "../models/ContactProfile.js"
+import type { ContactProfile, ContactProfileRequest } from "../models/ContactProfile.js"
 
 /**
  * The profile methods, under the contact (`contactId`): `create` fails with `ValidationFailed` when the
@@ -22,8 +19,6 @@ export interface ContactProfiles {
   readonly create: (contactId: string, data: ContactProfileRequest) => Effect.Effect<ContactProfile, CrmError>
   readonly update: (contactId: string, data: ContactProfileRequest) => Effect.Effect<ContactProfile, CrmError>
 }
-
-const ContactIds = Schema.Struct({ contactId: Fields.ResourceId })
 
 /**
  * Contact profiles as an Effect service (`ContactProfiles`). Inputs are validated before anything is
@@ -47,25 +42,9 @@ const ContactIds = Schema.Struct({ contactId: Fields.ResourceId })
  */
 export class ContactProfileService
   extends Effect.Service<ContactProfileService>()("@blocks-crm/accounts/ContactProfileService", {
-    effect: Effect.gen(function*() {
-      const api = yield* ApiClient.group(ContactProfileGroup)
-      const contactPath = (operation: string) => ApiClient.validate(ContactIds, `contactProfile.${operation}`)
-      const check = (operation: string) => ApiClient.validate(ContactProfileRequest, `contactProfile.${operation}`)
-      const checkCreate = check("create")
-      const checkUpdate = check("update")
-      const profiles: ContactProfiles = {
-        create: (contactId: string, data: ContactProfileRequest) =>
-          Effect.flatMap(
-            Effect.all([contactPath("create")({ contactId }), checkCreate(data)]),
-            ([path, payload]) => api.create({ path, payload })
-          ),
-        update: (contactId: string, data: ContactProfileRequest) =>
-          Effect.flatMap(
-            Effect.all([contactPath("update")({ contactId }), checkUpdate(data)]),
-            ([path, payload]) => api.update({ path, payload })
-          )
-      }
-      return profiles
-    })
+    effect: Effect.map(ApiClient.group(ContactProfileGroup), (api): ContactProfiles => ({
+      create: (contactId, data) => api.create({ path: { contactId }, payload: data }),
+      update: (contactId, data) => api.update({ path: { contactId }, payload: data })
+    }))
   })
 {}

@@ -6,14 +6,11 @@
  */
 import * as ApiClient from "@blocks-crm/core-http/ApiClient"
 import type { CrmError } from "@blocks-crm/core-http/CrmError"
-import * as Fields from "@blocks-crm/core-http/Fields"
-import * as Pagination from "@blocks-crm/core-http/Pagination"
 import type { PageParams, PageResult } from "@blocks-crm/core-http/Pagination"
 import * as ResourceClient from "@blocks-crm/core-http/ResourceClient"
 import * as Effect from "effect/Effect"
 import { ContactsGroup } from "../contract/ContactsGroup.js"
-import { CreateContactRequest, UpdateContactRequest } from "../models/Contact.js"
-import type { Contact, UpdatedContact } from "../models/Contact.js"
+import type { Contact, CreateContactRequest, UpdateContactRequest, UpdatedContact } from "../models/Contact.js"
 
 /**
  * The contact methods: the trash (`delete`, `listDeleted`, `recover`) plus the archive (`archive`,
@@ -50,23 +47,14 @@ export interface Contacts
  * @category services
  */
 export class ContactsService extends Effect.Service<ContactsService>()("@blocks-crm/accounts/ContactsService", {
-  effect: Effect.gen(function*() {
-    const endpoints = yield* ApiClient.group(ContactsGroup)
-    const checkId = ApiClient.validate(Fields.ResourceId, "contacts.archive")
-    const checkPage = ApiClient.validate(Pagination.PageUrlParams, "contacts.listArchived")
-    const contacts: Contacts = {
-      ...ResourceClient.softDelete("contacts", endpoints, {
-        create: CreateContactRequest,
-        update: UpdateContactRequest
-      }),
-      archive: (uniqueId: string) =>
-        Effect.flatMap(checkId(uniqueId), (id) => endpoints.archive({ path: { uniqueId: id } })),
-      listArchived: (params?: PageParams) =>
-        Effect.flatMap(
-          checkPage(params ?? {}),
-          (page) => endpoints.list({ urlParams: { ...page, status: "archived" } })
-        )
-    }
-    return contacts
-  })
+  effect: Effect.map(ApiClient.group(ContactsGroup), (endpoints): Contacts => ({
+    ...ResourceClient.softDelete("contacts", endpoints),
+    archive: (uniqueId) => endpoints.archive({ path: { uniqueId } }),
+    // Page parameters only: the archived status is this method's, not the caller's.
+    listArchived: ResourceClient.pages(
+      "contacts",
+      "listArchived",
+      (page) => endpoints.list({ urlParams: { ...page, status: "archived" } }, "listArchived")
+    )
+  }))
 }) {}

@@ -5,8 +5,6 @@
  */
 import * as ApiClient from "@blocks-crm/core-http/ApiClient"
 import type { CrmError } from "@blocks-crm/core-http/CrmError"
-import * as Fields from "@blocks-crm/core-http/Fields"
-import * as Pagination from "@blocks-crm/core-http/Pagination"
 import type { PageParams, PageResult } from "@blocks-crm/core-http/Pagination"
 import * as ResourceClient from "@blocks-crm/core-http/ResourceClient"
 import type { StreamParams } from "@blocks-crm/core-http/ResourceClient"
@@ -14,8 +12,7 @@ import * as Effect from "effect/Effect"
 import type * as Stream from "effect/Stream"
 import { IdentitiesGroup } from "../contract/IdentitiesGroup.js"
 import type { Contact } from "../models/Contact.js"
-import { RegisterUserRequest } from "../models/User.js"
-import type { User } from "../models/User.js"
+import type { RegisterUserRequest, User } from "../models/User.js"
 
 /**
  * The identity methods. `register` is idempotent: registering the same unique id again answers the
@@ -56,36 +53,17 @@ export interface Identities {
  * @category services
  */
 export class IdentitiesService extends Effect.Service<IdentitiesService>()("@blocks-crm/accounts/IdentitiesService", {
-  effect: Effect.gen(function*() {
-    const api = yield* ApiClient.group(IdentitiesGroup)
-    const checkId = (operation: string) => ApiClient.validate(Fields.ResourceId, `identities.${operation}`)
-    const checkIdFor = {
-      get: checkId("get"),
-      register: checkId("register"),
-      delete: checkId("delete"),
-      listContacts: checkId("listContacts")
-    }
-    const checkPage = ApiClient.validate(Pagination.PageUrlParams, "identities.list")
-    const checkSearch = ApiClient.validate(Pagination.SearchUrlParams, "identities.search")
-    const checkRegister = ApiClient.validate(RegisterUserRequest, "identities.register")
-    const list = (params?: PageParams) =>
-      Effect.flatMap(checkPage(params ?? {}), (urlParams) => api.list({ urlParams }))
-    const identities: Identities = {
+  effect: Effect.map(ApiClient.group(IdentitiesGroup), (api): Identities => {
+    // `list` takes page parameters only; `search` adds the query.
+    const list = ResourceClient.pages("identities", "list", (urlParams) => api.list({ urlParams }))
+    return {
       list,
       stream: ResourceClient.streamOf("identities", list),
-      search: (query: string, params?: PageParams) =>
-        Effect.flatMap(checkSearch({ ...params, search: query }), (urlParams) => api.list({ urlParams })),
-      get: (uniqueId: string) => Effect.flatMap(checkIdFor.get(uniqueId), (id) => api.get({ path: { uniqueId: id } })),
-      register: (uniqueId: string, data: RegisterUserRequest) =>
-        Effect.flatMap(
-          Effect.all([checkIdFor.register(uniqueId), checkRegister(data)]),
-          ([id, payload]) => api.register({ path: { uniqueId: id }, payload })
-        ),
-      delete: (uniqueId: string) =>
-        Effect.flatMap(checkIdFor.delete(uniqueId), (id) => api.delete({ path: { uniqueId: id } })),
-      listContacts: (uniqueId: string) =>
-        Effect.flatMap(checkIdFor.listContacts(uniqueId), (id) => api.contacts({ path: { uniqueId: id } }))
+      search: (query, params) => api.list({ urlParams: { ...params, search: query } }, "search"),
+      get: (uniqueId) => api.get({ path: { uniqueId } }),
+      register: (uniqueId, data) => api.register({ path: { uniqueId }, payload: data }),
+      delete: (uniqueId) => api.delete({ path: { uniqueId } }),
+      listContacts: (uniqueId) => api.contacts({ path: { uniqueId } }, "listContacts")
     }
-    return identities
   })
 }) {}

@@ -6,15 +6,15 @@
 import * as ApiClient from "@blocks-crm/core-http/ApiClient"
 import type { CrmError } from "@blocks-crm/core-http/CrmError"
 import * as Effect from "effect/Effect"
-import * as Schema from "effect/Schema"
 import { BillingReportsGroup } from "../contract/BillingReportsGroup.js"
-import { AgingReportParams, EmailSegment, PayerSegment, RevenueReportParams } from "../models/BillingReport.js"
 import type {
   AgingReport,
+  AgingReportParams,
   EapSessions,
   OutstandingBalance,
   ParticipantReport,
-  RevenueReport
+  RevenueReport,
+  RevenueReportParams
 } from "../models/BillingReport.js"
 
 /**
@@ -35,9 +35,6 @@ export interface BillingReports {
   readonly participant: (participantEmail: string) => Effect.Effect<ParticipantReport, CrmError>
 }
 
-const EapPath = Schema.Struct({ participantEmail: EmailSegment, payerName: PayerSegment })
-const ParticipantPath = Schema.Struct({ participantEmail: EmailSegment })
-
 /**
  * The billing reports as an Effect service (`BillingReports`), typed where the official SDK returns raw
  * snake_case. Inputs are validated before anything is sent.
@@ -57,22 +54,12 @@ const ParticipantPath = Schema.Struct({ participantEmail: EmailSegment })
 export class BillingReportsService extends Effect.Service<BillingReportsService>()(
   "@blocks-crm/billing/BillingReportsService",
   {
-    effect: Effect.map(ApiClient.group(BillingReportsGroup), (api): BillingReports => {
-      const checkEap = ApiClient.validate(EapPath, "billingReports.eapSessions")
-      const checkRevenue = ApiClient.validate(RevenueReportParams, "billingReports.revenue")
-      const checkAging = ApiClient.validate(AgingReportParams, "billingReports.aging")
-      const checkParticipant = ApiClient.validate(ParticipantPath, "billingReports.participant")
-      return {
-        outstandingByPayer: () => api.outstandingByPayer({}),
-        eapSessions: (participantEmail: string, payerName: string) =>
-          Effect.flatMap(checkEap({ participantEmail, payerName }), (path) => api.eapSessions({ path })),
-        revenue: (params: RevenueReportParams) =>
-          Effect.flatMap(checkRevenue(params), (urlParams) => api.revenue({ urlParams })),
-        aging: (params?: AgingReportParams) =>
-          Effect.flatMap(checkAging(params ?? {}), (urlParams) => api.aging({ urlParams })),
-        participant: (participantEmail: string) =>
-          Effect.flatMap(checkParticipant({ participantEmail }), (path) => api.participant({ path }))
-      }
-    })
+    effect: Effect.map(ApiClient.group(BillingReportsGroup), (api): BillingReports => ({
+      outstandingByPayer: () => api.outstandingByPayer({}),
+      eapSessions: (participantEmail, payerName) => api.eapSessions({ path: { participantEmail, payerName } }),
+      revenue: (params) => api.revenue({ urlParams: params }),
+      aging: (params) => api.aging({ urlParams: params ?? {} }),
+      participant: (participantEmail) => api.participant({ path: { participantEmail } })
+    }))
   }
 ) {}

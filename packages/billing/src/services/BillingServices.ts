@@ -3,25 +3,23 @@
  *
  * @since 0.1.0
  */
+import * as CrmDomain from "@blocks-crm/core-http/CrmDomain"
 import type { CrmTransport } from "@blocks-crm/core-http/CrmTransport"
-import * as Layer from "effect/Layer"
-import { BillingReportsService } from "./BillingReportsService.js"
-import { BillingsService } from "./BillingsService.js"
+import type * as Layer from "effect/Layer"
+import { billing } from "../domain.js"
 
 /**
  * Every billing service, as one requirement.
  *
  * @since 0.1.0
  */
-export type BillingServices = BillingsService | BillingReportsService
+export type BillingServices = CrmDomain.ServicesOf<typeof billing>
 
 /**
- * Every billing service's `Default` layer, on whatever `CrmTransport` is provided.
+ * Every billing service's `Default` layer, on whatever `CrmTransport` is provided: the services the
+ * descriptor lists (`CrmDomain.layer`), so the list is said once.
  *
  * @since 0.1.0
  * @category layers
  */
-export const BillingServicesLive: Layer.Layer<BillingServices, never, CrmTransport> = Layer.mergeAll(
-  BillingsService.Default,
-  BillingReportsService.Default
-)
+export const BillingServicesLive: Layer.Layer<BillingServices, never, CrmTransport> = CrmDomain.layer(billing)

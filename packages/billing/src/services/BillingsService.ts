@@ -5,11 +5,15 @@
  */
 import * as ApiClient from "@blocks-crm/core-http/ApiClient"
 import type { CrmError } from "@blocks-crm/core-http/CrmError"
-import { ResourceId } from "@blocks-crm/core-http/Fields"
 import * as Effect from "effect/Effect"
 import { BillingsGroup } from "../contract/BillingsGroup.js"
-import { CreateBillingRequest, UpdateBillingRequest } from "../models/Billing.js"
-import type { Billing, PaymentSplit, UpdatedBilling } from "../models/Billing.js"
+import type {
+  Billing,
+  CreateBillingRequest,
+  PaymentSplit,
+  UpdateBillingRequest,
+  UpdatedBilling
+} from "../models/Billing.js"
 
 /**
  * The billing methods.
@@ -55,33 +59,12 @@ export interface Billings {
  * @category services
  */
 export class BillingsService extends Effect.Service<BillingsService>()("@blocks-crm/billing/BillingsService", {
-  effect: Effect.map(ApiClient.group(BillingsGroup), (api): Billings => {
-    const id = (operation: string) => ApiClient.validate(ResourceId, `billings.${operation}`)
-    const checkForMeeting = id("forMeeting")
-    const checkCreateId = id("create")
-    const checkGet = id("get")
-    const checkUpdateId = id("update")
-    const checkDelete = id("delete")
-    const checkSplit = id("paymentSplit")
-    const checkCreate = ApiClient.validate(CreateBillingRequest, "billings.create")
-    const checkUpdate = ApiClient.validate(UpdateBillingRequest, "billings.update")
-    return {
-      forMeeting: (meetingId: string) =>
-        Effect.flatMap(checkForMeeting(meetingId), (m) => api.forMeeting({ path: { meetingId: m } })),
-      create: (meetingId: string, data: CreateBillingRequest) =>
-        Effect.flatMap(
-          Effect.all([checkCreateId(meetingId), checkCreate(data)]),
-          ([m, payload]) => api.create({ path: { meetingId: m }, payload })
-        ),
-      get: (uniqueId: string) => Effect.flatMap(checkGet(uniqueId), (u) => api.get({ path: { uniqueId: u } })),
-      update: (uniqueId: string, data: UpdateBillingRequest) =>
-        Effect.flatMap(
-          Effect.all([checkUpdateId(uniqueId), checkUpdate(data)]),
-          ([u, payload]) => api.update({ path: { uniqueId: u }, payload })
-        ),
-      delete: (uniqueId: string) => Effect.flatMap(checkDelete(uniqueId), (u) => api.delete({ path: { uniqueId: u } })),
-      paymentSplit: (uniqueId: string) =>
-        Effect.flatMap(checkSplit(uniqueId), (u) => api.paymentSplit({ path: { uniqueId: u } }))
-    }
-  })
+  effect: Effect.map(ApiClient.group(BillingsGroup), (api): Billings => ({
+    forMeeting: (meetingId) => api.forMeeting({ path: { meetingId } }),
+    create: (meetingId, data) => api.create({ path: { meetingId }, payload: data }),
+    get: (uniqueId) => api.get({ path: { uniqueId } }),
+    update: (uniqueId, data) => api.update({ path: { uniqueId }, payload: data }),
+    delete: (uniqueId) => api.delete({ path: { uniqueId } }),
+    paymentSplit: (uniqueId) => api.paymentSplit({ path: { uniqueId } })
+  }))
 }) {}

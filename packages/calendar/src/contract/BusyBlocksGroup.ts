@@ -10,7 +10,7 @@ import * as HttpApiEndpoint from "@effect/platform/HttpApiEndpoint"
 import * as HttpApiGroup from "@effect/platform/HttpApiGroup"
 import * as HttpApiSchema from "@effect/platform/HttpApiSchema"
 import * as OpenApi from "@effect/platform/OpenApi"
-import { BusyBlockInput, BusyBlockResource } from "../models/BusyBlock.js"
+import { BusyBlockInput, BusyBlockResource, CreateBusyBlockRequest } from "../models/BusyBlock.js"
 
 const userId = HttpApiSchema.param("userId", Fields.ResourceId)
 const blockId = HttpApiSchema.param("blockId", Fields.ResourceId)
@@ -31,7 +31,8 @@ export class BusyBlocksGroup extends HttpApiGroup.make("busyBlocks")
   )
   .add(
     HttpApiEndpoint.post("create")`/users/${userId}/busy_blocks`
-      .setPayload(JsonApi.wrapped("busy_block", BusyBlockInput))
+      // The client checks the rules across attributes too; the server reports them under the wire's names.
+      .setPayload(JsonApi.wrapped("busy_block", BusyBlockInput, { model: CreateBusyBlockRequest }))
       .addSuccess(JsonApi.document(BusyBlockResource), { status: 201 })
       .addError(Contract.NotFoundResponse.wire)
       .addError(Contract.ValidationFailedResponse.wire)

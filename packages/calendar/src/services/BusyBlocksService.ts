@@ -10,8 +10,7 @@ import * as Fields from "@blocks-crm/core-http/Fields"
 import * as Effect from "effect/Effect"
 import * as Schema from "effect/Schema"
 import { BusyBlocksGroup } from "../contract/BusyBlocksGroup.js"
-import { CreateBusyBlockRequest } from "../models/BusyBlock.js"
-import type { BusyBlock, BusyOccurrence } from "../models/BusyBlock.js"
+import type { BusyBlock, BusyOccurrence, CreateBusyBlockRequest } from "../models/BusyBlock.js"
 import { expand } from "../models/Recurrence.js"
 
 /**
@@ -34,8 +33,7 @@ export interface BusyBlocks {
   ) => Effect.Effect<ReadonlyArray<BusyOccurrence>, CrmError>
 }
 
-const UserPath = Schema.Struct({ userId: Fields.ResourceId })
-const BlockPath = Schema.Struct({ userId: Fields.ResourceId, blockId: Fields.ResourceId })
+/** `occurrences`' own input (no endpoint takes a range): the user, and a range that is not empty. */
 const Range = Schema.Struct({ userId: Fields.ResourceId, from: Schema.ValidDateFromSelf, to: Schema.ValidDateFromSelf })
   .pipe(Schema.filter((r) => r.from.getTime() < r.to.getTime() || { path: ["to"], message: "must be after from" }))
 
@@ -84,25 +82,15 @@ export const occurrencesOf = (
  */
 export class BusyBlocksService extends Effect.Service<BusyBlocksService>()("@blocks-crm/calendar/BusyBlocksService", {
   effect: Effect.map(ApiClient.group(BusyBlocksGroup), (api): BusyBlocks => {
-    const checkList = ApiClient.validate(UserPath, "busyBlocks.list")
-    const checkCreatePath = ApiClient.validate(UserPath, "busyBlocks.create")
-    const checkCreate = ApiClient.validate(CreateBusyBlockRequest, "busyBlocks.create")
-    const checkDelete = ApiClient.validate(BlockPath, "busyBlocks.delete")
     const checkRange = ApiClient.validate(Range, "busyBlocks.occurrences")
-    const list = (userId: string) => Effect.flatMap(checkList({ userId }), (path) => api.list({ path }))
     return {
-      list,
-      create: (userId: string, data: CreateBusyBlockRequest) =>
-        Effect.flatMap(
-          Effect.all([checkCreatePath({ userId }), checkCreate(data)]),
-          ([path, payload]) => api.create({ path, payload })
-        ),
-      delete: (userId: string, blockId: string) =>
-        Effect.flatMap(checkDelete({ userId, blockId }), (path) => api.delete({ path })),
-      occurrences: (userId: string, from: Date, to: Date) =>
+      list: (userId) => api.list({ path: { userId } }),
+      create: (userId, data) => api.create({ path: { userId }, payload: data }),
+      delete: (userId, blockId) => api.delete({ path: { userId, blockId } }),
+      occurrences: (userId, from, to) =>
         Effect.flatMap(
           checkRange({ userId, from, to }),
-          () => Effect.map(list(userId), (blocks) => occurrencesOf(blocks, from, to))
+          () => Effect.map(api.list({ path: { userId } }, "occurrences"), (blocks) => occurrencesOf(blocks, from, to))
         )
     }
   })

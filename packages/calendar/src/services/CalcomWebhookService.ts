@@ -6,7 +6,6 @@
  */
 import * as ApiClient from "@blocks-crm/core-http/ApiClient"
 import type { CrmError } from "@blocks-crm/core-http/CrmError"
-import * as Fields from "@blocks-crm/core-http/Fields"
 import * as Effect from "effect/Effect"
 import * as Option from "effect/Option"
 import type * as Redacted from "effect/Redacted"
@@ -32,8 +31,6 @@ export interface CalcomWebhook {
     secret: Option.Option<Redacted.Redacted<string>>
   ) => Effect.Effect<CalcomWebhookAnswer, CrmError>
 }
-
-const CompanyPath = Schema.Struct({ urlId: Fields.ResourceId })
 
 /**
  * The Cal.com webhook sender as an Effect service (`CalcomWebhook`).
@@ -63,27 +60,29 @@ export class CalcomWebhookService extends Effect.Service<CalcomWebhookService>()
   "@blocks-crm/calendar/CalcomWebhookService",
   {
     effect: Effect.map(ApiClient.group(CalcomWebhookGroup), (api): CalcomWebhook => {
-      const checkPath = ApiClient.validate(CompanyPath, "calcomWebhook.send")
-      const check = ApiClient.validate(CalcomWebhookEvent, "calcomWebhook.send")
+      const check = ApiClient.checkRequest(CalcomWebhookGroup.endpoints["receive"]!, "calcomWebhook.send")
       const encode = Schema.encodeSync(CalcomWebhookEvent)
       return {
-        send: (companyUrlId: string, event: CalcomWebhookEvent, secret: Option.Option<Redacted.Redacted<string>>) =>
-          Effect.flatMap(
-            Effect.all([checkPath({ urlId: companyUrlId }), check(event)]),
-            ([path, payload]) =>
-              Effect.flatMap(
-                Option.match(secret, {
-                  onNone: () => Effect.succeed(undefined),
-                  onSome: (key) => sign(key, JSON.stringify(encode(payload)))
-                }),
-                (signature) =>
-                  api.receive({
+        send: (companyUrlId: string, event: CalcomWebhookEvent, secret: Option.Option<Redacted.Redacted<string>>) => {
+          const path = { urlId: companyUrlId }
+          // The request is checked before the event is encoded for its signature.
+          return Effect.flatMap(check({ path, payload: event }), () =>
+            Effect.flatMap(
+              Option.match(secret, {
+                onNone: () => Effect.succeed(undefined),
+                onSome: (key) => sign(key, JSON.stringify(encode(event)))
+              }),
+              (signature) =>
+                api.receive(
+                  {
                     path,
                     headers: signature === undefined ? {} : { "x-cal-signature-256": signature },
-                    payload
-                  })
-              )
-          )
+                    payload: event
+                  },
+                  "send"
+                )
+            ))
+        }
       }
     })
   }

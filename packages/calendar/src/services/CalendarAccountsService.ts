@@ -5,12 +5,14 @@
  */
 import * as ApiClient from "@blocks-crm/core-http/ApiClient"
 import type { CrmError } from "@blocks-crm/core-http/CrmError"
-import * as Fields from "@blocks-crm/core-http/Fields"
 import * as Effect from "effect/Effect"
-import * as Schema from "effect/Schema"
 import { CalendarAccountsGroup } from "../contract/CalendarAccountsGroup.js"
-import { CreateCalendarAccountRequest, UpdateCalendarAccountRequest } from "../models/CalendarAccount.js"
-import type { CalendarAccount, UpdatedCalendarAccount } from "../models/CalendarAccount.js"
+import type {
+  CalendarAccount,
+  CreateCalendarAccountRequest,
+  UpdateCalendarAccountRequest,
+  UpdatedCalendarAccount
+} from "../models/CalendarAccount.js"
 
 /**
  * The calendar account methods, each under the user (`userId`).
@@ -29,9 +31,6 @@ export interface CalendarAccounts {
   ) => Effect.Effect<UpdatedCalendarAccount, CrmError>
   readonly delete: (userId: string, accountId: string) => Effect.Effect<void, CrmError>
 }
-
-const UserPath = Schema.Struct({ userId: Fields.ResourceId })
-const AccountPath = Schema.Struct({ userId: Fields.ResourceId, accountId: Fields.ResourceId })
 
 /**
  * A user's calendar accounts as an Effect service (`CalendarAccounts`). Inputs are validated before
@@ -53,33 +52,12 @@ const AccountPath = Schema.Struct({ userId: Fields.ResourceId, accountId: Fields
 export class CalendarAccountsService extends Effect.Service<CalendarAccountsService>()(
   "@blocks-crm/calendar/CalendarAccountsService",
   {
-    effect: Effect.map(ApiClient.group(CalendarAccountsGroup), (api): CalendarAccounts => {
-      const userPath = (operation: string) => ApiClient.validate(UserPath, `calendarAccounts.${operation}`)
-      const accountPath = (operation: string) => ApiClient.validate(AccountPath, `calendarAccounts.${operation}`)
-      const checkList = userPath("list")
-      const checkGet = accountPath("get")
-      const checkCreatePath = userPath("create")
-      const checkCreate = ApiClient.validate(CreateCalendarAccountRequest, "calendarAccounts.create")
-      const checkUpdatePath = accountPath("update")
-      const checkUpdate = ApiClient.validate(UpdateCalendarAccountRequest, "calendarAccounts.update")
-      const checkDelete = accountPath("delete")
-      return {
-        list: (userId: string) => Effect.flatMap(checkList({ userId }), (path) => api.list({ path })),
-        get: (userId: string, accountId: string) =>
-          Effect.flatMap(checkGet({ userId, accountId }), (path) => api.get({ path })),
-        create: (userId: string, data: CreateCalendarAccountRequest) =>
-          Effect.flatMap(
-            Effect.all([checkCreatePath({ userId }), checkCreate(data)]),
-            ([path, payload]) => api.create({ path, payload })
-          ),
-        update: (userId: string, accountId: string, data: UpdateCalendarAccountRequest) =>
-          Effect.flatMap(
-            Effect.all([checkUpdatePath({ userId, accountId }), checkUpdate(data)]),
-            ([path, payload]) => api.update({ path, payload })
-          ),
-        delete: (userId: string, accountId: string) =>
-          Effect.flatMap(checkDelete({ userId, accountId }), (path) => api.delete({ path }))
-      }
-    })
+    effect: Effect.map(ApiClient.group(CalendarAccountsGroup), (api): CalendarAccounts => ({
+      list: (userId) => api.list({ path: { userId } }),
+      get: (userId, accountId) => api.get({ path: { userId, accountId } }),
+      create: (userId, data) => api.create({ path: { userId }, payload: data }),
+      update: (userId, accountId, data) => api.update({ path: { userId, accountId }, payload: data }),
+      delete: (userId, accountId) => api.delete({ path: { userId, accountId } })
+    }))
   }
 ) {}

@@ -3,39 +3,23 @@
  *
  * @since 0.1.0
  */
+import * as CrmDomain from "@blocks-crm/core-http/CrmDomain"
 import type { CrmTransport } from "@blocks-crm/core-http/CrmTransport"
-import * as Layer from "effect/Layer"
-import { BusyBlocksService } from "./BusyBlocksService.js"
-import { CalcomWebhookService } from "./CalcomWebhookService.js"
-import { CalendarAccountsService } from "./CalendarAccountsService.js"
-import { CalendarSyncService } from "./CalendarSyncService.js"
-import { IcsFeedService } from "./IcsFeedService.js"
-import { IcsTokensService } from "./IcsTokensService.js"
+import type * as Layer from "effect/Layer"
+import { calendar } from "../domain.js"
 
 /**
  * Every calendar service, as one requirement.
  *
  * @since 0.1.0
  */
-export type CalendarServices =
-  | CalendarAccountsService
-  | CalendarSyncService
-  | BusyBlocksService
-  | IcsTokensService
-  | IcsFeedService
-  | CalcomWebhookService
+export type CalendarServices = CrmDomain.ServicesOf<typeof calendar>
 
 /**
- * Every calendar service's `Default` layer, on whatever `CrmTransport` is provided.
+ * Every calendar service's `Default` layer, on whatever `CrmTransport` is provided: the services the
+ * descriptor lists (`CrmDomain.layer`), so the list is said once.
  *
  * @since 0.1.0
  * @category layers
  */
-export const CalendarServicesLive: Layer.Layer<CalendarServices, never, CrmTransport> = Layer.mergeAll(
-  CalendarAccountsService.Default,
-  CalendarSyncService.Default,
-  BusyBlocksService.Default,
-  IcsTokensService.Default,
-  IcsFeedService.Default,
-  CalcomWebhookService.Default
-)
+export const CalendarServicesLive: Layer.Layer<CalendarServices, never, CrmTransport> = CrmDomain.layer(calendar)

@@ -6,9 +6,7 @@
  */
 import * as ApiClient from "@blocks-crm/core-http/ApiClient"
 import type { CrmError } from "@blocks-crm/core-http/CrmError"
-import * as Fields from "@blocks-crm/core-http/Fields"
 import * as Effect from "effect/Effect"
-import * as Schema from "effect/Schema"
 import { CalendarSyncGroup } from "../contract/CalendarSyncGroup.js"
 import type { CalendarSyncStarted, TenantCalendarSyncStarted } from "../models/CalendarSync.js"
 
@@ -23,8 +21,6 @@ export interface CalendarSync {
   /** Syncs every sync-enabled calendar account of the tenant. */
   readonly syncTenant: () => Effect.Effect<TenantCalendarSyncStarted, CrmError>
 }
-
-const UserPath = Schema.Struct({ userId: Fields.ResourceId })
 
 /**
  * Calendar sync as an Effect service (`CalendarSync`).
@@ -43,12 +39,9 @@ const UserPath = Schema.Struct({ userId: Fields.ResourceId })
 export class CalendarSyncService extends Effect.Service<CalendarSyncService>()(
   "@blocks-crm/calendar/CalendarSyncService",
   {
-    effect: Effect.map(ApiClient.group(CalendarSyncGroup), (api): CalendarSync => {
-      const checkUser = ApiClient.validate(UserPath, "calendarSync.syncUser")
-      return {
-        syncUser: (userId: string) => Effect.flatMap(checkUser({ userId }), (path) => api.syncUser({ path })),
-        syncTenant: () => api.syncTenant({})
-      }
-    })
+    effect: Effect.map(ApiClient.group(CalendarSyncGroup), (api): CalendarSync => ({
+      syncUser: (userId) => api.syncUser({ path: { userId } }),
+      syncTenant: () => api.syncTenant({})
+    }))
   }
 ) {}

@@ -3,21 +3,21 @@
  *
  * @since 0.1.0
  */
+import * as CrmDomain from "@blocks-crm/core-http/CrmDomain"
 import type { CrmTransport } from "@blocks-crm/core-http/CrmTransport"
-import * as Layer from "effect/Layer"
-import { MailTemplatesService } from "./MailTemplatesService.js"
-import { MandrillTemplatesService } from "./MandrillTemplatesService.js"
-import { SubscribersService } from "./SubscribersService.js"
+import type * as Layer from "effect/Layer"
+import { comms } from "../domain.js"
 
 /**
  * Every service of the comms domain, as `CommsServicesLive` provides them.
  *
  * @since 0.1.0
  */
-export type CommsServices = SubscribersService | MailTemplatesService | MandrillTemplatesService
+export type CommsServices = CrmDomain.ServicesOf<typeof comms>
 
 /**
- * Every comms service's `Default` layer, on whatever `CrmTransport` is provided.
+ * Every comms service's `Default` layer, on whatever `CrmTransport` is provided: the services the
+ * descriptor lists (`CrmDomain.layer`), so the list is said once.
  *
  * @example
  * ```ts
@@ -33,8 +33,4 @@ export type CommsServices = SubscribersService | MailTemplatesService | Mandrill
  * @since 0.1.0
  * @category layers
  */
-export const CommsServicesLive: Layer.Layer<CommsServices, never, CrmTransport> = Layer.mergeAll(
-  SubscribersService.Default,
-  MailTemplatesService.Default,
-  MandrillTemplatesService.Default
-)
+export const CommsServicesLive: Layer.Layer<CommsServices, never, CrmTransport> = CrmDomain.layer(comms)

@@ -5,16 +5,18 @@
  */
 import * as ApiClient from "@blocks-crm/core-http/ApiClient"
 import type { CrmError } from "@blocks-crm/core-http/CrmError"
-import * as Fields from "@blocks-crm/core-http/Fields"
-import * as Pagination from "@blocks-crm/core-http/Pagination"
 import type { PageParams, PageResult } from "@blocks-crm/core-http/Pagination"
 import * as ResourceClient from "@blocks-crm/core-http/ResourceClient"
 import type { StreamParams } from "@blocks-crm/core-http/ResourceClient"
 import * as Effect from "effect/Effect"
 import type * as Stream from "effect/Stream"
 import { MailTemplatesGroup } from "../contract/MailTemplatesGroup.js"
-import { CreateMailTemplateRequest, UpdateMailTemplateRequest } from "../models/MailTemplate.js"
-import type { MailTemplate, UpdatedMailTemplate } from "../models/MailTemplate.js"
+import type {
+  CreateMailTemplateRequest,
+  MailTemplate,
+  UpdatedMailTemplate,
+  UpdateMailTemplateRequest
+} from "../models/MailTemplate.js"
 
 /**
  * The mail template methods. The reference documents no delete for templates.
@@ -59,26 +61,13 @@ export interface MailTemplates {
 export class MailTemplatesService
   extends Effect.Service<MailTemplatesService>()("@blocks-crm/comms/MailTemplatesService", {
     effect: Effect.map(ApiClient.group(MailTemplatesGroup), (endpoints): MailTemplates => {
-      const checkPage = ApiClient.validate(Pagination.PageUrlParams, "mailTemplates.list")
-      const checkId = (operation: string) => ApiClient.validate(Fields.ResourceId, `mailTemplates.${operation}`)
-      const checkGetId = checkId("get")
-      const checkUpdateId = checkId("update")
-      const checkCreate = ApiClient.validate(CreateMailTemplateRequest, "mailTemplates.create")
-      const checkUpdate = ApiClient.validate(UpdateMailTemplateRequest, "mailTemplates.update")
-      const list = (params?: PageParams) =>
-        Effect.flatMap(checkPage(params ?? {}), (urlParams) => endpoints.list({ urlParams }))
+      const list = (params?: PageParams) => endpoints.list({ urlParams: params ?? {} })
       return {
         list,
         stream: ResourceClient.streamOf("mailTemplates", list),
-        get: (uniqueId: string) =>
-          Effect.flatMap(checkGetId(uniqueId), (id) => endpoints.get({ path: { uniqueId: id } })),
-        create: (data: CreateMailTemplateRequest) =>
-          Effect.flatMap(checkCreate(data), (payload) => endpoints.create({ payload })),
-        update: (uniqueId: string, data: UpdateMailTemplateRequest) =>
-          Effect.flatMap(
-            Effect.all([checkUpdateId(uniqueId), checkUpdate(data)]),
-            ([id, payload]) => endpoints.update({ path: { uniqueId: id }, payload })
-          )
+        get: (uniqueId) => endpoints.get({ path: { uniqueId } }),
+        create: (data) => endpoints.create({ payload: data }),
+        update: (uniqueId, data) => endpoints.update({ path: { uniqueId }, payload: data })
       }
     })
   })

@@ -7,12 +7,12 @@ import * as ApiClient from "@blocks-crm/core-http/ApiClient"
 import type { CrmError } from "@blocks-crm/core-http/CrmError"
 import * as Effect from "effect/Effect"
 import { MandrillTemplatesGroup } from "../contract/MandrillTemplatesGroup.js"
-import {
+import type {
   CreateMandrillTemplateRequest,
-  MandrillTemplateRef,
+  MandrillStats,
+  MandrillTemplate,
   UpdateMandrillTemplateRequest
 } from "../models/MandrillTemplate.js"
-import type { MandrillStats, MandrillTemplate } from "../models/MandrillTemplate.js"
 
 /**
  * The Mandrill methods of mail templates, each naming the template by its id.
@@ -53,21 +53,11 @@ export interface MandrillTemplates {
  */
 export class MandrillTemplatesService
   extends Effect.Service<MandrillTemplatesService>()("@blocks-crm/comms/MandrillTemplatesService", {
-    effect: Effect.map(ApiClient.group(MandrillTemplatesGroup), (endpoints): MandrillTemplates => {
-      const checkCreate = ApiClient.validate(CreateMandrillTemplateRequest, "mandrillTemplates.create")
-      const checkUpdate = ApiClient.validate(UpdateMandrillTemplateRequest, "mandrillTemplates.update")
-      const checkPublish = ApiClient.validate(MandrillTemplateRef, "mandrillTemplates.publish")
-      const checkStats = ApiClient.validate(MandrillTemplateRef, "mandrillTemplates.stats")
-      return {
-        create: (data: CreateMandrillTemplateRequest) =>
-          Effect.flatMap(checkCreate(data), (payload) => endpoints.create({ payload })),
-        update: (data: UpdateMandrillTemplateRequest) =>
-          Effect.flatMap(checkUpdate(data), (payload) => endpoints.update({ payload })),
-        publish: (templateId: string) =>
-          Effect.flatMap(checkPublish({ templateId }), (payload) => endpoints.publish({ payload })),
-        stats: (templateId: string) =>
-          Effect.flatMap(checkStats({ templateId }), (urlParams) => endpoints.stats({ urlParams }))
-      }
-    })
+    effect: Effect.map(ApiClient.group(MandrillTemplatesGroup), (endpoints): MandrillTemplates => ({
+      create: (data) => endpoints.create({ payload: data }),
+      update: (data) => endpoints.update({ payload: data }),
+      publish: (templateId) => endpoints.publish({ payload: { templateId } }),
+      stats: (templateId) => endpoints.stats({ urlParams: { templateId } })
+    }))
   })
 {}

@@ -8,8 +8,13 @@ import type { CrmError } from "@blocks-crm/core-http/CrmError"
 import * as ResourceClient from "@blocks-crm/core-http/ResourceClient"
 import * as Effect from "effect/Effect"
 import { SubscribersGroup } from "../contract/SubscribersGroup.js"
-import { CreateSubscriberRequest, UnsubscribeRequest, UpdateSubscriberRequest } from "../models/Subscriber.js"
-import type { Subscriber, UnsubscribeResult, UpdatedSubscriber } from "../models/Subscriber.js"
+import type {
+  CreateSubscriberRequest,
+  Subscriber,
+  UnsubscribeResult,
+  UpdatedSubscriber,
+  UpdateSubscriberRequest
+} from "../models/Subscriber.js"
 
 /**
  * The CRUD methods of subscribers, plus `unsubscribe`.
@@ -48,15 +53,8 @@ export interface Subscribers
  * @category services
  */
 export class SubscribersService extends Effect.Service<SubscribersService>()("@blocks-crm/comms/SubscribersService", {
-  effect: Effect.map(ApiClient.group(SubscribersGroup), (endpoints): Subscribers => {
-    const checkUnsubscribe = ApiClient.validate(UnsubscribeRequest, "subscribers.unsubscribe")
-    return {
-      ...ResourceClient.crud("subscribers", endpoints, {
-        create: CreateSubscriberRequest,
-        update: UpdateSubscriberRequest
-      }),
-      unsubscribe: (email: string) =>
-        Effect.flatMap(checkUnsubscribe({ email }), (payload) => endpoints.unsubscribe({ payload }))
-    }
-  })
+  effect: Effect.map(ApiClient.group(SubscribersGroup), (endpoints): Subscribers => ({
+    ...ResourceClient.crud("subscribers", endpoints),
+    unsubscribe: (email) => endpoints.unsubscribe({ payload: { email } })
+  }))
 }) {}

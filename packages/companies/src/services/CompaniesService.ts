@@ -7,10 +7,8 @@ import * as ApiClient from "@blocks-crm/core-http/ApiClient"
 import type { CrmError } from "@blocks-crm/core-http/CrmError"
 import * as Effect from "effect/Effect"
 import * as Redacted from "effect/Redacted"
-import * as Schema from "effect/Schema"
 import { CompaniesGroup } from "../contract/CompaniesGroup.js"
-import { CompanyUrlId, CreateCompanyRequest, ExchangeKeyRequest, ImpersonateRequest } from "../models/Company.js"
-import type { AccessToken, Company, CompanyStorage } from "../models/Company.js"
+import type { AccessToken, Company, CompanyStorage, CreateCompanyRequest } from "../models/Company.js"
 
 /**
  * The company methods, each naming the company by its url id (`my-company`).
@@ -35,8 +33,6 @@ export interface Companies {
   readonly storage: (urlId: string) => Effect.Effect<CompanyStorage, CrmError>
 }
 
-const CompanyPath = Schema.Struct({ urlId: CompanyUrlId })
-
 /**
  * Companies as an Effect service (`Companies`). Inputs are validated before anything is sent.
  *
@@ -57,31 +53,15 @@ const CompanyPath = Schema.Struct({ urlId: CompanyUrlId })
  * @category services
  */
 export class CompaniesService extends Effect.Service<CompaniesService>()("@blocks-crm/companies/CompaniesService", {
-  effect: Effect.map(ApiClient.group(CompaniesGroup), (api): Companies => {
-    const getPath = ApiClient.validate(CompanyPath, "companies.get")
-    const checkCreate = ApiClient.validate(CreateCompanyRequest, "companies.create")
-    const exchangePath = ApiClient.validate(CompanyPath, "companies.exchange")
-    const checkExchange = ApiClient.validate(ExchangeKeyRequest, "companies.exchange")
-    const impersonatePath = ApiClient.validate(CompanyPath, "companies.impersonate")
-    const checkImpersonate = ApiClient.validate(ImpersonateRequest, "companies.impersonate")
-    const storagePath = ApiClient.validate(CompanyPath, "companies.storage")
-    return {
-      get: (urlId) => Effect.flatMap(getPath({ urlId }), (path) => api.get({ path })),
-      create: (data) => Effect.flatMap(checkCreate(data), (payload) => api.create({ payload })),
-      exchange: (urlId, apiKey) =>
-        Effect.flatMap(
-          Effect.all([
-            exchangePath({ urlId }),
-            checkExchange({ apiKey: Redacted.isRedacted(apiKey) ? apiKey : Redacted.make(apiKey) })
-          ]),
-          ([path, payload]) => api.exchange({ path, payload })
-        ),
-      impersonate: (urlId, userUniqueId) =>
-        Effect.flatMap(
-          Effect.all([impersonatePath({ urlId }), checkImpersonate({ userUniqueId })]),
-          ([path, payload]) => api.impersonate({ path, payload })
-        ),
-      storage: (urlId) => Effect.flatMap(storagePath({ urlId }), (path) => api.storage({ path }))
-    }
-  })
+  effect: Effect.map(ApiClient.group(CompaniesGroup), (api): Companies => ({
+    get: (urlId) => api.get({ path: { urlId } }),
+    create: (data) => api.create({ payload: data }),
+    exchange: (urlId, apiKey) =>
+      api.exchange({
+        path: { urlId },
+        payload: { apiKey: Redacted.isRedacted(apiKey) ? apiKey : Redacted.make(apiKey) }
+      }),
+    impersonate: (urlId, userUniqueId) => api.impersonate({ path: { urlId }, payload: { userUniqueId } }),
+    storage: (urlId) => api.storage({ path: { urlId } })
+  }))
 }) {}

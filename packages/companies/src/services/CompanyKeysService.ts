@@ -5,13 +5,9 @@
  */
 import * as ApiClient from "@blocks-crm/core-http/ApiClient"
 import type { CrmError } from "@blocks-crm/core-http/CrmError"
-import * as Fields from "@blocks-crm/core-http/Fields"
 import * as Effect from "effect/Effect"
-import * as Schema from "effect/Schema"
 import { CompanyKeysGroup } from "../contract/CompanyKeysGroup.js"
-import { CreateApiKeyRequest, UpdateApiKeyRequest } from "../models/ApiKey.js"
-import type { ApiKey, CreatedApiKey } from "../models/ApiKey.js"
-import { CompanyUrlId } from "../models/CompanyUrlId.js"
+import type { ApiKey, CreateApiKeyRequest, CreatedApiKey, UpdateApiKeyRequest } from "../models/ApiKey.js"
 
 /**
  * The key methods, each under the company (`urlId`) the keys belong to.
@@ -28,9 +24,6 @@ export interface CompanyKeys {
   /** Revokes the key, and the tokens exchanged for it. */
   readonly delete: (urlId: string, keyId: string) => Effect.Effect<void, CrmError>
 }
-
-const CompanyPath = Schema.Struct({ urlId: CompanyUrlId })
-const KeyPath = Schema.Struct({ urlId: CompanyUrlId, keyId: Fields.ResourceId })
 
 /**
  * A company's API keys as an Effect service (`CompanyKeys`). Inputs are validated before anything is sent.
@@ -55,27 +48,11 @@ const KeyPath = Schema.Struct({ urlId: CompanyUrlId, keyId: Fields.ResourceId })
 export class CompanyKeysService extends Effect.Service<CompanyKeysService>()(
   "@blocks-crm/companies/CompanyKeysService",
   {
-    effect: Effect.map(ApiClient.group(CompanyKeysGroup), (api): CompanyKeys => {
-      const listPath = ApiClient.validate(CompanyPath, "companyKeys.list")
-      const createPath = ApiClient.validate(CompanyPath, "companyKeys.create")
-      const checkCreate = ApiClient.validate(CreateApiKeyRequest, "companyKeys.create")
-      const updatePath = ApiClient.validate(KeyPath, "companyKeys.update")
-      const checkUpdate = ApiClient.validate(UpdateApiKeyRequest, "companyKeys.update")
-      const deletePath = ApiClient.validate(KeyPath, "companyKeys.delete")
-      return {
-        list: (urlId) => Effect.flatMap(listPath({ urlId }), (path) => api.list({ path })),
-        create: (urlId, data) =>
-          Effect.flatMap(
-            Effect.all([createPath({ urlId }), checkCreate(data)]),
-            ([path, payload]) => api.create({ path, payload })
-          ),
-        update: (urlId, keyId, data) =>
-          Effect.flatMap(
-            Effect.all([updatePath({ urlId, keyId }), checkUpdate(data)]),
-            ([path, payload]) => api.update({ path, payload })
-          ),
-        delete: (urlId, keyId) => Effect.flatMap(deletePath({ urlId, keyId }), (path) => api.delete({ path }))
-      }
-    })
+    effect: Effect.map(ApiClient.group(CompanyKeysGroup), (api): CompanyKeys => ({
+      list: (urlId) => api.list({ path: { urlId } }),
+      create: (urlId, data) => api.create({ path: { urlId }, payload: data }),
+      update: (urlId, keyId, data) => api.update({ path: { urlId, keyId }, payload: data }),
+      delete: (urlId, keyId) => api.delete({ path: { urlId, keyId } })
+    }))
   }
 ) {}

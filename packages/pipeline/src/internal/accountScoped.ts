@@ -1,14 +1,10 @@
 /**
  * The two methods a resource gains under an account (`GET`/`POST /accounts/:unique_id/<resource>`),
- * shared by leads and quotes so that both validate and page alike.
+ * shared by leads and quotes so that both page alike; the endpoints check the inputs.
  */
-import { validate } from "@blocks-crm/core-http/ApiClient"
-import type { ApiError, CrmError } from "@blocks-crm/core-http/CrmError"
-import { ResourceId } from "@blocks-crm/core-http/Fields"
-import * as Pagination from "@blocks-crm/core-http/Pagination"
+import type { ApiError, CrmError, InvalidInput } from "@blocks-crm/core-http/CrmError"
 import type { PageParams, PageResult } from "@blocks-crm/core-http/Pagination"
-import * as Effect from "effect/Effect"
-import type * as Schema from "effect/Schema"
+import type * as Effect from "effect/Effect"
 
 /** `listForAccount` and `createForAccount` of one resource (documented on each service's interface). */
 export interface AccountScoped<A, Create> {
@@ -23,30 +19,14 @@ interface AccountPath {
 /** The endpoints a group declares for its account-scoped listing and creation. */
 export interface AccountScopedEndpoints<A, Create> {
   readonly listForAccount: (
-    request: AccountPath & { readonly urlParams: { readonly page?: number; readonly records?: number } }
-  ) => Effect.Effect<PageResult<A>, ApiError>
-  readonly createForAccount: (request: AccountPath & { readonly payload: Create }) => Effect.Effect<A, ApiError>
+    request: AccountPath & { readonly urlParams: PageParams }
+  ) => Effect.Effect<PageResult<A>, ApiError | InvalidInput>
+  readonly createForAccount: (
+    request: AccountPath & { readonly payload: Create }
+  ) => Effect.Effect<A, ApiError | InvalidInput>
 }
 
-export const accountScoped = <A, Create, CreateI>(
-  resource: string,
-  endpoints: AccountScopedEndpoints<A, Create>,
-  create: Schema.Schema<Create, CreateI>
-): AccountScoped<A, Create> => {
-  const checkListId = validate(ResourceId, `${resource}.listForAccount`)
-  const checkPage = validate(Pagination.PageUrlParams, `${resource}.listForAccount`)
-  const checkCreateId = validate(ResourceId, `${resource}.createForAccount`)
-  const checkCreate = validate(create, `${resource}.createForAccount`)
-  return {
-    listForAccount: (accountId, params) =>
-      Effect.flatMap(
-        Effect.all([checkListId(accountId), checkPage(params ?? {})]),
-        ([id, urlParams]) => endpoints.listForAccount({ path: { accountId: id }, urlParams })
-      ),
-    createForAccount: (accountId, data) =>
-      Effect.flatMap(
-        Effect.all([checkCreateId(accountId), checkCreate(data)]),
-        ([id, payload]) => endpoints.createForAccount({ path: { accountId: id }, payload })
-      )
-  }
-}
+export const accountScoped = <A, Create>(endpoints: AccountScopedEndpoints<A, Create>): AccountScoped<A, Create> => ({
+  listForAccount: (accountId, params) => endpoints.listForAccount({ path: { accountId }, urlParams: params ?? {} }),
+  createForAccount: (accountId, data) => endpoints.createForAccount({ path: { accountId }, payload: data })
+})

@@ -11,8 +11,13 @@ import type { PageParams, PageResult } from "@blocks-crm/core-http/Pagination"
 import * as Effect from "effect/Effect"
 import { LeadsGroup } from "../contract/LeadsGroup.js"
 import { accountScoped } from "../internal/accountScoped.js"
-import { CreateAccountLeadRequest, CreateLeadRequest, UpdateLeadRequest } from "../models/Lead.js"
-import type { Lead, UpdatedLead } from "../models/Lead.js"
+import type {
+  CreateAccountLeadRequest,
+  CreateLeadRequest,
+  Lead,
+  UpdatedLead,
+  UpdateLeadRequest
+} from "../models/Lead.js"
 
 /**
  * What `LeadsService` offers: the standard methods with the trash (`SoftDeleteClient`), plus the
@@ -52,8 +57,8 @@ export class LeadsService extends Effect.Service<LeadsService>()("@blocks-crm/pi
   effect: Effect.map(
     ApiClient.group(LeadsGroup),
     (endpoints): Leads => ({
-      ...ResourceClient.softDelete("leads", endpoints, { create: CreateLeadRequest, update: UpdateLeadRequest }),
-      ...accountScoped("leads", endpoints, CreateAccountLeadRequest)
+      ...ResourceClient.softDelete("leads", endpoints),
+      ...accountScoped(endpoints)
     })
   )
 }) {}

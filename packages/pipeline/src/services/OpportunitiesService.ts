@@ -7,8 +7,12 @@ import * as ApiClient from "@blocks-crm/core-http/ApiClient"
 import * as ResourceClient from "@blocks-crm/core-http/ResourceClient"
 import * as Effect from "effect/Effect"
 import { OpportunitiesGroup } from "../contract/OpportunitiesGroup.js"
-import { CreateOpportunityRequest, UpdateOpportunityRequest } from "../models/Opportunity.js"
-import type { Opportunity, UpdatedOpportunity } from "../models/Opportunity.js"
+import type {
+  CreateOpportunityRequest,
+  Opportunity,
+  UpdatedOpportunity,
+  UpdateOpportunityRequest
+} from "../models/Opportunity.js"
 
 /**
  * The CRM's opportunities as an Effect service (`SoftDeleteClient`): pages, a lazy `stream`, search,
@@ -39,11 +43,7 @@ export class OpportunitiesService extends Effect.Service<OpportunitiesService>()
         CreateOpportunityRequest,
         UpdateOpportunityRequest,
         UpdatedOpportunity
-      > =>
-        ResourceClient.softDelete("opportunities", endpoints, {
-          create: CreateOpportunityRequest,
-          update: UpdateOpportunityRequest
-        })
+      > => ResourceClient.softDelete("opportunities", endpoints)
     )
   }
 ) {}

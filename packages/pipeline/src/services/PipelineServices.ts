@@ -3,30 +3,21 @@
  *
  * @since 0.1.0
  */
+import * as CrmDomain from "@blocks-crm/core-http/CrmDomain"
 import type { CrmTransport } from "@blocks-crm/core-http/CrmTransport"
-import * as Layer from "effect/Layer"
-import { LeadFollowsService } from "./LeadFollowsService.js"
-import { LeadsService } from "./LeadsService.js"
-import { OpportunitiesService } from "./OpportunitiesService.js"
-import { QuotesService } from "./QuotesService.js"
-import { ReferralsService } from "./ReferralsService.js"
-import { TouchesService } from "./TouchesService.js"
+import type * as Layer from "effect/Layer"
+import { pipeline } from "../domain.js"
 
 /**
  * Every service of the pipeline domain, as `PipelineServicesLive` provides them.
  *
  * @since 0.1.0
  */
-export type PipelineServices =
-  | LeadsService
-  | LeadFollowsService
-  | OpportunitiesService
-  | QuotesService
-  | ReferralsService
-  | TouchesService
+export type PipelineServices = CrmDomain.ServicesOf<typeof pipeline>
 
 /**
- * Every pipeline service's `Default` layer, on whatever `CrmTransport` is provided.
+ * Every pipeline service's `Default` layer, on whatever `CrmTransport` is provided: the services the
+ * descriptor lists (`CrmDomain.layer`), so the list is said once.
  *
  * @example
  * ```ts
@@ -42,11 +33,4 @@ export type PipelineServices =
  * @since 0.1.0
  * @category layers
  */
-export const PipelineServicesLive: Layer.Layer<PipelineServices, never, CrmTransport> = Layer.mergeAll(
-  LeadsService.Default,
-  LeadFollowsService.Default,
-  OpportunitiesService.Default,
-  QuotesService.Default,
-  ReferralsService.Default,
-  TouchesService.Default
-)
+export const PipelineServicesLive: Layer.Layer<PipelineServices, never, CrmTransport> = CrmDomain.layer(pipeline)

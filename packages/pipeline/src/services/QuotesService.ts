@@ -11,8 +11,13 @@ import type { PageParams, PageResult } from "@blocks-crm/core-http/Pagination"
 import * as Effect from "effect/Effect"
 import { QuotesGroup } from "../contract/QuotesGroup.js"
 import { accountScoped } from "../internal/accountScoped.js"
-import { CreateAccountQuoteRequest, CreateQuoteRequest, UpdateQuoteRequest } from "../models/Quote.js"
-import type { Quote, UpdatedQuote } from "../models/Quote.js"
+import type {
+  CreateAccountQuoteRequest,
+  CreateQuoteRequest,
+  Quote,
+  UpdatedQuote,
+  UpdateQuoteRequest
+} from "../models/Quote.js"
 
 /**
  * What `QuotesService` offers: the standard methods with the trash (`SoftDeleteClient`), plus the
@@ -52,8 +57,8 @@ export class QuotesService extends Effect.Service<QuotesService>()("@blocks-crm/
   effect: Effect.map(
     ApiClient.group(QuotesGroup),
     (endpoints): Quotes => ({
-      ...ResourceClient.softDelete("quotes", endpoints, { create: CreateQuoteRequest, update: UpdateQuoteRequest }),
-      ...accountScoped("quotes", endpoints, CreateAccountQuoteRequest)
+      ...ResourceClient.softDelete("quotes", endpoints),
+      ...accountScoped(endpoints)
     })
   )
 }) {}

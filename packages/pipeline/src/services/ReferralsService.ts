@@ -7,8 +7,7 @@ import * as ApiClient from "@blocks-crm/core-http/ApiClient"
 import * as ResourceClient from "@blocks-crm/core-http/ResourceClient"
 import * as Effect from "effect/Effect"
 import { ReferralsGroup } from "../contract/ReferralsGroup.js"
-import { CreateReferralRequest, UpdateReferralRequest } from "../models/Referral.js"
-import type { Referral, UpdatedReferral } from "../models/Referral.js"
+import type { CreateReferralRequest, Referral, UpdatedReferral, UpdateReferralRequest } from "../models/Referral.js"
 
 /**
  * The CRM's referrals as an Effect service (`CrudClient`): pages, a lazy `stream` and CRUD. Inputs are
@@ -33,6 +32,6 @@ export class ReferralsService extends Effect.Service<ReferralsService>()("@block
   effect: Effect.map(
     ApiClient.group(ReferralsGroup),
     (endpoints): ResourceClient.CrudClient<Referral, CreateReferralRequest, UpdateReferralRequest, UpdatedReferral> =>
-      ResourceClient.crud("referrals", endpoints, { create: CreateReferralRequest, update: UpdateReferralRequest })
+      ResourceClient.crud("referrals", endpoints)
   )
 }) {}

@@ -7,8 +7,7 @@ import * as ApiClient from "@blocks-crm/core-http/ApiClient"
 import * as ResourceClient from "@blocks-crm/core-http/ResourceClient"
 import * as Effect from "effect/Effect"
 import { TouchesGroup } from "../contract/TouchesGroup.js"
-import { CreateTouchRequest, UpdateTouchRequest } from "../models/Touch.js"
-import type { Touch, UpdatedTouch } from "../models/Touch.js"
+import type { CreateTouchRequest, Touch, UpdatedTouch, UpdateTouchRequest } from "../models/Touch.js"
 
 /**
  * The CRM's touches (logged calls, e-mails, meetings and notes) as an Effect service (`CrudClient`):
@@ -32,6 +31,6 @@ export class TouchesService extends Effect.Service<TouchesService>()("@blocks-cr
   effect: Effect.map(
     ApiClient.group(TouchesGroup),
     (endpoints): ResourceClient.CrudClient<Touch, CreateTouchRequest, UpdateTouchRequest, UpdatedTouch> =>
-      ResourceClient.crud("touches", endpoints, { create: CreateTouchRequest, update: UpdateTouchRequest })
+      ResourceClient.crud("touches", endpoints)
   )
 }) {}

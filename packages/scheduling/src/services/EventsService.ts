@@ -6,19 +6,18 @@
  */
 import * as ApiClient from "@blocks-crm/core-http/ApiClient"
 import type { CrmError } from "@blocks-crm/core-http/CrmError"
-import { ResourceId } from "@blocks-crm/core-http/Fields"
 import * as ResourceClient from "@blocks-crm/core-http/ResourceClient"
 import * as Effect from "effect/Effect"
-import type * as Schema from "effect/Schema"
 import { EventsGroup } from "../contract/EventsGroup.js"
-import {
+import type {
   ContactAttendanceRequest,
   CreateEventRequest,
   EmployeeAttendanceRequest,
+  Event,
   EventNoteRequest,
+  UpdatedEvent,
   UpdateEventRequest
 } from "../models/Event.js"
-import type { Event, UpdatedEvent } from "../models/Event.js"
 
 /**
  * The CRUD methods of events, plus attendance and notes. Each action answers the event with its
@@ -61,32 +60,24 @@ export interface Events extends ResourceClient.CrudClient<Event, CreateEventRequ
  */
 export class EventsService extends Effect.Service<EventsService>()("@blocks-crm/scheduling/EventsService", {
   effect: Effect.map(ApiClient.group(EventsGroup), (endpoints): Events => {
-    const action = <A, I>(
-      operation: keyof Events & string,
-      schema: Schema.Schema<A, I>,
+    /** An attendance or note action: the event's id in the path, the action's body. */
+    const action = <A>(
       send: (request: { readonly path: { readonly uniqueId: string }; readonly payload: A }) => Effect.Effect<
         Event,
         CrmError
       >
-    ) => {
-      const checkId = ApiClient.validate(ResourceId, `events.${operation}`)
-      const checkData = ApiClient.validate(schema, `events.${operation}`)
-      return (eventId: string, data: A) =>
-        Effect.flatMap(
-          Effect.all([checkId(eventId), checkData(data)]),
-          ([uniqueId, payload]) => send({ path: { uniqueId }, payload })
-        )
-    }
+    ) =>
+    (eventId: string, data: A) => send({ path: { uniqueId: eventId }, payload: data })
     return {
-      ...ResourceClient.crud("events", endpoints, { create: CreateEventRequest, update: UpdateEventRequest }),
-      confirmContact: action("confirmContact", ContactAttendanceRequest, endpoints.confirmContact),
-      checkInContact: action("checkInContact", ContactAttendanceRequest, endpoints.checkInContact),
-      checkOutContact: action("checkOutContact", ContactAttendanceRequest, endpoints.checkOutContact),
-      addContactNote: action("addContactNote", EventNoteRequest, endpoints.addContactNote),
-      confirmEmployee: action("confirmEmployee", EmployeeAttendanceRequest, endpoints.confirmEmployee),
-      checkInEmployee: action("checkInEmployee", EmployeeAttendanceRequest, endpoints.checkInEmployee),
-      checkOutEmployee: action("checkOutEmployee", EmployeeAttendanceRequest, endpoints.checkOutEmployee),
-      addAdminNote: action("addAdminNote", EventNoteRequest, endpoints.addAdminNote)
+      ...ResourceClient.crud("events", endpoints),
+      confirmContact: action(endpoints.confirmContact),
+      checkInContact: action(endpoints.checkInContact),
+      checkOutContact: action(endpoints.checkOutContact),
+      addContactNote: action(endpoints.addContactNote),
+      confirmEmployee: action(endpoints.confirmEmployee),
+      checkInEmployee: action(endpoints.checkInEmployee),
+      checkOutEmployee: action(endpoints.checkOutEmployee),
+      addAdminNote: action(endpoints.addAdminNote)
     }
   })
 }) {}

@@ -5,12 +5,9 @@
  */
 import * as ApiClient from "@blocks-crm/core-http/ApiClient"
 import type { CrmError } from "@blocks-crm/core-http/CrmError"
-import * as Fields from "@blocks-crm/core-http/Fields"
 import * as Effect from "effect/Effect"
-import * as Schema from "effect/Schema"
 import { MeetingParticipantsGroup } from "../contract/MeetingParticipantsGroup.js"
-import { AddParticipantRequest } from "../models/MeetingParticipant.js"
-import type { MeetingParticipant } from "../models/MeetingParticipant.js"
+import type { AddParticipantRequest, MeetingParticipant } from "../models/MeetingParticipant.js"
 
 /**
  * The participant methods, each under the meeting (`meetingId`).
@@ -24,9 +21,6 @@ export interface MeetingParticipants {
   /** Removes a participant by its id; `NotFound` when it is not a participant of this meeting. */
   readonly remove: (meetingId: string, participantId: string) => Effect.Effect<void, CrmError>
 }
-
-const MeetingPath = Schema.Struct({ meetingId: Fields.ResourceId })
-const ParticipantPath = Schema.Struct({ meetingId: Fields.ResourceId, participantId: Fields.ResourceId })
 
 /**
  * A meeting's participants as an Effect service (`MeetingParticipants`). Inputs are validated before
@@ -48,22 +42,10 @@ const ParticipantPath = Schema.Struct({ meetingId: Fields.ResourceId, participan
 export class MeetingParticipantsService extends Effect.Service<MeetingParticipantsService>()(
   "@blocks-crm/scheduling/MeetingParticipantsService",
   {
-    effect: Effect.map(ApiClient.group(MeetingParticipantsGroup), (api): MeetingParticipants => {
-      const meetingPath = (operation: string) => ApiClient.validate(MeetingPath, `meetingParticipants.${operation}`)
-      const checkList = meetingPath("list")
-      const checkAddPath = meetingPath("add")
-      const checkAdd = ApiClient.validate(AddParticipantRequest, "meetingParticipants.add")
-      const checkRemove = ApiClient.validate(ParticipantPath, "meetingParticipants.remove")
-      return {
-        list: (meetingId: string) => Effect.flatMap(checkList({ meetingId }), (path) => api.list({ path })),
-        add: (meetingId: string, data: AddParticipantRequest) =>
-          Effect.flatMap(
-            Effect.all([checkAddPath({ meetingId }), checkAdd(data)]),
-            ([path, payload]) => api.add({ path, payload })
-          ),
-        remove: (meetingId: string, participantId: string) =>
-          Effect.flatMap(checkRemove({ meetingId, participantId }), (path) => api.remove({ path }))
-      }
-    })
+    effect: Effect.map(ApiClient.group(MeetingParticipantsGroup), (api): MeetingParticipants => ({
+      list: (meetingId) => api.list({ path: { meetingId } }),
+      add: (meetingId, data) => api.add({ path: { meetingId }, payload: data }),
+      remove: (meetingId, participantId) => api.remove({ path: { meetingId, participantId } })
+    }))
   }
 ) {}

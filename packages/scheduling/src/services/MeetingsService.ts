@@ -5,14 +5,11 @@
  */
 import * as ApiClient from "@blocks-crm/core-http/ApiClient"
 import type { CrmError } from "@blocks-crm/core-http/CrmError"
-import { ResourceId } from "@blocks-crm/core-http/Fields"
-import * as Pagination from "@blocks-crm/core-http/Pagination"
 import type { PageParams, PageResult } from "@blocks-crm/core-http/Pagination"
 import * as ResourceClient from "@blocks-crm/core-http/ResourceClient"
 import * as Effect from "effect/Effect"
 import { MeetingsGroup } from "../contract/MeetingsGroup.js"
-import { CreateMeetingRequest, UpdateMeetingRequest } from "../models/Meeting.js"
-import type { Meeting, UpdatedMeeting } from "../models/Meeting.js"
+import type { CreateMeetingRequest, Meeting, UpdatedMeeting, UpdateMeetingRequest } from "../models/Meeting.js"
 
 /**
  * The CRUD methods of meetings, plus the listings of a user's and an account's meetings.
@@ -51,23 +48,9 @@ export interface Meetings
  * @category services
  */
 export class MeetingsService extends Effect.Service<MeetingsService>()("@blocks-crm/scheduling/MeetingsService", {
-  effect: Effect.map(ApiClient.group(MeetingsGroup), (endpoints): Meetings => {
-    const checkUser = ApiClient.validate(ResourceId, "meetings.listForUser")
-    const checkAccount = ApiClient.validate(ResourceId, "meetings.listForAccount")
-    const checkUserPage = ApiClient.validate(Pagination.PageUrlParams, "meetings.listForUser")
-    const checkAccountPage = ApiClient.validate(Pagination.PageUrlParams, "meetings.listForAccount")
-    return {
-      ...ResourceClient.crud("meetings", endpoints, { create: CreateMeetingRequest, update: UpdateMeetingRequest }),
-      listForUser: (userId: string, params?: PageParams) =>
-        Effect.flatMap(
-          Effect.all([checkUser(userId), checkUserPage(params ?? {})]),
-          ([id, urlParams]) => endpoints.listForUser({ path: { userId: id }, urlParams })
-        ),
-      listForAccount: (accountId: string, params?: PageParams) =>
-        Effect.flatMap(
-          Effect.all([checkAccount(accountId), checkAccountPage(params ?? {})]),
-          ([id, urlParams]) => endpoints.listForAccount({ path: { accountId: id }, urlParams })
-        )
-    }
-  })
+  effect: Effect.map(ApiClient.group(MeetingsGroup), (endpoints): Meetings => ({
+    ...ResourceClient.crud("meetings", endpoints),
+    listForUser: (userId, params) => endpoints.listForUser({ path: { userId }, urlParams: params ?? {} }),
+    listForAccount: (accountId, params) => endpoints.listForAccount({ path: { accountId }, urlParams: params ?? {} })
+  }))
 }) {}

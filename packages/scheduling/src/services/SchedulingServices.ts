@@ -3,39 +3,23 @@
  *
  * @since 0.1.0
  */
+import * as CrmDomain from "@blocks-crm/core-http/CrmDomain"
 import type { CrmTransport } from "@blocks-crm/core-http/CrmTransport"
-import * as Layer from "effect/Layer"
-import { EventsService } from "./EventsService.js"
-import { MeetingParticipantsService } from "./MeetingParticipantsService.js"
-import { MeetingsService } from "./MeetingsService.js"
-import { ZoomHostsService } from "./ZoomHostsService.js"
-import { ZoomMeetingsService } from "./ZoomMeetingsService.js"
-import { ZoomWebhookService } from "./ZoomWebhookService.js"
+import type * as Layer from "effect/Layer"
+import { scheduling } from "../domain.js"
 
 /**
  * Every scheduling service, as one requirement.
  *
  * @since 0.1.0
  */
-export type SchedulingServices =
-  | MeetingsService
-  | MeetingParticipantsService
-  | EventsService
-  | ZoomHostsService
-  | ZoomMeetingsService
-  | ZoomWebhookService
+export type SchedulingServices = CrmDomain.ServicesOf<typeof scheduling>
 
 /**
- * Every scheduling service's `Default` layer, on whatever `CrmTransport` is provided.
+ * Every scheduling service's `Default` layer, on whatever `CrmTransport` is provided: the services the
+ * descriptor lists (`CrmDomain.layer`), so the list is said once.
  *
  * @since 0.1.0
  * @category layers
  */
-export const SchedulingServicesLive: Layer.Layer<SchedulingServices, never, CrmTransport> = Layer.mergeAll(
-  MeetingsService.Default,
-  MeetingParticipantsService.Default,
-  EventsService.Default,
-  ZoomHostsService.Default,
-  ZoomMeetingsService.Default,
-  ZoomWebhookService.Default
-)
+export const SchedulingServicesLive: Layer.Layer<SchedulingServices, never, CrmTransport> = CrmDomain.layer(scheduling)

@@ -6,13 +6,13 @@
  */
 import * as ApiClient from "@blocks-crm/core-http/ApiClient"
 import type { CrmError } from "@blocks-crm/core-http/CrmError"
-import { ResourceId } from "@blocks-crm/core-http/Fields"
 import * as ResourceClient from "@blocks-crm/core-http/ResourceClient"
 import * as Effect from "effect/Effect"
 import { ZoomHostsGroup } from "../contract/ZoomHostsGroup.js"
-import { CreateZoomHostRequest, TimeRangeUrlParams, UpdateZoomHostRequest } from "../models/ZoomHost.js"
 import type {
+  CreateZoomHostRequest,
   TimeRange,
+  UpdateZoomHostRequest,
   UpdatedZoomHost,
   ZoomAllocation,
   ZoomAvailableUser,
@@ -52,22 +52,10 @@ export interface ZoomHosts
  * @category services
  */
 export class ZoomHostsService extends Effect.Service<ZoomHostsService>()("@blocks-crm/scheduling/ZoomHostsService", {
-  effect: Effect.map(ApiClient.group(ZoomHostsGroup), (endpoints): ZoomHosts => {
-    const checkAvailabilityId = ApiClient.validate(ResourceId, "zoomHosts.availability")
-    const checkAvailabilityRange = ApiClient.validate(TimeRangeUrlParams, "zoomHosts.availability")
-    const checkAllocationsId = ApiClient.validate(ResourceId, "zoomHosts.allocations")
-    const checkAvailableRange = ApiClient.validate(TimeRangeUrlParams, "zoomHosts.availableUsers")
-    return {
-      ...ResourceClient.crud("zoomHosts", endpoints, { create: CreateZoomHostRequest, update: UpdateZoomHostRequest }),
-      availability: (hostId: string, range?: TimeRange) =>
-        Effect.flatMap(
-          Effect.all([checkAvailabilityId(hostId), checkAvailabilityRange(range ?? {})]),
-          ([uniqueId, urlParams]) => endpoints.availability({ path: { uniqueId }, urlParams })
-        ),
-      allocations: (hostId: string) =>
-        Effect.flatMap(checkAllocationsId(hostId), (uniqueId) => endpoints.allocations({ path: { uniqueId } })),
-      availableUsers: (range?: TimeRange) =>
-        Effect.flatMap(checkAvailableRange(range ?? {}), (urlParams) => endpoints.availableUsers({ urlParams }))
-    }
-  })
+  effect: Effect.map(ApiClient.group(ZoomHostsGroup), (endpoints): ZoomHosts => ({
+    ...ResourceClient.crud("zoomHosts", endpoints),
+    availability: (hostId, range) => endpoints.availability({ path: { uniqueId: hostId }, urlParams: range ?? {} }),
+    allocations: (hostId) => endpoints.allocations({ path: { uniqueId: hostId } }),
+    availableUsers: (range) => endpoints.availableUsers({ urlParams: range ?? {} })
+  }))
 }) {}

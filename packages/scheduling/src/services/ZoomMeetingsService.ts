@@ -5,14 +5,15 @@
  */
 import * as ApiClient from "@blocks-crm/core-http/ApiClient"
 import type { CrmError } from "@blocks-crm/core-http/CrmError"
-import * as Fields from "@blocks-crm/core-http/Fields"
 import * as Effect from "effect/Effect"
-import * as Schema from "effect/Schema"
 import { ZoomMeetingsGroup } from "../contract/ZoomMeetingsGroup.js"
-import { TimeRangeUrlParams } from "../models/ZoomHost.js"
 import type { TimeRange } from "../models/ZoomHost.js"
-import { CreateZoomMeetingRequest, UpdateZoomMeetingRequest } from "../models/ZoomMeeting.js"
-import type { ZoomMeeting, ZoomUserAvailability } from "../models/ZoomMeeting.js"
+import type {
+  CreateZoomMeetingRequest,
+  UpdateZoomMeetingRequest,
+  ZoomMeeting,
+  ZoomUserAvailability
+} from "../models/ZoomMeeting.js"
 
 /**
  * The Zoom meeting methods, each under a user (`userId`) and a meeting (`meetingId`).
@@ -39,8 +40,6 @@ export interface ZoomMeetings {
   readonly availability: (userId: string, range?: TimeRange) => Effect.Effect<ZoomUserAvailability, CrmError>
 }
 
-const Ids = Schema.Struct({ userId: Fields.ResourceId, meetingId: Fields.ResourceId })
-
 /**
  * Zoom links as an Effect service (`ZoomMeetings`). Inputs are validated before anything is sent.
  *
@@ -60,37 +59,12 @@ const Ids = Schema.Struct({ userId: Fields.ResourceId, meetingId: Fields.Resourc
 export class ZoomMeetingsService extends Effect.Service<ZoomMeetingsService>()(
   "@blocks-crm/scheduling/ZoomMeetingsService",
   {
-    effect: Effect.map(ApiClient.group(ZoomMeetingsGroup), (api): ZoomMeetings => {
-      const ids = (operation: string) => ApiClient.validate(Ids, `zoomMeetings.${operation}`)
-      const checkGet = ids("get")
-      const checkCreateIds = ids("create")
-      const checkUpdateIds = ids("update")
-      const checkDelete = ids("delete")
-      const checkCreate = ApiClient.validate(CreateZoomMeetingRequest, "zoomMeetings.create")
-      const checkUpdate = ApiClient.validate(UpdateZoomMeetingRequest, "zoomMeetings.update")
-      const checkUser = ApiClient.validate(Fields.ResourceId, "zoomMeetings.availability")
-      const checkRange = ApiClient.validate(TimeRangeUrlParams, "zoomMeetings.availability")
-      return {
-        get: (userId: string, meetingId: string) =>
-          Effect.flatMap(checkGet({ userId, meetingId }), (path) => api.get({ path })),
-        create: (userId: string, meetingId: string, data: CreateZoomMeetingRequest) =>
-          Effect.flatMap(
-            Effect.all([checkCreateIds({ userId, meetingId }), checkCreate(data)]),
-            ([path, payload]) => api.create({ path, payload })
-          ),
-        update: (userId: string, meetingId: string, data: UpdateZoomMeetingRequest) =>
-          Effect.flatMap(
-            Effect.all([checkUpdateIds({ userId, meetingId }), checkUpdate(data)]),
-            ([path, payload]) => api.update({ path, payload })
-          ),
-        delete: (userId: string, meetingId: string) =>
-          Effect.flatMap(checkDelete({ userId, meetingId }), (path) => api.delete({ path })),
-        availability: (userId: string, range?: TimeRange) =>
-          Effect.flatMap(
-            Effect.all([checkUser(userId), checkRange(range ?? {})]),
-            ([id, urlParams]) => api.availability({ path: { userId: id }, urlParams })
-          )
-      }
-    })
+    effect: Effect.map(ApiClient.group(ZoomMeetingsGroup), (api): ZoomMeetings => ({
+      get: (userId, meetingId) => api.get({ path: { userId, meetingId } }),
+      create: (userId, meetingId, data) => api.create({ path: { userId, meetingId }, payload: data }),
+      update: (userId, meetingId, data) => api.update({ path: { userId, meetingId }, payload: data }),
+      delete: (userId, meetingId) => api.delete({ path: { userId, meetingId } }),
+      availability: (userId, range) => api.availability({ path: { userId }, urlParams: range ?? {} })
+    }))
   }
 ) {}

@@ -51,16 +51,20 @@ export class ZoomWebhookService extends Effect.Service<ZoomWebhookService>()(
   "@blocks-crm/scheduling/ZoomWebhookService",
   {
     effect: Effect.map(ApiClient.group(ZoomWebhookGroup), (api): ZoomWebhook => {
-      const check = ApiClient.validate(ZoomWebhookEvent, "zoomWebhook.send")
+      const check = ApiClient.checkRequest(ZoomWebhookGroup.endpoints["receive"]!, "zoomWebhook.send")
       const encode = Schema.encodeSync(ZoomWebhookEvent)
       return {
         send: (secret: Redacted.Redacted<string>, event: ZoomWebhookEvent, timestamp?: number) =>
-          Effect.flatMap(check(event), (payload) => {
+          // The event is checked before it is encoded for its signature.
+          Effect.flatMap(check({ payload: event }), () => {
             const at = String(timestamp ?? Math.floor(Date.now() / 1000))
             return Effect.flatMap(
-              sign(secret, at, JSON.stringify(encode(payload))),
+              sign(secret, at, JSON.stringify(encode(event))),
               (signature) =>
-                api.receive({ headers: { "x-zm-signature": signature, "x-zm-request-timestamp": at }, payload })
+                api.receive(
+                  { headers: { "x-zm-signature": signature, "x-zm-request-timestamp": at }, payload: event },
+                  "send"
+                )
             )
           })
       }
