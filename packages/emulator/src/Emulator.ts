@@ -24,6 +24,7 @@ import type * as Scope from "effect/Scope"
 import { createServer } from "node:http"
 import * as Credentials from "./Credentials.js"
 import * as Database from "./Database.js"
+import * as Directory from "./Directory.js"
 import { PipelineDomain } from "./domains/pipeline/PipelineDomain.js"
 import type { EmulatorDomain } from "./EmulatorDomain.js"
 import * as ErrorDocuments from "./ErrorDocuments.js"
@@ -141,18 +142,21 @@ export const layer = (options: EmulatorOptions = {}): Layer.Layer<Emulator, unkn
   const seeds = options.seeds ?? Credentials.localSeeds
   const database = options.database ?? Database.defaultDatabasePath()
 
-  const services = Layer.mergeAll(
+  const companyOptions = CompanyRecords.optionsLayer(options.companies)
+  const records = Layer.mergeAll(
     RecordStore.layer,
+    Directory.layer.pipe(Layer.provide(RecordStore.layer), Layer.provide(companyOptions))
+  )
+  const services = Layer.mergeAll(
+    records,
     Credentials.layer(seeds, { tokenTtl: options.companies?.tokenTtl, clock: options.companies?.clock }),
-    CompanyRecords.optionsLayer(options.companies),
+    companyOptions,
     Faults.layer(options.faults ?? false),
     Idempotency.layer,
     RequestBody.layer({ maxBodyBytes: options.maxBodyBytes, maxJsonDepth: options.maxJsonDepth }),
     Uploads.layer(options.uploads),
     ZoomWebhookSecrets.layer(options.zoomWebhookSecrets),
-    CalcomSecrets.layer(options.calcomWebhookSecrets).pipe(
-      Layer.provide(CompanyRecords.optionsLayer(options.companies))
-    )
+    CalcomSecrets.layer(options.calcomWebhookSecrets).pipe(Layer.provide(records))
   ).pipe(Layer.provideMerge(Database.layer(database)))
   const auth = Layer.mergeAll(Credentials.apiKeyAuthLayer, Credentials.bearerAuthLayer)
 

@@ -1,5 +1,6 @@
 export * as Credentials from "./Credentials.js"
 export * as Database from "./Database.js"
+export * as Directory from "./Directory.js"
 export * as Emulator from "./Emulator.js"
 export * as EmulatorDomain from "./EmulatorDomain.js"
 export * as EmulatorProcess from "./EmulatorProcess.js"

@@ -8,7 +8,6 @@ import { BillingReportsHandlers } from "./BillingReportsHandlers.js"
 import { BillingsHandlers } from "./BillingsHandlers.js"
 
 export const BillingDomain = EmulatorDomain.make(
-  "billing",
   BillingApi,
   Layer.mergeAll(BillingsHandlers, BillingReportsHandlers)
 )

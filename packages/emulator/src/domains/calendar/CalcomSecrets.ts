@@ -11,7 +11,7 @@ import * as Layer from "effect/Layer"
 import * as Option from "effect/Option"
 import type * as Redacted from "effect/Redacted"
 import { tenantIdOf } from "../../Credentials.js"
-import { companyOptions } from "../companies/Records.js"
+import { Directory } from "../../Directory.js"
 
 export interface CalcomSecret {
   /** The tenant, by its API key. */
@@ -26,11 +26,11 @@ export class CalcomSecrets extends Context.Tag("@blocks-crm/emulator/CalcomSecre
   { readonly secretOf: (tenantId: string, companyUrlId: string) => Option.Option<Redacted.Redacted<string>> }
 >() {}
 
-export const layer = (secrets: ReadonlyArray<CalcomSecret> | undefined): Layer.Layer<CalcomSecrets> =>
+export const layer = (secrets: ReadonlyArray<CalcomSecret> | undefined): Layer.Layer<CalcomSecrets, never, Directory> =>
   Layer.effect(
     CalcomSecrets,
     Effect.gen(function*() {
-      const { seededCompany } = yield* companyOptions
+      const { seededCompany } = (yield* Directory).companySettings
       const byCompany = new Map(
         (secrets ?? []).map((s) => [`${tenantIdOf(s.apiKey)}/${s.company ?? seededCompany.urlId}`, s.secret])
       )

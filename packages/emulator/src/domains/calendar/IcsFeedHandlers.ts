@@ -13,11 +13,10 @@ import * as HttpApiBuilder from "@effect/platform/HttpApiBuilder"
 import * as Effect from "effect/Effect"
 import * as Option from "effect/Option"
 import ICAL from "ical.js"
-import { tenantCompany } from "../companies/Records.js"
 import { notFound } from "../Resources.js"
-import { openScheduling } from "../scheduling/Records.js"
 import { isCancelled } from "./CalcomWebhookHandlers.js"
 import { asTenant, findIcsToken, openCalendar } from "./Records.js"
+import { Directory } from "../../Directory.js"
 
 export const prodId = "-//23blocks//CRM//EN"
 
@@ -84,13 +83,14 @@ const feedNotFound = notFound("Calendar Feed")
 export const IcsFeedHandlers = HttpApiBuilder.group(CalendarApi, "icsFeed", (handlers) =>
   Effect.gen(function*() {
     const { busyBlocks } = yield* openCalendar
-    const { meetings, participants } = yield* openScheduling
+    const directory = yield* Directory
+    const { meetings, participants } = directory
     return handlers.handle("get", ({ path }) =>
       Effect.gen(function*() {
         const owner = yield* findIcsToken(path.token)
         if (owner === undefined) return yield* Effect.fail(feedNotFound)
         return yield* asTenant(owner.tenantId)(Effect.gen(function*() {
-          const company = yield* tenantCompany(owner.tenantId, path.companyUrlId)
+          const company = yield* directory.company(owner.tenantId, path.companyUrlId)
           if (Option.isNone(company)) return yield* Effect.fail(feedNotFound)
           const all = yield* meetings.all()
           const mine: Array<Meeting> = []

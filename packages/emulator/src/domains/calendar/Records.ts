@@ -10,14 +10,8 @@ import type * as Context from "effect/Context"
 import * as Effect from "effect/Effect"
 import { Credentials, tenantIdOf } from "../../Credentials.js"
 import { RecordStore } from "../../RecordStore.js"
-import { companyOptions } from "../companies/Records.js"
+import { Directory } from "../../Directory.js"
 import { resource } from "../Resources.js"
-
-/** 422 for one attribute of the wrapped body (`/busy_block/end_time`), naming the rule it breaks. */
-export const invalid = (pointer: string, code: string, detail: string) =>
-  new Contract.ValidationFailedResponse({
-    errors: [Contract.errorObject(422, code, "Invalid Attribute", detail, pointer)]
-  })
 
 export const calendarRecords = (store: Context.Tag.Service<typeof RecordStore>) => ({
   accounts: resource(
@@ -66,7 +60,7 @@ export const tenantsWithCompany = (urlId: string) =>
   Effect.gen(function*() {
     const sql = yield* SqlClient.SqlClient
     const credentials = yield* Credentials
-    const { seededCompany } = yield* companyOptions
+    const { seededCompany } = (yield* Directory).companySettings
     const seeded = seededCompany.urlId === urlId ? credentials.seeds.apiKeys.map(tenantIdOf) : []
     const stored = yield* Effect.orDie(sql<{ readonly tenant_id: string }>`
       SELECT DISTINCT tenant_id FROM records

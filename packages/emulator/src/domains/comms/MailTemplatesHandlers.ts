@@ -21,8 +21,8 @@ import type * as AST from "effect/SchemaAST"
 import { adminTenant } from "../../Credentials.js"
 import { errorResponse } from "../../ErrorDocuments.js"
 import { RecordStore } from "../../RecordStore.js"
-import { newId, notFound, tenant } from "../Resources.js"
-import { after, commsRecords, invalid, normalize } from "./CommsRecords.js"
+import { invalid, newId, notFound, tenant } from "../Resources.js"
+import { after, commsRecords, normalize } from "./CommsRecords.js"
 import { mergeVariables } from "./MergeVariables.js"
 
 const nameTaken = invalid("/template/name", "taken", "name has already been taken")

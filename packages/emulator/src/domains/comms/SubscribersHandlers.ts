@@ -10,8 +10,8 @@ import * as HttpApiBuilder from "@effect/platform/HttpApiBuilder"
 import * as Effect from "effect/Effect"
 import * as Option from "effect/Option"
 import { RecordStore } from "../../RecordStore.js"
-import { newId, tenant } from "../Resources.js"
-import { after, commsRecords, invalid, normalize } from "./CommsRecords.js"
+import { invalid, newId, tenant } from "../Resources.js"
+import { after, commsRecords, normalize } from "./CommsRecords.js"
 
 const emailTaken = invalid("/subscriber/email", "taken", "email has already been taken")
 

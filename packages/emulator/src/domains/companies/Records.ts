@@ -9,6 +9,7 @@ import * as Effect from "effect/Effect"
 import * as Layer from "effect/Layer"
 import * as Option from "effect/Option"
 import { RecordStore } from "../../RecordStore.js"
+import { created } from "../Resources.js"
 
 export interface Options {
   /** The company every tenant has from the start. Default: url id `my-company`, name "My Company". */
@@ -58,7 +59,7 @@ export const ensureSeeded = (tenantId: string) =>
     const found = yield* Effect.orDie(companies.find(tenantId, seededCompany.urlId))
     if (Option.isSome(found)) return found.value
     const now = new Date()
-    const company: Company = { uniqueId: crypto.randomUUID(), ...seededCompany, createdAt: now, updatedAt: now }
+    const company: Company = { ...created(now), ...seededCompany }
     // Two first requests at once: the second insert meets the unique id, and reads the first's.
     return yield* companies.insert(tenantId, company).pipe(
       Effect.catchAll(() =>

@@ -12,7 +12,6 @@ import { ZoomMeetingsHandlers } from "./ZoomMeetingsHandlers.js"
 import { ZoomWebhookHandlers } from "./ZoomWebhookHandlers.js"
 
 export const SchedulingDomain = EmulatorDomain.make(
-  "scheduling",
   SchedulingApi,
   Layer.mergeAll(
     MeetingsHandlers,
