@@ -159,6 +159,9 @@ export const layer = (
   )
 }
 
+/** The tables that hold tenants' data (emptied by `reset`); the migrations table stays. */
+export const tenantTables: ReadonlyArray<string> = ["records", "uploads", "idempotency_keys", "credentials"]
+
 /** Runs one statement, `?` placeholders bound to `params` in order; answers its rows. */
 export type Run = <A extends object = Row>(
   text: string,

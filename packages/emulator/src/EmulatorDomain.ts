@@ -2,11 +2,8 @@
  * A domain the emulator serves: its contract and the handlers that implement it. The built-in
  * domains and a team's own domain package plug in the same way, without editing the emulator:
  *
- *   const widgets = EmulatorDomain.make(WidgetsApi, WidgetsHandlers)
+ *   const widgets = EmulatorDomain.make("widgets", WidgetsApi, WidgetsHandlers)
  *   startEmulator({ domains: [...builtInDomains, widgets] })
- *
- * The domain's name is its contract's (`HttpApi.make("widgets")`), the name its client descriptor
- * (`CrmDomain.make({ name: "widgets", api: WidgetsApi, ... })`) gives it too.
  */
 import type * as HttpApi from "@effect/platform/HttpApi"
 import type * as HttpApiGroup from "@effect/platform/HttpApiGroup"
@@ -15,7 +12,7 @@ import * as Layer from "effect/Layer"
 
 /** A domain as the emulator serves it. */
 export interface EmulatorDomain {
-  /** The domain's name: its contract's identifier unless given. */
+  /** The domain's name: its contract's identifier. */
   readonly name: string
   /** The domain's contract: its routes, and its part of `/openapi.json`. */
   readonly api: HttpApi.HttpApi.Any
@@ -24,29 +21,21 @@ export interface EmulatorDomain {
 }
 
 /**
- * A domain from its contract and a layer of handlers for every group (`HttpApiBuilder.group(...)`),
- * named after the contract (`HttpApi.make("widgets")` → `widgets`), or by `name` when given first.
- * A group without handlers fails the typecheck. The handlers may use the emulator's services
- * (`RecordStore`, `Directory`, `Credentials`) and the auth middlewares of `@blocks-crm/core-http`'s
- * `Contract`.
+ * A domain from its name, its contract and a layer of handlers for every group
+ * (`HttpApiBuilder.group(...)`); a group without handlers fails the typecheck. The name must be the
+ * contract's identifier (`HttpApi.make("widgets")` → `"widgets"`), which is also the name its client
+ * descriptor gives it: the typecheck holds them equal. It is said twice because `HttpApi.make` keeps
+ * the identifier only in the type (@effect/platform 0.97 does not store it on the value).
+ *
+ * The handlers may use the emulator's services (`RecordStore`, `Directory`, `Credentials`) and the
+ * auth middlewares of `@blocks-crm/core-http`'s `Contract`.
  */
-export const make: {
-  <Id extends string, Groups extends HttpApiGroup.HttpApiGroup.Any, E, R, RH>(
-    api: HttpApi.HttpApi<Id, Groups, E, R>,
-    handlers: Layer.Layer<HttpApiGroup.HttpApiGroup.ToService<Id, Groups>, never, RH>
-  ): EmulatorDomain
-  <Id extends string, Groups extends HttpApiGroup.HttpApiGroup.Any, E, R, RH>(
-    name: string,
-    api: HttpApi.HttpApi<Id, Groups, E, R>,
-    handlers: Layer.Layer<HttpApiGroup.HttpApiGroup.ToService<Id, Groups>, never, RH>
-  ): EmulatorDomain
-} = (...args: ReadonlyArray<any>): EmulatorDomain => {
-  const [name, api, handlers] = typeof args[0] === "string"
-    ? [args[0] as string, args[1], args[2]]
-    : [(args[0] as { readonly identifier: string }).identifier, args[0], args[1]]
-  return {
-    name,
-    api: api as HttpApi.HttpApi.Any,
-    routes: HttpLayerRouter.addHttpApi(api).pipe(Layer.provide(handlers)) as Layer.Layer<never, never, any>
-  }
-}
+export const make = <Id extends string, Groups extends HttpApiGroup.HttpApiGroup.Any, E, R, RH>(
+  name: NoInfer<Id>,
+  api: HttpApi.HttpApi<Id, Groups, E, R>,
+  handlers: Layer.Layer<HttpApiGroup.HttpApiGroup.ToService<Id, Groups>, never, RH>
+): EmulatorDomain => ({
+  name,
+  api: api as unknown as HttpApi.HttpApi.Any,
+  routes: HttpLayerRouter.addHttpApi(api).pipe(Layer.provide(handlers)) as Layer.Layer<never, never, any>
+})

@@ -13,6 +13,7 @@ import { AccountDocumentsHandlers } from "./AccountDocumentsHandlers.js"
 import { ContactDocumentsHandlers } from "./ContactDocumentsHandlers.js"
 
 export const AccountsDomain = EmulatorDomain.make(
+  "accounts",
   AccountsApi,
   Layer.mergeAll(
     AccountsHandlers,

@@ -8,6 +8,7 @@ import { BillingReportsHandlers } from "./BillingReportsHandlers.js"
 import { BillingsHandlers } from "./BillingsHandlers.js"
 
 export const BillingDomain = EmulatorDomain.make(
+  "billing",
   BillingApi,
   Layer.mergeAll(BillingsHandlers, BillingReportsHandlers)
 )

@@ -12,6 +12,7 @@ import { IcsFeedHandlers } from "./IcsFeedHandlers.js"
 import { IcsTokensHandlers } from "./IcsTokensHandlers.js"
 
 export const CalendarDomain = EmulatorDomain.make(
+  "calendar",
   CalendarApi,
   Layer.mergeAll(
     CalendarAccountsHandlers,

@@ -8,6 +8,7 @@ import { MailTemplatesHandlers, MandrillStatsAdmin, MandrillTemplatesHandlers } 
 import { SubscribersHandlers } from "./SubscribersHandlers.js"
 
 const served = EmulatorDomain.make(
+  "comms",
   CommsApi,
   Layer.mergeAll(SubscribersHandlers, MailTemplatesHandlers, MandrillTemplatesHandlers)
 )

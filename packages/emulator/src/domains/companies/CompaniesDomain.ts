@@ -7,6 +7,7 @@ import * as EmulatorDomain from "../../EmulatorDomain.js"
 import { CompaniesHandlers, CompanyKeysHandlers } from "./CompaniesHandlers.js"
 
 export const CompaniesDomain = EmulatorDomain.make(
+  "companies",
   CompaniesApi,
   Layer.mergeAll(CompaniesHandlers, CompanyKeysHandlers)
 )

@@ -1,5 +1,5 @@
 /**
- * The pipeline domain as the emulator serves it: its name and routes come from its contract.
+ * The pipeline domain as the emulator serves it.
  */
 import { PipelineApi } from "@blocks-crm/pipeline"
 import * as Layer from "effect/Layer"
@@ -12,6 +12,7 @@ import { ReferralsHandlers } from "./ReferralsHandlers.js"
 import { TouchesHandlers } from "./TouchesHandlers.js"
 
 export const PipelineDomain = EmulatorDomain.make(
+  "pipeline",
   PipelineApi,
   Layer.mergeAll(
     LeadsHandlers,

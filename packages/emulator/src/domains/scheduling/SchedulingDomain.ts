@@ -12,6 +12,7 @@ import { ZoomMeetingsHandlers } from "./ZoomMeetingsHandlers.js"
 import { ZoomWebhookHandlers } from "./ZoomWebhookHandlers.js"
 
 export const SchedulingDomain = EmulatorDomain.make(
+  "scheduling",
   SchedulingApi,
   Layer.mergeAll(
     MeetingsHandlers,
