@@ -21,7 +21,7 @@ const client = createCrmClient({
   domains: [pipeline]
 })
 await client.crm.leads.create({ name: "Acme renewal", value: 40_000 })
-await emulator.reset() // every tenant's data back to the fixtures; the credentials still work
+await emulator.reset() // every tenant's data gone, fixtures included; the credentials still work
 await client.close()
 await emulator.close()
 

@@ -97,6 +97,7 @@ export const banner = (info: Emulator.EmulatorInfo) =>
     ...(info.seeds.tokens.length > 1 ? [`  other tokens: ${info.seeds.tokens.slice(1).join(", ")}`] : [])
   ].join("\n")
 
+/** The emulator's command line (`blocks-crm-emulator`, and `crm emulator` in the reference CLI). */
 export const emulatorCommand = Command.make("emulator", options, (opts) =>
   Effect.scoped(
     Effect.gen(function*() {

@@ -140,6 +140,7 @@ const failure = (filename: string) => (cause: Cause.Cause<unknown>) => {
   return new DatabaseError({ filename, reason: error instanceof Error ? error.message : String(error) })
 }
 
+/** The emulator's SQLite database at `filename` (`:memory:` for a throwaway one), migrated. */
 export const layer = (
   filename: string
 ): Layer.Layer<SqlClient.SqlClient | SqliteClient.SqliteClient, DatabaseError> => {

@@ -46,6 +46,7 @@ import { CalendarDomain } from "./domains/calendar/CalendarDomain.js"
 import * as CalcomSecrets from "./domains/calendar/CalcomSecrets.js"
 import { BillingDomain } from "./domains/billing/BillingDomain.js"
 
+/** How to run the emulator; every option may be left out. */
 export interface EmulatorOptions {
   /** 0 picks a free port (the default, for parallel tests). */
   readonly port?: number | undefined
@@ -90,6 +91,7 @@ export interface EmulatorOptions {
   readonly calcomWebhookSecrets?: ReadonlyArray<CalcomSecrets.CalcomSecret> | undefined
 }
 
+/** A running emulator: where it listens, its seeds and tenants, its domains, and `reset`. */
 export interface EmulatorInfo {
   readonly url: string
   readonly port: number
@@ -99,13 +101,13 @@ export interface EmulatorInfo {
   readonly tenants: ReadonlyArray<{ readonly apiKey: string; readonly tenantId: string }>
   readonly domains: ReadonlyArray<string>
   /**
-   * Empties every tenant's data (records, uploads, idempotency keys, the credentials the companies
-   * domain issued), then loads the fixtures again if there were any; the seeded keys and tokens keep
-   * working.
+   * Empties every tenant's data (records, fixtures included, uploads, idempotency keys, the credentials
+   * the companies domain issued); the seeded keys and tokens keep working.
    */
-  readonly reset: Effect.Effect<void, Fixtures.FixtureError>
+  readonly reset: Effect.Effect<void>
 }
 
+/** The running emulator's info, provided by `layer`. */
 export class Emulator extends Context.Tag("@blocks-crm/emulator/Emulator")<Emulator, EmulatorInfo>() {}
 
 /** Every domain this emulator ships with. */
@@ -240,7 +242,7 @@ export const layer = (options: EmulatorOptions = {}): Layer.Layer<Emulator, unkn
         seeds,
         tenants: seeds.apiKeys.map((apiKey) => ({ apiKey, tenantId: Credentials.tenantIdOf(apiKey) })),
         domains: names,
-        reset: Effect.zipRight(Effect.orDie(empty), load)
+        reset: Effect.orDie(empty)
       }
     })
   )

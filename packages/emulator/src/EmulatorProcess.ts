@@ -15,6 +15,7 @@ const binArgs = fromSources
   ? ["--conditions=@blocks-crm/source", "--import", "tsx", "src/bin.ts"]
   : [fileURLToPath(new URL("./bin.js", import.meta.url))]
 
+/** How to start the process: its database, the credentials it is seeded with, how long to wait. */
 export interface Options {
   /** The SQLite file; in memory when absent. */
   readonly database?: string | undefined
@@ -23,6 +24,7 @@ export interface Options {
   readonly timeoutMs?: number | undefined
 }
 
+/** A started emulator process: its URL, the child process, and how to stop or kill it. */
 export interface EmulatorProcess {
   readonly url: string
   readonly child: ChildProcess

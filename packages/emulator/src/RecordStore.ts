@@ -11,6 +11,7 @@ import * as Option from "effect/Option"
 import * as Schema from "effect/Schema"
 import * as Database from "./Database.js"
 
+/** What a listing asks for: a page, its size, a search, and which records (deleted, archived, under a parent, by attribute). */
 export interface PageQuery {
   readonly page?: number | undefined
   readonly records?: number | undefined
@@ -26,6 +27,7 @@ export interface PageQuery {
   readonly attributes?: Readonly<Record<string, string>> | undefined
 }
 
+/** One page of a listing, with the totals the reference's `meta` reports. */
 export interface Page<A> {
   readonly items: ReadonlyArray<A>
   readonly page: number
@@ -37,6 +39,7 @@ export interface Page<A> {
 /** The reference's default page size. */
 export const defaultRecords = 15
 
+/** One collection of a tenant-scoped store: list, find, insert, replace, soft delete, recover, remove. */
 export interface Collection<A> {
   readonly list: (tenantId: string, query: PageQuery) => Effect.Effect<Page<A>, SqlError>
   readonly all: (
@@ -66,6 +69,7 @@ export interface Collection<A> {
   ) => Effect.Effect<boolean, SqlError>
 }
 
+/** How a collection reads its records: the id, the words `?search=` matches, whether one is archived. */
 export interface CollectionOptions<A> {
   readonly idOf: (record: A) => string
   /** The words `?search=` matches. */
@@ -74,6 +78,7 @@ export interface CollectionOptions<A> {
   readonly isArchived?: ((record: A) => boolean) | undefined
 }
 
+/** The tenant-scoped record store every domain keeps its records in. */
 export class RecordStore extends Context.Tag("@blocks-crm/emulator/RecordStore")<
   RecordStore,
   {
@@ -113,6 +118,7 @@ const scopeText = (withParent: boolean, deleted: boolean) =>
 const scopeParams = (tenantId: string, name: string, parentId: string | undefined): Array<unknown> =>
   parentId === undefined ? [tenantId, name] : [tenantId, name, parentId]
 
+/** The record store over the emulator's SQLite `records` table. */
 export const layer: Layer.Layer<RecordStore, never, SqlClient.SqlClient> = Layer.effect(
   RecordStore,
   Effect.map(SqlClient.SqlClient, (sql) => {

@@ -48,7 +48,7 @@ export interface RunningEmulator {
   readonly apiKey: string
   /** Every tenant: its API key and the id its records are stored under. */
   readonly tenants: ReadonlyArray<{ readonly apiKey: string; readonly tenantId: string }>
-  /** Empties every tenant's data and loads the fixtures again, if any; the credentials keep working. */
+  /** Empties every tenant's data (fixtures included); the credentials keep working. */
   readonly reset: () => Promise<void>
   /** Stops listening and closes the database; resolves once it has. */
   readonly close: () => Promise<void>

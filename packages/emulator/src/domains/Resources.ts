@@ -9,6 +9,7 @@ import * as Effect from "effect/Effect"
 import * as Option from "effect/Option"
 import type { Collection, Page, PageQuery } from "../RecordStore.js"
 
+/** A store page as the client's `PageResult`: the items and the reference's `meta`. */
 export const toPageResult = <A>(page: Page<A>): PageResult<A> => ({
   data: page.items,
   meta: { totalPages: page.totalPages, totalRecords: page.totalRecords, page: page.page, records: page.records }
@@ -30,6 +31,7 @@ export const notFound = (label: string): Contract.NotFoundResponse =>
 /** The caller's tenant, as the API-key middleware resolved it. */
 export const tenant = Effect.map(Contract.CallerApp, (app) => app.tenantId)
 
+/** A collection with the reference's behaviour for the caller's tenant: pages, finds that 404 with `label`, soft delete, recover. */
 export const resource = <A>(collection: Collection<A>, label: string) => {
   const find = (uniqueId: string, options?: { readonly parentId?: string | undefined }) =>
     Effect.flatMap(

@@ -12,6 +12,7 @@ import { accountRecords } from "./Records.js"
 
 const isImage = (contentType: string) => contentType.toLowerCase().startsWith("image/")
 
+/** The emulator's handlers for the account documents endpoints. */
 export const AccountDocumentsHandlers = HttpApiBuilder.group(
   AccountsApi,
   "accountDocuments",

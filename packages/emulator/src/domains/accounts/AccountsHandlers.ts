@@ -49,6 +49,7 @@ const problemWith = (schema: Schema.Schema<string>, value: string): Option.Optio
     onRight: () => Option.none()
   })
 
+/** The emulator's handlers for the accounts endpoints. */
 export const AccountsHandlers = HttpApiBuilder.group(AccountsApi, "accounts", (handlers) =>
   Effect.gen(function*() {
     const accounts = yield* accountRecords
@@ -190,6 +191,7 @@ export const AccountsHandlers = HttpApiBuilder.group(AccountsApi, "accounts", (h
         }))
   }))
 
+/** The emulator's handlers for the account details endpoints. */
 export const AccountDetailsHandlers = HttpApiBuilder.group(
   AccountsApi,
   "accountDetails",
@@ -237,6 +239,7 @@ export const AccountDetailsHandlers = HttpApiBuilder.group(
     })
 )
 
+/** The emulator's handlers for the account locations endpoints. */
 export const AccountLocationsHandlers = HttpApiBuilder.group(
   AccountsApi,
   "accountLocations",

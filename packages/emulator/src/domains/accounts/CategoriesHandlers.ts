@@ -8,6 +8,7 @@ import * as Effect from "effect/Effect"
 import { RecordStore } from "../../RecordStore.js"
 import { created, invalid, resource, updated } from "../Resources.js"
 
+/** The accounts domain's categories, opened over the record store. */
 export const categoryRecords = Effect.map(RecordStore, (store) =>
   resource(
     store.collection("categories", Category, {
@@ -17,6 +18,7 @@ export const categoryRecords = Effect.map(RecordStore, (store) =>
     "Category"
   ))
 
+/** The emulator's handlers for the categories endpoints. */
 export const CategoriesHandlers = HttpApiBuilder.group(AccountsApi, "categories", (handlers) =>
   Effect.gen(function*() {
     const categories = yield* categoryRecords

@@ -18,6 +18,7 @@ export const newContact = (payload: CreateContactRequest): Contact => {
   return { ...payload, ...created(now), status: "active" }
 }
 
+/** The emulator's handlers for the contacts endpoints. */
 export const ContactsHandlers = HttpApiBuilder.group(AccountsApi, "contacts", (handlers) =>
   Effect.gen(function*() {
     const contacts = yield* contactRecords
@@ -50,6 +51,7 @@ export const ContactsHandlers = HttpApiBuilder.group(AccountsApi, "contacts", (h
         ))
   }))
 
+/** The emulator's handlers for the contact history endpoints. */
 export const ContactHistoryHandlers = HttpApiBuilder.group(
   AccountsApi,
   "contactHistory",
@@ -87,6 +89,7 @@ const profileTaken = new Contract.ValidationFailedResponse({
   ]
 })
 
+/** The emulator's handlers for the contact profile endpoints. */
 export const ContactProfileHandlers = HttpApiBuilder.group(
   AccountsApi,
   "contactProfile",

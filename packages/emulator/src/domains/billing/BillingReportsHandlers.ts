@@ -32,6 +32,7 @@ const bucketOf = (daysPastDue: number) =>
     ? "ninetyDays"
     : "over90Days"
 
+/** The emulator's handlers for the billing reports endpoints. */
 export const BillingReportsHandlers = HttpApiBuilder.group(
   BillingApi,
   "billingReports",

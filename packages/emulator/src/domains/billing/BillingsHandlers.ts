@@ -47,6 +47,7 @@ const checkSplit = (
 const statusOf = (paid: bigint, amount: bigint): BillingStatus =>
   paid === 0n ? "pending" : paid < amount ? "partially_paid" : "paid"
 
+/** The emulator's handlers for the billings endpoints. */
 export const BillingsHandlers = HttpApiBuilder.group(BillingApi, "billings", (handlers) =>
   Effect.gen(function*() {
     const { billings } = yield* openBilling

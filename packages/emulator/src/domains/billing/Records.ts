@@ -10,6 +10,7 @@ import * as Option from "effect/Option"
 import { RecordStore } from "../../RecordStore.js"
 import { resource } from "../Resources.js"
 
+/** The billing domain's collections over the record store. */
 export const billingRecords = (store: Context.Tag.Service<typeof RecordStore>) => ({
   /** Kept under their meeting (`parentId`): one billing per meeting. */
   billings: resource(
@@ -21,6 +22,7 @@ export const billingRecords = (store: Context.Tag.Service<typeof RecordStore>) =
   )
 })
 
+/** The billing domain's collections, opened over the emulator's record store. */
 export const openBilling = Effect.map(RecordStore, billingRecords)
 
 /**

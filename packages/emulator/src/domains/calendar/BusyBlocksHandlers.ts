@@ -11,6 +11,7 @@ import { created, invalid } from "../Resources.js"
 import { openCalendar } from "./Records.js"
 import { Directory } from "../../Directory.js"
 
+/** The emulator's handlers for the busy blocks endpoints. */
 export const BusyBlocksHandlers = HttpApiBuilder.group(CalendarApi, "busyBlocks", (handlers) =>
   Effect.gen(function*() {
     const { busyBlocks } = yield* openCalendar

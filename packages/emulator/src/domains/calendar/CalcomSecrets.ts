@@ -13,6 +13,7 @@ import type * as Redacted from "effect/Redacted"
 import { tenantIdOf } from "../../Credentials.js"
 import { Directory } from "../../Directory.js"
 
+/** One company's Cal.com webhook secret, by tenant (API key) and company. */
 export interface CalcomSecret {
   /** The tenant, by its API key. */
   readonly apiKey: string
@@ -21,11 +22,13 @@ export interface CalcomSecret {
   readonly secret: Redacted.Redacted<string>
 }
 
+/** The Cal.com webhook secret of each company, as a service. */
 export class CalcomSecrets extends Context.Tag("@blocks-crm/emulator/CalcomSecrets")<
   CalcomSecrets,
   { readonly secretOf: (tenantId: string, companyUrlId: string) => Option.Option<Redacted.Redacted<string>> }
 >() {}
 
+/** The Cal.com secrets from the options, else `EMULATOR_CALCOM_WEBHOOK_SECRET`, else none. */
 export const layer = (secrets: ReadonlyArray<CalcomSecret> | undefined): Layer.Layer<CalcomSecrets, never, Directory> =>
   Layer.effect(
     CalcomSecrets,

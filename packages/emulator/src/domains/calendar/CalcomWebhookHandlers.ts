@@ -82,6 +82,7 @@ const timesOf = (booking: Booking) => {
   return Effect.succeed({ startTime: booking.startTime, endTime: booking.endTime })
 }
 
+/** The emulator's handlers for the calcom webhook endpoints. */
 export const CalcomWebhookHandlers = HttpApiBuilder.group(
   CalendarApi,
   "calcomWebhook",

@@ -15,6 +15,7 @@ import { Directory } from "../../Directory.js"
 const echo = ({ lastSyncedAt, ...rest }: CalendarAccount): UpdatedCalendarAccount =>
   lastSyncedAt === null ? rest : { ...rest, lastSyncedAt }
 
+/** The emulator's handlers for the calendar accounts endpoints. */
 export const CalendarAccountsHandlers = HttpApiBuilder.group(
   CalendarApi,
   "calendarAccounts",

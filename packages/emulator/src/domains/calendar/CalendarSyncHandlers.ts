@@ -11,6 +11,7 @@ import { newId } from "../Resources.js"
 import { openCalendar } from "./Records.js"
 import { Directory } from "../../Directory.js"
 
+/** The emulator's handlers for the calendar sync endpoints. */
 export const CalendarSyncHandlers = HttpApiBuilder.group(
   CalendarApi,
   "calendarSync",

@@ -18,6 +18,7 @@ import { isCancelled } from "./CalcomWebhookHandlers.js"
 import { asTenant, findIcsToken, openCalendar } from "./Records.js"
 import { Directory } from "../../Directory.js"
 
+/** The feed's `PRODID`, as RFC 5545 asks of every calendar. */
 export const prodId = "-//23blocks//CRM//EN"
 
 const utc = (date: Date) => ICAL.Time.fromJSDate(date, true)
@@ -80,6 +81,7 @@ export const calendarText = (meetings: ReadonlyArray<Meeting>, blocks: ReadonlyA
 
 const feedNotFound = notFound("Calendar Feed")
 
+/** The emulator's handlers for the ics feed endpoints. */
 export const IcsFeedHandlers = HttpApiBuilder.group(CalendarApi, "icsFeed", (handlers) =>
   Effect.gen(function*() {
     const { busyBlocks } = yield* openCalendar

@@ -12,6 +12,7 @@ import { newId } from "../Resources.js"
 import { openCalendar } from "./Records.js"
 import { Directory } from "../../Directory.js"
 
+/** The emulator's handlers for the ics tokens endpoints. */
 export const IcsTokensHandlers = HttpApiBuilder.group(CalendarApi, "icsTokens", (handlers) =>
   Effect.gen(function*() {
     const { icsTokens } = yield* openCalendar

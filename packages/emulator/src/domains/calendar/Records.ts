@@ -13,6 +13,7 @@ import { RecordStore } from "../../RecordStore.js"
 import { Directory } from "../../Directory.js"
 import { resource } from "../Resources.js"
 
+/** The calendar domain's collections over the record store. */
 export const calendarRecords = (store: Context.Tag.Service<typeof RecordStore>) => ({
   accounts: resource(
     store.collection("calendar_accounts", CalendarAccount, {
@@ -32,6 +33,7 @@ export const calendarRecords = (store: Context.Tag.Service<typeof RecordStore>) 
   )
 })
 
+/** The calendar domain's collections, opened over the emulator's record store. */
 export const openCalendar = Effect.map(RecordStore, calendarRecords)
 
 /** Runs `effect` as a call of `tenantId`, so the tenant-scoped collections answer for it. */

@@ -32,6 +32,7 @@ const withMergeVariables = (template: MailTemplate): MailTemplate => ({
   mergeVariables: mergeVariables(template.subject, template.htmlContent, template.textContent)
 })
 
+/** The emulator's handlers for the mail templates endpoints. */
 export const MailTemplatesHandlers = HttpApiBuilder.group(
   CommsApi,
   "mailTemplates",
@@ -90,6 +91,7 @@ const noDraft = invalid(
   "the template has no draft on Mandrill: push it with mailtemplates/mandrill/create first"
 )
 
+/** The emulator's handlers for the mandrill templates endpoints. */
 export const MandrillTemplatesHandlers = HttpApiBuilder.group(
   CommsApi,
   "mandrillTemplates",

@@ -15,6 +15,7 @@ import { after, commsRecords, normalize } from "./CommsRecords.js"
 
 const emailTaken = invalid("/subscriber/email", "taken", "email has already been taken")
 
+/** The emulator's handlers for the subscribers endpoints. */
 export const SubscribersHandlers = HttpApiBuilder.group(CommsApi, "subscribers", (handlers) =>
   Effect.gen(function*() {
     const records = commsRecords(yield* RecordStore)

@@ -48,6 +48,7 @@ const accessToken = (issued: Credentials.IssuedToken, actingAs?: string): Access
   ...(actingAs === undefined ? {} : { userUniqueId: actingAs })
 })
 
+/** The emulator's handlers for the companies endpoints. */
 export const CompaniesHandlers = HttpApiBuilder.group(CompaniesApi, "companies", (handlers) =>
   Effect.gen(function*() {
     const credentials = yield* Credentials.Credentials
@@ -119,6 +120,7 @@ export const CompaniesHandlers = HttpApiBuilder.group(CompaniesApi, "companies",
         }))
   }))
 
+/** The emulator's handlers for the company keys endpoints. */
 export const CompanyKeysHandlers = HttpApiBuilder.group(
   CompaniesApi,
   "companyKeys",

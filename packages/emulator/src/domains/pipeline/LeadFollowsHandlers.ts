@@ -14,6 +14,7 @@ const withOverdue = (follow: LeadFollow, now: Date): LeadFollow =>
     ? { ...follow, status: "overdue" }
     : follow
 
+/** The emulator's handlers for the lead follows endpoints. */
 export const LeadFollowsHandlers = HttpApiBuilder.group(
   PipelineApi,
   "leadFollows",

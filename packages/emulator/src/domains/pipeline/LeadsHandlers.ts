@@ -9,6 +9,7 @@ import { Directory } from "../../Directory.js"
 import { created, updated } from "../Resources.js"
 import { openPipeline } from "./Records.js"
 
+/** The emulator's handlers for the leads endpoints. */
 export const LeadsHandlers = HttpApiBuilder.group(PipelineApi, "leads", (handlers) =>
   Effect.gen(function*() {
     const { leads } = yield* openPipeline

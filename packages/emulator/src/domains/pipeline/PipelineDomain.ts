@@ -11,6 +11,7 @@ import { QuotesHandlers } from "./QuotesHandlers.js"
 import { ReferralsHandlers } from "./ReferralsHandlers.js"
 import { TouchesHandlers } from "./TouchesHandlers.js"
 
+/** The pipeline domain as the emulator serves it: its contract and its handlers. */
 export const PipelineDomain = EmulatorDomain.make(
   "pipeline",
   PipelineApi,

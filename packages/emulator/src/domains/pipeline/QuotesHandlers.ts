@@ -10,6 +10,7 @@ import { Directory } from "../../Directory.js"
 import { created, updated } from "../Resources.js"
 import { openPipeline } from "./Records.js"
 
+/** The emulator's handlers for the quotes endpoints. */
 export const QuotesHandlers = HttpApiBuilder.group(PipelineApi, "quotes", (handlers) =>
   Effect.gen(function*() {
     const { quotes } = yield* openPipeline

@@ -8,6 +8,7 @@ import * as Effect from "effect/Effect"
 import { RecordStore } from "../../RecordStore.js"
 import { resource } from "../Resources.js"
 
+/** The pipeline domain's collections over the record store. */
 export const pipelineRecords = (store: Context.Tag.Service<typeof RecordStore>) => ({
   leads: resource(
     store.collection("leads", Lead, {
@@ -48,4 +49,5 @@ export const pipelineRecords = (store: Context.Tag.Service<typeof RecordStore>) 
   )
 })
 
+/** The pipeline domain's collections, opened over the emulator's record store. */
 export const openPipeline = Effect.map(RecordStore, pipelineRecords)

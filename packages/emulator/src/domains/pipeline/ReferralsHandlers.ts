@@ -8,6 +8,7 @@ import * as Effect from "effect/Effect"
 import { created, updated } from "../Resources.js"
 import { openPipeline } from "./Records.js"
 
+/** The emulator's handlers for the referrals endpoints. */
 export const ReferralsHandlers = HttpApiBuilder.group(PipelineApi, "referrals", (handlers) =>
   Effect.gen(function*() {
     const { referrals } = yield* openPipeline

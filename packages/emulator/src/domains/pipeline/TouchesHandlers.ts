@@ -8,6 +8,7 @@ import * as Effect from "effect/Effect"
 import { created, updated } from "../Resources.js"
 import { openPipeline } from "./Records.js"
 
+/** The emulator's handlers for the touches endpoints. */
 export const TouchesHandlers = HttpApiBuilder.group(PipelineApi, "touches", (handlers) =>
   Effect.gen(function*() {
     const { touches } = yield* openPipeline

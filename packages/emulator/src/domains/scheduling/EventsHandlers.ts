@@ -65,6 +65,7 @@ const advance = (
   }
 }
 
+/** The emulator's handlers for the events endpoints. */
 export const EventsHandlers = HttpApiBuilder.group(SchedulingApi, "events", (handlers) =>
   Effect.gen(function*() {
     const { events } = yield* openScheduling

@@ -11,6 +11,7 @@ import { created, invalid } from "../Resources.js"
 import { openScheduling } from "./Records.js"
 import { Directory } from "../../Directory.js"
 
+/** The emulator's handlers for the meeting participants endpoints. */
 export const MeetingParticipantsHandlers = HttpApiBuilder.group(
   SchedulingApi,
   "meetingParticipants",

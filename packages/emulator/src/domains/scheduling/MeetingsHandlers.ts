@@ -16,6 +16,7 @@ const checkRange = (meeting: { readonly startTime: Date; readonly endTime: Date 
     ? Effect.void
     : Effect.fail(invalid("/meeting/end_time", "invalid_range", "end_time must be after start_time"))
 
+/** The emulator's handlers for the meetings endpoints. */
 export const MeetingsHandlers = HttpApiBuilder.group(SchedulingApi, "meetings", (handlers) =>
   Effect.gen(function*() {
     const { meetings, participants } = yield* openScheduling

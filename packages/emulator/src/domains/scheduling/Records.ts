@@ -22,6 +22,7 @@ export const pageOf = <A>(items: ReadonlyArray<A>, query: PageQuery) => {
   return toPageResult(result)
 }
 
+/** The scheduling domain's collections over the record store. */
 export const schedulingRecords = (store: Context.Tag.Service<typeof RecordStore>) => ({
   meetings: resource(
     store.collection("meetings", Meeting, {
@@ -64,4 +65,5 @@ export const schedulingRecords = (store: Context.Tag.Service<typeof RecordStore>
   )
 })
 
+/** The scheduling domain's collections, opened over the emulator's record store. */
 export const openScheduling = Effect.map(RecordStore, schedulingRecords)

@@ -12,6 +12,7 @@ import { openScheduling } from "./Records.js"
 import { activeAllocations, availabilityOf, rangeOf } from "./ZoomBooking.js"
 import { Directory } from "../../Directory.js"
 
+/** The emulator's handlers for the zoom hosts endpoints. */
 export const ZoomHostsHandlers = HttpApiBuilder.group(SchedulingApi, "zoomHosts", (handlers) =>
   Effect.gen(function*() {
     const { allocations, hosts } = yield* openScheduling

@@ -17,6 +17,7 @@ import { activeAllocations, availabilityOf, rangeOf } from "./ZoomBooking.js"
 import type { Range } from "./ZoomBooking.js"
 import { Directory } from "../../Directory.js"
 
+/** The emulator's handlers for the zoom meetings endpoints. */
 export const ZoomMeetingsHandlers = HttpApiBuilder.group(
   SchedulingApi,
   "zoomMeetings",

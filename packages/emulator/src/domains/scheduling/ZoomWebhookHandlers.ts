@@ -49,6 +49,7 @@ const signatureProblem = (
 
 const decodeEvent = Schema.decodeUnknownEither(Schema.parseJson(ZoomWebhookEvent))
 
+/** The emulator's handlers for the zoom webhook endpoints. */
 export const ZoomWebhookHandlers = HttpApiBuilder.group(
   SchedulingApi,
   "zoomWebhook",
