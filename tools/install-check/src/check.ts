@@ -516,7 +516,7 @@ try {
 } catch (error) {
   failures.push((error as Error).message)
 } finally {
-  if (emulator !== undefined) await stop(emulator)
+  if (emulator !== undefined) await stopGroup(emulator)
   if (keep) console.log(`\nkept ${work}`)
   else fs.rmSync(work, { recursive: true, force: true })
 }
@@ -535,9 +535,12 @@ function startEmulator(project: string): Promise<{ url: string; line: string; ch
   return new Promise((resolve, reject) => {
     const args = ["blocks-crm-emulator", "--port", "0", "--memory", "--json"]
     console.log(`  $ npx ${args.join(" ")} --api-key ${seeds.apiKey} --token ${seeds.token}   (in ${project})`)
+    // A process group of its own: npx runs the bin as its child, and stopping npx alone would leave
+    // the emulator running (and this check waiting on its output).
     const child = spawn("npx", [...args, "--api-key", seeds.apiKey, "--token", seeds.token], {
       cwd: project,
-      stdio: ["ignore", "pipe", "pipe"]
+      stdio: ["ignore", "pipe", "pipe"],
+      detached: true
     })
     let stdout = ""
     let stderr = ""
@@ -625,14 +628,22 @@ async function checkEmulatorPackage(project: string, url: string, env: NodeJS.Pr
   runScript(project, "widgets.mjs", widgetsScript, env, "widgets check: ok")
 }
 
-function stop(child: ChildProcess): Promise<void> {
+/** SIGTERM to the child's process group (npx and the emulator it runs), SIGKILL after 5 s. */
+function stopGroup(child: ChildProcess): Promise<void> {
   return new Promise((resolve) => {
-    if (child.exitCode !== null || child.signalCode !== null) return resolve()
-    const kill = setTimeout(() => child.kill("SIGKILL"), 5_000)
+    if (child.exitCode !== null || child.signalCode !== null || child.pid === undefined) return resolve()
+    const signal = (name: NodeJS.Signals) => {
+      try {
+        process.kill(-child.pid!, name)
+      } catch {
+        // the group is gone already
+      }
+    }
+    const kill = setTimeout(() => signal("SIGKILL"), 5_000)
     child.once("exit", () => {
       clearTimeout(kill)
       resolve()
     })
-    child.kill("SIGTERM")
+    signal("SIGTERM")
   })
 }
