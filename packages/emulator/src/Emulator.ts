@@ -187,13 +187,14 @@ export const layer = (options: EmulatorOptions = {}): Layer.Layer<Emulator, unkn
     const scope = yield* Effect.scope
     const router = yield* HttpLayerRouter.HttpRouter
     const spec = yield* Effect.cached(Effect.sync(() => HttpServerResponse.unsafeJson(openApiDocument(domains))))
+    // A router of its own (a fresh memo map, or the build would reuse the emulator's router, built already).
     const swagger = yield* Effect.cached(
       Scope.extend(
         HttpLayerRouter.toHttpEffect(
           HttpApiSwagger.layerHttpLayerRouter({ api: documentedApi(domains) as any, path: "/docs" })
         ),
         scope
-      )
+      ).pipe(Effect.provideServiceEffect(Layer.CurrentMemoMap, Layer.makeMemoMap))
     )
     yield* router.add("GET", "/openapi.json", spec)
     // The official SDK's health() calls it; no credentials, as a load balancer's probe sends none.
