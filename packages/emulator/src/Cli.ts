@@ -1,11 +1,14 @@
 /**
- * `emulator [--port 4010] [--db FILE | --memory] [--api-key KEY]... [--token TOKEN]... [--faults] [--max-body-bytes N]`
+ * `blocks-crm-emulator [--port 4010] [--host H] [--db FILE | --memory] [--json] [--seed FILE] [--faults]
+ * [--cors-origin ORIGIN]... [--api-key KEY]... [--token TOKEN]... [--max-body-bytes N] [--log]`
  * Also mounted as `crm emulator` by the reference CLI.
  */
 import * as Command from "@effect/cli/Command"
 import * as Options from "@effect/cli/Options"
 import * as Console from "effect/Console"
 import * as Effect from "effect/Effect"
+import { identity } from "effect/Function"
+import * as Logger from "effect/Logger"
 import * as Option from "effect/Option"
 import { localSeeds } from "./Credentials.js"
 import type { Seeds } from "./Credentials.js"
@@ -45,8 +48,33 @@ const options = {
     Options.withDefault(RequestBody.defaultMaxBodyBytes),
     Options.withDescription("The largest request body accepted, in bytes (413 above it)")
   ),
-  log: Options.boolean("log").pipe(Options.withDescription("Log one line per request"))
+  log: Options.boolean("log").pipe(Options.withDescription("Log one line per request (on stderr)")),
+  json: Options.boolean("json").pipe(
+    Options.withDescription(
+      `Print one JSON line on stdout once listening: {"url","authToken","apiKey","tenants"}; the rest goes to stderr`
+    )
+  ),
+  seed: Options.file("seed", { exists: "yes" }).pipe(
+    Options.optional,
+    Options.withDescription("A JSON (or JSON:API) file of records per tenant and domain to start with")
+  ),
+  corsOrigins: Options.text("cors-origin").pipe(
+    Options.repeated,
+    Options.withDefault([]),
+    Options.withDescription(
+      "An origin browser pages may call from, repeatable: https://app.example, http://host:* (any port), or * (no credentials). Default: http://localhost:*, http://127.0.0.1:*, http://[::1]:*"
+    )
+  )
 }
+
+/** The `--json` line: where it listens, the first tenant's credentials, and every tenant. */
+export const jsonLine = (info: Emulator.EmulatorInfo): string =>
+  JSON.stringify({
+    url: info.url,
+    authToken: info.seeds.tokens[0],
+    apiKey: info.seeds.apiKeys[0],
+    tenants: info.tenants.map((tenant) => ({ apiKey: tenant.apiKey, tenantId: tenant.tenantId }))
+  })
 
 const seedsFrom = (apiKeys: ReadonlyArray<string>, tokens: ReadonlyArray<string>): Seeds => {
   const keys = apiKeys.length > 0 ? apiKeys : fromEnv("EMULATOR_API_KEYS")
@@ -69,6 +97,7 @@ export const banner = (info: Emulator.EmulatorInfo) =>
     ...(info.seeds.tokens.length > 1 ? [`  other tokens: ${info.seeds.tokens.slice(1).join(", ")}`] : [])
   ].join("\n")
 
+/** The emulator's command line (`blocks-crm-emulator`, and `crm emulator` in the reference CLI). */
 export const emulatorCommand = Command.make("emulator", options, (opts) =>
   Effect.scoped(
     Effect.gen(function*() {
@@ -79,9 +108,22 @@ export const emulatorCommand = Command.make("emulator", options, (opts) =>
         seeds: seedsFrom(opts.apiKeys, opts.tokens),
         faults: opts.faults,
         logRequests: opts.log,
-        maxBodyBytes: opts.maxBodyBytes
+        maxBodyBytes: opts.maxBodyBytes,
+        seed: Option.getOrUndefined(opts.seed),
+        corsOrigins: opts.corsOrigins.length > 0 ? opts.corsOrigins : undefined
       })
-      yield* Console.log(banner(info))
+      if (opts.json) {
+        // stdout carries the one line a script reads; the banner is for the person watching stderr.
+        yield* Console.error(banner(info))
+        yield* Console.log(jsonLine(info))
+      } else {
+        yield* Console.log(banner(info))
+      }
       return yield* Effect.never
     })
+  ).pipe(
+    // With --json, logs (--log, warnings) go to stderr too, so stdout holds exactly the one line.
+    opts.json
+      ? Effect.provide(Logger.replace(Logger.defaultLogger, Logger.withConsoleError(Logger.defaultLogger)))
+      : identity
   )).pipe(Command.withDescription("Serve the CRM API emulator on loopback"))

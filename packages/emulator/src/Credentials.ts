@@ -21,6 +21,7 @@ import * as Database from "./Database.js"
 import { errorResponse } from "./ErrorDocuments.js"
 import type { HttpMiddlewareFn } from "./HttpMiddlewareFn.js"
 
+/** The credentials the emulator accepts from the start: API keys (one tenant each) and bearer tokens. */
 export interface Seeds {
   readonly apiKeys: ReadonlyArray<string>
   readonly tokens: ReadonlyArray<string>
@@ -32,6 +33,7 @@ export const localSeeds: Seeds = { apiKeys: ["pk_local_emulator"], tokens: ["tok
 /** How long an exchanged or impersonation token works, unless the emulator is told otherwise. */
 export const defaultTokenTtl = Duration.hours(1)
 
+/** How issued tokens expire: their lifetime and the clock they expire by. */
 export interface Options {
   /** How long issued tokens work. Default: one hour. */
   readonly tokenTtl?: Duration.DurationInput | undefined
@@ -54,6 +56,7 @@ export interface IssuedToken {
   readonly expiresIn: number
 }
 
+/** Who is calling: resolves the API key and token of each request to a tenant, and issues credentials. */
 export class Credentials extends Context.Tag("@blocks-crm/emulator/Credentials")<
   Credentials,
   {
@@ -155,6 +158,7 @@ const issuedTokenText = `SELECT t.tenant_id, t.company, t.expires_at, t.acting_a
     ON k.kind = 'api_key' AND k.tenant_id = t.tenant_id AND k.key_id = t.key_id
   WHERE t.secret_hash = ? AND t.kind = 'token'`
 
+/** The credentials service over the seeds and the `credentials` table. */
 export const layer = (seeds: Seeds, options: Options = {}): Layer.Layer<Credentials, never, SqlClient.SqlClient> =>
   Layer.effect(
     Credentials,
@@ -312,6 +316,7 @@ const currentCaller = (credentials: Context.Tag.Service<Credentials>): Effect.Ef
 /** The current request's caller, for handlers that need more than its tenant (the companies domain). */
 export const caller: Effect.Effect<Caller, never, Credentials> = Effect.flatMap(Credentials, currentCaller)
 
+/** A 401 in the reference's format, naming what was wrong with the credentials. */
 export const unauthorized = (detail: string) =>
   new Contract.UnauthorizedResponse({
     errors: [Contract.errorObject(401, "unauthorized", "Unauthorized", detail)]

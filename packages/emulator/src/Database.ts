@@ -140,6 +140,7 @@ const failure = (filename: string) => (cause: Cause.Cause<unknown>) => {
   return new DatabaseError({ filename, reason: error instanceof Error ? error.message : String(error) })
 }
 
+/** The emulator's SQLite database at `filename` (`:memory:` for a throwaway one), migrated. */
 export const layer = (
   filename: string
 ): Layer.Layer<SqlClient.SqlClient | SqliteClient.SqliteClient, DatabaseError> => {
@@ -158,6 +159,9 @@ export const layer = (
     Layer.catchAllCause((cause) => Layer.fail(failure(filename)(cause)))
   )
 }
+
+/** The tables that hold tenants' data (emptied by `reset`); the migrations table stays. */
+export const tenantTables: ReadonlyArray<string> = ["records", "uploads", "idempotency_keys", "credentials"]
 
 /** Runs one statement, `?` placeholders bound to `params` in order; answers its rows. */
 export type Run = <A extends object = Row>(

@@ -20,14 +20,18 @@ import * as Effect from "effect/Effect"
 import * as FiberRef from "effect/FiberRef"
 import * as Layer from "effect/Layer"
 import type * as Redacted from "effect/Redacted"
-import type * as Scope from "effect/Scope"
+import * as Scope from "effect/Scope"
 import { createServer } from "node:http"
+import * as SqlClient from "@effect/sql/SqlClient"
+import * as Cors from "./Cors.js"
 import * as Credentials from "./Credentials.js"
 import * as Database from "./Database.js"
+import * as Directory from "./Directory.js"
 import { PipelineDomain } from "./domains/pipeline/PipelineDomain.js"
 import type { EmulatorDomain } from "./EmulatorDomain.js"
 import * as ErrorDocuments from "./ErrorDocuments.js"
 import * as Faults from "./Faults.js"
+import * as Fixtures from "./Fixtures.js"
 import * as Idempotency from "./Idempotency.js"
 import * as RecordStore from "./RecordStore.js"
 import * as RequestBody from "./RequestBody.js"
@@ -42,6 +46,7 @@ import { CalendarDomain } from "./domains/calendar/CalendarDomain.js"
 import * as CalcomSecrets from "./domains/calendar/CalcomSecrets.js"
 import { BillingDomain } from "./domains/billing/BillingDomain.js"
 
+/** How to run the emulator; every option may be left out. */
 export interface EmulatorOptions {
   /** 0 picks a free port (the default, for parallel tests). */
   readonly port?: number | undefined
@@ -72,20 +77,37 @@ export interface EmulatorOptions {
    * impersonation tokens work, and the clock they expire by (a test moves it instead of sleeping).
    */
   readonly companies?: (CompanyRecords.Options & Credentials.Options) | undefined
+  /**
+   * The origins a browser page may call from (CORS): exact origins, `scheme://host:*` for any port, or
+   * `*` (any origin, without credentials). Default: loopback pages (`Cors.defaultOrigins`); `[]` turns
+   * CORS off.
+   */
+  readonly corsOrigins?: ReadonlyArray<string> | undefined
+  /** Records to start with (a JSON file's path, or the fixtures themselves): see `Fixtures`. */
+  readonly seed?: Fixtures.Source | undefined
   /** Zoom webhook secrets by API key (`Redacted`); default `EMULATOR_ZOOM_WEBHOOK_SECRET` for every tenant. */
   readonly zoomWebhookSecrets?: Readonly<Record<string, Redacted.Redacted<string>>> | undefined
   /** Cal.com webhook secrets by tenant (API key) and company; default `EMULATOR_CALCOM_WEBHOOK_SECRET` for every company. */
   readonly calcomWebhookSecrets?: ReadonlyArray<CalcomSecrets.CalcomSecret> | undefined
 }
 
+/** A running emulator: where it listens, its seeds and tenants, its domains, and `reset`. */
 export interface EmulatorInfo {
   readonly url: string
   readonly port: number
   readonly database: string
   readonly seeds: Credentials.Seeds
+  /** Each tenant: its API key and the id its records are stored under. */
+  readonly tenants: ReadonlyArray<{ readonly apiKey: string; readonly tenantId: string }>
   readonly domains: ReadonlyArray<string>
+  /**
+   * Empties every tenant's data (records, fixtures included, uploads, idempotency keys, the credentials
+   * the companies domain issued); the seeded keys and tokens keep working.
+   */
+  readonly reset: Effect.Effect<void>
 }
 
+/** The running emulator's info, provided by `layer`. */
 export class Emulator extends Context.Tag("@blocks-crm/emulator/Emulator")<Emulator, EmulatorInfo>() {}
 
 /** Every domain this emulator ships with. */
@@ -141,32 +163,49 @@ export const layer = (options: EmulatorOptions = {}): Layer.Layer<Emulator, unkn
   const seeds = options.seeds ?? Credentials.localSeeds
   const database = options.database ?? Database.defaultDatabasePath()
 
-  const services = Layer.mergeAll(
+  const companyOptions = CompanyRecords.optionsLayer(options.companies)
+  const records = Layer.mergeAll(
     RecordStore.layer,
+    Directory.layer.pipe(Layer.provide(RecordStore.layer), Layer.provide(companyOptions))
+  )
+  const services = Layer.mergeAll(
+    records,
     Credentials.layer(seeds, { tokenTtl: options.companies?.tokenTtl, clock: options.companies?.clock }),
-    CompanyRecords.optionsLayer(options.companies),
+    companyOptions,
     Faults.layer(options.faults ?? false),
     Idempotency.layer,
     RequestBody.layer({ maxBodyBytes: options.maxBodyBytes, maxJsonDepth: options.maxJsonDepth }),
     Uploads.layer(options.uploads),
     ZoomWebhookSecrets.layer(options.zoomWebhookSecrets),
-    CalcomSecrets.layer(options.calcomWebhookSecrets).pipe(
-      Layer.provide(CompanyRecords.optionsLayer(options.companies))
-    )
+    CalcomSecrets.layer(options.calcomWebhookSecrets).pipe(Layer.provide(records))
   ).pipe(Layer.provideMerge(Database.layer(database)))
   const auth = Layer.mergeAll(Credentials.apiKeyAuthLayer, Credentials.bearerAuthLayer)
 
-  const spec = openApiDocument(domains)
-  const docs = Layer.mergeAll(
-    HttpLayerRouter.add("GET", "/openapi.json", Effect.succeed(HttpServerResponse.unsafeJson(spec))),
+  // The OpenAPI document and the docs page are built on their first request: deriving them from every
+  // contract takes longer than the rest of the start (about 0.4 s of CPU), and most runs never ask.
+  const docs = Layer.scopedDiscard(Effect.gen(function*() {
+    const scope = yield* Effect.scope
+    const router = yield* HttpLayerRouter.HttpRouter
+    const spec = yield* Effect.cached(Effect.sync(() => HttpServerResponse.unsafeJson(openApiDocument(domains))))
+    // A router of its own (a fresh memo map, or the build would reuse the emulator's router, built already).
+    const swagger = yield* Effect.cached(
+      Scope.extend(
+        HttpLayerRouter.toHttpEffect(
+          HttpApiSwagger.layerHttpLayerRouter({ api: documentedApi(domains) as any, path: "/docs" })
+        ),
+        scope
+      ).pipe(Effect.provideServiceEffect(Layer.CurrentMemoMap, Layer.makeMemoMap))
+    )
+    yield* router.add("GET", "/openapi.json", spec)
     // The official SDK's health() calls it; no credentials, as a load balancer's probe sends none.
-    HttpLayerRouter.add("GET", "/health", Effect.succeed(HttpServerResponse.unsafeJson({ status: "ok" }))),
-    HttpApiSwagger.layerHttpLayerRouter({ api: documentedApi(domains) as any, path: "/docs" })
-  )
+    yield* router.add("GET", "/health", Effect.succeed(HttpServerResponse.unsafeJson({ status: "ok" })))
+    yield* router.add("GET", "/docs", Effect.flatten(swagger))
+  }))
   const routes = Layer.mergeAll(docs, ...domains.map((domain) => domain.routes)).pipe(Layer.provide(auth))
 
+  const corsOrigins = options.corsOrigins ?? Cors.defaultOrigins
   const server = Layer.unwrapScoped(
-    Effect.map(HttpLayerRouter.toHttpEffect(routes), (router) => {
+    Effect.map(Effect.zip(HttpLayerRouter.toHttpEffect(routes), Cors.matcher(corsOrigins)), ([router, allows]) => {
       // Outside in: presigned upload URLs (files, no credentials), refuse bodies by their headers, resolve
       // the caller once, faults, idempotency, refuse bodies nested too deep, then the platform's own
       // failures as error documents.
@@ -175,21 +214,36 @@ export const layer = (options: EmulatorOptions = {}): Layer.Layer<Emulator, unkn
       const app = Uploads.middleware(RequestBody.policy(
         Credentials.middleware(options.faults === true ? Faults.middleware(api) : api)
       ))
-      return HttpServer.serve(options.logRequests === true ? HttpMiddleware.logger(app) : app)
+      const browsers = corsOrigins.length === 0 ? app : Cors.middleware(corsOrigins, allows)(app)
+      return HttpServer.serve(options.logRequests === true ? HttpMiddleware.logger(browsers) : browsers)
     })
   )
 
+  // Built after the server, so every handler has opened its collections before fixtures load.
   const info = Layer.effect(
     Emulator,
-    Effect.map(HttpServer.HttpServer, (http): EmulatorInfo => {
-      const address = http.address
+    Effect.gen(function*() {
+      const address = (yield* HttpServer.HttpServer).address
       const port = address._tag === "TcpAddress" ? address.port : 0
+      const context = yield* Effect.context<RecordStore.RecordStore | SqlClient.SqlClient>()
+      const sql = Context.get(context, SqlClient.SqlClient)
+      const names = domains.map((domain) => domain.name)
+      const load = options.seed === undefined
+        ? Effect.void
+        : Effect.provide(Fixtures.load(options.seed, { domains: names, seeds }), context)
+      yield* load
+      const run = Database.runner(sql)
+      const empty = sql.withTransaction(
+        Effect.forEach(Database.tenantTables, (table) => run(`DELETE FROM ${table}`, []), { discard: true })
+      )
       return {
         url: urlOf(address._tag === "TcpAddress" ? address.hostname : "127.0.0.1", port),
         port,
         database,
         seeds,
-        domains: domains.map((domain) => domain.name)
+        tenants: seeds.apiKeys.map((apiKey) => ({ apiKey, tenantId: Credentials.tenantIdOf(apiKey) })),
+        domains: names,
+        reset: Effect.orDie(empty)
       }
     })
   )
@@ -199,7 +253,8 @@ export const layer = (options: EmulatorOptions = {}): Layer.Layer<Emulator, unkn
     ? server
     : HttpMiddleware.withTracerDisabledWhen(Layer.locally(server, FiberRef.currentTracerEnabled, false), () => true)
 
-  return Layer.mergeAll(served, info).pipe(
+  return info.pipe(
+    Layer.provide(served),
     Layer.provide(services),
     Layer.provide(
       NodeHttpServer.layer(() => createServer(), { port: options.port ?? 0, host: options.host ?? "127.0.0.1" })

@@ -2,30 +2,40 @@
  * A domain the emulator serves: its contract and the handlers that implement it. The built-in
  * domains and a team's own domain package plug in the same way, without editing the emulator:
  *
- *   const myDomain = EmulatorDomain.make("my-domain", MyApi, MyHandlersLive)
- *   Emulator.layer({ domains: [...Emulator.builtInDomains, myDomain] })
+ *   const widgets = EmulatorDomain.make("widgets", WidgetsApi, WidgetsHandlers)
+ *   startEmulator({ domains: [...builtInDomains, widgets] })
  */
 import type * as HttpApi from "@effect/platform/HttpApi"
 import type * as HttpApiGroup from "@effect/platform/HttpApiGroup"
 import * as HttpLayerRouter from "@effect/platform/HttpLayerRouter"
 import * as Layer from "effect/Layer"
 
+/** A domain as the emulator serves it. */
 export interface EmulatorDomain {
+  /** The domain's name: its contract's identifier. */
   readonly name: string
+  /** The domain's contract: its routes, and its part of `/openapi.json`. */
   readonly api: HttpApi.HttpApi.Any
+  /** The contract's routes over the handlers, which the emulator provides with its services. */
   readonly routes: Layer.Layer<never, never, any>
 }
 
 /**
- * A domain from its contract and a layer of handlers for every group (`HttpApiBuilder.group(...)`).
- * The handlers may use the emulator's services (`RecordStore`, `Credentials`) and the auth middlewares.
+ * A domain from its name, its contract and a layer of handlers for every group
+ * (`HttpApiBuilder.group(...)`); a group without handlers fails the typecheck. The name must be the
+ * contract's identifier (`HttpApi.make("widgets")` → `"widgets"`), which is also the name its client
+ * descriptor gives it: the typecheck holds them equal. It is said twice because `HttpApi.make` keeps
+ * the identifier only in the type (@effect/platform 0.97 does not store it on the value).
+ *
+ * The handlers may use the emulator's services (`RecordStore`, `Directory`, `Credentials`) and the
+ * auth middlewares of `@blocks-crm/core-http`'s `Contract`.
  */
 export const make = <Id extends string, Groups extends HttpApiGroup.HttpApiGroup.Any, E, R, RH>(
-  name: string,
+  name: NoInfer<Id>,
   api: HttpApi.HttpApi<Id, Groups, E, R>,
   handlers: Layer.Layer<HttpApiGroup.HttpApiGroup.ToService<Id, Groups>, never, RH>
 ): EmulatorDomain => ({
   name,
   api: api as unknown as HttpApi.HttpApi.Any,
-  routes: HttpLayerRouter.addHttpApi(api).pipe(Layer.provide(handlers))
+  routes: HttpLayerRouter.addHttpApi(api).pipe(Layer.provide(handlers)) as Layer.Layer<never, never, any>
 })

@@ -1,15 +1,21 @@
 /**
- * The emulator as a child process (its CLI from source, through tsx) on a free loopback port: for a
+ * The emulator as a child process (its bin, `blocks-crm-emulator`) on a free loopback port: for a
  * measuring process that must not share a thread or a heap with the server, and for tests that kill it
- * with SIGKILL and start another on the same database file.
+ * with SIGKILL and start another on the same database file. Built, it runs `dist/bin.js`; inside this
+ * repository, from the sources, `src/bin.ts` through tsx.
  */
 import { spawn } from "node:child_process"
 import type { ChildProcess } from "node:child_process"
 import { fileURLToPath } from "node:url"
 
-/** The workspace root (packages/emulator/src or dist → ../../..): the CLI runs from source. */
-const repoRoot = fileURLToPath(new URL("../../../", import.meta.url))
+/** The package's root (src or dist → ..), and how to run its bin from here. */
+const packageRoot = fileURLToPath(new URL("../", import.meta.url))
+const fromSources = import.meta.url.endsWith(".ts")
+const binArgs = fromSources
+  ? ["--conditions=@blocks-crm/source", "--import", "tsx", "src/bin.ts"]
+  : [fileURLToPath(new URL("./bin.js", import.meta.url))]
 
+/** How to start the process: its database, the credentials it is seeded with, how long to wait. */
 export interface Options {
   /** The SQLite file; in memory when absent. */
   readonly database?: string | undefined
@@ -18,6 +24,7 @@ export interface Options {
   readonly timeoutMs?: number | undefined
 }
 
+/** A started emulator process: its URL, the child process, and how to stop or kill it. */
 export interface EmulatorProcess {
   readonly url: string
   readonly child: ChildProcess
@@ -44,17 +51,14 @@ export const stopProcess = (child: ChildProcess): Promise<void> =>
   })
 
 /**
- * Starts `packages/emulator/src/bin.ts --port 0` and resolves with the URL from its banner
+ * Starts the bin with `--port 0` and resolves with the URL from its banner
  * ("CRM emulator listening on http://127.0.0.1:PORT").
  */
 export const start = (options: Options): Promise<EmulatorProcess> =>
   new Promise((resolve, reject) => {
     const timeoutMs = options.timeoutMs ?? 60_000
     const args = [
-      "--conditions=@blocks-crm/source",
-      "--import",
-      "tsx",
-      "packages/emulator/src/bin.ts",
+      ...binArgs,
       "--port",
       "0",
       "--host",
@@ -65,7 +69,7 @@ export const start = (options: Options): Promise<EmulatorProcess> =>
       "--token",
       options.credentials.token
     ]
-    const child = spawn(process.execPath, args, { cwd: repoRoot, stdio: ["ignore", "pipe", "pipe"] })
+    const child = spawn(process.execPath, args, { cwd: packageRoot, stdio: ["ignore", "pipe", "pipe"] })
     const exited = new Promise<void>((done) => child.once("exit", () => done()))
     let output = ""
     const timer = setTimeout(() => {

@@ -102,6 +102,7 @@ const rewrite400 = (response: HttpServerResponse.HttpServerResponse, request: Ht
 
 // Around every request: plain combinators rather than a generator, since the answer is almost always
 // passed through unchanged.
+/** Answers the platform's own failures (bad JSON, a body that does not decode) as JSON:API error documents. */
 export const middleware: HttpMiddlewareFn = (app) =>
   Effect.flatMap(HttpServerRequest.HttpServerRequest, (request) =>
     app.pipe(

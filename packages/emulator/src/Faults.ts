@@ -21,6 +21,7 @@ import { errorResponse } from "./ErrorDocuments.js"
 import type { HttpMiddlewareFn } from "./HttpMiddlewareFn.js"
 import { BodyLimits, nestedDeeperThan, tooDeep } from "./RequestBody.js"
 
+/** A fault to inject into one response: latency, a status, a dropped connection or a malformed body. */
 export interface Fault {
   readonly status?: number | undefined
   readonly latencyMs?: number | undefined
@@ -59,11 +60,13 @@ interface Queued {
   readonly fault: Fault
 }
 
+/** The fault queue per tenant, and whether fault injection is on. */
 export class Faults extends Context.Tag("@blocks-crm/emulator/Faults")<
   Faults,
   { readonly enabled: boolean; readonly queue: Ref.Ref<ReadonlyArray<Queued>> }
 >() {}
 
+/** The fault service; `enabled` false makes every fault request a 404. */
 export const layer = (enabled: boolean) =>
   Layer.effect(Faults, Effect.map(Ref.make<ReadonlyArray<Queued>>([]), (queue) => ({ enabled, queue })))
 

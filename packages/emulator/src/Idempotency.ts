@@ -32,6 +32,7 @@ interface Stored {
 /** Keys whose first request is still being handled, per emulator (never shared between two). */
 export class InFlight extends Context.Tag("@blocks-crm/emulator/Idempotency/InFlight")<InFlight, Set<string>>() {}
 
+/** The keys of requests in flight, so a retry during the first answers 409. */
 export const layer: Layer.Layer<InFlight> = Layer.sync(InFlight, () => new Set<string>())
 
 const conflict = (detail: string) => errorResponse(409, "idempotency_conflict", "Idempotency Key Conflict", detail)
@@ -77,6 +78,7 @@ const insertText = `INSERT INTO idempotency_keys
   VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`
 
 // Every request passes here and few carry a key: those without one go on without a generator.
+/** Runs a POST with an `Idempotency-Key` once and answers its stored response to every retry. */
 export const middleware: HttpMiddlewareFn<SqlClient.SqlClient | RequestCaller | InFlight> = (app) =>
   Effect.flatMap(HttpServerRequest.HttpServerRequest, (request) => {
     const key = request.headers["idempotency-key"]

@@ -11,6 +11,7 @@ import * as Option from "effect/Option"
 import * as Schema from "effect/Schema"
 import * as Database from "./Database.js"
 
+/** What a listing asks for: a page, its size, a search, and which records (deleted, archived, under a parent, by attribute). */
 export interface PageQuery {
   readonly page?: number | undefined
   readonly records?: number | undefined
@@ -26,6 +27,7 @@ export interface PageQuery {
   readonly attributes?: Readonly<Record<string, string>> | undefined
 }
 
+/** One page of a listing, with the totals the reference's `meta` reports. */
 export interface Page<A> {
   readonly items: ReadonlyArray<A>
   readonly page: number
@@ -37,6 +39,7 @@ export interface Page<A> {
 /** The reference's default page size. */
 export const defaultRecords = 15
 
+/** One collection of a tenant-scoped store: list, find, insert, replace, soft delete, recover, remove. */
 export interface Collection<A> {
   readonly list: (tenantId: string, query: PageQuery) => Effect.Effect<Page<A>, SqlError>
   readonly all: (
@@ -66,6 +69,7 @@ export interface Collection<A> {
   ) => Effect.Effect<boolean, SqlError>
 }
 
+/** How a collection reads its records: the id, the words `?search=` matches, whether one is archived. */
 export interface CollectionOptions<A> {
   readonly idOf: (record: A) => string
   /** The words `?search=` matches. */
@@ -74,6 +78,7 @@ export interface CollectionOptions<A> {
   readonly isArchived?: ((record: A) => boolean) | undefined
 }
 
+/** The tenant-scoped record store every domain keeps its records in. */
 export class RecordStore extends Context.Tag("@blocks-crm/emulator/RecordStore")<
   RecordStore,
   {
@@ -86,8 +91,16 @@ export class RecordStore extends Context.Tag("@blocks-crm/emulator/RecordStore")
       schema: Schema.Schema<A, I>,
       options: CollectionOptions<A>
     ) => Collection<A>
+    /** Every collection opened so far, by name, with the schema its records are written by (fixtures). */
+    readonly opened: () => ReadonlyMap<string, OpenedCollection>
   }
 >() {}
+
+/** A collection some handler opened: its schema (the model) and its store. */
+export interface OpenedCollection {
+  readonly schema: Schema.Schema<any, any>
+  readonly collection: Collection<any>
+}
 
 interface Row {
   readonly data: string
@@ -105,6 +118,7 @@ const scopeText = (withParent: boolean, deleted: boolean) =>
 const scopeParams = (tenantId: string, name: string, parentId: string | undefined): Array<unknown> =>
   parentId === undefined ? [tenantId, name] : [tenantId, name, parentId]
 
+/** The record store over the emulator's SQLite `records` table. */
 export const layer: Layer.Layer<RecordStore, never, SqlClient.SqlClient> = Layer.effect(
   RecordStore,
   Effect.map(SqlClient.SqlClient, (sql) => {
@@ -120,125 +134,132 @@ export const layer: Layer.Layer<RecordStore, never, SqlClient.SqlClient> = Layer
       WHERE ${scopeText(false, false)} AND unique_id = ? RETURNING seq`
     const recoverText = `UPDATE records SET deleted_at = NULL
       WHERE ${scopeText(false, true)} AND unique_id = ? RETURNING data`
-    return {
-      collection: <A, I>(
-        name: string,
-        schema: Schema.Schema<A, I>,
-        options: CollectionOptions<A>
-      ): Collection<A> => {
-        // Stored rows were written by this schema; a row that no longer decodes is a defect.
-        const decode = Schema.decodeUnknownSync(Schema.parseJson(schema))
-        const encode = Schema.encodeSync(Schema.parseJson(schema))
-        const searchText = (record: A) => (options.searchText?.(record) ?? "").toLowerCase()
-        const archived = (record: A) => (options.isArchived?.(record) === true ? 1 : 0)
-        const decodeFirst = (rows: ReadonlyArray<Row>) =>
-          Option.map(Option.fromNullable(rows[0]), (row) => decode(row.data))
+    const opened = new Map<string, OpenedCollection>()
+    const open = <A, I>(
+      name: string,
+      schema: Schema.Schema<A, I>,
+      options: CollectionOptions<A>
+    ): Collection<A> => {
+      // Stored rows were written by this schema; a row that no longer decodes is a defect.
+      const decode = Schema.decodeUnknownSync(Schema.parseJson(schema))
+      const encode = Schema.encodeSync(Schema.parseJson(schema))
+      const searchText = (record: A) => (options.searchText?.(record) ?? "").toLowerCase()
+      const archived = (record: A) => (options.isArchived?.(record) === true ? 1 : 0)
+      const decodeFirst = (rows: ReadonlyArray<Row>) =>
+        Option.map(Option.fromNullable(rows[0]), (row) => decode(row.data))
 
-        const list: Collection<A>["list"] = (tenantId, query) => {
-          const page = query.page ?? 1
-          const records = query.records ?? defaultRecords
-          const search = query.search?.trim().toLowerCase()
-          let where = `${scopeText(query.parentId !== undefined, query.deleted ?? false)} AND archived = ?`
-          const params = scopeParams(tenantId, name, query.parentId)
-          params.push(query.archived === true ? 1 : 0)
-          if (search !== undefined && search !== "") {
-            where += " AND search_text LIKE ?"
-            params.push(`%${search}%`)
-          }
-          for (const [key, value] of Object.entries(query.attributes ?? {})) {
-            where += " AND json_extract(data, ?) = ?"
-            params.push(`$."${key}"`, value)
-          }
-          return Effect.flatMap(
-            run<{ readonly total: number }>(`SELECT COUNT(*) AS total FROM records WHERE ${where}`, params),
-            ([count]) => {
-              const totalRecords = count?.total ?? 0
-              const offset = (page - 1) * records
-              // A page past the end is empty without asking SQLite, which refuses offsets beyond 64 bits.
-              const rows = offset >= totalRecords
-                ? Effect.succeed<ReadonlyArray<Row>>([])
-                : run<Row>(`SELECT data FROM records WHERE ${where} ORDER BY seq LIMIT ? OFFSET ?`, [
-                  ...params,
-                  records,
-                  offset
-                ])
-              return Effect.map(rows, (rows) => ({
-                items: rows.map((row) => decode(row.data)),
-                page,
+      const list: Collection<A>["list"] = (tenantId, query) => {
+        const page = query.page ?? 1
+        const records = query.records ?? defaultRecords
+        const search = query.search?.trim().toLowerCase()
+        let where = `${scopeText(query.parentId !== undefined, query.deleted ?? false)} AND archived = ?`
+        const params = scopeParams(tenantId, name, query.parentId)
+        params.push(query.archived === true ? 1 : 0)
+        if (search !== undefined && search !== "") {
+          where += " AND search_text LIKE ?"
+          params.push(`%${search}%`)
+        }
+        for (const [key, value] of Object.entries(query.attributes ?? {})) {
+          where += " AND json_extract(data, ?) = ?"
+          params.push(`$."${key}"`, value)
+        }
+        return Effect.flatMap(
+          run<{ readonly total: number }>(`SELECT COUNT(*) AS total FROM records WHERE ${where}`, params),
+          ([count]) => {
+            const totalRecords = count?.total ?? 0
+            const offset = (page - 1) * records
+            // A page past the end is empty without asking SQLite, which refuses offsets beyond 64 bits.
+            const rows = offset >= totalRecords
+              ? Effect.succeed<ReadonlyArray<Row>>([])
+              : run<Row>(`SELECT data FROM records WHERE ${where} ORDER BY seq LIMIT ? OFFSET ?`, [
+                ...params,
                 records,
-                totalRecords,
-                totalPages: Math.ceil(totalRecords / records)
-              }))
-            }
-          )
-        }
-
-        return {
-          list,
-          all: (tenantId, query) =>
-            Effect.map(
-              run<Row>(
-                `SELECT data FROM records WHERE ${scopeText(query.parentId !== undefined, false)} AND archived = 0
-                ORDER BY seq`,
-                scopeParams(tenantId, name, query.parentId)
-              ),
-              (rows) => rows.map((row) => decode(row.data))
-            ),
-          find: (tenantId, uniqueId, findOptions) =>
-            Effect.map(
-              findOptions?.parentId === undefined && findOptions?.deleted !== true
-                ? run<Row>(findLive, [tenantId, name, uniqueId])
-                : run<Row>(
-                  `SELECT data FROM records WHERE ${
-                    scopeText(findOptions?.parentId !== undefined, findOptions?.deleted ?? false)
-                  } AND unique_id = ?`,
-                  [...scopeParams(tenantId, name, findOptions?.parentId), uniqueId]
-                ),
-              decodeFirst
-            ),
-          insert: (tenantId, record, insertOptions) =>
-            Effect.as(
-              run(insertText, [
-                tenantId,
-                name,
-                options.idOf(record),
-                insertOptions?.parentId ?? null,
-                encode(record),
-                searchText(record),
-                archived(record)
-              ]),
-              record
-            ),
-          replace: (tenantId, record) =>
-            Effect.as(
-              run(replaceText, [
-                encode(record),
-                searchText(record),
-                archived(record),
-                tenantId,
-                name,
-                options.idOf(record)
-              ]),
-              record
-            ),
-          softDelete: (tenantId, uniqueId) =>
-            Effect.map(
-              run(softDeleteText, [new Date().toISOString(), tenantId, name, uniqueId]),
-              (rows) => rows.length > 0
-            ),
-          recover: (tenantId, uniqueId) => Effect.map(run<Row>(recoverText, [tenantId, name, uniqueId]), decodeFirst),
-          remove: (tenantId, uniqueId, removeOptions) =>
-            Effect.map(
-              run(
-                `DELETE FROM records WHERE ${
-                  scopeText(removeOptions?.parentId !== undefined, false)
-                } AND unique_id = ? RETURNING seq`,
-                [...scopeParams(tenantId, name, removeOptions?.parentId), uniqueId]
-              ),
-              (rows) => rows.length > 0
-            )
-        }
+                offset
+              ])
+            return Effect.map(rows, (rows) => ({
+              items: rows.map((row) => decode(row.data)),
+              page,
+              records,
+              totalRecords,
+              totalPages: Math.ceil(totalRecords / records)
+            }))
+          }
+        )
       }
+
+      return {
+        list,
+        all: (tenantId, query) =>
+          Effect.map(
+            run<Row>(
+              `SELECT data FROM records WHERE ${scopeText(query.parentId !== undefined, false)} AND archived = 0
+                ORDER BY seq`,
+              scopeParams(tenantId, name, query.parentId)
+            ),
+            (rows) => rows.map((row) => decode(row.data))
+          ),
+        find: (tenantId, uniqueId, findOptions) =>
+          Effect.map(
+            findOptions?.parentId === undefined && findOptions?.deleted !== true
+              ? run<Row>(findLive, [tenantId, name, uniqueId])
+              : run<Row>(
+                `SELECT data FROM records WHERE ${
+                  scopeText(findOptions?.parentId !== undefined, findOptions?.deleted ?? false)
+                } AND unique_id = ?`,
+                [...scopeParams(tenantId, name, findOptions?.parentId), uniqueId]
+              ),
+            decodeFirst
+          ),
+        insert: (tenantId, record, insertOptions) =>
+          Effect.as(
+            run(insertText, [
+              tenantId,
+              name,
+              options.idOf(record),
+              insertOptions?.parentId ?? null,
+              encode(record),
+              searchText(record),
+              archived(record)
+            ]),
+            record
+          ),
+        replace: (tenantId, record) =>
+          Effect.as(
+            run(replaceText, [
+              encode(record),
+              searchText(record),
+              archived(record),
+              tenantId,
+              name,
+              options.idOf(record)
+            ]),
+            record
+          ),
+        softDelete: (tenantId, uniqueId) =>
+          Effect.map(
+            run(softDeleteText, [new Date().toISOString(), tenantId, name, uniqueId]),
+            (rows) => rows.length > 0
+          ),
+        recover: (tenantId, uniqueId) => Effect.map(run<Row>(recoverText, [tenantId, name, uniqueId]), decodeFirst),
+        remove: (tenantId, uniqueId, removeOptions) =>
+          Effect.map(
+            run(
+              `DELETE FROM records WHERE ${
+                scopeText(removeOptions?.parentId !== undefined, false)
+              } AND unique_id = ? RETURNING seq`,
+              [...scopeParams(tenantId, name, removeOptions?.parentId), uniqueId]
+            ),
+            (rows) => rows.length > 0
+          )
+      }
+    }
+    return {
+      collection: (name, schema, options) => {
+        const collection = open(name, schema, options)
+        if (!opened.has(name)) opened.set(name, { schema, collection })
+        return collection
+      },
+      opened: () => opened
     }
   })
 )

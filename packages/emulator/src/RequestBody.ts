@@ -12,6 +12,7 @@ import * as Layer from "effect/Layer"
 import { errorResponse } from "./ErrorDocuments.js"
 import type { HttpMiddlewareFn } from "./HttpMiddlewareFn.js"
 
+/** The request body limits: the largest body in bytes, the deepest JSON nesting. */
 export interface Limits {
   /** The largest body accepted, in bytes (413 above it). */
   readonly maxBodyBytes: number
@@ -24,8 +25,10 @@ export const defaultMaxBodyBytes = 1_048_576
 /** CRM payloads nest a handful of levels; the limit leaves room and keeps every parser's recursion shallow. */
 export const defaultMaxJsonDepth = 64
 
+/** The body limits in force, as a service. */
 export class BodyLimits extends Context.Tag("@blocks-crm/emulator/RequestBody/BodyLimits")<BodyLimits, Limits>() {}
 
+/** The body limits, the defaults where none are given. */
 export const layer = (
   limits: { readonly [K in keyof Limits]?: Limits[K] | undefined } = {}
 ): Layer.Layer<BodyLimits> =>

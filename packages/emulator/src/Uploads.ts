@@ -28,6 +28,7 @@ import { createHmac, randomBytes, timingSafeEqual } from "node:crypto"
 import { errorResponse } from "./ErrorDocuments.js"
 import type { HttpMiddlewareFn } from "./HttpMiddlewareFn.js"
 
+/** Presigned uploads: the signing secret, how long a URL works, the largest upload. */
 export interface Options {
   /** The HMAC key of upload URLs. Default: `EMULATOR_UPLOAD_SECRET`, else random at each start. */
   readonly secret?: Redacted.Redacted<string> | undefined
@@ -37,7 +38,9 @@ export interface Options {
   readonly maxBytes?: number | undefined
 }
 
+/** How long a presigned upload URL works by default. */
 export const defaultUrlTtl = Duration.minutes(15)
+/** The largest upload accepted by default, in bytes. */
 export const defaultMaxBytes = 10 * 1024 * 1024
 
 /** Where uploads live on the emulator: `PUT` (signed) to store, `GET` to read. */
@@ -72,6 +75,7 @@ export interface StoredFiles {
 /** Why there is nothing to register under a key. */
 export type Missing = "unknown" | "pending" | "expired"
 
+/** Presigned upload URLs and the bytes uploaded to them, counted per tenant. */
 export class Uploads extends Context.Tag("@blocks-crm/emulator/Uploads")<
   Uploads,
   {
@@ -138,6 +142,7 @@ interface Settings {
   readonly maxBytes: number
 }
 
+/** The upload settings in force, as a service. */
 export class UploadSettings extends Context.Tag("@blocks-crm/emulator/Uploads/Settings")<UploadSettings, Settings>() {}
 
 const signatureOf = (secret: Redacted.Redacted<string>, key: string, expires: number): Buffer =>
@@ -150,6 +155,7 @@ const verify = (secret: Redacted.Redacted<string>, key: string, expires: number,
   return given.length === expected.length && timingSafeEqual(given, expected)
 }
 
+/** The uploads service over the `uploads` table. */
 export const layer = (options: Options = {}): Layer.Layer<Uploads | UploadSettings, never, SqlClient.SqlClient> =>
   Layer.effectContext(
     Effect.gen(function*() {

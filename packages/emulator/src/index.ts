@@ -1,5 +1,16 @@
+/**
+ * The 23blocks CRM emulator: every domain's contract served over SQLite on loopback. `startEmulator`
+ * for test runners and scripts; `Emulator` (layers) for Effect programs; `EmulatorDomain`,
+ * `RecordStore`, `Resources` and `Directory` to serve a team's own domain beside `builtInDomains`.
+ */
+export { startEmulator } from "./RunningEmulator.js"
+export type { RunningEmulator, StartEmulatorOptions } from "./RunningEmulator.js"
+export { builtInDomains } from "./Emulator.js"
+export * as Cors from "./Cors.js"
+export * as Fixtures from "./Fixtures.js"
 export * as Credentials from "./Credentials.js"
 export * as Database from "./Database.js"
+export * as Directory from "./Directory.js"
 export * as Emulator from "./Emulator.js"
 export * as EmulatorDomain from "./EmulatorDomain.js"
 export * as EmulatorProcess from "./EmulatorProcess.js"

@@ -17,6 +17,7 @@ export interface Machine {
   readonly totalMemoryGb: number
   readonly loadAverage: ReadonlyArray<number>
 }
+import type { EmulatorStartResult } from "./EmulatorStart.js"
 
 export const table = (header: ReadonlyArray<string>, rows: ReadonlyArray<ReadonlyArray<string | number>>): string =>
   [
@@ -331,3 +332,27 @@ export const fixedRequestSection = (r: FixedRequestResult) => {
     ])
   ].join("\n")
 }
+
+/** The emulator's start and reset, with their goals (issue 28) and the Node.js process floor. */
+export const emulatorStartSection = (r: EmulatorStartResult) =>
+  [
+    `### Emulator start and reset (medians of ${r.rounds} rounds; goals from issue 28)`,
+    "",
+    table(["measure", "ms", "goal", "met"], [
+      ["startEmulator() → first answered request, in memory (first in the process)", r.startFirstMs, "", ""],
+      [
+        "startEmulator() → first answered request, in memory (median of the next)",
+        r.startMedianMs,
+        "≤ 250",
+        r.startMedianMs <= 250 ? "yes" : "no"
+      ],
+      ["bin: spawn → --json line (built JS)", r.binMedianMs, "≤ 1500", r.binMedianMs <= 1500 ? "yes" : "no"],
+      ["floor: node -e 0, spawn → exit", r.nodeFloorMedianMs, "", ""],
+      [
+        `reset() with ${r.resetRecords} records (1,000 per collection)`,
+        r.resetMedianMs,
+        "≤ 5",
+        r.resetMedianMs <= 5 ? "yes" : "no"
+      ]
+    ])
+  ].join("\n")

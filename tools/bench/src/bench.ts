@@ -1,5 +1,5 @@
 /**
- * `pnpm bench [-- --quick] [-- --only decode,request,request-fixed,stream,emulator]`: measures the SDK side by side
+ * `pnpm bench [-- --quick] [-- --only decode,request,request-fixed,stream,emulator,emulator-start]`: measures the SDK side by side
  * with hand-written baselines and prints markdown tables; the same figures, with the machine they were
  * measured on, go to tools/bench/results/latest.json. Nothing here fails on a figure: targets are
  * reported as met or missed.
@@ -8,8 +8,10 @@ import * as fs from "node:fs"
 import * as os from "node:os"
 import { runDecode } from "./DecodeBench.js"
 import { runEmulatorLoad } from "./EmulatorLoad.js"
+import { runEmulatorStart } from "./EmulatorStart.js"
 import {
   decodeSection,
+  emulatorStartSection,
   fixedRequestSection,
   layersSection,
   loadSection,
@@ -84,6 +86,13 @@ if (suites.has("emulator")) {
   const emulator = await runEmulatorLoad({ quick })
   results["emulator"] = emulator
   sections.push(loadSection(emulator))
+}
+// Start and reset run in this process (as in a test runner), so they are measured after the load runs.
+if (suites.has("emulator") || suites.has("emulator-start")) {
+  step("emulator start and reset")
+  const start = await runEmulatorStart({ quick })
+  results["emulatorStart"] = start
+  sections.push(emulatorStartSection(start))
 }
 
 const durationSeconds = Math.round((performance.now() - started) / 1000)

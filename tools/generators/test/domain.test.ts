@@ -197,6 +197,7 @@ describe("domain generator", () => {
       "CREATE packages/gen-check/test/fixtures/gen-checks-list.json",
       "CREATE packages/emulator/src/domains/gen-check/GenChecksHandlers.ts",
       "CREATE packages/emulator/src/domains/gen-check/GenCheckDomain.ts",
+      "CREATE packages/emulator/src/domains/gen-check/Records.ts",
       "CREATE packages/emulator/test/gen-check/gen-checks.test.ts",
       "CREATE packages/sdk/src/domains/gen-check.ts",
       "CREATE .changeset/gen-check-domain.md",

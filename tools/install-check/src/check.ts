@@ -238,6 +238,91 @@ export const run = async (settings: { apiUrl: string; authToken: string; apiKey:
 export const program = Effect.flatMap(SalesCrm, (crm) => crm.quotes.list()).pipe(Effect.provide(SalesCrm.layerFromEnv()))
 `
 
+/**
+ * A team's own domain (`widgets`), written in the fresh project: its contract from core-http's helpers,
+ * its handlers from the emulator's kit, served by `startEmulator()` beside the built-in domains and
+ * called through the published client.
+ */
+const widgetsScript = `
+import { createCrmClient } from "@blocks-crm/client"
+import { ApiClient, Contract, Fields, JsonApi, Pagination } from "@blocks-crm/core-http"
+import * as CrmDomain from "@blocks-crm/core-http/CrmDomain"
+import { builtInDomains, Directory, EmulatorDomain, RecordStore, Resources, startEmulator } from "@blocks-crm/emulator"
+import * as HttpApi from "@effect/platform/HttpApi"
+import * as HttpApiBuilder from "@effect/platform/HttpApiBuilder"
+import * as HttpApiEndpoint from "@effect/platform/HttpApiEndpoint"
+import * as HttpApiGroup from "@effect/platform/HttpApiGroup"
+import * as HttpApiSchema from "@effect/platform/HttpApiSchema"
+import { Effect, Schema } from "effect"
+import assert from "node:assert/strict"
+
+const Widget = Schema.Struct({
+  uniqueId: Fields.renamed(Schema.String, "unique_id"),
+  name: Schema.String,
+  ownerUniqueId: Fields.optionalRenamed(Schema.String, "owner_unique_id"),
+  createdAt: Fields.renamed(Fields.Timestamp, "created_at"),
+  updatedAt: Fields.renamed(Fields.Timestamp, "updated_at")
+})
+const CreateWidgetRequest = Schema.Struct({ name: Schema.String, ownerUniqueId: Fields.optionalRenamed(Schema.String, "owner_unique_id") })
+const WidgetResource = JsonApi.resource("widget", Widget, { id: (widget) => widget.uniqueId })
+const uniqueId = HttpApiSchema.param("uniqueId", Fields.ResourceId)
+const WidgetsGroup = HttpApiGroup.make("widgets")
+  .add(HttpApiEndpoint.get("list", "/widgets/").setUrlParams(Pagination.PageUrlParams).addSuccess(JsonApi.listDocument(WidgetResource)))
+  .add(HttpApiEndpoint.get("get")\`/widgets/\${uniqueId}\`.addSuccess(JsonApi.document(WidgetResource)).addError(Contract.NotFoundResponse.wire))
+  .add(
+    HttpApiEndpoint.post("create", "/widgets/")
+      .setPayload(JsonApi.wrapped("widget", CreateWidgetRequest))
+      .addSuccess(JsonApi.document(WidgetResource), { status: 201 })
+      .addError(Contract.NotFoundResponse.wire)
+  )
+  .addError(Contract.UnauthorizedResponse.wire)
+  .middleware(Contract.ApiKeyAuth)
+  .middleware(Contract.BearerAuth)
+const WidgetsApi = HttpApi.make("widgets").add(WidgetsGroup)
+
+class WidgetsService extends Effect.Service()("acme/WidgetsService", {
+  effect: Effect.map(ApiClient.group(WidgetsGroup), (endpoints) => ({
+    list: (params) => endpoints.list({ urlParams: params }),
+    get: (id) => endpoints.get({ path: { uniqueId: id } }),
+    create: (request) => endpoints.create({ payload: request })
+  }))
+}) {}
+const widgets = CrmDomain.make({ name: "widgets", api: WidgetsApi, services: { widgets: WidgetsService } })
+
+const WidgetsHandlers = HttpApiBuilder.group(WidgetsApi, "widgets", (handlers) =>
+  Effect.gen(function*() {
+    const store = yield* RecordStore.RecordStore
+    const records = Resources.resource(store.collection("widgets", Widget, { idOf: (w) => w.uniqueId }), "Widget")
+    const { users } = yield* Directory.Directory
+    return handlers
+      .handle("list", ({ urlParams }) => records.page(urlParams))
+      .handle("get", ({ path }) => records.find(path.uniqueId))
+      .handle("create", ({ payload }) =>
+        Effect.gen(function*() {
+          if (payload.ownerUniqueId !== undefined) yield* users.find(payload.ownerUniqueId)
+          return yield* records.insert({ ...payload, ...Resources.created() })
+        }))
+  }))
+
+const emulator = await startEmulator({ domains: [...builtInDomains, EmulatorDomain.make("widgets", WidgetsApi, WidgetsHandlers)] })
+const client = createCrmClient({ apiUrl: emulator.url, authToken: emulator.authToken, apiKey: emulator.apiKey, domains: [widgets] })
+const widget = await client.crm.widgets.create({ name: "Sprocket" })
+assert.equal(widget.name, "Sprocket")
+assert.ok(widget.createdAt instanceof Date)
+assert.equal((await client.crm.widgets.get(widget.uniqueId)).name, "Sprocket")
+const missingOwner = await client.crm.widgets.create({ name: "Orphan", ownerUniqueId: "no-such-user" }).catch((error) => error)
+assert.equal(missingOwner._tag, "NotFound", "the directory refuses an owner the tenant does not have")
+assert.equal((await client.crm.widgets.list({ records: 10 })).meta.totalRecords, 1)
+const leads = await fetch(emulator.url + "/leads/", { headers: { Authorization: "Bearer " + emulator.authToken, AppId: emulator.apiKey } })
+assert.equal(leads.status, 200, "the built-in domains are served beside it")
+await emulator.reset()
+assert.equal((await client.crm.widgets.list({ records: 10 })).meta.totalRecords, 0, "reset empties the team's collection too")
+await client.close()
+await emulator.close()
+console.log("widgets: created " + widget.uniqueId + " through createCrmClient({ domains: [widgets] }) on startEmulator({ domains: [...builtInDomains, widgets] })")
+console.log("widgets check: ok")
+`
+
 /** What tsc checks the TypeScript files with: a strict NodeNext project, without @types/node. */
 const tsconfig = {
   compilerOptions: {
@@ -379,7 +464,7 @@ try {
   if (!lintOnly) {
     // 4. A fresh project outside the workspace, plain npm, no links.
     step("install the tarballs with npm into a fresh project")
-    const project = freshProject("project", [...tarballs.values(), ...peerPins()])
+    const project = freshProject("project", [...tarballs.values(), ...peerPins(), ...emulatorInstallPins(work)])
     for (const name of tarballs.keys()) {
       const installed = path.join(project, "node_modules", name)
       if (fs.lstatSync(installed).isSymbolicLink()) throw new Error(`${name} was linked, not installed`)
@@ -387,10 +472,10 @@ try {
     }
 
     // 5. An emulator for the scripts to talk to.
-    step("start the emulator")
-    const started = await startEmulator()
+    step("start the installed emulator: npx blocks-crm-emulator --port 0 --memory --json")
+    const started = await startEmulator(project)
     emulator = started.child
-    console.log(`  ${started.url}`)
+    console.log(`  ${started.line}`)
     const env = {
       ...process.env,
       BLOCKS_API_URL: started.url,
@@ -410,6 +495,10 @@ try {
     step("use @blocks-crm/sdk: createCrmClient over every domain, and its types with tsc")
     runScript(project, "sdk.mjs", sdkScript, env, "sdk check: ok")
     typecheck(project, "sdk.ts", sdkTypes)
+
+    // 8b. The emulator as a team uses it: health, CORS, and a domain of the team's own.
+    step("use @blocks-crm/emulator: /health, CORS preflights, startEmulator() with a custom widgets domain")
+    await checkEmulatorPackage(project, started.url, env)
 
     // 9. Piecemeal: a fresh project with only core-http, client, pipeline and accounts (and the peers
     // they need): on Node, createCrmClient runs over undici, core-http's own dependency.
@@ -433,7 +522,7 @@ try {
 } catch (error) {
   failures.push((error as Error).message)
 } finally {
-  if (emulator !== undefined) await stop(emulator)
+  if (emulator !== undefined) await stopGroup(emulator)
   if (keep) console.log(`\nkept ${work}`)
   else fs.rmSync(work, { recursive: true, force: true })
 }
@@ -444,56 +533,123 @@ if (failures.length > 0) {
 }
 console.log("\ninstall check passed")
 
-function startEmulator(): Promise<{ url: string; child: ChildProcess }> {
+/**
+ * The emulator from the installed package, as a team runs it: `npx blocks-crm-emulator ... --json`,
+ * whose stdout is exactly one JSON line once it listens.
+ */
+function startEmulator(project: string): Promise<{ url: string; line: string; child: ChildProcess }> {
   return new Promise((resolve, reject) => {
-    const child = spawn(
-      process.execPath,
-      [
-        "--conditions=@blocks-crm/source",
-        "--import",
-        "tsx",
-        "packages/emulator/src/bin.ts",
-        "--port",
-        "0",
-        "--memory",
-        "--api-key",
-        seeds.apiKey,
-        "--token",
-        seeds.token
-      ],
-      { cwd: repo, stdio: ["ignore", "pipe", "pipe"] }
-    )
-    let output = ""
+    const args = ["blocks-crm-emulator", "--port", "0", "--memory", "--json"]
+    console.log(`  $ npx ${args.join(" ")} --api-key ${seeds.apiKey} --token ${seeds.token}   (in ${project})`)
+    // A process group of its own: npx runs the bin as its child, and stopping npx alone would leave
+    // the emulator running (and this check waiting on its output).
+    const child = spawn("npx", [...args, "--api-key", seeds.apiKey, "--token", seeds.token], {
+      cwd: project,
+      stdio: ["ignore", "pipe", "pipe"],
+      detached: true
+    })
+    let stdout = ""
+    let stderr = ""
     const timer = setTimeout(() => {
       child.kill("SIGKILL")
-      reject(new Error(`the emulator did not start within 60 s:\n${output}`))
+      reject(new Error(`the emulator did not print its --json line within 60 s:\n${stdout}${stderr}`))
     }, 60_000)
     child.stdout.on("data", (chunk: Buffer) => {
-      output += chunk.toString()
-      const match = /CRM emulator listening on (http:\/\/127\.0\.0\.1:\d+)/.exec(output)
-      if (match !== null) {
-        clearTimeout(timer)
-        resolve({ url: match[1]!, child })
+      stdout += chunk.toString()
+      if (!stdout.includes("\n")) return
+      clearTimeout(timer)
+      const line = stdout.split("\n")[0]!
+      try {
+        const info = JSON.parse(line) as { url: string; authToken: string; apiKey: string; tenants: Array<unknown> }
+        if (info.authToken !== seeds.token || info.apiKey !== seeds.apiKey || !Array.isArray(info.tenants)) {
+          throw new Error(`unexpected credentials in ${line}`)
+        }
+        resolve({ url: info.url, line, child })
+      } catch (error) {
+        reject(new Error(`the --json line is not the emulator's JSON: ${line} (${(error as Error).message})`))
       }
     })
     child.stderr.on("data", (chunk: Buffer) => {
-      output += chunk.toString()
+      stderr += chunk.toString()
     })
     child.once("exit", (code) => {
       clearTimeout(timer)
-      reject(new Error(`the emulator exited (code ${code}) before listening:\n${output}`))
+      if (stdout.split("\n").filter((l) => l !== "").length > 1) {
+        failures.push(`the emulator printed more than its --json line on stdout:\n${stdout}`)
+      }
+      reject(new Error(`the emulator exited (code ${code}) before listening:\n${stdout}${stderr}`))
     })
   })
 }
 
-function stop(child: ChildProcess): Promise<void> {
+/**
+ * better-sqlite3 (under @effect/sql-sqlite-node) has no reachable prebuilt binary here and would compile
+ * for a minute or more: the fresh project gets the workspace's own build as a local prebuild, at the
+ * workspace's version. A user's npm downloads the prebuilt binary instead.
+ */
+function emulatorInstallPins(workDir: string): Array<string> {
+  const source = path.join(repo, "packages/emulator/node_modules/@effect/sql-sqlite-node")
+  const sqlite = path.dirname(fs.realpathSync(path.join(fs.realpathSync(source), "../../better-sqlite3/package.json")))
+  const { version } = JSON.parse(fs.readFileSync(path.join(sqlite, "package.json"), "utf8")) as { version: string }
+  const prebuilds = path.join(workDir, "prebuilds")
+  fs.mkdirSync(prebuilds, { recursive: true })
+  const name = `better-sqlite3-v${version}-node-v${process.versions.modules}-${process.platform}-${process.arch}.tar.gz`
+  run("tar", ["-czf", path.join(prebuilds, name), "-C", sqlite, "build/Release/better_sqlite3.node"], repo)
+  process.env["npm_config_better_sqlite3_local_prebuilds"] = prebuilds
+  return [`better-sqlite3@${version}`]
+}
+
+/** The installed emulator answers /health, CORS preflights as documented, and serves a team's own domain. */
+async function checkEmulatorPackage(project: string, url: string, env: NodeJS.ProcessEnv): Promise<void> {
+  const health = await fetch(`${url}/health`)
+  console.log(`  GET /health → ${health.status} ${await health.text()}`)
+  if (health.status !== 200) failures.push(`/health answered ${health.status}`)
+  const preflight = (origin: string) =>
+    fetch(`${url}/leads/`, {
+      method: "OPTIONS",
+      headers: {
+        Origin: origin,
+        "Access-Control-Request-Method": "POST",
+        "Access-Control-Request-Headers": "authorization, appid, content-type, idempotency-key, x-request-id"
+      }
+    })
+  const allowed = await preflight("http://localhost:5173")
+  const allowOrigin = allowed.headers.get("access-control-allow-origin")
+  const allowHeaders = allowed.headers.get("access-control-allow-headers") ?? ""
+  console.log(
+    `  OPTIONS from http://localhost:5173 → ${allowed.status}, allow-origin ${allowOrigin}, allow-headers ${allowHeaders}`
+  )
+  if (allowed.status !== 204 || allowOrigin !== "http://localhost:5173" || !/Idempotency-Key/.test(allowHeaders)) {
+    failures.push("a CORS preflight from a loopback page was not answered with its headers")
+  }
+  const refused = await preflight("https://elsewhere.example")
+  const leaked: Array<string> = []
+  refused.headers.forEach((_, name) => {
+    if (name.startsWith("access-control-")) leaked.push(name)
+  })
+  console.log(
+    `  OPTIONS from https://elsewhere.example → ${refused.status}, CORS headers: ${leaked.join(", ") || "none"}`
+  )
+  if (leaked.length > 0) failures.push(`a CORS preflight from another origin got ${leaked.join(", ")}`)
+  runScript(project, "widgets.mjs", widgetsScript, env, "widgets check: ok")
+}
+
+/** SIGTERM to the child's process group (npx and the emulator it runs), SIGKILL after 5 s. */
+function stopGroup(child: ChildProcess): Promise<void> {
   return new Promise((resolve) => {
-    if (child.exitCode !== null || child.signalCode !== null) return resolve()
-    const kill = setTimeout(() => child.kill("SIGKILL"), 5_000)
+    if (child.exitCode !== null || child.signalCode !== null || child.pid === undefined) return resolve()
+    const signal = (name: NodeJS.Signals) => {
+      try {
+        process.kill(-child.pid!, name)
+      } catch {
+        // the group is gone already
+      }
+    }
+    const kill = setTimeout(() => signal("SIGKILL"), 5_000)
     child.once("exit", () => {
       clearTimeout(kill)
       resolve()
     })
-    child.kill("SIGTERM")
+    signal("SIGTERM")
   })
 }

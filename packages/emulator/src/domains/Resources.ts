@@ -1,6 +1,7 @@
 /**
- * Handler logic every REST resource shares: pages with `meta`, 404s in the reference's format,
- * soft delete and recover. Handlers of each domain are one-liners over it.
+ * The kit every domain's handlers are written with, built-in or a team's own: pages with `meta`, the
+ * reference's 404, 409 and 422 documents, soft delete and recover, and the id and timestamps the server
+ * sets on create and update. Handlers of each domain are one-liners over it.
  */
 import { Contract } from "@blocks-crm/core-http"
 import type { PageResult } from "@blocks-crm/core-http/Pagination"
@@ -8,12 +9,14 @@ import * as Effect from "effect/Effect"
 import * as Option from "effect/Option"
 import type { Collection, Page, PageQuery } from "../RecordStore.js"
 
+/** A store page as the client's `PageResult`: the items and the reference's `meta`. */
 export const toPageResult = <A>(page: Page<A>): PageResult<A> => ({
   data: page.items,
   meta: { totalPages: page.totalPages, totalRecords: page.totalRecords, page: page.page, records: page.records }
 })
 
-export const notFound = (label: string) =>
+/** A 404 in the reference's format for a record called `label` ("Lead Not Found"). */
+export const notFound = (label: string): Contract.NotFoundResponse =>
   new Contract.NotFoundResponse({
     errors: [
       Contract.errorObject(
@@ -28,6 +31,7 @@ export const notFound = (label: string) =>
 /** The caller's tenant, as the API-key middleware resolved it. */
 export const tenant = Effect.map(Contract.CallerApp, (app) => app.tenantId)
 
+/** A collection with the reference's behaviour for the caller's tenant: pages, finds that 404 with `label`, soft delete, recover. */
 export const resource = <A>(collection: Collection<A>, label: string) => {
   const find = (uniqueId: string, options?: { readonly parentId?: string | undefined }) =>
     Effect.flatMap(
@@ -74,4 +78,40 @@ export const resource = <A>(collection: Collection<A>, label: string) => {
   }
 }
 
-export const newId = () => crypto.randomUUID()
+/** A new record's id: a random UUID, as the API's `unique_id`s are. */
+export const newId = (): string => crypto.randomUUID()
+
+/**
+ * What the server sets on a record it creates: a new `uniqueId`, and `createdAt` and `updatedAt` at one
+ * instant (`now`, the current time unless a handler needs the same instant elsewhere).
+ *
+ *   leads.insert({ ...payload, ...Resources.created(), status: "active" })
+ */
+export const created = (now: Date = new Date()): {
+  readonly uniqueId: string
+  readonly createdAt: Date
+  readonly updatedAt: Date
+} => ({ uniqueId: newId(), createdAt: now, updatedAt: now })
+
+/**
+ * What the server sets on a record it changes: `updatedAt`.
+ *
+ *   leads.update(id, (lead) => ({ ...lead, ...payload, ...Resources.updated() }))
+ */
+export const updated = (now: Date = new Date()): { readonly updatedAt: Date } => ({ updatedAt: now })
+
+/**
+ * A 422 for one attribute of the request body, in the reference's format: `pointer` names it in the
+ * wrapped body (`/meeting/end_time`), `code` the rule it breaks, `detail` says it to a person.
+ */
+export const invalid = (pointer: string, code: string, detail: string): Contract.ValidationFailedResponse =>
+  new Contract.ValidationFailedResponse({
+    errors: [Contract.errorObject(422, code, "Invalid Attribute", detail, pointer)]
+  })
+
+/** A 409 in the reference's format: the request collides with the state of a record (`code`, `title`). */
+export const conflict = (code: string, title: string, detail: string): Contract.ConflictResponse =>
+  new Contract.ConflictResponse({ errors: [Contract.errorObject(409, code, title, detail)] })
+
+/** A collection with the reference's behaviour (pages, 404s, soft delete): what `resource` answers. */
+export type Resource<A> = ReturnType<typeof resource<A>>

@@ -23,6 +23,7 @@ const AccountContactLink = Schema.Struct({
 /** One link per account and contact, so linking twice is the same link. */
 const linkId = (accountId: string, contactId: string) => `${accountId}:${contactId}`
 
+/** The emulator's handlers for the account contacts endpoints. */
 export const AccountContactsHandlers = HttpApiBuilder.group(
   AccountsApi,
   "accountContacts",

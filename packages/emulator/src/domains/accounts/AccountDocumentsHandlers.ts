@@ -6,12 +6,13 @@ import { AccountFile, AccountsApi } from "@blocks-crm/accounts"
 import * as HttpApiBuilder from "@effect/platform/HttpApiBuilder"
 import * as Effect from "effect/Effect"
 import { keyOf, Uploads } from "../../Uploads.js"
-import { tenant } from "../Resources.js"
-import { documentsOf, invalid, presignIn, uploadedOr422 } from "./Documents.js"
+import { invalid, tenant, updated } from "../Resources.js"
+import { documentsOf, presignIn, uploadedOr422 } from "./Documents.js"
 import { accountRecords } from "./Records.js"
 
 const isImage = (contentType: string) => contentType.toLowerCase().startsWith("image/")
 
+/** The emulator's handlers for the account documents endpoints. */
 export const AccountDocumentsHandlers = HttpApiBuilder.group(
   AccountsApi,
   "accountDocuments",
@@ -41,7 +42,7 @@ export const AccountDocumentsHandlers = HttpApiBuilder.group(
             yield* accounts.find(path.accountId)
             if (payload.contentType !== undefined && !isImage(payload.contentType)) {
               return yield* Effect.fail(
-                invalid("/content_type", `content_type must be an image type, got ${payload.contentType}`)
+                invalid("/content_type", "invalid", `content_type must be an image type, got ${payload.contentType}`)
               )
             }
             return yield* presignIn(logoScope(path.accountId), payload)
@@ -51,7 +52,9 @@ export const AccountDocumentsHandlers = HttpApiBuilder.group(
             const account = yield* accounts.find(path.accountId)
             const upload = yield* uploadedOr422(payload.key, logoScope(path.accountId), "/key")
             if (!isImage(upload.contentType)) {
-              return yield* Effect.fail(invalid("/key", `key: the upload is ${upload.contentType}, not an image`))
+              return yield* Effect.fail(
+                invalid("/key", "invalid", `key: the upload is ${upload.contentType}, not an image`)
+              )
             }
             // The previous logo's file goes, so storage counts one logo per account.
             const previous = account.logoUrl === undefined ? undefined : keyOf(account.logoUrl)
@@ -59,7 +62,7 @@ export const AccountDocumentsHandlers = HttpApiBuilder.group(
             return yield* accounts.update(path.accountId, (current) => ({
               ...current,
               logoUrl: upload.publicUrl,
-              updatedAt: new Date()
+              ...updated()
             }))
           }))
     })

@@ -12,6 +12,7 @@ import { IdentitiesHandlers } from "./IdentitiesHandlers.js"
 import { AccountDocumentsHandlers } from "./AccountDocumentsHandlers.js"
 import { ContactDocumentsHandlers } from "./ContactDocumentsHandlers.js"
 
+/** The accounts domain as the emulator serves it: its contract and its handlers. */
 export const AccountsDomain = EmulatorDomain.make(
   "accounts",
   AccountsApi,

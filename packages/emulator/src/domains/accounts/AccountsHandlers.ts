@@ -27,8 +27,8 @@ import * as Option from "effect/Option"
 import * as ParseResult from "effect/ParseResult"
 import * as Schema from "effect/Schema"
 import { RecordStore } from "../../RecordStore.js"
-import { newId, notFound, resource } from "../Resources.js"
-import { categoryRecords, invalidAttribute } from "./CategoriesHandlers.js"
+import { created, invalid, notFound, resource, updated } from "../Resources.js"
+import { categoryRecords } from "./CategoriesHandlers.js"
 import { accountRecords } from "./Records.js"
 import { checkTaxId } from "./TaxIds.js"
 
@@ -49,6 +49,7 @@ const problemWith = (schema: Schema.Schema<string>, value: string): Option.Optio
     onRight: () => Option.none()
   })
 
+/** The emulator's handlers for the accounts endpoints. */
 export const AccountsHandlers = HttpApiBuilder.group(AccountsApi, "accounts", (handlers) =>
   Effect.gen(function*() {
     const accounts = yield* accountRecords
@@ -75,7 +76,7 @@ export const AccountsHandlers = HttpApiBuilder.group(AccountsApi, "accounts", (h
         Effect.flatMap(holderOf(name), (holder) =>
           Option.isSome(holder) && holder.value !== self
             ? Effect.fail(
-              invalidAttribute(
+              invalid(
                 "/account/name",
                 "taken",
                 `name ${JSON.stringify(name)} is already used by another account`
@@ -126,23 +127,21 @@ export const AccountsHandlers = HttpApiBuilder.group(AccountsApi, "accounts", (h
           const now = new Date()
           return yield* accounts.insert({
             ...payload,
-            uniqueId: newId(),
-            status: "active",
-            createdAt: now,
-            updatedAt: now
+            ...created(now),
+            status: "active"
           })
         }))
       .handle("update", ({ path, payload }) =>
         Effect.gen(function*() {
           yield* accounts.find(path.uniqueId)
           yield* refuseTakenName(payload.name, path.uniqueId)
-          return yield* accounts.update(path.uniqueId, (account) => ({ ...account, ...payload, updatedAt: new Date() }))
+          return yield* accounts.update(path.uniqueId, (account) => ({ ...account, ...payload, ...updated() }))
         }))
       .handle("delete", ({ path }) =>
         Effect.zipRight(
           accounts.update(
             path.uniqueId,
-            (account) => ({ ...account, status: "deleted" as const, updatedAt: new Date() })
+            (account) => ({ ...account, status: "deleted" as const, ...updated() })
           ),
           accounts.softDelete(path.uniqueId)
         ))
@@ -150,7 +149,7 @@ export const AccountsHandlers = HttpApiBuilder.group(AccountsApi, "accounts", (h
         Effect.asVoid(
           accounts.update(
             path.uniqueId,
-            (account) => ({ ...account, status: "archived" as const, updatedAt: new Date() })
+            (account) => ({ ...account, status: "archived" as const, ...updated() })
           )
         ))
       .handle("recover", ({ path }) =>
@@ -161,7 +160,7 @@ export const AccountsHandlers = HttpApiBuilder.group(AccountsApi, "accounts", (h
             path.uniqueId,
             (account) =>
               account.status === "archived" || account.status === "deleted"
-                ? { ...account, status: "active" as const, updatedAt: new Date() }
+                ? { ...account, status: "active" as const, ...updated() }
                 : account
           )
         }))
@@ -170,7 +169,7 @@ export const AccountsHandlers = HttpApiBuilder.group(AccountsApi, "accounts", (h
           const account = yield* accounts.find(path.uniqueId)
           yield* categories.find(payload.categoryUniqueId).pipe(
             Effect.mapError(() =>
-              invalidAttribute(
+              invalid(
                 "/category/category_unique_id",
                 "invalid",
                 `category_unique_id ${payload.categoryUniqueId} is not a category`
@@ -185,15 +184,14 @@ export const AccountsHandlers = HttpApiBuilder.group(AccountsApi, "accounts", (h
           const now = new Date()
           return yield* assignments.insert({
             ...payload,
-            uniqueId: newId(),
+            ...created(now),
             accountUniqueId: account.uniqueId,
-            status: "active",
-            createdAt: now,
-            updatedAt: now
+            status: "active"
           }, { parentId: account.uniqueId })
         }))
   }))
 
+/** The emulator's handlers for the account details endpoints. */
 export const AccountDetailsHandlers = HttpApiBuilder.group(
   AccountsApi,
   "accountDetails",
@@ -216,7 +214,7 @@ export const AccountDetailsHandlers = HttpApiBuilder.group(
           Effect.gen(function*() {
             const { account, current } = yield* detailsOf(path.accountId)
             if (Option.isSome(current)) {
-              return yield* invalidAttribute(
+              return yield* invalid(
                 "/detail",
                 "taken",
                 "the account already has details: change them with PUT"
@@ -224,7 +222,7 @@ export const AccountDetailsHandlers = HttpApiBuilder.group(
             }
             const now = new Date()
             return yield* details.insert(
-              { ...payload, uniqueId: newId(), accountUniqueId: account.uniqueId, createdAt: now, updatedAt: now },
+              { ...payload, ...created(now), accountUniqueId: account.uniqueId },
               { parentId: account.uniqueId }
             )
           }))
@@ -234,13 +232,14 @@ export const AccountDetailsHandlers = HttpApiBuilder.group(
             if (Option.isNone(current)) return yield* notFound("AccountDetail")
             return yield* details.update(
               current.value.uniqueId,
-              (detail) => ({ ...detail, ...payload, updatedAt: new Date() }),
+              (detail) => ({ ...detail, ...payload, ...updated() }),
               { parentId: account.uniqueId }
             )
           }))
     })
 )
 
+/** The emulator's handlers for the account locations endpoints. */
 export const AccountLocationsHandlers = HttpApiBuilder.group(
   AccountsApi,
   "accountLocations",
@@ -264,7 +263,7 @@ export const AccountLocationsHandlers = HttpApiBuilder.group(
           Effect.flatMap(accounts.find(path.accountId), (account) => {
             const now = new Date()
             return locations.insert(
-              { ...payload, uniqueId: newId(), accountUniqueId: account.uniqueId, createdAt: now, updatedAt: now },
+              { ...payload, ...created(now), accountUniqueId: account.uniqueId },
               { parentId: account.uniqueId }
             )
           }))

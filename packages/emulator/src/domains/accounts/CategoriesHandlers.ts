@@ -3,12 +3,12 @@
  * Categories are opened here once, for these handlers and for assigning one to an account.
  */
 import { AccountsApi, Category } from "@blocks-crm/accounts"
-import { Contract } from "@blocks-crm/core-http"
 import * as HttpApiBuilder from "@effect/platform/HttpApiBuilder"
 import * as Effect from "effect/Effect"
 import { RecordStore } from "../../RecordStore.js"
-import { newId, resource } from "../Resources.js"
+import { created, invalid, resource, updated } from "../Resources.js"
 
+/** The accounts domain's categories, opened over the record store. */
 export const categoryRecords = Effect.map(RecordStore, (store) =>
   resource(
     store.collection("categories", Category, {
@@ -18,19 +18,14 @@ export const categoryRecords = Effect.map(RecordStore, (store) =>
     "Category"
   ))
 
-/** A 422 naming one attribute of a request body, in the reference's error format. */
-export const invalidAttribute = (pointer: string, code: string, detail: string) =>
-  new Contract.ValidationFailedResponse({
-    errors: [Contract.errorObject(422, code, "Invalid Attribute", detail, pointer)]
-  })
-
+/** The emulator's handlers for the categories endpoints. */
 export const CategoriesHandlers = HttpApiBuilder.group(AccountsApi, "categories", (handlers) =>
   Effect.gen(function*() {
     const categories = yield* categoryRecords
     const parentMustExist = (parentUniqueId: string | undefined) =>
       parentUniqueId === undefined ? Effect.void : categories.find(parentUniqueId).pipe(
         Effect.mapError(() =>
-          invalidAttribute(
+          invalid(
             "/category/parent_unique_id",
             "invalid",
             `parent_unique_id ${parentUniqueId} is not a category`
@@ -46,16 +41,14 @@ export const CategoriesHandlers = HttpApiBuilder.group(AccountsApi, "categories"
           const now = new Date()
           return yield* categories.insert({
             ...payload,
-            uniqueId: newId(),
-            status: "active",
-            createdAt: now,
-            updatedAt: now
+            ...created(now),
+            status: "active"
           })
         }))
       .handle("update", ({ path, payload }) =>
         Effect.gen(function*() {
           if (payload.parentUniqueId === path.uniqueId) {
-            return yield* invalidAttribute(
+            return yield* invalid(
               "/category/parent_unique_id",
               "invalid",
               "a category cannot be its own parent"
@@ -64,7 +57,7 @@ export const CategoriesHandlers = HttpApiBuilder.group(AccountsApi, "categories"
           yield* parentMustExist(payload.parentUniqueId)
           return yield* categories.update(
             path.uniqueId,
-            (category) => ({ ...category, ...payload, updatedAt: new Date() })
+            (category) => ({ ...category, ...payload, ...updated() })
           )
         }))
       .handle("delete", ({ path }) => categories.remove(path.uniqueId))

@@ -8,6 +8,7 @@ import * as Effect from "effect/Effect"
 import { documentsOf } from "./Documents.js"
 import { contactRecords } from "./Records.js"
 
+/** The emulator's handlers for the contact documents endpoints. */
 export const ContactDocumentsHandlers = HttpApiBuilder.group(
   AccountsApi,
   "contactDocuments",

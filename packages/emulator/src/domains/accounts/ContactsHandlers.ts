@@ -9,21 +9,22 @@ import { Contract } from "@blocks-crm/core-http"
 import * as HttpApiBuilder from "@effect/platform/HttpApiBuilder"
 import * as Effect from "effect/Effect"
 import { RecordStore } from "../../RecordStore.js"
-import { newId, notFound, resource } from "../Resources.js"
+import { created, newId, notFound, resource, updated } from "../Resources.js"
 import { contactRecords } from "./Records.js"
 
 /** A new contact as the server stores it: the id, status and timestamps are the server's. */
 export const newContact = (payload: CreateContactRequest): Contact => {
   const now = new Date()
-  return { ...payload, uniqueId: newId(), status: "active", createdAt: now, updatedAt: now }
+  return { ...payload, ...created(now), status: "active" }
 }
 
+/** The emulator's handlers for the contacts endpoints. */
 export const ContactsHandlers = HttpApiBuilder.group(AccountsApi, "contacts", (handlers) =>
   Effect.gen(function*() {
     const contacts = yield* contactRecords
     const reactivate = (contact: Contact) =>
       contact.status === "archived"
-        ? contacts.update(contact.uniqueId, (current) => ({ ...current, status: "active", updatedAt: new Date() }))
+        ? contacts.update(contact.uniqueId, (current) => ({ ...current, status: "active", ...updated() }))
         : Effect.succeed(contact)
     return handlers
       .handle("list", ({ urlParams: { status, ...query } }) =>
@@ -33,12 +34,12 @@ export const ContactsHandlers = HttpApiBuilder.group(AccountsApi, "contacts", (h
       .handle("get", ({ path }) => contacts.find(path.uniqueId))
       .handle("create", ({ payload }) => contacts.insert(newContact(payload)))
       .handle("update", ({ path, payload }) =>
-        contacts.update(path.uniqueId, (contact) => ({ ...contact, ...payload, updatedAt: new Date() })))
+        contacts.update(path.uniqueId, (contact) => ({ ...contact, ...payload, ...updated() })))
       .handle("delete", ({ path }) =>
         contacts.softDelete(path.uniqueId))
       .handle("archive", ({ path }) =>
         Effect.asVoid(
-          contacts.update(path.uniqueId, (contact) => ({ ...contact, status: "archived", updatedAt: new Date() }))
+          contacts.update(path.uniqueId, (contact) => ({ ...contact, status: "archived", ...updated() }))
         ))
       // From the trash first; a live contact is brought out of the archive (and a live active one is answered as is).
       .handle("recover", ({ path }) =>
@@ -50,6 +51,7 @@ export const ContactsHandlers = HttpApiBuilder.group(AccountsApi, "contacts", (h
         ))
   }))
 
+/** The emulator's handlers for the contact history endpoints. */
 export const ContactHistoryHandlers = HttpApiBuilder.group(
   AccountsApi,
   "contactHistory",
@@ -87,6 +89,7 @@ const profileTaken = new Contract.ValidationFailedResponse({
   ]
 })
 
+/** The emulator's handlers for the contact profile endpoints. */
 export const ContactProfileHandlers = HttpApiBuilder.group(
   AccountsApi,
   "contactProfile",
@@ -107,7 +110,7 @@ export const ContactProfileHandlers = HttpApiBuilder.group(
             if (existing !== undefined) return Effect.fail(profileTaken)
             const now = new Date()
             return profiles.insert(
-              { ...payload, uniqueId: newId(), contactUniqueId: path.contactId, createdAt: now, updatedAt: now },
+              { ...payload, ...created(now), contactUniqueId: path.contactId },
               { parentId: path.contactId }
             )
           }))
@@ -115,7 +118,7 @@ export const ContactProfileHandlers = HttpApiBuilder.group(
           Effect.flatMap(profileOf(path.contactId), (existing) =>
             existing === undefined
               ? Effect.fail(notFound("Profile"))
-              : profiles.update(existing.uniqueId, (profile) => ({ ...profile, ...payload, updatedAt: new Date() }), {
+              : profiles.update(existing.uniqueId, (profile) => ({ ...profile, ...payload, ...updated() }), {
                 parentId: path.contactId
               })))
     })

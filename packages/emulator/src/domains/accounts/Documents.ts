@@ -2,7 +2,7 @@
  * What account and contact documents share in the emulator: presign under the owner's scope, register
  * what was uploaded (422 naming `key` when there is nothing), list, delete (the file with it).
  */
-import { Contract } from "@blocks-crm/core-http"
+import type { Contract } from "@blocks-crm/core-http"
 import type { PresignRequest } from "@blocks-crm/accounts"
 import * as HttpServerRequest from "@effect/platform/HttpServerRequest"
 import * as Effect from "effect/Effect"
@@ -11,7 +11,7 @@ import type * as Schema from "effect/Schema"
 import { RecordStore } from "../../RecordStore.js"
 import type { Missing, Upload } from "../../Uploads.js"
 import { keyOf, Uploads } from "../../Uploads.js"
-import { resource, tenant } from "../Resources.js"
+import { created, invalid, resource, tenant } from "../Resources.js"
 
 /** Where the caller reached the emulator: upload URLs point back there. */
 export const origin = Effect.map(
@@ -25,19 +25,13 @@ const reasons: Record<Missing, string> = {
   expired: "the upload URL expired before anything was uploaded; presign again"
 }
 
-/** A 422 with one error on `pointer`. */
-export const invalid = (pointer: string, detail: string) =>
-  new Contract.ValidationFailedResponse({
-    errors: [Contract.errorObject(422, "invalid", "Invalid Attribute", detail, pointer)]
-  })
-
 /** The upload under `key` in `scope`, or a 422 naming the field that held the key. */
 export const uploadedOr422 = (key: string, scope: string, pointer: string) =>
   Effect.gen(function*() {
     const uploads = yield* Uploads
     const found = yield* uploads.uploaded(yield* tenant, key, scope, yield* origin)
     return yield* Either.match(found, {
-      onLeft: (missing) => Effect.fail(invalid(pointer, `key: ${reasons[missing]}`)),
+      onLeft: (missing) => Effect.fail(invalid(pointer, "invalid", `key: ${reasons[missing]}`)),
       onRight: (upload) => Effect.succeed(upload)
     })
   })
@@ -99,22 +93,24 @@ export const documentsOf = <A extends { readonly uniqueId: string; readonly url?
           const upload: Upload = yield* uploadedOr422(payload.key, options.scope(ownerId), "/document/key")
           if (upload.registeredAs !== undefined) {
             return yield* Effect.fail(
-              invalid("/document/key", `key: this upload is already registered as document ${upload.registeredAs}`)
+              invalid(
+                "/document/key",
+                "invalid",
+                `key: this upload is already registered as document ${upload.registeredAs}`
+              )
             )
           }
           const now = new Date()
           const { key: _key, ...attributes } = payload
           const record = options.toRecord(ownerId, {
-            uniqueId: crypto.randomUUID(),
+            ...created(now),
             name: payload.name,
             originalName: upload.filename,
             fileType: upload.contentType,
             fileSize: upload.size,
             url: upload.publicUrl,
             status: "active",
-            enabled: true,
-            createdAt: now,
-            updatedAt: now
+            enabled: true
           }, attributes)
           const uploads = yield* Uploads
           yield* uploads.register(yield* tenant, upload.key, record.uniqueId)

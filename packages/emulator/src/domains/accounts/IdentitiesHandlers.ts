@@ -16,6 +16,7 @@ const isSameRegistration = (user: User, registration: RegisterUserRequest) =>
     JSON.stringify(user[key as keyof RegisterUserRequest]) === JSON.stringify(value)
   )
 
+/** The emulator's handlers for the identities endpoints. */
 export const IdentitiesHandlers = HttpApiBuilder.group(AccountsApi, "identities", (handlers) =>
   Effect.gen(function*() {
     const contacts = yield* contactRecords

@@ -7,6 +7,7 @@ import * as Effect from "effect/Effect"
 import { RecordStore } from "../../RecordStore.js"
 import { resource } from "../Resources.js"
 
+/** The CRM's accounts (archived ones leave the main listing). */
 export const accountRecords = Effect.map(RecordStore, (store) =>
   resource(
     store.collection("accounts", Account, {
@@ -20,6 +21,7 @@ export const accountRecords = Effect.map(RecordStore, (store) =>
     "Account"
   ))
 
+/** The CRM's contacts (archived ones leave the main listing). */
 export const contactRecords = Effect.map(RecordStore, (store) =>
   resource(
     store.collection("contacts", Contact, {

@@ -7,6 +7,7 @@ import * as EmulatorDomain from "../../EmulatorDomain.js"
 import { BillingReportsHandlers } from "./BillingReportsHandlers.js"
 import { BillingsHandlers } from "./BillingsHandlers.js"
 
+/** The billing domain as the emulator serves it: its contract and its handlers. */
 export const BillingDomain = EmulatorDomain.make(
   "billing",
   BillingApi,

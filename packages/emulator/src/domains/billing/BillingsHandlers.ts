@@ -9,9 +9,9 @@ import type { Billing, BillingStatus, Payment } from "@blocks-crm/billing"
 import * as HttpApiBuilder from "@effect/platform/HttpApiBuilder"
 import * as Effect from "effect/Effect"
 import * as Option from "effect/Option"
-import { notFound, newId } from "../Resources.js"
-import { openScheduling } from "../scheduling/Records.js"
-import { invalid, minor, openBilling, paidMinor } from "./Records.js"
+import { created, invalid, notFound, updated } from "../Resources.js"
+import { minor, openBilling, paidMinor } from "./Records.js"
+import { Directory } from "../../Directory.js"
 
 const fits = (pointer: string, amount: string, currency: string) =>
   Option.match(Money.toMinor(amount, currency), {
@@ -47,10 +47,11 @@ const checkSplit = (
 const statusOf = (paid: bigint, amount: bigint): BillingStatus =>
   paid === 0n ? "pending" : paid < amount ? "partially_paid" : "paid"
 
+/** The emulator's handlers for the billings endpoints. */
 export const BillingsHandlers = HttpApiBuilder.group(BillingApi, "billings", (handlers) =>
   Effect.gen(function*() {
     const { billings } = yield* openBilling
-    const { meetings } = yield* openScheduling
+    const { meetings } = yield* Directory
 
     const ofMeeting = (meetingId: string) => Effect.zipRight(meetings.find(meetingId), billings.all(meetingId))
 
@@ -71,15 +72,13 @@ export const BillingsHandlers = HttpApiBuilder.group(BillingApi, "billings", (ha
           const now = new Date()
           const billing: Billing = {
             ...payload,
-            uniqueId: newId(),
+            ...created(now),
             meetingUniqueId: path.meetingId,
             amountPaid: Money.fromMinor(0n, payload.currency),
             billingStatus: "pending",
             payments: [],
             status: "active",
-            enabled: true,
-            createdAt: now,
-            updatedAt: now
+            enabled: true
           }
           return yield* billings.insert(billing, { parentId: path.meetingId })
         }))
@@ -140,7 +139,7 @@ export const BillingsHandlers = HttpApiBuilder.group(BillingApi, "billings", (ha
             ...(status === "paid" && current.billingStatus !== "paid" && lastPayment !== undefined
               ? { paidAt: lastPayment.paidAt }
               : {}),
-            updatedAt: new Date()
+            ...updated()
           }
           return yield* billings.update(path.uniqueId, () => next)
         }))

@@ -4,19 +4,13 @@
  * `Money`), never in floats.
  */
 import { Billing, Money } from "@blocks-crm/billing"
-import { Contract } from "@blocks-crm/core-http"
 import type * as Context from "effect/Context"
 import * as Effect from "effect/Effect"
 import * as Option from "effect/Option"
 import { RecordStore } from "../../RecordStore.js"
 import { resource } from "../Resources.js"
 
-/** 422 for one attribute of the wrapped body (`/billing/payment_amount`), naming the rule it breaks. */
-export const invalid = (pointer: string, code: string, detail: string) =>
-  new Contract.ValidationFailedResponse({
-    errors: [Contract.errorObject(422, code, "Invalid Attribute", detail, pointer)]
-  })
-
+/** The billing domain's collections over the record store. */
 export const billingRecords = (store: Context.Tag.Service<typeof RecordStore>) => ({
   /** Kept under their meeting (`parentId`): one billing per meeting. */
   billings: resource(
@@ -28,6 +22,7 @@ export const billingRecords = (store: Context.Tag.Service<typeof RecordStore>) =
   )
 })
 
+/** The billing domain's collections, opened over the emulator's record store. */
 export const openBilling = Effect.map(RecordStore, billingRecords)
 
 /**

@@ -7,14 +7,15 @@ import { busyBlockProblem, CalendarApi } from "@blocks-crm/calendar"
 import type { BusyBlock } from "@blocks-crm/calendar"
 import * as HttpApiBuilder from "@effect/platform/HttpApiBuilder"
 import * as Effect from "effect/Effect"
-import { userRecords } from "../accounts/Records.js"
-import { newId } from "../Resources.js"
-import { invalid, openCalendar } from "./Records.js"
+import { created, invalid } from "../Resources.js"
+import { openCalendar } from "./Records.js"
+import { Directory } from "../../Directory.js"
 
+/** The emulator's handlers for the busy blocks endpoints. */
 export const BusyBlocksHandlers = HttpApiBuilder.group(CalendarApi, "busyBlocks", (handlers) =>
   Effect.gen(function*() {
     const { busyBlocks } = yield* openCalendar
-    const users = yield* userRecords
+    const { users } = yield* Directory
     return handlers
       .handle("list", ({ path }) => Effect.zipRight(users.find(path.userId), busyBlocks.all(path.userId)))
       .handle("create", ({ path, payload }) =>
@@ -28,11 +29,9 @@ export const BusyBlocksHandlers = HttpApiBuilder.group(CalendarApi, "busyBlocks"
           const { recurring, ...attributes } = payload
           const block: BusyBlock = {
             ...attributes,
-            uniqueId: newId(),
+            ...created(now),
             userUniqueId: path.userId,
-            recurring: recurring ?? payload.recurrenceRule !== undefined,
-            createdAt: now,
-            updatedAt: now
+            recurring: recurring ?? payload.recurrenceRule !== undefined
           }
           return yield* busyBlocks.insert(block, { parentId: path.userId })
         }))

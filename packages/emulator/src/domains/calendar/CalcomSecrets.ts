@@ -11,8 +11,9 @@ import * as Layer from "effect/Layer"
 import * as Option from "effect/Option"
 import type * as Redacted from "effect/Redacted"
 import { tenantIdOf } from "../../Credentials.js"
-import { companyOptions } from "../companies/Records.js"
+import { Directory } from "../../Directory.js"
 
+/** One company's Cal.com webhook secret, by tenant (API key) and company. */
 export interface CalcomSecret {
   /** The tenant, by its API key. */
   readonly apiKey: string
@@ -21,16 +22,18 @@ export interface CalcomSecret {
   readonly secret: Redacted.Redacted<string>
 }
 
+/** The Cal.com webhook secret of each company, as a service. */
 export class CalcomSecrets extends Context.Tag("@blocks-crm/emulator/CalcomSecrets")<
   CalcomSecrets,
   { readonly secretOf: (tenantId: string, companyUrlId: string) => Option.Option<Redacted.Redacted<string>> }
 >() {}
 
-export const layer = (secrets: ReadonlyArray<CalcomSecret> | undefined): Layer.Layer<CalcomSecrets> =>
+/** The Cal.com secrets from the options, else `EMULATOR_CALCOM_WEBHOOK_SECRET`, else none. */
+export const layer = (secrets: ReadonlyArray<CalcomSecret> | undefined): Layer.Layer<CalcomSecrets, never, Directory> =>
   Layer.effect(
     CalcomSecrets,
     Effect.gen(function*() {
-      const { seededCompany } = yield* companyOptions
+      const { seededCompany } = (yield* Directory).companySettings
       const byCompany = new Map(
         (secrets ?? []).map((s) => [`${tenantIdOf(s.apiKey)}/${s.company ?? seededCompany.urlId}`, s.secret])
       )

@@ -21,12 +21,10 @@ import * as Redacted from "effect/Redacted"
 import * as Schema from "effect/Schema"
 import { createHash, createHmac, timingSafeEqual } from "node:crypto"
 import * as Credentials from "../../Credentials.js"
-import { userRecords } from "../accounts/Records.js"
-import { ensureSeeded } from "../companies/Records.js"
-import { newId } from "../Resources.js"
-import { openScheduling } from "../scheduling/Records.js"
+import { conflict, created, invalid, updated } from "../Resources.js"
 import { CalcomSecrets } from "./CalcomSecrets.js"
-import { asTenant, invalid, tenantsWithCompany } from "./Records.js"
+import { asTenant, tenantsWithCompany } from "./Records.js"
+import { Directory } from "../../Directory.js"
 
 const answer = { message: "Webhook processed successfully" }
 
@@ -84,13 +82,14 @@ const timesOf = (booking: Booking) => {
   return Effect.succeed({ startTime: booking.startTime, endTime: booking.endTime })
 }
 
+/** The emulator's handlers for the calcom webhook endpoints. */
 export const CalcomWebhookHandlers = HttpApiBuilder.group(
   CalendarApi,
   "calcomWebhook",
   (handlers) =>
     Effect.gen(function*() {
-      const { meetings, participants } = yield* openScheduling
-      const users = yield* userRecords
+      const directory = yield* Directory
+      const { meetings, participants, users } = directory
       const secrets = yield* CalcomSecrets
 
       const findMeeting = (keys: ReadonlyArray<string>) =>
@@ -108,7 +107,7 @@ export const CalcomWebhookHandlers = HttpApiBuilder.group(
             : (yield* users.all()).find((user) => user.email.toLowerCase() === organizerEmail)
           const now = new Date()
           const meeting: Meeting = {
-            uniqueId: newId(),
+            ...created(now),
             title: booking.title,
             ...times,
             meetingType: "calcom",
@@ -123,9 +122,7 @@ export const CalcomWebhookHandlers = HttpApiBuilder.group(
               }),
             payload: { source: "calcom", calcom_bookings: [key] },
             status: "active",
-            enabled: true,
-            createdAt: now,
-            updatedAt: now
+            enabled: true
           }
           yield* meetings.insert(meeting)
           const seen = new Set<string>()
@@ -134,15 +131,13 @@ export const CalcomWebhookHandlers = HttpApiBuilder.group(
             if (seen.has(email)) continue
             seen.add(email)
             const participant: MeetingParticipant = {
-              uniqueId: newId(),
+              ...created(now),
               meetingUniqueId: meeting.uniqueId,
               email: attendee.email,
               ...(attendee.name === undefined ? {} : { name: attendee.name }),
               role: "attendee",
               status: "active",
-              enabled: true,
-              createdAt: now,
-              updatedAt: now
+              enabled: true
             }
             yield* participants.insert(participant, { parentId: meeting.uniqueId })
           }
@@ -174,7 +169,7 @@ export const CalcomWebhookHandlers = HttpApiBuilder.group(
                   calcom_bookings: [...new Set([...keysOf(meeting), key])]
                 },
                 status: "active",
-                updatedAt: new Date()
+                ...updated()
               }))
               return
             }
@@ -185,7 +180,7 @@ export const CalcomWebhookHandlers = HttpApiBuilder.group(
                 ...meeting,
                 payload: { ...meeting.payload, calcom_status: "cancelled" },
                 status: "inactive",
-                updatedAt: new Date()
+                ...updated()
               }))
               return
             }
@@ -219,14 +214,11 @@ export const CalcomWebhookHandlers = HttpApiBuilder.group(
           }
           if (signed.length === 0 && open.length > 1) {
             return yield* Effect.fail(
-              new Contract.ConflictResponse({
-                errors: [Contract.errorObject(
-                  409,
-                  "ambiguous_company",
-                  "Ambiguous Company",
-                  `${open.length} tenants of this emulator have company ${path.urlId}: send the AppId header, or configure a Cal.com secret and sign the body`
-                )]
-              })
+              conflict(
+                "ambiguous_company",
+                "Ambiguous Company",
+                `${open.length} tenants of this emulator have company ${path.urlId}: send the AppId header, or configure a Cal.com secret and sign the body`
+              )
             )
           }
           const tenantId = signed[0] ?? open[0]!
@@ -237,7 +229,7 @@ export const CalcomWebhookHandlers = HttpApiBuilder.group(
               invalid(`/${issue?.path.join("/") ?? ""}`, "invalid", issue?.message ?? "not a Cal.com event")
             )
           }
-          yield* ensureSeeded(tenantId)
+          yield* directory.seededCompany(tenantId)
           yield* asTenant(tenantId)(apply(decoded.right))
           return answer
         }))

@@ -7,21 +7,22 @@ import { CalendarApi } from "@blocks-crm/calendar"
 import type { CalendarAccount, UpdatedCalendarAccount } from "@blocks-crm/calendar"
 import * as HttpApiBuilder from "@effect/platform/HttpApiBuilder"
 import * as Effect from "effect/Effect"
-import { userRecords } from "../accounts/Records.js"
-import { newId } from "../Resources.js"
+import { created, updated } from "../Resources.js"
 import { openCalendar } from "./Records.js"
+import { Directory } from "../../Directory.js"
 
 /** The update's echo: the record without its null `last_synced_at` (the echo sends only what is set). */
 const echo = ({ lastSyncedAt, ...rest }: CalendarAccount): UpdatedCalendarAccount =>
   lastSyncedAt === null ? rest : { ...rest, lastSyncedAt }
 
+/** The emulator's handlers for the calendar accounts endpoints. */
 export const CalendarAccountsHandlers = HttpApiBuilder.group(
   CalendarApi,
   "calendarAccounts",
   (handlers) =>
     Effect.gen(function*() {
       const { accounts } = yield* openCalendar
-      const users = yield* userRecords
+      const { users } = yield* Directory
       return handlers
         .handle("list", ({ path }) => Effect.zipRight(users.find(path.userId), accounts.all(path.userId)))
         .handle(
@@ -34,15 +35,13 @@ export const CalendarAccountsHandlers = HttpApiBuilder.group(
             yield* users.find(path.userId)
             const now = new Date()
             const account: CalendarAccount = {
-              uniqueId: newId(),
+              ...created(now),
               userUniqueId: path.userId,
               provider: payload.provider,
               email: payload.email,
               syncEnabled: payload.syncEnabled ?? true,
               lastSyncedAt: null,
-              status: "active",
-              createdAt: now,
-              updatedAt: now
+              status: "active"
             }
             return yield* accounts.insert(account, { parentId: path.userId })
           }))
@@ -52,7 +51,7 @@ export const CalendarAccountsHandlers = HttpApiBuilder.group(
             Effect.map(
               accounts.update(
                 path.accountId,
-                (account) => ({ ...account, syncEnabled: payload.syncEnabled, updatedAt: new Date() }),
+                (account) => ({ ...account, syncEnabled: payload.syncEnabled, ...updated() }),
                 { parentId: path.userId }
               ),
               echo

@@ -11,6 +11,7 @@ import { CalendarSyncHandlers } from "./CalendarSyncHandlers.js"
 import { IcsFeedHandlers } from "./IcsFeedHandlers.js"
 import { IcsTokensHandlers } from "./IcsTokensHandlers.js"
 
+/** The calendar domain as the emulator serves it: its contract and its handlers. */
 export const CalendarDomain = EmulatorDomain.make(
   "calendar",
   CalendarApi,

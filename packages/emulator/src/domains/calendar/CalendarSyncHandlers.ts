@@ -7,17 +7,18 @@ import { CalendarApi } from "@blocks-crm/calendar"
 import type { CalendarAccount } from "@blocks-crm/calendar"
 import * as HttpApiBuilder from "@effect/platform/HttpApiBuilder"
 import * as Effect from "effect/Effect"
-import { userRecords } from "../accounts/Records.js"
 import { newId } from "../Resources.js"
 import { openCalendar } from "./Records.js"
+import { Directory } from "../../Directory.js"
 
+/** The emulator's handlers for the calendar sync endpoints. */
 export const CalendarSyncHandlers = HttpApiBuilder.group(
   CalendarApi,
   "calendarSync",
   (handlers) =>
     Effect.gen(function*() {
       const { accounts } = yield* openCalendar
-      const users = yield* userRecords
+      const { users } = yield* Directory
 
       /** Syncs the sync-enabled ones among `all`, and says how many. */
       const sync = (all: ReadonlyArray<CalendarAccount>, at: Date) =>

@@ -13,12 +13,12 @@ import * as HttpApiBuilder from "@effect/platform/HttpApiBuilder"
 import * as Effect from "effect/Effect"
 import * as Option from "effect/Option"
 import ICAL from "ical.js"
-import { tenantCompany } from "../companies/Records.js"
 import { notFound } from "../Resources.js"
-import { openScheduling } from "../scheduling/Records.js"
 import { isCancelled } from "./CalcomWebhookHandlers.js"
 import { asTenant, findIcsToken, openCalendar } from "./Records.js"
+import { Directory } from "../../Directory.js"
 
+/** The feed's `PRODID`, as RFC 5545 asks of every calendar. */
 export const prodId = "-//23blocks//CRM//EN"
 
 const utc = (date: Date) => ICAL.Time.fromJSDate(date, true)
@@ -81,16 +81,18 @@ export const calendarText = (meetings: ReadonlyArray<Meeting>, blocks: ReadonlyA
 
 const feedNotFound = notFound("Calendar Feed")
 
+/** The emulator's handlers for the ics feed endpoints. */
 export const IcsFeedHandlers = HttpApiBuilder.group(CalendarApi, "icsFeed", (handlers) =>
   Effect.gen(function*() {
     const { busyBlocks } = yield* openCalendar
-    const { meetings, participants } = yield* openScheduling
+    const directory = yield* Directory
+    const { meetings, participants } = directory
     return handlers.handle("get", ({ path }) =>
       Effect.gen(function*() {
         const owner = yield* findIcsToken(path.token)
         if (owner === undefined) return yield* Effect.fail(feedNotFound)
         return yield* asTenant(owner.tenantId)(Effect.gen(function*() {
-          const company = yield* tenantCompany(owner.tenantId, path.companyUrlId)
+          const company = yield* directory.company(owner.tenantId, path.companyUrlId)
           if (Option.isNone(company)) return yield* Effect.fail(feedNotFound)
           const all = yield* meetings.all()
           const mine: Array<Meeting> = []

@@ -8,14 +8,15 @@ import * as HttpApiBuilder from "@effect/platform/HttpApiBuilder"
 import * as Effect from "effect/Effect"
 import * as Redacted from "effect/Redacted"
 import { randomBytes } from "node:crypto"
-import { userRecords } from "../accounts/Records.js"
 import { newId } from "../Resources.js"
 import { openCalendar } from "./Records.js"
+import { Directory } from "../../Directory.js"
 
+/** The emulator's handlers for the ics tokens endpoints. */
 export const IcsTokensHandlers = HttpApiBuilder.group(CalendarApi, "icsTokens", (handlers) =>
   Effect.gen(function*() {
     const { icsTokens } = yield* openCalendar
-    const users = yield* userRecords
+    const { users } = yield* Directory
     return handlers
       .handle("list", ({ path }) => Effect.zipRight(users.find(path.userId), icsTokens.all(path.userId)))
       .handle("create", ({ path, payload }) =>

@@ -10,15 +10,10 @@ import type * as Context from "effect/Context"
 import * as Effect from "effect/Effect"
 import { Credentials, tenantIdOf } from "../../Credentials.js"
 import { RecordStore } from "../../RecordStore.js"
-import { companyOptions } from "../companies/Records.js"
+import { Directory } from "../../Directory.js"
 import { resource } from "../Resources.js"
 
-/** 422 for one attribute of the wrapped body (`/busy_block/end_time`), naming the rule it breaks. */
-export const invalid = (pointer: string, code: string, detail: string) =>
-  new Contract.ValidationFailedResponse({
-    errors: [Contract.errorObject(422, code, "Invalid Attribute", detail, pointer)]
-  })
-
+/** The calendar domain's collections over the record store. */
 export const calendarRecords = (store: Context.Tag.Service<typeof RecordStore>) => ({
   accounts: resource(
     store.collection("calendar_accounts", CalendarAccount, {
@@ -38,6 +33,7 @@ export const calendarRecords = (store: Context.Tag.Service<typeof RecordStore>) 
   )
 })
 
+/** The calendar domain's collections, opened over the emulator's record store. */
 export const openCalendar = Effect.map(RecordStore, calendarRecords)
 
 /** Runs `effect` as a call of `tenantId`, so the tenant-scoped collections answer for it. */
@@ -66,7 +62,7 @@ export const tenantsWithCompany = (urlId: string) =>
   Effect.gen(function*() {
     const sql = yield* SqlClient.SqlClient
     const credentials = yield* Credentials
-    const { seededCompany } = yield* companyOptions
+    const { seededCompany } = (yield* Directory).companySettings
     const seeded = seededCompany.urlId === urlId ? credentials.seeds.apiKeys.map(tenantIdOf) : []
     const stored = yield* Effect.orDie(sql<{ readonly tenant_id: string }>`
       SELECT DISTINCT tenant_id FROM records

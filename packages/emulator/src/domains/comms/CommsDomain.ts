@@ -13,6 +13,7 @@ const served = EmulatorDomain.make(
   Layer.mergeAll(SubscribersHandlers, MailTemplatesHandlers, MandrillTemplatesHandlers)
 )
 
+/** The comms domain as the emulator serves it: its contract and its handlers. */
 export const CommsDomain: EmulatorDomain.EmulatorDomain = {
   ...served,
   routes: Layer.merge(served.routes, MandrillStatsAdmin)

@@ -2,7 +2,6 @@
  * What the comms handlers share: the collections, keys unique per tenant without regard to case (a
  * subscriber's e-mail, a template's name, a Mandrill slug), and the 422 they answer when one is taken.
  */
-import { Contract } from "@blocks-crm/core-http"
 import { MailTemplate, MandrillStats, MandrillTemplate, Subscriber, UnsubscribeResult } from "@blocks-crm/comms"
 import type * as Context from "effect/Context"
 import * as Effect from "effect/Effect"
@@ -55,12 +54,6 @@ export const uniqueKeys = (store: Context.Tag.Service<typeof RecordStore>, name:
       )
   }
 }
-
-/** 422 for one field, in the reference's format. */
-export const invalid = (pointer: string, code: string, detail: string) =>
-  new Contract.ValidationFailedResponse({
-    errors: [Contract.errorObject(422, code, "Invalid Attribute", detail, pointer)]
-  })
 
 /** Every collection of the domain, opened once per handler group. */
 export const commsRecords = (store: Context.Tag.Service<typeof RecordStore>) => ({

@@ -21,8 +21,8 @@ import type * as AST from "effect/SchemaAST"
 import { adminTenant } from "../../Credentials.js"
 import { errorResponse } from "../../ErrorDocuments.js"
 import { RecordStore } from "../../RecordStore.js"
-import { newId, notFound, tenant } from "../Resources.js"
-import { after, commsRecords, invalid, normalize } from "./CommsRecords.js"
+import { invalid, newId, notFound, tenant } from "../Resources.js"
+import { after, commsRecords, normalize } from "./CommsRecords.js"
 import { mergeVariables } from "./MergeVariables.js"
 
 const nameTaken = invalid("/template/name", "taken", "name has already been taken")
@@ -32,6 +32,7 @@ const withMergeVariables = (template: MailTemplate): MailTemplate => ({
   mergeVariables: mergeVariables(template.subject, template.htmlContent, template.textContent)
 })
 
+/** The emulator's handlers for the mail templates endpoints. */
 export const MailTemplatesHandlers = HttpApiBuilder.group(
   CommsApi,
   "mailTemplates",
@@ -90,6 +91,7 @@ const noDraft = invalid(
   "the template has no draft on Mandrill: push it with mailtemplates/mandrill/create first"
 )
 
+/** The emulator's handlers for the mandrill templates endpoints. */
 export const MandrillTemplatesHandlers = HttpApiBuilder.group(
   CommsApi,
   "mandrillTemplates",

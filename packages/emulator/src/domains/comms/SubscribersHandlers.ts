@@ -10,11 +10,12 @@ import * as HttpApiBuilder from "@effect/platform/HttpApiBuilder"
 import * as Effect from "effect/Effect"
 import * as Option from "effect/Option"
 import { RecordStore } from "../../RecordStore.js"
-import { newId, tenant } from "../Resources.js"
-import { after, commsRecords, invalid, normalize } from "./CommsRecords.js"
+import { invalid, newId, tenant } from "../Resources.js"
+import { after, commsRecords, normalize } from "./CommsRecords.js"
 
 const emailTaken = invalid("/subscriber/email", "taken", "email has already been taken")
 
+/** The emulator's handlers for the subscribers endpoints. */
 export const SubscribersHandlers = HttpApiBuilder.group(CommsApi, "subscribers", (handlers) =>
   Effect.gen(function*() {
     const records = commsRecords(yield* RecordStore)

@@ -6,6 +6,7 @@ import * as Layer from "effect/Layer"
 import * as EmulatorDomain from "../../EmulatorDomain.js"
 import { CompaniesHandlers, CompanyKeysHandlers } from "./CompaniesHandlers.js"
 
+/** The companies domain as the emulator serves it: its contract and its handlers. */
 export const CompaniesDomain = EmulatorDomain.make(
   "companies",
   CompaniesApi,

@@ -14,15 +14,9 @@ import * as Redacted from "effect/Redacted"
 import { randomBytes } from "node:crypto"
 import * as Credentials from "../../Credentials.js"
 import { Uploads } from "../../Uploads.js"
-import { userRecords } from "../accounts/Records.js"
-import { newId, notFound, tenant } from "../Resources.js"
+import { created, invalid, newId, notFound, tenant, updated } from "../Resources.js"
 import { companyOptions, companyRecords, ensureSeeded, keyRecords } from "./Records.js"
-
-/** 422 for one field, in the reference's format. */
-export const invalid = (pointer: string, code: string, detail: string) =>
-  new Contract.ValidationFailedResponse({
-    errors: [Contract.errorObject(422, code, "Invalid Attribute", detail, pointer)]
-  })
+import { Directory } from "../../Directory.js"
 
 const forbidden = (detail: string) =>
   new ForbiddenResponse({ errors: [Contract.errorObject(403, "forbidden", "Forbidden", detail)] })
@@ -54,6 +48,7 @@ const accessToken = (issued: Credentials.IssuedToken, actingAs?: string): Access
   ...(actingAs === undefined ? {} : { userUniqueId: actingAs })
 })
 
+/** The emulator's handlers for the companies endpoints. */
 export const CompaniesHandlers = HttpApiBuilder.group(CompaniesApi, "companies", (handlers) =>
   Effect.gen(function*() {
     const credentials = yield* Credentials.Credentials
@@ -70,7 +65,7 @@ export const CompaniesHandlers = HttpApiBuilder.group(CompaniesApi, "companies",
             return yield* Effect.fail(invalid("/company/url_id", "taken", "url_id has already been taken"))
           }
           const now = new Date()
-          const company: Company = { uniqueId: newId(), ...payload, createdAt: now, updatedAt: now }
+          const company: Company = { ...created(now), ...payload }
           return yield* Effect.orDie(companies.insert(tenantId, company))
         }))
       .handle("impersonate", ({ path, payload }) =>
@@ -80,7 +75,7 @@ export const CompaniesHandlers = HttpApiBuilder.group(CompaniesApi, "companies",
             return yield* Effect.fail(forbidden("An impersonation token cannot impersonate again."))
           }
           if (caller.admin !== true) return yield* Effect.fail(forbidden("Only an admin token may impersonate."))
-          const users = yield* userRecords
+          const { users } = yield* Directory
           yield* Effect.mapError(
             users.find(payload.userUniqueId),
             () => invalid("/impersonate/user_unique_id", "not_found", "user_unique_id names no user")
@@ -125,6 +120,7 @@ export const CompaniesHandlers = HttpApiBuilder.group(CompaniesApi, "companies",
         }))
   }))
 
+/** The emulator's handlers for the company keys endpoints. */
 export const CompanyKeysHandlers = HttpApiBuilder.group(
   CompaniesApi,
   "companyKeys",
@@ -152,13 +148,11 @@ export const CompanyKeysHandlers = HttpApiBuilder.group(
             const secret = `pk_emu_${randomBytes(24).toString("hex")}`
             const now = new Date()
             const key = {
-              uniqueId: newId(),
+              ...created(now),
               name: payload.name,
               prefix: "pk_emu",
               lastFour: secret.slice(-4),
-              enabled: true,
-              createdAt: now,
-              updatedAt: now
+              enabled: true
             }
             yield* Effect.orDie(keys.insert(tenantId, key, { parentId: company.urlId }))
             yield* credentials.issueKey({ tenantId, company: company.urlId, keyId: key.uniqueId, secret })
@@ -169,7 +163,7 @@ export const CompanyKeysHandlers = HttpApiBuilder.group(
             const { company, tenantId } = yield* companyFor(path.urlId)
             const keys = yield* keyRecords
             const current = yield* findKey(tenantId, company.urlId, path.keyId)
-            const changed = { ...current, ...payload, updatedAt: new Date() }
+            const changed = { ...current, ...payload, ...updated() }
             yield* Effect.orDie(keys.replace(tenantId, changed))
             if (payload.enabled !== undefined) {
               yield* credentials.setKeyEnabled(tenantId, current.uniqueId, payload.enabled)

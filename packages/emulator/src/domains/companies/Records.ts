@@ -9,7 +9,9 @@ import * as Effect from "effect/Effect"
 import * as Layer from "effect/Layer"
 import * as Option from "effect/Option"
 import { RecordStore } from "../../RecordStore.js"
+import { created } from "../Resources.js"
 
+/** The companies domain's settings: the company every tenant starts with, the storage quota. */
 export interface Options {
   /** The company every tenant has from the start. Default: url id `my-company`, name "My Company". */
   readonly seededCompany?: { readonly urlId: string; readonly name: string } | undefined
@@ -17,14 +19,18 @@ export interface Options {
   readonly storageQuotaBytes?: number | undefined
 }
 
+/** The company every tenant has from the start, unless configured. */
 export const defaultSeededCompany = { urlId: "my-company", name: "My Company" } as const
+/** The bytes each company may store, unless configured: 1 GiB. */
 export const defaultStorageQuotaBytes = 1024 ** 3
 
+/** The companies domain's settings in force, as a service. */
 export class CompanyOptions extends Context.Tag("@blocks-crm/emulator/companies/CompanyOptions")<
   CompanyOptions,
   { readonly seededCompany: { readonly urlId: string; readonly name: string }; readonly storageQuotaBytes: number }
 >() {}
 
+/** The companies domain's settings, the defaults where none are given. */
 export const optionsLayer = (options: Options = {}) =>
   Layer.succeed(CompanyOptions, {
     seededCompany: options.seededCompany ?? defaultSeededCompany,
@@ -58,7 +64,7 @@ export const ensureSeeded = (tenantId: string) =>
     const found = yield* Effect.orDie(companies.find(tenantId, seededCompany.urlId))
     if (Option.isSome(found)) return found.value
     const now = new Date()
-    const company: Company = { uniqueId: crypto.randomUUID(), ...seededCompany, createdAt: now, updatedAt: now }
+    const company: Company = { ...created(now), ...seededCompany }
     // Two first requests at once: the second insert meets the unique id, and reads the first's.
     return yield* companies.insert(tenantId, company).pipe(
       Effect.catchAll(() =>

@@ -4,9 +4,14 @@
 import { PipelineApi } from "@blocks-crm/pipeline"
 import * as Layer from "effect/Layer"
 import * as EmulatorDomain from "../../EmulatorDomain.js"
-import { OpportunitiesHandlers, QuotesHandlers, ReferralsHandlers, TouchesHandlers } from "./DealsHandlers.js"
-import { LeadFollowsHandlers, LeadsHandlers } from "./LeadsHandlers.js"
+import { LeadFollowsHandlers } from "./LeadFollowsHandlers.js"
+import { LeadsHandlers } from "./LeadsHandlers.js"
+import { OpportunitiesHandlers } from "./OpportunitiesHandlers.js"
+import { QuotesHandlers } from "./QuotesHandlers.js"
+import { ReferralsHandlers } from "./ReferralsHandlers.js"
+import { TouchesHandlers } from "./TouchesHandlers.js"
 
+/** The pipeline domain as the emulator serves it: its contract and its handlers. */
 export const PipelineDomain = EmulatorDomain.make(
   "pipeline",
   PipelineApi,

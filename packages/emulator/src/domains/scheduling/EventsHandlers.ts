@@ -9,9 +9,9 @@ import { SchedulingApi } from "@blocks-crm/scheduling"
 import type { Attendance, AttendeeKind, Event, EventNote } from "@blocks-crm/scheduling"
 import * as HttpApiBuilder from "@effect/platform/HttpApiBuilder"
 import * as Effect from "effect/Effect"
-import { contactRecords, userRecords } from "../accounts/Records.js"
-import { newId } from "../Resources.js"
-import { invalid, openScheduling } from "./Records.js"
+import { created, invalid } from "../Resources.js"
+import { openScheduling } from "./Records.js"
+import { Directory } from "../../Directory.js"
 
 // The endpoint says who attends (contact or employee): the model's open `kind` is for reading responses.
 type Kind = AttendeeKind
@@ -65,11 +65,11 @@ const advance = (
   }
 }
 
+/** The emulator's handlers for the events endpoints. */
 export const EventsHandlers = HttpApiBuilder.group(SchedulingApi, "events", (handlers) =>
   Effect.gen(function*() {
     const { events } = yield* openScheduling
-    const contacts = yield* contactRecords
-    const users = yield* userRecords
+    const { contacts, users } = yield* Directory
 
     const attend = (eventId: string, kind: Kind, personUniqueId: string, step: Step, extra: Partial<Attendance>) =>
       Effect.gen(function*() {
@@ -113,11 +113,9 @@ export const EventsHandlers = HttpApiBuilder.group(SchedulingApi, "events", (han
           const now = new Date()
           return yield* events.insert(withCounts({
             ...payload,
-            uniqueId: newId(),
+            ...created(now),
             status: "active",
-            enabled: true,
-            createdAt: now,
-            updatedAt: now
+            enabled: true
           }))
         }))
       .handle("update", ({ path, payload }) =>

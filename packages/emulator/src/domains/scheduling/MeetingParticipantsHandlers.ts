@@ -7,18 +7,18 @@ import { SchedulingApi } from "@blocks-crm/scheduling"
 import type { MeetingParticipant } from "@blocks-crm/scheduling"
 import * as HttpApiBuilder from "@effect/platform/HttpApiBuilder"
 import * as Effect from "effect/Effect"
-import { contactRecords, userRecords } from "../accounts/Records.js"
-import { newId } from "../Resources.js"
-import { invalid, openScheduling } from "./Records.js"
+import { created, invalid } from "../Resources.js"
+import { openScheduling } from "./Records.js"
+import { Directory } from "../../Directory.js"
 
+/** The emulator's handlers for the meeting participants endpoints. */
 export const MeetingParticipantsHandlers = HttpApiBuilder.group(
   SchedulingApi,
   "meetingParticipants",
   (handlers) =>
     Effect.gen(function*() {
       const { meetings, participants } = yield* openScheduling
-      const contacts = yield* contactRecords
-      const users = yield* userRecords
+      const { contacts, users } = yield* Directory
       return handlers
         .handle("list", ({ path }) => Effect.zipRight(meetings.find(path.meetingId), participants.all(path.meetingId)))
         .handle("add", ({ path, payload }) =>
@@ -60,12 +60,10 @@ export const MeetingParticipantsHandlers = HttpApiBuilder.group(
             const participant: MeetingParticipant = {
               ...rest,
               ...Object.fromEntries(Object.entries(who).filter(([, value]) => value !== undefined)),
-              uniqueId: newId(),
+              ...created(now),
               meetingUniqueId: path.meetingId,
               status: "active",
-              enabled: true,
-              createdAt: now,
-              updatedAt: now
+              enabled: true
             }
             return yield* participants.insert(participant, { parentId: path.meetingId })
           }))

@@ -7,20 +7,20 @@ import { SchedulingApi } from "@blocks-crm/scheduling"
 import type { Meeting } from "@blocks-crm/scheduling"
 import * as HttpApiBuilder from "@effect/platform/HttpApiBuilder"
 import * as Effect from "effect/Effect"
-import { accountRecords, userRecords } from "../accounts/Records.js"
-import { newId } from "../Resources.js"
-import { invalid, openScheduling, pageOf } from "./Records.js"
+import { created, invalid, updated } from "../Resources.js"
+import { openScheduling, pageOf } from "./Records.js"
+import { Directory } from "../../Directory.js"
 
 const checkRange = (meeting: { readonly startTime: Date; readonly endTime: Date }) =>
   meeting.startTime.getTime() < meeting.endTime.getTime()
     ? Effect.void
     : Effect.fail(invalid("/meeting/end_time", "invalid_range", "end_time must be after start_time"))
 
+/** The emulator's handlers for the meetings endpoints. */
 export const MeetingsHandlers = HttpApiBuilder.group(SchedulingApi, "meetings", (handlers) =>
   Effect.gen(function*() {
     const { meetings, participants } = yield* openScheduling
-    const users = yield* userRecords
-    const accounts = yield* accountRecords
+    const { accounts, users } = yield* Directory
 
     /** The organiser's name and e-mail, copied from the user (404 for an unknown user). */
     const organiser = (userId: string | undefined) =>
@@ -43,18 +43,16 @@ export const MeetingsHandlers = HttpApiBuilder.group(SchedulingApi, "meetings", 
           const meeting: Meeting = {
             ...payload,
             ...fromUser,
-            uniqueId: newId(),
+            ...created(now),
             status: "active",
-            enabled: true,
-            createdAt: now,
-            updatedAt: now
+            enabled: true
           }
           return yield* meetings.insert(meeting)
         }))
       .handle("update", ({ path, payload }) =>
         Effect.gen(function*() {
           const current = yield* meetings.find(path.uniqueId)
-          const next: Meeting = { ...current, ...payload, updatedAt: new Date() }
+          const next: Meeting = { ...current, ...payload, ...updated() }
           yield* checkRange(next)
           const fromUser = payload.userUniqueId === undefined ? {} : yield* organiser(payload.userUniqueId)
           yield* checkAccount(payload.accountUniqueId)

@@ -3,17 +3,10 @@
  * 422 in the reference's format.
  */
 import { Event, Meeting, MeetingParticipant, ZoomAllocation, ZoomHost, ZoomMeeting } from "@blocks-crm/scheduling"
-import { Contract } from "@blocks-crm/core-http"
 import type * as Context from "effect/Context"
 import * as Effect from "effect/Effect"
 import { defaultRecords, type Page, type PageQuery, RecordStore } from "../../RecordStore.js"
 import { resource, toPageResult } from "../Resources.js"
-
-/** 422 for one attribute of the wrapped body (`/meeting/end_time`), naming the rule it breaks. */
-export const invalid = (pointer: string, code: string, detail: string) =>
-  new Contract.ValidationFailedResponse({
-    errors: [Contract.errorObject(422, code, "Invalid Attribute", detail, pointer)]
-  })
 
 /** A page of rows already filtered in memory (for listings that follow more than one link). */
 export const pageOf = <A>(items: ReadonlyArray<A>, query: PageQuery) => {
@@ -29,6 +22,7 @@ export const pageOf = <A>(items: ReadonlyArray<A>, query: PageQuery) => {
   return toPageResult(result)
 }
 
+/** The scheduling domain's collections over the record store. */
 export const schedulingRecords = (store: Context.Tag.Service<typeof RecordStore>) => ({
   meetings: resource(
     store.collection("meetings", Meeting, {
@@ -71,4 +65,5 @@ export const schedulingRecords = (store: Context.Tag.Service<typeof RecordStore>
   )
 })
 
+/** The scheduling domain's collections, opened over the emulator's record store. */
 export const openScheduling = Effect.map(RecordStore, schedulingRecords)

@@ -11,6 +11,7 @@ import { ZoomHostsHandlers } from "./ZoomHostsHandlers.js"
 import { ZoomMeetingsHandlers } from "./ZoomMeetingsHandlers.js"
 import { ZoomWebhookHandlers } from "./ZoomWebhookHandlers.js"
 
+/** The scheduling domain as the emulator serves it: its contract and its handlers. */
 export const SchedulingDomain = EmulatorDomain.make(
   "scheduling",
   SchedulingApi,

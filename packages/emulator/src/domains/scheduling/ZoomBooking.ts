@@ -6,6 +6,7 @@
  */
 import type { ZoomAllocation, ZoomHost, ZoomHostAvailability } from "@blocks-crm/scheduling"
 
+/** A span of time a Zoom host is booked for. */
 export interface Range {
   readonly start: Date
   readonly end: Date
@@ -19,6 +20,7 @@ export const rangeOf = (
   return { start, end: params.endTime ?? new Date(start.getTime() + 60_000) }
 }
 
+/** Whether two spans of time overlap (touching ends do not). */
 export const overlaps = (a: Range, b: Range) => a.start < b.end && b.start < a.end
 
 const minutesOfDay = (hhmm: string) => Number(hhmm.slice(0, 2)) * 60 + Number(hhmm.slice(3, 5))
@@ -42,6 +44,7 @@ const nextOpening = (host: ZoomHost, from: Date) => {
   return new Date(today >= from.getTime() ? today : today + 86_400_000)
 }
 
+/** A host's allocations that still hold it (not released). */
 export const activeAllocations = (allocations: ReadonlyArray<ZoomAllocation>) =>
   allocations.filter((allocation) => allocation.status === "allocated")
 

@@ -7,15 +7,16 @@ import { SchedulingApi } from "@blocks-crm/scheduling"
 import type { ZoomHost } from "@blocks-crm/scheduling"
 import * as HttpApiBuilder from "@effect/platform/HttpApiBuilder"
 import * as Effect from "effect/Effect"
-import { userRecords } from "../accounts/Records.js"
-import { newId } from "../Resources.js"
-import { invalid, openScheduling } from "./Records.js"
+import { created, invalid, updated } from "../Resources.js"
+import { openScheduling } from "./Records.js"
 import { activeAllocations, availabilityOf, rangeOf } from "./ZoomBooking.js"
+import { Directory } from "../../Directory.js"
 
+/** The emulator's handlers for the zoom hosts endpoints. */
 export const ZoomHostsHandlers = HttpApiBuilder.group(SchedulingApi, "zoomHosts", (handlers) =>
   Effect.gen(function*() {
     const { allocations, hosts } = yield* openScheduling
-    const users = yield* userRecords
+    const { users } = yield* Directory
 
     /** The host as it answers: with its current meetings counted from the allocations. */
     const present = (host: ZoomHost) =>
@@ -69,18 +70,16 @@ export const ZoomHostsHandlers = HttpApiBuilder.group(SchedulingApi, "zoomHosts"
           const host: ZoomHost = {
             ...payload,
             maxMeetings: payload.maxMeetings ?? 1,
-            uniqueId: newId(),
+            ...created(now),
             status: "active",
-            enabled: payload.enabled ?? true,
-            createdAt: now,
-            updatedAt: now
+            enabled: payload.enabled ?? true
           }
           return yield* Effect.flatMap(hosts.insert(host), present)
         }))
       .handle("update", ({ path, payload }) =>
         Effect.gen(function*() {
           const current = yield* hosts.find(path.uniqueId)
-          const next: ZoomHost = { ...current, ...payload, updatedAt: new Date() }
+          const next: ZoomHost = { ...current, ...payload, ...updated() }
           yield* checkWorkingHours(next)
           if (payload.userUniqueId !== undefined) yield* users.find(payload.userUniqueId)
           return yield* Effect.flatMap(hosts.update(path.uniqueId, () => next), present)

@@ -11,19 +11,20 @@ import type { ZoomAllocation, ZoomHost, ZoomMeeting, ZoomUserAvailability } from
 import * as HttpApiBuilder from "@effect/platform/HttpApiBuilder"
 import * as Effect from "effect/Effect"
 import { randomBytes, randomInt } from "node:crypto"
-import { userRecords } from "../accounts/Records.js"
-import { notFound, newId } from "../Resources.js"
-import { invalid, openScheduling } from "./Records.js"
+import { created, invalid, newId, notFound, updated } from "../Resources.js"
+import { openScheduling } from "./Records.js"
 import { activeAllocations, availabilityOf, rangeOf } from "./ZoomBooking.js"
 import type { Range } from "./ZoomBooking.js"
+import { Directory } from "../../Directory.js"
 
+/** The emulator's handlers for the zoom meetings endpoints. */
 export const ZoomMeetingsHandlers = HttpApiBuilder.group(
   SchedulingApi,
   "zoomMeetings",
   (handlers) =>
     Effect.gen(function*() {
       const { allocations, hosts, meetings, zoomMeetings } = yield* openScheduling
-      const users = yield* userRecords
+      const { users } = yield* Directory
 
       /** The meeting's Zoom link, if it has one. */
       const linkOf = (meetingId: string) => Effect.map(zoomMeetings.all(meetingId), (links) => links[0])
@@ -117,7 +118,7 @@ export const ZoomMeetingsHandlers = HttpApiBuilder.group(
             if (host !== undefined) yield* allocate(host, path.meetingId, zoomMeetingId, range)
             const now = new Date()
             const link: ZoomMeeting = {
-              uniqueId: newId(),
+              ...created(now),
               meetingUniqueId: path.meetingId,
               userUniqueId: path.userId,
               zoomMeetingId,
@@ -134,9 +135,7 @@ export const ZoomMeetingsHandlers = HttpApiBuilder.group(
                 : { timezone: payload.timezone ?? meeting.timezone },
               zoomStatus: "waiting",
               status: "active",
-              enabled: true,
-              createdAt: now,
-              updatedAt: now
+              enabled: true
             }
             return yield* zoomMeetings.insert(link, { parentId: path.meetingId })
           }))
@@ -165,7 +164,7 @@ export const ZoomMeetingsHandlers = HttpApiBuilder.group(
               startTime: start,
               duration,
               ...(host === undefined ? {} : { zoomHostId: host.uniqueId }),
-              updatedAt: new Date()
+              ...updated()
             }
             return yield* zoomMeetings.update(link.uniqueId, () => next, { parentId: path.meetingId })
           }))

@@ -15,8 +15,8 @@ import * as ParseResult from "effect/ParseResult"
 import * as Redacted from "effect/Redacted"
 import * as Schema from "effect/Schema"
 import { createHmac, timingSafeEqual } from "node:crypto"
-import { tenant } from "../Resources.js"
-import { invalid, openScheduling } from "./Records.js"
+import { invalid, tenant, updated } from "../Resources.js"
+import { openScheduling } from "./Records.js"
 import { ZoomWebhookSecrets } from "./ZoomWebhookSecrets.js"
 
 const refused = (detail: string) =>
@@ -49,6 +49,7 @@ const signatureProblem = (
 
 const decodeEvent = Schema.decodeUnknownEither(Schema.parseJson(ZoomWebhookEvent))
 
+/** The emulator's handlers for the zoom webhook endpoints. */
 export const ZoomWebhookHandlers = HttpApiBuilder.group(
   SchedulingApi,
   "zoomWebhook",
@@ -62,7 +63,7 @@ export const ZoomWebhookHandlers = HttpApiBuilder.group(
           const link = (yield* zoomMeetings.all()).find((zoom) => zoom.zoomMeetingId === zoomMeetingId)
           if (link === undefined) return
           yield* Effect.orDie(
-            zoomMeetings.update(link.uniqueId, (zoom) => ({ ...zoom, zoomStatus, updatedAt: new Date() }))
+            zoomMeetings.update(link.uniqueId, (zoom) => ({ ...zoom, zoomStatus, ...updated() }))
           )
           if (zoomStatus === "ended" && link.zoomHostId !== undefined) {
             const rows = yield* allocations.all(link.zoomHostId)

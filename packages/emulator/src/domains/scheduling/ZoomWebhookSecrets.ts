@@ -11,11 +11,13 @@ import * as Option from "effect/Option"
 import type * as Redacted from "effect/Redacted"
 import { tenantIdOf } from "../../Credentials.js"
 
+/** The Zoom webhook secret of each tenant, as a service. */
 export class ZoomWebhookSecrets extends Context.Tag("@blocks-crm/emulator/ZoomWebhookSecrets")<
   ZoomWebhookSecrets,
   { readonly secretOf: (tenantId: string) => Option.Option<Redacted.Redacted<string>> }
 >() {}
 
+/** The Zoom webhook secrets by API key, else `EMULATOR_ZOOM_WEBHOOK_SECRET` for every tenant. */
 export const layer = (
   secrets: Readonly<Record<string, Redacted.Redacted<string>>> | undefined
 ): Layer.Layer<ZoomWebhookSecrets> =>

@@ -8,9 +8,9 @@ import { describe, expect, layer } from "@effect/vitest"
 import * as Chunk from "effect/Chunk"
 import * as Effect from "effect/Effect"
 import * as Stream from "effect/Stream"
-import * as TestEmulator from "./support/TestEmulator.js"
-import type { WireDocument } from "./support/TestEmulator.js"
-import { connect, expectTag, raw, uuid } from "./support/TestEmulator.js"
+import * as TestEmulator from "../support/TestEmulator.js"
+import type { WireDocument } from "../support/TestEmulator.js"
+import { connect, expectTag, raw, uuid } from "../support/TestEmulator.js"
 
 const inOneHour = () => new Date(Math.floor(Date.now() / 1000) * 1000 + 3_600_000)
 

@@ -12,9 +12,9 @@ import { describe, expect, layer } from "@effect/vitest"
 import * as Arbitrary from "effect/Arbitrary"
 import * as Effect from "effect/Effect"
 import * as Schema from "effect/Schema"
-import * as TestEmulator from "./support/TestEmulator.js"
-import type { WireDocument, WireErrors, WireList } from "./support/TestEmulator.js"
-import { API_KEY_B, connect, expectTag, raw, uuid } from "./support/TestEmulator.js"
+import * as TestEmulator from "../support/TestEmulator.js"
+import type { WireDocument, WireErrors, WireList } from "../support/TestEmulator.js"
+import { API_KEY_B, connect, expectTag, raw, uuid } from "../support/TestEmulator.js"
 
 let accounts = 0
 /**

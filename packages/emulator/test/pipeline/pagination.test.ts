@@ -8,8 +8,8 @@ import * as Chunk from "effect/Chunk"
 import * as Effect from "effect/Effect"
 import * as Layer from "effect/Layer"
 import * as Stream from "effect/Stream"
-import * as TestEmulator from "./support/TestEmulator.js"
-import { API_KEY_B, connect } from "./support/TestEmulator.js"
+import * as TestEmulator from "../support/TestEmulator.js"
+import { API_KEY_B, connect } from "../support/TestEmulator.js"
 
 const names = Array.from({ length: 35 }, (_, i) => `Lead ${String(i + 1).padStart(2, "0")}`)
 

@@ -1,0 +1,177 @@
+/**
+ * Fixtures: records a test or a demo starts with, loaded at start (`--seed <file>`, `seed:`) through
+ * the schemas the handlers store them with. A file is loaded whole or not at all: every record is
+ * decoded first, then all of them are written in one transaction; the first bad record is named by its
+ * path in the file.
+ *
+ *   {
+ *     "tenants": {
+ *       "pk_local_emulator": {
+ *         "pipeline": { "leads": [{ "name": "Acme renewal", "value": 40000, "status": "active" }] },
+ *         "accounts": { "accounts": { "data": [{ "type": "account", "id": "acc-1", "attributes": { "name": "Acme" } }] } }
+ *       }
+ *     }
+ *   }
+ *
+ * Tenants are named by their API key, domains by name, collections as the emulator stores them
+ * (`leads`, `accounts`, `contacts`, `users`, `meetings`, …). A record is what the API answers for it:
+ * its snake_case attributes, or a JSON:API resource object (`id` is its `unique_id`); a collection may
+ * also be a JSON:API list document (`{ "data": [...] }`). `unique_id`, `created_at` and `updated_at`
+ * are filled in when absent; every other required attribute must be there. Records kept under another
+ * (follow-ups, participants, calendar accounts) are created through the API once it runs.
+ */
+import * as SqlClient from "@effect/sql/SqlClient"
+import * as Data from "effect/Data"
+import * as Effect from "effect/Effect"
+import * as Either from "effect/Either"
+import * as ParseResult from "effect/ParseResult"
+import * as Schema from "effect/Schema"
+import * as SchemaAST from "effect/SchemaAST"
+import * as fs from "node:fs"
+import { tenantIdOf } from "./Credentials.js"
+import type { Seeds } from "./Credentials.js"
+import { RecordStore } from "./RecordStore.js"
+import { newId } from "./domains/Resources.js"
+
+/** The fixtures themselves: records by tenant (API key), domain and collection. */
+export interface FixtureFile {
+  readonly tenants: {
+    readonly [apiKey: string]: {
+      readonly [domain: string]: {
+        readonly [collection: string]: ReadonlyArray<unknown> | { readonly data: ReadonlyArray<unknown> }
+      }
+    }
+  }
+}
+
+/** Fixtures from a file (a path) or given as a value. */
+export type Source = string | FixtureFile
+
+/** A fixture the emulator refused at start: the file, the path of the first bad record and why. */
+export class FixtureError extends Data.TaggedError("FixtureError")<{
+  readonly source: string
+  readonly path: string
+  readonly reason: string
+}> {
+  override get message() {
+    return `The emulator refused its fixtures (${this.source}) at ${this.path || "the top level"}: ${this.reason}`
+  }
+}
+
+const isObject = (value: unknown): value is Record<string, unknown> =>
+  typeof value === "object" && value !== null && !Array.isArray(value)
+
+const key = (name: string) => /^[A-Za-z_$][\w$]*$/.test(name) ? `.${name}` : `[${JSON.stringify(name)}]`
+
+/** The wire attribute names a schema's records have, when its encoded side is a struct. */
+const wireNames = (schema: Schema.Schema<any, any>): ReadonlySet<string> | undefined => {
+  const ast = SchemaAST.encodedAST(schema.ast)
+  return SchemaAST.isTypeLiteral(ast) ? new Set(ast.propertySignatures.map((p) => String(p.name))) : undefined
+}
+
+/** A record as stored: a JSON:API resource object unwrapped, id and timestamps filled in when absent. */
+const attributesOf = (
+  record: Record<string, unknown>,
+  names: ReadonlySet<string> | undefined,
+  now: string
+): Record<string, unknown> => {
+  const attributes: Record<string, unknown> = isObject(record["attributes"]) && typeof record["type"] === "string"
+    ? { unique_id: record["id"], ...record["attributes"] }
+    : { ...record }
+  const defaults: Record<string, unknown> = { unique_id: newId(), created_at: now, updated_at: now }
+  for (const [name, value] of Object.entries(defaults)) {
+    if (attributes[name] === undefined && (names === undefined || names.has(name))) attributes[name] = value
+  }
+  return attributes
+}
+
+interface Row {
+  readonly path: string
+  readonly tenantId: string
+  readonly collection: string
+  readonly record: unknown
+}
+
+/**
+ * Decodes every record of `source` and writes them all in one transaction, or fails with the first
+ * bad record's path and writes nothing. `domains` are the names of the served domains.
+ */
+export const load = (
+  source: Source,
+  options: { readonly domains: ReadonlyArray<string>; readonly seeds: Seeds }
+): Effect.Effect<void, FixtureError, RecordStore | SqlClient.SqlClient> =>
+  Effect.gen(function*() {
+    const name = typeof source === "string" ? source : "the seed option"
+    const refuse = (path: string, reason: string) => new FixtureError({ source: name, path, reason })
+    const file: unknown = typeof source === "string"
+      ? yield* Effect.try({
+        try: () => JSON.parse(fs.readFileSync(source, "utf8")),
+        catch: (error) => refuse("", error instanceof Error ? error.message : String(error))
+      })
+      : source
+    if (!isObject(file) || !isObject(file["tenants"])) {
+      return yield* Effect.fail(refuse("", `expected { "tenants": { "<api key>": { "<domain>": { ... } } } }`))
+    }
+    const store = yield* RecordStore
+    const opened = store.opened()
+    const now = new Date().toISOString()
+    const rows: Array<Row> = []
+    for (const [apiKey, domains] of Object.entries(file["tenants"])) {
+      const tenantPath = `tenants${key(apiKey)}`
+      if (!options.seeds.apiKeys.includes(apiKey)) {
+        return yield* Effect.fail(
+          refuse(tenantPath, `not an API key of this emulator (${options.seeds.apiKeys.join(", ")})`)
+        )
+      }
+      if (!isObject(domains)) return yield* Effect.fail(refuse(tenantPath, "expected an object of domains"))
+      for (const [domain, collections] of Object.entries(domains)) {
+        const domainPath = `${tenantPath}${key(domain)}`
+        if (!options.domains.includes(domain)) {
+          return yield* Effect.fail(refuse(domainPath, `no such domain here (${options.domains.join(", ")})`))
+        }
+        if (!isObject(collections)) return yield* Effect.fail(refuse(domainPath, "expected an object of collections"))
+        for (const [collection, value] of Object.entries(collections)) {
+          const collectionPath = `${domainPath}${key(collection)}`
+          const target = opened.get(collection)
+          if (target === undefined) {
+            return yield* Effect.fail(
+              refuse(collectionPath, `no such collection (${[...opened.keys()].sort().join(", ")})`)
+            )
+          }
+          const records = Array.isArray(value)
+            ? value
+            : isObject(value) && Array.isArray(value["data"])
+            ? value["data"]
+            : undefined
+          if (records === undefined) {
+            return yield* Effect.fail(refuse(collectionPath, `expected an array of records or { "data": [...] }`))
+          }
+          const names = wireNames(target.schema)
+          const decode = Schema.decodeUnknownEither(target.schema, { onExcessProperty: "error" })
+          for (const [index, record] of records.entries()) {
+            const path = `${collectionPath}${Array.isArray(value) ? "" : ".data"}[${index}]`
+            if (!isObject(record)) return yield* Effect.fail(refuse(path, "expected an object"))
+            const decoded = decode(attributesOf(record, names, now))
+            if (Either.isLeft(decoded)) {
+              const issue = ParseResult.ArrayFormatter.formatErrorSync(decoded.left)[0]
+              const at = issue === undefined ? "" : issue.path.map((segment) => key(String(segment))).join("")
+              return yield* Effect.fail(refuse(`${path}${at}`, issue?.message ?? "does not decode"))
+            }
+            rows.push({ path, tenantId: tenantIdOf(apiKey), collection, record: decoded.right })
+          }
+        }
+      }
+    }
+    const sql = yield* SqlClient.SqlClient
+    yield* sql.withTransaction(
+      Effect.forEach(rows, (row) =>
+        Effect.mapError(
+          opened.get(row.collection)!.collection.insert(row.tenantId, row.record),
+          (error) =>
+            refuse(
+              row.path,
+              /UNIQUE/.test(String(error.cause)) ? "a record with this unique_id is already loaded" : error.message
+            )
+        ), { discard: true })
+    ).pipe(Effect.catchTag("SqlError", (error) => Effect.fail(refuse("", error.message))))
+  })

@@ -1,0 +1,60 @@
+/**
+ * The emulator's lead follow-ups, each kept under its lead. A pending follow-up past its due date reads
+ * as overdue.
+ */
+import type { LeadFollow } from "@blocks-crm/pipeline"
+import { PipelineApi } from "@blocks-crm/pipeline"
+import * as HttpApiBuilder from "@effect/platform/HttpApiBuilder"
+import * as Effect from "effect/Effect"
+import { created, updated } from "../Resources.js"
+import { openPipeline } from "./Records.js"
+
+const withOverdue = (follow: LeadFollow, now: Date): LeadFollow =>
+  follow.status === "pending" && follow.dueDate !== undefined && follow.dueDate.getTime() < now.getTime()
+    ? { ...follow, status: "overdue" }
+    : follow
+
+/** The emulator's handlers for the lead follows endpoints. */
+export const LeadFollowsHandlers = HttpApiBuilder.group(
+  PipelineApi,
+  "leadFollows",
+  (handlers) =>
+    Effect.gen(function*() {
+      const { follows, leads } = yield* openPipeline
+      const read = (follow: LeadFollow) => withOverdue(follow, new Date())
+      return handlers
+        .handle("list", ({ path }) =>
+          leads.find(path.leadId).pipe(
+            Effect.zipRight(follows.all(path.leadId)),
+            Effect.map((all) => all.map(read))
+          ))
+        .handle("get", ({ path }) =>
+          leads.find(path.leadId).pipe(
+            Effect.zipRight(follows.find(path.followId, { parentId: path.leadId })),
+            Effect.map(read)
+          ))
+        .handle("create", ({ path, payload }) =>
+          leads.find(path.leadId).pipe(
+            Effect.zipRight(
+              Effect.suspend(() =>
+                follows.insert({ ...payload, ...created(), status: "pending" }, { parentId: path.leadId })
+              )
+            ),
+            Effect.map(read)
+          ))
+        .handle("update", ({ path, payload }) =>
+          leads.find(path.leadId).pipe(
+            Effect.zipRight(
+              follows.update(path.followId, (follow) => ({ ...follow, ...payload, ...updated() }), {
+                parentId: path.leadId
+              })
+            ),
+            Effect.map(read)
+          ))
+        .handle(
+          "delete",
+          ({ path }) =>
+            leads.find(path.leadId).pipe(Effect.zipRight(follows.remove(path.followId, { parentId: path.leadId })))
+        )
+    })
+)
