@@ -15,7 +15,7 @@ import * as EmbeddedEmulator from "./support/EmbeddedEmulator.js"
 
 const root = path.resolve(import.meta.dirname, "../../..")
 const tsx = path.join(root, "node_modules", ".bin", "tsx")
-const bin = path.join(root, "apps", "reference", "src", "bin.ts")
+const bin = path.join(root, "packages", "cli", "src", "bin.ts")
 
 interface Run {
   readonly code: number | null
