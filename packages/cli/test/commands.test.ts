@@ -28,7 +28,9 @@ import * as Schema from "effect/Schema"
 import * as ApiCommands from "../src/cli/ApiCommands.js"
 import * as Output from "../src/cli/Output.js"
 import { CrmDomain } from "@blocks-crm/sdk"
-import { domains } from "../src/domains.js"
+import * as Domains from "../src/domains.js"
+
+const domains = await Domains.all()
 
 const keysOf = (schema: { readonly fields: object }) => Object.keys(schema.fields)
 

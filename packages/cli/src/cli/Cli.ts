@@ -1,56 +1,38 @@
 /**
  * `crm <resource> [<sub>] <action> [args] [flags]` (reflected from the domains' contracts), `crm demo`,
  * `crm emulator`.
+ *
+ * A run loads only what its command line needs (`Launch.plan`): the help is printed from the command
+ * tree; a resource's command builds the commands of the domains that hold it, not of every domain; the
+ * demo and the emulator are imported when they run. Only the completions and the wizard build the
+ * whole tree.
  */
-import { Cli as EmulatorCli } from "@blocks-crm/emulator"
 import * as Command from "@effect/cli/Command"
+import type { CrmDomain } from "@blocks-crm/sdk"
 import * as Console from "effect/Console"
 import * as Effect from "effect/Effect"
-import * as Layer from "effect/Layer"
-import { CrmClient } from "@blocks-crm/sdk"
-import * as Demo from "../Demo.js"
-import * as AccountsChapter from "../demo/AccountsChapter.js"
-import * as BillingChapter from "../demo/BillingChapter.js"
-import * as CommsChapter from "../demo/CommsChapter.js"
-import * as CompaniesChapter from "../demo/CompaniesChapter.js"
-import * as SchedulingChapter from "../demo/SchedulingChapter.js"
-import * as CalendarChapter from "../demo/CalendarChapter.js"
-import { domains } from "../domains.js"
+import * as Domains from "../domains.js"
 import { group, resourceCommands } from "./ApiCommands.js"
+import type { AnyCommand } from "./ApiCommands.js"
+import * as CommandTree from "./CommandTree.js"
 import * as Connection from "./Connection.js"
 import * as Failure from "./Failure.js"
+import * as Help from "./Help.js"
+import * as Launch from "./Launch.js"
+import type * as Tree from "./Tree.js"
 
-// The demo writes records, so it never goes to a real API, whatever BLOCKS_API_URL says.
-const demoNotice = (database: string) => `Running the demo on the embedded emulator at ${database}`
+const demoCommand: AnyCommand = Command.make("demo", { db: Connection.databaseOption }, ({ db }) =>
+  Effect.flatMap(Effect.promise(() => import("./DemoCommand.js")), (demo) => demo.run(db))).pipe(
+    Command.withDescription(Help.extraCommands[0]![1])
+  ) as unknown as AnyCommand
 
-const demoCommand = Command.make("demo", { db: Connection.databaseOption }, ({ db }) =>
-  Effect.gen(function*() {
-    const outcome = yield* Demo.runDemo()
-    yield* Console.log(`\nPipeline report (demo run ${outcome.runId})\n${Demo.formatReport(outcome.report)}`)
-    yield* Console.log(`\nAccounts report\n${AccountsChapter.formatAccountsReport(outcome.accounts.report)}`)
-    yield* Console.log(`\nComms report\n${CommsChapter.formatCommsReport(outcome.comms.report)}`)
-    yield* Console.log(`\nScheduling report\n${SchedulingChapter.formatSchedulingReport(outcome.scheduling.report)}`)
-    yield* Console.log(`\nCalendar report\n${CalendarChapter.formatCalendarReport(outcome.calendar.report)}`)
-    yield* Console.log(`\nBilling report\n${BillingChapter.formatBillingFigures(outcome.billing.figures)}`)
-    yield* Console.log(`\nCompanies report\n${CompaniesChapter.formatCompaniesReport(outcome.companies.report)}`)
-    yield* Console.log(
-      `\nThe records stay in the database: try \`pnpm crm leads list\` or \`pnpm crm opportunities list\`.`
-    )
-  }).pipe(
-    // The companies chapter reads the transport's settings to call as an integration would.
-    Effect.provide(CrmClient.Default.pipe(Layer.provideMerge(Connection.embeddedTransport(db, demoNotice))))
-  )).pipe(
-    Command.withDescription("Walk a sales pipeline on the embedded emulator and print a report")
-  )
+/** `crm emulator`: the emulator's own command, imported when it runs. */
+const emulatorCommand = Effect.promise(() => import("@blocks-crm/emulator")).pipe(
+  Effect.map(({ Cli }) => Cli.emulatorCommand as unknown as AnyCommand)
+)
 
-/** The root command: the commands of every composed domain's contract, plus `demo` and `emulator`. */
-export const crm = group("crm", "The 23blocks CRM from the command line", [
-  ...resourceCommands(domains),
-  demoCommand,
-  EmulatorCli.emulatorCommand
-])
-
-const cli = Command.run(crm, { name: "crm", version: "0.1.0" })
+const cliOf = (subcommands: ReadonlyArray<AnyCommand>, version: string) =>
+  Command.run(group("crm", "The 23blocks CRM from the command line", subcommands), { name: "crm", version })
 
 // @effect/cli styles its help and errors with ANSI codes whatever the output is.
 // eslint-disable-next-line no-control-regex -- the escape character is what marks an ANSI code
@@ -73,12 +55,9 @@ const plainWhereNeeded = (console: Console.Console): Console.Console => {
   }
 }
 
-/**
- * Runs the CLI on `argv` (as `process.argv`: runtime and script first) and returns the exit code,
- * having printed what went wrong.
- */
-export const main = (argv: ReadonlyArray<string>) =>
-  Effect.consoleWith((console) => Effect.withConsole(cli(argv), plainWhereNeeded(console))).pipe(
+/** Runs `argv` through `@effect/cli` over `subcommands` and returns the exit code, having printed what went wrong. */
+const runCommands = (argv: ReadonlyArray<string>, subcommands: ReadonlyArray<AnyCommand>, version: string) =>
+  Effect.consoleWith((console) => Effect.withConsole(cliOf(subcommands, version)(argv), plainWhereNeeded(console))).pipe(
     Effect.matchCauseEffect({
       onSuccess: () => Effect.succeed(Failure.ExitCode.ok),
       onFailure: (cause) => {
@@ -87,3 +66,53 @@ export const main = (argv: ReadonlyArray<string>) =>
       }
     })
   )
+
+/** What `main` runs on: the domains (every domain of `@blocks-crm/sdk` by default) and their command tree. */
+export interface MainOptions {
+  /** Loads a domain by its name; `Domains.loaders` by default. */
+  readonly load?: (name: string) => Promise<CrmDomain.Any>
+  /** The command tree, when it was built ahead (the published CLI reads `dist/commands.json`). */
+  readonly tree?: Tree.Tree
+  /** The version `crm --version` prints (the package's). */
+  readonly version?: string
+}
+
+const loadAll = (load: (name: string) => Promise<CrmDomain.Any>, names: ReadonlyArray<string>) =>
+  Effect.promise(() => Promise.all(names.map(load)))
+
+/**
+ * Runs the CLI on `argv` (as `process.argv`: runtime and script first) and returns the exit code,
+ * having printed what went wrong.
+ */
+export const main = (argv: ReadonlyArray<string>, options: MainOptions = {}) =>
+  Effect.gen(function*() {
+    const version = options.version ?? options.tree?.version ?? "0.0.0"
+    const load = options.load ?? ((name: string) => Domains.loaders[name]!())
+    const names = Object.keys(Domains.loaders)
+    const tree = options.tree ??
+      CommandTree.fromDomains(yield* loadAll(load, names), version)
+    const plan = Launch.plan(argv.slice(2), tree)
+    const width = process.stdout.isTTY === true ? process.stdout.columns : undefined
+    switch (plan._tag) {
+      case "help": {
+        yield* Console.log(Help.forWords(tree, plan.words, width)!)
+        return Failure.ExitCode.ok
+      }
+      case "version": {
+        yield* Console.log(version)
+        return Failure.ExitCode.ok
+      }
+      case "demo":
+        return yield* runCommands(argv, [demoCommand], version)
+      case "emulator":
+        return yield* runCommands(argv, [yield* emulatorCommand], version)
+      case "resource":
+        return yield* runCommands(argv, resourceCommands(yield* loadAll(load, plan.domains), plan.word), version)
+      case "full":
+        return yield* runCommands(argv, [
+          ...resourceCommands(yield* loadAll(load, tree.domains)),
+          demoCommand,
+          yield* emulatorCommand
+        ], version)
+    }
+  })

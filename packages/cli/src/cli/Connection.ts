@@ -2,13 +2,13 @@
  * Where the CLI sends its calls. With `BLOCKS_API_URL` (or `--api-url`) set: that API, with the token
  * and key from `BLOCKS_AUTH_TOKEN` / `BLOCKS_API_KEY` (or `--token` / `--api-key`), validated by
  * core-http's `CrmConfig` so a missing one fails naming every missing variable. Without it: the
- * emulator, started in this process on the local database. Either way calls go over undici
- * (`NodeTransport`), the faster transport on Node.
+ * emulator, started in this process on the local database (imported only then: it is the largest
+ * part of the CLI to load). Either way calls go over Node's own fetch
+ * (`CrmTransport.layerFetch`): for the few requests of a command it is as quick as the undici
+ * transport, and loading the undici package took longer than the request.
  */
 import type { ConfigurationError } from "@blocks-crm/core-http/CrmError"
-import type * as CrmTransport from "@blocks-crm/core-http/CrmTransport"
-import * as NodeTransport from "@blocks-crm/core-http/NodeTransport"
-import { Database, Emulator } from "@blocks-crm/emulator"
+import * as CrmTransport from "@blocks-crm/core-http/CrmTransport"
 import * as Options from "@effect/cli/Options"
 import * as Cause from "effect/Cause"
 import * as Config from "effect/Config"
@@ -55,6 +55,7 @@ export const connectionOptions = {
   db: databaseOption
 }
 
+/** The connection flags of a command, as parsed. */
 export interface ConnectionFlags {
   readonly apiUrl: Option.Option<string>
   readonly token: Option.Option<Redacted.Redacted<string>>
@@ -77,6 +78,7 @@ export const embeddedTransport = (
 ): Layer.Layer<CrmTransport.CrmTransport, EmbeddedEmulatorError> =>
   Layer.unwrapScoped(
     Effect.gen(function*() {
+      const { Database, Emulator } = yield* Effect.promise(() => import("@blocks-crm/emulator"))
       const database = Option.getOrElse(nonBlank(db), Database.defaultDatabasePath)
       // A database that cannot be opened surfaces as a thrown error or a defect as well as a failure.
       const info = yield* Effect.suspend(() => Emulator.start({ port: 0, database })).pipe(
@@ -87,7 +89,7 @@ export const embeddedTransport = (
         )
       )
       yield* Console.error(notice(database))
-      return NodeTransport.layer({
+      return CrmTransport.layerFetch({
         apiUrl: info.url,
         authToken: info.seeds.tokens[0]!,
         apiKey: info.seeds.apiKeys[0]!
@@ -95,12 +97,13 @@ export const embeddedTransport = (
     })
   )
 
+/** The transport a command runs on: a remote API, or the embedded emulator. */
+export type Transport = Layer.Layer<CrmTransport.CrmTransport, ConfigurationError | EmbeddedEmulatorError>
+
 /**
  * The transport the flags and the environment ask for. Flags win over the environment: they are laid
  * over it as the variables they stand for, so core-http reads both the same way.
  */
-type Transport = Layer.Layer<CrmTransport.CrmTransport, ConfigurationError | EmbeddedEmulatorError>
-
 export const transport = (flags: ConnectionFlags): Transport =>
   Layer.unwrapEffect(
     Effect.gen(function*() {
@@ -123,7 +126,7 @@ export const transport = (flags: ConnectionFlags): Transport =>
       ])
       const current = yield* Effect.configProviderWith(Effect.succeed)
       const provider = ConfigProvider.orElse(ConfigProvider.fromMap(overrides), () => current)
-      const remote: Transport = NodeTransport.layerFromEnv().pipe(Layer.provide(Layer.setConfigProvider(provider)))
+      const remote: Transport = CrmTransport.layerFetchFromEnv().pipe(Layer.provide(Layer.setConfigProvider(provider)))
       return remote
     })
   )
