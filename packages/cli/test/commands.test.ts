@@ -215,13 +215,14 @@ describe("crm in this process, against the emulator", () => {
       crm("leads", "frobnicate"),
       crm("emulator", "--help")
     ])
-    // Flags, descriptions and the required ones come from the request schema.
+    // Flags, descriptions and the required ones come from the request schema (one line per flag).
     expect(follows.code).toBe(0)
-    const section = (flag: string) => follows.stdout.split(/\n(?=--)/).find((text) => text.startsWith(`${flag} `)) ?? ""
+    const section = (flag: string) => follows.stdout.split("\n").find((line) => line.trim().startsWith(`${flag} `)) ?? ""
     expect(section("--title")).toContain("What to do")
-    expect(section("--title")).not.toContain("This setting is optional")
+    expect(section("--title")).toContain("(required)")
+    expect(section("--title")).not.toContain("(optional)")
     expect(section("--due-date")).toContain("When it is due (ISO 8601 date-time")
-    expect(section("--due-date")).toContain("This setting is optional")
+    expect(section("--due-date")).toContain("(optional)")
     expect(unknown.code).toBe(2)
     expect(unknown.stderr).toContain("Invalid subcommand for leads - use one of 'list', 'deleted', 'get'")
     expect(emulator.stdout).toContain("[--api-key text...] [--token text...]")

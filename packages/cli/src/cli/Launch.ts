@@ -12,6 +12,7 @@ export type Plan =
   | { readonly _tag: "demo" }
   | { readonly _tag: "emulator" }
   | { readonly _tag: "resource"; readonly word: string; readonly domains: ReadonlyArray<string> }
+  | { readonly _tag: "completions"; readonly shell: "bash" | "zsh" | "fish" }
   | { readonly _tag: "full" }
 
 const helpFlags = new Set(["--help", "-h"])
@@ -26,6 +27,10 @@ export const plan = (args: ReadonlyArray<string>, tree: Tree.Tree): Plan => {
   const first = words[0]
   if (args.length === 0) return { _tag: "help", words: [] }
   if (first === "emulator") return { _tag: "emulator" }
+  const shell = args[args.indexOf("--completions") + 1]
+  if (args.includes("--completions") && (shell === "bash" || shell === "zsh" || shell === "fish")) {
+    return { _tag: "completions", shell }
+  }
   if (args.includes("--completions") || args.includes("--wizard")) return { _tag: "full" }
   if (args.some((arg) => helpFlags.has(arg))) {
     const known = words.length === 0 || Tree.commandAt(tree, words) !== undefined ||
