@@ -228,6 +228,27 @@ describe("crm in this process, against the emulator", () => {
     expect(emulator.stdout).toContain("[--api-key text...] [--token text...]")
   })
 
+  it("prints for a pipe: NDJSON with --all --json, --output json|csv, progress on stderr", async () => {
+    for (const name of ["Pipe one", "Pipe, two", "Pipe \"three\""]) {
+      expect((await crm("touches", "create", "--subject", name, "--touch-type", "call", "--json")).code).toBe(0)
+    }
+    const [ndjson, asJson, output, csv] = await Promise.all([
+      crm("touches", "list", "--all", "--records", "1", "--json"),
+      crm("touches", "list", "--json"),
+      crm("touches", "list", "--output", "json"),
+      crm("touches", "list", "--all", "--records", "2", "--output", "csv")
+    ])
+    expect(ndjson.code).toBe(0)
+    const records = ndjson.stdout.split("\n").map((line) => JSON.parse(line) as { subject: string })
+    expect(records.map((touch) => touch.subject)).toEqual(expect.arrayContaining(["Pipe one", "Pipe, two", "Pipe \"three\""]))
+    expect(ndjson.stderr).toMatch(/^fetched 1 of \d+$/m)
+    expect(output.stdout).toBe(asJson.stdout)
+    const [header, ...rows] = csv.stdout.split("\n")
+    expect(header!.split(",")).toEqual(expect.arrayContaining(["uniqueId", "subject"]))
+    expect(rows).toContain(rows.find((row) => row.includes("\"Pipe, two\"")))
+    expect(rows.some((row) => row.includes("\"Pipe \"\"three\"\"\""))).toBe(true)
+  })
+
   it("checks a whole request as the SDK does: an update with no attribute is refused with exit 2", async () => {
     const refused = await crm("touches", "update", "some-touch")
     expect(refused.code).toBe(2)
