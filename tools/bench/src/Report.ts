@@ -1,6 +1,7 @@
 /**
  * Markdown tables for the benchmark results.
  */
+import type { CliStartResult } from "./CliStart.js"
 import type { DecodeResult } from "./DecodeBench.js"
 import type { LoadRun } from "./EmulatorLoad.js"
 import type { RequestResult } from "./RequestBench.js"
@@ -266,4 +267,19 @@ export const fixedRequestSection = (r: FixedRequestResult) =>
       ],
       ["raw fetch + json()", r.raw.medianUs, r.raw.p99Us, "1.00×", r.raw.concurrent.requestsPerSecond, "1.00×", ""]
     ])
+  ].join("\n")
+
+export const cliSection = (c: CliStartResult) =>
+  [
+    `### CLI start: the built \`crm\` spawned as a user runs it, wall time, median of ${c.rounds} interleaved rounds`,
+    "",
+    table(["command line", "ms", "over the floor", "target", ""], [
+      ["`node -e 0` (the floor)", c.floorMs.toFixed(0), "", "", ""],
+      ["`crm --help`", c.helpMs.toFixed(0), `+${(c.helpMs - c.floorMs).toFixed(0)}`, `≤ ${c.helpTargetMs}`,
+        meets(c.helpMs <= c.helpTargetMs)],
+      ["`crm leads list --json` (emulator in its own process)", c.listMs.toFixed(0), `+${(c.listMs - c.floorMs).toFixed(0)}`,
+        `≤ ${c.listTargetMs}`, meets(c.listMs <= c.listTargetMs)]
+    ]),
+    "",
+    `Help lines: \`crm --help\` ${c.helpLines.root} (≤ 60), \`crm leads --help\` ${c.helpLines.leads}, \`crm leads create --help\` ${c.helpLines.leadsCreate}.`
   ].join("\n")

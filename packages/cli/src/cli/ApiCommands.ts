@@ -307,9 +307,10 @@ const parserOf = (input: Input): (raw: unknown) => Either.Either<unknown, string
 }
 
 const checked = <E>(input: Input, failure: (message: string) => E) => {
-  const parse = parserOf(input)
+  // Made on first use: a command line parses the flags of one command, not of every command built.
+  let parse: ReturnType<typeof parserOf> | undefined
   return (raw: unknown): Effect.Effect<unknown, E> =>
-    Either.match(parse(input.kind._tag === "boolean" ? raw === "true" : raw), {
+    Either.match((parse ??= parserOf(input))(input.kind._tag === "boolean" ? raw === "true" : raw), {
       onLeft: (message) => Effect.fail(failure(message)),
       onRight: (value) => Effect.succeed(value)
     })

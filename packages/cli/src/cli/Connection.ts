@@ -3,12 +3,15 @@
  * and key from `BLOCKS_AUTH_TOKEN` / `BLOCKS_API_KEY` (or `--token` / `--api-key`), validated by
  * core-http's `CrmConfig` so a missing one fails naming every missing variable. Without it: the
  * emulator, started in this process on the local database (imported only then: it is the largest
- * part of the CLI to load). Either way calls go over Node's own fetch
- * (`CrmTransport.layerFetch`): for the few requests of a command it is as quick as the undici
- * transport, and loading the undici package took longer than the request.
+ * part of the CLI to load). Either way calls go over `node:http`
+ * (`CrmTransport.layer` on `NodeHttpClient`): for the few requests of a command, starting fast matters
+ * more than the throughput undici gives, and loading undici (the package, or Node's own behind
+ * `fetch`) cost more CPU than the rest of a `crm leads list`.
  */
 import type { ConfigurationError } from "@blocks-crm/core-http/CrmError"
+import * as CrmConfig from "@blocks-crm/core-http/CrmConfig"
 import * as CrmTransport from "@blocks-crm/core-http/CrmTransport"
+import * as NodeHttpClient from "@effect/platform-node/NodeHttpClient"
 import * as Options from "@effect/cli/Options"
 import * as Cause from "effect/Cause"
 import * as Config from "effect/Config"
@@ -70,6 +73,9 @@ const describe = (error: unknown): string =>
     ? String(error.message)
     : String(error)
 
+const overNodeHttp = <E>(config: Layer.Layer<CrmConfig.CrmConfig, E>) =>
+  CrmTransport.layer.pipe(Layer.provide([config, NodeHttpClient.layer]))
+
 /** The emulator on `--db` or its default database (`CRM_EMULATOR_DB`, else the data directory), for as long as the layer lives. */
 export const embeddedTransport = (
   db: Option.Option<string>,
@@ -89,11 +95,11 @@ export const embeddedTransport = (
         )
       )
       yield* Console.error(notice(database))
-      return CrmTransport.layerFetch({
+      return overNodeHttp(CrmConfig.layer({
         apiUrl: info.url,
         authToken: info.seeds.tokens[0]!,
         apiKey: info.seeds.apiKeys[0]!
-      }).pipe(Layer.orDie)
+      })).pipe(Layer.orDie)
     })
   )
 
@@ -126,7 +132,7 @@ export const transport = (flags: ConnectionFlags): Transport =>
       ])
       const current = yield* Effect.configProviderWith(Effect.succeed)
       const provider = ConfigProvider.orElse(ConfigProvider.fromMap(overrides), () => current)
-      const remote: Transport = CrmTransport.layerFetchFromEnv().pipe(Layer.provide(Layer.setConfigProvider(provider)))
+      const remote: Transport = overNodeHttp(CrmConfig.layerFromEnv()).pipe(Layer.provide(Layer.setConfigProvider(provider)))
       return remote
     })
   )
