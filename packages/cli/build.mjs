@@ -26,7 +26,8 @@ const result = await esbuild.build({
   conditions: ["@blocks-crm/source"],
   // The bundled CommonJS modules (undici, cliui's helpers) call require.
   banner: {
-    js: "import { createRequire as __createRequire } from \"node:module\"; const require = __createRequire(import.meta.url);"
+    js:
+      "import { createRequire as __createRequire } from \"node:module\"; const require = __createRequire(import.meta.url);"
   },
   metafile: true,
   logLevel: "warning"

@@ -217,7 +217,8 @@ describe("crm in this process, against the emulator", () => {
     ])
     // Flags, descriptions and the required ones come from the request schema (one line per flag).
     expect(follows.code).toBe(0)
-    const section = (flag: string) => follows.stdout.split("\n").find((line) => line.trim().startsWith(`${flag} `)) ?? ""
+    const section = (flag: string) =>
+      follows.stdout.split("\n").find((line) => line.trim().startsWith(`${flag} `)) ?? ""
     expect(section("--title")).toContain("What to do")
     expect(section("--title")).toContain("(required)")
     expect(section("--title")).not.toContain("(optional)")
@@ -240,7 +241,9 @@ describe("crm in this process, against the emulator", () => {
     ])
     expect(ndjson.code).toBe(0)
     const records = ndjson.stdout.split("\n").map((line) => JSON.parse(line) as { subject: string })
-    expect(records.map((touch) => touch.subject)).toEqual(expect.arrayContaining(["Pipe one", "Pipe, two", "Pipe \"three\""]))
+    expect(records.map((touch) => touch.subject)).toEqual(
+      expect.arrayContaining(["Pipe one", "Pipe, two", "Pipe \"three\""])
+    )
     expect(ndjson.stderr).toMatch(/^fetched 1 of \d+$/m)
     expect(output.stdout).toBe(asJson.stdout)
     const [header, ...rows] = csv.stdout.split("\n")

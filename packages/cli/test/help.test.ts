@@ -42,10 +42,12 @@ describe("crm help", () => {
     const commands = Tree.commandsUnder(tree, ["leads"])
     expect(commands.length).toBeGreaterThan(5)
     for (const command of commands) {
-      const line = lines(help.stdout).find((text) => text.startsWith(`  ${command.path[1]} `) || text === `  ${command.path[1]}`)
+      const line = lines(help.stdout).find((text) =>
+        text.startsWith(`  ${command.path[1]} `) || text === `  ${command.path[1]}`
+      )
       expect(line, command.path.join(" ")).toContain(command.description)
     }
-    expect(help.stdout).toMatch(/^  follows +Follow-ups/m)
+    expect(help.stdout).toMatch(/^ {2}follows +Follow-ups/m)
     expect(help.stdout).not.toContain("--completions")
     expect(lines(help.stdout).length).toBeLessThanOrEqual(commands.length + 12)
   })
@@ -53,8 +55,8 @@ describe("crm help", () => {
   it("crm leads create --help: its flags with descriptions and the reference's example", async () => {
     const help = await crm("leads", "create", "--help")
     expect(help.code).toBe(0)
-    expect(help.stdout).toMatch(/^  --name text +The lead's name \(required\)$/m)
-    expect(help.stdout).toMatch(/^  --probability integer +Win probability in percent \(0 to 100\) \(optional\)$/m)
+    expect(help.stdout).toMatch(/^ {2}--name text +The lead's name \(required\)$/m)
+    expect(help.stdout).toMatch(/^ {2}--probability integer +Win probability in percent \(0 to 100\) \(optional\)$/m)
     // crm-leads.md, "POST /leads/ - Create Lead".
     expect(help.stdout).toContain(
       "  crm leads create --name \"New Enterprise Deal\" --source referral --value 75000 --stage new --probability 20"

@@ -275,10 +275,20 @@ export const cliSection = (c: CliStartResult) =>
     "",
     table(["command line", "ms", "over the floor", "target", ""], [
       ["`node -e 0` (the floor)", c.floorMs.toFixed(0), "", "", ""],
-      ["`crm --help`", c.helpMs.toFixed(0), `+${(c.helpMs - c.floorMs).toFixed(0)}`, `≤ ${c.helpTargetMs}`,
-        meets(c.helpMs <= c.helpTargetMs)],
-      ["`crm leads list --json` (emulator in its own process)", c.listMs.toFixed(0), `+${(c.listMs - c.floorMs).toFixed(0)}`,
-        `≤ ${c.listTargetMs}`, meets(c.listMs <= c.listTargetMs)]
+      [
+        "`crm --help`",
+        c.helpMs.toFixed(0),
+        `+${(c.helpMs - c.floorMs).toFixed(0)}`,
+        `≤ ${c.helpTargetMs}`,
+        meets(c.helpMs <= c.helpTargetMs)
+      ],
+      [
+        "`crm leads list --json` (emulator in its own process)",
+        c.listMs.toFixed(0),
+        `+${(c.listMs - c.floorMs).toFixed(0)}`,
+        `≤ ${c.listTargetMs}`,
+        meets(c.listMs <= c.listTargetMs)
+      ]
     ]),
     "",
     `Help lines: \`crm --help\` ${c.helpLines.root} (≤ 60), \`crm leads --help\` ${c.helpLines.leads}, \`crm leads create --help\` ${c.helpLines.leadsCreate}.`

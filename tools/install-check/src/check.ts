@@ -306,6 +306,34 @@ const run = (command: string, args: ReadonlyArray<string>, cwd: string): string 
   }
 }
 
+/**
+ * The `crm` bin of `@blocks-crm/cli`, as npm linked it in `project`: `crm --help` fits a screen and
+ * names the resources; `crm leads list --json` answers the emulator's leads as JSON.
+ */
+const checkCli = (project: string, env: NodeJS.ProcessEnv) => {
+  const crm = path.join(project, "node_modules", ".bin", "crm")
+  const cli = (args: ReadonlyArray<string>) => {
+    try {
+      return execFileSync(crm, args, { cwd: project, encoding: "utf8", env, stdio: ["ignore", "pipe", "pipe"] })
+    } catch (error) {
+      const e = error as { stdout?: string; stderr?: string; message: string }
+      throw new Error(`crm ${args.join(" ")} failed:\n${e.stdout ?? ""}${e.stderr ?? e.message}`)
+    }
+  }
+  const help = cli(["--help"]).trimEnd().split("\n")
+  if (help.length > 60) failures.push(`crm --help printed ${help.length} lines (60 at most)`)
+  if (!help.some((line) => /^ {2}leads +Leads/.test(line))) failures.push("crm --help does not list leads")
+  const page = JSON.parse(cli(["leads", "list", "--json"])) as {
+    readonly data: ReadonlyArray<{ readonly uniqueId: string }>
+    readonly meta: { readonly totalRecords: number }
+  }
+  if (page.data.length === 0) failures.push("crm leads list --json listed no lead")
+  console.log(
+    `  crm --help: ${help.length} lines; crm leads list --json: ${page.data.length} of ${page.meta.totalRecords} leads`
+  )
+  console.log("  crm check: ok")
+}
+
 const failures: Array<string> = []
 const work = fs.mkdtempSync(path.join(os.tmpdir(), "blocks-crm-install-check-"))
 let emulator: ChildProcess | undefined
@@ -350,6 +378,11 @@ try {
   for (const { dir, pkg } of publishable) {
     const name = pkg["name"] as string
     const tarball = tarballs.get(name)!
+    // A package that is only a bin (the crm CLI) has no entry point whose types could resolve.
+    if (pkg["exports"]?.["."] === undefined) {
+      console.log(`    ${name}: no "." entry (a bin only), nothing for attw to resolve`)
+      continue
+    }
     // attw does not expand "./*": name every per-module entry the wildcard publishes.
     const entries = wildcardEntries(dir, pkg)
     try {
@@ -405,7 +438,11 @@ try {
     runScript(project, "sdk.mjs", sdkScript, env, "sdk check: ok")
     typecheck(project, "sdk.ts", sdkTypes)
 
-    // 9. Piecemeal: a fresh project with only core-http, client, pipeline and accounts (and the peers
+    // 9. The crm CLI, installed with the rest: its help, and a command against the emulator.
+    step("run the installed crm: --help, and leads list --json against the emulator")
+    checkCli(project, env)
+
+    // 10. Piecemeal: a fresh project with only core-http, client, pipeline and accounts (and the peers
     // they need: not @effect/platform-node, core-http's optional one).
     step("install only core-http, client, pipeline and accounts into another fresh project")
     const chosen = ["@blocks-crm/core-http", "@blocks-crm/client", "@blocks-crm/pipeline", "@blocks-crm/accounts"]

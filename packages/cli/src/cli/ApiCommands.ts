@@ -370,7 +370,9 @@ const rowsTable = (action: Action, model: Model, rows: ReadonlyArray<object>) =>
     : Output.table(rows as ReadonlyArray<Record<string, unknown>>, columnsOf(model), Output.terminalWidth())
 
 const csvOf = (rows: ReadonlyArray<unknown>) => {
-  const objects = rows.map((row) => (typeof row === "object" && row !== null ? row as Record<string, unknown> : { value: row }))
+  const objects = rows.map((
+    row
+  ) => (typeof row === "object" && row !== null ? row as Record<string, unknown> : { value: row }))
   return Output.csv(objects)
 }
 
@@ -541,7 +543,9 @@ const commandOf = (action: Action) => {
       const call = client[action.endpoint.name]!
       if ("all" in flags && flags.all === true) {
         // JSON with --all is NDJSON, one record per line as the pages arrive, so a pipe can start at once.
-        if (format === "json") return yield* Stream.runForEach(walkAll(call, sent), (row) => Console.log(JSON.stringify(row)))
+        if (format === "json") {
+          return yield* Stream.runForEach(walkAll(call, sent), (row) => Console.log(JSON.stringify(row)))
+        }
         const rows = Chunk.toReadonlyArray(yield* Stream.runCollect(walkAll(call, sent)))
         if (format === "csv") return yield* Console.log(csvOf(rows))
         return yield* Console.log(action.success._tag === "page" ? rowsTable(action, action.success.model, rows) : "")

@@ -21,10 +21,13 @@ import * as Help from "./Help.js"
 import * as Launch from "./Launch.js"
 import type * as Tree from "./Tree.js"
 
-const demoCommand: AnyCommand = Command.make("demo", { db: Connection.databaseOption }, ({ db }) =>
-  Effect.flatMap(Effect.promise(() => import("./DemoCommand.js")), (demo) => demo.run(db))).pipe(
-    Command.withDescription(Help.extraCommands[0]![1])
-  ) as unknown as AnyCommand
+const demoCommand: AnyCommand = Command.make(
+  "demo",
+  { db: Connection.databaseOption },
+  ({ db }) => Effect.flatMap(Effect.promise(() => import("./DemoCommand.js")), (demo) => demo.run(db))
+).pipe(
+  Command.withDescription(Help.extraCommands[0]![1])
+) as unknown as AnyCommand
 
 /** `crm emulator`: the emulator's own command, imported when it runs. */
 const emulatorCommand = Effect.promise(() => import("@blocks-crm/emulator")).pipe(
@@ -84,15 +87,16 @@ const plainWhereNeeded = (console: Console.Console): Console.Console => {
 
 /** Runs `argv` through `@effect/cli` over `subcommands` and returns the exit code, having printed what went wrong. */
 const runCommands = (argv: ReadonlyArray<string>, subcommands: ReadonlyArray<AnyCommand>, version: string) =>
-  Effect.consoleWith((console) => Effect.withConsole(cliOf(subcommands, version)(argv), plainWhereNeeded(console))).pipe(
-    Effect.matchCauseEffect({
-      onSuccess: () => Effect.succeed(Failure.ExitCode.ok),
-      onFailure: (cause) => {
-        const { code, message } = Failure.describeCause(cause)
-        return Effect.as(message === undefined ? Effect.void : Console.error(message), code)
-      }
-    })
-  )
+  Effect.consoleWith((console) => Effect.withConsole(cliOf(subcommands, version)(argv), plainWhereNeeded(console)))
+    .pipe(
+      Effect.matchCauseEffect({
+        onSuccess: () => Effect.succeed(Failure.ExitCode.ok),
+        onFailure: (cause) => {
+          const { code, message } = Failure.describeCause(cause)
+          return Effect.as(message === undefined ? Effect.void : Console.error(message), code)
+        }
+      })
+    )
 
 /** What `main` runs on: the domains (every domain of `@blocks-crm/sdk` by default) and their command tree. */
 export interface MainOptions {

@@ -132,7 +132,9 @@ export const transport = (flags: ConnectionFlags): Transport =>
       ])
       const current = yield* Effect.configProviderWith(Effect.succeed)
       const provider = ConfigProvider.orElse(ConfigProvider.fromMap(overrides), () => current)
-      const remote: Transport = overNodeHttp(CrmConfig.layerFromEnv()).pipe(Layer.provide(Layer.setConfigProvider(provider)))
+      const remote: Transport = overNodeHttp(CrmConfig.layerFromEnv()).pipe(
+        Layer.provide(Layer.setConfigProvider(provider))
+      )
       return remote
     })
   )

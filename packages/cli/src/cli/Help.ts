@@ -65,7 +65,10 @@ export const root = (tree: Tree.Tree, width?: number): string => {
       ui,
       resources.map((resource) => {
         const subs = Tree.resourcesUnder(tree, resource.path).map((sub) => sub.path[sub.path.length - 1]!)
-        return [resource.path[0]!, subs.length === 0 ? resource.description : `${resource.description} (${subs.join(", ")})`]
+        return [
+          resource.path[0]!,
+          subs.length === 0 ? resource.description : `${resource.description} (${subs.join(", ")})`
+        ]
       })
     )
   }

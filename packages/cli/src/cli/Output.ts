@@ -61,7 +61,7 @@ export const revealSecrets = (value: unknown): unknown =>
 
 const csvField = (value: unknown) => {
   const text = cell(value)
-  return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text
+  return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, "\"\"")}"` : text
 }
 
 /** Records as CSV (RFC 4180): a header of every field any record has, in first-seen order, then a line per record. */
