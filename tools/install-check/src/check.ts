@@ -271,7 +271,10 @@ const freshProject = (name: string, packages: ReadonlyArray<string>): string => 
     path.join(project, "package.json"),
     JSON.stringify({ name: `blocks-crm-${name}`, version: "0.0.0", private: true, type: "module" }, null, 2)
   )
-  run("npm", ["install", "--no-audit", "--no-fund", "--no-package-lock", ...packages], project)
+  // Optional dependencies are left out: the CLI's better-sqlite3 (its embedded emulator's database)
+  // downloads a prebuilt binary, which this machine cannot, or compiles for minutes; the checks here
+  // call an emulator of their own.
+  run("npm", ["install", "--no-audit", "--no-fund", "--no-package-lock", "--omit=optional", ...packages], project)
   return project
 }
 
