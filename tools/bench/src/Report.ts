@@ -1,6 +1,7 @@
 /**
  * Markdown tables for the benchmark results.
  */
+import type { CliStartResult } from "./CliStart.js"
 import type { DecodeResult } from "./DecodeBench.js"
 import type { LoadRun } from "./EmulatorLoad.js"
 import type { RequestResult } from "./RequestBench.js"
@@ -355,4 +356,29 @@ export const emulatorStartSection = (r: EmulatorStartResult) =>
         r.resetMedianMs <= 5 ? "yes" : "no"
       ]
     ])
+  ].join("\n")
+
+export const cliSection = (c: CliStartResult) =>
+  [
+    `### CLI start: the built \`crm\` spawned as a user runs it, wall time, median of ${c.rounds} interleaved rounds`,
+    "",
+    table(["command line", "ms", "over the floor", "target", ""], [
+      ["`node -e 0` (the floor)", c.floorMs.toFixed(0), "", "", ""],
+      [
+        "`crm --help`",
+        c.helpMs.toFixed(0),
+        `+${(c.helpMs - c.floorMs).toFixed(0)}`,
+        `≤ ${c.helpTargetMs}`,
+        meets(c.helpMs <= c.helpTargetMs)
+      ],
+      [
+        "`crm leads list --json` (emulator in its own process)",
+        c.listMs.toFixed(0),
+        `+${(c.listMs - c.floorMs).toFixed(0)}`,
+        `≤ ${c.listTargetMs}`,
+        meets(c.listMs <= c.listTargetMs)
+      ]
+    ]),
+    "",
+    `Help lines: \`crm --help\` ${c.helpLines.root} (≤ 60), \`crm leads --help\` ${c.helpLines.leads}, \`crm leads create --help\` ${c.helpLines.leadsCreate}.`
   ].join("\n")

@@ -94,6 +94,18 @@ describe("pnpm pack of every publishable package", () => {
       expect(text, "the in-repo source condition is not published").not.toContain("@blocks-crm/source")
 
       const subpaths = exportedSubpaths(dir, manifest.exports)
+      // A package that is only a bin (the crm CLI): its bin is in the tarball, built, and executable.
+      if (manifest.exports["."] === undefined) {
+        const bins = Object.values((packed["bin"] ?? {}) as Record<string, string>)
+        expect(bins.length, `${manifest.name} has a bin`).toBeGreaterThan(0)
+        for (const bin of bins) {
+          const file = path.join(unpacked, bin)
+          expect(files.has(bin.replace(/^\.\//, "")), `${bin} is in the tarball`).toBe(true)
+          expect(fs.statSync(file).mode & 0o111, `${bin} is executable`).not.toBe(0)
+          expect(fs.readFileSync(file, "utf8")).toMatch(/^#!\/usr\/bin\/env node\n/)
+        }
+        return
+      }
       expect(subpaths.map((s) => s.subpath)).toContain(".")
       for (const { key, stem, subpath } of subpaths) {
         const conditions = packed.exports[key]
@@ -142,6 +154,8 @@ describe("piecemeal install", () => {
     )
     expect(output).toMatch(/piecemeal: created and listed lead [0-9a-f-]{36} and account [0-9a-f-]{36}/)
     expect(output).toContain("tsc piecemeal.ts: ok")
+    expect(output).toMatch(/crm --help: \d+ lines; crm leads list --json: [1-9]\d* of \d+ leads/)
+    expect(output).toContain("crm check: ok")
     expect(output).toContain("install check passed")
   }, 600_000)
 })

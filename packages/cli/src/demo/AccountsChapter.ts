@@ -43,6 +43,8 @@ const logoPng = Uint8Array.from(
 )
 
 /**
+ * What the accounts chapter reports: the account, its contacts and its pipeline value.
+ *
  * @since 0.1.0
  */
 export interface AccountsReport {

@@ -38,6 +38,8 @@ export const schedulingPlan = {
 } as const
 
 /**
+ * What the scheduling chapter reports: meetings this week, attendance and Zoom host use.
+ *
  * @since 0.1.0
  */
 export interface SchedulingReport {

@@ -151,6 +151,7 @@ const defaultDescription = (endpoint: Endpoint, noun: string, plural: string, pa
 /** The flags every command has, which no field may take. */
 const reservedFlags = [
   "json",
+  "output",
   "all",
   "api-url",
   "token",
@@ -164,11 +165,12 @@ const reservedFlags = [
   "log-level"
 ]
 
-/** Every command of one domain's contract. */
-export const actionsOf = (api: HttpApi.HttpApi.Any): ReadonlyArray<Action> =>
+/** Every command of one domain's contract (with `only`, of the groups under that top-level word). */
+export const actionsOf = (api: HttpApi.HttpApi.Any, only?: string): ReadonlyArray<Action> =>
   (Object.values((api as unknown as { readonly groups: Record<string, Group> }).groups)).flatMap((group) => {
     const cli = annotation(group.annotations, Contract.CliGroup)
     const resource = cli?.path ?? [kebab(group.identifier)]
+    if (only !== undefined && resource[0] !== only) return []
     const noun = groupNoun(group) ?? singularOf(words(resource[resource.length - 1]!).join(" "))
     const plural = pluralOf(noun)
     return (Object.values(group.endpoints) as ReadonlyArray<Endpoint>).map((endpoint): Action => {
@@ -284,7 +286,8 @@ const hintOf = (input: Input): string | undefined => {
   return format(input.field.ast)
 }
 
-const helpOf = (input: Input) => {
+/** A flag's or argument's help: the field's description and what the schema says about its value. */
+export const helpOf = (input: Input) => {
   const hint = hintOf(input)
   const text = [input.field.description ?? "", hint === undefined ? "" : `(${hint})`].filter((p) => p !== "").join(" ")
   return text === "" ? undefined : text
@@ -304,9 +307,10 @@ const parserOf = (input: Input): (raw: unknown) => Either.Either<unknown, string
 }
 
 const checked = <E>(input: Input, failure: (message: string) => E) => {
-  const parse = parserOf(input)
+  // Made on first use: a command line parses the flags of one command, not of every command built.
+  let parse: ReturnType<typeof parserOf> | undefined
   return (raw: unknown): Effect.Effect<unknown, E> =>
-    Either.match(parse(input.kind._tag === "boolean" ? raw === "true" : raw), {
+    Either.match((parse ??= parserOf(input))(input.kind._tag === "boolean" ? raw === "true" : raw), {
       onLeft: (message) => Effect.fail(failure(message)),
       onRight: (value) => Effect.succeed(value)
     })
@@ -335,7 +339,14 @@ const argOf = (input: Input): Args.Args<unknown> => {
   return Args.mapEffect(help === undefined ? base : Args.withDescription(base, help), checked(input, HelpDoc.p))
 }
 
-const json = Options.boolean("json").pipe(Options.withDescription("Print JSON instead of a table"))
+const json = Options.boolean("json").pipe(Options.withDescription("Print JSON instead of a table (NDJSON with --all)"))
+const output = Options.choice("output", ["table", "json", "csv"]).pipe(
+  Options.withDescription("How to print the answer: table (the default), json or csv"),
+  Options.optional
+)
+
+/** How a command prints its answer. */
+type Format = "table" | "json" | "csv"
 const all = Options.boolean("all").pipe(
   Options.withDescription("Fetch every page, from --page if given (progress on stderr)")
 )
@@ -358,8 +369,26 @@ const rowsTable = (action: Action, model: Model, rows: ReadonlyArray<object>) =>
     ? `No ${action.plural}.`
     : Output.table(rows as ReadonlyArray<Record<string, unknown>>, columnsOf(model), Output.terminalWidth())
 
-const print = (action: Action, result: unknown, request: Request, asJson: boolean) => {
+const csvOf = (rows: ReadonlyArray<unknown>) => {
+  const objects = rows.map((
+    row
+  ) => (typeof row === "object" && row !== null ? row as Record<string, unknown> : { value: row }))
+  return Output.csv(objects)
+}
+
+const print = (action: Action, result: unknown, request: Request, format: Format) => {
   const success = action.success
+  const asJson = format === "json"
+  if (format === "csv") {
+    const rows = success._tag === "page"
+      ? (result as Pagination.PageResult<object>).data
+      : Array.isArray(result)
+      ? result
+      : success._tag === "none"
+      ? []
+      : [result]
+    return Console.log(csvOf(rows))
+  }
   switch (success._tag) {
     case "none": {
       const id = action.inputs.filter((input) => input.in === "path").map((input) => request.path[input.field.name])
@@ -433,6 +462,10 @@ const validated = (action: Action, request: Request) =>
     }
   })
 
+/** The progress of `--all`: one line per page in a pipe, one line rewritten in place on a terminal. */
+const progress = (text: string) =>
+  process.stderr.isTTY === true ? Effect.sync(() => void process.stderr.write(`\r${text}`)) : Console.error(text)
+
 const walkAll = (call: Call, sent: { readonly urlParams?: Record<string, unknown> }) => {
   const params = sent.urlParams ?? {}
   const start = typeof params.page === "number" ? params.page : 1
@@ -449,7 +482,8 @@ const walkAll = (call: Call, sent: { readonly urlParams?: Record<string, unknown
             fetched += result.data.length
             // Counted from the page the walk started at, not from the first page of the listing.
             const expected = Math.max(fetched, result.meta.totalRecords - (start - 1) * records)
-            return Console.error(`fetched ${fetched} of ${expected}`)
+            const line = `fetched ${fetched} of ${expected}`
+            return fetched >= expected && process.stderr.isTTY === true ? progress(`${line}\n`) : progress(line)
           })
         ),
     { startPage: start }
@@ -478,6 +512,7 @@ const commandOf = (action: Action) => {
     inputs: Options.all(action.inputs.filter((input) => input.in !== "path").map(optionOf)),
     args: Args.all(action.inputs.filter((input) => input.in === "path").map(argOf)),
     json,
+    output,
     ...(action.paginated ? { all } : {}),
     ...signingSecret,
     ...Connection.connectionOptions
@@ -491,13 +526,18 @@ const commandOf = (action: Action) => {
     let o = 0
     const values = action.inputs.map((input) => (input.in === "path" ? args[a++] : options[o++]))
     const request = requestOf(action, values)
+    const format: Format = flags.json ? "json" : Option.getOrElse(flags.output, (): Format => "table")
     return Effect.gen(function*() {
       const sent = yield* validated(action, request)
       const client = (yield* ApiClient.group(action.group)) as unknown as Record<string, Call>
       const call = client[action.endpoint.name]!
       if ("all" in flags && flags.all === true) {
+        // JSON with --all is NDJSON, one record per line as the pages arrive, so a pipe can start at once.
+        if (format === "json") {
+          return yield* Stream.runForEach(walkAll(call, sent), (row) => Console.log(JSON.stringify(row)))
+        }
         const rows = Chunk.toReadonlyArray(yield* Stream.runCollect(walkAll(call, sent)))
-        if (flags.json) return yield* Console.log(Output.json({ data: rows, meta: { totalRecords: rows.length } }))
+        if (format === "csv") return yield* Console.log(csvOf(rows))
         return yield* Console.log(action.success._tag === "page" ? rowsTable(action, action.success.model, rows) : "")
       }
       const secret = "signingSecret" in flags ? flags.signingSecret : Option.none()
@@ -506,7 +546,7 @@ const commandOf = (action: Action) => {
       const result = yield* call(headers === undefined ? sent : { ...sent, headers }).pipe(
         secrets.length === 0 ? (self) => self : CrmTransport.withCallOptions({ secrets })
       )
-      return yield* print(action, result, request, flags.json)
+      return yield* print(action, result, request, format)
     }).pipe(Effect.provide(Connection.transport(connection)))
   }).pipe(Command.withDescription(action.description))
 }
@@ -538,8 +578,15 @@ interface Node {
   readonly children: Map<string, Node>
 }
 
-/** The resource commands of a list of domains: one per group, nested as the groups' paths say. */
-export const resourceCommands = (domains: ReadonlyArray<CrmDomain.Any>): ReadonlyArray<AnyCommand> => {
+/**
+ * The resource commands of a list of domains: one per group, nested as the groups' paths say. With
+ * `only`, just the top-level resource of that name (a command line runs one: building the others'
+ * flags would only cost start time).
+ */
+export const resourceCommands = (
+  domains: ReadonlyArray<CrmDomain.Any>,
+  only?: string
+): ReadonlyArray<AnyCommand> => {
   const root: Node = { name: "", description: undefined, actions: [], children: new Map() }
   const nodeAt = (path: ReadonlyArray<string>) =>
     path.reduce((node, word) => {
@@ -550,8 +597,10 @@ export const resourceCommands = (domains: ReadonlyArray<CrmDomain.Any>): Readonl
       return child
     }, root)
   for (const domain of domains) {
-    for (const resource of resourcesOf(domain.api)) nodeAt(resource.path).description ??= resource.description
-    for (const action of actionsOf(domain.api)) nodeAt(action.resource).actions.push(action)
+    for (const resource of resourcesOf(domain.api)) {
+      if (only === undefined || resource.path[0] === only) nodeAt(resource.path).description ??= resource.description
+    }
+    for (const action of actionsOf(domain.api, only)) nodeAt(action.resource).actions.push(action)
   }
   const build = (node: Node): AnyCommand =>
     group(node.name, node.description ?? capitalized(node.name), [

@@ -62,12 +62,20 @@ describe("an account's leads and quotes from the composed client", () => {
     const client = createCrmClient(EmbeddedEmulator.settingsFor(info))
     const account = await client.crm.accounts.create({ name: "Globex" }).finally(() => client.close())
 
-    const help = await crm("leads", "--help")
+    const [help, listHelp, createHelp] = await Promise.all([
+      crm("leads", "--help"),
+      crm("leads", "list-for-account", "--help"),
+      crm("leads", "create-for-account", "--help")
+    ])
     expect(help.code).toBe(0)
-    expect(help.stdout).toMatch(/- list-for-account \[--page integer\] \[--records integer\].* <accountId>/)
-    expect(help.stdout).toMatch(/- create-for-account --name text .* <accountId>/)
+    expect(help.stdout).toMatch(/^ +list-for-account <accountId> +List the leads of an account/m)
+    expect(help.stdout).toMatch(/^ +create-for-account <accountId> /m)
+    expect(listHelp.stdout).toMatch(/^Usage: crm leads list-for-account <accountId> \[flags\]$/m)
+    expect(listHelp.stdout).toMatch(/^ +--page integer /m)
+    expect(listHelp.stdout).toMatch(/^ +--records integer /m)
+    expect(createHelp.stdout).toMatch(/^Usage: crm leads create-for-account <accountId> --name text \[flags\]$/m)
     // The path names the account: no --account-id flag on the account's create.
-    expect(help.stdout).not.toMatch(/- create-for-account [^\n]*--account-id/)
+    expect(createHelp.stdout).not.toContain("--account-id")
 
     const created = await crm("leads", "create-for-account", account.uniqueId, "--name", "Globex pilot", "--json")
     expect([created.code, created.stderr]).toEqual([0, ""])

@@ -33,6 +33,8 @@ export const calendarPlan = {
 } as const
 
 /**
+ * What the calendar chapter reports: the feed's events and the next free hour.
+ *
  * @since 0.1.0
  */
 export interface CalendarReport {

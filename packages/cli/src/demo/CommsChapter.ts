@@ -35,6 +35,8 @@ export const commsPlan = {
 } as const
 
 /**
+ * What the comms chapter reports: subscribed and unsubscribed counts, the published template.
+ *
  * @since 0.1.0
  */
 export interface CommsReport {

@@ -195,6 +195,8 @@ type LeadKey = (typeof plan.leads)[number]["key"]
 type OpportunityKey = (typeof plan.opportunities)[number]["key"]
 
 /**
+ * What the pipeline report prints: the demo run's leads, opportunities and quotes, summed up.
+ *
  * @since 0.1.0
  */
 export interface PipelineReport {
@@ -323,6 +325,8 @@ export interface DemoOutcome {
 }
 
 /**
+ * How to run the demo (the run's name, for records that must not clash between runs).
+ *
  * @since 0.1.0
  */
 export interface DemoOptions {

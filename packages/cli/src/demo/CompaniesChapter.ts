@@ -25,6 +25,8 @@ import { CrmClient } from "@blocks-crm/sdk"
 export const companiesPlan = { company: "my-company", keyName: "integration" } as const
 
 /**
+ * What the companies chapter reports: the integration's key, its calls, and the storage used.
+ *
  * @since 0.1.0
  */
 export interface CompaniesReport {

@@ -59,5 +59,18 @@ export const revealSecrets = (value: unknown): unknown =>
     ? Object.fromEntries(Object.entries(value).map(([key, v]) => [key, Redacted.isRedacted(v) ? Redacted.value(v) : v]))
     : value
 
+const csvField = (value: unknown) => {
+  const text = cell(value)
+  return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, "\"\"")}"` : text
+}
+
+/** Records as CSV (RFC 4180): a header of every field any record has, in first-seen order, then a line per record. */
+export const csv = (rows: ReadonlyArray<Record<string, unknown>>): string => {
+  const fields = [...new Set(rows.flatMap((row) => Object.keys(row)))]
+  return [fields, ...rows.map((row) => fields.map((field) => row[field]))]
+    .map((line) => line.map(csvField).join(","))
+    .join("\n")
+}
+
 /** JSON as the API client returns it (camelCase fields, dates as ISO strings). */
 export const json = (value: unknown): string => JSON.stringify(value, null, 2)

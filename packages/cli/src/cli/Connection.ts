@@ -2,13 +2,16 @@
  * Where the CLI sends its calls. With `BLOCKS_API_URL` (or `--api-url`) set: that API, with the token
  * and key from `BLOCKS_AUTH_TOKEN` / `BLOCKS_API_KEY` (or `--token` / `--api-key`), validated by
  * core-http's `CrmConfig` so a missing one fails naming every missing variable. Without it: the
- * emulator, started in this process on the local database. Either way calls go over undici
- * (`NodeTransport`), the faster transport on Node.
+ * emulator, started in this process on the local database (imported only then: it is the largest
+ * part of the CLI to load). Either way calls go over `node:http`
+ * (`CrmTransport.layer` on `NodeHttpClient`): for the few requests of a command, starting fast matters
+ * more than the throughput undici gives, and loading undici (the package, or Node's own behind
+ * `fetch`) cost more CPU than the rest of a `crm leads list`.
  */
 import type { ConfigurationError } from "@blocks-crm/core-http/CrmError"
-import type * as CrmTransport from "@blocks-crm/core-http/CrmTransport"
-import * as NodeTransport from "@blocks-crm/core-http/NodeTransport"
-import { Database, Emulator } from "@blocks-crm/emulator"
+import * as CrmConfig from "@blocks-crm/core-http/CrmConfig"
+import * as CrmTransport from "@blocks-crm/core-http/CrmTransport"
+import * as NodeHttpClient from "@effect/platform-node/NodeHttpClient"
 import * as Options from "@effect/cli/Options"
 import * as Cause from "effect/Cause"
 import * as Config from "effect/Config"
@@ -55,6 +58,7 @@ export const connectionOptions = {
   db: databaseOption
 }
 
+/** The connection flags of a command, as parsed. */
 export interface ConnectionFlags {
   readonly apiUrl: Option.Option<string>
   readonly token: Option.Option<Redacted.Redacted<string>>
@@ -69,6 +73,9 @@ const describe = (error: unknown): string =>
     ? String(error.message)
     : String(error)
 
+const overNodeHttp = <E>(config: Layer.Layer<CrmConfig.CrmConfig, E>) =>
+  CrmTransport.layer.pipe(Layer.provide([config, NodeHttpClient.layer]))
+
 /** The emulator on `--db` or its default database (`CRM_EMULATOR_DB`, else the data directory), for as long as the layer lives. */
 export const embeddedTransport = (
   db: Option.Option<string>,
@@ -77,6 +84,7 @@ export const embeddedTransport = (
 ): Layer.Layer<CrmTransport.CrmTransport, EmbeddedEmulatorError> =>
   Layer.unwrapScoped(
     Effect.gen(function*() {
+      const { Database, Emulator } = yield* Effect.promise(() => import("@blocks-crm/emulator"))
       const database = Option.getOrElse(nonBlank(db), Database.defaultDatabasePath)
       // A database that cannot be opened surfaces as a thrown error or a defect as well as a failure.
       const info = yield* Effect.suspend(() => Emulator.start({ port: 0, database })).pipe(
@@ -87,20 +95,21 @@ export const embeddedTransport = (
         )
       )
       yield* Console.error(notice(database))
-      return NodeTransport.layer({
+      return overNodeHttp(CrmConfig.layer({
         apiUrl: info.url,
         authToken: info.seeds.tokens[0]!,
         apiKey: info.seeds.apiKeys[0]!
-      }).pipe(Layer.orDie)
+      })).pipe(Layer.orDie)
     })
   )
+
+/** The transport a command runs on: a remote API, or the embedded emulator. */
+export type Transport = Layer.Layer<CrmTransport.CrmTransport, ConfigurationError | EmbeddedEmulatorError>
 
 /**
  * The transport the flags and the environment ask for. Flags win over the environment: they are laid
  * over it as the variables they stand for, so core-http reads both the same way.
  */
-type Transport = Layer.Layer<CrmTransport.CrmTransport, ConfigurationError | EmbeddedEmulatorError>
-
 export const transport = (flags: ConnectionFlags): Transport =>
   Layer.unwrapEffect(
     Effect.gen(function*() {
@@ -123,7 +132,9 @@ export const transport = (flags: ConnectionFlags): Transport =>
       ])
       const current = yield* Effect.configProviderWith(Effect.succeed)
       const provider = ConfigProvider.orElse(ConfigProvider.fromMap(overrides), () => current)
-      const remote: Transport = NodeTransport.layerFromEnv().pipe(Layer.provide(Layer.setConfigProvider(provider)))
+      const remote: Transport = overNodeHttp(CrmConfig.layerFromEnv()).pipe(
+        Layer.provide(Layer.setConfigProvider(provider))
+      )
       return remote
     })
   )

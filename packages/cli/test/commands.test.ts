@@ -28,7 +28,9 @@ import * as Schema from "effect/Schema"
 import * as ApiCommands from "../src/cli/ApiCommands.js"
 import * as Output from "../src/cli/Output.js"
 import { CrmDomain } from "@blocks-crm/sdk"
-import { domains } from "../src/domains.js"
+import * as Domains from "../src/domains.js"
+
+const domains = await Domains.all()
 
 const keysOf = (schema: { readonly fields: object }) => Object.keys(schema.fields)
 
@@ -213,16 +215,41 @@ describe("crm in this process, against the emulator", () => {
       crm("leads", "frobnicate"),
       crm("emulator", "--help")
     ])
-    // Flags, descriptions and the required ones come from the request schema.
+    // Flags, descriptions and the required ones come from the request schema (one line per flag).
     expect(follows.code).toBe(0)
-    const section = (flag: string) => follows.stdout.split(/\n(?=--)/).find((text) => text.startsWith(`${flag} `)) ?? ""
+    const section = (flag: string) =>
+      follows.stdout.split("\n").find((line) => line.trim().startsWith(`${flag} `)) ?? ""
     expect(section("--title")).toContain("What to do")
-    expect(section("--title")).not.toContain("This setting is optional")
+    expect(section("--title")).toContain("(required)")
+    expect(section("--title")).not.toContain("(optional)")
     expect(section("--due-date")).toContain("When it is due (ISO 8601 date-time")
-    expect(section("--due-date")).toContain("This setting is optional")
+    expect(section("--due-date")).toContain("(optional)")
     expect(unknown.code).toBe(2)
     expect(unknown.stderr).toContain("Invalid subcommand for leads - use one of 'list', 'deleted', 'get'")
     expect(emulator.stdout).toContain("[--api-key text...] [--token text...]")
+  })
+
+  it("prints for a pipe: NDJSON with --all --json, --output json|csv, progress on stderr", async () => {
+    for (const name of ["Pipe one", "Pipe, two", "Pipe \"three\""]) {
+      expect((await crm("touches", "create", "--subject", name, "--touch-type", "call", "--json")).code).toBe(0)
+    }
+    const [ndjson, asJson, output, csv] = await Promise.all([
+      crm("touches", "list", "--all", "--records", "1", "--json"),
+      crm("touches", "list", "--json"),
+      crm("touches", "list", "--output", "json"),
+      crm("touches", "list", "--all", "--records", "2", "--output", "csv")
+    ])
+    expect(ndjson.code).toBe(0)
+    const records = ndjson.stdout.split("\n").map((line) => JSON.parse(line) as { subject: string })
+    expect(records.map((touch) => touch.subject)).toEqual(
+      expect.arrayContaining(["Pipe one", "Pipe, two", "Pipe \"three\""])
+    )
+    expect(ndjson.stderr).toMatch(/^fetched 1 of \d+$/m)
+    expect(output.stdout).toBe(asJson.stdout)
+    const [header, ...rows] = csv.stdout.split("\n")
+    expect(header!.split(",")).toEqual(expect.arrayContaining(["uniqueId", "subject"]))
+    expect(rows).toContain(rows.find((row) => row.includes("\"Pipe, two\"")))
+    expect(rows.some((row) => row.includes("\"Pipe \"\"three\"\"\""))).toBe(true)
   })
 
   it("checks a whole request as the SDK does: an update with no attribute is refused with exit 2", async () => {

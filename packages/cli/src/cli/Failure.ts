@@ -15,6 +15,7 @@ import type * as CrmError from "@blocks-crm/core-http/CrmError"
 import * as ValidationError from "@effect/cli/ValidationError"
 import * as Cause from "effect/Cause"
 
+/** The exit codes of `crm`, by what went wrong (the help lists them). */
 export const ExitCode = {
   ok: 0,
   unexpected: 1,
