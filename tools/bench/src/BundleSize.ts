@@ -239,9 +239,10 @@ export const resourceCheck = (
  * conditions plus the workspace's source condition), as an app that imports the entry's exports
  * ships it: the entry keeps its exports (`preserveEntrySignatures: "strict"`), everything else is
  * Rollup's tree-shaking. Per-module bytes are each module's rendered code minified on its own (an
- * estimate: the bundle's minifier also mangles across modules), for the list of what is above a floor.
+ * estimate: the bundle's minifier also mangles across modules), for the list of what is above a floor;
+ * `modules: false` skips them (and the shares).
  */
-export const measureVite = async (file: string): Promise<Measured> => {
+export const measureVite = async (file: string, options?: { readonly modules?: boolean }): Promise<Measured> => {
   const vite = await import("vite")
   const output = await vite.build({
     configFile: false,
@@ -258,14 +259,12 @@ export const measureVite = async (file: string): Promise<Measured> => {
     }
   })
   const results = Array.isArray(output) ? output : [output]
-  const chunks = results.flatMap((result) =>
-    "output" in result ? result.output.filter((o) => o.type === "chunk") : []
-  )
+  const chunks = results.flatMap((result) => "output" in result ? result.output.filter((o) => o.type === "chunk") : [])
   if (chunks.length !== 1) throw new Error(`${file}: Vite produced ${chunks.length} chunks, expected one`)
   const chunk = chunks[0]!
   const share: Share = { effect: 0, effectPlatform: 0, workspace: 0, other: 0 }
   const modules: Array<readonly [string, number]> = []
-  for (const [id, info] of Object.entries(chunk.modules)) {
+  for (const [id, info] of Object.entries(options?.modules === false ? {} : chunk.modules)) {
     if (info.code === null || info.code.length === 0) continue
     const bytes = (await esbuild.transform(info.code, { minify: true, loader: "js" })).code.length
     const input = path.relative(fileURLToPath(repo), id)
