@@ -18,13 +18,14 @@ import type * as CrmDomain from "@blocks-crm/core-http/CrmDomain"
 import { ConfigurationError } from "@blocks-crm/core-http/CrmError"
 import * as CrmTransport from "@blocks-crm/core-http/CrmTransport"
 import * as PromiseFace from "@blocks-crm/core-http/PromiseFace"
+import type * as RecordCache from "@blocks-crm/core-http/RecordCache"
 import * as Context from "effect/Context"
 import * as Effect from "effect/Effect"
 import * as Either from "effect/Either"
 import * as Exit from "effect/Exit"
 import * as Layer from "effect/Layer"
 import * as ManagedRuntime from "effect/ManagedRuntime"
-import { compose } from "./CrmClient.js"
+import { compose, withClientOptions } from "./CrmClient.js"
 
 /**
  * The settings of `CrmConfig` (only `apiUrl`, `authToken` and `apiKey` are required) and the domains
@@ -35,6 +36,12 @@ import { compose } from "./CrmClient.js"
 export interface CreateCrmClientOptions<Domains extends ReadonlyArray<CrmDomain.Any>> extends CrmConfig.CrmOptions {
   /** The descriptors of the domains the client has (`[pipeline, accounts]`), in order. */
   readonly domains: Domains
+  /**
+   * Keeps the records `get` reads for `ttl` (up to `capacity`), per tenant, and shares one request
+   * between concurrent `get`s of a record; a write through this client drops its resource's entries.
+   * Off when left out.
+   */
+  readonly cache?: RecordCache.RecordCacheOptions | undefined
 }
 
 /**
@@ -97,7 +104,7 @@ export const createCrmClient = <const Domains extends ReadonlyArray<CrmDomain.An
       problems: [{ name: "options", problem: `must be an object of settings and domains, got ${got}` }]
     })
   }
-  const { domains, ...settings } = options
+  const { cache, domains, ...settings } = options
   // Every problem at once: the settings' (checked again, cheaply, when the transport is built) and the domains'.
   const problem = domainsProblem(domains)
   if (problem !== undefined) {
@@ -107,7 +114,7 @@ export const createCrmClient = <const Domains extends ReadonlyArray<CrmDomain.An
   }
   const client = Effect.map(compose(domains), (client) => client as object)
   const layer = Layer.scoped(ComposedClient, client).pipe(
-    Layer.provide(CrmTransport.layerFetch(settings))
+    Layer.provide(withClientOptions(CrmTransport.layerFetch(settings), { cache }))
   )
   const runtime = ManagedRuntime.make(layer)
   // Settings are validated and the services built synchronously, so a bad setting throws here.

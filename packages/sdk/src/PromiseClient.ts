@@ -7,6 +7,7 @@
 import type * as CrmDomain from "@blocks-crm/client/CrmDomain"
 import * as Client from "@blocks-crm/client/PromiseClient"
 import type * as CrmConfig from "@blocks-crm/core-http/CrmConfig"
+import type * as RecordCache from "@blocks-crm/core-http/RecordCache"
 import { domains as allDomains } from "./CrmClient.js"
 
 /**
@@ -18,6 +19,8 @@ import { domains as allDomains } from "./CrmClient.js"
 export interface CreateCrmClientOptions<Domains extends ReadonlyArray<CrmDomain.Any>> extends CrmConfig.CrmOptions {
   /** The descriptors of the domains the client has; every domain when left out. */
   readonly domains?: Domains | undefined
+  /** Caches the records `get` reads (see `@blocks-crm/client`'s `createCrmClient`); off when left out. */
+  readonly cache?: RecordCache.RecordCacheOptions | undefined
 }
 
 /**
