@@ -191,7 +191,8 @@ export const loadSection = (runs: ReadonlyArray<LoadRun>) =>
         "requests",
         "errors",
         "non-2xx",
-        "server CPU µs/request"
+        "server CPU µs/request",
+        "÷ HttpApi floor (goal ≥ 0.8)"
       ],
       runs.map((r) => [
         r.endpoint,
@@ -203,7 +204,8 @@ export const loadSection = (runs: ReadonlyArray<LoadRun>) =>
         r.requests,
         r.errors,
         r.non2xx,
-        r.serverCpuUsPerRequest ?? "n/a"
+        r.serverCpuUsPerRequest ?? "n/a",
+        r.floorRatio ?? ""
       ])
     )
   ].join("\n")
