@@ -4,7 +4,8 @@ import { defineConfig } from "vitest/config"
 export const project = (name: string) =>
   defineConfig({
     resolve: { conditions: ["@blocks-crm/source"] },
-    ssr: { resolve: { conditions: ["@blocks-crm/source"] } },
+    // Tests run on Node.js, so packages resolve as Node.js resolves them (`node`: core-http's DefaultTransport).
+    ssr: { resolve: { conditions: ["@blocks-crm/source", "node"] } },
     test: {
       name,
       include: ["test/**/*.test.ts"],

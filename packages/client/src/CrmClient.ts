@@ -19,7 +19,8 @@
 import type * as CrmConfig from "@blocks-crm/core-http/CrmConfig"
 import * as CrmDomain from "@blocks-crm/core-http/CrmDomain"
 import type { ConfigurationError } from "@blocks-crm/core-http/CrmError"
-import * as CrmTransport from "@blocks-crm/core-http/CrmTransport"
+import type * as CrmTransport from "@blocks-crm/core-http/CrmTransport"
+import * as DefaultTransport from "@blocks-crm/core-http/DefaultTransport"
 import * as RecordCache from "@blocks-crm/core-http/RecordCache"
 import * as Context from "effect/Context"
 import * as Effect from "effect/Effect"
@@ -124,10 +125,14 @@ export type ServiceClass<Self, Key extends string, Domains extends ReadonlyArray
   & {
     /** The descriptors the client composes, in order (the `crm` CLI reflects its commands from them). */
     readonly domains: Domains
-    /** The client with settings given in code, over fetch (`client.cache` caches `get`s). */
+    /**
+     * The client with settings given in code, over the runtime's transport (undici on Node.js, fetch
+     * elsewhere); `client.cache` caches `get`s.
+     */
     readonly layer: (options: CrmConfig.CrmOptions, client?: ClientOptions) => Layer.Layer<Self, ConfigurationError>
     /**
-     * The client with settings from `BLOCKS_API_URL`, `BLOCKS_AUTH_TOKEN` and `BLOCKS_API_KEY`, over fetch.
+     * The client with settings from `BLOCKS_API_URL`, `BLOCKS_AUTH_TOKEN` and `BLOCKS_API_KEY`, over
+     * the runtime's transport (undici on Node.js, fetch elsewhere).
      * A missing variable fails with a `ConfigurationError` naming every one that is missing.
      */
     readonly layerFromEnv: (overrides?: EnvOverrides, client?: ClientOptions) => Layer.Layer<Self, ConfigurationError>
@@ -183,10 +188,10 @@ export const Service = <Self = never>(): [Self] extends [never] ? MissingSelfGen
       static readonly domains = options.domains
       // `this` is the class being defined (its `Default` builds instances of it), not `Base`.
       static layer(settings: CrmConfig.CrmOptions, client?: ClientOptions) {
-        return Layer.provide(this.Default, withClientOptions(CrmTransport.layerFetch(settings), client))
+        return Layer.provide(this.Default, withClientOptions(DefaultTransport.layer(settings), client))
       }
       static layerFromEnv(overrides?: EnvOverrides, client?: ClientOptions) {
-        return Layer.provide(this.Default, withClientOptions(CrmTransport.layerFetchFromEnv(overrides), client))
+        return Layer.provide(this.Default, withClientOptions(DefaultTransport.layerFromEnv(overrides), client))
       }
       static layerWithTransport<E, R>(transport: Layer.Layer<CrmTransport.CrmTransport, E, R>) {
         return Layer.provide(this.Default, transport)

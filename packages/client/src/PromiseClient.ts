@@ -16,7 +16,7 @@
 import * as CrmConfig from "@blocks-crm/core-http/CrmConfig"
 import type * as CrmDomain from "@blocks-crm/core-http/CrmDomain"
 import { ConfigurationError } from "@blocks-crm/core-http/CrmError"
-import * as CrmTransport from "@blocks-crm/core-http/CrmTransport"
+import * as DefaultTransport from "@blocks-crm/core-http/DefaultTransport"
 import * as PromiseFace from "@blocks-crm/core-http/PromiseFace"
 import type * as RecordCache from "@blocks-crm/core-http/RecordCache"
 import * as Context from "effect/Context"
@@ -28,14 +28,19 @@ import * as ManagedRuntime from "effect/ManagedRuntime"
 import { compose, withClientOptions } from "./CrmClient.js"
 
 /**
- * The settings of `CrmConfig` (only `apiUrl`, `authToken` and `apiKey` are required) and the domains
- * to compose.
+ * The settings of `CrmConfig` (only `apiUrl`, `authToken` and `apiKey` are required), the domains
+ * to compose, and optionally the transport.
  *
  * @since 0.1.0
  */
 export interface CreateCrmClientOptions<Domains extends ReadonlyArray<CrmDomain.Any>> extends CrmConfig.CrmOptions {
   /** The descriptors of the domains the client has (`[pipeline, accounts]`), in order. */
   readonly domains: Domains
+  /**
+   * The transport, when not the runtime's own pick (undici on Node.js, `fetch` elsewhere): `"fetch"`
+   * runs everywhere, `"undici"` on Node.js only. See `@blocks-crm/core-http/DefaultTransport`.
+   */
+  readonly transport?: DefaultTransport.Name | undefined
   /**
    * Keeps the records `get` reads for `ttl` (up to `capacity`), per tenant, and shares one request
    * between concurrent `get`s of a record; a write through this client drops its resource's entries.
@@ -72,9 +77,11 @@ const ComposedClient = Context.GenericTag<"ComposedClient", object>(
 )
 
 /**
- * Creates the Promise face of the domains given. Invalid settings throw the `ConfigurationError` at
- * once, listing every problem (so does a missing `domains`, from JavaScript); two domains claiming the
- * same client name throw too, naming both.
+ * Creates the Promise face of the domains given, over the runtime's own transport: undici on Node.js
+ * (chosen by the `node` export condition), `fetch` in browsers and other runtimes (a browser bundle
+ * carries no undici); `transport: "fetch"` names one instead. Invalid settings throw the
+ * `ConfigurationError` at once, listing every problem (so does a missing `domains` or an unknown
+ * transport, from JavaScript); two domains claiming the same client name throw too, naming both.
  *
  * @example
  * ```ts
@@ -104,17 +111,26 @@ export const createCrmClient = <const Domains extends ReadonlyArray<CrmDomain.An
       problems: [{ name: "options", problem: `must be an object of settings and domains, got ${got}` }]
     })
   }
-  const { cache, domains, ...settings } = options
-  // Every problem at once: the settings' (checked again, cheaply, when the transport is built) and the domains'.
-  const problem = domainsProblem(domains)
-  if (problem !== undefined) {
+  const { cache, domains, transport, ...settings } = options
+  // Every problem at once: the settings' (checked again, cheaply, when the transport is built), the
+  // transport's and the domains'.
+  const problems = [
+    ...(transport === undefined ?
+      [] :
+      [DefaultTransport.problem(transport)].flatMap((problem) =>
+        problem === undefined ? [] : [{ name: "transport", problem }]
+      )),
+    ...[domainsProblem(domains)].flatMap((problem) => problem === undefined ? [] : [{ name: "domains", problem }])
+  ]
+  if (problems.length > 0) {
     const checked = Effect.runSync(Effect.either(CrmConfig.make(settings)))
     const settingsProblems = Either.isLeft(checked) ? checked.left.problems : []
-    throw new ConfigurationError({ problems: [...settingsProblems, { name: "domains", problem }] })
+    throw new ConfigurationError({ problems: [...settingsProblems, ...problems] })
   }
   const client = Effect.map(compose(domains), (client) => client as object)
+  // The runtime's own transport (undici on Node.js, fetch elsewhere) unless one is named.
   const layer = Layer.scoped(ComposedClient, client).pipe(
-    Layer.provide(withClientOptions(CrmTransport.layerFetch(settings), { cache }))
+    Layer.provide(withClientOptions(DefaultTransport.layer(settings, transport), { cache }))
   )
   const runtime = ManagedRuntime.make(layer)
   // Settings are validated and the services built synchronously, so a bad setting throws here.

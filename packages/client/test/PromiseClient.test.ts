@@ -152,6 +152,39 @@ describe("createCrmClient", () => {
     expect(server.requests.length).toBe(before)
   })
 
+  // undici's `request` sends only the headers it is given; fetch adds its own (`sec-fetch-mode`, `user-agent`).
+  it("sends over undici on Node.js unless told otherwise; transport: \"fetch\" sends over fetch", async () => {
+    const sentWith = async (transport?: "fetch" | "undici") => {
+      const client = createCrmClient({
+        ...NotesServer.settingsFor(server),
+        domains: [notes],
+        ...(transport === undefined ? {} : { transport })
+      })
+      const before = server.requests.length
+      expect(await client.crm.notes.list()).toEqual([])
+      await client.close()
+      return server.requests.slice(before).map((request) => request.headers["sec-fetch-mode"])
+    }
+    expect(await sentWith()).toEqual([undefined])
+    expect(await sentWith("undici")).toEqual([undefined])
+    expect(await sentWith("fetch")).toEqual(["cors"])
+  })
+
+  it("throws a ConfigurationError for a transport it does not know, with the other problems, sending nothing", () => {
+    const before = server.requests.length
+    const { apiKey, apiUrl } = NotesServer.settingsFor(server)
+    expect(() => createCrmClient({ apiUrl, authToken: 42, apiKey, transport: "xhr", domains: [notes] } as any)).toThrow(
+      expect.objectContaining({
+        _tag: "ConfigurationError",
+        problems: [
+          { name: "authToken", problem: "must be a string or a Redacted string, got a number" },
+          { name: "transport", problem: `must be "undici" or "fetch", got "xhr"` }
+        ]
+      })
+    )
+    expect(server.requests.length).toBe(before)
+  })
+
   it("throws at once when two domains claim the same name, naming both", () => {
     const clash = CrmDomain.make({ name: "other", api: HttpApi.make("other"), services: { notes: NotesService } })
     expect(() => createCrmClient({ ...NotesServer.settingsFor(server), domains: [notes, clash] })).toThrow(

@@ -7,18 +7,24 @@
 import type * as CrmDomain from "@blocks-crm/client/CrmDomain"
 import * as Client from "@blocks-crm/client/PromiseClient"
 import type * as CrmConfig from "@blocks-crm/core-http/CrmConfig"
+import type * as DefaultTransport from "@blocks-crm/core-http/DefaultTransport"
 import type * as RecordCache from "@blocks-crm/core-http/RecordCache"
 import { domains as allDomains } from "./CrmClient.js"
 
 /**
  * The settings of `CrmConfig` (only `apiUrl`, `authToken` and `apiKey` are required) and, optionally,
- * the domains to compose (every domain by default).
+ * the domains to compose (every domain by default) and the transport.
  *
  * @since 0.1.0
  */
 export interface CreateCrmClientOptions<Domains extends ReadonlyArray<CrmDomain.Any>> extends CrmConfig.CrmOptions {
   /** The descriptors of the domains the client has; every domain when left out. */
   readonly domains?: Domains | undefined
+  /**
+   * The transport, when not the runtime's own pick (undici on Node.js, `fetch` elsewhere): `"fetch"`
+   * runs everywhere, `"undici"` on Node.js only.
+   */
+  readonly transport?: DefaultTransport.Name | undefined
   /** Caches the records `get` reads (see `@blocks-crm/client`'s `createCrmClient`); off when left out. */
   readonly cache?: RecordCache.RecordCacheOptions | undefined
 }
@@ -33,7 +39,8 @@ export type CrmPromiseClient<Domains extends ReadonlyArray<CrmDomain.Any> = type
   Client.CrmPromiseClient<Domains>
 
 /**
- * Creates the Promise face of every domain (or of the `domains` given). Each method takes an optional
+ * Creates the Promise face of every domain (or of the `domains` given), over undici on Node.js and
+ * `fetch` in browsers and other runtimes (`transport: "fetch"` names one instead). Each method takes an optional
  * trailing `{ signal, timeout, idempotencyKey, ... }`; a failure rejects with the SDK's tagged error
  * itself. Invalid settings throw the `ConfigurationError` at once, listing every problem.
  *

@@ -66,7 +66,7 @@ export const requestSection = (r: RequestResult) =>
   [
     `### Request overhead: leads.get, one at a time, ${r.requests} per face interleaved (emulator process, loopback)`,
     "",
-    table(["face", "median µs", "p99 µs", "req/s", "median ratio", "p99 ratio", "target"], [
+    table(["face", "median µs", "p99 µs", "req/s", "median ratio", "p99 ratio", "target", "median × undici request"], [
       [
         "Effect (ManagedRuntime + LeadsService)",
         r.effect.medianUs,
@@ -74,7 +74,8 @@ export const requestSection = (r: RequestResult) =>
         r.effect.requestsPerSecond,
         x(r.effectRatio),
         x(r.effectP99Ratio),
-        `≤ ${r.target}× (${meets(r.effectRatio <= r.target)})`
+        `≤ ${r.target}× (${meets(r.effectRatio <= r.target)})`,
+        x(r.undiciRatio.effect)
       ],
       [
         "Promise (PromiseFace.promisify)",
@@ -83,9 +84,29 @@ export const requestSection = (r: RequestResult) =>
         r.promise.requestsPerSecond,
         x(r.promiseRatio),
         x(r.promiseP99Ratio),
-        `≤ ${r.target}× (${meets(r.promiseRatio <= r.target)})`
+        `≤ ${r.target}× (${meets(r.promiseRatio <= r.target)})`,
+        x(r.undiciRatio.promise)
       ],
-      ["raw fetch + json()", r.raw.medianUs, r.raw.p99Us, r.raw.requestsPerSecond, "1.00×", "1.00×", ""]
+      [
+        "raw fetch + json()",
+        r.raw.medianUs,
+        r.raw.p99Us,
+        r.raw.requestsPerSecond,
+        "1.00×",
+        "1.00×",
+        "",
+        x(r.undiciRatio.raw)
+      ],
+      [
+        "floor: undici request + body.json()",
+        r.undici.medianUs,
+        r.undici.p99Us,
+        r.undici.requestsPerSecond,
+        x(r.undici.medianUs / r.raw.medianUs),
+        x(r.undici.p99Us / r.raw.p99Us),
+        "",
+        "1.00×"
+      ]
     ])
   ].join("\n")
 
@@ -224,8 +245,13 @@ export const layersSection = (layers: ReadonlyArray<LayerCost>) =>
     )
   ].join("\n")
 
-export const fixedRequestSection = (r: FixedRequestResult) =>
-  [
+export const fixedRequestSection = (r: FixedRequestResult) => {
+  const floor = (f: { readonly undiciRatio: number; readonly undiciConcurrentRatio: number }) => [
+    x(f.undiciRatio),
+    x(f.undiciConcurrentRatio)
+  ]
+  const u = r.userPromise
+  return [
     `### Request overhead, client alone: leads.get against a fixed-response server (separate process, loopback), ${r.requests} sequential per face interleaved, then ${r.concurrency} concurrent (${r.concurrentRounds} interleaved rounds)`,
     "",
     table([
@@ -235,7 +261,9 @@ export const fixedRequestSection = (r: FixedRequestResult) =>
       "median ratio",
       `req/s at ${r.concurrency} concurrent`,
       "throughput ratio",
-      "target"
+      "target",
+      "median × undici request",
+      "throughput × undici request"
     ], [
       [
         "Effect (ManagedRuntime + LeadsService)",
@@ -246,7 +274,8 @@ export const fixedRequestSection = (r: FixedRequestResult) =>
         x(r.concurrentRatio),
         `≤ ${r.target.sequential}× (${meets(r.effectRatio <= r.target.sequential)}); ≥ ${r.target.concurrent}× (${
           meets(r.concurrentRatio >= r.target.concurrent)
-        })`
+        })`,
+        ...floor(r.effect)
       ],
       [
         "Promise (PromiseFace.promisify)",
@@ -255,7 +284,20 @@ export const fixedRequestSection = (r: FixedRequestResult) =>
         x(r.promiseRatio),
         r.promise.concurrent.requestsPerSecond,
         x(r.promiseConcurrentRatio),
-        `≤ ${r.target.sequential}× (${meets(r.promiseRatio <= r.target.sequential)})`
+        `≤ ${r.target.sequential}× (${meets(r.promiseRatio <= r.target.sequential)})`,
+        ...floor(r.promise)
+      ],
+      [
+        `Promise as a user creates it (createCrmClient from @blocks-crm/sdk, no transport named: ${u.transport})`,
+        u.medianUs,
+        u.p99Us,
+        x(u.ratio),
+        u.concurrent.requestsPerSecond,
+        x(u.concurrentRatio),
+        `≤ ${u.target.sequential}× (${meets(u.ratio <= u.target.sequential)}); ≥ ${u.target.concurrent}× (${
+          meets(u.concurrentRatio >= u.target.concurrent)
+        })`,
+        ...floor(u)
       ],
       [
         "Effect over the fetch transport (CrmTransport.layerFetch)",
@@ -264,8 +306,30 @@ export const fixedRequestSection = (r: FixedRequestResult) =>
         x(r.fetchTransportRatio),
         r.effectFetch.concurrent.requestsPerSecond,
         x(r.fetchTransportConcurrentRatio),
-        ""
+        "",
+        ...floor(r.effectFetch)
       ],
-      ["raw fetch + json()", r.raw.medianUs, r.raw.p99Us, "1.00×", r.raw.concurrent.requestsPerSecond, "1.00×", ""]
+      [
+        "raw fetch + json()",
+        r.raw.medianUs,
+        r.raw.p99Us,
+        "1.00×",
+        r.raw.concurrent.requestsPerSecond,
+        "1.00×",
+        "",
+        ...floor(r.raw)
+      ],
+      [
+        "floor: undici request + body.json()",
+        r.undici.medianUs,
+        r.undici.p99Us,
+        x(r.floorRatio),
+        r.undici.concurrent.requestsPerSecond,
+        x(r.floorConcurrentRatio),
+        "",
+        "1.00×",
+        "1.00×"
+      ]
     ])
   ].join("\n")
+}

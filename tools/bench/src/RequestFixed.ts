@@ -1,26 +1,39 @@
 /**
  * (b′) Request overhead of the client alone: `leads.get` through the Effect face and the Promise face
- * (on the Node transport, undici; and the Effect face on the fetch transport)
- * against a raw `fetch` of the same URL with the same headers, against a fixed-response server in
- * another process (it returns one lead document, whatever the path). Sequential calls are interleaved
- * request by request; then each face runs rounds of `concurrency` calls in flight, interleaved round by
- * round, and its throughput is compared with raw fetch's.
+ * (on the Node transport, undici; and the Effect face on the fetch transport), and through the Promise
+ * face exactly as a user creates it (`createCrmClient` from `@blocks-crm/sdk`, no transport named: the
+ * package's export conditions pick it), against a raw `fetch` of the same URL with the same headers,
+ * and beside undici's own `request` (the floor), against a fixed-response server in another process
+ * (it returns one lead document, whatever the path). Sequential calls are interleaved request by
+ * request; then each face runs rounds of `concurrency` calls in flight, interleaved round by round, and
+ * its throughput is compared with raw fetch's and undici's.
  */
 import { CrmTransport, PromiseFace } from "@blocks-crm/core-http"
+import * as DefaultTransport from "@blocks-crm/core-http/DefaultTransport"
 import * as NodeTransport from "@blocks-crm/core-http/NodeTransport"
 import { Lead, LeadsService } from "@blocks-crm/pipeline"
+import { createCrmClient } from "@blocks-crm/sdk"
 import * as Layer from "effect/Layer"
 import * as ManagedRuntime from "effect/ManagedRuntime"
 import * as Schema from "effect/Schema"
-import { credentials, rawGetJson } from "./EmulatorProcess.js"
+import { request as undiciRequest } from "undici"
+import { credentials, rawGetJson, rawHeaders } from "./EmulatorProcess.js"
 import { startFixedServer } from "./FixedServer.js"
 import { makeLead } from "./LeadFixtures.js"
-import { maybeGc, median, now, round } from "./Measure.js"
+import { maybeGc, mean, median, now, percentile, round } from "./Measure.js"
 import type { LatencySummary } from "./RequestBench.js"
-import { mean, percentile } from "./Measure.js"
 
 export interface ConcurrentSummary {
   readonly requestsPerSecond: number
+}
+
+/** One row: its latency and throughput, and both against undici's `request` in the same run (the floor). */
+export type FaceSummary = LatencySummary & {
+  readonly concurrent: ConcurrentSummary
+  /** Median sequential latency, × undici's `request`. */
+  readonly undiciRatio: number
+  /** Throughput at `concurrency` calls in flight, × undici's `request` (median of per-round ratios). */
+  readonly undiciConcurrentRatio: number
 }
 
 export interface FixedRequestResult {
@@ -28,10 +41,23 @@ export interface FixedRequestResult {
   readonly warmup: number
   readonly concurrency: number
   readonly concurrentRounds: number
-  readonly effect: LatencySummary & { readonly concurrent: ConcurrentSummary }
-  readonly promise: LatencySummary & { readonly concurrent: ConcurrentSummary }
-  readonly effectFetch: LatencySummary & { readonly concurrent: ConcurrentSummary }
-  readonly raw: LatencySummary & { readonly concurrent: ConcurrentSummary }
+  readonly effect: FaceSummary
+  readonly promise: FaceSummary
+  /**
+   * The Promise face as a user creates it: `createCrmClient` from `@blocks-crm/sdk`, no transport
+   * named (`transport` says which one the export conditions picked). `ratio` is its median sequential
+   * latency × raw fetch's, `concurrentRatio` its throughput at `concurrency` in flight × raw fetch's.
+   */
+  readonly userPromise: FaceSummary & {
+    readonly transport: DefaultTransport.Name
+    readonly ratio: number
+    readonly concurrentRatio: number
+    readonly target: { readonly sequential: number; readonly concurrent: number }
+  }
+  readonly effectFetch: FaceSummary
+  readonly raw: FaceSummary
+  /** undici's `request` + `body.json()`, same URL and headers: the floor every row is also compared with. */
+  readonly undici: FaceSummary
   /** Median sequential latency, × raw fetch. */
   readonly effectRatio: number
   readonly promiseRatio: number
@@ -41,6 +67,9 @@ export interface FixedRequestResult {
   /** The Effect face over the fetch transport (`CrmTransport.layerFetch`), × raw fetch. */
   readonly fetchTransportRatio: number
   readonly fetchTransportConcurrentRatio: number
+  /** undici's `request` (the floor), × raw fetch: median sequential latency and throughput. */
+  readonly floorRatio: number
+  readonly floorConcurrentRatio: number
   readonly target: { readonly sequential: number; readonly concurrent: number }
 }
 
@@ -50,7 +79,15 @@ const summarize = (samplesNs: ReadonlyArray<number>): LatencySummary => ({
   requestsPerSecond: round(1e9 / mean(samplesNs), 0)
 })
 
-type FaceName = "effect" | "promise" | "effectFetch" | "raw"
+const faceNames = ["effect", "promise", "userPromise", "effectFetch", "raw", "undici"] as const
+type FaceName = typeof faceNames[number]
+
+/** undici's own `request` on its global dispatcher, headers as the SDK sends them. */
+const undiciGetJson = async (url: string): Promise<unknown> => {
+  const response = await undiciRequest(url, { headers: rawHeaders() })
+  if (response.statusCode !== 200) throw new Error(`undici GET answered ${response.statusCode}`)
+  return response.body.json()
+}
 
 export const runRequestFixed = async (options: { readonly quick: boolean }): Promise<FixedRequestResult> => {
   const lead = makeLead(1)
@@ -64,6 +101,8 @@ export const runRequestFixed = async (options: { readonly quick: boolean }): Pro
     const fetchRuntime = ManagedRuntime.make(
       LeadsService.Default.pipe(Layer.provide(CrmTransport.layerFetch(settings)))
     )
+    // As a user writes it: every domain, the transport the package picks for this runtime.
+    const user = createCrmClient(settings)
     try {
       const leads = await runtime.runPromise(LeadsService)
       const fetchLeads = await fetchRuntime.runPromise(LeadsService)
@@ -72,17 +111,23 @@ export const runRequestFixed = async (options: { readonly quick: boolean }): Pro
       const variants: ReadonlyArray<{ readonly name: FaceName; readonly run: () => Promise<unknown> }> = [
         { name: "effect", run: () => runtime.runPromise(leads.get(id)) },
         { name: "promise", run: () => promised.get(id) },
+        { name: "userPromise", run: () => user.crm.leads.get(id) },
         { name: "effectFetch", run: () => fetchRuntime.runPromise(fetchLeads.get(id)) },
-        { name: "raw", run: () => rawGetJson(url) }
+        { name: "raw", run: () => rawGetJson(url) },
+        { name: "undici", run: () => undiciGetJson(url) }
       ]
-      const [viaEffect, viaPromise] = await Promise.all([variants[0]!.run(), variants[1]!.run()])
-      if ((viaEffect as { uniqueId: string }).uniqueId !== id || (viaPromise as { uniqueId: string }).uniqueId !== id) {
-        throw new Error("leads.get did not return the fixed lead")
+      for (const v of variants.slice(0, 4)) {
+        if ((await v.run() as { uniqueId: string }).uniqueId !== id) {
+          throw new Error(`leads.get (${v.name}) did not return the fixed lead`)
+        }
       }
 
       const warmup = options.quick ? 200 : 500
       const requests = options.quick ? 500 : 2000
-      const samples: Record<FaceName, Array<number>> = { effect: [], promise: [], effectFetch: [], raw: [] }
+      const samples = Object.fromEntries(faceNames.map((name) => [name, [] as Array<number>])) as Record<
+        FaceName,
+        Array<number>
+      >
       for (let i = 0; i < warmup; i++) for (const v of variants) await v.run()
       maybeGc()
       for (let i = 0; i < requests; i++) {
@@ -98,7 +143,10 @@ export const runRequestFixed = async (options: { readonly quick: boolean }): Pro
       const concurrency = 16
       const perWorker = options.quick ? 10 : 25
       const concurrentRounds = options.quick ? 8 : 24
-      const roundNs: Record<FaceName, Array<number>> = { effect: [], promise: [], effectFetch: [], raw: [] }
+      const roundNs = Object.fromEntries(faceNames.map((name) => [name, [] as Array<number>])) as Record<
+        FaceName,
+        Array<number>
+      >
       const burst = async (run: () => Promise<unknown>) => {
         const start = now()
         await Promise.all(Array.from({ length: concurrency }, async () => {
@@ -114,34 +162,50 @@ export const runRequestFixed = async (options: { readonly quick: boolean }): Pro
         }
       }
       const calls = concurrency * perWorker
-      const throughput = (name: FaceName): ConcurrentSummary => ({
-        requestsPerSecond: round(calls / (median(roundNs[name]) / 1e9), 0)
+      // Throughput ratio = the baseline's time for a round ÷ the face's time for the same round.
+      const throughputRatio = (name: FaceName, baseline: FaceName = "raw") =>
+        round(median(roundNs[name].map((ns, i) => roundNs[baseline][i]! / ns)))
+      const latency = Object.fromEntries(faceNames.map((name) => [name, summarize(samples[name])])) as Record<
+        FaceName,
+        LatencySummary
+      >
+      const face = (name: FaceName): FaceSummary => ({
+        ...latency[name],
+        concurrent: { requestsPerSecond: round(calls / (median(roundNs[name]) / 1e9), 0) },
+        undiciRatio: round(latency[name].medianUs / latency.undici.medianUs),
+        undiciConcurrentRatio: throughputRatio(name, "undici")
       })
-      // Throughput ratio = raw's time for a round ÷ the face's time for the same round.
-      const throughputRatio = (name: FaceName) => round(median(roundNs[name].map((ns, i) => roundNs.raw[i]! / ns)))
-
-      const effect = summarize(samples.effect)
-      const promise = summarize(samples.promise)
-      const effectFetch = summarize(samples.effectFetch)
-      const raw = summarize(samples.raw)
+      const ratio = (name: FaceName) => round(latency[name].medianUs / latency.raw.medianUs)
+      const target = { sequential: 1.0, concurrent: 1.0 }
       return {
         requests,
         warmup,
         concurrency,
         concurrentRounds,
-        effect: { ...effect, concurrent: throughput("effect") },
-        promise: { ...promise, concurrent: throughput("promise") },
-        effectFetch: { ...effectFetch, concurrent: throughput("effectFetch") },
-        raw: { ...raw, concurrent: throughput("raw") },
-        effectRatio: round(effect.medianUs / raw.medianUs),
-        promiseRatio: round(promise.medianUs / raw.medianUs),
+        effect: face("effect"),
+        promise: face("promise"),
+        userPromise: {
+          ...face("userPromise"),
+          transport: DefaultTransport.picked,
+          ratio: ratio("userPromise"),
+          concurrentRatio: throughputRatio("userPromise"),
+          target
+        },
+        effectFetch: face("effectFetch"),
+        raw: face("raw"),
+        undici: face("undici"),
+        effectRatio: ratio("effect"),
+        promiseRatio: ratio("promise"),
         concurrentRatio: throughputRatio("effect"),
         promiseConcurrentRatio: throughputRatio("promise"),
-        fetchTransportRatio: round(effectFetch.medianUs / raw.medianUs),
+        fetchTransportRatio: ratio("effectFetch"),
         fetchTransportConcurrentRatio: throughputRatio("effectFetch"),
-        target: { sequential: 1.0, concurrent: 1.0 }
+        floorRatio: ratio("undici"),
+        floorConcurrentRatio: throughputRatio("undici"),
+        target
       }
     } finally {
+      await user.close()
       await runtime.dispose()
       await fetchRuntime.dispose()
     }

@@ -15,6 +15,10 @@ describe("bundle contents", () => {
     expect(pipeline).toEqual(["leads", "leadFollows", "opportunities", "quotes", "referrals", "touches"])
     const bundle = await measureMinified({ file: "size-entries/client-pipeline.ts" })
     expect(resourceCheck(bundle.code, markers, pipeline!)).toEqual({ missing: [], foreign: [] })
+    // Outside Node.js (a browser build; esbuild's neutral platform here) createCrmClient takes fetch:
+    // core-http's export conditions leave undici and the Node transport out.
+    expect(bundle.modules.map(([name]) => name).filter((name) => /undici|NodeTransport|\.node\.ts$/i.test(name)))
+      .toEqual([])
   }, 60_000)
 
   it("sees another domain composed beside the pipeline", () => {

@@ -220,7 +220,7 @@ describe("domain generator", () => {
     // Nothing outside the places above.
     for (const entry of written) {
       expect(entry).toMatch(
-        /^(CREATE|UPDATE) (packages\/(gen-check|sdk)\/|teams\/sales\/acme-billing\/|apps\/(emulator|reference)\/|\.changeset\/|tsconfig\.json$|pnpm-workspace\.yaml$|vitest\.config\.ts$)/
+        /^(CREATE|UPDATE) (packages\/(gen-check|sdk|emulator)\/|teams\/sales\/acme-billing\/|apps\/reference\/|\.changeset\/|tsconfig\.json$|pnpm-workspace\.yaml$|vitest\.config\.ts$)/
       )
     }
 

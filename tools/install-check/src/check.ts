@@ -178,12 +178,18 @@ import { createCrmClient, CrmClient } from "@blocks-crm/client"
 import { accounts } from "@blocks-crm/accounts/domain"
 import { accounts as accountsFromRoot } from "@blocks-crm/accounts"
 import { pipeline } from "@blocks-crm/pipeline/domain"
+import * as DefaultTransport from "@blocks-crm/core-http/DefaultTransport"
 import * as Effect from "effect/Effect"
 import assert from "node:assert/strict"
 
 ${settingsJs}
 assert.equal(accounts, accountsFromRoot, "the root and ./domain export the same descriptor")
+assert.equal(DefaultTransport.picked, "undici", "Node.js loads the node export condition: createCrmClient runs over undici")
 assert.throws(() => createCrmClient({ ...settings, domains: [pipeline, pipeline] }), /both define "leads"/)
+assert.throws(() => createCrmClient({ ...settings, domains: [pipeline], transport: "xhr" }), /transport - must be "undici" or "fetch"/)
+const overFetch = createCrmClient({ ...settings, domains: [pipeline], transport: "fetch" })
+assert.ok((await overFetch.crm.leads.list()).meta.totalRecords >= 0, "a client over the named fetch transport answers")
+await overFetch.close()
 const client = createCrmClient({ ...settings, domains: [pipeline, accounts] })
 assert.deepEqual(
   Object.keys(client.crm).sort(),
@@ -406,12 +412,12 @@ try {
     typecheck(project, "sdk.ts", sdkTypes)
 
     // 9. Piecemeal: a fresh project with only core-http, client, pipeline and accounts (and the peers
-    // they need: not @effect/platform-node, core-http's optional one).
+    // they need): on Node, createCrmClient runs over undici, core-http's own dependency.
     step("install only core-http, client, pipeline and accounts into another fresh project")
     const chosen = ["@blocks-crm/core-http", "@blocks-crm/client", "@blocks-crm/pipeline", "@blocks-crm/accounts"]
     const piecemeal = freshProject("piecemeal", [
       ...chosen.map((name) => tarballs.get(name)!),
-      ...peerPins().filter((pin) => !pin.startsWith("@effect/platform-node@"))
+      ...peerPins()
     ])
     const installed = fs.readdirSync(path.join(piecemeal, "node_modules/@blocks-crm")).map((dir) =>
       `@blocks-crm/${dir}`

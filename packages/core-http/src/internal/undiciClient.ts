@@ -1,5 +1,6 @@
 /**
- * A lean `HttpClient` over an undici `Dispatcher`, for `NodeTransport`. The platform's undici client
+ * A lean `HttpClient` over an undici `Dispatcher` (undici 7, a dependency of this package, so the
+ * Node transport needs nothing else installed), for `NodeTransport`. The platform's undici client
  * spends several times raw undici's CPU per call (a URL and two AbortControllers per request, a
  * FinalizationRegistry entry, wrapped responses, headers converted on every read); the transport
  * already owns timeouts, redirects, retries, spans and the body limit, so this one only sends the
@@ -7,8 +8,6 @@
  *
  * @internal
  */
-import * as NodeStream from "@effect/platform-node/NodeStream"
-import type * as Undici from "@effect/platform-node/Undici"
 import * as Cookies from "@effect/platform/Cookies"
 import * as Headers from "@effect/platform/Headers"
 import * as HttpClient from "@effect/platform/HttpClient"
@@ -20,8 +19,10 @@ import * as UrlParams from "@effect/platform/UrlParams"
 import * as Effect from "effect/Effect"
 import * as Inspectable from "effect/Inspectable"
 import * as Option from "effect/Option"
-import type * as Stream from "effect/Stream"
-import { AttemptTimedOut, attemptEnds, followsNoRedirects, makesNoSpans, timesAttemptsOut } from "./clientTraits.js"
+import * as Stream from "effect/Stream"
+import { Readable } from "node:stream"
+import type * as Undici from "undici"
+import { AttemptTimedOut, withTraits } from "./clientTraits.js"
 
 type RequestBody = Exclude<Undici.Dispatcher.DispatchOptions["body"], undefined>
 
@@ -36,7 +37,7 @@ const requestBody = (request: HttpClientRequest.HttpClientRequest): Effect.Effec
     case "FormData":
       return Effect.succeed(body.formData as unknown as RequestBody)
     case "Stream":
-      return NodeStream.toReadable(body.stream)
+      return Effect.map(Stream.toAsyncIterableEffect(body.stream), (chunks) => Readable.from(chunks))
   }
 }
 
@@ -63,16 +64,16 @@ const send = (
   dispatcher: Undici.Dispatcher,
   request: HttpClientRequest.HttpClientRequest,
   target: Target,
-  body: RequestBody
+  body: RequestBody,
+  endsAt: number | undefined
 ) =>
   Effect.async<HttpClientResponse.HttpClientResponse, HttpClientError.RequestError>((resume) => {
     // One controller for both ends: interruption, and the attempt limit the transport set (which
     // stays armed until the body has been read or dropped).
     const controller = new AbortController()
-    const ends = attemptEnds.get(request)
-    const timer = ends === undefined
+    const timer = endsAt === undefined
       ? undefined
-      : setTimeout(() => controller.abort(new AttemptTimedOut()), Math.max(0, ends - Date.now()))
+      : setTimeout(() => controller.abort(new AttemptTimedOut()), Math.max(0, endsAt - Date.now()))
     const disarm = timer === undefined ? noop : () => clearTimeout(timer)
     dispatcher.request({
       signal: controller.signal,
@@ -97,42 +98,49 @@ const send = (
     })
   })
 
+/** Sends `request` through `dispatcher`, cut off at `endsAt` when one is given. */
+const execute = (
+  dispatcher: Undici.Dispatcher,
+  request: HttpClientRequest.HttpClientRequest,
+  endsAt: number | undefined
+): Effect.Effect<HttpClientResponse.HttpClientResponse, HttpClientError.RequestError> => {
+  const plain = request.urlParams.length === 0 && Option.isNone(request.hash) ? splitPlainUrl(request.url) : undefined
+  if (plain !== undefined) {
+    return request.body._tag === "Empty"
+      ? send(dispatcher, request, plain, null, endsAt)
+      : Effect.flatMap(requestBody(request), (body) => send(dispatcher, request, plain, body, endsAt))
+  }
+  const url = UrlParams.makeUrl(request.url, request.urlParams, request.hash)
+  if (url._tag === "Left") {
+    return Effect.fail(new HttpClientError.RequestError({ request, reason: "InvalidUrl", cause: url.left }))
+  }
+  const target = { origin: url.right.origin, path: url.right.pathname + url.right.search }
+  return request.body._tag === "Empty"
+    ? send(dispatcher, request, target, null, endsAt)
+    : Effect.flatMap(requestBody(request), (body) => send(dispatcher, request, target, body, endsAt))
+}
+
 /**
  * The client: the platform's `HttpClient` interface (so `HttpApiClient` and the transport take it
- * as any other) with nothing between the request and undici.
+ * as any other) with nothing between the request and undici. `dispatcher` is asked for on each
+ * request (the pool may be opened by the first).
  *
  * @internal
  */
-export const make = (dispatcher: Undici.Dispatcher): HttpClient.HttpClient => {
-  const client = HttpClient.makeWith<never, never, HttpClientError.HttpClientError, never>(
-    (effect) =>
-      Effect.flatMap(effect, (request) => {
-        const plain = request.urlParams.length === 0 && Option.isNone(request.hash)
-          ? splitPlainUrl(request.url)
-          : undefined
-        if (plain !== undefined) {
-          return request.body._tag === "Empty"
-            ? send(dispatcher, request, plain, null)
-            : Effect.flatMap(requestBody(request), (body) => send(dispatcher, request, plain, body))
-        }
-        const url = UrlParams.makeUrl(request.url, request.urlParams, request.hash)
-        if (url._tag === "Left") {
-          return Effect.fail(new HttpClientError.RequestError({ request, reason: "InvalidUrl", cause: url.left }))
-        }
-        const target = { origin: url.right.origin, path: url.right.pathname + url.right.search }
-        return request.body._tag === "Empty"
-          ? send(dispatcher, request, target, null)
-          : Effect.flatMap(requestBody(request), (body) => send(dispatcher, request, target, body))
-      }),
-    Effect.succeed
+export const make = (dispatcher: () => Undici.Dispatcher): HttpClient.HttpClient =>
+  withTraits(
+    HttpClient.makeWith<never, never, HttpClientError.HttpClientError, never>(
+      (effect) => Effect.flatMap(effect, (request) => execute(dispatcher(), request, undefined)),
+      Effect.succeed
+    ),
+    {
+      // undici's `request` follows no redirect: the transport sees every 3xx.
+      followsNoRedirects: true,
+      // `makeWith`, unlike `make`, adds no span.
+      makesNoSpans: true,
+      executeUntil: (request, endsAt) => execute(dispatcher(), request, endsAt)
+    }
   )
-  // undici's `request` follows no redirect: the transport sees every 3xx.
-  followsNoRedirects.add(client)
-  timesAttemptsOut.add(client)
-  // `makeWith`, unlike `make`, adds no span.
-  makesNoSpans.add(client)
-  return client
-}
 
 const noop = () => {}
 
@@ -220,7 +228,7 @@ class UndiciResponse extends Inspectable.Class implements HttpClientResponse.Htt
   }
 
   get stream(): Stream.Stream<Uint8Array, HttpClientError.ResponseError> {
-    return NodeStream.fromReadable(() => this.source.body, (cause) => this.error(cause))
+    return Stream.fromAsyncIterable(this.source.body, (cause) => this.error(cause))
   }
 
   toJSON(): unknown {
