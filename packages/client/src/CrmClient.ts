@@ -21,6 +21,7 @@ import * as CrmDomain from "@blocks-crm/core-http/CrmDomain"
 import type { ConfigurationError } from "@blocks-crm/core-http/CrmError"
 import type * as CrmTransport from "@blocks-crm/core-http/CrmTransport"
 import * as DefaultTransport from "@blocks-crm/core-http/DefaultTransport"
+import * as RecordCache from "@blocks-crm/core-http/RecordCache"
 import * as Context from "effect/Context"
 import * as Effect from "effect/Effect"
 import * as Layer from "effect/Layer"
@@ -92,6 +93,28 @@ export interface Make<Domains extends ReadonlyArray<CrmDomain.Any>> {
 export type EnvOverrides = Partial<Omit<CrmConfig.CrmOptions, "apiUrl" | "authToken" | "apiKey">>
 
 /**
+ * What a client adds over its transport's settings: `cache` keeps the records `get` reads for a TTL
+ * and shares one request between concurrent `get`s of a record (`RecordCache`; off when left out).
+ *
+ * @since 0.3.0
+ */
+export interface ClientOptions {
+  readonly cache?: RecordCache.RecordCacheOptions | undefined
+}
+
+/**
+ * The transport, with the record cache beside it when `options` asks for one (the services built over
+ * it find the cache in their context; `RecordCache` is optional to them, so the type shows only the transport).
+ *
+ * @since 0.3.0
+ */
+export const withClientOptions = <E, R>(
+  transport: Layer.Layer<CrmTransport.CrmTransport, E, R>,
+  options: ClientOptions | undefined
+): Layer.Layer<CrmTransport.CrmTransport, E | ConfigurationError, R> =>
+  options?.cache === undefined ? transport : Layer.merge(transport, RecordCache.layer(options.cache))
+
+/**
  * A class made by `Service`: an `Effect.Service` whose instance is the composed client, with the
  * layers that supply its transport.
  *
@@ -102,14 +125,17 @@ export type ServiceClass<Self, Key extends string, Domains extends ReadonlyArray
   & {
     /** The descriptors the client composes, in order (the `crm` CLI reflects its commands from them). */
     readonly domains: Domains
-    /** The client with settings given in code, over the runtime's transport (undici on Node.js, fetch elsewhere). */
-    readonly layer: (options: CrmConfig.CrmOptions) => Layer.Layer<Self, ConfigurationError>
+    /**
+     * The client with settings given in code, over the runtime's transport (undici on Node.js, fetch
+     * elsewhere); `client.cache` caches `get`s.
+     */
+    readonly layer: (options: CrmConfig.CrmOptions, client?: ClientOptions) => Layer.Layer<Self, ConfigurationError>
     /**
      * The client with settings from `BLOCKS_API_URL`, `BLOCKS_AUTH_TOKEN` and `BLOCKS_API_KEY`, over
      * the runtime's transport (undici on Node.js, fetch elsewhere).
      * A missing variable fails with a `ConfigurationError` naming every one that is missing.
      */
-    readonly layerFromEnv: (overrides?: EnvOverrides) => Layer.Layer<Self, ConfigurationError>
+    readonly layerFromEnv: (overrides?: EnvOverrides, client?: ClientOptions) => Layer.Layer<Self, ConfigurationError>
     /** The client over a transport you build (undici's `NodeTransport`, another HttpClient, a test server). */
     readonly layerWithTransport: <E, R>(
       transport: Layer.Layer<CrmTransport.CrmTransport, E, R>
@@ -161,11 +187,11 @@ export const Service = <Self = never>(): [Self] extends [never] ? MissingSelfGen
     return class extends Base {
       static readonly domains = options.domains
       // `this` is the class being defined (its `Default` builds instances of it), not `Base`.
-      static layer(settings: CrmConfig.CrmOptions) {
-        return Layer.provide(this.Default, DefaultTransport.layer(settings))
+      static layer(settings: CrmConfig.CrmOptions, client?: ClientOptions) {
+        return Layer.provide(this.Default, withClientOptions(DefaultTransport.layer(settings), client))
       }
-      static layerFromEnv(overrides?: EnvOverrides) {
-        return Layer.provide(this.Default, DefaultTransport.layerFromEnv(overrides))
+      static layerFromEnv(overrides?: EnvOverrides, client?: ClientOptions) {
+        return Layer.provide(this.Default, withClientOptions(DefaultTransport.layerFromEnv(overrides), client))
       }
       static layerWithTransport<E, R>(transport: Layer.Layer<CrmTransport.CrmTransport, E, R>) {
         return Layer.provide(this.Default, transport)

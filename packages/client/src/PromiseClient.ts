@@ -18,13 +18,14 @@ import type * as CrmDomain from "@blocks-crm/core-http/CrmDomain"
 import { ConfigurationError } from "@blocks-crm/core-http/CrmError"
 import * as DefaultTransport from "@blocks-crm/core-http/DefaultTransport"
 import * as PromiseFace from "@blocks-crm/core-http/PromiseFace"
+import type * as RecordCache from "@blocks-crm/core-http/RecordCache"
 import * as Context from "effect/Context"
 import * as Effect from "effect/Effect"
 import * as Either from "effect/Either"
 import * as Exit from "effect/Exit"
 import * as Layer from "effect/Layer"
 import * as ManagedRuntime from "effect/ManagedRuntime"
-import { compose } from "./CrmClient.js"
+import { compose, withClientOptions } from "./CrmClient.js"
 
 /**
  * The settings of `CrmConfig` (only `apiUrl`, `authToken` and `apiKey` are required), the domains
@@ -40,6 +41,12 @@ export interface CreateCrmClientOptions<Domains extends ReadonlyArray<CrmDomain.
    * runs everywhere, `"undici"` on Node.js only. See `@blocks-crm/core-http/DefaultTransport`.
    */
   readonly transport?: DefaultTransport.Name | undefined
+  /**
+   * Keeps the records `get` reads for `ttl` (up to `capacity`), per tenant, and shares one request
+   * between concurrent `get`s of a record; a write through this client drops its resource's entries.
+   * Off when left out.
+   */
+  readonly cache?: RecordCache.RecordCacheOptions | undefined
 }
 
 /**
@@ -104,7 +111,7 @@ export const createCrmClient = <const Domains extends ReadonlyArray<CrmDomain.An
       problems: [{ name: "options", problem: `must be an object of settings and domains, got ${got}` }]
     })
   }
-  const { domains, transport, ...settings } = options
+  const { cache, domains, transport, ...settings } = options
   // Every problem at once: the settings' (checked again, cheaply, when the transport is built), the
   // transport's and the domains'.
   const problems = [
@@ -123,7 +130,7 @@ export const createCrmClient = <const Domains extends ReadonlyArray<CrmDomain.An
   const client = Effect.map(compose(domains), (client) => client as object)
   // The runtime's own transport (undici on Node.js, fetch elsewhere) unless one is named.
   const layer = Layer.scoped(ComposedClient, client).pipe(
-    Layer.provide(DefaultTransport.layer(settings, transport))
+    Layer.provide(withClientOptions(DefaultTransport.layer(settings, transport), { cache }))
   )
   const runtime = ManagedRuntime.make(layer)
   // Settings are validated and the services built synchronously, so a bad setting throws here.

@@ -58,6 +58,40 @@ describe("createCrmClient", () => {
     await client.close()
   })
 
+  it("with cache: 16 concurrent gets of one note are one request, kept until a write to notes", async () => {
+    const cached = createCrmClient({
+      ...NotesServer.settingsFor(server),
+      domains: [notes],
+      cache: { ttl: "1 minute", capacity: 100 }
+    })
+    const plain = createCrmClient({ ...NotesServer.settingsFor(server), domains: [notes] })
+    const note = await cached.crm.notes.create({ title: "Call Acme back" })
+    const gets = () => server.requests.filter((request) => request.method === "GET").length
+    const sixteen = (client: typeof cached) =>
+      Promise.all(Array.from({ length: 16 }, () => client.crm.notes.get(note.uniqueId)))
+    let before = gets()
+    expect((await sixteen(cached)).every((n) => n.title === "Call Acme back")).toBe(true)
+    await cached.crm.notes.get(note.uniqueId)
+    expect(gets() - before).toBe(1)
+    // Off by default: every get is a request.
+    before = gets()
+    await sixteen(plain)
+    expect(gets() - before).toBe(16)
+    // A write to notes through the cached client drops its entries.
+    await cached.crm.notes.create({ title: "Send the quote" })
+    before = gets()
+    await cached.crm.notes.get(note.uniqueId)
+    expect(gets() - before).toBe(1)
+    expect(() =>
+      createCrmClient({ ...NotesServer.settingsFor(server), domains: [notes], cache: { ttl: "1 minute", capacity: 0 } })
+    )
+      .toThrow(
+        expect.objectContaining({ _tag: "ConfigurationError", message: expect.stringContaining("cache.capacity") })
+      )
+    await cached.close()
+    await plain.close()
+  })
+
   it("fails every call after close", async () => {
     const client = createCrmClient({ ...NotesServer.settingsFor(server), domains: [notes] })
     expect(await client.crm.notes.list()).toEqual([])

@@ -31,6 +31,7 @@ import { Public } from "./Contract.js"
 import { CrmTransport, withCallOptions } from "./CrmTransport.js"
 import type { Exchange } from "./CrmTransport.js"
 import { BufferedResponse } from "./internal/bufferedResponse.js"
+import { RecordCache, wrapEndpoint } from "./RecordCache.js"
 import { scrubError } from "./internal/redact.js"
 import { issuesOf, renderPath, requestCheckOf, validatorOf, withoutUndefined } from "./internal/requestCheck.js"
 import type { EndpointRequest as CheckedRequest } from "./internal/requestCheck.js"
@@ -389,17 +390,23 @@ const endpointClient = (
 export const group = <Group extends HttpApiGroup.HttpApiGroup.Any>(
   group: Group
 ): Effect.Effect<GroupClient<Group>, never, CrmTransport> =>
-  Effect.map(CrmTransport, (transport) => {
+  Effect.zipWith(CrmTransport, Effect.serviceOption(RecordCache), (transport, cache) => {
     const client: Record<string, unknown> = {}
     const api = HttpApi.make("crm").add(group as unknown as HttpApiGroup.HttpApiGroup.AnyWithProps)
     HttpApi.reflect(api, {
       onGroup() {},
       onEndpoint({ endpoint, mergedAnnotations, successes }) {
-        const call = endpointClient(
-          group.identifier,
-          endpoint as unknown as HttpApiEndpoint.HttpApiEndpoint.AnyWithProps,
-          successes,
-          transport.client
+        // With a RecordCache in context, `get` is cached and writes drop their resource's entries.
+        const call = wrapEndpoint(
+          cache,
+          transport.settings,
+          endpoint,
+          endpointClient(
+            group.identifier,
+            endpoint as unknown as HttpApiEndpoint.HttpApiEndpoint.AnyWithProps,
+            successes,
+            transport.client
+          )
         )
         // A public endpoint (the ICS feed, a webhook) is sent without the credentials.
         client[endpoint.name] = Option.getOrElse(Context.getOption(mergedAnnotations, Public), () => false)

@@ -8,6 +8,7 @@ import type * as CrmDomain from "@blocks-crm/client/CrmDomain"
 import * as Client from "@blocks-crm/client/PromiseClient"
 import type * as CrmConfig from "@blocks-crm/core-http/CrmConfig"
 import type * as DefaultTransport from "@blocks-crm/core-http/DefaultTransport"
+import type * as RecordCache from "@blocks-crm/core-http/RecordCache"
 import { domains as allDomains } from "./CrmClient.js"
 
 /**
@@ -24,6 +25,8 @@ export interface CreateCrmClientOptions<Domains extends ReadonlyArray<CrmDomain.
    * runs everywhere, `"undici"` on Node.js only.
    */
   readonly transport?: DefaultTransport.Name | undefined
+  /** Caches the records `get` reads (see `@blocks-crm/client`'s `createCrmClient`); off when left out. */
+  readonly cache?: RecordCache.RecordCacheOptions | undefined
 }
 
 /**

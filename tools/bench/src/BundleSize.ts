@@ -1,10 +1,12 @@
 /**
  * What `pnpm size` measures, shared with its test: an entry bundled the way an app's bundler would
- * (esbuild: bundle, ESM, platform neutral, workspace packages from source), its sizes, where the bytes
- * come from (the metafile), and which pipeline resources' wire names the bundle contains.
+ * (esbuild: bundle, ESM, platform neutral, workspace packages from source; and Vite's production
+ * build, Rollup, as browser apps ship), its sizes, where the bytes come from (the metafile, or Rollup's
+ * modules), and which pipeline resources' wire names the bundle contains.
  */
 import * as esbuild from "esbuild"
 import * as fs from "node:fs"
+import * as path from "node:path"
 import { fileURLToPath } from "node:url"
 import * as zlib from "node:zlib"
 
@@ -112,6 +114,30 @@ export const entries: ReadonlyArray<Entry> = [
   }
 ]
 
+/**
+ * The entries also built with Vite (Rollup), named after their esbuild entry with `@vite`; `floor@vite`
+ * is Effect + Schema + HttpClient alone (size-entries/floor-httpclient.ts) under the same bundler.
+ */
+export const viteEntries: ReadonlyArray<Entry> = [
+  { name: "leads-list@vite", file: "size-entries/leads-list.ts", description: "(a) LeadsService.list, Vite" },
+  {
+    name: "client-pipeline@vite",
+    file: "size-entries/client-pipeline.ts",
+    description: "(c) createCrmClient over the pipeline domain, Vite"
+  },
+  { name: "sdk-client@vite", file: "size-entries/sdk-client.ts", description: "(d) the umbrella, Vite" },
+  {
+    name: "floor@vite",
+    file: "size-entries/floor-httpclient.ts",
+    description: "floor: Effect HttpClient over fetch and one Schema decode, Vite"
+  },
+  {
+    name: "floor-httpapiclient@vite",
+    file: "size-entries/floor-httpapiclient.ts",
+    description: "floor: one HttpApi endpoint and its derived client, Vite"
+  }
+]
+
 export const readBudgets = (): BudgetFile => {
   const file = new URL("size-budget.json", root)
   return fs.existsSync(file)
@@ -206,4 +232,61 @@ export const resourceCheck = (
     .filter(([resource]) => !allowed.includes(resource))
     .flatMap(([resource, list]) => list.filter((marker) => code.includes(marker)).map((m) => `${resource}: ${m}`))
   return { missing, foreign }
+}
+
+/**
+ * An entry through Vite's production build (Rollup, minified by Vite's default minifier, browser
+ * conditions plus the workspace's source condition), as an app that imports the entry's exports
+ * ships it: the entry keeps its exports (`preserveEntrySignatures: "strict"`), everything else is
+ * Rollup's tree-shaking. Per-module bytes are each module's rendered code minified on its own (an
+ * estimate: the bundle's minifier also mangles across modules), for the list of what is above a floor;
+ * `modules: false` skips them (and the shares).
+ */
+export const measureVite = async (file: string, options?: { readonly modules?: boolean }): Promise<Measured> => {
+  const vite = await import("vite")
+  const output = await vite.build({
+    configFile: false,
+    root: fileURLToPath(root),
+    logLevel: "silent",
+    mode: "production",
+    resolve: { conditions: ["@blocks-crm/source", ...vite.defaultClientConditions] },
+    build: {
+      write: false,
+      target: "es2022",
+      modulePreload: false,
+      reportCompressedSize: false,
+      rollupOptions: { input: path.resolve(fileURLToPath(root), file), preserveEntrySignatures: "strict" }
+    }
+  })
+  const results = Array.isArray(output) ? output : [output]
+  const chunks = results.flatMap((result) => "output" in result ? result.output.filter((o) => o.type === "chunk") : [])
+  if (chunks.length !== 1) throw new Error(`${file}: Vite produced ${chunks.length} chunks, expected one`)
+  const chunk = chunks[0]!
+  const share: Share = { effect: 0, effectPlatform: 0, workspace: 0, other: 0 }
+  const modules: Array<readonly [string, number]> = []
+  for (const [id, info] of Object.entries(options?.modules === false ? {} : chunk.modules)) {
+    if (info.code === null || info.code.length === 0) continue
+    const bytes = (await esbuild.transform(info.code, { minify: true, loader: "js" })).code.length
+    const input = path.relative(fileURLToPath(repo), id)
+    share[classify(input)] += bytes
+    modules.push([moduleName(input), bytes])
+  }
+  modules.sort((a, b) => b[1] - a[1])
+  const code = Buffer.from(chunk.code)
+  return {
+    minified: code.byteLength,
+    gzip: zlib.gzipSync(code, { level: 9 }).byteLength,
+    share,
+    modules,
+    code: chunk.code
+  }
+}
+
+/** Modules whose minified bytes in `bundle` exceed those in `floor` by more than `min`, largest first. */
+export const aboveFloor = (bundle: Measured, floor: Measured, min = 200): ReadonlyArray<readonly [string, number]> => {
+  const base = new Map(floor.modules)
+  return bundle.modules
+    .map(([name, bytes]) => [name, bytes - (base.get(name) ?? 0)] as const)
+    .filter(([, bytes]) => bytes > min)
+    .sort((a, b) => b[1] - a[1])
 }

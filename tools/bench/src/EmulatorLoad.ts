@@ -1,7 +1,8 @@
 /**
  * (d) Emulator throughput: GET /leads/:id and POST /leads/ at 1, 16 and 64 connections, then the floors:
  * the emulator's own work (credentials, SQLite, schemas) on node:http with one Effect per request, and
- * under GET, from the top of the stack down, one fixed HttpApi endpoint, a plain HttpLayerRouter route,
+ * under GET, from the top of the stack down, one fixed HttpApi endpoint (and a fixed POST whose body is
+ * decoded and not stored: the POST floor), a plain HttpLayerRouter route,
  * node:http running one Effect per request, bare node:http. Driven by autocannon in a separate
  * process against an emulator process, each run bounded in time and in request count. Loopback only.
  * Each run also reports the server's CPU time per request (Linux, from /proc), which a machine shared
@@ -28,6 +29,11 @@ export interface LoadRun {
   readonly non2xx: number
   /** The server process's CPU time (user + system) per request, in µs; undefined where /proc is absent. */
   readonly serverCpuUsPerRequest: number | undefined
+  /**
+   * On the emulator's 16-connection rows: its requests per second ÷ the HttpApi stack floor's for the same
+   * method (one fixed GET, or one fixed POST whose body is decoded and not stored), same run.
+   */
+  readonly floorRatio?: number
 }
 
 interface AutocannonJson {
@@ -170,11 +176,16 @@ export const runEmulatorLoad = async (options: { readonly quick: boolean }): Pro
             ...await measured(server.pid, () => autocannon({ url, connections: 16, seconds }))
           )
         )
+        if (endpoint === httpApiGetFloor) {
+          const post = () => autocannon({ url: `${server.url}/leads/`, connections: 16, seconds, method: "POST", body })
+          await post()
+          runs.push(toRun(httpApiPostFloor, 16, seconds, ...await measured(server.pid, post)))
+        }
       } finally {
         await server.stop()
       }
     }
-    return runs
+    return withFloorRatios(runs)
   } finally {
     await emulator.stop()
   }
@@ -204,8 +215,23 @@ const toRun = (
     : round(serverCpuUs / result.requests.total, 0)
 })
 
+const httpApiGetFloor = "floor: GET on the HttpApi server stack alone"
+const httpApiPostFloor = "floor: POST on the HttpApi server stack alone (body decoded, not stored)"
+
+/** `floorRatio` on the emulator's 16-connection rows: ÷ the HttpApi floor of the same method. */
+const withFloorRatios = (runs: ReadonlyArray<LoadRun>): Array<LoadRun> => {
+  const floorOf = (name: string) => runs.find((run) => run.endpoint === name)?.requestsPerSecond
+  const get = floorOf(httpApiGetFloor)
+  const post = floorOf(httpApiPostFloor)
+  return runs.map((run) => {
+    if (run.connections !== 16) return run
+    const floor = run.endpoint === "GET /leads/:id" ? get : run.endpoint === "POST /leads/" ? post : undefined
+    return floor === undefined || floor === 0 ? run : { ...run, floorRatio: round(run.requestsPerSecond / floor) }
+  })
+}
+
 const floors = [
-  ["floor: GET on the HttpApi server stack alone", (body: string) => startHttpApiFloorServer(body, "httpapi")],
+  [httpApiGetFloor, (body: string) => startHttpApiFloorServer(body, "httpapi")],
   [
     "floor: GET on HttpServer + HttpLayerRouter, plain route (no HttpApi)",
     (body: string) => startHttpApiFloorServer(body, "router")

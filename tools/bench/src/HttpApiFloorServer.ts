@@ -3,8 +3,10 @@
  * one fixed document at `GET /leads/:id` with tracing off and nothing of the emulator in it (no
  * middleware, authentication, storage or schema work). From the top of the stack down:
  *
- * - `httpapi`: one `HttpApi` endpoint mounted the way the emulator mounts its domains (HttpLayerRouter);
- *   the ceiling of any emulator built on HttpApiBuilder's serving path.
+ * - `httpapi`: `HttpApi` endpoints mounted the way the emulator mounts its domains (HttpLayerRouter);
+ *   the ceiling of any emulator built on HttpApiBuilder's serving path. Besides the GET, a fixed
+ *   `POST /leads/` whose JSON body the endpoint decodes with a payload schema (a lead's wire attributes)
+ *   and does not store, answering 201 with the fixed document: the POST floor.
  * - `router`: the platform's HttpServer and HttpLayerRouter with a plain route, no HttpApi.
  * - `runtime`: node:http, each request answered by one Effect run on a ManagedRuntime; the cost of a
  *   fiber per request and nothing of @effect/platform.
@@ -31,15 +33,34 @@ import { createServer } from "node:http"
 const body: unknown = JSON.parse(process.argv[2] ?? "{}")
 const mode = process.argv[3] ?? "httpapi"
 
+// The wire shape of a new lead as the benchmark posts it: decoded on every request, then dropped.
+const CreateLeadPayload = Schema.Struct({
+  lead: Schema.Struct({
+    name: Schema.String,
+    source: Schema.optional(Schema.String),
+    value: Schema.optional(Schema.Number),
+    stage: Schema.optional(Schema.Literal("new", "contacted", "qualified", "proposal", "negotiation", "won", "lost"))
+  })
+})
+
 class LeadsGroup extends HttpApiGroup.make("leads")
   .add(
     HttpApiEndpoint.get("get", "/leads/:id").setPath(Schema.Struct({ id: Schema.String })).addSuccess(Schema.Unknown)
+  )
+  .add(
+    HttpApiEndpoint.post("create", "/leads/").setPayload(CreateLeadPayload).addSuccess(Schema.Unknown, { status: 201 })
   )
 {}
 class FloorApi extends HttpApi.make("floor").add(LeadsGroup) {}
 
 const httpApiRoutes = HttpLayerRouter.addHttpApi(FloorApi).pipe(
-  Layer.provide(HttpApiBuilder.group(FloorApi, "leads", (h) => h.handle("get", () => Effect.succeed(body))))
+  Layer.provide(
+    HttpApiBuilder.group(
+      FloorApi,
+      "leads",
+      (h) => h.handle("get", () => Effect.succeed(body)).handle("create", () => Effect.succeed(body))
+    )
+  )
 )
 // Encoded on every request, as the HttpApi endpoint encodes its answer.
 const plainRoutes = HttpLayerRouter.add("GET", "/leads/:id", Effect.sync(() => HttpServerResponse.unsafeJson(body)))

@@ -214,7 +214,8 @@ export const loadSection = (runs: ReadonlyArray<LoadRun>) =>
         "requests",
         "errors",
         "non-2xx",
-        "server CPU µs/request"
+        "server CPU µs/request",
+        "÷ HttpApi floor (goal ≥ 0.8)"
       ],
       runs.map((r) => [
         r.endpoint,
@@ -226,7 +227,8 @@ export const loadSection = (runs: ReadonlyArray<LoadRun>) =>
         r.requests,
         r.errors,
         r.non2xx,
-        r.serverCpuUsPerRequest ?? "n/a"
+        r.serverCpuUsPerRequest ?? "n/a",
+        r.floorRatio ?? ""
       ])
     )
   ].join("\n")

@@ -1,5 +1,5 @@
 /**
- * `pnpm bench [-- --quick] [-- --only decode,request,request-fixed,stream,emulator,emulator-start,cli]`: measures the SDK side by side
+ * `pnpm bench [-- --quick] [-- --only decode,request,request-fixed,cache,stream,emulator,emulator-start,cli]`: measures the SDK side by side
  * with hand-written baselines and prints markdown tables; the same figures, with the machine they were
  * measured on, go to tools/bench/results/latest.json. Nothing here fails on a figure: targets are
  * reported as met or missed.
@@ -7,6 +7,7 @@
 import * as fs from "node:fs"
 import * as os from "node:os"
 import { runCliStart } from "./CliStart.js"
+import { cacheSection, runCache } from "./CacheBench.js"
 import { runDecode } from "./DecodeBench.js"
 import { runEmulatorLoad } from "./EmulatorLoad.js"
 import { runEmulatorStart } from "./EmulatorStart.js"
@@ -31,7 +32,7 @@ const argv = process.argv.slice(2)
 const quick = argv.includes("--quick")
 const onlyArg = argv.find((a) => a.startsWith("--only="))?.slice("--only=".length) ??
   (argv.includes("--only") ? argv[argv.indexOf("--only") + 1] : undefined)
-const suites = new Set((onlyArg ?? "decode,request,stream,emulator,cli").split(",").map((s) => s.trim()))
+const suites = new Set((onlyArg ?? "decode,request,cache,stream,emulator,cli").split(",").map((s) => s.trim()))
 
 const machine: Machine = {
   cpus: os.cpus().length,
@@ -76,6 +77,12 @@ if (suites.has("request") || suites.has("request-fixed")) {
     sections.push(layersSection(layers))
   }
   results["request"] = request
+}
+if (suites.has("cache")) {
+  step("record cache")
+  const cache = await runCache({ quick })
+  results["cache"] = cache
+  sections.push(cacheSection(cache))
 }
 if (suites.has("stream")) {
   step("streaming")

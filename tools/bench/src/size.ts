@@ -1,12 +1,24 @@
 /**
  * `pnpm size`: bundles each entry in size-entries/ with esbuild (bundle, ESM, platform neutral,
- * workspace packages from source), and reports bytes bundled, minified and gzipped, and how much of the
- * minified output is Effect's (from the metafile). Exits non-zero when an entry exceeds its budget in
- * size-budget.json, when a single-resource entry bundles another pipeline resource (its wire names are
- * in the output), or when an entry cannot be built.
+ * workspace packages from source), and the main ones again through Vite's production build (Rollup),
+ * and reports bytes bundled, minified and gzipped, and how much of the minified output is Effect's.
+ * Exits non-zero when an entry exceeds its budget in size-budget.json, when a single-resource entry
+ * bundles another pipeline resource (its wire names are in the output), or when an entry cannot be built.
  */
 import * as fs from "node:fs"
-import { build, entries, type Measured, measureMinified, readBudgets, resourceCheck, root } from "./BundleSize.js"
+import {
+  aboveFloor,
+  build,
+  type Budget,
+  entries,
+  type Measured,
+  measureMinified,
+  measureVite,
+  readBudgets,
+  resourceCheck,
+  root,
+  viteEntries
+} from "./BundleSize.js"
 import { table } from "./Report.js"
 
 const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KiB`
@@ -14,49 +26,41 @@ const pct = (part: number, whole: number) => `${Math.round((part / whole) * 100)
 const errorText = (error: unknown) =>
   (error as { errors?: ReadonlyArray<{ text: string }> }).errors?.map((e) => e.text).join("; ") ?? String(error)
 
+// Shares of the modules' own bytes (for Vite, each module minified alone: the sum exceeds the bundle).
+const shareTotal = (m: Measured) => m.share.effect + m.share.effectPlatform + m.share.workspace + m.share.other
+
 const { markers, entries: budgets } = readBudgets()
 const rows: Array<Array<string | number>> = []
 const results: Record<string, unknown> = {}
 const measured = new Map<string, Measured>()
 const failures: Array<string> = []
-for (const entry of entries) {
-  let raw: number
-  let m: Measured
-  try {
-    raw = (await build({ file: entry.file }, false)).outputFiles[0]!.contents.byteLength
-    m = await measureMinified({ file: entry.file })
-  } catch (error) {
-    failures.push(`${entry.name}: the bundle failed to build: ${errorText(error)}`)
-    rows.push([entry.description, "—", "—", "—", "—", "—", "build failed"])
-    continue
-  }
-  measured.set(entry.name, m)
-  const budget = budgets[entry.name]
+function check(name: string, description: string, raw: number | undefined, m: Measured) {
+  const budget: Budget | undefined = budgets[name]
   const over: Array<string> = []
   if (budget !== undefined && m.minified > budget.minified) over.push(`minified ${m.minified} > ${budget.minified}`)
   if (budget !== undefined && m.gzip > budget.gzip) over.push(`gzip ${m.gzip} > ${budget.gzip}`)
-  if (over.length > 0) failures.push(`${entry.name}: over budget (${over.join(", ")})`)
+  if (over.length > 0) failures.push(`${name}: over budget (${over.join(", ")})`)
   const only = budget?.only === undefined ? undefined : [budget.only].flat().join("+")
   const resources = budget?.only === undefined ? undefined : resourceCheck(m.code, markers, budget.only)
   if (resources !== undefined && resources.foreign.length > 0) {
-    failures.push(`${entry.name}: bundles other resources than ${only} (${resources.foreign.join(", ")})`)
+    failures.push(`${name}: bundles other resources than ${only} (${resources.foreign.join(", ")})`)
   }
   if (resources !== undefined && resources.missing.length > 0) {
     failures.push(
-      `${entry.name}: ${only}'s own markers are not in the bundle, so the check sees nothing (${
+      `${name}: ${only}'s own markers are not in the bundle, so the check sees nothing (${
         resources.missing.join(", ")
       })`
     )
   }
   const resourcesOk = resources === undefined || (resources.foreign.length === 0 && resources.missing.length === 0)
   rows.push([
-    entry.description,
-    kb(raw),
+    description,
+    raw === undefined ? "—" : kb(raw),
     kb(m.minified),
     kb(m.gzip),
-    `${pct(m.share.effect, m.minified)} effect · ${pct(m.share.effectPlatform, m.minified)} @effect/* · ${
-      pct(m.share.workspace, m.minified)
-    } SDK · ${pct(m.share.other, m.minified)} other`,
+    `${pct(m.share.effect, shareTotal(m))} effect · ${pct(m.share.effectPlatform, shareTotal(m))} @effect/* · ${
+      pct(m.share.workspace, shareTotal(m))
+    } SDK · ${pct(m.share.other, shareTotal(m))} other`,
     budget === undefined
       ? "none"
       : `${kb(budget.minified)} / ${kb(budget.gzip)} gz${only === undefined ? "" : `, ${only} only`}`,
@@ -69,7 +73,36 @@ for (const entry of entries) {
       : "OTHER RESOURCE"
   ])
   const { code: _code, modules: _modules, ...figures } = m
-  results[entry.name] = { raw, ...figures, budget }
+  results[name] = { ...(raw === undefined ? {} : { raw }), ...figures, budget }
+}
+
+for (const entry of entries) {
+  let raw: number
+  let m: Measured
+  try {
+    raw = (await build({ file: entry.file }, false)).outputFiles[0]!.contents.byteLength
+    m = await measureMinified({ file: entry.file })
+  } catch (error) {
+    failures.push(`${entry.name}: the bundle failed to build: ${errorText(error)}`)
+    rows.push([entry.description, "—", "—", "—", "—", "—", "build failed"])
+    continue
+  }
+  measured.set(entry.name, m)
+  check(entry.name, entry.description, raw, m)
+}
+
+// The same entries as a browser app ships them (Vite's production build).
+for (const entry of viteEntries) {
+  let m: Measured
+  try {
+    m = await measureVite(entry.file)
+  } catch (error) {
+    failures.push(`${entry.name}: the Vite build failed: ${errorText(error)}`)
+    rows.push([entry.description, "—", "—", "—", "—", "—", "build failed"])
+    continue
+  }
+  measured.set(entry.name, m)
+  check(entry.name, entry.description, undefined, m)
 }
 
 // What each further service adds to an app that already has leads (issue 17: at most 3 KB gz each).
@@ -101,6 +134,11 @@ const platform = leads?.modules.filter(([name]) =>
   !name.startsWith("effect/") && !name.startsWith("packages/") && !name.startsWith("tools/")
 ).slice(0, 12) ?? []
 
+// What leads-only adds over Effect + Schema + HttpClient under Vite: the list of modules to cut from.
+const leadsVite = measured.get("leads-list@vite")
+const floorVite = measured.get("floor@vite")
+const overFloor = leadsVite !== undefined && floorVite !== undefined ? aboveFloor(leadsVite, floorVite) : []
+
 console.log(
   [
     "## Bundle size (esbuild: bundle, minify, ESM, platform neutral; gzip level 9)",
@@ -113,13 +151,30 @@ console.log(
     "",
     "### Largest modules outside `effect` and the SDK in (a), minified",
     "",
-    table(["module", "minified"], platform.map(([name, bytes]) => [name, bytes]))
+    table(["module", "minified"], platform.map(([name, bytes]) => [name, bytes])),
+    "",
+    leadsVite !== undefined && floorVite !== undefined
+      ? `### Vite: leads-list ${kb(leadsVite.gzip)} gz over the floor's ${kb(floorVite.gzip)} gz (+${
+        kb(leadsVite.gzip - floorVite.gzip)
+      }); modules above the floor, each minified alone`
+      : "### Vite: leads-list or its floor failed to build",
+    "",
+    table(["module", "minified over the floor"], overFloor.slice(0, 30).map(([name, bytes]) => [name, bytes]))
   ].join("\n")
 )
 fs.mkdirSync(new URL("results/", root), { recursive: true })
 fs.writeFileSync(
   new URL("results/size.json", root),
-  JSON.stringify({ date: new Date().toISOString(), results, furtherServiceOverLeadsGzip: deltas }, null, 2) + "\n"
+  JSON.stringify(
+    {
+      date: new Date().toISOString(),
+      results,
+      furtherServiceOverLeadsGzip: deltas,
+      "leads-list@vite overFloor@vite": Object.fromEntries(overFloor)
+    },
+    null,
+    2
+  ) + "\n"
 )
 if (failures.length > 0) {
   console.error(`\nsize check failed:\n${failures.map((f) => `  - ${f}`).join("\n")}`)

@@ -51,16 +51,24 @@ const hasOwn = Object.prototype.hasOwnProperty
 // Generated struct code
 // ---------------------------------------------------------------------------------------------
 
-/** Whether this runtime compiles generated code (a Content Security Policy can forbid it). */
-const runtimeGenerates: boolean = (() => {
-  try {
-    return new Function("return true")() === true
-  } catch {
-    return false
+/**
+ * Whether this runtime compiles generated code (a Content Security Policy can forbid it), asked the
+ * first time a struct is compiled rather than at import: importing the SDK evaluates no code, so a
+ * page whose policy forbids it reports no violation until a decoder is built.
+ */
+let runtimeGenerates: boolean | undefined
+const runtimeCanGenerate = (): boolean => {
+  if (runtimeGenerates === undefined) {
+    try {
+      runtimeGenerates = new Function("return true")() === true
+    } catch {
+      runtimeGenerates = false
+    }
   }
-})()
+  return runtimeGenerates
+}
 
-let canGenerate = runtimeGenerates
+let generationWanted = true
 
 /**
  * Turns code generation off (or back on, where the runtime allows it) for what is compiled next:
@@ -69,7 +77,7 @@ let canGenerate = runtimeGenerates
  * @internal
  */
 export const setCodeGeneration = (enabled: boolean): void => {
-  canGenerate = enabled && runtimeGenerates
+  generationWanted = enabled
 }
 
 /**
@@ -79,7 +87,7 @@ export const setCodeGeneration = (enabled: boolean): void => {
  * `undefined` when code cannot be generated: the caller keeps its closures.
  */
 const generate = <F>(values: Record<string, unknown>, body: string): F | undefined => {
-  if (!canGenerate) return undefined
+  if (!generationWanted || !runtimeCanGenerate()) return undefined
   try {
     return new Function(...Object.keys(values), `"use strict";\n${body}`)(...Object.values(values)) as F
   } catch {
