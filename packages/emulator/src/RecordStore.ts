@@ -25,6 +25,46 @@ export interface PageQuery {
    * from the record itself, so a change of the attribute moves the record, unlike `parentId`.
    */
   readonly attributes?: Readonly<Record<string, string>> | undefined
+  /** Only records whose stored (wire) attributes meet these conditions (filters of a listing). */
+  readonly where?: ReadonlyArray<Condition> | undefined
+  /** The order: by one stored attribute, ties (and records without it) in insertion order. */
+  readonly order?: Sort | undefined
+}
+
+/**
+ * A condition on one stored (wire) attribute: equal to a value, or at least / at most it (ISO
+ * timestamps compare as text, numbers as numbers; a boolean is 1 or 0, as SQLite's JSON reads it).
+ */
+export interface Condition {
+  readonly attribute: string
+  readonly op: "=" | ">=" | "<="
+  readonly value: string | number
+}
+
+/** An order by one stored (wire) attribute. SQLite puts records without it first ascending, last descending. */
+export interface Sort {
+  readonly attribute: string
+  readonly descending: boolean
+}
+
+/** The path `json_extract` reads a stored attribute at. */
+const jsonPath = (attribute: string) => `$."${attribute.replace(/"/g, "")}"`
+
+/** The WHERE text and parameters of `conditions`, appended to `where` / `params`. */
+const conditionsText = (conditions: ReadonlyArray<Condition>, params: Array<unknown>): string => {
+  let text = ""
+  for (const condition of conditions) {
+    text += ` AND json_extract(data, ?) ${condition.op} ?`
+    params.push(jsonPath(condition.attribute), condition.value)
+  }
+  return text
+}
+
+/** The ORDER BY text of `sort` (its parameter appended to `params`): always ending on `seq`, so pages are stable. */
+const orderText = (sort: Sort | undefined, params: Array<unknown>): string => {
+  if (sort === undefined) return "ORDER BY seq"
+  params.push(jsonPath(sort.attribute))
+  return `ORDER BY json_extract(data, ?) ${sort.descending ? "DESC" : "ASC"}, seq`
 }
 
 /** One page of a listing, with the totals the reference's `meta` reports. */
@@ -44,7 +84,11 @@ export interface Collection<A> {
   readonly list: (tenantId: string, query: PageQuery) => Effect.Effect<Page<A>, SqlError>
   readonly all: (
     tenantId: string,
-    query: { readonly parentId?: string | undefined }
+    query: {
+      readonly parentId?: string | undefined
+      readonly where?: ReadonlyArray<Condition> | undefined
+      readonly order?: Sort | undefined
+    }
   ) => Effect.Effect<ReadonlyArray<A>, SqlError>
   readonly find: (
     tenantId: string,
@@ -161,8 +205,11 @@ export const layer: Layer.Layer<RecordStore, never, SqlClient.SqlClient> = Layer
         }
         for (const [key, value] of Object.entries(query.attributes ?? {})) {
           where += " AND json_extract(data, ?) = ?"
-          params.push(`$."${key}"`, value)
+          params.push(jsonPath(key), value)
         }
+        where += conditionsText(query.where ?? [], params)
+        const pageParams = [...params]
+        const order = orderText(query.order, pageParams)
         return Effect.flatMap(
           run<{ readonly total: number }>(`SELECT COUNT(*) AS total FROM records WHERE ${where}`, params),
           ([count]) => {
@@ -171,8 +218,8 @@ export const layer: Layer.Layer<RecordStore, never, SqlClient.SqlClient> = Layer
             // A page past the end is empty without asking SQLite, which refuses offsets beyond 64 bits.
             const rows = offset >= totalRecords
               ? Effect.succeed<ReadonlyArray<Row>>([])
-              : run<Row>(`SELECT data FROM records WHERE ${where} ORDER BY seq LIMIT ? OFFSET ?`, [
-                ...params,
+              : run<Row>(`SELECT data FROM records WHERE ${where} ${order} LIMIT ? OFFSET ?`, [
+                ...pageParams,
                 records,
                 offset
               ])
@@ -189,15 +236,17 @@ export const layer: Layer.Layer<RecordStore, never, SqlClient.SqlClient> = Layer
 
       return {
         list,
-        all: (tenantId, query) =>
-          Effect.map(
-            run<Row>(
-              `SELECT data FROM records WHERE ${scopeText(query.parentId !== undefined, false)} AND archived = 0
-                ORDER BY seq`,
-              scopeParams(tenantId, name, query.parentId)
-            ),
+        all: (tenantId, query) => {
+          const params = scopeParams(tenantId, name, query.parentId)
+          const where = `${scopeText(query.parentId !== undefined, false)} AND archived = 0${
+            conditionsText(query.where ?? [], params)
+          }`
+          const order = orderText(query.order, params)
+          return Effect.map(
+            run<Row>(`SELECT data FROM records WHERE ${where} ${order}`, params),
             (rows) => rows.map((row) => decode(row.data))
-          ),
+          )
+        },
         find: (tenantId, uniqueId, findOptions) =>
           Effect.map(
             findOptions?.parentId === undefined && findOptions?.deleted !== true
