@@ -27,8 +27,8 @@ export const ContactsHandlers = HttpApiBuilder.group(AccountsApi, "contacts", (h
         ? contacts.update(contact.uniqueId, (current) => ({ ...current, status: "active", ...updated() }))
         : Effect.succeed(contact)
     return handlers
-      .handle("list", ({ urlParams: { status, ...query } }) =>
-        contacts.page({ ...query, archived: status === "archived" }))
+      // `status=archived` lists the archive, which the main listing leaves out.
+      .handle("list", ({ urlParams }) => contacts.page({ ...urlParams, archived: urlParams.status === "archived" }))
       .handle("listDeleted", ({ urlParams }) =>
         contacts.page({ ...urlParams, deleted: true }))
       .handle("get", ({ path }) => contacts.find(path.uniqueId))
