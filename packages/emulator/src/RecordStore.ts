@@ -39,6 +39,8 @@ export interface Condition {
   readonly attribute: string
   readonly op: "=" | ">=" | "<="
   readonly value: string | number
+  /** Or else this attribute has this value (a recurring busy block matches a window by its series). */
+  readonly or?: { readonly attribute: string; readonly value: string | number } | undefined
 }
 
 /** An order by one stored (wire) attribute. SQLite puts records without it first ascending, last descending. */
@@ -54,8 +56,13 @@ const jsonPath = (attribute: string) => `$."${attribute.replace(/"/g, "")}"`
 const conditionsText = (conditions: ReadonlyArray<Condition>, params: Array<unknown>): string => {
   let text = ""
   for (const condition of conditions) {
-    text += ` AND json_extract(data, ?) ${condition.op} ?`
-    params.push(jsonPath(condition.attribute), condition.value)
+    if (condition.or === undefined) {
+      text += ` AND json_extract(data, ?) ${condition.op} ?`
+      params.push(jsonPath(condition.attribute), condition.value)
+    } else {
+      text += ` AND (json_extract(data, ?) ${condition.op} ? OR json_extract(data, ?) = ?)`
+      params.push(jsonPath(condition.attribute), condition.value, jsonPath(condition.or.attribute), condition.or.value)
+    }
   }
   return text
 }
