@@ -33,7 +33,8 @@ export interface PageQuery {
 
 /**
  * A condition on one stored (wire) attribute: equal to a value, or at least / at most it (ISO
- * timestamps compare as text, numbers as numbers; a boolean is 1 or 0, as SQLite's JSON reads it).
+ * timestamps compare as their text with milliseconds, `Date.toISOString`; numbers as numbers; a
+ * boolean is 1 or 0, as SQLite's JSON reads it).
  */
 export interface Condition {
   readonly attribute: string
@@ -52,27 +53,40 @@ export interface Sort {
 /** The path `json_extract` reads a stored attribute at. */
 const jsonPath = (attribute: string) => `$."${attribute.replace(/"/g, "")}"`
 
+/** What an ISO 8601 instant looks like (`2026-03-02T10:00:00Z`, with or without milliseconds). */
+const isoInstant = "[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]T[0-9][0-9]:[0-9][0-9]:[0-9][0-9]*Z"
+
+/**
+ * A stored attribute as it compares and sorts (its path pushed on `params`). Timestamps are stored as
+ * the model encodes them, without milliseconds when they are zero (`10:00:00Z` beside `10:00:00.500Z`),
+ * so an ISO instant is read in one width (`strftime`'s `.SSS`) to keep text order the order of time.
+ */
+const attributeText = (attribute: string, params: Array<unknown>): string => {
+  const path = jsonPath(attribute)
+  params.push(path, path, path)
+  return `(CASE WHEN json_extract(data, ?) GLOB '${isoInstant}' THEN strftime('%Y-%m-%dT%H:%M:%fZ', json_extract(data, ?))
+    ELSE json_extract(data, ?) END)`
+}
+
 /** The WHERE text and parameters of `conditions`, appended to `where` / `params`. */
 const conditionsText = (conditions: ReadonlyArray<Condition>, params: Array<unknown>): string => {
   let text = ""
   for (const condition of conditions) {
+    const compared = `${attributeText(condition.attribute, params)} ${condition.op} ?`
+    params.push(condition.value)
     if (condition.or === undefined) {
-      text += ` AND json_extract(data, ?) ${condition.op} ?`
-      params.push(jsonPath(condition.attribute), condition.value)
+      text += ` AND ${compared}`
     } else {
-      text += ` AND (json_extract(data, ?) ${condition.op} ? OR json_extract(data, ?) = ?)`
-      params.push(jsonPath(condition.attribute), condition.value, jsonPath(condition.or.attribute), condition.or.value)
+      text += ` AND (${compared} OR json_extract(data, ?) = ?)`
+      params.push(jsonPath(condition.or.attribute), condition.or.value)
     }
   }
   return text
 }
 
-/** The ORDER BY text of `sort` (its parameter appended to `params`): always ending on `seq`, so pages are stable. */
-const orderText = (sort: Sort | undefined, params: Array<unknown>): string => {
-  if (sort === undefined) return "ORDER BY seq"
-  params.push(jsonPath(sort.attribute))
-  return `ORDER BY json_extract(data, ?) ${sort.descending ? "DESC" : "ASC"}, seq`
-}
+/** The ORDER BY text of `sort` (its parameters appended to `params`): always ending on `seq`, so pages are stable. */
+const orderText = (sort: Sort | undefined, params: Array<unknown>): string =>
+  sort === undefined ? "ORDER BY seq" : `ORDER BY ${attributeText(sort.attribute, params)} ${sort.descending ? "DESC" : "ASC"}, seq`
 
 /** One page of a listing, with the totals the reference's `meta` reports. */
 export interface Page<A> {
