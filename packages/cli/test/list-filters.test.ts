@@ -39,25 +39,39 @@ describe("list flags from the contract's URL parameters", () => {
     const { run } = Cli.onEmulator()
     const crm = (...args: ReadonlyArray<string>) => run(args)
 
-    it("--status and --sort=-value list the open opportunities largest first; --all keeps them on every page", async () => {
-      for (const [name, value] of [["Small", "100"], ["Large", "900"], ["Middle", "500"], ["Won", "700"]] as const) {
-        const created = await crm("opportunities", "create", "--name", name, "--value", value, "--json")
-        expect(created.code, created.stderr).toBe(0)
-        if (name === "Won") {
-          const id = (JSON.parse(created.stdout) as { uniqueId: string }).uniqueId
-          expect((await crm("opportunities", "update", id, "--status", "won")).code).toBe(0)
+    it(
+      "--status and --sort=-value list the open opportunities largest first; --all keeps them on every page",
+      async () => {
+        for (const [name, value] of [["Small", "100"], ["Large", "900"], ["Middle", "500"], ["Won", "700"]] as const) {
+          const created = await crm("opportunities", "create", "--name", name, "--value", value, "--json")
+          expect(created.code, created.stderr).toBe(0)
+          if (name === "Won") {
+            const id = (JSON.parse(created.stdout) as { uniqueId: string }).uniqueId
+            expect((await crm("opportunities", "update", id, "--status", "won")).code).toBe(0)
+          }
         }
-      }
-      const open = await crm("opportunities", "list", "--status", "active", "--sort=-value", "--json")
-      expect(open.code, open.stderr).toBe(0)
-      const names = (JSON.parse(open.stdout) as { data: Array<{ name: string }> }).data.map((o) => o.name)
-      expect(names).toEqual(["Large", "Middle", "Small"])
+        const open = await crm("opportunities", "list", "--status", "active", "--sort=-value", "--json")
+        expect(open.code, open.stderr).toBe(0)
+        const names = (JSON.parse(open.stdout) as { data: Array<{ name: string }> }).data.map((o) => o.name)
+        expect(names).toEqual(["Large", "Middle", "Small"])
 
-      const all = await crm("opportunities", "list", "--all", "--records", "1", "--status", "active", "--sort", "value")
-      expect(all.code, all.stderr).toBe(0)
-      const rows = all.stdout.split("\n").slice(1).map((row) => row.split(/\s{2,}/)[1])
-      expect(rows).toEqual(["Small", "Middle", "Large"])
-    }, 60_000)
+        const all = await crm(
+          "opportunities",
+          "list",
+          "--all",
+          "--records",
+          "1",
+          "--status",
+          "active",
+          "--sort",
+          "value"
+        )
+        expect(all.code, all.stderr).toBe(0)
+        const rows = all.stdout.split("\n").slice(1).map((row) => row.split(/\s{2,}/)[1])
+        expect(rows).toEqual(["Small", "Middle", "Large"])
+      },
+      60_000
+    )
 
     it("an unknown sort field is refused before sending (exit 2), naming the choices; -field reads as a value", async () => {
       const refused = await crm("opportunities", "list", "--sort", "budget")

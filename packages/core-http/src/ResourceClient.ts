@@ -78,7 +78,10 @@ export const streamOf = <A, E, ListParams extends PageParams = PageParams>(
   list: (params: ListParams) => Effect.Effect<PageResult<A>, E>,
   listParams?: Schema.Schema.Any
 ): (params?: StreamParamsOf<ListParams>) => Stream.Stream<A, E | CrmError> => {
-  const check = validate(streamParamsSchema(listParams) as unknown as Schema.Schema<unknown, unknown>, `${resource}.stream`)
+  const check = validate(
+    streamParamsSchema(listParams) as unknown as Schema.Schema<unknown, unknown>,
+    `${resource}.stream`
+  )
   return (params) =>
     Stream.unwrap(
       Effect.map(check(params ?? {}), (checked) => {
@@ -277,6 +280,7 @@ export const softDelete = <A, Create, Update, Updated, UrlParams extends PagePar
 ): SoftDeleteClient<A, Create, Update, Updated, ListParamsOfEndpoint<UrlParams>> => ({
   ...crud(resource, endpoints),
   recover: (uniqueId) => endpoints.recover({ path: { uniqueId } }),
-  search: (query, params) => endpoints.list({ urlParams: { ...params, search: query } as unknown as UrlParams }, "search"),
+  search: (query, params) =>
+    endpoints.list({ urlParams: { ...params, search: query } as unknown as UrlParams }, "search"),
   listDeleted: (params) => endpoints.listDeleted({ urlParams: params ?? {} })
 })

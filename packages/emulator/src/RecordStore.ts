@@ -86,7 +86,9 @@ const conditionsText = (conditions: ReadonlyArray<Condition>, params: Array<unkn
 
 /** The ORDER BY text of `sort` (its parameters appended to `params`): always ending on `seq`, so pages are stable. */
 const orderText = (sort: Sort | undefined, params: Array<unknown>): string =>
-  sort === undefined ? "ORDER BY seq" : `ORDER BY ${attributeText(sort.attribute, params)} ${sort.descending ? "DESC" : "ASC"}, seq`
+  sort === undefined
+    ? "ORDER BY seq"
+    : `ORDER BY ${attributeText(sort.attribute, params)} ${sort.descending ? "DESC" : "ASC"}, seq`
 
 /** One page of a listing, with the totals the reference's `meta` reports. */
 export interface Page<A> {

@@ -32,8 +32,8 @@ import type { AccountCategory, AssignCategoryRequest } from "../models/AccountCa
  *
  * @since 0.1.0
  */
-export interface Accounts
-  extends ResourceClient.SoftDeleteClient<
+export interface Accounts extends
+  ResourceClient.SoftDeleteClient<
     Account,
     CreateAccountRequest,
     UpdateAccountRequest,

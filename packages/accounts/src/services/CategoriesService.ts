@@ -41,7 +41,6 @@ export class CategoriesService extends Effect.Service<CategoriesService>()("@blo
       UpdateCategoryRequest,
       UpdatedCategory,
       ListCategoriesParams
-    > =>
-      ResourceClient.crud("categories", endpoints)
+    > => ResourceClient.crud("categories", endpoints)
   )
 }) {}

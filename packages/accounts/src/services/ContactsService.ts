@@ -24,8 +24,8 @@ import type {
  *
  * @since 0.1.0
  */
-export interface Contacts
-  extends ResourceClient.SoftDeleteClient<
+export interface Contacts extends
+  ResourceClient.SoftDeleteClient<
     Contact,
     CreateContactRequest,
     UpdateContactRequest,

@@ -10,7 +10,12 @@ import * as HttpApiEndpoint from "@effect/platform/HttpApiEndpoint"
 import * as HttpApiGroup from "@effect/platform/HttpApiGroup"
 import * as HttpApiSchema from "@effect/platform/HttpApiSchema"
 import * as OpenApi from "@effect/platform/OpenApi"
-import { BusyBlockInput, BusyBlockListUrlParams, BusyBlockResource, CreateBusyBlockRequest } from "../models/BusyBlock.js"
+import {
+  BusyBlockInput,
+  BusyBlockListUrlParams,
+  BusyBlockResource,
+  CreateBusyBlockRequest
+} from "../models/BusyBlock.js"
 
 const userId = HttpApiSchema.param("userId", Fields.ResourceId)
 const blockId = HttpApiSchema.param("blockId", Fields.ResourceId)

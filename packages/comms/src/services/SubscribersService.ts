@@ -22,8 +22,8 @@ import type {
  *
  * @since 0.1.0
  */
-export interface Subscribers
-  extends ResourceClient.CrudClient<
+export interface Subscribers extends
+  ResourceClient.CrudClient<
     Subscriber,
     CreateSubscriberRequest,
     UpdateSubscriberRequest,

@@ -15,4 +15,6 @@ export const withUrlParamsSchema = <F extends object>(call: F, schema: Schema.Sc
 
 /** The URL-parameter schema of a derived endpoint function, if it is one. */
 export const urlParamsSchemaOf = (call: unknown): Schema.Schema.Any | undefined =>
-  typeof call === "function" ? (call as { readonly [UrlParamsSchemaKey]?: Schema.Schema.Any })[UrlParamsSchemaKey] : undefined
+  typeof call === "function"
+    ? (call as { readonly [UrlParamsSchemaKey]?: Schema.Schema.Any })[UrlParamsSchemaKey]
+    : undefined

@@ -103,7 +103,10 @@ export const resource = <A>(
       Effect.flatMap(
         tenant,
         (tenantId) =>
-          Effect.map(Effect.orDie(collection.list(tenantId, toQuery === undefined ? query : toQuery(query))), toPageResult)
+          Effect.map(
+            Effect.orDie(collection.list(tenantId, toQuery === undefined ? query : toQuery(query))),
+            toPageResult
+          )
       ),
     /** Every live record (under `parentId`), filtered and sorted as `params` ask. */
     all: (parentId?: string, params?: Readonly<Record<string, unknown>>) =>

@@ -17,7 +17,10 @@ import { connectContacts } from "./ContactsClient.js"
 const connectComms = Effect.gen(function*() {
   const info = yield* Emulator.Emulator
   return yield* Effect.all({ subscribers: SubscribersService, templates: MailTemplatesService }).pipe(
-    Effect.provide(CommsServicesLive.pipe(Layer.provide(TestEmulator.transportLayer(TestEmulator.transportOptions(info), [])))))
+    Effect.provide(
+      CommsServicesLive.pipe(Layer.provide(TestEmulator.transportLayer(TestEmulator.transportOptions(info), [])))
+    )
+  )
 })
 
 layer(TestEmulator.layer(), { excludeTestServices: true })("accounts and comms lists that filter and sort", (it) => {

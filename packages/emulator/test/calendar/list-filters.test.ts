@@ -40,7 +40,11 @@ layer(TestEmulator.layer(), { excludeTestServices: true })("calendar lists that 
         recurrenceRule: "FREQ=WEEKLY"
       })
 
-      const window = yield* busyBlocks.list(user.id, { startTime: at("10:00"), endTime: at("11:00"), sort: "startTime" })
+      const window = yield* busyBlocks.list(user.id, {
+        startTime: at("10:00"),
+        endTime: at("11:00"),
+        sort: "startTime"
+      })
       expect(window.map((b) => b.title)).toEqual(["weekly", "touching start", "inside", "across end"])
       expect(sent.at(-1)?.query).toEqual({
         start_time: "2026-03-02T10:00:00Z",

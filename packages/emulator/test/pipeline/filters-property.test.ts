@@ -44,8 +44,7 @@ const sortKey = (opportunity: Opportunity, field: typeof sortFields[number]): So
 }
 
 /** SQLite's order: NULL first, numbers by value, text by code unit (ASCII here). */
-const compare = (a: Sortable, b: Sortable) =>
-  a === b ? 0 : a === undefined ? -1 : b === undefined ? 1 : a < b ? -1 : 1
+const compare = (a: Sortable, b: Sortable) => a === b ? 0 : a === undefined ? -1 : b === undefined ? 1 : a < b ? -1 : 1
 
 /** What the contract says the listing holds: filtered by equality, sorted stably (creation order breaks ties). */
 const expected = (created: ReadonlyArray<Opportunity>, query: Query) => {

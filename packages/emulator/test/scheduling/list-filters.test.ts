@@ -22,7 +22,13 @@ layer(TestEmulator.layer(), { excludeTestServices: true })("scheduling lists tha
       const accountId = yield* createAccount("Filters")
       const kind = unique("kind")
       yield* meetings.create({ title: "First", ...slot(1, 9), meetingType: kind, userUniqueId: olga.id })
-      yield* meetings.create({ title: "Third", ...slot(3, 9), meetingType: kind, userUniqueId: olga.id, accountUniqueId: accountId })
+      yield* meetings.create({
+        title: "Third",
+        ...slot(3, 9),
+        meetingType: kind,
+        userUniqueId: olga.id,
+        accountUniqueId: accountId
+      })
       yield* meetings.create({ title: "Second", ...slot(2, 9), meetingType: kind })
       yield* meetings.create({ title: "Other kind", ...slot(2, 10), userUniqueId: olga.id })
 

@@ -52,7 +52,10 @@ export class LeadsGroup extends HttpApiGroup.make("leads")
     HttpApiEndpoint.get("list", "/leads/")
       .setUrlParams(LeadListUrlParams)
       .addSuccess(LeadList)
-      .annotate(OpenApi.Summary, "List leads a page at a time; `search` filters by text, `status` and `source` by value, `sort` orders")
+      .annotate(
+        OpenApi.Summary,
+        "List leads a page at a time; `search` filters by text, `status` and `source` by value, `sort` orders"
+      )
   )
   .add(
     HttpApiEndpoint.get("listDeleted", "/leads/trash/show")

@@ -43,7 +43,6 @@ export class ReferralsService extends Effect.Service<ReferralsService>()("@block
       UpdateReferralRequest,
       UpdatedReferral,
       ListReferralsParams
-    > =>
-      ResourceClient.crud("referrals", endpoints)
+    > => ResourceClient.crud("referrals", endpoints)
   )
 }) {}

@@ -23,7 +23,8 @@ import type {
  * @since 0.1.0
  */
 export interface Meetings
-  extends ResourceClient.CrudClient<Meeting, CreateMeetingRequest, UpdateMeetingRequest, UpdatedMeeting, ListMeetingsParams>
+  extends
+    ResourceClient.CrudClient<Meeting, CreateMeetingRequest, UpdateMeetingRequest, UpdatedMeeting, ListMeetingsParams>
 {
   /** The meetings a user organises or takes part in (`GET /users/:unique_id/meetings`); `NotFound` for an unknown user. */
   readonly listForUser: (userId: string, params?: PageParams) => Effect.Effect<PageResult<Meeting>, CrmError>

@@ -26,8 +26,8 @@ import type {
  *
  * @since 0.1.0
  */
-export interface ZoomHosts
-  extends ResourceClient.CrudClient<
+export interface ZoomHosts extends
+  ResourceClient.CrudClient<
     ZoomHost,
     CreateZoomHostRequest,
     UpdateZoomHostRequest,

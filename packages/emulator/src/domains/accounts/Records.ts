@@ -2,7 +2,14 @@
  * The accounts domain's collections, declared once: every handler (accounts, contacts, documents,
  * other domains reading an account) opens them here, so they agree on ids, search and archiving.
  */
-import { Account, AccountListUrlParams, Contact, ContactListUrlParams, User, UserListUrlParams } from "@blocks-crm/accounts"
+import {
+  Account,
+  AccountListUrlParams,
+  Contact,
+  ContactListUrlParams,
+  User,
+  UserListUrlParams
+} from "@blocks-crm/accounts"
 import * as Effect from "effect/Effect"
 import { RecordStore } from "../../RecordStore.js"
 import { resource } from "../Resources.js"

@@ -31,7 +31,9 @@ export const BusyBlocksHandlers = HttpApiBuilder.group(CalendarApi, "busyBlocks"
                 value: startTime.toISOString(),
                 or: { attribute: "recurring", value: 1 }
               }]),
-              ...(endTime === undefined ? [] : [{ attribute: "start_time", op: "<=" as const, value: endTime.toISOString() }])
+              ...(endTime === undefined
+                ? []
+                : [{ attribute: "start_time", op: "<=" as const, value: endTime.toISOString() }])
             ]
           })
         ))

@@ -60,7 +60,11 @@ export const MeetingParticipantsHandlers = HttpApiBuilder.group(
             const now = new Date()
             const participant: MeetingParticipant = {
               ...rest,
-              ...Object.fromEntries(Object.entries(who).filter(([, value]) => value !== undefined)),
+              ...Object.fromEntries(
+                Object.entries(who).filter(([, value]) =>
+                  value !== undefined
+                )
+              ),
               ...created(now),
               meetingUniqueId: path.meetingId,
               status: "active",

@@ -57,8 +57,10 @@ export const ZoomHostsHandlers = HttpApiBuilder.group(SchedulingApi, "zoomHosts"
         }))
       .handle("list", ({ urlParams: { available, ...query } }) =>
         available === undefined
-          ? Effect.flatMap(hosts.page(query), (page) =>
-            Effect.map(Effect.forEach(page.data, present), (data) => ({ ...page, data })))
+          ? Effect.flatMap(
+            hosts.page(query),
+            (page) => Effect.map(Effect.forEach(page.data, present), (data) => ({ ...page, data }))
+          )
           : Effect.gen(function*() {
             // Whether a host has a free slot now comes from its allocations, not from its stored
             // record: the other filters and the sort run in SQL, `available` on what they return.
@@ -72,8 +74,7 @@ export const ZoomHostsHandlers = HttpApiBuilder.group(SchedulingApi, "zoomHosts"
             const page = pageOf(matching, query)
             return { ...page, data: yield* Effect.forEach(page.data, present) }
           }))
-      .handle("get", ({ path }) =>
-        Effect.flatMap(hosts.find(path.uniqueId), present))
+      .handle("get", ({ path }) => Effect.flatMap(hosts.find(path.uniqueId), present))
       .handle("create", ({ payload }) =>
         Effect.gen(function*() {
           if (payload.userUniqueId !== undefined) yield* users.find(payload.userUniqueId)
