@@ -122,7 +122,8 @@ export interface ListQuery {
   readonly search: boolean
   readonly status: boolean
   readonly filters: ReadonlyArray<{ readonly key: string; readonly wire: string }>
-  readonly sort: ReadonlyArray<{ readonly field: string; readonly wire: string }>
+  /** Each sort field; `instant` when the model reads it as a `Date` (an ISO 8601 instant on the wire). */
+  readonly sort: ReadonlyArray<{ readonly field: string; readonly wire: string; readonly instant: boolean }>
 }
 
 /**
@@ -142,11 +143,20 @@ export const listQueryOf = (schema: Schema.Schema.Any): ListQuery | undefined =>
   return Option.getOrUndefined(found)
 }
 
-/** A schema a URL parameter is read with: its wire form is text. */
-type UrlParamSchema = Schema.Schema<any, any, never>
+/**
+ * A schema a URL parameter is read with (its wire form is text: a string, a literal, a boolean or an
+ * instant as `BooleanFromString` or `Fields.Timestamp` write them).
+ *
+ * @since 0.3.0
+ */
+export type UrlParamSchema = Schema.Schema<any, any, never>
 
-/** `sort`'s values: a field, or the field with a leading `-` for descending. */
-type SortValue<Sort extends string> = Sort | `-${Sort}`
+/**
+ * `sort`'s values: a field, or the field with a leading `-` for descending.
+ *
+ * @since 0.3.0
+ */
+export type SortValue<Sort extends string> = Sort | `-${Sort}`
 
 /**
  * The URL parameters of a listing built by `listUrlParams`, as the client takes them (model names,
@@ -191,6 +201,21 @@ const wireNamesOf = (ast: AST.AST): ReadonlyMap<string, string> => {
     default:
       return new Map()
   }
+}
+
+/** Whether a model's attribute reads as a `Date` (possibly optional or nullable): an instant on the wire. */
+const isInstant = (model: AST.AST, name: string): boolean => {
+  const type = AST.typeAST(model)
+  const struct = type._tag === "Refinement" ? AST.typeAST(type.from) : type
+  if (struct._tag !== "TypeLiteral") return false
+  const property = struct.propertySignatures.find((ps) => ps.name === name)
+  const isDate = (ast: AST.AST): boolean =>
+    ast._tag === "Union"
+      ? ast.types.some(isDate)
+      : ast._tag === "Refinement"
+      ? isDate(ast.from)
+      : ast._tag === "Declaration" && /Date/.test(String(Option.getOrElse(AST.getIdentifierAnnotation(ast), () => "")))
+  return property !== undefined && isDate(property.type)
 }
 
 /**
@@ -247,7 +272,7 @@ export const listUrlParams = <
       exact: true
     })
   }
-  const sort = (options.sort ?? []).map((field) => ({ field, wire: wireOf(field) }))
+  const sort = (options.sort ?? []).map((field) => ({ field, wire: wireOf(field), instant: isInstant(model.ast, field) }))
   if (sort.length > 0) {
     const pairs = sort.flatMap(({ field, wire }) => [[wire, field] as const, [`-${wire}`, `-${field}`] as const])
     const sortSchema = Schema.transformLiterals(...pairs).annotations({

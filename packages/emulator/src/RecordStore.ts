@@ -40,6 +40,8 @@ export interface Condition {
   readonly attribute: string
   readonly op: "=" | ">=" | "<="
   readonly value: string | number
+  /** The attribute holds ISO 8601 instants (compared in one width), and `value` is one (`toISOString`). */
+  readonly instant?: boolean | undefined
   /** Or else this attribute has this value (a recurring busy block matches a window by its series). */
   readonly or?: { readonly attribute: string; readonly value: string | number } | undefined
 }
@@ -48,31 +50,34 @@ export interface Condition {
 export interface Sort {
   readonly attribute: string
   readonly descending: boolean
+  /** The attribute holds ISO 8601 instants (ordered in one width). */
+  readonly instant?: boolean | undefined
 }
 
 /** The path `json_extract` reads a stored attribute at. */
 const jsonPath = (attribute: string) => `$."${attribute.replace(/"/g, "")}"`
 
-/** What an ISO 8601 instant looks like (`2026-03-02T10:00:00Z`, with or without milliseconds). */
-const isoInstant = "[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]T[0-9][0-9]:[0-9][0-9]:[0-9][0-9]*Z"
-
 /**
- * A stored attribute as it compares and sorts (its path pushed on `params`). Timestamps are stored as
- * the model encodes them, without milliseconds when they are zero (`10:00:00Z` beside `10:00:00.500Z`),
- * so an ISO instant is read in one width (`strftime`'s `.SSS`) to keep text order the order of time.
+ * A stored attribute as it compares and sorts. A plain name is written into the statement
+ * (`json_extract(data, '$."status"')`), so the expression index on status (`records_by_status`) can
+ * serve it; any other name goes as a parameter. Timestamps are stored as the model encodes them,
+ * without milliseconds when they are zero (`10:00:00Z` beside `10:00:00.500Z`), so an instant is read
+ * in one width (`strftime`'s `.SSS`, as `Date.toISOString` writes it) to keep text order the order of time.
  */
-const attributeText = (attribute: string, params: Array<unknown>): string => {
-  const path = jsonPath(attribute)
-  params.push(path, path, path)
-  return `(CASE WHEN json_extract(data, ?) GLOB '${isoInstant}' THEN strftime('%Y-%m-%dT%H:%M:%fZ', json_extract(data, ?))
-    ELSE json_extract(data, ?) END)`
+const attributeText = (attribute: string, instant: boolean | undefined, params: Array<unknown>): string => {
+  let read = `json_extract(data, '$."${attribute}"')`
+  if (!/^[A-Za-z0-9_]+$/.test(attribute)) {
+    params.push(jsonPath(attribute))
+    read = "json_extract(data, ?)"
+  }
+  return instant === true ? `strftime('%Y-%m-%dT%H:%M:%fZ', ${read})` : read
 }
 
 /** The WHERE text and parameters of `conditions`, appended to `where` / `params`. */
 const conditionsText = (conditions: ReadonlyArray<Condition>, params: Array<unknown>): string => {
   let text = ""
   for (const condition of conditions) {
-    const compared = `${attributeText(condition.attribute, params)} ${condition.op} ?`
+    const compared = `${attributeText(condition.attribute, condition.instant, params)} ${condition.op} ?`
     params.push(condition.value)
     if (condition.or === undefined) {
       text += ` AND ${compared}`
@@ -88,7 +93,7 @@ const conditionsText = (conditions: ReadonlyArray<Condition>, params: Array<unkn
 const orderText = (sort: Sort | undefined, params: Array<unknown>): string =>
   sort === undefined
     ? "ORDER BY seq"
-    : `ORDER BY ${attributeText(sort.attribute, params)} ${sort.descending ? "DESC" : "ASC"}, seq`
+    : `ORDER BY ${attributeText(sort.attribute, sort.instant, params)} ${sort.descending ? "DESC" : "ASC"}, seq`
 
 /** One page of a listing, with the totals the reference's `meta` reports. */
 export interface Page<A> {

@@ -53,7 +53,7 @@ const storedValue = (value: unknown): string | number =>
  */
 export const listQuery = (schema: Schema.Schema.Any) => {
   const spec = Pagination.listQueryOf(schema)
-  const sortFields = new Map((spec?.sort ?? []).map(({ field, wire }) => [field, wire]))
+  const sortFields = new Map((spec?.sort ?? []).map((sort) => [sort.field, sort]))
   return (query: PageQuery): PageQuery => {
     if (spec === undefined) return query
     const params = query as PageQuery & Readonly<Record<string, unknown>>
@@ -65,15 +65,15 @@ export const listQuery = (schema: Schema.Schema.Any) => {
     }
     for (const { key, wire } of spec.filters) {
       if (params[key] === undefined) continue
-      where.push({ attribute: wire, op: "=", value: storedValue(params[key]) })
+      where.push({ attribute: wire, op: "=", value: storedValue(params[key]), instant: params[key] instanceof Date })
       delete rest[key]
     }
     let order: Sort | undefined = params.order
     if (typeof params.sort === "string") {
       const descending = params.sort.startsWith("-")
       // The contract decoded the value, so it names a declared field.
-      const attribute = sortFields.get(descending ? params.sort.slice(1) : params.sort)
-      order = attribute === undefined ? undefined : { attribute, descending }
+      const field = sortFields.get(descending ? params.sort.slice(1) : params.sort)
+      order = field === undefined ? undefined : { attribute: field.wire, descending, instant: field.instant }
       delete rest.sort
     }
     return { ...rest, where, order }

@@ -18,10 +18,10 @@ import { connect } from "../support/TestEmulator.js"
 /** Few distinct values, so that filters match some records and sorts meet ties and absent values. */
 const Draft = Schema.Struct({
   name: Schema.Literal("Beta", "alpha", "Alpha", "gamma"),
-  value: Schema.optional(Schema.Literal(0, 100, 250, 1000.5)),
-  probability: Schema.optional(Schema.Literal(10, 50, 90)),
-  closeDate: Schema.optional(Schema.Literal("2026-01-31", "2026-06-30", "2027-01-01")),
-  accountId: Schema.optional(Schema.Literal("acct-1", "acct-2")),
+  value: Schema.optionalWith(Schema.Literal(0, 100, 250, 1000.5), { exact: true }),
+  probability: Schema.optionalWith(Schema.Literal(10, 50, 90), { exact: true }),
+  closeDate: Schema.optionalWith(Schema.Literal("2026-01-31", "2026-06-30", "2027-01-01"), { exact: true }),
+  accountId: Schema.optionalWith(Schema.Literal("acct-1", "acct-2"), { exact: true }),
   status: OpportunityStatus
 })
 type Draft = typeof Draft.Type

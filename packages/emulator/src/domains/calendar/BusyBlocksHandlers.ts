@@ -29,11 +29,17 @@ export const BusyBlocksHandlers = HttpApiBuilder.group(CalendarApi, "busyBlocks"
                 attribute: "end_time",
                 op: ">=" as const,
                 value: startTime.toISOString(),
+                instant: true,
                 or: { attribute: "recurring", value: 1 }
               }]),
               ...(endTime === undefined
                 ? []
-                : [{ attribute: "start_time", op: "<=" as const, value: endTime.toISOString() }])
+                : [{
+                attribute: "start_time",
+                op: "<=" as const,
+                value: endTime.toISOString(),
+                instant: true
+              }])
             ]
           })
         ))
