@@ -97,7 +97,7 @@ layer(TestEmulator.layer(), { excludeTestServices: true })("filters and sort, pr
             Arbitrary.make(Query),
             (drafts, query) => Effect.runPromise(check(drafts, query))
           ),
-          { numRuns: 25 }
+          { numRuns: 20 }
         )
       )
     }), 30_000)
