@@ -20,8 +20,10 @@ import type {
   Touch,
   TouchType
 } from "@blocks-crm/pipeline"
+import * as Chunk from "effect/Chunk"
 import * as Console from "effect/Console"
 import * as Effect from "effect/Effect"
+import * as Stream from "effect/Stream"
 import { CrmClient } from "@blocks-crm/sdk"
 import { runAccountsChapter } from "./demo/AccountsChapter.js"
 import type { AccountsOutcome } from "./demo/AccountsChapter.js"
@@ -309,6 +311,8 @@ export interface DemoOutcome {
   readonly referral: Referral
   /** `listDeleted` totals before the soft delete, after it, and after the recovery. */
   readonly deletedOpportunities: readonly [before: number, afterDelete: number, afterRecover: number]
+  /** This run's open opportunities as `list({ status: "active", sort: "-value" })` orders them. */
+  readonly openByValue: ReadonlyArray<Opportunity>
   readonly report: PipelineReport
   /** The accounts chapter: Acme Corp with its logo, contacts, a lead and a quote. */
   readonly accounts: AccountsOutcome
@@ -449,6 +453,22 @@ export const runDemo = (
       `  - ${softDeleted.name} deleted and recovered (deleted opportunities: ${before} -> ${afterDelete} -> ${afterRecover})`
     )
 
+    // The open deals, largest first: filtered and sorted by the API, every page (the tenant may hold
+    // other runs' deals, which the stream walks past).
+    const ours = new Set(Object.values<string>(opportunityIds))
+    const openByValue = Chunk.toReadonlyArray(
+      yield* Stream.runCollect(
+        crm.opportunities.stream({ status: "active", sort: "-value", records: 100 }).pipe(
+          Stream.filter((opportunity) => ours.has(opportunity.uniqueId))
+        )
+      )
+    )
+    yield* log(
+      `  - open opportunities by value (status active, sort -value): ${
+        openByValue.map((o) => `${o.name.split(":")[0]} ${money(o.value ?? 0)}`).join(", ")
+      }`
+    )
+
     const accounts = yield* runAccountsChapter({ runId, log })
     const comms = yield* runCommsChapter({ runId, log })
     const scheduling = yield* runSchedulingChapter({ runId, log })
@@ -482,6 +502,7 @@ export const runDemo = (
       touches,
       referral: createdReferral,
       deletedOpportunities: [before, afterDelete, afterRecover] as const,
+      openByValue,
       report,
       accounts,
       comms,

@@ -76,6 +76,11 @@ layer(EmbeddedEmulator.client(), { excludeTestServices: true })("crm demo on the
         "pending"
       ])
       expect(outcome.deletedOpportunities).toEqual([0, 1, 0])
+      // The open deals as the API filtered and sorted them: largest value first, the closed ones left out.
+      expect(outcome.openByValue.map((o) => o.name)).toEqual(
+        finalOpportunities.filter(isOpen).sort((a, b) => b.value - a.value).map((o) => o.name)
+      )
+      expect(outcome.openByValue.map((o) => o.value)).toEqual([120_000, 50_000, 30_000])
 
       // What the walk did to the records, as the API returns them.
       const converted = outcome.leads.find((l) => l.name === plan.leads[1].name)!
@@ -102,6 +107,7 @@ layer(EmbeddedEmulator.client(), { excludeTestServices: true })("crm demo on the
       expect(second.runId).not.toBe(first.runId)
       expect(second.report).toEqual(first.report)
       expect(second.deletedOpportunities).toEqual([0, 1, 0])
+      expect(second.openByValue.map((o) => o.value)).toEqual(first.openByValue.map((o) => o.value))
     }))
 })
 

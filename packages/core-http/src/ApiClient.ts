@@ -19,6 +19,7 @@ import { InvalidInput } from "./CrmError.js"
 import type { ApiError } from "./CrmError.js"
 import { CrmTransport, withCallOptions } from "./CrmTransport.js"
 import { endpointClient } from "./internal/endpointClient.js"
+import { withUrlParamsSchema } from "./internal/endpointSchemas.js"
 import { issuesOf, requestCheckOf, validatorOf, withoutUndefined } from "./internal/requestCheck.js"
 import type { EndpointRequest as CheckedRequest } from "./internal/requestCheck.js"
 import { RecordCache, wrapEndpoint } from "./RecordCache.js"
@@ -131,10 +132,13 @@ export const group = <Group extends HttpApiGroup.HttpApiGroup.Any>(
           )
         )
         // A public endpoint (the ICS feed, a webhook) is sent without the credentials.
-        client[endpoint.name] = Option.getOrElse(Context.getOption(mergedAnnotations, Public), () => false)
-          ? (input: EndpointRequest | undefined, method?: string) =>
-            withCallOptions(call(input, method), { anonymous: true })
-          : call
+        client[endpoint.name] = withUrlParamsSchema(
+          Option.getOrElse(Context.getOption(mergedAnnotations, Public), () => false)
+            ? (input: EndpointRequest | undefined, method?: string) =>
+              withCallOptions(call(input, method), { anonymous: true })
+            : call,
+          Option.getOrUndefined(endpoint.urlParamsSchema) as Schema.Schema.Any | undefined
+        )
       }
     })
     return client as GroupClient<Group>

@@ -12,6 +12,7 @@ import { validate } from "./ApiClient.js"
 import type { ApiError, CrmError, InvalidInput } from "./CrmError.js"
 import * as Pagination from "./Pagination.js"
 import type { PageParams, PageResult } from "./Pagination.js"
+import { urlParamsSchemaOf } from "./internal/endpointSchemas.js"
 
 /**
  * Options of a lazy stream over a whole listing.
@@ -27,19 +28,38 @@ export interface StreamParams {
   readonly prefetch?: number | undefined
 }
 
+/** The fields of a listing's URL-parameter schema, when it is a struct (`listUrlParams`, `PageUrlParams`). */
+const fieldsOf = (schema: Schema.Schema.Any | undefined): Schema.Struct.Fields =>
+  (schema as { readonly fields?: Schema.Struct.Fields } | undefined)?.fields ?? Pagination.PageUrlParams.fields
+
+const omitKeys = (fields: Schema.Struct.Fields, keys: ReadonlyArray<string>): Schema.Struct.Fields =>
+  Object.fromEntries(Object.entries(fields).filter(([key]) => !keys.includes(key)))
+
 /**
- * `StreamParams`, checked (type side) before a stream fetches its first page: a page size as `list`
- * takes it, whole numbers for the rest, and no other key.
+ * `StreamParams` plus the listing's filters and sort, checked (type side) before a stream fetches its
+ * first page: a page size as `list` takes it, whole numbers for the rest, and no other key.
  */
-const StreamParamsSchema = Schema.Struct({
-  records: Pagination.PageUrlParams.fields.records,
-  maxPages: Schema.optionalWith(Schema.Int.pipe(Schema.greaterThanOrEqualTo(1)), { exact: true }),
-  prefetch: Schema.optionalWith(Schema.Int.pipe(Schema.nonNegative()), { exact: true })
-})
+const streamParamsSchema = (listParams: Schema.Schema.Any | undefined) =>
+  Schema.Struct({
+    ...omitKeys(fieldsOf(listParams), ["page", "search"]),
+    records: Pagination.PageUrlParams.fields.records,
+    maxPages: Schema.optionalWith(Schema.Int.pipe(Schema.greaterThanOrEqualTo(1)), { exact: true }),
+    prefetch: Schema.optionalWith(Schema.Int.pipe(Schema.nonNegative()), { exact: true })
+  })
+
+/**
+ * The parameters of a stream over a listing that takes `ListParams`: `StreamParams` plus its filters
+ * and sort, which every page keeps.
+ *
+ * @since 0.3.0
+ */
+export type StreamParamsOf<ListParams> = StreamParams & Omit<ListParams, "page" | "records">
 
 /**
  * The `stream` method of a listing: every item of `list`'s pages, fetched as the stream needs them. Its
- * parameters are checked before the first page is fetched (`InvalidInput` named `<resource>.stream`).
+ * parameters are checked before the first page is fetched (`InvalidInput` named `<resource>.stream`);
+ * with the listing's URL-parameter schema (`listParams`), the stream also takes its filters and sort and
+ * sends them with every page.
  *
  * @example
  * ```ts
@@ -53,29 +73,37 @@ const StreamParamsSchema = Schema.Struct({
  *
  * @since 0.2.0
  */
-export const streamOf = <A, E>(
+export const streamOf = <A, E, ListParams extends PageParams = PageParams>(
   resource: string,
-  list: (params: PageParams) => Effect.Effect<PageResult<A>, E>
-): (params?: StreamParams) => Stream.Stream<A, E | CrmError> => {
-  const check = validate(StreamParamsSchema, `${resource}.stream`)
+  list: (params: ListParams) => Effect.Effect<PageResult<A>, E>,
+  listParams?: Schema.Schema.Any
+): (params?: StreamParamsOf<ListParams>) => Stream.Stream<A, E | CrmError> => {
+  const check = validate(
+    streamParamsSchema(listParams) as unknown as Schema.Schema<unknown, unknown>,
+    `${resource}.stream`
+  )
   return (params) =>
     Stream.unwrap(
-      Effect.map(check(params ?? {}), ({ maxPages, prefetch, records }) =>
-        Pagination.stream((page) => list({ page, records }), { maxPages, prefetch }))
+      Effect.map(check(params ?? {}), (checked) => {
+        const { maxPages, prefetch, ...query } = checked as StreamParams & Record<string, unknown>
+        return Pagination.stream((page) => list({ ...query, page } as ListParams), { maxPages, prefetch })
+      })
     )
 }
 
 /**
  * The standard methods of a REST resource, as a service exposes them (`ReferralsService`,
  * `TouchesService`, ...). Every input is validated before a request is sent (`InvalidInput`).
+ * `ListParams` is what `list` takes: page parameters, and for a listing declared with
+ * `Pagination.listUrlParams` its status, sort and filters (`Pagination.ListParamsOf<typeof Schema>`).
  *
  * @since 0.1.0
  */
-export interface CrudClient<A, Create, Update, Updated> {
-  /** One page of the listing. */
-  readonly list: (params?: PageParams) => Effect.Effect<PageResult<A>, CrmError>
-  /** Every item, fetching each page only when it is needed. */
-  readonly stream: (params?: StreamParams) => Stream.Stream<A, CrmError>
+export interface CrudClient<A, Create, Update, Updated, ListParams = PageParams> {
+  /** One page of the listing, filtered and sorted as `params` ask. */
+  readonly list: (params?: ListParams) => Effect.Effect<PageResult<A>, CrmError>
+  /** Every item, fetching each page only when it is needed; every page keeps the filters and sort. */
+  readonly stream: (params?: StreamParamsOf<ListParams>) => Stream.Stream<A, CrmError>
   readonly get: (uniqueId: string) => Effect.Effect<A, CrmError>
   readonly create: (data: Create) => Effect.Effect<A, CrmError>
   /** Returns what the API echoes: the id and the attributes it sent back, not a full record. */
@@ -89,11 +117,13 @@ export interface CrudClient<A, Create, Update, Updated> {
  *
  * @since 0.1.0
  */
-export interface SoftDeleteClient<A, Create, Update, Updated> extends CrudClient<A, Create, Update, Updated> {
+export interface SoftDeleteClient<A, Create, Update, Updated, ListParams = PageParams>
+  extends CrudClient<A, Create, Update, Updated, ListParams>
+{
   /** Brings a deleted record back. */
   readonly recover: (uniqueId: string) => Effect.Effect<A, CrmError>
-  /** Full-text search over the listing (`?search=`). */
-  readonly search: (query: string, params?: PageParams) => Effect.Effect<PageResult<A>, CrmError>
+  /** Full-text search over the listing (`?search=`), with the listing's filters and sort. */
+  readonly search: (query: string, params?: ListParams) => Effect.Effect<PageResult<A>, CrmError>
   /** Deleted records (`/trash/show`). */
   readonly listDeleted: (params?: PageParams) => Effect.Effect<PageResult<A>, CrmError>
 }
@@ -108,19 +138,14 @@ export interface IdPath {
 }
 
 /**
- * The endpoints a CRUD group declares, by their contract names.
+ * The endpoints a CRUD group declares, by their contract names. `ListParams` is what the `list`
+ * endpoint takes besides `search` (inferred from the derived endpoint).
  *
  * @since 0.1.0
  */
-export interface CrudEndpoints<A, Create, Update, Updated> {
+export interface CrudEndpoints<A, Create, Update, Updated, ListParams = PageParams> {
   readonly list: (
-    request: {
-      readonly urlParams: {
-        readonly page?: number | undefined
-        readonly records?: number | undefined
-        readonly search?: string | undefined
-      }
-    },
+    request: { readonly urlParams: ListParams & { readonly search?: string | undefined } },
     method?: string
   ) => Effect.Effect<PageResult<A>, ApiError | InvalidInput>
   readonly get: (request: IdPath) => Effect.Effect<A, ApiError | InvalidInput>
@@ -135,25 +160,26 @@ export interface CrudEndpoints<A, Create, Update, Updated> {
  *
  * @since 0.1.0
  */
-export interface SoftDeleteEndpoints<A, Create, Update, Updated> extends CrudEndpoints<A, Create, Update, Updated> {
+export interface SoftDeleteEndpoints<A, Create, Update, Updated, ListParams = PageParams>
+  extends CrudEndpoints<A, Create, Update, Updated, ListParams>
+{
   readonly recover: (request: IdPath) => Effect.Effect<A, ApiError | InvalidInput>
   readonly listDeleted: (request: {
     readonly urlParams: { readonly page?: number | undefined; readonly records?: number | undefined }
   }) => Effect.Effect<PageResult<A>, ApiError | InvalidInput>
 }
 
-const pageKeys = new Set(Object.keys(Pagination.PageUrlParams.fields))
-
-/** Whether `params` is an object of page parameters only (their values are the endpoint's to check). */
-const onlyPageKeys = (params: unknown): boolean =>
+/** Whether every key of `params` is one of `keys` (their values are the endpoint's to check). */
+const onlyKeys = (params: unknown, keys: ReadonlySet<string>): boolean =>
   typeof params === "object" && params !== null && !Array.isArray(params) &&
-  Object.keys(params).every((key) => pageKeys.has(key))
+  Object.keys(params).every((key) => keys.has(key))
 
 /**
- * A `list` method that takes page parameters only, over a listing endpoint that also takes others
- * (`search`, a status it sets itself): a key beyond `page` and `records` is `InvalidInput` named
- * `<resource>.<method>` (nothing a caller passes is dropped or overridden); the values are checked by
- * the endpoint, which `list` must call.
+ * A `list` method over a listing endpoint that also takes parameters the method must not (`search`,
+ * which is a method of its own, or a status the method sets itself): it takes page parameters, and
+ * with the listing's URL-parameter schema (`listParams`) its status, sort and filters too, `search`
+ * aside. Any other key is `InvalidInput` named `<resource>.<method>` (nothing a caller passes is
+ * dropped or overridden); the values are checked by the endpoint, which `list` must call.
  *
  * @example
  * ```ts
@@ -168,20 +194,35 @@ const onlyPageKeys = (params: unknown): boolean =>
  *
  * @since 0.2.0
  */
-export const pages = <A, E>(
+export const pages = <A, E, ListParams extends PageParams = PageParams>(
   resource: string,
   method: string,
-  list: (params: PageParams) => Effect.Effect<PageResult<A>, E>
-): (params?: PageParams) => Effect.Effect<PageResult<A>, E | InvalidInput> => {
+  list: (params: ListParams) => Effect.Effect<PageResult<A>, E>,
+  listParams?: Schema.Schema.Any
+): (params?: ListParams) => Effect.Effect<PageResult<A>, E | InvalidInput> => {
+  const allowed = Schema.Struct(omitKeys(fieldsOf(listParams), ["search"]))
+  const keys = new Set(Object.keys(allowed.fields))
   // The full check runs only to report what is wrong: a valid call pays for one check, the endpoint's.
-  const check = validate(Pagination.PageUrlParams, `${resource}.${method}`)
+  const check = validate(allowed as unknown as Schema.Schema<unknown, unknown>, `${resource}.${method}`)
   return (params) =>
-    params === undefined ? list({}) : onlyPageKeys(params) ? list(params) : Effect.flatMap(check(params), list)
+    params === undefined
+      ? list({} as ListParams)
+      : onlyKeys(params, keys)
+      ? list(params)
+      : Effect.flatMap(check(params), () => list(params))
 }
 
 /**
+ * What a `list` method takes over a listing endpoint that takes `UrlParams`: all of them but `search`.
+ *
+ * @since 0.3.0
+ */
+export type ListParamsOfEndpoint<UrlParams> = Omit<UrlParams, "search">
+
+/**
  * The CRUD methods of `resource` (a name like `"leads"`, used in error messages): each is its endpoint,
- * which checks the input; `list` takes page parameters only (`pages`), `stream` walks `list`.
+ * which checks the input; `list` takes what the listing endpoint takes but `search` (`pages`: its
+ * status, sort and filters when it declares them), `stream` walks `list` keeping them.
  *
  * @example
  * ```ts
@@ -194,16 +235,22 @@ export const pages = <A, E>(
  *
  * @since 0.1.0
  */
-export const crud = <A, Create, Update, Updated>(
+export const crud = <A, Create, Update, Updated, UrlParams extends PageParams = PageParams>(
   resource: string,
-  endpoints: CrudEndpoints<A, Create, Update, Updated>,
+  endpoints: CrudEndpoints<A, Create, Update, Updated, UrlParams>,
   /** No longer needed: the endpoints check their own payloads. Kept so existing calls compile. */
   _schemas?: { readonly create: Schema.Schema<Create, any>; readonly update: Schema.Schema<Update, any> }
-): CrudClient<A, Create, Update, Updated> => {
-  const list = pages(resource, "list", (urlParams) => endpoints.list({ urlParams }))
+): CrudClient<A, Create, Update, Updated, ListParamsOfEndpoint<UrlParams>> => {
+  const listParams = urlParamsSchemaOf(endpoints.list)
+  const list = pages(
+    resource,
+    "list",
+    (urlParams: ListParamsOfEndpoint<UrlParams>) => endpoints.list({ urlParams: urlParams as UrlParams }),
+    listParams
+  )
   return {
     list,
-    stream: streamOf(resource, list),
+    stream: streamOf(resource, list as (params: PageParams) => ReturnType<typeof list>, listParams),
     get: (uniqueId) => endpoints.get({ path: { uniqueId } }),
     create: (data) => endpoints.create({ payload: data }),
     update: (uniqueId, data) => endpoints.update({ path: { uniqueId }, payload: data }),
@@ -225,14 +272,15 @@ export const crud = <A, Create, Update, Updated>(
  *
  * @since 0.1.0
  */
-export const softDelete = <A, Create, Update, Updated>(
+export const softDelete = <A, Create, Update, Updated, UrlParams extends PageParams = PageParams>(
   resource: string,
-  endpoints: SoftDeleteEndpoints<A, Create, Update, Updated>,
+  endpoints: SoftDeleteEndpoints<A, Create, Update, Updated, UrlParams>,
   /** No longer needed: the endpoints check their own payloads. Kept so existing calls compile. */
   _schemas?: { readonly create: Schema.Schema<Create, any>; readonly update: Schema.Schema<Update, any> }
-): SoftDeleteClient<A, Create, Update, Updated> => ({
+): SoftDeleteClient<A, Create, Update, Updated, ListParamsOfEndpoint<UrlParams>> => ({
   ...crud(resource, endpoints),
   recover: (uniqueId) => endpoints.recover({ path: { uniqueId } }),
-  search: (query, params) => endpoints.list({ urlParams: { ...params, search: query } }, "search"),
+  search: (query, params) =>
+    endpoints.list({ urlParams: { ...params, search: query } as unknown as UrlParams }, "search"),
   listDeleted: (params) => endpoints.listDeleted({ urlParams: params ?? {} })
 })

@@ -25,7 +25,75 @@ export interface PageQuery {
    * from the record itself, so a change of the attribute moves the record, unlike `parentId`.
    */
   readonly attributes?: Readonly<Record<string, string>> | undefined
+  /** Only records whose stored (wire) attributes meet these conditions (filters of a listing). */
+  readonly where?: ReadonlyArray<Condition> | undefined
+  /** The order: by one stored attribute, ties (and records without it) in insertion order. */
+  readonly order?: Sort | undefined
 }
+
+/**
+ * A condition on one stored (wire) attribute: equal to a value, or at least / at most it (ISO
+ * timestamps compare as their text with milliseconds, `Date.toISOString`; numbers as numbers; a
+ * boolean is 1 or 0, as SQLite's JSON reads it).
+ */
+export interface Condition {
+  readonly attribute: string
+  readonly op: "=" | ">=" | "<="
+  readonly value: string | number
+  /** The attribute holds ISO 8601 instants (compared in one width), and `value` is one (`toISOString`). */
+  readonly instant?: boolean | undefined
+  /** Or else this attribute has this value (a recurring busy block matches a window by its series). */
+  readonly or?: { readonly attribute: string; readonly value: string | number } | undefined
+}
+
+/** An order by one stored (wire) attribute. SQLite puts records without it first ascending, last descending. */
+export interface Sort {
+  readonly attribute: string
+  readonly descending: boolean
+  /** The attribute holds ISO 8601 instants (ordered in one width). */
+  readonly instant?: boolean | undefined
+}
+
+/** The path `json_extract` reads a stored attribute at. */
+const jsonPath = (attribute: string) => `$."${attribute.replace(/"/g, "")}"`
+
+/**
+ * A stored attribute as it compares and sorts. A plain name is written into the statement
+ * (`json_extract(data, '$."status"')`), so the expression index on status (`records_by_status`) can
+ * serve it; any other name goes as a parameter. Timestamps are stored as the model encodes them,
+ * without milliseconds when they are zero (`10:00:00Z` beside `10:00:00.500Z`), so an instant is read
+ * in one width (`strftime`'s `.SSS`, as `Date.toISOString` writes it) to keep text order the order of time.
+ */
+const attributeText = (attribute: string, instant: boolean | undefined, params: Array<unknown>): string => {
+  let read = `json_extract(data, '$."${attribute}"')`
+  if (!/^[A-Za-z0-9_]+$/.test(attribute)) {
+    params.push(jsonPath(attribute))
+    read = "json_extract(data, ?)"
+  }
+  return instant === true ? `strftime('%Y-%m-%dT%H:%M:%fZ', ${read})` : read
+}
+
+/** The WHERE text and parameters of `conditions`, appended to `where` / `params`. */
+const conditionsText = (conditions: ReadonlyArray<Condition>, params: Array<unknown>): string => {
+  let text = ""
+  for (const condition of conditions) {
+    const compared = `${attributeText(condition.attribute, condition.instant, params)} ${condition.op} ?`
+    params.push(condition.value)
+    if (condition.or === undefined) {
+      text += ` AND ${compared}`
+    } else {
+      text += ` AND (${compared} OR json_extract(data, ?) = ?)`
+      params.push(jsonPath(condition.or.attribute), condition.or.value)
+    }
+  }
+  return text
+}
+
+/** The ORDER BY text of `sort` (its parameters appended to `params`): always ending on `seq`, so pages are stable. */
+const orderText = (sort: Sort | undefined, params: Array<unknown>): string =>
+  sort === undefined
+    ? "ORDER BY seq"
+    : `ORDER BY ${attributeText(sort.attribute, sort.instant, params)} ${sort.descending ? "DESC" : "ASC"}, seq`
 
 /** One page of a listing, with the totals the reference's `meta` reports. */
 export interface Page<A> {
@@ -44,7 +112,11 @@ export interface Collection<A> {
   readonly list: (tenantId: string, query: PageQuery) => Effect.Effect<Page<A>, SqlError>
   readonly all: (
     tenantId: string,
-    query: { readonly parentId?: string | undefined }
+    query: {
+      readonly parentId?: string | undefined
+      readonly where?: ReadonlyArray<Condition> | undefined
+      readonly order?: Sort | undefined
+    }
   ) => Effect.Effect<ReadonlyArray<A>, SqlError>
   readonly find: (
     tenantId: string,
@@ -161,8 +233,11 @@ export const layer: Layer.Layer<RecordStore, never, SqlClient.SqlClient> = Layer
         }
         for (const [key, value] of Object.entries(query.attributes ?? {})) {
           where += " AND json_extract(data, ?) = ?"
-          params.push(`$."${key}"`, value)
+          params.push(jsonPath(key), value)
         }
+        where += conditionsText(query.where ?? [], params)
+        const pageParams = [...params]
+        const order = orderText(query.order, pageParams)
         return Effect.flatMap(
           run<{ readonly total: number }>(`SELECT COUNT(*) AS total FROM records WHERE ${where}`, params),
           ([count]) => {
@@ -171,8 +246,8 @@ export const layer: Layer.Layer<RecordStore, never, SqlClient.SqlClient> = Layer
             // A page past the end is empty without asking SQLite, which refuses offsets beyond 64 bits.
             const rows = offset >= totalRecords
               ? Effect.succeed<ReadonlyArray<Row>>([])
-              : run<Row>(`SELECT data FROM records WHERE ${where} ORDER BY seq LIMIT ? OFFSET ?`, [
-                ...params,
+              : run<Row>(`SELECT data FROM records WHERE ${where} ${order} LIMIT ? OFFSET ?`, [
+                ...pageParams,
                 records,
                 offset
               ])
@@ -189,15 +264,17 @@ export const layer: Layer.Layer<RecordStore, never, SqlClient.SqlClient> = Layer
 
       return {
         list,
-        all: (tenantId, query) =>
-          Effect.map(
-            run<Row>(
-              `SELECT data FROM records WHERE ${scopeText(query.parentId !== undefined, false)} AND archived = 0
-                ORDER BY seq`,
-              scopeParams(tenantId, name, query.parentId)
-            ),
+        all: (tenantId, query) => {
+          const params = scopeParams(tenantId, name, query.parentId)
+          const where = `${scopeText(query.parentId !== undefined, false)} AND archived = 0${
+            conditionsText(query.where ?? [], params)
+          }`
+          const order = orderText(query.order, params)
+          return Effect.map(
+            run<Row>(`SELECT data FROM records WHERE ${where} ${order}`, params),
             (rows) => rows.map((row) => decode(row.data))
-          ),
+          )
+        },
         find: (tenantId, uniqueId, findOptions) =>
           Effect.map(
             findOptions?.parentId === undefined && findOptions?.deleted !== true

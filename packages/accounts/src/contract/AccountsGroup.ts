@@ -13,6 +13,7 @@ import * as HttpApiGroup from "@effect/platform/HttpApiGroup"
 import * as HttpApiSchema from "@effect/platform/HttpApiSchema"
 import * as OpenApi from "@effect/platform/OpenApi"
 import {
+  AccountListUrlParams,
   AccountResource,
   CreateAccountRequest,
   UpdatedAccountResource,
@@ -56,9 +57,12 @@ export const AccountDocument = JsonApi.document(AccountResource)
 export class AccountsGroup extends HttpApiGroup.make("accounts")
   .add(
     HttpApiEndpoint.get("list", "/accounts/")
-      .setUrlParams(Pagination.SearchUrlParams)
+      .setUrlParams(AccountListUrlParams)
       .addSuccess(AccountList)
-      .annotate(OpenApi.Summary, "List live accounts a page at a time; `search` filters by text")
+      .annotate(
+        OpenApi.Summary,
+        "List live accounts a page at a time; `search` filters by text, `status` by value, `sort` orders"
+      )
   )
   .add(
     HttpApiEndpoint.get("listDeleted", "/accounts/status/trash")

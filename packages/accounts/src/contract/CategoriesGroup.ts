@@ -7,12 +7,12 @@
 import * as Contract from "@blocks-crm/core-http/Contract"
 import * as Fields from "@blocks-crm/core-http/Fields"
 import * as JsonApi from "@blocks-crm/core-http/JsonApi"
-import * as Pagination from "@blocks-crm/core-http/Pagination"
 import * as HttpApiEndpoint from "@effect/platform/HttpApiEndpoint"
 import * as HttpApiGroup from "@effect/platform/HttpApiGroup"
 import * as HttpApiSchema from "@effect/platform/HttpApiSchema"
 import * as OpenApi from "@effect/platform/OpenApi"
 import {
+  CategoryListUrlParams,
   CategoryResource,
   CreateCategoryRequest,
   UpdatedCategoryResource,
@@ -42,7 +42,7 @@ export const CategoryDocument = JsonApi.document(CategoryResource)
 export class CategoriesGroup extends HttpApiGroup.make("categories")
   .add(
     HttpApiEndpoint.get("list", "/categories")
-      .setUrlParams(Pagination.PageUrlParams)
+      .setUrlParams(CategoryListUrlParams)
       .addSuccess(CategoryList)
   )
   .add(

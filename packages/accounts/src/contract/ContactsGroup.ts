@@ -12,8 +12,8 @@ import * as HttpApiEndpoint from "@effect/platform/HttpApiEndpoint"
 import * as HttpApiGroup from "@effect/platform/HttpApiGroup"
 import * as HttpApiSchema from "@effect/platform/HttpApiSchema"
 import * as OpenApi from "@effect/platform/OpenApi"
-import * as Schema from "effect/Schema"
 import {
+  ContactListUrlParams,
   ContactResource,
   CreateContactRequest,
   UpdateContactRequest,
@@ -21,17 +21,6 @@ import {
 } from "../models/Contact.js"
 
 const uniqueId = HttpApiSchema.param("uniqueId", Fields.ResourceId)
-
-/**
- * `?page=&records=&search=&status=`. `status` is the official SDK's list filter; `archived` lists the
- * contacts `DELETE /contacts/:unique_id/archive` took out of the main listing.
- *
- * @since 0.1.0
- */
-export const ContactListUrlParams = Schema.Struct({
-  ...Pagination.SearchUrlParams.fields,
-  status: Schema.optionalWith(Schema.Literal("archived"), { exact: true })
-})
 
 /**
  * The success body of `GET /contacts/` and `GET /contacts/trash/show`: one page of contacts and the

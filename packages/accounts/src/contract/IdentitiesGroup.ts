@@ -6,13 +6,12 @@
 import * as Contract from "@blocks-crm/core-http/Contract"
 import * as Fields from "@blocks-crm/core-http/Fields"
 import * as JsonApi from "@blocks-crm/core-http/JsonApi"
-import * as Pagination from "@blocks-crm/core-http/Pagination"
 import * as HttpApiEndpoint from "@effect/platform/HttpApiEndpoint"
 import * as HttpApiGroup from "@effect/platform/HttpApiGroup"
 import * as HttpApiSchema from "@effect/platform/HttpApiSchema"
 import * as OpenApi from "@effect/platform/OpenApi"
 import { ContactResource } from "../models/Contact.js"
-import { RegisterUserRequest, UserResource } from "../models/User.js"
+import { RegisterUserRequest, UserListUrlParams, UserResource } from "../models/User.js"
 
 const uniqueId = HttpApiSchema.param("uniqueId", Fields.ResourceId)
 
@@ -38,7 +37,7 @@ export const UserDocument = JsonApi.document(UserResource)
 export class IdentitiesGroup extends HttpApiGroup.make("identities")
   .add(
     HttpApiEndpoint.get("list", "/users")
-      .setUrlParams(Pagination.SearchUrlParams)
+      .setUrlParams(UserListUrlParams)
       .addSuccess(UserList)
       .annotate(OpenApi.Summary, "List users a page at a time; `search` filters by e-mail or name")
   )

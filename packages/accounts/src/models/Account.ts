@@ -8,7 +8,7 @@
 import * as Contract from "@blocks-crm/core-http/Contract"
 import * as Fields from "@blocks-crm/core-http/Fields"
 import * as JsonApi from "@blocks-crm/core-http/JsonApi"
-import type * as Pagination from "@blocks-crm/core-http/Pagination"
+import * as Pagination from "@blocks-crm/core-http/Pagination"
 import * as Schema from "effect/Schema"
 import { Payload } from "./Payload.js"
 import { RecordStatus } from "./RecordStatus.js"
@@ -255,8 +255,20 @@ export const UpdateAccountRequest = Schema.Struct({
 export interface UpdateAccountRequest extends Schema.Schema.Type<typeof UpdateAccountRequest> {}
 
 /**
- * `page` (from 1) and `records` (page size).
+ * `GET /accounts/`'s URL parameters: a page, `search`, `status` (`archived` lists the archive, as
+ * `GET /accounts/status/archive` does) and `sort`. The official SDK has no other filter for accounts.
+ *
+ * @since 0.3.0
+ */
+export const AccountListUrlParams = Pagination.listUrlParams(Account, {
+  search: true,
+  status: AccountStatus,
+  sort: ["name", "code", "createdAt", "updatedAt"]
+})
+
+/**
+ * What `AccountsService.list` takes: `page` (from 1), `records` (page size), `status` and `sort`.
  *
  * @since 0.1.0
  */
-export type ListAccountsParams = Pagination.PageParams
+export type ListAccountsParams = Pagination.ListParamsOf<typeof AccountListUrlParams>

@@ -8,7 +8,7 @@
 import * as Contract from "@blocks-crm/core-http/Contract"
 import * as Fields from "@blocks-crm/core-http/Fields"
 import * as JsonApi from "@blocks-crm/core-http/JsonApi"
-import type * as Pagination from "@blocks-crm/core-http/Pagination"
+import * as Pagination from "@blocks-crm/core-http/Pagination"
 import * as Schema from "effect/Schema"
 import { Payload } from "./Payload.js"
 import { RecordStatus } from "./RecordStatus.js"
@@ -129,8 +129,21 @@ export const UpdateCategoryRequest = Schema.Struct({
 export interface UpdateCategoryRequest extends Schema.Schema.Type<typeof UpdateCategoryRequest> {}
 
 /**
- * `page` (from 1) and `records` (page size).
+ * `GET /categories`'s URL parameters: a page, `status`, `sort` and the official SDK's
+ * `parent_unique_id` filter.
+ *
+ * @since 0.3.0
+ */
+export const CategoryListUrlParams = Pagination.listUrlParams(Category, {
+  status: RecordStatus,
+  sort: ["name", "order", "createdAt", "updatedAt"],
+  filters: { parentUniqueId: Fields.ResourceId.annotations({ description: "Only the children of this category" }) }
+})
+
+/**
+ * What `CategoriesService.list` takes: `page` (from 1), `records` (page size), `status`, `sort` and
+ * `parentUniqueId`.
  *
  * @since 0.1.0
  */
-export type ListCategoriesParams = Pagination.PageParams
+export type ListCategoriesParams = Pagination.ListParamsOf<typeof CategoryListUrlParams>

@@ -7,7 +7,7 @@
 import * as Contract from "@blocks-crm/core-http/Contract"
 import * as Fields from "@blocks-crm/core-http/Fields"
 import * as JsonApi from "@blocks-crm/core-http/JsonApi"
-import type * as Pagination from "@blocks-crm/core-http/Pagination"
+import * as Pagination from "@blocks-crm/core-http/Pagination"
 import * as Schema from "effect/Schema"
 
 /**
@@ -204,8 +204,23 @@ export const UpdateContactRequest = Schema.Struct({
 export interface UpdateContactRequest extends Schema.Schema.Type<typeof UpdateContactRequest> {}
 
 /**
- * `page` (from 1) and `records` (page size).
+ * `GET /contacts/`'s URL parameters: a page, `search`, `status` (`archived` lists the contacts
+ * `DELETE /contacts/:unique_id/archive` took out of the main listing), `sort` and the official SDK's
+ * `contact_status` filter.
+ *
+ * @since 0.3.0
+ */
+export const ContactListUrlParams = Pagination.listUrlParams(Contact, {
+  search: true,
+  status: ContactStatus,
+  sort: ["firstName", "lastName", "createdAt", "updatedAt"],
+  filters: { contactStatus: Schema.String.annotations({ description: "Only contacts at this stage (free text)" }) }
+})
+
+/**
+ * What `ContactsService.list` takes: `page` (from 1), `records` (page size), `status`, `sort` and
+ * `contactStatus`.
  *
  * @since 0.1.0
  */
-export type ListContactsParams = Pagination.PageParams
+export type ListContactsParams = Pagination.ListParamsOf<typeof ContactListUrlParams>

@@ -7,7 +7,7 @@
 import * as Contract from "@blocks-crm/core-http/Contract"
 import * as Fields from "@blocks-crm/core-http/Fields"
 import * as JsonApi from "@blocks-crm/core-http/JsonApi"
-import type * as Pagination from "@blocks-crm/core-http/Pagination"
+import * as Pagination from "@blocks-crm/core-http/Pagination"
 import * as Schema from "effect/Schema"
 import { ContactEmail } from "./Contact.js"
 
@@ -85,8 +85,16 @@ export const RegisterUserRequest = Schema.Struct({
 export interface RegisterUserRequest extends Schema.Schema.Type<typeof RegisterUserRequest> {}
 
 /**
- * `page` (from 1) and `records` (page size).
+ * `GET /users`'s URL parameters: a page, `search` and `status` (the official SDK sends no `sort` for
+ * users).
+ *
+ * @since 0.3.0
+ */
+export const UserListUrlParams = Pagination.listUrlParams(User, { search: true, status: UserStatus })
+
+/**
+ * What `IdentitiesService.list` takes: `page` (from 1), `records` (page size) and `status`.
  *
  * @since 0.1.0
  */
-export type ListUsersParams = Pagination.PageParams
+export type ListUsersParams = Pagination.ListParamsOf<typeof UserListUrlParams>

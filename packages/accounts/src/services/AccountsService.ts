@@ -10,7 +10,13 @@ import type { PageParams, PageResult } from "@blocks-crm/core-http/Pagination"
 import * as ResourceClient from "@blocks-crm/core-http/ResourceClient"
 import * as Effect from "effect/Effect"
 import { AccountsGroup } from "../contract/AccountsGroup.js"
-import type { Account, CreateAccountRequest, UpdateAccountRequest, UpdatedAccount } from "../models/Account.js"
+import type {
+  Account,
+  CreateAccountRequest,
+  ListAccountsParams,
+  UpdateAccountRequest,
+  UpdatedAccount
+} from "../models/Account.js"
 import type {
   AccountValidation,
   TaxIdValidation,
@@ -26,8 +32,14 @@ import type { AccountCategory, AssignCategoryRequest } from "../models/AccountCa
  *
  * @since 0.1.0
  */
-export interface Accounts
-  extends ResourceClient.SoftDeleteClient<Account, CreateAccountRequest, UpdateAccountRequest, UpdatedAccount>
+export interface Accounts extends
+  ResourceClient.SoftDeleteClient<
+    Account,
+    CreateAccountRequest,
+    UpdateAccountRequest,
+    UpdatedAccount,
+    ListAccountsParams
+  >
 {
   /** Archives an account: it leaves `list` and appears in `listArchived`. */
   readonly archive: (uniqueId: string) => Effect.Effect<void, CrmError>

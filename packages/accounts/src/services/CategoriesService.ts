@@ -7,7 +7,13 @@ import * as ApiClient from "@blocks-crm/core-http/ApiClient"
 import * as ResourceClient from "@blocks-crm/core-http/ResourceClient"
 import * as Effect from "effect/Effect"
 import { CategoriesGroup } from "../contract/CategoriesGroup.js"
-import type { Category, CreateCategoryRequest, UpdateCategoryRequest, UpdatedCategory } from "../models/Category.js"
+import type {
+  Category,
+  CreateCategoryRequest,
+  ListCategoriesParams,
+  UpdateCategoryRequest,
+  UpdatedCategory
+} from "../models/Category.js"
 
 /**
  * The CRM's categories as an Effect service (`CrudClient`). Inputs are validated before anything is sent.
@@ -29,7 +35,12 @@ import type { Category, CreateCategoryRequest, UpdateCategoryRequest, UpdatedCat
 export class CategoriesService extends Effect.Service<CategoriesService>()("@blocks-crm/accounts/CategoriesService", {
   effect: Effect.map(
     ApiClient.group(CategoriesGroup),
-    (endpoints): ResourceClient.CrudClient<Category, CreateCategoryRequest, UpdateCategoryRequest, UpdatedCategory> =>
-      ResourceClient.crud("categories", endpoints)
+    (endpoints): ResourceClient.CrudClient<
+      Category,
+      CreateCategoryRequest,
+      UpdateCategoryRequest,
+      UpdatedCategory,
+      ListCategoriesParams
+    > => ResourceClient.crud("categories", endpoints)
   )
 }) {}

@@ -10,7 +10,13 @@ import type { PageParams, PageResult } from "@blocks-crm/core-http/Pagination"
 import * as ResourceClient from "@blocks-crm/core-http/ResourceClient"
 import * as Effect from "effect/Effect"
 import { ContactsGroup } from "../contract/ContactsGroup.js"
-import type { Contact, CreateContactRequest, UpdateContactRequest, UpdatedContact } from "../models/Contact.js"
+import type {
+  Contact,
+  CreateContactRequest,
+  ListContactsParams,
+  UpdateContactRequest,
+  UpdatedContact
+} from "../models/Contact.js"
 
 /**
  * The contact methods: the trash (`delete`, `listDeleted`, `recover`) plus the archive (`archive`,
@@ -18,8 +24,14 @@ import type { Contact, CreateContactRequest, UpdateContactRequest, UpdatedContac
  *
  * @since 0.1.0
  */
-export interface Contacts
-  extends ResourceClient.SoftDeleteClient<Contact, CreateContactRequest, UpdateContactRequest, UpdatedContact>
+export interface Contacts extends
+  ResourceClient.SoftDeleteClient<
+    Contact,
+    CreateContactRequest,
+    UpdateContactRequest,
+    UpdatedContact,
+    ListContactsParams
+  >
 {
   /** Takes the contact out of the main listing (`DELETE /contacts/:unique_id/archive`). */
   readonly archive: (uniqueId: string) => Effect.Effect<void, CrmError>

@@ -5,14 +5,14 @@
  */
 import * as ApiClient from "@blocks-crm/core-http/ApiClient"
 import type { CrmError } from "@blocks-crm/core-http/CrmError"
-import type { PageParams, PageResult } from "@blocks-crm/core-http/Pagination"
+import type { PageResult } from "@blocks-crm/core-http/Pagination"
 import * as ResourceClient from "@blocks-crm/core-http/ResourceClient"
-import type { StreamParams } from "@blocks-crm/core-http/ResourceClient"
 import * as Effect from "effect/Effect"
 import type * as Stream from "effect/Stream"
 import { IdentitiesGroup } from "../contract/IdentitiesGroup.js"
 import type { Contact } from "../models/Contact.js"
-import type { RegisterUserRequest, User } from "../models/User.js"
+import { UserListUrlParams } from "../models/User.js"
+import type { ListUsersParams, RegisterUserRequest, User } from "../models/User.js"
 
 /**
  * The identity methods. `register` is idempotent: registering the same unique id again answers the
@@ -21,11 +21,12 @@ import type { RegisterUserRequest, User } from "../models/User.js"
  * @since 0.1.0
  */
 export interface Identities {
-  readonly list: (params?: PageParams) => Effect.Effect<PageResult<User>, CrmError>
-  /** Every user, fetching each page only when it is needed. */
-  readonly stream: (params?: StreamParams) => Stream.Stream<User, CrmError>
+  /** One page of users; with `status`, only those. */
+  readonly list: (params?: ListUsersParams) => Effect.Effect<PageResult<User>, CrmError>
+  /** Every user, fetching each page only when it is needed (keeping `status` on every page). */
+  readonly stream: (params?: ResourceClient.StreamParamsOf<ListUsersParams>) => Stream.Stream<User, CrmError>
   /** Users whose e-mail or name matches (`?search=`). */
-  readonly search: (query: string, params?: PageParams) => Effect.Effect<PageResult<User>, CrmError>
+  readonly search: (query: string, params?: ListUsersParams) => Effect.Effect<PageResult<User>, CrmError>
   readonly get: (uniqueId: string) => Effect.Effect<User, CrmError>
   readonly register: (uniqueId: string, data: RegisterUserRequest) => Effect.Effect<User, CrmError>
   readonly delete: (uniqueId: string) => Effect.Effect<void, CrmError>
@@ -55,10 +56,15 @@ export interface Identities {
 export class IdentitiesService extends Effect.Service<IdentitiesService>()("@blocks-crm/accounts/IdentitiesService", {
   effect: Effect.map(ApiClient.group(IdentitiesGroup), (api): Identities => {
     // `list` takes page parameters only; `search` adds the query.
-    const list = ResourceClient.pages("identities", "list", (urlParams) => api.list({ urlParams }))
+    const list = ResourceClient.pages(
+      "identities",
+      "list",
+      (urlParams: ListUsersParams) => api.list({ urlParams }),
+      UserListUrlParams
+    )
     return {
       list,
-      stream: ResourceClient.streamOf("identities", list),
+      stream: ResourceClient.streamOf("identities", list, UserListUrlParams),
       search: (query, params) => api.list({ urlParams: { ...params, search: query } }, "search"),
       get: (uniqueId) => api.get({ path: { uniqueId } }),
       register: (uniqueId, data) => api.register({ path: { uniqueId }, payload: data }),

@@ -10,7 +10,12 @@ import * as HttpApiEndpoint from "@effect/platform/HttpApiEndpoint"
 import * as HttpApiGroup from "@effect/platform/HttpApiGroup"
 import * as HttpApiSchema from "@effect/platform/HttpApiSchema"
 import * as OpenApi from "@effect/platform/OpenApi"
-import { BusyBlockInput, BusyBlockResource, CreateBusyBlockRequest } from "../models/BusyBlock.js"
+import {
+  BusyBlockInput,
+  BusyBlockListUrlParams,
+  BusyBlockResource,
+  CreateBusyBlockRequest
+} from "../models/BusyBlock.js"
 
 const userId = HttpApiSchema.param("userId", Fields.ResourceId)
 const blockId = HttpApiSchema.param("blockId", Fields.ResourceId)
@@ -25,6 +30,7 @@ const blockId = HttpApiSchema.param("blockId", Fields.ResourceId)
 export class BusyBlocksGroup extends HttpApiGroup.make("busyBlocks")
   .add(
     HttpApiEndpoint.get("list")`/users/${userId}/busy_blocks`
+      .setUrlParams(BusyBlockListUrlParams)
       .addSuccess(JsonApi.collection(BusyBlockResource))
       .addError(Contract.NotFoundResponse.wire)
       .annotate(OpenApi.Summary, "A user's busy blocks")

@@ -11,6 +11,7 @@ import * as HttpApiGroup from "@effect/platform/HttpApiGroup"
 import * as HttpApiSchema from "@effect/platform/HttpApiSchema"
 import * as OpenApi from "@effect/platform/OpenApi"
 import {
+  CalendarAccountListUrlParams,
   CalendarAccountResource,
   CreateCalendarAccountRequest,
   UpdateCalendarAccountRequest,
@@ -30,6 +31,7 @@ const accountId = HttpApiSchema.param("accountId", Fields.ResourceId)
 export class CalendarAccountsGroup extends HttpApiGroup.make("calendarAccounts")
   .add(
     HttpApiEndpoint.get("list")`/users/${userId}/calendar_accounts`
+      .setUrlParams(CalendarAccountListUrlParams)
       .addSuccess(JsonApi.collection(CalendarAccountResource))
       .addError(Contract.NotFoundResponse.wire)
       .annotate(OpenApi.Summary, "A user's calendar accounts")

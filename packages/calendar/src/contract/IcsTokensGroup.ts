@@ -10,7 +10,7 @@ import * as HttpApiEndpoint from "@effect/platform/HttpApiEndpoint"
 import * as HttpApiGroup from "@effect/platform/HttpApiGroup"
 import * as HttpApiSchema from "@effect/platform/HttpApiSchema"
 import * as OpenApi from "@effect/platform/OpenApi"
-import { CreateIcsTokenRequest, IcsTokenResource } from "../models/IcsToken.js"
+import { CreateIcsTokenRequest, IcsTokenListUrlParams, IcsTokenResource } from "../models/IcsToken.js"
 
 const userId = HttpApiSchema.param("userId", Fields.ResourceId)
 const tokenId = HttpApiSchema.param("tokenId", Fields.ResourceId)
@@ -24,6 +24,7 @@ const tokenId = HttpApiSchema.param("tokenId", Fields.ResourceId)
 export class IcsTokensGroup extends HttpApiGroup.make("icsTokens")
   .add(
     HttpApiEndpoint.get("list")`/users/${userId}/ics_tokens`
+      .setUrlParams(IcsTokenListUrlParams)
       .addSuccess(JsonApi.collection(IcsTokenResource))
       .addError(Contract.NotFoundResponse.wire)
       .annotate(OpenApi.Summary, "A user's ICS feed tokens")

@@ -8,6 +8,7 @@
 import * as Contract from "@blocks-crm/core-http/Contract"
 import * as Fields from "@blocks-crm/core-http/Fields"
 import * as JsonApi from "@blocks-crm/core-http/JsonApi"
+import * as Pagination from "@blocks-crm/core-http/Pagination"
 import * as Schema from "effect/Schema"
 import { RecurrenceRule } from "./Recurrence.js"
 
@@ -118,3 +119,29 @@ export interface BusyOccurrence {
   readonly start: Date
   readonly end: Date
 }
+
+/**
+ * `GET /users/:user_unique_id/busy_blocks`'s URL parameters (the listing is answered whole): `sort` and
+ * the official SDK's `start_time` and `end_time` (ISO 8601), which select by overlap, so a proposed
+ * window finds what collides with it: `start_time` keeps the blocks ending at or after it, `end_time`
+ * the blocks starting at or before it. A recurring block counts by its series: `start_time` keeps it
+ * whatever its first occurrence, since a later one may fall in the window. The reference's busy block
+ * has no status.
+ *
+ * @since 0.3.0
+ */
+export const BusyBlockListUrlParams = Pagination.listUrlParams(BusyBlock, {
+  paged: false,
+  sort: ["startTime", "endTime", "createdAt"],
+  filters: {
+    startTime: Fields.Timestamp.annotations({ description: "Only blocks ending at or after this instant" }),
+    endTime: Fields.Timestamp.annotations({ description: "Only blocks starting at or before this instant" })
+  }
+})
+
+/**
+ * What `BusyBlocksService.list` takes: `sort`, `startTime` and `endTime`.
+ *
+ * @since 0.3.0
+ */
+export type ListBusyBlocksParams = Pagination.ListParamsOf<typeof BusyBlockListUrlParams>

@@ -7,6 +7,7 @@
 import * as Contract from "@blocks-crm/core-http/Contract"
 import * as Fields from "@blocks-crm/core-http/Fields"
 import * as JsonApi from "@blocks-crm/core-http/JsonApi"
+import * as Pagination from "@blocks-crm/core-http/Pagination"
 import * as Schema from "effect/Schema"
 
 /**
@@ -154,3 +155,26 @@ export const UpdateCalendarAccountRequest = Schema.Struct({
  * @since 0.1.0
  */
 export interface UpdateCalendarAccountRequest extends Schema.Schema.Type<typeof UpdateCalendarAccountRequest> {}
+
+/**
+ * `GET /users/:user_unique_id/calendar_accounts`'s URL parameters (the listing is answered whole):
+ * `status`, `sort` and the official SDK's `provider` and `sync_enabled` filters.
+ *
+ * @since 0.3.0
+ */
+export const CalendarAccountListUrlParams = Pagination.listUrlParams(CalendarAccount, {
+  paged: false,
+  status: CalendarAccountStatus,
+  sort: ["email", "lastSyncedAt", "createdAt"],
+  filters: {
+    provider: CalendarProvider.annotations({ description: "Only accounts of this provider" }),
+    syncEnabled: Schema.BooleanFromString.annotations({ description: "Only accounts that sync (true) or not (false)" })
+  }
+})
+
+/**
+ * What `CalendarAccountsService.list` takes: `status`, `sort`, `provider` and `syncEnabled`.
+ *
+ * @since 0.3.0
+ */
+export type ListCalendarAccountsParams = Pagination.ListParamsOf<typeof CalendarAccountListUrlParams>

@@ -7,6 +7,7 @@
 import * as Contract from "@blocks-crm/core-http/Contract"
 import * as Fields from "@blocks-crm/core-http/Fields"
 import * as JsonApi from "@blocks-crm/core-http/JsonApi"
+import * as Pagination from "@blocks-crm/core-http/Pagination"
 import * as Schema from "effect/Schema"
 
 /**
@@ -48,3 +49,21 @@ export const CreateIcsTokenRequest = Schema.Struct({
  * @since 0.1.0
  */
 export interface CreateIcsTokenRequest extends Schema.Schema.Type<typeof CreateIcsTokenRequest> {}
+
+/**
+ * `GET /users/:user_unique_id/ics_tokens`'s URL parameters (the listing is answered whole): `sort`.
+ * The reference's token has no status (it has `active`), and the official SDK no filter for tokens.
+ *
+ * @since 0.3.0
+ */
+export const IcsTokenListUrlParams = Pagination.listUrlParams(IcsToken, {
+  paged: false,
+  sort: ["label", "createdAt"]
+})
+
+/**
+ * What `IcsTokensService.list` takes: `sort`.
+ *
+ * @since 0.3.0
+ */
+export type ListIcsTokensParams = Pagination.ListParamsOf<typeof IcsTokenListUrlParams>

@@ -10,7 +10,7 @@ import * as Fields from "@blocks-crm/core-http/Fields"
 import * as Effect from "effect/Effect"
 import * as Schema from "effect/Schema"
 import { BusyBlocksGroup } from "../contract/BusyBlocksGroup.js"
-import type { BusyBlock, BusyOccurrence, CreateBusyBlockRequest } from "../models/BusyBlock.js"
+import type { BusyBlock, BusyOccurrence, CreateBusyBlockRequest, ListBusyBlocksParams } from "../models/BusyBlock.js"
 import { expand } from "../models/Recurrence.js"
 
 /**
@@ -19,7 +19,11 @@ import { expand } from "../models/Recurrence.js"
  * @since 0.1.0
  */
 export interface BusyBlocks {
-  readonly list: (userId: string) => Effect.Effect<ReadonlyArray<BusyBlock>, CrmError>
+  /**
+   * The user's blocks; with `startTime`/`endTime`, those overlapping that window (a recurring block by
+   * its series), in `sort` order.
+   */
+  readonly list: (userId: string, params?: ListBusyBlocksParams) => Effect.Effect<ReadonlyArray<BusyBlock>, CrmError>
   readonly create: (userId: string, data: CreateBusyBlockRequest) => Effect.Effect<BusyBlock, CrmError>
   readonly delete: (userId: string, blockId: string) => Effect.Effect<void, CrmError>
   /**
@@ -84,13 +88,18 @@ export class BusyBlocksService extends Effect.Service<BusyBlocksService>()("@blo
   effect: Effect.map(ApiClient.group(BusyBlocksGroup), (api): BusyBlocks => {
     const checkRange = ApiClient.validate(Range, "busyBlocks.occurrences")
     return {
-      list: (userId) => api.list({ path: { userId } }),
+      list: (userId, params) => api.list({ path: { userId }, urlParams: params ?? {} }),
       create: (userId, data) => api.create({ path: { userId }, payload: data }),
       delete: (userId, blockId) => api.delete({ path: { userId, blockId } }),
       occurrences: (userId, from, to) =>
         Effect.flatMap(
           checkRange({ userId, from, to }),
-          () => Effect.map(api.list({ path: { userId } }, "occurrences"), (blocks) => occurrencesOf(blocks, from, to))
+          () =>
+            // Only the blocks that overlap the range (a recurring one by its series) are fetched.
+            Effect.map(
+              api.list({ path: { userId }, urlParams: { startTime: from, endTime: to } }, "occurrences"),
+              (blocks) => occurrencesOf(blocks, from, to)
+            )
         )
     }
   })

@@ -10,6 +10,7 @@ import { CalendarAccountsGroup } from "../contract/CalendarAccountsGroup.js"
 import type {
   CalendarAccount,
   CreateCalendarAccountRequest,
+  ListCalendarAccountsParams,
   UpdateCalendarAccountRequest,
   UpdatedCalendarAccount
 } from "../models/CalendarAccount.js"
@@ -20,7 +21,11 @@ import type {
  * @since 0.1.0
  */
 export interface CalendarAccounts {
-  readonly list: (userId: string) => Effect.Effect<ReadonlyArray<CalendarAccount>, CrmError>
+  /** The user's accounts; with `status`, `provider` or `syncEnabled` only those, in `sort` order. */
+  readonly list: (
+    userId: string,
+    params?: ListCalendarAccountsParams
+  ) => Effect.Effect<ReadonlyArray<CalendarAccount>, CrmError>
   /** `NotFound` for an unknown id, and for another user's account. */
   readonly get: (userId: string, accountId: string) => Effect.Effect<CalendarAccount, CrmError>
   readonly create: (userId: string, data: CreateCalendarAccountRequest) => Effect.Effect<CalendarAccount, CrmError>
@@ -53,7 +58,7 @@ export class CalendarAccountsService extends Effect.Service<CalendarAccountsServ
   "@blocks-crm/calendar/CalendarAccountsService",
   {
     effect: Effect.map(ApiClient.group(CalendarAccountsGroup), (api): CalendarAccounts => ({
-      list: (userId) => api.list({ path: { userId } }),
+      list: (userId, params) => api.list({ path: { userId }, urlParams: params ?? {} }),
       get: (userId, accountId) => api.get({ path: { userId, accountId } }),
       create: (userId, data) => api.create({ path: { userId }, payload: data }),
       update: (userId, accountId, data) => api.update({ path: { userId, accountId }, payload: data }),

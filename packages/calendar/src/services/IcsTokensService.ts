@@ -7,7 +7,7 @@ import * as ApiClient from "@blocks-crm/core-http/ApiClient"
 import type { CrmError } from "@blocks-crm/core-http/CrmError"
 import * as Effect from "effect/Effect"
 import { IcsTokensGroup } from "../contract/IcsTokensGroup.js"
-import type { CreateIcsTokenRequest, IcsToken } from "../models/IcsToken.js"
+import type { CreateIcsTokenRequest, IcsToken, ListIcsTokensParams } from "../models/IcsToken.js"
 
 /**
  * The ICS token methods, each under the user (`userId`).
@@ -15,7 +15,8 @@ import type { CreateIcsTokenRequest, IcsToken } from "../models/IcsToken.js"
  * @since 0.1.0
  */
 export interface IcsTokens {
-  readonly list: (userId: string) => Effect.Effect<ReadonlyArray<IcsToken>, CrmError>
+  /** The user's tokens, in `sort` order. */
+  readonly list: (userId: string, params?: ListIcsTokensParams) => Effect.Effect<ReadonlyArray<IcsToken>, CrmError>
   /** A new token; its `token` is `Redacted` (`Redacted.value` to build the feed URL). */
   readonly create: (userId: string, data: CreateIcsTokenRequest) => Effect.Effect<IcsToken, CrmError>
   /** Deletes the token; its feed answers 404 from then on. */
@@ -39,7 +40,7 @@ export interface IcsTokens {
  */
 export class IcsTokensService extends Effect.Service<IcsTokensService>()("@blocks-crm/calendar/IcsTokensService", {
   effect: Effect.map(ApiClient.group(IcsTokensGroup), (api): IcsTokens => ({
-    list: (userId) => api.list({ path: { userId } }),
+    list: (userId, params) => api.list({ path: { userId }, urlParams: params ?? {} }),
     create: (userId, data) => api.create({ path: { userId }, payload: data }),
     delete: (userId, tokenId) => api.delete({ path: { userId, tokenId } })
   }))

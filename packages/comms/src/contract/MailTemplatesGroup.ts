@@ -7,16 +7,16 @@
 import * as Contract from "@blocks-crm/core-http/Contract"
 import * as Fields from "@blocks-crm/core-http/Fields"
 import * as JsonApi from "@blocks-crm/core-http/JsonApi"
-import * as Pagination from "@blocks-crm/core-http/Pagination"
 import * as HttpApiEndpoint from "@effect/platform/HttpApiEndpoint"
 import * as HttpApiGroup from "@effect/platform/HttpApiGroup"
 import * as HttpApiSchema from "@effect/platform/HttpApiSchema"
 import * as OpenApi from "@effect/platform/OpenApi"
 import {
   CreateMailTemplateRequest,
+  MailTemplateListUrlParams,
   MailTemplateResource,
-  UpdatedMailTemplateResource,
-  UpdateMailTemplateRequest
+  UpdateMailTemplateRequest,
+  UpdatedMailTemplateResource
 } from "../models/MailTemplate.js"
 
 const uniqueId = HttpApiSchema.param("uniqueId", Fields.ResourceId)
@@ -43,7 +43,7 @@ export const MailTemplateDocument = JsonApi.document(MailTemplateResource)
 export class MailTemplatesGroup extends HttpApiGroup.make("mailTemplates")
   .add(
     HttpApiEndpoint.get("list", "/mailtemplates")
-      .setUrlParams(Pagination.PageUrlParams)
+      .setUrlParams(MailTemplateListUrlParams)
       .addSuccess(MailTemplateList)
       .annotate(OpenApi.Summary, "List mail templates a page at a time")
   )

@@ -7,18 +7,18 @@
 import * as Contract from "@blocks-crm/core-http/Contract"
 import * as Fields from "@blocks-crm/core-http/Fields"
 import * as JsonApi from "@blocks-crm/core-http/JsonApi"
-import * as Pagination from "@blocks-crm/core-http/Pagination"
 import * as HttpApiEndpoint from "@effect/platform/HttpApiEndpoint"
 import * as HttpApiGroup from "@effect/platform/HttpApiGroup"
 import * as HttpApiSchema from "@effect/platform/HttpApiSchema"
 import * as OpenApi from "@effect/platform/OpenApi"
 import {
   CreateSubscriberRequest,
+  SubscriberListUrlParams,
   SubscriberResource,
   UnsubscribeRequest,
   UnsubscribeResult,
-  UpdatedSubscriberResource,
-  UpdateSubscriberRequest
+  UpdateSubscriberRequest,
+  UpdatedSubscriberResource
 } from "../models/Subscriber.js"
 
 const uniqueId = HttpApiSchema.param("uniqueId", Fields.ResourceId)
@@ -46,7 +46,7 @@ export const SubscriberDocument = JsonApi.document(SubscriberResource)
 export class SubscribersGroup extends HttpApiGroup.make("subscribers")
   .add(
     HttpApiEndpoint.get("list", "/subscribers/")
-      .setUrlParams(Pagination.PageUrlParams)
+      .setUrlParams(SubscriberListUrlParams)
       .addSuccess(SubscriberList)
       .annotate(OpenApi.Summary, "List subscribers a page at a time")
   )

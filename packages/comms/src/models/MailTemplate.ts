@@ -13,7 +13,7 @@
 import * as Contract from "@blocks-crm/core-http/Contract"
 import * as Fields from "@blocks-crm/core-http/Fields"
 import * as JsonApi from "@blocks-crm/core-http/JsonApi"
-import type * as Pagination from "@blocks-crm/core-http/Pagination"
+import * as Pagination from "@blocks-crm/core-http/Pagination"
 import * as Schema from "effect/Schema"
 import { Email } from "./Email.js"
 
@@ -178,8 +178,16 @@ export const UpdateMailTemplateRequest = Schema.Struct({
 export interface UpdateMailTemplateRequest extends Schema.Schema.Type<typeof UpdateMailTemplateRequest> {}
 
 /**
- * `page` (from 1) and `records` (page size).
+ * `GET /mailtemplates`'s URL parameters: a page and `status` (the official SDK sends no `sort` for
+ * mail templates).
+ *
+ * @since 0.3.0
+ */
+export const MailTemplateListUrlParams = Pagination.listUrlParams(MailTemplate, { status: MailTemplateStatus })
+
+/**
+ * What `MailTemplatesService.list` takes: `page` (from 1), `records` (page size) and `status`.
  *
  * @since 0.1.0
  */
-export type ListMailTemplatesParams = Pagination.PageParams
+export type ListMailTemplatesParams = Pagination.ListParamsOf<typeof MailTemplateListUrlParams>

@@ -11,7 +11,7 @@
 import * as Contract from "@blocks-crm/core-http/Contract"
 import * as Fields from "@blocks-crm/core-http/Fields"
 import * as JsonApi from "@blocks-crm/core-http/JsonApi"
-import type * as Pagination from "@blocks-crm/core-http/Pagination"
+import * as Pagination from "@blocks-crm/core-http/Pagination"
 import * as Schema from "effect/Schema"
 import { Email } from "./Email.js"
 
@@ -226,8 +226,20 @@ export const UnsubscribeResult = Schema.Struct({
 export interface UnsubscribeResult extends Schema.Schema.Type<typeof UnsubscribeResult> {}
 
 /**
- * `page` (from 1) and `records` (page size, default 15 on the API).
+ * `GET /subscribers/`'s URL parameters: a page, `status`, `sort` and the official SDK's `source` filter.
+ *
+ * @since 0.3.0
+ */
+export const SubscriberListUrlParams = Pagination.listUrlParams(Subscriber, {
+  status: SubscriberStatus,
+  sort: ["email", "firstName", "lastName", "createdAt", "updatedAt"],
+  filters: { source: Schema.String.annotations({ description: "Only subscribers from this source" }) }
+})
+
+/**
+ * What `SubscribersService.list` takes: `page` (from 1), `records` (page size), `status`, `sort` and
+ * `source`.
  *
  * @since 0.1.0
  */
-export type ListSubscribersParams = Pagination.PageParams
+export type ListSubscribersParams = Pagination.ListParamsOf<typeof SubscriberListUrlParams>

@@ -5,13 +5,14 @@
  */
 import * as ApiClient from "@blocks-crm/core-http/ApiClient"
 import type { CrmError } from "@blocks-crm/core-http/CrmError"
-import type { PageParams, PageResult } from "@blocks-crm/core-http/Pagination"
+import type { PageResult } from "@blocks-crm/core-http/Pagination"
 import * as ResourceClient from "@blocks-crm/core-http/ResourceClient"
-import type { StreamParams } from "@blocks-crm/core-http/ResourceClient"
 import * as Effect from "effect/Effect"
 import type * as Stream from "effect/Stream"
 import { MailTemplatesGroup } from "../contract/MailTemplatesGroup.js"
+import { MailTemplateListUrlParams } from "../models/MailTemplate.js"
 import type {
+  ListMailTemplatesParams,
   CreateMailTemplateRequest,
   MailTemplate,
   UpdatedMailTemplate,
@@ -24,10 +25,12 @@ import type {
  * @since 0.1.0
  */
 export interface MailTemplates {
-  /** One page of the listing. */
-  readonly list: (params?: PageParams) => Effect.Effect<PageResult<MailTemplate>, CrmError>
-  /** Every template, fetching each page only when it is needed. */
-  readonly stream: (params?: StreamParams) => Stream.Stream<MailTemplate, CrmError>
+  /** One page of the listing; with `status`, only those. */
+  readonly list: (params?: ListMailTemplatesParams) => Effect.Effect<PageResult<MailTemplate>, CrmError>
+  /** Every template, fetching each page only when it is needed (keeping `status` on every page). */
+  readonly stream: (
+    params?: ResourceClient.StreamParamsOf<ListMailTemplatesParams>
+  ) => Stream.Stream<MailTemplate, CrmError>
   /** One template (`GET /mailtemplates/:unique_id`, the official SDK's extra). */
   readonly get: (uniqueId: string) => Effect.Effect<MailTemplate, CrmError>
   readonly create: (data: CreateMailTemplateRequest) => Effect.Effect<MailTemplate, CrmError>
@@ -61,10 +64,10 @@ export interface MailTemplates {
 export class MailTemplatesService
   extends Effect.Service<MailTemplatesService>()("@blocks-crm/comms/MailTemplatesService", {
     effect: Effect.map(ApiClient.group(MailTemplatesGroup), (endpoints): MailTemplates => {
-      const list = (params?: PageParams) => endpoints.list({ urlParams: params ?? {} })
+      const list = (params?: ListMailTemplatesParams) => endpoints.list({ urlParams: params ?? {} })
       return {
         list,
-        stream: ResourceClient.streamOf("mailTemplates", list),
+        stream: ResourceClient.streamOf("mailTemplates", list, MailTemplateListUrlParams),
         get: (uniqueId) => endpoints.get({ path: { uniqueId } }),
         create: (data) => endpoints.create({ payload: data }),
         update: (uniqueId, data) => endpoints.update({ path: { uniqueId }, payload: data })

@@ -9,6 +9,7 @@ import * as ResourceClient from "@blocks-crm/core-http/ResourceClient"
 import * as Effect from "effect/Effect"
 import { SubscribersGroup } from "../contract/SubscribersGroup.js"
 import type {
+  ListSubscribersParams,
   CreateSubscriberRequest,
   Subscriber,
   UnsubscribeResult,
@@ -21,8 +22,14 @@ import type {
  *
  * @since 0.1.0
  */
-export interface Subscribers
-  extends ResourceClient.CrudClient<Subscriber, CreateSubscriberRequest, UpdateSubscriberRequest, UpdatedSubscriber>
+export interface Subscribers extends
+  ResourceClient.CrudClient<
+    Subscriber,
+    CreateSubscriberRequest,
+    UpdateSubscriberRequest,
+    UpdatedSubscriber,
+    ListSubscribersParams
+  >
 {
   /**
    * Unsubscribes an address (`POST /communications/unsubscribe`). The answer is the same whether or

@@ -3,11 +3,12 @@
  * reference's 404, 409 and 422 documents, soft delete and recover, and the id and timestamps the server
  * sets on create and update. Handlers of each domain are one-liners over it.
  */
-import { Contract } from "@blocks-crm/core-http"
+import { Contract, Pagination } from "@blocks-crm/core-http"
 import type { PageResult } from "@blocks-crm/core-http/Pagination"
 import * as Effect from "effect/Effect"
 import * as Option from "effect/Option"
-import type { Collection, Page, PageQuery } from "../RecordStore.js"
+import type * as Schema from "effect/Schema"
+import type { Collection, Condition, Page, PageQuery, Sort } from "../RecordStore.js"
 
 /** A store page as the client's `PageResult`: the items and the reference's `meta`. */
 export const toPageResult = <A>(page: Page<A>): PageResult<A> => ({
@@ -31,8 +32,65 @@ export const notFound = (label: string): Contract.NotFoundResponse =>
 /** The caller's tenant, as the API-key middleware resolved it. */
 export const tenant = Effect.map(Contract.CallerApp, (app) => app.tenantId)
 
-/** A collection with the reference's behaviour for the caller's tenant: pages, finds that 404 with `label`, soft delete, recover. */
-export const resource = <A>(collection: Collection<A>, label: string) => {
+/** A filter's value as the stored JSON compares: a date as its ISO text, a boolean as 1 or 0. */
+const storedValue = (value: unknown): string | number =>
+  value instanceof Date
+    ? value.toISOString()
+    : typeof value === "boolean"
+    ? (value ? 1 : 0)
+    : typeof value === "number"
+    ? value
+    : String(value)
+
+/**
+ * The store's query for a listing's decoded URL parameters, read through the `ListQuery` of its schema
+ * (`Pagination.listUrlParams`): `status` and each filter an equality on the stored attribute, `sort`
+ * (`-field` descending) an order by it. Keys the schema does not declare as filters (`page`, `search`,
+ * and whatever a handler adds: `deleted`, `attributes`) pass through as they are.
+ *
+ *   const leadsQuery = Resources.listQuery(LeadListUrlParams)
+ *   leads.page(leadsQuery(urlParams))
+ */
+export const listQuery = (schema: Schema.Schema.Any) => {
+  const spec = Pagination.listQueryOf(schema)
+  const sortFields = new Map((spec?.sort ?? []).map((sort) => [sort.field, sort]))
+  return (query: PageQuery): PageQuery => {
+    if (spec === undefined) return query
+    const params = query as PageQuery & Readonly<Record<string, unknown>>
+    const rest: Record<string, unknown> = { ...params }
+    const where: Array<Condition> = [...(params.where ?? [])]
+    if (spec.status && params.status !== undefined) {
+      where.push({ attribute: "status", op: "=", value: storedValue(params.status) })
+      delete rest.status
+    }
+    for (const { key, wire } of spec.filters) {
+      if (params[key] === undefined) continue
+      where.push({ attribute: wire, op: "=", value: storedValue(params[key]), instant: params[key] instanceof Date })
+      delete rest[key]
+    }
+    let order: Sort | undefined = params.order
+    if (typeof params.sort === "string") {
+      const descending = params.sort.startsWith("-")
+      // The contract decoded the value, so it names a declared field.
+      const field = sortFields.get(descending ? params.sort.slice(1) : params.sort)
+      order = field === undefined ? undefined : { attribute: field.wire, descending, instant: field.instant }
+      delete rest.sort
+    }
+    return { ...rest, where, order }
+  }
+}
+
+/**
+ * A collection with the reference's behaviour for the caller's tenant: pages, finds that 404 with
+ * `label`, soft delete, recover. With `listParams` (the listing's URL-parameter schema), `page` and
+ * `all` filter and sort as the listing's status, sort and filters ask (`listQuery`).
+ */
+export const resource = <A>(
+  collection: Collection<A>,
+  label: string,
+  options?: { readonly listParams?: Schema.Schema.Any | undefined }
+) => {
+  const toQuery = options?.listParams === undefined ? undefined : listQuery(options.listParams)
   const find = (uniqueId: string, options?: { readonly parentId?: string | undefined }) =>
     Effect.flatMap(
       tenant,
@@ -42,9 +100,20 @@ export const resource = <A>(collection: Collection<A>, label: string) => {
     )
   return {
     page: (query: PageQuery) =>
-      Effect.flatMap(tenant, (tenantId) => Effect.map(Effect.orDie(collection.list(tenantId, query)), toPageResult)),
-    all: (parentId?: string) =>
-      Effect.flatMap(tenant, (tenantId) => Effect.orDie(collection.all(tenantId, { parentId }))),
+      Effect.flatMap(
+        tenant,
+        (tenantId) =>
+          Effect.map(
+            Effect.orDie(collection.list(tenantId, toQuery === undefined ? query : toQuery(query))),
+            toPageResult
+          )
+      ),
+    /** Every live record (under `parentId`), filtered and sorted as `params` ask. */
+    all: (parentId?: string, params?: Readonly<Record<string, unknown>>) =>
+      Effect.flatMap(tenant, (tenantId) => {
+        const query = toQuery === undefined || params === undefined ? {} : toQuery(params as PageQuery)
+        return Effect.orDie(collection.all(tenantId, { parentId, where: query.where, order: query.order }))
+      }),
     find,
     insert: (record: A, options?: { readonly parentId?: string | undefined }) =>
       Effect.flatMap(tenant, (tenantId) => Effect.orDie(collection.insert(tenantId, record, options))),

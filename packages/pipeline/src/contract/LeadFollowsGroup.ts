@@ -12,6 +12,7 @@ import * as HttpApiSchema from "@effect/platform/HttpApiSchema"
 import * as OpenApi from "@effect/platform/OpenApi"
 import {
   CreateLeadFollowRequest,
+  LeadFollowListUrlParams,
   LeadFollowResource,
   UpdatedLeadFollowResource,
   UpdateLeadFollowRequest
@@ -37,6 +38,7 @@ export const LeadFollowDocument = JsonApi.document(LeadFollowResource)
 export class LeadFollowsGroup extends HttpApiGroup.make("leadFollows")
   .add(
     HttpApiEndpoint.get("list")`/leads/${leadId}/follows`
+      .setUrlParams(LeadFollowListUrlParams)
       .addSuccess(JsonApi.collection(LeadFollowResource))
       .addError(Contract.NotFoundResponse.wire)
   )

@@ -15,9 +15,10 @@ import * as OpenApi from "@effect/platform/OpenApi"
 import {
   CreateAccountLeadRequest,
   CreateLeadRequest,
+  LeadListUrlParams,
   LeadResource,
-  UpdatedLeadResource,
-  UpdateLeadRequest
+  UpdateLeadRequest,
+  UpdatedLeadResource
 } from "../models/Lead.js"
 
 const uniqueId = HttpApiSchema.param("uniqueId", Fields.ResourceId)
@@ -49,9 +50,12 @@ export const LeadDocument = JsonApi.document(LeadResource)
 export class LeadsGroup extends HttpApiGroup.make("leads")
   .add(
     HttpApiEndpoint.get("list", "/leads/")
-      .setUrlParams(Pagination.SearchUrlParams)
+      .setUrlParams(LeadListUrlParams)
       .addSuccess(LeadList)
-      .annotate(OpenApi.Summary, "List leads a page at a time; `search` filters by text")
+      .annotate(
+        OpenApi.Summary,
+        "List leads a page at a time; `search` filters by text, `status` and `source` by value, `sort` orders"
+      )
   )
   .add(
     HttpApiEndpoint.get("listDeleted", "/leads/trash/show")

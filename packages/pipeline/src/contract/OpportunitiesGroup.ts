@@ -14,9 +14,10 @@ import * as HttpApiSchema from "@effect/platform/HttpApiSchema"
 import * as OpenApi from "@effect/platform/OpenApi"
 import {
   CreateOpportunityRequest,
+  OpportunityListUrlParams,
   OpportunityResource,
-  UpdatedOpportunityResource,
-  UpdateOpportunityRequest
+  UpdateOpportunityRequest,
+  UpdatedOpportunityResource
 } from "../models/Opportunity.js"
 
 const uniqueId = HttpApiSchema.param("uniqueId", Fields.ResourceId)
@@ -47,7 +48,7 @@ export const OpportunityDocument = JsonApi.document(OpportunityResource)
 export class OpportunitiesGroup extends HttpApiGroup.make("opportunities")
   .add(
     HttpApiEndpoint.get("list", "/opportunities/")
-      .setUrlParams(Pagination.SearchUrlParams)
+      .setUrlParams(OpportunityListUrlParams)
       .addSuccess(OpportunityList)
       .annotate(OpenApi.Summary, "List opportunities a page at a time; `search` filters by text")
   )

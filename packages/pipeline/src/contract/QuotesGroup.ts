@@ -15,9 +15,10 @@ import * as OpenApi from "@effect/platform/OpenApi"
 import {
   CreateAccountQuoteRequest,
   CreateQuoteRequest,
+  QuoteListUrlParams,
   QuoteResource,
-  UpdatedQuoteResource,
-  UpdateQuoteRequest
+  UpdateQuoteRequest,
+  UpdatedQuoteResource
 } from "../models/Quote.js"
 
 const uniqueId = HttpApiSchema.param("uniqueId", Fields.ResourceId)
@@ -51,7 +52,7 @@ export const QuoteDocument = JsonApi.document(QuoteResource)
 export class QuotesGroup extends HttpApiGroup.make("quotes")
   .add(
     HttpApiEndpoint.get("list", "/quotes/")
-      .setUrlParams(Pagination.SearchUrlParams)
+      .setUrlParams(QuoteListUrlParams)
       .addSuccess(QuoteList)
       .annotate(OpenApi.Summary, "List quotes a page at a time; `search` filters by text")
   )

@@ -7,16 +7,16 @@
 import * as Contract from "@blocks-crm/core-http/Contract"
 import * as Fields from "@blocks-crm/core-http/Fields"
 import * as JsonApi from "@blocks-crm/core-http/JsonApi"
-import * as Pagination from "@blocks-crm/core-http/Pagination"
 import * as HttpApiEndpoint from "@effect/platform/HttpApiEndpoint"
 import * as HttpApiGroup from "@effect/platform/HttpApiGroup"
 import * as HttpApiSchema from "@effect/platform/HttpApiSchema"
 import * as OpenApi from "@effect/platform/OpenApi"
 import {
   CreateReferralRequest,
+  ReferralListUrlParams,
   ReferralResource,
-  UpdatedReferralResource,
-  UpdateReferralRequest
+  UpdateReferralRequest,
+  UpdatedReferralResource
 } from "../models/Referral.js"
 
 const uniqueId = HttpApiSchema.param("uniqueId", Fields.ResourceId)
@@ -43,7 +43,7 @@ export const ReferralDocument = JsonApi.document(ReferralResource)
 export class ReferralsGroup extends HttpApiGroup.make("referrals")
   .add(
     HttpApiEndpoint.get("list", "/referrals/")
-      .setUrlParams(Pagination.PageUrlParams)
+      .setUrlParams(ReferralListUrlParams)
       .addSuccess(ReferralList)
       .annotate(OpenApi.Summary, "List referrals a page at a time")
   )

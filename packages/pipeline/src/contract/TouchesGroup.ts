@@ -7,12 +7,17 @@
 import * as Contract from "@blocks-crm/core-http/Contract"
 import * as Fields from "@blocks-crm/core-http/Fields"
 import * as JsonApi from "@blocks-crm/core-http/JsonApi"
-import * as Pagination from "@blocks-crm/core-http/Pagination"
 import * as HttpApiEndpoint from "@effect/platform/HttpApiEndpoint"
 import * as HttpApiGroup from "@effect/platform/HttpApiGroup"
 import * as HttpApiSchema from "@effect/platform/HttpApiSchema"
 import * as OpenApi from "@effect/platform/OpenApi"
-import { CreateTouchRequest, TouchResource, UpdatedTouchResource, UpdateTouchRequest } from "../models/Touch.js"
+import {
+  CreateTouchRequest,
+  TouchListUrlParams,
+  TouchResource,
+  UpdateTouchRequest,
+  UpdatedTouchResource
+} from "../models/Touch.js"
 
 const uniqueId = HttpApiSchema.param("uniqueId", Fields.ResourceId)
 
@@ -38,7 +43,7 @@ export const TouchDocument = JsonApi.document(TouchResource)
 export class TouchesGroup extends HttpApiGroup.make("touches")
   .add(
     HttpApiEndpoint.get("list", "/touches/")
-      .setUrlParams(Pagination.PageUrlParams)
+      .setUrlParams(TouchListUrlParams)
       .addSuccess(TouchList)
       .annotate(OpenApi.Summary, "List touches a page at a time")
   )

@@ -6,7 +6,7 @@
 import * as Contract from "@blocks-crm/core-http/Contract"
 import * as Fields from "@blocks-crm/core-http/Fields"
 import * as JsonApi from "@blocks-crm/core-http/JsonApi"
-import type * as Pagination from "@blocks-crm/core-http/Pagination"
+import * as Pagination from "@blocks-crm/core-http/Pagination"
 import * as Schema from "effect/Schema"
 import * as Struct from "effect/Struct"
 
@@ -178,8 +178,23 @@ export const UpdateLeadRequest = Schema.Struct({
 export interface UpdateLeadRequest extends Schema.Schema.Type<typeof UpdateLeadRequest> {}
 
 /**
- * `page` (from 1) and `records` (page size, default 15 on the API).
+ * `GET /leads/`'s URL parameters: a page, `search`, `status`, `sort` (`-value` for the largest first)
+ * and the official SDK's `source` filter. Its `contact_status` filter is left out: the reference's lead
+ * has no such attribute.
+ *
+ * @since 0.3.0
+ */
+export const LeadListUrlParams = Pagination.listUrlParams(Lead, {
+  search: true,
+  status: LeadStatus,
+  sort: ["name", "value", "probability", "createdAt", "updatedAt"],
+  filters: { source: Schema.String.annotations({ description: "Only leads from this source" }) }
+})
+
+/**
+ * What `LeadsService.list` takes: `page` (from 1), `records` (page size, default 15 on the API),
+ * `status`, `sort` and `source`.
  *
  * @since 0.1.0
  */
-export type ListLeadsParams = Pagination.PageParams
+export type ListLeadsParams = Pagination.ListParamsOf<typeof LeadListUrlParams>

@@ -6,6 +6,7 @@
 import * as Contract from "@blocks-crm/core-http/Contract"
 import * as Fields from "@blocks-crm/core-http/Fields"
 import * as JsonApi from "@blocks-crm/core-http/JsonApi"
+import * as Pagination from "@blocks-crm/core-http/Pagination"
 import * as Schema from "effect/Schema"
 
 /**
@@ -126,3 +127,22 @@ export const UpdateLeadFollowRequest = Schema.Struct({
  * @since 0.1.0
  */
 export interface UpdateLeadFollowRequest extends Schema.Schema.Type<typeof UpdateLeadFollowRequest> {}
+
+/**
+ * `GET /leads/:unique_id/follows`'s URL parameters: `status` and `sort` (the listing is answered whole).
+ * The official SDK's `follow_type` filter is left out: the reference's follow-up has no type.
+ *
+ * @since 0.3.0
+ */
+export const LeadFollowListUrlParams = Pagination.listUrlParams(LeadFollow, {
+  paged: false,
+  status: FollowStatus,
+  sort: ["title", "dueDate", "createdAt", "updatedAt"]
+})
+
+/**
+ * What `LeadFollowsService.list` takes: `status` and `sort`.
+ *
+ * @since 0.3.0
+ */
+export type ListLeadFollowsParams = Pagination.ListParamsOf<typeof LeadFollowListUrlParams>

@@ -7,7 +7,7 @@
 import * as Contract from "@blocks-crm/core-http/Contract"
 import * as Fields from "@blocks-crm/core-http/Fields"
 import * as JsonApi from "@blocks-crm/core-http/JsonApi"
-import type * as Pagination from "@blocks-crm/core-http/Pagination"
+import * as Pagination from "@blocks-crm/core-http/Pagination"
 import * as Schema from "effect/Schema"
 
 /**
@@ -174,8 +174,24 @@ export const UpdateOpportunityRequest = Schema.Struct({
 export interface UpdateOpportunityRequest extends Schema.Schema.Type<typeof UpdateOpportunityRequest> {}
 
 /**
- * `page` (from 1) and `records` (page size, default 15 on the API).
+ * `GET /opportunities/`'s URL parameters: a page, `search`, `status`, `sort` (`-value` for the largest
+ * first) and the account filter (the official SDK's `account_unique_id`, sent as the reference's
+ * `account_id`). Its `contact_unique_id` and `owner_unique_id` filters are left out: the reference's
+ * opportunity has no contact or owner.
+ *
+ * @since 0.3.0
+ */
+export const OpportunityListUrlParams = Pagination.listUrlParams(Opportunity, {
+  search: true,
+  status: OpportunityStatus,
+  sort: ["name", "value", "probability", "closeDate", "createdAt", "updatedAt"],
+  filters: { accountId: Fields.ResourceId.annotations({ description: "Only the opportunities of this account" }) }
+})
+
+/**
+ * What `OpportunitiesService.list` takes: `page` (from 1), `records` (page size, default 15 on the
+ * API), `status`, `sort` and `accountId`.
  *
  * @since 0.1.0
  */
-export type ListOpportunitiesParams = Pagination.PageParams
+export type ListOpportunitiesParams = Pagination.ListParamsOf<typeof OpportunityListUrlParams>

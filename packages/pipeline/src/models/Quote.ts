@@ -16,7 +16,7 @@
 import * as Contract from "@blocks-crm/core-http/Contract"
 import * as Fields from "@blocks-crm/core-http/Fields"
 import * as JsonApi from "@blocks-crm/core-http/JsonApi"
-import type * as Pagination from "@blocks-crm/core-http/Pagination"
+import * as Pagination from "@blocks-crm/core-http/Pagination"
 import * as Schema from "effect/Schema"
 import * as Struct from "effect/Struct"
 
@@ -186,8 +186,27 @@ export const UpdateQuoteRequest = Schema.Struct({
 export interface UpdateQuoteRequest extends Schema.Schema.Type<typeof UpdateQuoteRequest> {}
 
 /**
- * `page` (from 1) and `records` (page size, default 15 on the API).
+ * `GET /quotes/`'s URL parameters: a page, `search`, `status`, `sort` and the account and contact
+ * filters (the official SDK's `account_unique_id` and `contact_unique_id`, sent as the reference's
+ * `account_id` and `contact_id`). Its `owner_unique_id` filter is left out: the reference's quote has
+ * no owner.
+ *
+ * @since 0.3.0
+ */
+export const QuoteListUrlParams = Pagination.listUrlParams(Quote, {
+  search: true,
+  status: QuoteStatus,
+  sort: ["title", "amount", "validUntil", "createdAt", "updatedAt"],
+  filters: {
+    accountId: Fields.ResourceId.annotations({ description: "Only the quotes of this account" }),
+    contactId: Fields.ResourceId.annotations({ description: "Only the quotes of this contact" })
+  }
+})
+
+/**
+ * What `QuotesService.list` takes: `page` (from 1), `records` (page size, default 15 on the API),
+ * `status`, `sort`, `accountId` and `contactId`.
  *
  * @since 0.1.0
  */
-export type ListQuotesParams = Pagination.PageParams
+export type ListQuotesParams = Pagination.ListParamsOf<typeof QuoteListUrlParams>

@@ -15,7 +15,7 @@
 import * as Contract from "@blocks-crm/core-http/Contract"
 import * as Fields from "@blocks-crm/core-http/Fields"
 import * as JsonApi from "@blocks-crm/core-http/JsonApi"
-import type * as Pagination from "@blocks-crm/core-http/Pagination"
+import * as Pagination from "@blocks-crm/core-http/Pagination"
 import * as Schema from "effect/Schema"
 
 /**
@@ -189,8 +189,20 @@ export const UpdateReferralRequest = Schema.Struct({
 export interface UpdateReferralRequest extends Schema.Schema.Type<typeof UpdateReferralRequest> {}
 
 /**
- * `page` (from 1) and `records` (page size, default 15 on the API).
+ * `GET /referrals/`'s URL parameters: a page and `sort`. The official SDK's `status`,
+ * `referrer_unique_id` and `referred_unique_id` are left out: the reference's referral has a reward
+ * status but no record status, and names the people rather than linking them.
+ *
+ * @since 0.3.0
+ */
+export const ReferralListUrlParams = Pagination.listUrlParams(Referral, {
+  sort: ["referrerName", "rewardAmount", "createdAt", "updatedAt"]
+})
+
+/**
+ * What `ReferralsService.list` takes: `page` (from 1), `records` (page size, default 15 on the API)
+ * and `sort`.
  *
  * @since 0.1.0
  */
-export type ListReferralsParams = Pagination.PageParams
+export type ListReferralsParams = Pagination.ListParamsOf<typeof ReferralListUrlParams>

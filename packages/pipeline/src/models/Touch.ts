@@ -16,7 +16,7 @@
 import * as Contract from "@blocks-crm/core-http/Contract"
 import * as Fields from "@blocks-crm/core-http/Fields"
 import * as JsonApi from "@blocks-crm/core-http/JsonApi"
-import type * as Pagination from "@blocks-crm/core-http/Pagination"
+import * as Pagination from "@blocks-crm/core-http/Pagination"
 import * as Schema from "effect/Schema"
 
 /**
@@ -190,8 +190,24 @@ export const UpdateTouchRequest = Schema.Struct({
 export interface UpdateTouchRequest extends Schema.Schema.Type<typeof UpdateTouchRequest> {}
 
 /**
- * `page` (from 1) and `records` (page size, default 15 on the API).
+ * `GET /touches/`'s URL parameters: a page, `sort` and the official SDK's `touch_type` and contact
+ * filters (`contact_unique_id`, sent as the reference's `contact_id`). Its `status`, `user_unique_id`
+ * and `channel` are left out: the reference's touch has none of them.
+ *
+ * @since 0.3.0
+ */
+export const TouchListUrlParams = Pagination.listUrlParams(Touch, {
+  sort: ["subject", "occurredAt", "createdAt", "updatedAt"],
+  filters: {
+    touchType: TouchType.annotations({ description: "Only touches of this kind" }),
+    contactId: Fields.ResourceId.annotations({ description: "Only the touches of this contact" })
+  }
+})
+
+/**
+ * What `TouchesService.list` takes: `page` (from 1), `records` (page size, default 15 on the API),
+ * `sort`, `touchType` and `contactId`.
  *
  * @since 0.1.0
  */
-export type ListTouchesParams = Pagination.PageParams
+export type ListTouchesParams = Pagination.ListParamsOf<typeof TouchListUrlParams>

@@ -8,6 +8,7 @@ import type { CrmError } from "@blocks-crm/core-http/CrmError"
 import * as Effect from "effect/Effect"
 import { LeadFollowsGroup } from "../contract/LeadFollowsGroup.js"
 import type {
+  ListLeadFollowsParams,
   CreateLeadFollowRequest,
   LeadFollow,
   UpdatedLeadFollow,
@@ -21,7 +22,8 @@ import type {
  * @since 0.1.0
  */
 export interface LeadFollows {
-  readonly list: (leadId: string) => Effect.Effect<ReadonlyArray<LeadFollow>, CrmError>
+  /** Every follow-up of the lead, with `status` only those, in `sort` order. */
+  readonly list: (leadId: string, params?: ListLeadFollowsParams) => Effect.Effect<ReadonlyArray<LeadFollow>, CrmError>
   readonly get: (leadId: string, followId: string) => Effect.Effect<LeadFollow, CrmError>
   readonly create: (leadId: string, data: CreateLeadFollowRequest) => Effect.Effect<LeadFollow, CrmError>
   readonly update: (
@@ -55,7 +57,7 @@ export interface LeadFollows {
 export class LeadFollowsService
   extends Effect.Service<LeadFollowsService>()("@blocks-crm/pipeline/LeadFollowsService", {
     effect: Effect.map(ApiClient.group(LeadFollowsGroup), (api): LeadFollows => ({
-      list: (leadId) => api.list({ path: { leadId } }),
+      list: (leadId, params) => api.list({ path: { leadId }, urlParams: params ?? {} }),
       get: (leadId, followId) => api.get({ path: { leadId, followId } }),
       create: (leadId, data) => api.create({ path: { leadId }, payload: data }),
       update: (leadId, followId, data) => api.update({ path: { leadId, followId }, payload: data }),

@@ -15,6 +15,7 @@ import type {
   CreateAccountLeadRequest,
   CreateLeadRequest,
   Lead,
+  ListLeadsParams,
   UpdatedLead,
   UpdateLeadRequest
 } from "../models/Lead.js"
@@ -26,7 +27,7 @@ import type {
  * @since 0.2.0
  */
 export interface Leads
-  extends ResourceClient.SoftDeleteClient<Lead, CreateLeadRequest, UpdateLeadRequest, UpdatedLead>
+  extends ResourceClient.SoftDeleteClient<Lead, CreateLeadRequest, UpdateLeadRequest, UpdatedLead, ListLeadsParams>
 {
   /** One page of an account's leads (`GET /accounts/:unique_id/leads`); `NotFound` when there is no such account. */
   readonly listForAccount: (accountId: string, params?: PageParams) => Effect.Effect<PageResult<Lead>, CrmError>

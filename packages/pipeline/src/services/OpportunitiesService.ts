@@ -8,6 +8,7 @@ import * as ResourceClient from "@blocks-crm/core-http/ResourceClient"
 import * as Effect from "effect/Effect"
 import { OpportunitiesGroup } from "../contract/OpportunitiesGroup.js"
 import type {
+  ListOpportunitiesParams,
   CreateOpportunityRequest,
   Opportunity,
   UpdatedOpportunity,
@@ -42,7 +43,8 @@ export class OpportunitiesService extends Effect.Service<OpportunitiesService>()
         Opportunity,
         CreateOpportunityRequest,
         UpdateOpportunityRequest,
-        UpdatedOpportunity
+        UpdatedOpportunity,
+        ListOpportunitiesParams
       > => ResourceClient.softDelete("opportunities", endpoints)
     )
   }

@@ -12,6 +12,7 @@ import * as Effect from "effect/Effect"
 import { QuotesGroup } from "../contract/QuotesGroup.js"
 import { accountScoped } from "../internal/accountScoped.js"
 import type {
+  ListQuotesParams,
   CreateAccountQuoteRequest,
   CreateQuoteRequest,
   Quote,
@@ -26,7 +27,7 @@ import type {
  * @since 0.2.0
  */
 export interface Quotes
-  extends ResourceClient.SoftDeleteClient<Quote, CreateQuoteRequest, UpdateQuoteRequest, UpdatedQuote>
+  extends ResourceClient.SoftDeleteClient<Quote, CreateQuoteRequest, UpdateQuoteRequest, UpdatedQuote, ListQuotesParams>
 {
   /** One page of an account's quotes (`GET /accounts/:unique_id/quotes`); `NotFound` when there is no such account. */
   readonly listForAccount: (accountId: string, params?: PageParams) => Effect.Effect<PageResult<Quote>, CrmError>

@@ -7,7 +7,13 @@ import * as ApiClient from "@blocks-crm/core-http/ApiClient"
 import * as ResourceClient from "@blocks-crm/core-http/ResourceClient"
 import * as Effect from "effect/Effect"
 import { ReferralsGroup } from "../contract/ReferralsGroup.js"
-import type { CreateReferralRequest, Referral, UpdatedReferral, UpdateReferralRequest } from "../models/Referral.js"
+import type {
+  CreateReferralRequest,
+  ListReferralsParams,
+  Referral,
+  UpdatedReferral,
+  UpdateReferralRequest
+} from "../models/Referral.js"
 
 /**
  * The CRM's referrals as an Effect service (`CrudClient`): pages, a lazy `stream` and CRUD. Inputs are
@@ -31,7 +37,12 @@ import type { CreateReferralRequest, Referral, UpdatedReferral, UpdateReferralRe
 export class ReferralsService extends Effect.Service<ReferralsService>()("@blocks-crm/pipeline/ReferralsService", {
   effect: Effect.map(
     ApiClient.group(ReferralsGroup),
-    (endpoints): ResourceClient.CrudClient<Referral, CreateReferralRequest, UpdateReferralRequest, UpdatedReferral> =>
-      ResourceClient.crud("referrals", endpoints)
+    (endpoints): ResourceClient.CrudClient<
+      Referral,
+      CreateReferralRequest,
+      UpdateReferralRequest,
+      UpdatedReferral,
+      ListReferralsParams
+    > => ResourceClient.crud("referrals", endpoints)
   )
 }) {}

@@ -7,7 +7,7 @@ import * as ApiClient from "@blocks-crm/core-http/ApiClient"
 import * as ResourceClient from "@blocks-crm/core-http/ResourceClient"
 import * as Effect from "effect/Effect"
 import { TouchesGroup } from "../contract/TouchesGroup.js"
-import type { CreateTouchRequest, Touch, UpdatedTouch, UpdateTouchRequest } from "../models/Touch.js"
+import type { CreateTouchRequest, ListTouchesParams, Touch, UpdatedTouch, UpdateTouchRequest } from "../models/Touch.js"
 
 /**
  * The CRM's touches (logged calls, e-mails, meetings and notes) as an Effect service (`CrudClient`):
@@ -30,7 +30,9 @@ import type { CreateTouchRequest, Touch, UpdatedTouch, UpdateTouchRequest } from
 export class TouchesService extends Effect.Service<TouchesService>()("@blocks-crm/pipeline/TouchesService", {
   effect: Effect.map(
     ApiClient.group(TouchesGroup),
-    (endpoints): ResourceClient.CrudClient<Touch, CreateTouchRequest, UpdateTouchRequest, UpdatedTouch> =>
+    (
+      endpoints
+    ): ResourceClient.CrudClient<Touch, CreateTouchRequest, UpdateTouchRequest, UpdatedTouch, ListTouchesParams> =>
       ResourceClient.crud("touches", endpoints)
   )
 }) {}

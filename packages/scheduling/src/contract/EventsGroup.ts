@@ -6,7 +6,6 @@
 import * as Contract from "@blocks-crm/core-http/Contract"
 import * as Fields from "@blocks-crm/core-http/Fields"
 import * as JsonApi from "@blocks-crm/core-http/JsonApi"
-import * as Pagination from "@blocks-crm/core-http/Pagination"
 import * as HttpApiEndpoint from "@effect/platform/HttpApiEndpoint"
 import * as HttpApiGroup from "@effect/platform/HttpApiGroup"
 import * as HttpApiSchema from "@effect/platform/HttpApiSchema"
@@ -16,10 +15,11 @@ import {
   ContactAttendanceRequest,
   CreateEventRequest,
   EmployeeAttendanceRequest,
+  EventListUrlParams,
   EventNoteRequest,
   EventResource,
-  UpdatedEventResource,
-  UpdateEventRequest
+  UpdateEventRequest,
+  UpdatedEventResource
 } from "../models/Event.js"
 
 const uniqueId = HttpApiSchema.param("uniqueId", Fields.ResourceId)
@@ -57,7 +57,7 @@ const action = <const Name extends string, A, I>(
 export class EventsGroup extends HttpApiGroup.make("events")
   .add(
     HttpApiEndpoint.get("list", "/events/")
-      .setUrlParams(Pagination.PageUrlParams)
+      .setUrlParams(EventListUrlParams)
       .addSuccess(EventList)
       .annotate(OpenApi.Summary, "List events a page at a time")
   )

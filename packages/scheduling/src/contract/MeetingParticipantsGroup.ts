@@ -10,7 +10,11 @@ import * as HttpApiEndpoint from "@effect/platform/HttpApiEndpoint"
 import * as HttpApiGroup from "@effect/platform/HttpApiGroup"
 import * as HttpApiSchema from "@effect/platform/HttpApiSchema"
 import * as OpenApi from "@effect/platform/OpenApi"
-import { AddParticipantRequest, MeetingParticipantResource } from "../models/MeetingParticipant.js"
+import {
+  AddParticipantRequest,
+  MeetingParticipantListUrlParams,
+  MeetingParticipantResource
+} from "../models/MeetingParticipant.js"
 
 const meetingId = HttpApiSchema.param("meetingId", Fields.ResourceId)
 const participantId = HttpApiSchema.param("participantId", Fields.ResourceId)
@@ -24,6 +28,7 @@ const participantId = HttpApiSchema.param("participantId", Fields.ResourceId)
 export class MeetingParticipantsGroup extends HttpApiGroup.make("meetingParticipants")
   .add(
     HttpApiEndpoint.get("list")`/meetings/${meetingId}/participants`
+      .setUrlParams(MeetingParticipantListUrlParams)
       .addSuccess(JsonApi.collection(MeetingParticipantResource))
       .addError(Contract.NotFoundResponse.wire)
       .annotate(OpenApi.Summary, "The participants of a meeting")

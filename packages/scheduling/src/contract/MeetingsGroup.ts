@@ -14,9 +14,10 @@ import * as HttpApiSchema from "@effect/platform/HttpApiSchema"
 import * as OpenApi from "@effect/platform/OpenApi"
 import {
   CreateMeetingRequest,
+  MeetingListUrlParams,
   MeetingResource,
-  UpdatedMeetingResource,
-  UpdateMeetingRequest
+  UpdateMeetingRequest,
+  UpdatedMeetingResource
 } from "../models/Meeting.js"
 
 const uniqueId = HttpApiSchema.param("uniqueId", Fields.ResourceId)
@@ -38,7 +39,7 @@ export const MeetingDocument = JsonApi.document(MeetingResource)
 export class MeetingsGroup extends HttpApiGroup.make("meetings")
   .add(
     HttpApiEndpoint.get("list", "/meetings/")
-      .setUrlParams(Pagination.PageUrlParams)
+      .setUrlParams(MeetingListUrlParams)
       .addSuccess(MeetingList)
       .annotate(OpenApi.Summary, "List meetings a page at a time")
   )

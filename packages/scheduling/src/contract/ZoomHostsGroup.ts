@@ -6,7 +6,6 @@
 import * as Contract from "@blocks-crm/core-http/Contract"
 import * as Fields from "@blocks-crm/core-http/Fields"
 import * as JsonApi from "@blocks-crm/core-http/JsonApi"
-import * as Pagination from "@blocks-crm/core-http/Pagination"
 import * as HttpApiEndpoint from "@effect/platform/HttpApiEndpoint"
 import * as HttpApiGroup from "@effect/platform/HttpApiGroup"
 import * as HttpApiSchema from "@effect/platform/HttpApiSchema"
@@ -14,11 +13,12 @@ import * as OpenApi from "@effect/platform/OpenApi"
 import {
   CreateZoomHostRequest,
   TimeRangeUrlParams,
-  UpdatedZoomHostResource,
   UpdateZoomHostRequest,
+  UpdatedZoomHostResource,
   ZoomAllocationResource,
   ZoomAvailableUserResource,
   ZoomHostAvailabilityResource,
+  ZoomHostListUrlParams,
   ZoomHostResource
 } from "../models/ZoomHost.js"
 
@@ -46,7 +46,7 @@ export class ZoomHostsGroup extends HttpApiGroup.make("zoomHosts")
   )
   .add(
     HttpApiEndpoint.get("list", "/zoom_hosts/")
-      .setUrlParams(Pagination.PageUrlParams)
+      .setUrlParams(ZoomHostListUrlParams)
       .addSuccess(ZoomHostList)
       .annotate(OpenApi.Summary, "List Zoom hosts a page at a time")
   )

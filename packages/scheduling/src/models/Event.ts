@@ -12,6 +12,7 @@
 import * as Contract from "@blocks-crm/core-http/Contract"
 import * as Fields from "@blocks-crm/core-http/Fields"
 import * as JsonApi from "@blocks-crm/core-http/JsonApi"
+import * as Pagination from "@blocks-crm/core-http/Pagination"
 import * as Schema from "effect/Schema"
 import { InputTimestamp, Payload, RecordStatus, startsBeforeEnd } from "./Common.js"
 
@@ -269,3 +270,27 @@ export const EventNoteRequest = Schema.Struct({
  * @since 0.1.0
  */
 export interface EventNoteRequest extends Schema.Schema.Type<typeof EventNoteRequest> {}
+
+/**
+ * `GET /events/`'s URL parameters: a page, `status`, `sort` and the official SDK's `event_type`,
+ * `contact_unique_id` and `user_unique_id` filters.
+ *
+ * @since 0.3.0
+ */
+export const EventListUrlParams = Pagination.listUrlParams(Event, {
+  status: RecordStatus,
+  sort: ["title", "scheduledAt", "startTime", "endTime", "createdAt", "updatedAt"],
+  filters: {
+    eventType: Schema.String.annotations({ description: "Only events of this kind" }),
+    contactUniqueId: Fields.ResourceId.annotations({ description: "Only the events of this contact" }),
+    userUniqueId: Fields.ResourceId.annotations({ description: "Only the events of this user" })
+  }
+})
+
+/**
+ * What `EventsService.list` takes: `page` (from 1), `records` (page size), `status`, `sort`,
+ * `eventType`, `contactUniqueId` and `userUniqueId`.
+ *
+ * @since 0.3.0
+ */
+export type ListEventsParams = Pagination.ListParamsOf<typeof EventListUrlParams>

@@ -9,7 +9,7 @@
 import * as Contract from "@blocks-crm/core-http/Contract"
 import * as Fields from "@blocks-crm/core-http/Fields"
 import * as JsonApi from "@blocks-crm/core-http/JsonApi"
-import type * as Pagination from "@blocks-crm/core-http/Pagination"
+import * as Pagination from "@blocks-crm/core-http/Pagination"
 import * as Schema from "effect/Schema"
 import { HttpUrl, InputTimestamp, Payload, RecordStatus, startsBeforeEnd } from "./Common.js"
 
@@ -176,5 +176,26 @@ export const UpdateMeetingRequest = Schema.Struct({
  */
 export interface UpdateMeetingRequest extends Schema.Schema.Type<typeof UpdateMeetingRequest> {}
 
-/** `page` (from 1) and `records` (page size). @since 0.1.0 */
-export type ListMeetingsParams = Pagination.PageParams
+/**
+ * `GET /meetings/`'s URL parameters: a page, `status`, `sort` and the official SDK's filters on the
+ * organiser (`user_unique_id`), the account (`account_unique_id`) and the kind (`meeting_type`).
+ *
+ * @since 0.3.0
+ */
+export const MeetingListUrlParams = Pagination.listUrlParams(Meeting, {
+  status: RecordStatus,
+  sort: ["title", "startTime", "endTime", "scheduledAt", "createdAt", "updatedAt"],
+  filters: {
+    userUniqueId: Fields.ResourceId.annotations({ description: "Only the meetings this user organises" }),
+    accountUniqueId: Fields.ResourceId.annotations({ description: "Only the meetings of this account" }),
+    meetingType: Schema.String.annotations({ description: "Only meetings of this kind" })
+  }
+})
+
+/**
+ * What `MeetingsService.list` takes: `page` (from 1), `records` (page size), `status`, `sort`,
+ * `userUniqueId`, `accountUniqueId` and `meetingType`.
+ *
+ * @since 0.1.0
+ */
+export type ListMeetingsParams = Pagination.ListParamsOf<typeof MeetingListUrlParams>

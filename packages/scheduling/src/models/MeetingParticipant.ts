@@ -10,6 +10,7 @@
 import * as Contract from "@blocks-crm/core-http/Contract"
 import * as Fields from "@blocks-crm/core-http/Fields"
 import * as JsonApi from "@blocks-crm/core-http/JsonApi"
+import * as Pagination from "@blocks-crm/core-http/Pagination"
 import * as Schema from "effect/Schema"
 import { Payload, RecordStatus } from "./Common.js"
 
@@ -89,3 +90,26 @@ export const AddParticipantRequest = Schema.Struct({
  * @since 0.1.0
  */
 export interface AddParticipantRequest extends Schema.Schema.Type<typeof AddParticipantRequest> {}
+
+/**
+ * `GET /meetings/:unique_id/participants`'s URL parameters (the listing is answered whole): `status`,
+ * `sort` and the official SDK's `role` and `rsvp_status` filters.
+ *
+ * @since 0.3.0
+ */
+export const MeetingParticipantListUrlParams = Pagination.listUrlParams(MeetingParticipant, {
+  paged: false,
+  status: RecordStatus,
+  sort: ["name", "email", "createdAt"],
+  filters: {
+    role: Schema.String.annotations({ description: "Only participants with this role (host, attendee, ...)" }),
+    rsvpStatus: Schema.String.annotations({ description: "Only participants with this RSVP" })
+  }
+})
+
+/**
+ * What `MeetingParticipantsService.list` takes: `status`, `sort`, `role` and `rsvpStatus`.
+ *
+ * @since 0.3.0
+ */
+export type ListMeetingParticipantsParams = Pagination.ListParamsOf<typeof MeetingParticipantListUrlParams>

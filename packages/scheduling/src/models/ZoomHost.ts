@@ -12,6 +12,7 @@
 import * as Contract from "@blocks-crm/core-http/Contract"
 import * as Fields from "@blocks-crm/core-http/Fields"
 import * as JsonApi from "@blocks-crm/core-http/JsonApi"
+import * as Pagination from "@blocks-crm/core-http/Pagination"
 import * as Schema from "effect/Schema"
 import { InputTimestamp, Payload, RecordStatus } from "./Common.js"
 
@@ -297,3 +298,28 @@ export interface ZoomAvailableUser extends Schema.Schema.Type<typeof ZoomAvailab
 export const ZoomAvailableUserResource = JsonApi.resource("zoom_available_user", ZoomAvailableUser, {
   id: (user) => user.hostUniqueId
 })
+
+/**
+ * `GET /zoom_hosts/`'s URL parameters: a page, `status`, `sort` and the official SDK's `license_type`
+ * and `available` (`true`: hosts with a free slot now) filters.
+ *
+ * @since 0.3.0
+ */
+export const ZoomHostListUrlParams = Pagination.listUrlParams(ZoomHost, {
+  status: RecordStatus,
+  sort: ["email", "displayName", "maxMeetings", "createdAt", "updatedAt"],
+  filters: {
+    licenseType: Schema.String.annotations({ description: "Only hosts with this Zoom license" }),
+    available: Schema.BooleanFromString.annotations({
+      description: "Only hosts with (true) or without (false) a free slot now"
+    })
+  }
+})
+
+/**
+ * What `ZoomHostsService.list` takes: `page` (from 1), `records` (page size), `status`, `sort`,
+ * `licenseType` and `available`.
+ *
+ * @since 0.3.0
+ */
+export type ListZoomHostsParams = Pagination.ListParamsOf<typeof ZoomHostListUrlParams>

@@ -10,6 +10,7 @@ import * as ResourceClient from "@blocks-crm/core-http/ResourceClient"
 import * as Effect from "effect/Effect"
 import { EventsGroup } from "../contract/EventsGroup.js"
 import type {
+  ListEventsParams,
   ContactAttendanceRequest,
   CreateEventRequest,
   EmployeeAttendanceRequest,
@@ -26,7 +27,9 @@ import type {
  *
  * @since 0.1.0
  */
-export interface Events extends ResourceClient.CrudClient<Event, CreateEventRequest, UpdateEventRequest, UpdatedEvent> {
+export interface Events
+  extends ResourceClient.CrudClient<Event, CreateEventRequest, UpdateEventRequest, UpdatedEvent, ListEventsParams>
+{
   readonly confirmContact: (eventId: string, data: ContactAttendanceRequest) => Effect.Effect<Event, CrmError>
   readonly checkInContact: (eventId: string, data: ContactAttendanceRequest) => Effect.Effect<Event, CrmError>
   readonly checkOutContact: (eventId: string, data: ContactAttendanceRequest) => Effect.Effect<Event, CrmError>

@@ -7,7 +7,11 @@ import * as ApiClient from "@blocks-crm/core-http/ApiClient"
 import type { CrmError } from "@blocks-crm/core-http/CrmError"
 import * as Effect from "effect/Effect"
 import { MeetingParticipantsGroup } from "../contract/MeetingParticipantsGroup.js"
-import type { AddParticipantRequest, MeetingParticipant } from "../models/MeetingParticipant.js"
+import type {
+  AddParticipantRequest,
+  ListMeetingParticipantsParams,
+  MeetingParticipant
+} from "../models/MeetingParticipant.js"
 
 /**
  * The participant methods, each under the meeting (`meetingId`).
@@ -15,7 +19,11 @@ import type { AddParticipantRequest, MeetingParticipant } from "../models/Meetin
  * @since 0.1.0
  */
 export interface MeetingParticipants {
-  readonly list: (meetingId: string) => Effect.Effect<ReadonlyArray<MeetingParticipant>, CrmError>
+  /** Every participant of the meeting; with `status`, `role` or `rsvpStatus` only those, in `sort` order. */
+  readonly list: (
+    meetingId: string,
+    params?: ListMeetingParticipantsParams
+  ) => Effect.Effect<ReadonlyArray<MeetingParticipant>, CrmError>
   /** Adds a contact, a user or an e-mail guest (exactly one of the three). */
   readonly add: (meetingId: string, data: AddParticipantRequest) => Effect.Effect<MeetingParticipant, CrmError>
   /** Removes a participant by its id; `NotFound` when it is not a participant of this meeting. */
@@ -43,7 +51,7 @@ export class MeetingParticipantsService extends Effect.Service<MeetingParticipan
   "@blocks-crm/scheduling/MeetingParticipantsService",
   {
     effect: Effect.map(ApiClient.group(MeetingParticipantsGroup), (api): MeetingParticipants => ({
-      list: (meetingId) => api.list({ path: { meetingId } }),
+      list: (meetingId, params) => api.list({ path: { meetingId }, urlParams: params ?? {} }),
       add: (meetingId, data) => api.add({ path: { meetingId }, payload: data }),
       remove: (meetingId, participantId) => api.remove({ path: { meetingId, participantId } })
     }))

@@ -9,7 +9,13 @@ import type { PageParams, PageResult } from "@blocks-crm/core-http/Pagination"
 import * as ResourceClient from "@blocks-crm/core-http/ResourceClient"
 import * as Effect from "effect/Effect"
 import { MeetingsGroup } from "../contract/MeetingsGroup.js"
-import type { CreateMeetingRequest, Meeting, UpdatedMeeting, UpdateMeetingRequest } from "../models/Meeting.js"
+import type {
+  CreateMeetingRequest,
+  ListMeetingsParams,
+  Meeting,
+  UpdatedMeeting,
+  UpdateMeetingRequest
+} from "../models/Meeting.js"
 
 /**
  * The CRUD methods of meetings, plus the listings of a user's and an account's meetings.
@@ -17,7 +23,8 @@ import type { CreateMeetingRequest, Meeting, UpdatedMeeting, UpdateMeetingReques
  * @since 0.1.0
  */
 export interface Meetings
-  extends ResourceClient.CrudClient<Meeting, CreateMeetingRequest, UpdateMeetingRequest, UpdatedMeeting>
+  extends
+    ResourceClient.CrudClient<Meeting, CreateMeetingRequest, UpdateMeetingRequest, UpdatedMeeting, ListMeetingsParams>
 {
   /** The meetings a user organises or takes part in (`GET /users/:unique_id/meetings`); `NotFound` for an unknown user. */
   readonly listForUser: (userId: string, params?: PageParams) => Effect.Effect<PageResult<Meeting>, CrmError>

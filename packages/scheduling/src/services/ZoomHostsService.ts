@@ -10,6 +10,7 @@ import * as ResourceClient from "@blocks-crm/core-http/ResourceClient"
 import * as Effect from "effect/Effect"
 import { ZoomHostsGroup } from "../contract/ZoomHostsGroup.js"
 import type {
+  ListZoomHostsParams,
   CreateZoomHostRequest,
   TimeRange,
   UpdateZoomHostRequest,
@@ -25,8 +26,14 @@ import type {
  *
  * @since 0.1.0
  */
-export interface ZoomHosts
-  extends ResourceClient.CrudClient<ZoomHost, CreateZoomHostRequest, UpdateZoomHostRequest, UpdatedZoomHost>
+export interface ZoomHosts extends
+  ResourceClient.CrudClient<
+    ZoomHost,
+    CreateZoomHostRequest,
+    UpdateZoomHostRequest,
+    UpdatedZoomHost,
+    ListZoomHostsParams
+  >
 {
   /** Whether the host is free now, or for the range; with the reason and when it is next free. */
   readonly availability: (hostId: string, range?: TimeRange) => Effect.Effect<ZoomHostAvailability, CrmError>

@@ -112,7 +112,8 @@ export const AccountsHandlers = HttpApiBuilder.group(AccountsApi, "accounts", (h
       })
 
     return handlers
-      .handle("list", ({ urlParams }) => accounts.page(urlParams))
+      // `status=archived` lists the archive, which the main listing leaves out.
+      .handle("list", ({ urlParams }) => accounts.page({ ...urlParams, archived: urlParams.status === "archived" }))
       .handle("listDeleted", ({ urlParams }) => accounts.page({ ...urlParams, deleted: true }))
       .handle("listArchived", ({ urlParams }) => accounts.page({ ...urlParams, archived: true }))
       .handle("get", ({ path }) => accounts.find(path.uniqueId))

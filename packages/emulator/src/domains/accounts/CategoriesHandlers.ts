@@ -2,7 +2,7 @@
  * The emulator's categories (an extra of the official SDK): CRUD, with a parent that must exist.
  * Categories are opened here once, for these handlers and for assigning one to an account.
  */
-import { AccountsApi, Category } from "@blocks-crm/accounts"
+import { AccountsApi, Category, CategoryListUrlParams } from "@blocks-crm/accounts"
 import * as HttpApiBuilder from "@effect/platform/HttpApiBuilder"
 import * as Effect from "effect/Effect"
 import { RecordStore } from "../../RecordStore.js"
@@ -15,7 +15,8 @@ export const categoryRecords = Effect.map(RecordStore, (store) =>
       idOf: (category) => category.uniqueId,
       searchText: (category) => [category.name, category.code ?? "", category.description ?? ""].join(" ")
     }),
-    "Category"
+    "Category",
+    { listParams: CategoryListUrlParams }
   ))
 
 /** The emulator's handlers for the categories endpoints. */

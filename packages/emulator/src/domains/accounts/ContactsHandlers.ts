@@ -27,10 +27,9 @@ export const ContactsHandlers = HttpApiBuilder.group(AccountsApi, "contacts", (h
         ? contacts.update(contact.uniqueId, (current) => ({ ...current, status: "active", ...updated() }))
         : Effect.succeed(contact)
     return handlers
-      .handle("list", ({ urlParams: { status, ...query } }) =>
-        contacts.page({ ...query, archived: status === "archived" }))
-      .handle("listDeleted", ({ urlParams }) =>
-        contacts.page({ ...urlParams, deleted: true }))
+      // `status=archived` lists the archive, which the main listing leaves out.
+      .handle("list", ({ urlParams }) => contacts.page({ ...urlParams, archived: urlParams.status === "archived" }))
+      .handle("listDeleted", ({ urlParams }) => contacts.page({ ...urlParams, deleted: true }))
       .handle("get", ({ path }) => contacts.find(path.uniqueId))
       .handle("create", ({ payload }) => contacts.insert(newContact(payload)))
       .handle("update", ({ path, payload }) =>
@@ -44,9 +43,7 @@ export const ContactsHandlers = HttpApiBuilder.group(AccountsApi, "contacts", (h
       // From the trash first; a live contact is brought out of the archive (and a live active one is answered as is).
       .handle("recover", ({ path }) =>
         contacts.recover(path.uniqueId).pipe(
-          Effect.orElse(() =>
-            contacts.find(path.uniqueId)
-          ),
+          Effect.orElse(() => contacts.find(path.uniqueId)),
           Effect.flatMap(reactivate)
         ))
   }))

@@ -2,7 +2,14 @@
  * The accounts domain's collections, declared once: every handler (accounts, contacts, documents,
  * other domains reading an account) opens them here, so they agree on ids, search and archiving.
  */
-import { Account, Contact, User } from "@blocks-crm/accounts"
+import {
+  Account,
+  AccountListUrlParams,
+  Contact,
+  ContactListUrlParams,
+  User,
+  UserListUrlParams
+} from "@blocks-crm/accounts"
 import * as Effect from "effect/Effect"
 import { RecordStore } from "../../RecordStore.js"
 import { resource } from "../Resources.js"
@@ -18,7 +25,8 @@ export const accountRecords = Effect.map(RecordStore, (store) =>
       // `DELETE /accounts/:id/archive` sets the status; archived accounts leave the main listing.
       isArchived: (account) => account.status === "archived"
     }),
-    "Account"
+    "Account",
+    { listParams: AccountListUrlParams }
   ))
 
 /** The CRM's contacts (archived ones leave the main listing). */
@@ -31,7 +39,8 @@ export const contactRecords = Effect.map(RecordStore, (store) =>
           .join(" "),
       isArchived: (contact) => contact.status === "archived"
     }),
-    "Contact"
+    "Contact",
+    { listParams: ContactListUrlParams }
   ))
 
 /** The CRM's users (identities); scheduling reads them to check a meeting's organiser or participant, companies to impersonate one. */
@@ -41,5 +50,6 @@ export const userRecords = Effect.map(RecordStore, (store) =>
       idOf: (user) => user.uniqueId,
       searchText: (user) => [user.email, user.name ?? ""].join(" ")
     }),
-    "User"
+    "User",
+    { listParams: UserListUrlParams }
   ))

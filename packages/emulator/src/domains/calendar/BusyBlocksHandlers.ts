@@ -17,7 +17,32 @@ export const BusyBlocksHandlers = HttpApiBuilder.group(CalendarApi, "busyBlocks"
     const { busyBlocks } = yield* openCalendar
     const { users } = yield* Directory
     return handlers
-      .handle("list", ({ path }) => Effect.zipRight(users.find(path.userId), busyBlocks.all(path.userId)))
+      .handle("list", ({ path, urlParams: { endTime, startTime, ...query } }) =>
+        Effect.zipRight(
+          users.find(path.userId),
+          // By overlap: ending at or after `start_time` (a recurring block by its series, whatever its
+          // first occurrence), starting at or before `end_time`. ISO texts of one format compare in order.
+          busyBlocks.all(path.userId, {
+            ...query,
+            where: [
+              ...(startTime === undefined ? [] : [{
+                attribute: "end_time",
+                op: ">=" as const,
+                value: startTime.toISOString(),
+                instant: true,
+                or: { attribute: "recurring", value: 1 }
+              }]),
+              ...(endTime === undefined
+                ? []
+                : [{
+                attribute: "start_time",
+                op: "<=" as const,
+                value: endTime.toISOString(),
+                instant: true
+              }])
+            ]
+          })
+        ))
       .handle("create", ({ path, payload }) =>
         Effect.gen(function*() {
           yield* users.find(path.userId)

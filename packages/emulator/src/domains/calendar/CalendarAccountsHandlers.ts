@@ -24,7 +24,8 @@ export const CalendarAccountsHandlers = HttpApiBuilder.group(
       const { accounts } = yield* openCalendar
       const { users } = yield* Directory
       return handlers
-        .handle("list", ({ path }) => Effect.zipRight(users.find(path.userId), accounts.all(path.userId)))
+        .handle("list", ({ path, urlParams }) =>
+          Effect.zipRight(users.find(path.userId), accounts.all(path.userId, urlParams)))
         .handle(
           "get",
           ({ path }) =>

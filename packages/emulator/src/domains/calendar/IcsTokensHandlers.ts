@@ -18,7 +18,8 @@ export const IcsTokensHandlers = HttpApiBuilder.group(CalendarApi, "icsTokens", 
     const { icsTokens } = yield* openCalendar
     const { users } = yield* Directory
     return handlers
-      .handle("list", ({ path }) => Effect.zipRight(users.find(path.userId), icsTokens.all(path.userId)))
+      .handle("list", ({ path, urlParams }) =>
+        Effect.zipRight(users.find(path.userId), icsTokens.all(path.userId, urlParams)))
       .handle("create", ({ path, payload }) =>
         Effect.gen(function*() {
           yield* users.find(path.userId)

@@ -3,7 +3,14 @@
  * kept under its user, `parentId`, so another user's id is not found), the 422 in the reference's
  * format, and how the two public routes find their tenant without credentials.
  */
-import { BusyBlock, CalendarAccount, IcsToken } from "@blocks-crm/calendar"
+import {
+  BusyBlock,
+  BusyBlockListUrlParams,
+  CalendarAccount,
+  CalendarAccountListUrlParams,
+  IcsToken,
+  IcsTokenListUrlParams
+} from "@blocks-crm/calendar"
 import { Contract } from "@blocks-crm/core-http"
 import * as SqlClient from "@effect/sql/SqlClient"
 import type * as Context from "effect/Context"
@@ -20,16 +27,19 @@ export const calendarRecords = (store: Context.Tag.Service<typeof RecordStore>) 
       idOf: (account) => account.uniqueId,
       searchText: (account) => `${account.provider} ${account.email}`
     }),
-    "Calendar Account"
+    "Calendar Account",
+    { listParams: CalendarAccountListUrlParams }
   ),
   busyBlocks: resource(
     store.collection("busy_blocks", BusyBlock, { idOf: (block) => block.uniqueId, searchText: (b) => b.title ?? "" }),
-    "Busy Block"
+    "Busy Block",
+    { listParams: BusyBlockListUrlParams }
   ),
   // The token is stored as the reference lists it (the list answers it again); the feed finds it by value.
   icsTokens: resource(
     store.collection("ics_tokens", IcsToken, { idOf: (token) => token.uniqueId, searchText: (t) => t.label ?? "" }),
-    "ICS Token"
+    "ICS Token",
+    { listParams: IcsTokenListUrlParams }
   )
 })
 

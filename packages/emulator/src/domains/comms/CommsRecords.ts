@@ -2,7 +2,15 @@
  * What the comms handlers share: the collections, keys unique per tenant without regard to case (a
  * subscriber's e-mail, a template's name, a Mandrill slug), and the 422 they answer when one is taken.
  */
-import { MailTemplate, MandrillStats, MandrillTemplate, Subscriber, UnsubscribeResult } from "@blocks-crm/comms"
+import {
+  MailTemplate,
+  MailTemplateListUrlParams,
+  MandrillStats,
+  MandrillTemplate,
+  Subscriber,
+  SubscriberListUrlParams,
+  UnsubscribeResult
+} from "@blocks-crm/comms"
 import type * as Context from "effect/Context"
 import * as Effect from "effect/Effect"
 import * as Option from "effect/Option"
@@ -63,7 +71,8 @@ export const commsRecords = (store: Context.Tag.Service<typeof RecordStore>) => 
       searchText: (subscriber) =>
         [subscriber.email, subscriber.firstName ?? "", subscriber.lastName ?? "", ...(subscriber.tags ?? [])].join(" ")
     }),
-    "Subscriber"
+    "Subscriber",
+    { listParams: SubscriberListUrlParams }
   ),
   subscriberEmails: uniqueKeys(store, "subscriber_emails"),
   /** Addresses that unsubscribed, by normalized address: they stay out until they subscribe again. */
@@ -73,7 +82,8 @@ export const commsRecords = (store: Context.Tag.Service<typeof RecordStore>) => 
       idOf: (template) => template.uniqueId,
       searchText: (template) => [template.name, template.subject ?? ""].join(" ")
     }),
-    "Mail Template"
+    "Mail Template",
+    { listParams: MailTemplateListUrlParams }
   ),
   templateNames: uniqueKeys(store, "mail_template_names"),
   /** Each template's copy on Mandrill, by the template's id. */

@@ -21,17 +21,21 @@ export const LeadFollowsHandlers = HttpApiBuilder.group(
   (handlers) =>
     Effect.gen(function*() {
       const { follows, leads } = yield* openPipeline
-      const read = (follow: LeadFollow) => withOverdue(follow, new Date())
+      const readFollow = (follow: LeadFollow) => withOverdue(follow, new Date())
       return handlers
-        .handle("list", ({ path }) =>
+        .handle("list", ({ path, urlParams: { status, ...query } }) =>
           leads.find(path.leadId).pipe(
-            Effect.zipRight(follows.all(path.leadId)),
-            Effect.map((all) => all.map(read))
+            // Sorted in SQL; `overdue` is worked out when a follow-up is read, so status is matched after.
+            Effect.zipRight(follows.all(path.leadId, query)),
+            Effect.map((all) => {
+              const read = all.map(readFollow)
+              return status === undefined ? read : read.filter((follow) => follow.status === status)
+            })
           ))
         .handle("get", ({ path }) =>
           leads.find(path.leadId).pipe(
             Effect.zipRight(follows.find(path.followId, { parentId: path.leadId })),
-            Effect.map(read)
+            Effect.map(readFollow)
           ))
         .handle("create", ({ path, payload }) =>
           leads.find(path.leadId).pipe(
@@ -40,7 +44,7 @@ export const LeadFollowsHandlers = HttpApiBuilder.group(
                 follows.insert({ ...payload, ...created(), status: "pending" }, { parentId: path.leadId })
               )
             ),
-            Effect.map(read)
+            Effect.map(readFollow)
           ))
         .handle("update", ({ path, payload }) =>
           leads.find(path.leadId).pipe(
@@ -49,7 +53,7 @@ export const LeadFollowsHandlers = HttpApiBuilder.group(
                 parentId: path.leadId
               })
             ),
-            Effect.map(read)
+            Effect.map(readFollow)
           ))
         .handle(
           "delete",

@@ -20,7 +20,8 @@ export const MeetingParticipantsHandlers = HttpApiBuilder.group(
       const { meetings, participants } = yield* openScheduling
       const { contacts, users } = yield* Directory
       return handlers
-        .handle("list", ({ path }) => Effect.zipRight(meetings.find(path.meetingId), participants.all(path.meetingId)))
+        .handle("list", ({ path, urlParams }) =>
+          Effect.zipRight(meetings.find(path.meetingId), participants.all(path.meetingId, urlParams)))
         .handle("add", ({ path, payload }) =>
           Effect.gen(function*() {
             yield* meetings.find(path.meetingId)
@@ -59,7 +60,11 @@ export const MeetingParticipantsHandlers = HttpApiBuilder.group(
             const now = new Date()
             const participant: MeetingParticipant = {
               ...rest,
-              ...Object.fromEntries(Object.entries(who).filter(([, value]) => value !== undefined)),
+              ...Object.fromEntries(
+                Object.entries(who).filter(([, value]) =>
+                  value !== undefined
+                )
+              ),
               ...created(now),
               meetingUniqueId: path.meetingId,
               status: "active",

@@ -2,7 +2,18 @@
  * The scheduling domain's collections, declared once so every handler group agrees on them, and the
  * 422 in the reference's format.
  */
-import { Event, Meeting, MeetingParticipant, ZoomAllocation, ZoomHost, ZoomMeeting } from "@blocks-crm/scheduling"
+import {
+  Event,
+  EventListUrlParams,
+  Meeting,
+  MeetingListUrlParams,
+  MeetingParticipant,
+  MeetingParticipantListUrlParams,
+  ZoomAllocation,
+  ZoomHost,
+  ZoomHostListUrlParams,
+  ZoomMeeting
+} from "@blocks-crm/scheduling"
 import type * as Context from "effect/Context"
 import * as Effect from "effect/Effect"
 import { defaultRecords, type Page, type PageQuery, RecordStore } from "../../RecordStore.js"
@@ -29,7 +40,8 @@ export const schedulingRecords = (store: Context.Tag.Service<typeof RecordStore>
       idOf: (meeting) => meeting.uniqueId,
       searchText: (meeting) => [meeting.title, meeting.description ?? "", meeting.meetingType ?? ""].join(" ")
     }),
-    "Meeting"
+    "Meeting",
+    { listParams: MeetingListUrlParams }
   ),
   /** Kept under their meeting (`parentId`), so a participant of another meeting is not found. */
   participants: resource(
@@ -37,21 +49,24 @@ export const schedulingRecords = (store: Context.Tag.Service<typeof RecordStore>
       idOf: (participant) => participant.uniqueId,
       searchText: (participant) => [participant.name ?? "", participant.email ?? ""].join(" ")
     }),
-    "Participant"
+    "Participant",
+    { listParams: MeetingParticipantListUrlParams }
   ),
   events: resource(
     store.collection("events", Event, {
       idOf: (event) => event.uniqueId,
       searchText: (event) => [event.title ?? "", event.eventType ?? "", event.description ?? ""].join(" ")
     }),
-    "Event"
+    "Event",
+    { listParams: EventListUrlParams }
   ),
   hosts: resource(
     store.collection("zoom_hosts", ZoomHost, {
       idOf: (host) => host.uniqueId,
       searchText: (host) => [host.email ?? "", host.displayName ?? ""].join(" ")
     }),
-    "Zoom Host"
+    "Zoom Host",
+    { listParams: ZoomHostListUrlParams }
   ),
   /** Kept under their host (`parentId`); released ones stay, as the host's history. */
   allocations: resource(

@@ -8,7 +8,7 @@ import type { ZoomHost } from "@blocks-crm/scheduling"
 import * as HttpApiBuilder from "@effect/platform/HttpApiBuilder"
 import * as Effect from "effect/Effect"
 import { created, invalid, updated } from "../Resources.js"
-import { openScheduling } from "./Records.js"
+import { openScheduling, pageOf } from "./Records.js"
 import { activeAllocations, availabilityOf, rangeOf } from "./ZoomBooking.js"
 import { Directory } from "../../Directory.js"
 
@@ -55,14 +55,26 @@ export const ZoomHostsHandlers = HttpApiBuilder.group(SchedulingApi, "zoomHosts"
             ...(displayName === undefined ? {} : { displayName })
           }))
         }))
-      .handle(
-        "list",
-        ({ urlParams }) =>
-          Effect.flatMap(hosts.page(urlParams), (page) =>
-            Effect.map(Effect.forEach(page.data, present), (data) => ({ ...page, data })))
-      )
-      .handle("get", ({ path }) =>
-        Effect.flatMap(hosts.find(path.uniqueId), present))
+      .handle("list", ({ urlParams: { available, ...query } }) =>
+        available === undefined
+          ? Effect.flatMap(
+            hosts.page(query),
+            (page) => Effect.map(Effect.forEach(page.data, present), (data) => ({ ...page, data }))
+          )
+          : Effect.gen(function*() {
+            // Whether a host has a free slot now comes from its allocations, not from its stored
+            // record: the other filters and the sort run in SQL, `available` on what they return.
+            const now = rangeOf({})
+            const matching: Array<ZoomHost> = []
+            for (const host of yield* hosts.all(undefined, query)) {
+              if (availabilityOf(host, yield* allocations.all(host.uniqueId), now).available === available) {
+                matching.push(host)
+              }
+            }
+            const page = pageOf(matching, query)
+            return { ...page, data: yield* Effect.forEach(page.data, present) }
+          }))
+      .handle("get", ({ path }) => Effect.flatMap(hosts.find(path.uniqueId), present))
       .handle("create", ({ payload }) =>
         Effect.gen(function*() {
           if (payload.userUniqueId !== undefined) yield* users.find(payload.userUniqueId)
