@@ -49,14 +49,12 @@ export const QuotesHandlers = HttpApiBuilder.group(PipelineApi, "quotes", (handl
       .handle("list", ({ urlParams }) => quotes.page(urlParams))
       .handle("listDeleted", ({ urlParams }) => quotes.page({ ...urlParams, deleted: true }))
       .handle("get", ({ path }) => quotes.find(path.uniqueId))
-      .handle("create", ({ payload }) =>
-        quotes.insert({ status: "draft", ...payload, ...created() }))
+      .handle("create", ({ payload }) => quotes.insert({ status: "draft", ...payload, ...created() }))
       .handle("update", ({ path, payload }) =>
-        Effect.flatMap(quotes.find(path.uniqueId), (current) => {
-          const refused = refusal(current, payload)
-          return refused === undefined
-            ? quotes.update(path.uniqueId, (quote) => ({ ...quote, ...payload, ...updated() }))
-            : Effect.fail(refused)
+        Effect.gen(function*() {
+          const refused = refusal(yield* quotes.find(path.uniqueId), payload)
+          if (refused !== undefined) return yield* Effect.fail(refused)
+          return yield* quotes.update(path.uniqueId, (quote) => ({ ...quote, ...payload, ...updated() }))
         }))
       .handle("delete", ({ path }) => quotes.softDelete(path.uniqueId))
       .handle("recover", ({ path }) => quotes.recover(path.uniqueId))
