@@ -1,7 +1,8 @@
 /**
  * A user's busy blocks: each attribute checked by the contract (the recurrence rule by ical.js, 422 on
  * `recurrence_rule`), then the rules between them (start before end, a rule when recurring), 422 on the
- * attribute to blame. `recurring` defaults to whether a rule is given.
+ * attribute to blame. `recurring` defaults to whether a rule is given. The list waits for the tenant's
+ * running sync jobs, which import busy blocks (`SyncJobs`).
  */
 import { busyBlockProblem, CalendarApi } from "@blocks-crm/calendar"
 import type { BusyBlock } from "@blocks-crm/calendar"
@@ -9,6 +10,7 @@ import * as HttpApiBuilder from "@effect/platform/HttpApiBuilder"
 import * as Effect from "effect/Effect"
 import { created, invalid } from "../Resources.js"
 import { openCalendar } from "./Records.js"
+import { SyncJobs } from "./SyncJobs.js"
 import { Directory } from "../../Directory.js"
 
 /** The emulator's handlers for the busy blocks endpoints. */
@@ -16,8 +18,14 @@ export const BusyBlocksHandlers = HttpApiBuilder.group(CalendarApi, "busyBlocks"
   Effect.gen(function*() {
     const { busyBlocks } = yield* openCalendar
     const { users } = yield* Directory
+    // A read after a sync's answer sees the events it imported.
+    const { settled } = yield* SyncJobs
     return handlers
-      .handle("list", ({ path }) => Effect.zipRight(users.find(path.userId), busyBlocks.all(path.userId)))
+      .handle(
+        "list",
+        ({ path }) =>
+          users.find(path.userId).pipe(Effect.zipRight(settled), Effect.zipRight(busyBlocks.all(path.userId)))
+      )
       .handle("create", ({ path, payload }) =>
         Effect.gen(function*() {
           yield* users.find(path.userId)
@@ -35,6 +43,9 @@ export const BusyBlocksHandlers = HttpApiBuilder.group(CalendarApi, "busyBlocks"
           }
           return yield* busyBlocks.insert(block, { parentId: path.userId })
         }))
-      .handle("delete", ({ path }) =>
-        Effect.zipRight(users.find(path.userId), busyBlocks.remove(path.blockId, { parentId: path.userId })))
+      .handle(
+        "delete",
+        ({ path }) =>
+          Effect.zipRight(users.find(path.userId), busyBlocks.remove(path.blockId, { parentId: path.userId }))
+      )
   }))
