@@ -8,13 +8,19 @@
  */
 import { Emulator } from "@blocks-crm/emulator"
 import { afterAll, describe, expect, layer } from "@effect/vitest"
-import Database from "better-sqlite3"
 import * as Effect from "effect/Effect"
 import * as fs from "node:fs"
+import { createRequire } from "node:module"
 import * as os from "node:os"
 import * as path from "node:path"
 import * as TestEmulator from "../support/TestEmulator.js"
 import { connectCalendar, registerUser } from "./CalendarClient.js"
+
+/** The emulator's own SQLite driver, typed as far as this test reads with it (the package ships no types). */
+const Database = createRequire(import.meta.url)("better-sqlite3") as new(
+  file: string,
+  options: { readonly readonly: boolean }
+) => { prepare(sql: string): { all(): Array<unknown> }; close(): void }
 
 const HOUR = 3_600_000
 const DAY = 24 * HOUR
