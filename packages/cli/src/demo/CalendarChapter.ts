@@ -202,7 +202,9 @@ export const runCalendarChapter = (options: {
     const busy = [...conflicts, ...meetings.map((meeting) => ({ start: meeting.startTime, end: meeting.endTime }))]
     const report = calendarReport(feed, accounts, now, { importedEvents, busy })
     yield* log(
-      `  - next free hour found with busyBlocks.conflicts: ${conflicts.length} busy intervals and ${meetings.length} meetings in the next ${calendarPlan.horizonDays} days`
+      `  - next free hour found with busyBlocks.conflicts: ${conflicts.length} busy intervals and ${meetings.length} meeting${
+        meetings.length === 1 ? "" : "s"
+      } in the next ${calendarPlan.horizonDays} days`
     )
     return { repId, account, feed, now, report }
   })
