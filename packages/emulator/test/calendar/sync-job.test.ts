@@ -6,7 +6,7 @@
  * in status `error`, a repeated sync refreshing and not duplicating; and the job's own record, which no
  * endpoint reads, in the SQLite file: `completed` or `failed` with its counts.
  */
-import { Emulator } from "@blocks-crm/emulator"
+import type { Emulator } from "@blocks-crm/emulator"
 import { afterAll, describe, expect, layer } from "@effect/vitest"
 import * as Effect from "effect/Effect"
 import * as fs from "node:fs"
