@@ -166,6 +166,21 @@ layer(TestEmulator.layer({ database, seed }), { excludeTestServices: true })("ca
       }))
   })
 
+  it.effect("two syncs at once run one after the other: both complete, each event imported once", () =>
+    Effect.gen(function*() {
+      const { accounts, busyBlocks, sync } = yield* connectCalendar()
+      const user = yield* registerUser("Twice")
+      yield* accounts.create(user.id, { provider: "google", email: "ada@gmail.com" })
+      const [first, second] = yield* Effect.all([sync.syncUser(user.id), sync.syncUser(user.id)], {
+        concurrency: 2
+      })
+      expect((yield* busyBlocks.list(user.id)).map((b) => b.title)).toEqual(["Standup", "Dentist"])
+      const jobs = storedJobs().filter((stored) =>
+        stored["unique_id"] === first.data.syncId || stored["unique_id"] === second.data.syncId
+      )
+      expect(jobs.map((job) => job["status"])).toEqual(["completed", "completed"])
+    }))
+
   it.effect("the tenant's sync imports every user's accounts; a user with no account gets nothing", () =>
     Effect.gen(function*() {
       const { accounts, busyBlocks, sync } = yield* connectCalendar()

@@ -5,7 +5,8 @@
  *
  * Reads of the accounts and busy blocks a job writes wait for the tenant's running jobs first
  * (`settled`), so a read after a sync's answer sees the finished sync: the emulator is consistent where
- * the real API may lag, and tests need no polling. The job takes milliseconds.
+ * the real API may lag, and tests need no polling. The job takes milliseconds. A tenant's jobs run one
+ * after the other.
  */
 import type { Contract } from "@blocks-crm/core-http"
 import * as SqlClient from "@effect/sql/SqlClient"
@@ -35,10 +36,12 @@ export class SyncJobs extends Context.Tag("@blocks-crm/emulator/calendar/SyncJob
             const tenantId = yield* tenant
             const ofTenant = running.get(tenantId) ?? new Set()
             running.set(tenantId, ofTenant)
+            // One job at a time per tenant: two syncs of one account would import its events twice over.
+            const before = [...ofTenant]
             const fiber = yield* FiberSet.run(
               fibers,
               Effect.mapInputContext(
-                job,
+                Effect.zipRight(Fiber.awaitAll(before), job),
                 (context: Context.Context<R>) =>
                   Context.omit(SqlClient.TransactionConnection)(context) as Context.Context<R>
               )
