@@ -166,6 +166,23 @@ layer(TestEmulator.layer({ database, seed }), { excludeTestServices: true })("ca
       }))
   })
 
+  it.effect("the user's ICS feed publishes their own blocks, not the ones a sync imported", () =>
+    Effect.gen(function*() {
+      const { accounts, busyBlocks, feed, icsTokens, sync } = yield* connectCalendar()
+      const user = yield* registerUser("Feed Fay")
+      yield* accounts.create(user.id, { provider: "google", email: "ada@gmail.com" })
+      yield* busyBlocks.create(user.id, {
+        title: "Own block",
+        startTime: new Date("2026-03-03T15:00:00Z"),
+        endTime: new Date("2026-03-03T16:00:00Z")
+      })
+      yield* sync.syncUser(user.id)
+      expect(yield* busyBlocks.list(user.id)).toHaveLength(3)
+      const token = yield* icsTokens.create(user.id, { label: "Feed" })
+      const calendar = yield* feed.calendar("my-company", token.token)
+      expect(calendar.events.map((event) => event.summary)).toEqual(["Own block"])
+    }))
+
   it.effect("two syncs at once run one after the other: both complete, each event imported once", () =>
     Effect.gen(function*() {
       const { accounts, busyBlocks, sync } = yield* connectCalendar()

@@ -67,7 +67,8 @@ export const madeUpCalendar = (account: CalendarAccount, now: Date): ProviderCal
 
 /**
  * The id of the busy block an event is imported as: the same for the same account and event, so a
- * repeated sync refreshes the block instead of adding another. A UUID in form, as the API's ids are.
+ * repeated sync refreshes the block instead of adding another. A name-based UUID (version 5 form), where
+ * the blocks a user creates get random ones (version 4): `isImported` tells them apart.
  */
 export const importedBlockId = (accountId: string, event: ProviderEvent): string => {
   const hex = digest(
@@ -77,3 +78,6 @@ export const importedBlockId = (accountId: string, event: ProviderEvent): string
   ).toString("hex")
   return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-5${hex.slice(13, 16)}-a${hex.slice(17, 20)}-${hex.slice(20, 32)}`
 }
+
+/** Whether a busy block was imported by a sync (its id is `importedBlockId`'s), not created by its user. */
+export const isImported = (blockId: string): boolean => /^[0-9a-f]{8}-[0-9a-f]{4}-5[0-9a-f]{3}-a/.test(blockId)
