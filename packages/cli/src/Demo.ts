@@ -9,7 +9,7 @@ import type { UploadFailed } from "@blocks-crm/accounts"
 import type { ConfigurationError, CrmError } from "@blocks-crm/core-http/CrmError"
 import type { CrmTransport } from "@blocks-crm/core-http/CrmTransport"
 import type { Open } from "@blocks-crm/core-http/Fields"
-import { LeadStage, OpportunityStage } from "@blocks-crm/pipeline"
+import { LeadStage, nextQuoteStatuses, OpportunityStage } from "@blocks-crm/pipeline"
 import type {
   Lead,
   LeadFollow,
@@ -23,6 +23,7 @@ import type {
 import * as Chunk from "effect/Chunk"
 import * as Console from "effect/Console"
 import * as Effect from "effect/Effect"
+import * as Either from "effect/Either"
 import * as Stream from "effect/Stream"
 import { CrmClient } from "@blocks-crm/sdk"
 import { runAccountsChapter } from "./demo/AccountsChapter.js"
@@ -307,6 +308,8 @@ export interface DemoOutcome {
   readonly opportunities: ReadonlyArray<Opportunity>
   readonly follows: ReadonlyArray<LeadFollowUp>
   readonly quotes: ReadonlyArray<Quote>
+  /** Why the API refused the first quote's jump from draft to accepted (undefined: it took it). */
+  readonly refusedQuoteJump: string | undefined
   readonly touches: ReadonlyArray<Touch>
   readonly referral: Referral
   /** `listDeleted` totals before the soft delete, after it, and after the recovery. */
@@ -424,8 +427,10 @@ export const runDemo = (
       }`
     )
 
-    // Quotes: draft -> sent -> accepted.
+    // Quotes: draft -> sent -> accepted; the first one is tried straight from draft to accepted first,
+    // which the approval workflow refuses.
     const quoteIds: Array<string> = []
+    let refusedQuoteJump: string | undefined
     for (const quote of plan.quotes) {
       const draft = yield* crm.quotes.create({
         title: quote.title,
@@ -435,6 +440,20 @@ export const runDemo = (
         validUntil: calendarDate(new Date(now.getTime() + 30 * DAY)),
         notes: tag
       })
+      if (quoteIds.length === 0) {
+        const jump = yield* Effect.either(crm.quotes.update(draft.uniqueId, { status: "accepted" }))
+        refusedQuoteJump = Either.match(jump, {
+          onLeft: (error) => ("errors" in error ? error.errors[0]?.detail : undefined) ?? error.message,
+          onRight: () => undefined
+        })
+        yield* log(
+          refusedQuoteJump === undefined
+            ? `  - ${quote.title}: draft -> accepted taken (this API does not enforce the approval workflow)`
+            : `  - ${quote.title}: draft -> accepted refused: ${refusedQuoteJump} (a draft quote can move to ${
+              nextQuoteStatuses("draft").join(", ")
+            })`
+        )
+      }
       yield* crm.quotes.update(draft.uniqueId, { status: "sent" })
       if (quote.accept) yield* crm.quotes.update(draft.uniqueId, { status: "accepted" })
       quoteIds.push(draft.uniqueId)
@@ -499,6 +518,7 @@ export const runDemo = (
       opportunities,
       follows: follows.flat(),
       quotes,
+      refusedQuoteJump,
       touches,
       referral: createdReferral,
       deletedOpportunities: [before, afterDelete, afterRecover] as const,

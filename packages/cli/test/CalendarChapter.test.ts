@@ -1,7 +1,8 @@
 /**
  * The demo's calendar chapter against an emulator: the feed's event count follows from the plan, the
- * next free hour is checked against the busy intervals the API gives by another route (the rep's busy
- * blocks expanded by `busyBlocks.occurrences`, and their meetings), the same numbers on a second run in
+ * sync's imported events are the rep's busy blocks, the next free hour (found with `conflicts`) is
+ * checked against the busy intervals the API gives by another route (the rep's busy blocks expanded by
+ * `busyBlocks.occurrences`, and their meetings), the same numbers on a second run in
  * the same database, the chapter inside the whole demo, and the report's arithmetic by hand.
  */
 import { describe, expect, it, layer } from "@effect/vitest"
@@ -32,7 +33,11 @@ const freeHourFromTheApi = (repId: string, now: Date) =>
 layer(EmbeddedEmulator.client(), { excludeTestServices: true })("the demo's calendar chapter on the emulator", (it) => {
   it.effect("reports the feed's events, the sync and a next free hour the API's busy times agree with", () =>
     Effect.gen(function*() {
-      const outcome = yield* CalendarChapter.runCalendarChapter({ ...quiet, runId: "cal-1" })
+      const lines: Array<string> = []
+      const outcome = yield* CalendarChapter.runCalendarChapter({
+        runId: "cal-1",
+        log: (line) => Effect.sync(() => void lines.push(line))
+      })
       // The lunch block and the pipeline review: two events, one recurring.
       expect(outcome.report.feedEvents).toBe(2)
       expect(outcome.report.recurringEvents).toBe(1)
@@ -56,7 +61,24 @@ layer(EmbeddedEmulator.client(), { excludeTestServices: true })("the demo's cale
         Date
       )
 
+      // The sync imported the Google calendar's events (the emulator's made-up one: an hour a day for
+      // three days) as busy blocks beside the lunch, and the free hour was found over them.
+      expect(outcome.report.importedEvents).toBe(3)
+      const blocks = yield* crm.busyBlocks.list(outcome.repId)
+      expect(blocks.map((block) => block.title).sort()).toEqual([
+        "Busy (google)",
+        "Busy (google)",
+        "Busy (google)",
+        "Lunch"
+      ])
+      expect(lines).toContain("  - the sync imported 3 events of the Google calendar as busy blocks")
+      expect(lines.some((line) => line.startsWith("  - next free hour found with busyBlocks.conflicts: "))).toBe(true)
+      expect(lines.findIndex((line) => line.includes("ICS feed shared"))).toBeLessThan(
+        lines.findIndex((line) => line.includes("calendar sync "))
+      )
+
       const text = CalendarChapter.formatCalendarReport(outcome.report)
+      expect(text).toContain("3 busy blocks from the synced calendars")
       expect(text).toContain("2 events (1 recurring)")
       expect(text).toContain(`${free.toISOString().slice(0, 16).replace("T", " ")} UTC`)
     }))
@@ -73,6 +95,7 @@ layer(EmbeddedEmulator.client(), { excludeTestServices: true })("the demo's cale
     Effect.gen(function*() {
       const outcome = yield* Demo.runDemo(quiet)
       expect(outcome.calendar.report).toMatchObject({ feedEvents: 2, recurringEvents: 1, syncedAccounts: 1 })
+      expect(outcome.calendar.report.importedEvents).toBe(3)
     }))
 })
 

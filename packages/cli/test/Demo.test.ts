@@ -37,7 +37,8 @@ layer(EmbeddedEmulator.client(), { excludeTestServices: true })("crm demo on the
       expect(expected.weighted).toBe(118_000)
       expect(expected.accepted).toBe(115_000 + 88_000)
 
-      const outcome = yield* Demo.runDemo(quiet)
+      const lines: Array<string> = []
+      const outcome = yield* Demo.runDemo({ log: (line) => Effect.sync(() => void lines.push(line)) })
       const { report } = outcome
       expect(report.weightedPipelineValue).toBe(expected.weighted)
       expect(report.openOpportunities).toBe(finalOpportunities.filter(isOpen).length)
@@ -86,6 +87,13 @@ layer(EmbeddedEmulator.client(), { excludeTestServices: true })("crm demo on the
       const converted = outcome.leads.find((l) => l.name === plan.leads[1].name)!
       expect(converted).toMatchObject({ stage: "proposal", probability: 60, status: "converted" })
       expect(outcome.quotes.map((q) => q.status)).toEqual(["accepted", "sent", "accepted"])
+      // The approval workflow: the first quote's jump from draft to accepted was refused, and shown.
+      expect(outcome.refusedQuoteJump).toBe("Quote status cannot change from draft to accepted")
+      expect(lines).toContain(
+        `  - ${
+          plan.quotes[0].title
+        }: draft -> accepted refused: Quote status cannot change from draft to accepted (a draft quote can move to sent)`
+      )
       expect(outcome.touches.map((t) => t.touchType)).toEqual(["call", "email", "meeting", "note"])
       expect(outcome.referral).toMatchObject({
         referrerName: "Dana Whitfield",

@@ -18,7 +18,9 @@
  * its snake_case attributes, or a JSON:API resource object (`id` is its `unique_id`); a collection may
  * also be a JSON:API list document (`{ "data": [...] }`). `unique_id`, `created_at` and `updated_at`
  * are filled in when absent; every other required attribute must be there. Records kept under another
- * (follow-ups, participants, calendar accounts) are created through the API once it runs.
+ * (follow-ups, participants, calendar accounts) are created through the API once it runs. The calendar
+ * domain's `provider_calendars` are what a calendar sync imports, by the account's e-mail (see
+ * `domains/calendar/ProviderCalendars.ts`).
  */
 import * as SqlClient from "@effect/sql/SqlClient"
 import * as Data from "effect/Data"

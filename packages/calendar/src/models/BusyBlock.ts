@@ -134,7 +134,9 @@ export const BusyBlockListUrlParams = Pagination.listUrlParams(BusyBlock, {
   paged: false,
   sort: ["startTime", "endTime", "createdAt"],
   filters: {
-    startTime: Fields.Timestamp.annotations({ description: "Only blocks ending at or after this instant" }),
+    startTime: Fields.Timestamp.annotations({
+      description: "Only blocks ending at or after this instant (a recurring block by its series, which has no end)"
+    }),
     endTime: Fields.Timestamp.annotations({ description: "Only blocks starting at or before this instant" })
   }
 })

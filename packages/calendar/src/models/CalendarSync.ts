@@ -4,15 +4,36 @@
  * `accounts_count` for the tenant's sync. Not JSON:API: the official SDK's `synced_events` etc. are
  * not what the reference sends.
  *
+ * A sync is a job that runs after the answer: the API has no endpoint to read a job (neither the
+ * reference nor the official SDK has one), so its progress shows on the accounts it syncs: each one's
+ * `last_synced_at` moves when its events are imported, and its `status` is `error` when its provider
+ * refused (`CalendarAccountsService.list`).
+ *
  * @since 0.1.0
  */
 import * as Fields from "@blocks-crm/core-http/Fields"
 import * as Schema from "effect/Schema"
 
+/**
+ * Where a sync job is: `initiated` (accepted), `in_progress` (importing the accounts' events),
+ * `completed`, or `failed` (a provider refused at least one account, whose status is then `error`).
+ * The reference's answer shows `in_progress`; a status this SDK does not know is kept as sent.
+ *
+ * @since 0.2.0
+ */
+export const CalendarSyncStatus = Schema.Literal("initiated", "in_progress", "completed", "failed")
+/**
+ * A sync job's status, one of the values this SDK knows (`Fields.Open<CalendarSyncStatus>` on answers).
+ *
+ * @since 0.2.0
+ */
+export type CalendarSyncStatus = typeof CalendarSyncStatus.Type
+
 const syncFields = {
   syncId: Fields.renamed(Schema.String, "sync_id").annotations({ description: "The sync's id" }),
-  // The reference shows "in_progress" only; any status the API reports is kept as it is.
-  status: Schema.propertySignature(Schema.String).annotations({ description: "in_progress, ..." }),
+  status: Schema.propertySignature(Fields.openEnum(CalendarSyncStatus)).annotations({
+    description: "initiated, in_progress, completed or failed"
+  }),
   startedAt: Fields.renamed(Fields.Timestamp, "started_at").annotations({ description: "When it started" })
 }
 

@@ -1,6 +1,6 @@
 /**
- * A user's busy blocks: list, create, delete, and their concrete intervals in a range (`occurrences`,
- * recurrence rules expanded with ical.js), for free/busy checks.
+ * A user's busy blocks: list, create, delete, their concrete intervals in a range (`occurrences`,
+ * recurrence rules expanded with ical.js), and what stands in the way of a proposed time (`conflicts`).
  *
  * @since 0.1.0
  */
@@ -35,11 +35,37 @@ export interface BusyBlocks {
     from: Date,
     to: Date
   ) => Effect.Effect<ReadonlyArray<BusyOccurrence>, CrmError>
+  /**
+   * The user's busy intervals that overlap a proposed time `[start, end)` (a block ending at `start` does
+   * not), recurring blocks expanded into their occurrences, sorted by start: what stands in the way of
+   * booking it. Empty when the time is free. `InvalidInput` unless `start` is before `end`.
+   */
+  readonly conflicts: (
+    userId: string,
+    proposed: ProposedTime
+  ) => Effect.Effect<ReadonlyArray<BusyOccurrence>, CrmError>
+}
+
+/**
+ * A time proposed for a meeting, as `BusyBlocksService.conflicts` takes it: instants, `start` before `end`.
+ *
+ * @since 0.2.0
+ */
+export interface ProposedTime {
+  readonly start: Date
+  readonly end: Date
 }
 
 /** `occurrences`' own input (no endpoint takes a range): the user, and a range that is not empty. */
 const Range = Schema.Struct({ userId: Fields.ResourceId, from: Schema.ValidDateFromSelf, to: Schema.ValidDateFromSelf })
   .pipe(Schema.filter((r) => r.from.getTime() < r.to.getTime() || { path: ["to"], message: "must be after from" }))
+
+/** `conflicts`' own input (no endpoint takes it): the user, and a proposed time that is not empty. */
+const Proposed = Schema.Struct({
+  userId: Fields.ResourceId,
+  start: Schema.ValidDateFromSelf,
+  end: Schema.ValidDateFromSelf
+}).pipe(Schema.filter((p) => p.start.getTime() < p.end.getTime() || { path: ["end"], message: "must be after start" }))
 
 /**
  * The expansion of blocks already fetched: every interval overlapping `[from, to)`, sorted by start.
@@ -87,6 +113,11 @@ export const occurrencesOf = (
 export class BusyBlocksService extends Effect.Service<BusyBlocksService>()("@blocks-crm/calendar/BusyBlocksService", {
   effect: Effect.map(ApiClient.group(BusyBlocksGroup), (api): BusyBlocks => {
     const checkRange = ApiClient.validate(Range, "busyBlocks.occurrences")
+    const checkProposed = ApiClient.validate(Proposed, "busyBlocks.conflicts")
+    // The blocks that overlap [start, end] (a recurring one by its series, which has no end), as
+    // `occurrences` and `conflicts` both need them.
+    const blocksOverlapping = (userId: string, start: Date, end: Date, method: string) =>
+      api.list({ path: { userId }, urlParams: { startTime: start, endTime: end } }, method)
     return {
       list: (userId, params) => api.list({ path: { userId }, urlParams: params ?? {} }),
       create: (userId, data) => api.create({ path: { userId }, payload: data }),
@@ -95,10 +126,15 @@ export class BusyBlocksService extends Effect.Service<BusyBlocksService>()("@blo
         Effect.flatMap(
           checkRange({ userId, from, to }),
           () =>
-            // Only the blocks that overlap the range (a recurring one by its series) are fetched.
+            Effect.map(blocksOverlapping(userId, from, to, "occurrences"), (blocks) => occurrencesOf(blocks, from, to))
+        ),
+      conflicts: (userId, proposed) =>
+        Effect.flatMap(
+          checkProposed({ ...proposed, userId }),
+          ({ end, start }) =>
             Effect.map(
-              api.list({ path: { userId }, urlParams: { startTime: from, endTime: to } }, "occurrences"),
-              (blocks) => occurrencesOf(blocks, from, to)
+              blocksOverlapping(userId, start, end, "conflicts"),
+              (blocks) => occurrencesOf(blocks, start, end)
             )
         )
     }

@@ -38,6 +38,7 @@ import type { ConnectionFlags } from "./Connection.js"
 import * as ContractSchema from "./ContractSchema.js"
 import type { Field, Kind, Model, Success } from "./ContractSchema.js"
 import * as Output from "./Output.js"
+import * as Workflows from "./Workflows.js"
 
 type Group = HttpApiGroup.HttpApiGroup.AnyWithProps
 type Endpoint = HttpApiEndpoint.HttpApiEndpoint.AnyWithProps
@@ -501,6 +502,34 @@ const signatureOf = (action: Action, secret: Redacted.Redacted<string>, sent: { 
       )
   })
 
+/** A 422 on the status attribute of an update command that has a status workflow. */
+const refusedStatus = (action: Action, error: CrmError.ApiError) => {
+  const workflow = Workflows.workflows[action.operation]
+  return workflow !== undefined && error._tag === "ValidationFailed" &&
+    error.errors.some((e) => e.source?.pointer === workflow.pointer)
+}
+
+/**
+ * The refused update's error with the statuses the record may move to, read from its current status (one
+ * `get`); the error as it was when that read fails.
+ */
+const explainRefusal = (
+  workflow: Workflows.StatusWorkflow,
+  get: Call | undefined,
+  sent: { readonly path?: Record<string, unknown> },
+  error: CrmError.ApiError
+) =>
+  Effect.gen(function*() {
+    if (get === undefined) return yield* Effect.fail(error)
+    const record = yield* Effect.orElse(get({ path: sent.path }), () => Effect.fail(error))
+    const status = (record as { readonly status?: unknown }).status
+    if (typeof status !== "string") return yield* Effect.fail(error)
+    const next = yield* Effect.promise(workflow.next)
+    return yield* Effect.fail(
+      new Workflows.Explained({ error, hint: Workflows.hint(workflow.noun, status, next(status)) })
+    )
+  })
+
 const commandOf = (action: Action) => {
   const signingSecret = action.signing === undefined ? {} : {
     signingSecret: Options.redacted(action.signing.secretName).pipe(
@@ -544,7 +573,11 @@ const commandOf = (action: Action) => {
       const headers = Option.isSome(secret) ? yield* signatureOf(action, secret.value, sent) : undefined
       const secrets = action.secretParams.map((name) => String(request.path[name]))
       const result = yield* call(headers === undefined ? sent : { ...sent, headers }).pipe(
-        secrets.length === 0 ? (self) => self : CrmTransport.withCallOptions({ secrets })
+        secrets.length === 0 ? (self) => self : CrmTransport.withCallOptions({ secrets }),
+        Effect.catchIf(
+          (error) => refusedStatus(action, error),
+          (error) => explainRefusal(Workflows.workflows[action.operation]!, client["get"], sent, error)
+        )
       )
       return yield* print(action, result, request, format)
     }).pipe(Effect.provide(Connection.transport(connection)))

@@ -14,6 +14,7 @@
 import type * as CrmError from "@blocks-crm/core-http/CrmError"
 import * as ValidationError from "@effect/cli/ValidationError"
 import * as Cause from "effect/Cause"
+import * as Workflows from "./Workflows.js"
 
 /** The exit codes of `crm`, by what went wrong (the help lists them). */
 export const ExitCode = {
@@ -54,6 +55,11 @@ export const describe = (error: unknown): { readonly code: number; readonly mess
   // @effect/cli has already printed its own message (and the usage) for these.
   if (ValidationError.isValidationError(error)) return { code: ExitCode.usage, message: undefined }
   const tag = tagOf(error)
+  // A refusal the CLI explains (a workflow's allowed next statuses): the error's own message, then the hint.
+  if (error instanceof Workflows.Explained) {
+    const described = describe(error.error)
+    return { code: described.code, message: [described.message, error.hint].filter((l) => l !== undefined).join("\n") }
+  }
   if (tag === undefined || !(error instanceof Error)) {
     return { code: ExitCode.unexpected, message: `Unexpected error: ${String(error)}` }
   }

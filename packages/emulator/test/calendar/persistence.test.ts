@@ -17,10 +17,22 @@ const tempDir = Effect.acquireRelease(
   (dir) => Effect.sync(() => fs.rmSync(dir, { recursive: true, force: true }))
 )
 
-const withEmulator = <A, E, R>(database: string, f: Effect.Effect<A, E, R | Emulator.Emulator>) =>
+const withEmulator = <A, E, R>(
+  database: string,
+  f: Effect.Effect<A, E, R | Emulator.Emulator>,
+  seed?: Emulator.EmulatorOptions["seed"]
+) =>
   Effect.scoped(
-    Effect.flatMap(TestEmulator.start({ database }), (info) => Effect.provideService(f, Emulator.Emulator, info))
+    Effect.flatMap(
+      TestEmulator.start({ database, seed }),
+      (info) => Effect.provideService(f, Emulator.Emulator, info)
+    )
   )
+
+/** The synced account's provider calendar has no events, so the sync imports no busy block. */
+const emptyProviderCalendar: Emulator.EmulatorOptions["seed"] = {
+  tenants: { [TestEmulator.API_KEY_A]: { calendar: { provider_calendars: [{ email: "kc@gmail.com", events: [] }] } } }
+}
 
 const publicly = { apiKey: null, token: null } as const
 
@@ -63,7 +75,8 @@ it.scopedLive("accounts, busy blocks and ICS tokens survive a restart on the sam
           revoked: revoked.json.data.attributes.token as string,
           feed: feed.text
         }
-      })
+      }),
+      emptyProviderCalendar
     )
 
     yield* withEmulator(

@@ -34,6 +34,53 @@ export const QuoteStatus = Schema.Literal("draft", "sent", "accepted", "rejected
  */
 export type QuoteStatus = typeof QuoteStatus.Type
 
+/**
+ * The approval workflow, said once (the emulator enforces it, the `crm` CLI explains a refusal with it):
+ * for each status, the statuses a quote in it may move to. `draft → sent → accepted | rejected`, and
+ * `sent → draft` for a revision: a customer who asks for changes to a sent quote gets the same quote
+ * (its id, account and opportunity links) edited and sent again, instead of a rejected quote and a new
+ * one, and `sent` keeps meaning "the customer has this version". `accepted` and `rejected` are final.
+ * Staying in the same status is not a transition and is always allowed. Creating a quote is not a
+ * transition either: a quote may be recorded in any status (one accepted on paper, say).
+ *
+ * @since 0.2.0
+ */
+export const QuoteStatusTransitions: { readonly [Status in QuoteStatus]: ReadonlyArray<QuoteStatus> } = {
+  draft: ["sent"],
+  sent: ["accepted", "rejected", "draft"],
+  accepted: [],
+  rejected: []
+}
+
+/**
+ * The statuses a quote in `status` may move to (`[]` for a final status, and for a status this SDK does
+ * not know, which a newer API may send).
+ *
+ * @since 0.2.0
+ */
+export const nextQuoteStatuses = (status: string): ReadonlyArray<QuoteStatus> =>
+  Object.hasOwn(QuoteStatusTransitions, status) ? QuoteStatusTransitions[status as QuoteStatus] : []
+
+/**
+ * Whether a quote in `from` may be set to `to`: a transition of the graph, or no change at all.
+ *
+ * @since 0.2.0
+ */
+export const canChangeQuoteStatus = (from: string, to: string): boolean =>
+  from === to || nextQuoteStatuses(from).some((status) => status === to)
+
+/**
+ * What a person reads about the moves a quote in `status` has: `a draft quote can move to sent`, or
+ * `an accepted quote is final`.
+ *
+ * @since 0.2.0
+ */
+export const describeQuoteStatusMoves = (status: string): string => {
+  const next = nextQuoteStatuses(status)
+  const quote = `${/^[aeiou]/i.test(status) ? "an" : "a"} ${status} quote`
+  return next.length === 0 ? `${quote} is final` : `${quote} can move to ${next.join(", ")}`
+}
+
 /** The attributes of a quote as the API may send them: all optional but the id, as after an update. */
 const quoteAttributes = {
   uniqueId: Fields.renamed(Schema.String, "unique_id").annotations({ description: "The record's id" }),

@@ -1,7 +1,8 @@
 /**
  * The emulator's calendar accounts, under their user (404 for an unknown user, and for another user's
  * account): provider google, outlook or apple and a valid e-mail (422 from the contract otherwise),
- * `sync_enabled` true unless told, `last_synced_at` null until a sync.
+ * `sync_enabled` true unless told, `last_synced_at` null until a sync. Reads wait for the tenant's
+ * running sync jobs (`SyncJobs`).
  */
 import { CalendarApi } from "@blocks-crm/calendar"
 import type { CalendarAccount, UpdatedCalendarAccount } from "@blocks-crm/calendar"
@@ -9,6 +10,7 @@ import * as HttpApiBuilder from "@effect/platform/HttpApiBuilder"
 import * as Effect from "effect/Effect"
 import { created, updated } from "../Resources.js"
 import { openCalendar } from "./Records.js"
+import { SyncJobs } from "./SyncJobs.js"
 import { Directory } from "../../Directory.js"
 
 /** The update's echo: the record without its null `last_synced_at` (the echo sends only what is set). */
@@ -23,13 +25,18 @@ export const CalendarAccountsHandlers = HttpApiBuilder.group(
     Effect.gen(function*() {
       const { accounts } = yield* openCalendar
       const { users } = yield* Directory
+      // A read after a sync's answer sees the finished sync.
+      const { settled } = yield* SyncJobs
       return handlers
         .handle("list", ({ path, urlParams }) =>
-          Effect.zipRight(users.find(path.userId), accounts.all(path.userId, urlParams)))
+          users.find(path.userId).pipe(Effect.zipRight(settled), Effect.zipRight(accounts.all(path.userId, urlParams))))
         .handle(
           "get",
           ({ path }) =>
-            Effect.zipRight(users.find(path.userId), accounts.find(path.accountId, { parentId: path.userId }))
+            users.find(path.userId).pipe(
+              Effect.zipRight(settled),
+              Effect.zipRight(accounts.find(path.accountId, { parentId: path.userId }))
+            )
         )
         .handle("create", ({ path, payload }) =>
           Effect.gen(function*() {

@@ -10,6 +10,7 @@ import { CalendarAccountsHandlers } from "./CalendarAccountsHandlers.js"
 import { CalendarSyncHandlers } from "./CalendarSyncHandlers.js"
 import { IcsFeedHandlers } from "./IcsFeedHandlers.js"
 import { IcsTokensHandlers } from "./IcsTokensHandlers.js"
+import { SyncJobs } from "./SyncJobs.js"
 
 /** The calendar domain as the emulator serves it: its contract and its handlers. */
 export const CalendarDomain = EmulatorDomain.make(
@@ -22,5 +23,5 @@ export const CalendarDomain = EmulatorDomain.make(
     IcsTokensHandlers,
     IcsFeedHandlers,
     CalcomWebhookHandlers
-  )
+  ).pipe(Layer.provide(SyncJobs.layer))
 )

@@ -2,7 +2,8 @@
  * `GET /calendars/:company_url_id/ics/:token`, public: the token says whose calendar (and so the
  * tenant), and the company must be that tenant's; anything else is the same 404. The calendar is built
  * with ical.js: one VEVENT per meeting of the user (organised or attended, read through the scheduling
- * domain's collections and model) and per busy block, recurring ones with their RRULE, not expanded.
+ * domain's collections and model) and per busy block, recurring ones with their RRULE, not expanded;
+ * not the blocks a calendar sync imported, which are on the calendar they came from.
  * A meeting cancelled through Cal.com stays in the feed as STATUS:CANCELLED, so that a calendar app
  * that already has it removes it.
  */
@@ -15,6 +16,7 @@ import * as Option from "effect/Option"
 import ICAL from "ical.js"
 import { notFound } from "../Resources.js"
 import { isCancelled } from "./CalcomWebhookHandlers.js"
+import { isImported } from "./ProviderCalendars.js"
 import { asTenant, findIcsToken, openCalendar } from "./Records.js"
 import { Directory } from "../../Directory.js"
 
@@ -102,7 +104,10 @@ export const IcsFeedHandlers = HttpApiBuilder.group(CalendarApi, "icsFeed", (han
               mine.push(meeting)
             }
           }
-          return calendarText(mine, yield* busyBlocks.all(owner.userId))
+          // The feed publishes the CRM's own blocks: an imported event is already on the calendar it came
+          // from, and a calendar app subscribed to the feed would show it twice.
+          const blocks = (yield* busyBlocks.all(owner.userId)).filter((block) => !isImported(block.uniqueId))
+          return calendarText(mine, blocks)
         }))
       }))
   }))

@@ -8,17 +8,38 @@ import {
   BusyBlockListUrlParams,
   CalendarAccount,
   CalendarAccountListUrlParams,
+  CalendarSyncStatus,
   IcsToken,
   IcsTokenListUrlParams
 } from "@blocks-crm/calendar"
 import { Contract } from "@blocks-crm/core-http"
+import * as Fields from "@blocks-crm/core-http/Fields"
 import * as SqlClient from "@effect/sql/SqlClient"
 import type * as Context from "effect/Context"
 import * as Effect from "effect/Effect"
+import * as Schema from "effect/Schema"
 import { Credentials, tenantIdOf } from "../../Credentials.js"
 import { RecordStore } from "../../RecordStore.js"
 import { Directory } from "../../Directory.js"
 import { resource } from "../Resources.js"
+import { ProviderCalendar } from "./ProviderCalendars.js"
+
+/**
+ * A calendar sync job as the emulator keeps it: its id (the answer's `sync_id`), whose (a user's, or
+ * none for the tenant's), its status, when it started and finished, and what it did.
+ */
+export const SyncJob = Schema.Struct({
+  uniqueId: Fields.renamed(Schema.String, "unique_id"),
+  userUniqueId: Fields.optionalRenamed(Schema.String, "user_unique_id"),
+  status: CalendarSyncStatus,
+  startedAt: Fields.renamed(Fields.Timestamp, "started_at"),
+  finishedAt: Fields.optionalRenamed(Fields.Timestamp, "finished_at"),
+  accountsCount: Fields.renamed(Schema.Int, "accounts_count"),
+  importedEvents: Fields.renamed(Schema.Int, "imported_events"),
+  failedAccounts: Fields.renamed(Schema.Int, "failed_accounts")
+}).annotations({ identifier: "CalendarSyncJob" })
+/** A calendar sync job as the emulator keeps it. */
+export interface SyncJob extends Schema.Schema.Type<typeof SyncJob> {}
 
 /** The calendar domain's collections over the record store. */
 export const calendarRecords = (store: Context.Tag.Service<typeof RecordStore>) => ({
@@ -35,6 +56,16 @@ export const calendarRecords = (store: Context.Tag.Service<typeof RecordStore>) 
     "Busy Block",
     { listParams: BusyBlockListUrlParams }
   ),
+  /** The provider stand-in's calendars, by the account's e-mail (fixtures: `provider_calendars`). */
+  providerCalendars: resource(
+    store.collection("provider_calendars", ProviderCalendar, {
+      idOf: (calendar) => calendar.uniqueId,
+      searchText: (calendar) => calendar.email
+    }),
+    "Provider Calendar"
+  ),
+  /** The sync jobs (the API has no endpoint to read them: kept for the record, and a `--db` file's reader). */
+  syncs: resource(store.collection("calendar_syncs", SyncJob, { idOf: (job) => job.uniqueId }), "Calendar Sync"),
   // The token is stored as the reference lists it (the list answers it again); the feed finds it by value.
   icsTokens: resource(
     store.collection("ics_tokens", IcsToken, { idOf: (token) => token.uniqueId, searchText: (t) => t.label ?? "" }),
