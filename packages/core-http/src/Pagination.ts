@@ -272,7 +272,11 @@ export const listUrlParams = <
       exact: true
     })
   }
-  const sort = (options.sort ?? []).map((field) => ({ field, wire: wireOf(field), instant: isInstant(model.ast, field) }))
+  const sort = (options.sort ?? []).map((field) => ({
+    field,
+    wire: wireOf(field),
+    instant: isInstant(model.ast, field)
+  }))
   if (sort.length > 0) {
     const pairs = sort.flatMap(({ field, wire }) => [[wire, field] as const, [`-${wire}`, `-${field}`] as const])
     const sortSchema = Schema.transformLiterals(...pairs).annotations({

@@ -35,11 +35,11 @@ export const BusyBlocksHandlers = HttpApiBuilder.group(CalendarApi, "busyBlocks"
               ...(endTime === undefined
                 ? []
                 : [{
-                attribute: "start_time",
-                op: "<=" as const,
-                value: endTime.toISOString(),
-                instant: true
-              }])
+                  attribute: "start_time",
+                  op: "<=" as const,
+                  value: endTime.toISOString(),
+                  instant: true
+                }])
             ]
           })
         ))
