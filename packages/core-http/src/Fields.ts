@@ -9,7 +9,7 @@ import * as ParseResult from "effect/ParseResult"
 import * as Schema from "effect/Schema"
 import * as AST from "effect/SchemaAST"
 import { Fallback, markDropsNull, withFastDecoder } from "./internal/decodeHints.js"
-import { parseTimestamp } from "./internal/timestamp.js"
+import { parseTimestamp } from "#decoding"
 
 const isoDate = /^\d{4}-\d{2}-\d{2}$/
 

@@ -10,6 +10,8 @@ import * as Schema from "effect/Schema"
 import { Fallback, withFastDecoder } from "../src/internal/decodeHints.js"
 import * as BrowserDecoding from "../src/internal/decoding.js"
 import { compileWrapped } from "../src/internal/fastDecode.js"
+import * as Timestamp from "../src/internal/timestamp.js"
+import * as Decoding from "#decoding"
 
 /** A string field whose hand-written fast decoder counts its calls: only the compiled path calls it. */
 const counted = () => {
@@ -30,6 +32,11 @@ describe("compiled decoders", () => {
     const { calls, document } = counted()
     expect(Schema.decodeUnknownSync(document)(body)).toStrictEqual({ name: "Ada" })
     expect(calls()).toBe(1)
+  })
+
+  it("timestamps are read digit by digit on Node, by the reference reading elsewhere (same instants)", () => {
+    expect(Decoding.parseTimestamp).toBe(Timestamp.parseTimestamp)
+    expect(BrowserDecoding.parseTimestamp).toBe(Timestamp.parseTimestampReference)
   })
 
   it("elsewhere are absent until installed, then decode as declared", () => {

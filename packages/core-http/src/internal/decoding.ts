@@ -1,12 +1,20 @@
 /**
- * The compiled decoder as runtimes other than Node, Deno and Bun load it (`#decoding`, the package's
- * `imports`): none until `FastDecode.install` gives one, so a browser bundle carries the compiler only
- * when the app asks for it. `decoding.node.ts` is the same names with the compiler always there.
+ * How documents and timestamps are decoded in runtimes other than Node, Deno and Bun (`#decoding`, the
+ * package's `imports`): no compiled decoder until `FastDecode.install` gives one, and timestamps read
+ * by the reference reading, so a browser bundle carries neither the compiler nor the hand-written
+ * timestamp reader unless the app asks for them. `decoding.node.ts` has the same names with both.
  *
  * @internal
  */
 import type * as AST from "effect/SchemaAST"
 import type { FastDecoder } from "./decodeHints.js"
+import { parseTimestampReference } from "./timestamp.js"
+
+/**
+ * The instant of an ISO 8601 date-time, or NaN (`Fields.Timestamp`): here the reference reading; Node
+ * also has the digit-by-digit reading of the common shapes, which gives the same instants faster.
+ */
+export const parseTimestamp: (s: string) => number = parseTimestampReference
 
 /** The compiled decoder of a `withFastDecode` declaration's schema, projected as declared. */
 export type CompileWrapped = (inner: AST.AST, project: string | undefined) => FastDecoder
