@@ -6,7 +6,6 @@
  *
  * @since 0.1.0
  */
-import * as HttpApi from "@effect/platform/HttpApi"
 import type * as HttpApiEndpoint from "@effect/platform/HttpApiEndpoint"
 import type * as HttpApiGroup from "@effect/platform/HttpApiGroup"
 import * as Context from "effect/Context"
@@ -21,6 +20,7 @@ import { CrmTransport, withCallOptions } from "./CrmTransport.js"
 import { endpointClient } from "./internal/endpointClient.js"
 import { withUrlParamsSchema } from "./internal/endpointSchemas.js"
 import { issuesOf, requestCheckOf, validatorOf, withoutUndefined } from "./internal/requestCheck.js"
+import { successesOf } from "./internal/successes.js"
 import type { EndpointRequest as CheckedRequest } from "./internal/requestCheck.js"
 import { RecordCache, wrapEndpoint } from "./RecordCache.js"
 
@@ -115,32 +115,27 @@ export const group = <Group extends HttpApiGroup.HttpApiGroup.Any>(
 ): Effect.Effect<GroupClient<Group>, never, CrmTransport> =>
   Effect.zipWith(CrmTransport, Effect.serviceOption(RecordCache), (transport, cache) => {
     const client: Record<string, unknown> = {}
-    const api = HttpApi.make("crm").add(group as unknown as HttpApiGroup.HttpApiGroup.AnyWithProps)
-    HttpApi.reflect(api, {
-      onGroup() {},
-      onEndpoint({ endpoint, mergedAnnotations, successes }) {
-        // With a RecordCache in context, `get` is cached and writes drop their resource's entries.
-        const call = wrapEndpoint(
-          cache,
-          transport.settings,
-          endpoint,
-          endpointClient(
-            group.identifier,
-            endpoint as unknown as HttpApiEndpoint.HttpApiEndpoint.AnyWithProps,
-            successes,
-            transport.client
-          )
-        )
-        // A public endpoint (the ICS feed, a webhook) is sent without the credentials.
-        client[endpoint.name] = withUrlParamsSchema(
-          Option.getOrElse(Context.getOption(mergedAnnotations, Public), () => false)
-            ? (input: EndpointRequest | undefined, method?: string) =>
-              withCallOptions(call(input, method), { anonymous: true })
-            : call,
-          Option.getOrUndefined(endpoint.urlParamsSchema) as Schema.Schema.Any | undefined
-        )
-      }
-    })
+    const { annotations, endpoints } = group as unknown as HttpApiGroup.HttpApiGroup.AnyWithProps
+    // The group read as `HttpApi.reflect` reads it (its endpoints, their successes and annotations),
+    // without building an `HttpApi` around it.
+    for (const endpoint of Object.values(endpoints)) {
+      // With a RecordCache in context, `get` is cached and writes drop their resource's entries.
+      const call = wrapEndpoint(
+        cache,
+        transport.settings,
+        endpoint,
+        endpointClient(group.identifier, endpoint, successesOf(endpoint), transport.client)
+      )
+      // A public endpoint or group (the ICS feed, a webhook) is sent without the credentials.
+      const isPublic = Context.getOption(Context.merge(annotations, endpoint.annotations), Public)
+      client[endpoint.name] = withUrlParamsSchema(
+        Option.getOrElse(isPublic, () => false)
+          ? (input: EndpointRequest | undefined, method?: string) =>
+            withCallOptions(call(input, method), { anonymous: true })
+          : call,
+        Option.getOrUndefined(endpoint.urlParamsSchema) as Schema.Schema.Any | undefined
+      )
+    }
     return client as GroupClient<Group>
   })
 

@@ -8,8 +8,8 @@ import type * as FastCheck from "effect/FastCheck"
 import * as ParseResult from "effect/ParseResult"
 import * as Schema from "effect/Schema"
 import * as AST from "effect/SchemaAST"
-import { compile, Fallback, type FastDecoder, markDropsNull, withFastDecoder } from "./internal/fastDecode.js"
-import { parseTimestamp } from "./internal/timestamp.js"
+import { Fallback, markDropsNull, withFastDecoder } from "./internal/decodeHints.js"
+import { parseTimestamp } from "#decoding"
 
 const isoDate = /^\d{4}-\d{2}-\d{2}$/
 
@@ -72,7 +72,6 @@ export const CalendarDate = /* @__PURE__ */ Schema.String.pipe(
 })
 
 const decimalFromString = /* @__PURE__ */ Schema.NumberFromString.pipe(/* @__PURE__ */ Schema.finite())
-let decodeDecimalString: FastDecoder | undefined
 
 /**
  * A decimal amount. The reference sends numbers; Rails serializers often send decimals as strings
@@ -87,12 +86,15 @@ export const Decimal: Schema.Schema<number, number | string> = /* @__PURE__ */ w
   ).annotations({ identifier: "Decimal" }),
   // Lists decode thousands: a number is itself when finite (the first member's filter is
   // `Number.isFinite`); a string is the second member's, compiled once.
-  (u, options) =>
-    typeof u === "number"
-      ? (Number.isFinite(u) ? u : Fallback)
-      : typeof u === "string"
-      ? (decodeDecimalString ??= compile(decimalFromString.ast))(u, options)
-      : Fallback
+  {
+    of: (compile) => {
+      const decodeString = compile(decimalFromString.ast)
+      return (u, options) =>
+        typeof u === "number" ? (Number.isFinite(u) ? u : Fallback) : typeof u === "string"
+          ? decodeString(u, options)
+          : Fallback
+    }
+  }
 )
 
 /**

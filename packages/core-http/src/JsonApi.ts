@@ -9,7 +9,8 @@
  */
 import * as ParseResult from "effect/ParseResult"
 import * as Schema from "effect/Schema"
-import { withFastDecode, withFastDecoder } from "./internal/fastDecode.js"
+import { withFastDecoder } from "./internal/decodeHints.js"
+import { withFastDecode } from "./internal/documentDecode.js"
 import { RequestModelId } from "./internal/requestCheck.js"
 
 /**

@@ -33,6 +33,16 @@ describe("bundle contents", () => {
   it("an app that uses only LeadsService bundles leads and no other pipeline resource", async () => {
     const bundle = await measureMinified({ file: "size-entries/leads-list.ts" })
     expect(resourceCheck(bundle.code, markers, "leads")).toEqual({ missing: [], foreign: [] })
+    // Outside Node.js the compiled decoders are left out until the app installs them (FastDecode).
+    expect(bundle.modules.map(([name]) => name).filter((name) => /fastDecode|\.node\.ts$/.test(name))).toEqual([])
+  }, 60_000)
+
+  it("an app that installs FastDecode bundles the compiled decoders", async () => {
+    const bundle = await measureMinified({
+      contents: `export * from "./size-entries/leads-list.ts"\n` +
+        `export { install } from "@blocks-crm/core-http/FastDecode"\n`
+    })
+    expect(bundle.modules.map(([name]) => name)).toContain("packages/core-http/src/internal/fastDecode.ts")
   }, 60_000)
 
   it("the same through the package roots", async () => {

@@ -29,9 +29,18 @@ import { ErrorObjectFromResponse } from "../JsonApi.js"
 import { AttemptTimedOut } from "./clientTraits.js"
 import { parseRetryAfter } from "./retry.js"
 
-const decodeErrorList = Schema.decodeUnknownOption(
-  Schema.parseJson(Schema.Struct({ errors: Schema.Array(Schema.Unknown) }))
-)
+const decodeErrors = Schema.decodeUnknownOption(Schema.Struct({ errors: Schema.Array(Schema.Unknown) }))
+
+/** The body's `errors` array, when the body is JSON with one. */
+const decodeErrorList = (body: string) => {
+  let json: unknown
+  try {
+    json = JSON.parse(body)
+  } catch {
+    return Option.none()
+  }
+  return decodeErrors(json)
+}
 const decodeErrorObject = Schema.decodeUnknownOption(ErrorObjectFromResponse)
 
 /**

@@ -17,31 +17,10 @@ import * as ParseResult from "effect/ParseResult"
 import * as Predicate from "effect/Predicate"
 import * as Schema from "effect/Schema"
 import * as AST from "effect/SchemaAST"
+import { customDecoders, customTests, dropsNull, factories, Fallback, isDefaultShape } from "./decodeHints.js"
+import type { FastDecoder } from "./decodeHints.js"
 
-/** "Not decoded here": run Effect's parser instead. */
-export const Fallback: unique symbol = Symbol.for("@blocks-crm/core-http/fastDecode/Fallback")
-
-/**
- * Property-signature decodings known to drop `null` and keep any other value, like the one
- * `Schema.optionalWith(s, { exact: true, nullable: true })` builds (`Option.filter(isNotNull)`).
- * The fast path applies them without an `Option` round trip.
- */
-const dropsNull = new WeakSet<Function>()
-
-/**
- * Declares that `signature` (from `Schema.optionalWith(s, { exact: true, nullable: true })`, possibly
- * renamed with `fromKey`) decodes by dropping `null`. Returns it unchanged.
- *
- * @internal
- */
-export const markDropsNull = <S extends { readonly ast: unknown }>(signature: S): S => {
-  const ast = signature.ast as { readonly _tag?: string; readonly decode?: unknown }
-  if (ast._tag === "PropertySignatureTransformation" && typeof ast.decode === "function") dropsNull.add(ast.decode)
-  return signature
-}
-
-/** A compiled decoder: the decoded value, or `Fallback`. */
-export type FastDecoder = (input: unknown, options: AST.ParseOptions) => unknown
+export { Fallback, type FastDecoder, isDefaultShape } from "./decodeHints.js"
 
 type Kind = "string" | "number" | "boolean" | "bigint" | "symbol" | "undefined" | "null" | "object" | "array"
 
@@ -195,12 +174,6 @@ const exact = (ast: AST.AST): FastDecoder => {
 
 const cache = new WeakMap<AST.AST, FastDecoder>()
 
-/** Nodes given a hand-written decoder (`withFastDecoder`): never replaced by an inline test of their AST. */
-const custom = new WeakSet<AST.AST>()
-
-/** The inline tests that nodes with a hand-written decoder came with (`withFastDecoder`'s `test`). */
-const customTests = new WeakMap<AST.AST, (x: string) => string>()
-
 /** How many members a union may have to be tested inline (an enum's values, `X | null`). */
 const inlineUnionLimit = 12
 
@@ -211,7 +184,8 @@ const inlineUnionLimit = 12
  */
 const inlineTest = (ast: AST.AST): ((x: string) => string) | undefined => {
   if (!isPlainNode(ast)) return undefined
-  if (custom.has(ast)) return customTests.get(ast)
+  // Nodes with a hand-written decoder are never replaced by an inline test of their AST.
+  if (customDecoders.has(ast)) return customTests.get(ast)
   switch (ast._tag) {
     case "StringKeyword":
       return (x) => `(typeof ${x} === "string")`
@@ -248,35 +222,18 @@ const inlineTest = (ast: AST.AST): ((x: string) => string) | undefined => {
 }
 
 /**
- * Gives `schema` a hand-written fast decoder. It must answer exactly what Effect's parser answers
- * for `schema` on every input it accepts (and `Fallback` otherwise): the codecs of this package share
- * one function between their schema and their fast decoder for that reason. Returns `schema`.
- *
- * `test`, for a decoder that answers its input or `Fallback`: the same decision as the source of a
- * JavaScript test of a variable (true exactly when the decoder answers its input), which generated
- * struct code then runs in line instead of calling the decoder.
- *
- * @internal
- */
-export const withFastDecoder = <S extends { readonly ast: AST.AST }>(
-  schema: S,
-  decoder: FastDecoder,
-  test?: (x: string) => string
-): S => {
-  cache.set(schema.ast, decoder)
-  custom.add(schema.ast)
-  if (test !== undefined) customTests.set(schema.ast, test)
-  return schema
-}
-
-/**
  * Compiles `ast` (decoding direction). Nodes that are not modelled (suspensions, non-disjoint unions,
  * tuples with elements, symbol keys, unusual parse options...) run Effect's parser for that node.
  */
 export const compile = (ast: AST.AST): FastDecoder => {
   const cached = cache.get(ast)
   if (cached !== undefined) return cached
-  const decoder = withAnnotations(ast)
+  const custom = customDecoders.get(ast)
+  const decoder = custom === undefined
+    ? withAnnotations(ast)
+    : typeof custom === "function"
+    ? custom
+    : custom.of(compile)
   cache.set(ast, decoder)
   return decoder
 }
@@ -291,16 +248,6 @@ const withAnnotations = (ast: AST.AST): FastDecoder => {
   const decoder = go(ast)
   return (input, options) => decoder(input, { ...options, ...annotated })
 }
-
-/**
- * Options under which the fast path's output is the parser's output (they only change failures).
- * `exact` is not among them: it makes a required key that is only inherited missing, which the
- * compiled checks do not look for.
- */
-export const isDefaultShape = (options: AST.ParseOptions | undefined): boolean =>
-  options === undefined ||
-  ((options.onExcessProperty === undefined || options.onExcessProperty === "ignore") &&
-    (options.propertyOrder === undefined || options.propertyOrder === "none") && options.exact !== true)
 
 const go = (ast: AST.AST): FastDecoder => {
   switch (ast._tag) {
@@ -1298,50 +1245,9 @@ const projection = (ast: AST.AST, key: string): FastDecoder | undefined => {
   }
 }
 
-/** The factories of `withFastDecode` declarations, and the projection each one was given. */
-const factories = new WeakMap<Function, string | undefined>()
-
-/** The fast decoder of `inner`, a projection when one was declared and it applies. */
-const compileWrapped = (inner: AST.AST, project: string | undefined): FastDecoder =>
-  (project === undefined ? undefined : projection(inner, project)) ?? compile(inner)
-
 /**
- * `schema` with the same encoded and type sides, decoded through the compiled fast path first. It is
- * a declaration over `schema` whose surrogate is `schema` itself, so JSON Schema, OpenAPI and union
- * discrimination see `schema` unchanged; encoding is `schema`'s own.
- *
- * `project`: when `schema` is a transformation from a struct whose decoding only returns that struct's
- * member `project` (a JSON:API resource's `attributes`, a document's `data`), the other members are
- * checked without being built.
- *
- * @internal
+ * The fast decoder of `inner`, a projection when one was declared and it applies (the compiled path
+ * of a `withFastDecode` declaration).
  */
-export const withFastDecode = <A, I, R>(
-  schema: Schema.Schema<A, I, R>,
-  options?: { readonly project?: string | undefined }
-): Schema.Schema<A, I, R> => {
-  const annotations: Record<symbol, unknown> = { [AST.SurrogateAnnotationId]: schema.ast }
-  // HttpApi names a response after the description or identifier of a transformation's `to` side.
-  const described = AST.isTransformation(schema.ast) ? { ...schema.ast.to.annotations, ...schema.ast.annotations } : {}
-  const description = described[AST.DescriptionAnnotationId] ?? described[AST.IdentifierAnnotationId]
-  if (description !== undefined) annotations[AST.DescriptionAnnotationId] = description
-  const project = options?.project
-  const decodeUnknown = (inner: AST.AST) => {
-    const fast = compileWrapped(inner, project)
-    const parse = ParseResult.decodeUnknown(Schema.make(inner))
-    return (input: unknown, parseOptions: AST.ParseOptions) => {
-      if (isDefaultShape(parseOptions)) {
-        const value = fast(input, parseOptions)
-        if (value !== Fallback) return ParseResult.succeed(value)
-      }
-      return parse(input, parseOptions)
-    }
-  }
-  factories.set(decodeUnknown, project)
-  return Schema.make(new AST.Declaration([schema.ast], decodeUnknown, encodeUnknown, annotations))
-}
-
-function encodeUnknown(inner: AST.AST) {
-  const encode = ParseResult.encodeUnknown(Schema.make(inner))
-  return (input: unknown, options: AST.ParseOptions) => encode(input, options)
-}
+export const compileWrapped = (inner: AST.AST, project: string | undefined): FastDecoder =>
+  (project === undefined ? undefined : projection(inner, project)) ?? compile(inner)
