@@ -26,6 +26,7 @@ import { describe, expect, it } from "@effect/vitest"
 import * as Cli from "./support/Cli.js"
 import * as Schema from "effect/Schema"
 import * as ApiCommands from "../src/cli/ApiCommands.js"
+import * as EffectCommands from "../src/cli/EffectCommands.js"
 import * as Output from "../src/cli/Output.js"
 import { CrmDomain } from "@blocks-crm/sdk"
 import * as Domains from "../src/domains.js"
@@ -136,7 +137,7 @@ describe("commands reflected from the contracts", () => {
       ["payload", "at", false, "timestamp"]
     ])
     expect(checkIn.description).toBe("POST /visits/:visitId/check_in")
-    expect(ApiCommands.resourceCommands([CrmDomain.make({ name: "visits", api, services: {} })])).toHaveLength(1)
+    expect(EffectCommands.resourceCommands([CrmDomain.make({ name: "visits", api, services: {} })])).toHaveLength(1)
   })
 })
 
