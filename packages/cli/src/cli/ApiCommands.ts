@@ -457,7 +457,6 @@ const signatureOf = (action: Action, secret: Redacted.Redacted<string>, sent: { 
       )
   })
 
-
 /** A command line's values for one action, as parsed by `@effect/cli` or by `DirectRun`. */
 export interface Invocation {
   /** One value per input of the action, in its order: the value, `Option`, or `undefined` when not given. */

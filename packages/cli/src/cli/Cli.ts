@@ -16,7 +16,6 @@ import * as ApiCommands from "./ApiCommands.js"
 import * as CommandTree from "./CommandTree.js"
 import * as DirectRun from "./DirectRun.js"
 import * as Failure from "./Failure.js"
-import * as Help from "./Help.js"
 import * as Launch from "./Launch.js"
 import type * as Tree from "./Tree.js"
 
@@ -50,6 +49,8 @@ export const main = (argv: ReadonlyArray<string>, options: MainOptions = {}) =>
     const width = process.stdout.isTTY === true ? process.stdout.columns : undefined
     switch (plan._tag) {
       case "help": {
+        // The help (and cliui) only when asked: the bin prints it without coming here.
+        const Help = yield* Effect.promise(() => import("./Help.js"))
         yield* Console.log(Help.forWords(tree, plan.words, width)!)
         return Failure.ExitCode.ok
       }

@@ -41,7 +41,9 @@ const slotsOf = (action: Action): Map<string, Slot> => {
   slots.set("--json", { _tag: "switch", name: "json" })
   slots.set("--output", { _tag: "output" })
   if (action.paginated) slots.set("--all", { _tag: "switch", name: "all" })
-  if (action.signing !== undefined) slots.set(`--${action.signing.secretName}`, { _tag: "secret", name: "signingSecret" })
+  if (action.signing !== undefined) {
+    slots.set(`--${action.signing.secretName}`, { _tag: "secret", name: "signingSecret" })
+  }
   slots.set("--api-url", { _tag: "text", name: "apiUrl" })
   slots.set("--token", { _tag: "secret", name: "token" })
   slots.set("--api-key", { _tag: "secret", name: "apiKey" })
@@ -143,7 +145,9 @@ export const parse = (
     if (Option.isNone(value)) return undefined
     values[index] = value.value
   }
-  if (action.inputs.some((input, index) => input.in !== "path" && !input.field.optional && values[index] === undefined)) {
+  if (
+    action.inputs.some((input, index) => input.in !== "path" && !input.field.optional && values[index] === undefined)
+  ) {
     return undefined
   }
   return {

@@ -64,11 +64,9 @@ const output = Options.choice("output", ["table", "json", "csv"]).pipe(
   Options.optional
 )
 
-
 const all = Options.boolean("all").pipe(
   Options.withDescription("Fetch every page, from --page if given (progress on stderr)")
 )
-
 
 const commandOf = (action: Action) => {
   const signingSecret = action.signing === undefined ? {} : {
@@ -243,4 +241,3 @@ export const runCommands = (argv: ReadonlyArray<string>, subcommands: ReadonlyAr
         }
       })
     )
-
