@@ -267,6 +267,16 @@ describe("crm in this process, against the emulator", () => {
     expect(direct.code).toBe(0)
     expect(JSON.parse(direct.stdout).data).toHaveLength(2)
     expect(direct).toEqual(effectCli)
+    // A record's own ANSI codes are taken out on both paths when stdout is no colour terminal.
+    expect((await crm("touches", "create", "--subject", "\u001b[31mRed touch\u001b[0m", "--touch-type", "call")).code)
+      .toBe(0)
+    const [directTable, effectCliTable] = await Promise.all([
+      crm("touches", "list", "--records", "100"),
+      crm("touches", "list", "--records=100")
+    ])
+    expect(directTable.stdout).toContain("Red touch")
+    expect(directTable.stdout).not.toContain("\u001b")
+    expect(directTable).toEqual(effectCliTable)
     const [directCsv, effectCliCsv] = await Promise.all([
       crm("touches", "list", "--output", "csv", "--records", "2"),
       crm("touches", "list", "--output=csv", "--records", "2")

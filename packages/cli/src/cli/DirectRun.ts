@@ -19,6 +19,7 @@ import * as Redacted from "effect/Redacted"
 import * as ApiCommands from "./ApiCommands.js"
 import type { Action, Input, Invocation } from "./ApiCommands.js"
 import * as Failure from "./Failure.js"
+import * as Output from "./Output.js"
 
 /** What a flag does with its value. */
 type Slot =
@@ -162,9 +163,14 @@ export const parse = (
   }
 }
 
-/** Runs a parsed command line and returns its exit code, having printed what went wrong (`Failure`). */
+/**
+ * Runs a parsed command line and returns its exit code, having printed what went wrong (`Failure`), on
+ * the console `@effect/cli` would have given it (no ANSI codes outside a colour terminal).
+ */
 export const run = (action: Action, invocation: Invocation) =>
-  ApiCommands.execute(action, invocation).pipe(
+  Effect.consoleWith((console) =>
+    Effect.withConsole(ApiCommands.execute(action, invocation), Output.plainWhereNeeded(console))
+  ).pipe(
     Effect.matchCauseEffect({
       onSuccess: () => Effect.succeed(Failure.ExitCode.ok),
       onFailure: (cause) => {

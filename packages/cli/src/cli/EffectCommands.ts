@@ -20,6 +20,7 @@ import type { Action, Input } from "./ApiCommands.js"
 import * as ConnectionOptions from "./ConnectionOptions.js"
 import * as Failure from "./Failure.js"
 import * as Help from "./Help.js"
+import * as Output from "./Output.js"
 
 const { actionsOf, helpOf, parserOf, resourcesOf } = ApiCommands
 
@@ -207,30 +208,11 @@ export const completions = (shell: "bash" | "zsh" | "fish", subcommands: Readonl
   return Effect.flatMap(lines, (script) => Console.log(script.join("\n")))
 }
 
-// @effect/cli styles its help and errors with ANSI codes whatever the output is.
-// eslint-disable-next-line no-control-regex -- the escape character is what marks an ANSI code
-const ansi = /\u001b\[[0-9;]*m/g
-const strip = (value: unknown) => (typeof value === "string" ? value.replace(ansi, "") : value)
-
-/** Colour only on a terminal, and never with `NO_COLOR` set (https://no-color.org). */
-const wantsColour = (stream: { readonly isTTY?: boolean }) =>
-  stream.isTTY === true && (process.env.NO_COLOR ?? "") === ""
-
-const plainWhereNeeded = (console: Console.Console): Console.Console => {
-  const out = wantsColour(process.stdout)
-  const err = wantsColour(process.stderr)
-  return {
-    ...console,
-    log: (...args) => console.log(...(out ? args : args.map(strip))),
-    info: (...args) => console.info(...(out ? args : args.map(strip))),
-    error: (...args) => console.error(...(err ? args : args.map(strip))),
-    warn: (...args) => console.warn(...(err ? args : args.map(strip)))
-  }
-}
-
 /** Runs `argv` through `@effect/cli` over `subcommands` and returns the exit code, having printed what went wrong. */
 export const runCommands = (argv: ReadonlyArray<string>, subcommands: ReadonlyArray<AnyCommand>, version: string) =>
-  Effect.consoleWith((console) => Effect.withConsole(cliOf(subcommands, version)(argv), plainWhereNeeded(console)))
+  Effect.consoleWith((console) =>
+    Effect.withConsole(cliOf(subcommands, version)(argv), Output.plainWhereNeeded(console))
+  )
     .pipe(
       Effect.provide(NodeContext.layer),
       Effect.matchCauseEffect({
