@@ -163,16 +163,29 @@ const reservedFlags = [
   "log-level"
 ]
 
-/** Every command of one domain's contract (with `only`, of the groups under that top-level word). */
-export const actionsOf = (api: HttpApi.HttpApi.Any, only?: string): ReadonlyArray<Action> =>
+/**
+ * Every command of one domain's contract (with `only`, of the groups under that top-level word; with
+ * `wanted`, only the commands whose words it accepts, so a command line reflects just its own).
+ */
+export const actionsOf = (
+  api: HttpApi.HttpApi.Any,
+  only?: string,
+  wanted?: (words: ReadonlyArray<string>) => boolean
+): ReadonlyArray<Action> =>
   (Object.values((api as unknown as { readonly groups: Record<string, Group> }).groups)).flatMap((group) => {
     const cli = annotation(group.annotations, Contract.CliGroup)
     const resource = cli?.path ?? [kebab(group.identifier)]
     if (only !== undefined && resource[0] !== only) return []
+    const nameOf = (endpoint: Endpoint) =>
+      annotation(endpoint.annotations, Contract.CliCommand)?.name ?? kebab(endpoint.name)
+    const endpoints = (Object.values(group.endpoints) as ReadonlyArray<Endpoint>).filter((endpoint) =>
+      wanted === undefined || wanted([...resource, nameOf(endpoint)])
+    )
+    if (endpoints.length === 0) return []
     const noun = groupNoun(group) ?? singularOf(words(resource[resource.length - 1]!).join(" "))
     const plural = pluralOf(noun)
-    return (Object.values(group.endpoints) as ReadonlyArray<Endpoint>).map((endpoint): Action => {
-      const name = annotation(endpoint.annotations, Contract.CliCommand)?.name ?? kebab(endpoint.name)
+    return endpoints.map((endpoint): Action => {
+      const name = nameOf(endpoint)
       const params = pathParams(endpoint.path)
       const pathFields = fieldsOf(endpoint.pathSchema)
       const urlFields = fieldsOf(endpoint.urlParamsSchema)

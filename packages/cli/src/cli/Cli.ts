@@ -68,8 +68,11 @@ export const main = (argv: ReadonlyArray<string>, options: MainOptions = {}) =>
       }
       case "resource": {
         const domains = yield* loadAll(load, plan.domains)
-        const actions = domains.flatMap((domain) => ApiCommands.actionsOf(domain.api, plan.word))
-        const direct = DirectRun.parse(argv.slice(2), actions)
+        // Only the commands whose words begin the line: the one it runs, if any, is among them.
+        const args = argv.slice(2)
+        const begins = (words: ReadonlyArray<string>) => words.every((word, i) => args[i] === word)
+        const actions = domains.flatMap((domain) => ApiCommands.actionsOf(domain.api, plan.word, begins))
+        const direct = DirectRun.parse(args, actions)
         if (direct !== undefined) return yield* DirectRun.run(direct.action, direct.invocation)
         const cli = yield* effectCommands
         return yield* cli.runCommands(argv, cli.resourceCommands(domains, plan.word), version)
