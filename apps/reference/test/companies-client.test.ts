@@ -3,24 +3,22 @@
  * emulator: companies and the nested keys service, a key's secret as a `Redacted`, a second client
  * holding only the key and its token, and failures as tagged errors.
  */
-import { Emulator } from "@blocks-crm/emulator"
+import { startEmulator } from "@blocks-crm/emulator"
+import type { RunningEmulator } from "@blocks-crm/emulator"
 import { afterAll, beforeAll, describe, expect, it } from "@effect/vitest"
-import * as Effect from "effect/Effect"
-import * as Exit from "effect/Exit"
 import * as Redacted from "effect/Redacted"
-import * as Scope from "effect/Scope"
 import { createCrmClient } from "@blocks-crm/sdk"
-import * as EmbeddedEmulator from "./support/EmbeddedEmulator.js"
+import type { CrmOptions } from "@blocks-crm/sdk"
 
 describe("companies on the Promise face", () => {
-  const scope = Effect.runSync(Scope.make())
-  let settings: ReturnType<typeof EmbeddedEmulator.settingsFor>
+  let emulator: RunningEmulator
+  let settings: CrmOptions
 
   beforeAll(async () => {
-    const info = await Effect.runPromise(Scope.extend(Emulator.start({ database: ":memory:", port: 0 }), scope))
-    settings = EmbeddedEmulator.settingsFor(info)
+    emulator = await startEmulator()
+    settings = { apiUrl: emulator.url, authToken: emulator.authToken, apiKey: emulator.apiKey, retry: { times: 0 } }
   })
-  afterAll(() => Effect.runPromise(Scope.close(scope, Exit.void)))
+  afterAll(() => emulator.close())
 
   it("companies and companies.keys; an integration with only a key and its token; a disabled key rejects", async () => {
     const client = createCrmClient(settings)

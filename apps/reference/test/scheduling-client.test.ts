@@ -3,23 +3,21 @@
  * emulator: meetings with `meetings.participants` nested, events, Zoom hosts and links, and failures as
  * tagged errors.
  */
-import { Emulator } from "@blocks-crm/emulator"
+import { startEmulator } from "@blocks-crm/emulator"
+import type { RunningEmulator } from "@blocks-crm/emulator"
 import { afterAll, beforeAll, describe, expect, it } from "@effect/vitest"
-import * as Effect from "effect/Effect"
-import * as Exit from "effect/Exit"
-import * as Scope from "effect/Scope"
 import { createCrmClient } from "@blocks-crm/sdk"
-import * as EmbeddedEmulator from "./support/EmbeddedEmulator.js"
+import type { CrmOptions } from "@blocks-crm/sdk"
 
 describe("scheduling on the Promise face", () => {
-  const scope = Effect.runSync(Scope.make())
-  let settings: ReturnType<typeof EmbeddedEmulator.settingsFor>
+  let emulator: RunningEmulator
+  let settings: CrmOptions
 
   beforeAll(async () => {
-    const info = await Effect.runPromise(Scope.extend(Emulator.start({ database: ":memory:", port: 0 }), scope))
-    settings = EmbeddedEmulator.settingsFor(info)
+    emulator = await startEmulator()
+    settings = { apiUrl: emulator.url, authToken: emulator.authToken, apiKey: emulator.apiKey, retry: { times: 0 } }
   })
-  afterAll(() => Effect.runPromise(Scope.close(scope, Exit.void)))
+  afterAll(() => emulator.close())
 
   it("meetings, meetings.participants, events and Zoom, with per-call options", async () => {
     const client = createCrmClient(settings)

@@ -2,22 +2,20 @@
  * The one-call uploads on the Promise face: `client.crm.accountDocuments` and
  * `client.crm.contactDocuments` against the emulator, call options after the method's own arguments.
  */
-import { Emulator } from "@blocks-crm/emulator"
+import { startEmulator } from "@blocks-crm/emulator"
+import type { RunningEmulator } from "@blocks-crm/emulator"
 import { afterAll, beforeAll, expect, it } from "@effect/vitest"
-import * as Effect from "effect/Effect"
-import * as Exit from "effect/Exit"
-import * as Scope from "effect/Scope"
 import { createCrmClient } from "@blocks-crm/sdk"
-import * as EmbeddedEmulator from "./support/EmbeddedEmulator.js"
+import type { CrmOptions } from "@blocks-crm/sdk"
 
-const scope = Effect.runSync(Scope.make())
-let settings: ReturnType<typeof EmbeddedEmulator.settingsFor>
+let emulator: RunningEmulator
+let settings: CrmOptions
 
 beforeAll(async () => {
-  const info = await Effect.runPromise(Scope.extend(Emulator.start({ database: ":memory:", port: 0 }), scope))
-  settings = EmbeddedEmulator.settingsFor(info)
+  emulator = await startEmulator()
+  settings = { apiUrl: emulator.url, authToken: emulator.authToken, apiKey: emulator.apiKey, retry: { times: 0 } }
 })
-afterAll(() => Effect.runPromise(Scope.close(scope, Exit.void)))
+afterAll(() => emulator.close())
 
 it("uploadLogo and uploadDocument in one call each, with call options after the arguments", async () => {
   const client = createCrmClient(settings)

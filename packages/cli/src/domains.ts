@@ -1,7 +1,8 @@
 /**
  * The domains the `crm` CLI reflects its commands from: every domain of `@blocks-crm/sdk`, each loaded
  * only when a command of it runs (`loaders`), or all at once (`all`: the completions, the wizard,
- * building the command tree).
+ * building the command tree). The domain generator appends a loader here for each domain it writes
+ * (a team's own scope through its package's `/domain` entry).
  *
  * @since 0.1.0
  */

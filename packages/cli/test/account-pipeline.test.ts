@@ -11,7 +11,6 @@ import * as Cli from "./support/Cli.js"
 import * as Exit from "effect/Exit"
 import * as Scope from "effect/Scope"
 import { createCrmClient } from "@blocks-crm/sdk"
-import * as EmbeddedEmulator from "./support/EmbeddedEmulator.js"
 
 describe("an account's leads and quotes from the composed client", () => {
   let info: Emulator.EmulatorInfo
@@ -28,7 +27,7 @@ describe("an account's leads and quotes from the composed client", () => {
   const crm = (...args: ReadonlyArray<string>) => Cli.run(info, args)
 
   it("the Promise face adds and lists a lead and a quote under an account", async () => {
-    const client = createCrmClient(EmbeddedEmulator.settingsFor(info))
+    const client = createCrmClient(Cli.settingsFor(info))
     try {
       const account = await client.crm.accounts.create({ name: "Acme Corp" })
       const other = await client.crm.accounts.create({ name: "Initech" })
@@ -59,7 +58,7 @@ describe("an account's leads and quotes from the composed client", () => {
   })
 
   it("the CLI reads `leads create-for-account <accountId>` and `quotes list-for-account <accountId>`", async () => {
-    const client = createCrmClient(EmbeddedEmulator.settingsFor(info))
+    const client = createCrmClient(Cli.settingsFor(info))
     const account = await client.crm.accounts.create({ name: "Globex" }).finally(() => client.close())
 
     const [help, listHelp, createHelp] = await Promise.all([

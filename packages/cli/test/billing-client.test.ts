@@ -10,7 +10,6 @@ import * as Exit from "effect/Exit"
 import * as Scope from "effect/Scope"
 import { createCrmClient } from "@blocks-crm/sdk"
 import * as Cli from "./support/Cli.js"
-import * as EmbeddedEmulator from "./support/EmbeddedEmulator.js"
 
 describe("billing on the Promise face and the CLI", () => {
   const scope = Effect.runSync(Scope.make())
@@ -22,7 +21,7 @@ describe("billing on the Promise face and the CLI", () => {
   afterAll(() => Effect.runPromise(Scope.close(scope, Exit.void)))
 
   it("client.crm.billings and client.crm.billingReports, with failures as tagged errors", async () => {
-    const client = createCrmClient(EmbeddedEmulator.settingsFor(info))
+    const client = createCrmClient(Cli.settingsFor(info))
     const review = await client.crm.meetings.create({
       title: "Quarterly Review",
       startTime: new Date("2026-03-15T14:00:00Z"),
@@ -62,7 +61,7 @@ describe("billing on the Promise face and the CLI", () => {
     const help = await crm("--help")
     expect(help.stdout).toContain("billings")
     expect(help.stdout).toContain("billing-reports")
-    const client = createCrmClient(EmbeddedEmulator.settingsFor(info))
+    const client = createCrmClient(Cli.settingsFor(info))
     const meeting = await client.crm.meetings.create({
       title: "Pricing call",
       startTime: new Date("2026-03-20T14:00:00Z"),

@@ -24,8 +24,12 @@ import * as HttpApiGroup from "@effect/platform/HttpApiGroup"
 import * as HttpApiSchema from "@effect/platform/HttpApiSchema"
 import { describe, expect, it } from "@effect/vitest"
 import * as Cli from "./support/Cli.js"
+import * as Option from "effect/Option"
+import * as Redacted from "effect/Redacted"
 import * as Schema from "effect/Schema"
 import * as ApiCommands from "../src/cli/ApiCommands.js"
+import * as DirectRun from "../src/cli/DirectRun.js"
+import * as EffectCommands from "../src/cli/EffectCommands.js"
 import * as Output from "../src/cli/Output.js"
 import { CrmDomain } from "@blocks-crm/sdk"
 import * as Domains from "../src/domains.js"
@@ -136,7 +140,7 @@ describe("commands reflected from the contracts", () => {
       ["payload", "at", false, "timestamp"]
     ])
     expect(checkIn.description).toBe("POST /visits/:visitId/check_in")
-    expect(ApiCommands.resourceCommands([CrmDomain.make({ name: "visits", api, services: {} })])).toHaveLength(1)
+    expect(EffectCommands.resourceCommands([CrmDomain.make({ name: "visits", api, services: {} })])).toHaveLength(1)
   })
 })
 
@@ -252,12 +256,78 @@ describe("crm in this process, against the emulator", () => {
     expect(rows.some((row) => row.includes("\"Pipe \"\"three\"\"\""))).toBe(true)
   })
 
+  it("answers the same whether a command line is read directly or by @effect/cli", async () => {
+    // `--records=2` is left to @effect/cli (DirectRun reads no `=`); `--records 2` is read directly.
+    expect(DirectRun.parse(["touches", "list", "--records=2", "--json"], actions)).toBeUndefined()
+    expect(DirectRun.parse(["touches", "list", "--records", "2", "--json"], actions)).toBeDefined()
+    const [direct, effectCli] = await Promise.all([
+      crm("touches", "list", "--records", "2", "--json"),
+      crm("touches", "list", "--records=2", "--json")
+    ])
+    expect(direct.code).toBe(0)
+    expect(JSON.parse(direct.stdout).data).toHaveLength(2)
+    expect(direct).toEqual(effectCli)
+    // A record's own ANSI codes are taken out on both paths when stdout is no colour terminal.
+    expect((await crm("touches", "create", "--subject", "\u001b[31mRed touch\u001b[0m", "--touch-type", "call")).code)
+      .toBe(0)
+    const [directTable, effectCliTable] = await Promise.all([
+      crm("touches", "list", "--records", "100"),
+      crm("touches", "list", "--records=100")
+    ])
+    expect(directTable.stdout).toContain("Red touch")
+    expect(directTable.stdout).not.toContain("\u001b")
+    expect(directTable).toEqual(effectCliTable)
+    const [directCsv, effectCliCsv] = await Promise.all([
+      crm("touches", "list", "--output", "csv", "--records", "2"),
+      crm("touches", "list", "--output=csv", "--records", "2")
+    ])
+    expect(directCsv.stdout.split("\n")).toHaveLength(3)
+    expect(directCsv).toEqual(effectCliCsv)
+  })
+
   it("checks a whole request as the SDK does: an update with no attribute is refused with exit 2", async () => {
     const refused = await crm("touches", "update", "some-touch")
     expect(refused.code).toBe(2)
     expect(refused.stderr).toBe(
       "Error: Invalid input for touches.update: (input): give at least one attribute to update"
     )
+  })
+})
+
+describe("command lines read without @effect/cli (DirectRun)", () => {
+  const parse = (...args: ReadonlyArray<string>) => DirectRun.parse(args, actions)
+
+  it("reads a clean line: the action, typed values by the field's schema, the built-in flags", () => {
+    const list = parse("leads", "list-for-account", "acc-1", "--page", "2", "--json", "--api-url", "http://127.0.0.1:1")
+    expect(list?.action.operation).toBe("leads.list-for-account")
+    const values = Object.fromEntries(
+      list!.action.inputs.map((input, i) => [input.flag, list!.invocation.values[i]] as const)
+    )
+    expect(values).toMatchObject({ accountId: "acc-1", page: 2 })
+    expect(parse("leads", "follows", "list", "lead-1")?.action.operation).toBe("leads.follows.list")
+    expect(list!.invocation.format).toBe("json")
+    expect(list!.invocation.connection.apiUrl).toEqual(Option.some("http://127.0.0.1:1"))
+    const create = parse("leads", "create", "--name", "Ada", "--output", "csv", "--token", "tok")
+    expect(create?.invocation.format).toBe("csv")
+    expect(create!.invocation.connection.token.pipe(Option.map(Redacted.value))).toEqual(Option.some("tok"))
+  })
+
+  it("leaves to @effect/cli every line it might read otherwise, so mistakes keep @effect/cli's messages", () => {
+    const refused: ReadonlyArray<ReadonlyArray<string>> = [
+      ["leads", "list", "--nope", "1"],
+      ["leads", "list", "--page", "1", "--page", "2"],
+      ["leads", "list", "--page=1"],
+      ["leads", "list", "--page", "one"],
+      ["leads", "list", "--page", "-1"],
+      ["leads", "list", "--json", "true"],
+      ["leads", "list", "--output", "yaml"],
+      ["leads", "list", "extra"],
+      ["leads", "get"],
+      ["leads", "create", "--json"],
+      ["leads", "list", "--log-level", "debug"],
+      ["leads", "nothing"]
+    ]
+    for (const line of refused) expect(parse(...line), line.join(" ")).toBeUndefined()
   })
 })
 

@@ -35,12 +35,16 @@ const json = (tree: FsTree, file: string): any => JSON.parse(tree.read(file, "ut
  * and the apps and the sdk see the new packages where pnpm would link them.
  */
 const typecheck = (tree: FsTree, packages: ReadonlyArray<{ readonly name: string; readonly directory: string }>) => {
-  const links: Array<readonly [string, string]> = packages.flatMap(({ directory, name }) => [
-    [`${root}/${directory}/node_modules`, `${root}/packages/pipeline/node_modules`] as const,
-    [`${root}/packages/emulator/node_modules/${name}`, `${root}/${directory}`] as const,
-    [`${root}/apps/reference/node_modules/${name}`, `${root}/${directory}`] as const,
-    [`${root}/packages/sdk/node_modules/${name}`, `${root}/${directory}`] as const
-  ])
+  const links: Array<readonly [string, string]> = [
+    ...packages.flatMap(({ directory, name }) => [
+      [`${root}/${directory}/node_modules`, `${root}/packages/pipeline/node_modules`] as const,
+      [`${root}/packages/emulator/node_modules/${name}`, `${root}/${directory}`] as const,
+      [`${root}/packages/cli/node_modules/${name}`, `${root}/${directory}`] as const,
+      [`${root}/packages/sdk/node_modules/${name}`, `${root}/${directory}`] as const
+    ]),
+    // The umbrella's new `@blocks-crm/sdk/<name>` entry, which the CLI's loader imports, is in the tree.
+    [`${root}/packages/cli/node_modules/@blocks-crm/sdk`, `${root}/packages/sdk`] as const
+  ]
   const mapPath = (file: string) => {
     for (const [from, to] of links) {
       if (file === from || file.startsWith(`${from}/`)) return to + file.slice(from.length)
@@ -212,8 +216,10 @@ describe("domain generator", () => {
       "UPDATE packages/sdk/package.json",
       "UPDATE packages/sdk/tsconfig.src.json",
       "UPDATE packages/sdk/tsconfig.test.json",
-      "UPDATE apps/reference/src/domains.ts",
-      "UPDATE apps/reference/package.json",
+      "UPDATE packages/cli/src/domains.ts",
+      "UPDATE packages/cli/package.json",
+      "UPDATE packages/cli/tsconfig.src.json",
+      "UPDATE packages/cli/tsconfig.test.json",
       "UPDATE tsconfig.json",
       "UPDATE pnpm-workspace.yaml",
       "UPDATE vitest.config.ts"
@@ -221,7 +227,7 @@ describe("domain generator", () => {
     // Nothing outside the places above.
     for (const entry of written) {
       expect(entry).toMatch(
-        /^(CREATE|UPDATE) (packages\/(gen-check|sdk|emulator)\/|teams\/sales\/acme-billing\/|apps\/reference\/|\.changeset\/|tsconfig\.json$|pnpm-workspace\.yaml$|vitest\.config\.ts$)/
+        /^(CREATE|UPDATE) (packages\/(gen-check|sdk|emulator|cli)\/|teams\/sales\/acme-billing\/|\.changeset\/|tsconfig\.json$|pnpm-workspace\.yaml$|vitest\.config\.ts$)/
       )
     }
 
@@ -254,7 +260,7 @@ describe("domain generator", () => {
       /builtInDomains[^=]*= \[[^\]]*PipelineDomain[^\]]*GenCheckDomain[^\]]*AcmeBillingDomain[^\]]*\]/
     )
     expect(emulator).toContain(`import { GenCheckDomain } from "./domains/gen-check/GenCheckDomain.js"`)
-    // The built-in domain joins the umbrella; the team's (another scope) only the reference app's CLI.
+    // The built-in domain joins the umbrella; the team's (another scope) only the CLI.
     const sdkClient = tree.read("packages/sdk/src/CrmClient.ts", "utf-8") ?? ""
     expect(sdkClient).toMatch(/export const domains = \[[^\]]*pipeline[^\]]*billing,\n {2}genCheck\n\]/)
     expect(sdkClient).toContain(`import { genCheck } from "@blocks-crm/gen-check/domain"`)
@@ -264,17 +270,22 @@ describe("domain generator", () => {
     expect(tree.read("packages/sdk/src/domains/gen-check.ts", "utf-8")).toContain(
       `export * from "@blocks-crm/gen-check"`
     )
-    const cliDomains = tree.read("apps/reference/src/domains.ts", "utf-8") ?? ""
-    expect(cliDomains).toContain("export const domains = [...sdkDomains, acmeBilling] as const")
-    expect(cliDomains).toContain(`import { acmeBilling } from "@acme/acme-billing/domain"`)
+    // The CLI loads each domain when one of its commands runs, the built-in one through the umbrella.
+    const cliDomains = tree.read("packages/cli/src/domains.ts", "utf-8") ?? ""
+    expect(cliDomains).toContain(
+      `  billing: () => import("@blocks-crm/sdk/billing").then((m) => m.billing),\n` +
+        `  "gen-check": () => import("@blocks-crm/sdk/gen-check").then((m) => m.genCheck),\n` +
+        `  "acme-billing": () => import("@acme/acme-billing/domain").then((m) => m.acmeBilling)\n}`
+    )
 
     const dependents = [
       ["packages/emulator", { "@blocks-crm/gen-check": "workspace:*", "@acme/acme-billing": "workspace:*" }],
       ["packages/sdk", { "@blocks-crm/gen-check": "workspace:^" }],
-      ["apps/reference", { "@acme/acme-billing": "workspace:*" }]
+      ["packages/cli", { "@acme/acme-billing": "workspace:*" }]
     ] as const
     for (const [project, dependencies] of dependents) {
-      expect(json(tree, `${project}/package.json`).dependencies).toMatchObject(dependencies)
+      const field = project === "packages/cli" ? "devDependencies" : "dependencies"
+      expect(json(tree, `${project}/package.json`)[field]).toMatchObject(dependencies)
       for (const config of ["tsconfig.src.json", "tsconfig.test.json"]) {
         expect(json(tree, `${project}/${config}`).references).toEqual(expect.arrayContaining(
           Object.keys(dependencies).map((name) => ({
@@ -290,7 +301,7 @@ describe("domain generator", () => {
       }
     }
     expect(json(tree, "packages/sdk/package.json").dependencies).not.toHaveProperty("@acme/acme-billing")
-    expect(json(tree, "apps/reference/package.json").dependencies).not.toHaveProperty("@blocks-crm/gen-check")
+    expect(json(tree, "packages/cli/package.json").devDependencies).not.toHaveProperty("@blocks-crm/gen-check")
     expect(json(tree, "tsconfig.json").references).toEqual(expect.arrayContaining([
       { path: "packages/gen-check" },
       { path: "teams/sales/acme-billing" }
@@ -319,7 +330,7 @@ describe("domain generator", () => {
       path.join(root, "packages/emulator/test/acme-billing/cases.test.ts"),
       path.join(root, "packages/emulator/src/Emulator.ts"),
       path.join(root, "packages/sdk/src/index.ts"),
-      path.join(root, "apps/reference/src/domains.ts")
+      path.join(root, "packages/cli/src/domains.ts")
     ]))
     expect(result.checked).toEqual(expect.arrayContaining([path.join(root, "packages/core-http/src/ApiClient.ts")]))
     expect(result.errors).toEqual([])

@@ -363,8 +363,9 @@ const freshProject = (name: string, packages: ReadonlyArray<string>): string => 
     JSON.stringify({ name: `blocks-crm-${name}`, version: "0.0.0", private: true, type: "module" }, null, 2)
   )
   // Optional dependencies are left out: the CLI's better-sqlite3 (its embedded emulator's database)
-  // downloads a prebuilt binary, which this machine cannot, or compiles for minutes; the checks here
-  // call an emulator of their own.
+  // would download a prebuilt binary, which this machine cannot, or compile for minutes. The project
+  // that installs the emulator pins better-sqlite3 from a local prebuild (`emulatorInstallPins`),
+  // which the CLI's embedded emulator then uses.
   run("npm", ["install", "--no-audit", "--no-fund", "--no-package-lock", "--omit=optional", ...packages], project)
   return project
 }
@@ -402,7 +403,8 @@ const run = (command: string, args: ReadonlyArray<string>, cwd: string): string 
 
 /**
  * The `crm` bin of `@blocks-crm/cli`, as npm linked it in `project`: `crm --help` fits a screen and
- * names the resources; `crm leads list --json` answers the emulator's leads as JSON.
+ * names the resources; `crm leads list --json` answers the emulator's leads as JSON; `npx
+ * @blocks-crm/cli demo` runs the demo to its last report on the embedded emulator.
  */
 const checkCli = (project: string, env: NodeJS.ProcessEnv) => {
   const crm = path.join(project, "node_modules", ".bin", "crm")
@@ -424,6 +426,31 @@ const checkCli = (project: string, env: NodeJS.ProcessEnv) => {
   if (page.data.length === 0) failures.push("crm leads list --json listed no lead")
   console.log(
     `  crm --help: ${help.length} lines; crm leads list --json: ${page.data.length} of ${page.meta.totalRecords} leads`
+  )
+  // The demo as the README gives it, from the installed package (`--no`: never fetched from the
+  // registry), on its embedded emulator: better-sqlite3 is the one the project installed from the
+  // workspace's local prebuild (`emulatorInstallPins`), which satisfies the CLI's optional dependency.
+  const started = performance.now()
+  let demo: string
+  try {
+    demo = execFileSync("npx", ["--no", "@blocks-crm/cli", "demo", "--db", path.join(project, "demo.db")], {
+      cwd: project,
+      encoding: "utf8",
+      env,
+      stdio: ["ignore", "pipe", "pipe"],
+      timeout: 120_000
+    })
+  } catch (error) {
+    const e = error as { stdout?: string; stderr?: string; message: string }
+    throw new Error(`npx @blocks-crm/cli demo failed:\n${e.stdout ?? ""}${e.stderr ?? e.message}`)
+  }
+  const reports = demo.split("\n").filter((line) => / report( \(demo run [^)]+\))?$/.test(line))
+  if (!demo.includes("Pipeline report (demo run ")) failures.push("npx @blocks-crm/cli demo printed no pipeline report")
+  if (!demo.includes("Companies report")) failures.push("npx @blocks-crm/cli demo did not reach its last chapter")
+  console.log(
+    `  npx @blocks-crm/cli demo: ${reports.length} reports in ${Math.round(performance.now() - started)} ms (${
+      reports.join("; ")
+    })`
   )
   console.log("  crm check: ok")
 }
@@ -536,8 +563,8 @@ try {
     step("use @blocks-crm/emulator: /health, CORS preflights, startEmulator() with a custom widgets domain")
     await checkEmulatorPackage(project, started.url, env)
 
-    // 9. The crm CLI, installed with the rest: its help, and a command against the emulator.
-    step("run the installed crm: --help, and leads list --json against the emulator")
+    // 9. The crm CLI, installed with the rest: its help, a command against the emulator, the demo.
+    step("run the installed crm: --help, leads list --json against the emulator, npx @blocks-crm/cli demo")
     checkCli(project, env)
 
     // 10. Piecemeal: a fresh project with only core-http, client, pipeline and accounts (and the peers

@@ -155,6 +155,7 @@ describe("piecemeal install", () => {
     expect(output).toMatch(/piecemeal: created and listed lead [0-9a-f-]{36} and account [0-9a-f-]{36}/)
     expect(output).toContain("tsc piecemeal.ts: ok")
     expect(output).toMatch(/crm --help: \d+ lines; crm leads list --json: [1-9]\d* of \d+ leads/)
+    expect(output).toMatch(/npx @blocks-crm\/cli demo: 7 reports in \d+ ms \(Pipeline report \(demo run [^)]+\); /)
     expect(output).toContain("crm check: ok")
     expect(output).toContain("install check passed")
   }, 600_000)

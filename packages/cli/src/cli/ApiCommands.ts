@@ -9,14 +9,13 @@
  * Calls go through the derived client (`ApiClient.group`) on the transport the connection flags ask
  * for, after the request is checked as the derived client checks it (`ApiClient.checkRequest`), so inputs,
  * errors and exit codes are the SDK's.
+ *
+ * Nothing here imports `@effect/cli`: a command line that parses cleanly runs through `DirectRun`, and
+ * only the others (a mistake to report, the completions, the wizard) load `@effect/cli`
+ * (`EffectCommands`), which builds its commands from the same actions.
  */
 import { ApiClient, Contract, CrmTransport, Pagination } from "@blocks-crm/core-http"
 import type { CrmError } from "@blocks-crm/core-http"
-import * as Args from "@effect/cli/Args"
-import * as Command from "@effect/cli/Command"
-import * as HelpDoc from "@effect/cli/HelpDoc"
-import * as Options from "@effect/cli/Options"
-import * as ValidationError from "@effect/cli/ValidationError"
 import type * as HttpApi from "@effect/platform/HttpApi"
 import type * as HttpApiEndpoint from "@effect/platform/HttpApiEndpoint"
 import type * as HttpApiGroup from "@effect/platform/HttpApiGroup"
@@ -32,7 +31,6 @@ import type * as Redacted from "effect/Redacted"
 import * as Schema from "effect/Schema"
 import * as AST from "effect/SchemaAST"
 import * as Stream from "effect/Stream"
-import type { CrmDomain } from "@blocks-crm/sdk"
 import * as Connection from "./Connection.js"
 import type { ConnectionFlags } from "./Connection.js"
 import * as ContractSchema from "./ContractSchema.js"
@@ -166,16 +164,29 @@ const reservedFlags = [
   "log-level"
 ]
 
-/** Every command of one domain's contract (with `only`, of the groups under that top-level word). */
-export const actionsOf = (api: HttpApi.HttpApi.Any, only?: string): ReadonlyArray<Action> =>
+/**
+ * Every command of one domain's contract (with `only`, of the groups under that top-level word; with
+ * `wanted`, only the commands whose words it accepts, so a command line reflects just its own).
+ */
+export const actionsOf = (
+  api: HttpApi.HttpApi.Any,
+  only?: string,
+  wanted?: (words: ReadonlyArray<string>) => boolean
+): ReadonlyArray<Action> =>
   (Object.values((api as unknown as { readonly groups: Record<string, Group> }).groups)).flatMap((group) => {
     const cli = annotation(group.annotations, Contract.CliGroup)
     const resource = cli?.path ?? [kebab(group.identifier)]
     if (only !== undefined && resource[0] !== only) return []
+    const nameOf = (endpoint: Endpoint) =>
+      annotation(endpoint.annotations, Contract.CliCommand)?.name ?? kebab(endpoint.name)
+    const endpoints = (Object.values(group.endpoints) as ReadonlyArray<Endpoint>).filter((endpoint) =>
+      wanted === undefined || wanted([...resource, nameOf(endpoint)])
+    )
+    if (endpoints.length === 0) return []
     const noun = groupNoun(group) ?? singularOf(words(resource[resource.length - 1]!).join(" "))
     const plural = pluralOf(noun)
-    return (Object.values(group.endpoints) as ReadonlyArray<Endpoint>).map((endpoint): Action => {
-      const name = annotation(endpoint.annotations, Contract.CliCommand)?.name ?? kebab(endpoint.name)
+    return endpoints.map((endpoint): Action => {
+      const name = nameOf(endpoint)
       const params = pathParams(endpoint.path)
       const pathFields = fieldsOf(endpoint.pathSchema)
       const urlFields = fieldsOf(endpoint.urlParamsSchema)
@@ -295,7 +306,7 @@ export const helpOf = (input: Input) => {
 }
 
 /** Parses a flag's raw value (text, number or choice) into the field's model value. */
-const parserOf = (input: Input): (raw: unknown) => Either.Either<unknown, string> => {
+export const parserOf = (input: Input): (raw: unknown) => Either.Either<unknown, string> => {
   const schema = Schema.make(input.field.ast)
   const kind = input.kind._tag
   const run = kind === "json"
@@ -307,50 +318,8 @@ const parserOf = (input: Input): (raw: unknown) => Either.Either<unknown, string
   return (raw) => Either.mapLeft(run(raw), (error) => `Invalid value for ${label}: ${describeError(error)}`)
 }
 
-const checked = <E>(input: Input, failure: (message: string) => E) => {
-  // Made on first use: a command line parses the flags of one command, not of every command built.
-  let parse: ReturnType<typeof parserOf> | undefined
-  return (raw: unknown): Effect.Effect<unknown, E> =>
-    Either.match((parse ??= parserOf(input))(input.kind._tag === "boolean" ? raw === "true" : raw), {
-      onLeft: (message) => Effect.fail(failure(message)),
-      onRight: (value) => Effect.succeed(value)
-    })
-}
-
-const optionOf = (input: Input): Options.Options<unknown> => {
-  const kind = input.kind
-  const base: Options.Options<unknown> = kind._tag === "integer"
-    ? Options.integer(input.flag)
-    : kind._tag === "number"
-    ? Options.float(input.flag)
-    : kind._tag === "choice"
-    ? Options.choice(input.flag, kind.choices)
-    : kind._tag === "boolean"
-    ? Options.choice(input.flag, ["true", "false"])
-    : Options.text(input.flag)
-  const help = helpOf(input)
-  const described = help === undefined ? base : Options.withDescription(base, help)
-  const parsed = Options.mapEffect(described, checked(input, (m) => ValidationError.invalidValue(HelpDoc.p(m))))
-  return input.field.optional ? Options.optional(parsed) : parsed
-}
-
-const argOf = (input: Input): Args.Args<unknown> => {
-  const base = Args.text({ name: input.flag })
-  const help = helpOf(input)
-  return Args.mapEffect(help === undefined ? base : Args.withDescription(base, help), checked(input, HelpDoc.p))
-}
-
-const json = Options.boolean("json").pipe(Options.withDescription("Print JSON instead of a table (NDJSON with --all)"))
-const output = Options.choice("output", ["table", "json", "csv"]).pipe(
-  Options.withDescription("How to print the answer: table (the default), json or csv"),
-  Options.optional
-)
-
 /** How a command prints its answer. */
-type Format = "table" | "json" | "csv"
-const all = Options.boolean("all").pipe(
-  Options.withDescription("Fetch every page, from --page if given (progress on stderr)")
-)
+export type Format = "table" | "json" | "csv"
 
 // ---------------------------------------------------------------------------------------------------
 // Output
@@ -530,115 +499,44 @@ const explainRefusal = (
     )
   })
 
-const commandOf = (action: Action) => {
-  const signingSecret = action.signing === undefined ? {} : {
-    signingSecret: Options.redacted(action.signing.secretName).pipe(
-      Options.withDescription("The shared secret to sign the request with (unsigned without it)"),
-      Options.optional
-    )
-  }
-  const config = {
-    inputs: Options.all(action.inputs.filter((input) => input.in !== "path").map(optionOf)),
-    args: Args.all(action.inputs.filter((input) => input.in === "path").map(argOf)),
-    json,
-    output,
-    ...(action.paginated ? { all } : {}),
-    ...signingSecret,
-    ...Connection.connectionOptions
-  }
-  return Command.make(action.name, config, (flags) => {
-    const { apiKey, apiUrl, db, token } = flags
-    const connection: ConnectionFlags = { apiKey, apiUrl, db, token }
-    const options = flags.inputs as ReadonlyArray<unknown>
-    const args = flags.args as ReadonlyArray<unknown>
-    let a = 0
-    let o = 0
-    const values = action.inputs.map((input) => (input.in === "path" ? args[a++] : options[o++]))
-    const request = requestOf(action, values)
-    const format: Format = flags.json ? "json" : Option.getOrElse(flags.output, (): Format => "table")
-    return Effect.gen(function*() {
-      const sent = yield* validated(action, request)
-      const client = (yield* ApiClient.group(action.group)) as unknown as Record<string, Call>
-      const call = client[action.endpoint.name]!
-      if ("all" in flags && flags.all === true) {
-        // JSON with --all is NDJSON, one record per line as the pages arrive, so a pipe can start at once.
-        if (format === "json") {
-          return yield* Stream.runForEach(walkAll(call, sent), (row) => Console.log(JSON.stringify(row)))
-        }
-        const rows = Chunk.toReadonlyArray(yield* Stream.runCollect(walkAll(call, sent)))
-        if (format === "csv") return yield* Console.log(csvOf(rows))
-        return yield* Console.log(action.success._tag === "page" ? rowsTable(action, action.success.model, rows) : "")
+/** A command line's values for one action, as parsed by `@effect/cli` or by `DirectRun`. */
+export interface Invocation {
+  /** One value per input of the action, in its order: the value, `Option`, or `undefined` when not given. */
+  readonly values: ReadonlyArray<unknown>
+  readonly format: Format
+  /** `--all`: every page. */
+  readonly all: boolean
+  readonly signingSecret: Option.Option<Redacted.Redacted<string>>
+  readonly connection: ConnectionFlags
+}
+
+/** Runs one action: checks the request, calls the endpoint on the connection's transport, prints the answer. */
+export const execute = (action: Action, invocation: Invocation) => {
+  const request = requestOf(action, invocation.values)
+  const format = invocation.format
+  return Effect.gen(function*() {
+    const sent = yield* validated(action, request)
+    const client = (yield* ApiClient.group(action.group)) as unknown as Record<string, Call>
+    const call = client[action.endpoint.name]!
+    if (invocation.all) {
+      // JSON with --all is NDJSON, one record per line as the pages arrive, so a pipe can start at once.
+      if (format === "json") {
+        return yield* Stream.runForEach(walkAll(call, sent), (row) => Console.log(JSON.stringify(row)))
       }
-      const secret = "signingSecret" in flags ? flags.signingSecret : Option.none()
-      const headers = Option.isSome(secret) ? yield* signatureOf(action, secret.value, sent) : undefined
-      const secrets = action.secretParams.map((name) => String(request.path[name]))
-      const result = yield* call(headers === undefined ? sent : { ...sent, headers }).pipe(
-        secrets.length === 0 ? (self) => self : CrmTransport.withCallOptions({ secrets }),
-        Effect.catchIf(
-          (error) => refusedStatus(action, error),
-          (error) => explainRefusal(Workflows.workflows[action.operation]!, client["get"], sent, error)
-        )
-      )
-      return yield* print(action, result, request, format)
-    }).pipe(Effect.provide(Connection.transport(connection)))
-  }).pipe(Command.withDescription(action.description))
-}
-
-/** Any command of the CLI: every handler provides its own transport, so none needs a service. */
-export type AnyCommand = Command.Command<string, never, unknown, unknown>
-
-/** A command with subcommands that, called alone, shows its help. */
-export const group = (
-  name: string,
-  description: string,
-  subcommands: ReadonlyArray<Command.Command<any, any, any, any>>
-): AnyCommand => {
-  const command: AnyCommand = Command.make(
-    name,
-    {},
-    () => Effect.suspend(() => Effect.fail(ValidationError.helpRequested(command.descriptor)))
-  ).pipe(
-    Command.withSubcommands(subcommands as [Command.Command<any, any, any, any>]),
-    Command.withDescription(description)
-  ) as AnyCommand
-  return command
-}
-
-interface Node {
-  readonly name: string
-  description: string | undefined
-  readonly actions: Array<Action>
-  readonly children: Map<string, Node>
-}
-
-/**
- * The resource commands of a list of domains: one per group, nested as the groups' paths say. With
- * `only`, just the top-level resource of that name (a command line runs one: building the others'
- * flags would only cost start time).
- */
-export const resourceCommands = (
-  domains: ReadonlyArray<CrmDomain.Any>,
-  only?: string
-): ReadonlyArray<AnyCommand> => {
-  const root: Node = { name: "", description: undefined, actions: [], children: new Map() }
-  const nodeAt = (path: ReadonlyArray<string>) =>
-    path.reduce((node, word) => {
-      const existing = node.children.get(word)
-      if (existing !== undefined) return existing
-      const child: Node = { name: word, description: undefined, actions: [], children: new Map() }
-      node.children.set(word, child)
-      return child
-    }, root)
-  for (const domain of domains) {
-    for (const resource of resourcesOf(domain.api)) {
-      if (only === undefined || resource.path[0] === only) nodeAt(resource.path).description ??= resource.description
+      const rows = Chunk.toReadonlyArray(yield* Stream.runCollect(walkAll(call, sent)))
+      if (format === "csv") return yield* Console.log(csvOf(rows))
+      return yield* Console.log(action.success._tag === "page" ? rowsTable(action, action.success.model, rows) : "")
     }
-    for (const action of actionsOf(domain.api, only)) nodeAt(action.resource).actions.push(action)
-  }
-  const build = (node: Node): AnyCommand =>
-    group(node.name, node.description ?? capitalized(node.name), [
-      ...node.actions.map(commandOf),
-      ...[...node.children.values()].map(build)
-    ])
-  return [...root.children.values()].map(build)
+    const secret = invocation.signingSecret
+    const headers = Option.isSome(secret) ? yield* signatureOf(action, secret.value, sent) : undefined
+    const secrets = action.secretParams.map((name) => String(request.path[name]))
+    const result = yield* call(headers === undefined ? sent : { ...sent, headers }).pipe(
+      secrets.length === 0 ? (self) => self : CrmTransport.withCallOptions({ secrets }),
+      Effect.catchIf(
+        (error) => refusedStatus(action, error),
+        (error) => explainRefusal(Workflows.workflows[action.operation]!, client["get"], sent, error)
+      )
+    )
+    return yield* print(action, result, request, format)
+  }).pipe(Effect.provide(Connection.transport(invocation.connection)))
 }

@@ -12,7 +12,6 @@ import type { ConfigurationError } from "@blocks-crm/core-http/CrmError"
 import * as CrmConfig from "@blocks-crm/core-http/CrmConfig"
 import * as CrmTransport from "@blocks-crm/core-http/CrmTransport"
 import * as NodeHttpClient from "@effect/platform-node/NodeHttpClient"
-import * as Options from "@effect/cli/Options"
 import * as Cause from "effect/Cause"
 import * as Config from "effect/Config"
 import * as ConfigProvider from "effect/ConfigProvider"
@@ -31,31 +30,6 @@ export class EmbeddedEmulatorError extends Data.TaggedError("EmbeddedEmulatorErr
   override get message() {
     return `The embedded emulator could not start on ${this.database}: ${this.reason}`
   }
-}
-
-/** `--db` of the embedded emulator. */
-export const databaseOption = Options.text("db").pipe(
-  Options.optional,
-  Options.withDescription(
-    "Database of the embedded emulator (env CRM_EMULATOR_DB; \":memory:\" keeps nothing; default: your data directory)"
-  )
-)
-
-/** The flags every API command takes. */
-export const connectionOptions = {
-  apiUrl: Options.text("api-url").pipe(
-    Options.optional,
-    Options.withDescription("API base URL (env BLOCKS_API_URL); without it the embedded emulator is used")
-  ),
-  token: Options.redacted("token").pipe(
-    Options.optional,
-    Options.withDescription("Bearer token (env BLOCKS_AUTH_TOKEN)")
-  ),
-  apiKey: Options.redacted("api-key").pipe(
-    Options.optional,
-    Options.withDescription("API key, sent as AppId (env BLOCKS_API_KEY)")
-  ),
-  db: databaseOption
 }
 
 /** The connection flags of a command, as parsed. */

@@ -12,7 +12,6 @@
  * stack trace.
  */
 import type * as CrmError from "@blocks-crm/core-http/CrmError"
-import * as ValidationError from "@effect/cli/ValidationError"
 import * as Cause from "effect/Cause"
 import * as Workflows from "./Workflows.js"
 
@@ -26,6 +25,13 @@ export const ExitCode = {
   configuration: 5,
   interrupted: 130
 } as const
+
+/**
+ * `ValidationError.isValidationError` without loading `@effect/cli`: a command that ran without it
+ * (`DirectRun`) fails with none, and the check is the same symbol.
+ */
+const isValidationError = (error: unknown) =>
+  typeof error === "object" && error !== null && Symbol.for("@effect/cli/ValidationError") in error
 
 const tagOf = (error: unknown): string | undefined =>
   typeof error === "object" && error !== null && "_tag" in error && typeof error._tag === "string"
@@ -53,7 +59,7 @@ const answerTags = new Set(["UnexpectedResponse", "PageLimitExceeded", "Response
 /** The exit code and the message of a failed command. */
 export const describe = (error: unknown): { readonly code: number; readonly message: string | undefined } => {
   // @effect/cli has already printed its own message (and the usage) for these.
-  if (ValidationError.isValidationError(error)) return { code: ExitCode.usage, message: undefined }
+  if (isValidationError(error)) return { code: ExitCode.usage, message: undefined }
   const tag = tagOf(error)
   // A refusal the CLI explains (a workflow's allowed next statuses): the error's own message, then the hint.
   if (error instanceof Workflows.Explained) {

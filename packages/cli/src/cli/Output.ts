@@ -1,6 +1,7 @@
 /**
  * How the CLI prints records: aligned tables by default, JSON with `--json`. Dates print as ISO 8601.
  */
+import type * as Console from "effect/Console"
 import * as Redacted from "effect/Redacted"
 
 /** One column of a table. */
@@ -74,3 +75,25 @@ export const csv = (rows: ReadonlyArray<Record<string, unknown>>): string => {
 
 /** JSON as the API client returns it (camelCase fields, dates as ISO strings). */
 export const json = (value: unknown): string => JSON.stringify(value, null, 2)
+
+// @effect/cli styles its help and errors with ANSI codes whatever the output is; a record may hold some too.
+// eslint-disable-next-line no-control-regex -- the escape character is what marks an ANSI code
+const ansi = /\u001b\[[0-9;]*m/g
+const strip = (value: unknown) => (typeof value === "string" ? value.replace(ansi, "") : value)
+
+/** Colour only on a terminal, and never with `NO_COLOR` set (https://no-color.org). */
+const wantsColour = (stream: { readonly isTTY?: boolean }) =>
+  stream.isTTY === true && (process.env.NO_COLOR ?? "") === ""
+
+/** `console` with ANSI codes taken out of what goes to a stream that is not a colour terminal. */
+export const plainWhereNeeded = (console: Console.Console): Console.Console => {
+  const out = wantsColour(process.stdout)
+  const err = wantsColour(process.stderr)
+  return {
+    ...console,
+    log: (...args) => console.log(...(out ? args : args.map(strip))),
+    info: (...args) => console.info(...(out ? args : args.map(strip))),
+    error: (...args) => console.error(...(err ? args : args.map(strip))),
+    warn: (...args) => console.warn(...(err ? args : args.map(strip)))
+  }
+}

@@ -11,6 +11,14 @@ import * as Exit from "effect/Exit"
 import * as Scope from "effect/Scope"
 import { main } from "../../src/cli/Cli.js"
 
+/** The client's settings for an emulator started here (its first tenant's credentials), without retries. */
+export const settingsFor = (info: Emulator.EmulatorInfo) => ({
+  apiUrl: info.url,
+  authToken: info.seeds.tokens[0]!,
+  apiKey: info.seeds.apiKeys[0]!,
+  retry: { times: 0 }
+})
+
 /** A command's exit code and what it printed. */
 export interface Run {
   readonly code: number

@@ -1,25 +1,27 @@
 /**
- * The emulator on loopback with an in-memory database (or a given file), and the client over it.
+ * `CrmClient` and its transport over an emulator started with the published `startEmulator()` (in
+ * memory, or on a database file), stopped with the layer: what the demo's chapter tests run on.
  */
 import * as CrmTransport from "@blocks-crm/core-http/CrmTransport"
-import { Emulator } from "@blocks-crm/emulator"
+import { startEmulator } from "@blocks-crm/emulator"
 import * as Effect from "effect/Effect"
 import * as Layer from "effect/Layer"
 import { CrmClient } from "@blocks-crm/sdk"
 
-/** Settings of the client for an emulator that is running. */
-export const settingsFor = (info: Emulator.EmulatorInfo) => ({
-  apiUrl: info.url,
-  authToken: info.seeds.tokens[0]!,
-  apiKey: info.seeds.apiKeys[0]!,
-  retry: { times: 0 }
-})
-
-/** The transport to a fresh emulator, alive as long as the layer. */
-export const transport = (database = ":memory:"): Layer.Layer<CrmTransport.CrmTransport> =>
-  Layer.unwrapScoped(
-    Effect.map(Emulator.start({ database, port: 0 }), (info) => CrmTransport.layerFetch(settingsFor(info)))
-  ).pipe(Layer.orDie)
-
 /** `CrmClient` over a fresh emulator, and its transport (the demo's companies chapter reads its settings). */
-export const client = (database?: string) => CrmClient.Default.pipe(Layer.provideMerge(transport(database)))
+export const client = (db?: string) =>
+  CrmClient.Default.pipe(Layer.provideMerge(Layer.unwrapScoped(
+    Effect.acquireRelease(
+      Effect.promise(() => startEmulator(db === undefined ? {} : { db })),
+      (emulator) => Effect.promise(() => emulator.close())
+    ).pipe(
+      Effect.map((emulator) =>
+        CrmTransport.layerFetch({
+          apiUrl: emulator.url,
+          authToken: emulator.authToken,
+          apiKey: emulator.apiKey,
+          retry: { times: 0 }
+        })
+      )
+    )
+  )))

@@ -22,6 +22,7 @@ import { excerpt, InvalidInput, isApiError, UnexpectedResponse } from "../CrmErr
 import type { ApiError } from "../CrmError.js"
 import type { Exchange } from "../CrmTransport.js"
 import { BufferedResponse } from "./bufferedResponse.js"
+import { isFormData } from "./formData.js"
 import { scrubError } from "./redact.js"
 import { renderPath, requestCheckOf, withoutUndefined } from "./requestCheck.js"
 import type { EndpointRequest } from "./requestCheck.js"
@@ -218,7 +219,7 @@ export const endpointClient = (
       path = makeUrl(encoded.right as Record<string, unknown>)
     }
     let built = HttpClientRequest.make(method)(path)
-    if (input.payload instanceof FormData) {
+    if (isFormData(input.payload)) {
       built = HttpClientRequest.bodyFormData(built, input.payload)
     } else if (encodePayload !== undefined && payloadAst !== undefined) {
       const encoded = encodePayload(withoutUndefined(input.payload))

@@ -8,6 +8,7 @@ import * as Option from "effect/Option"
 import * as ParseResult from "effect/ParseResult"
 import * as Schema from "effect/Schema"
 import * as AST from "effect/SchemaAST"
+import { isFormData } from "./formData.js"
 
 /** One problem of an input: where (`name`, `tags[0]`, `""` for the input itself) and what. */
 export interface Issue {
@@ -158,9 +159,7 @@ const compile = (endpoint: HttpApiEndpoint.HttpApiEndpoint.AnyWithProps): Reques
     path?.(request.path) ??
       urlParams?.(request.urlParams ?? {}) ??
       // A multipart body is built by the SDK from checked inputs.
-      (typeof FormData !== "undefined" && request.payload instanceof FormData
-        ? undefined
-        : payload?.(request.payload))
+      (isFormData(request.payload) ? undefined : payload?.(request.payload))
 }
 
 const compiled = new WeakMap<object, RequestCheck>()

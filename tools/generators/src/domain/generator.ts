@@ -1,8 +1,9 @@
 /**
  * `pnpm nx g @blocks-crm/tools:domain <name>`: a domain package with one example resource (models,
  * contract, service, tests, its client descriptor), the emulator's handlers for it and its registration
- * among the built-in domains, its place in the umbrella (`@blocks-crm/sdk`, which the reference app's CLI
- * composes) or, for a team's own scope, in the CLI's list alone, the workspace wiring and a changeset.
+ * among the built-in domains, its place in the umbrella (`@blocks-crm/sdk`) or, for a team's own scope,
+ * in the `crm` CLI alone, its loader in the CLI's domain list (`packages/cli/src/domains.ts`), the
+ * workspace wiring and a changeset.
  * What it writes compiles and its tests pass before anyone edits it; the example resource is then
  * replaced by the real ones.
  */
@@ -19,7 +20,7 @@ export interface DomainGeneratorSchema {
 }
 
 const emulatorRoot = "packages/emulator"
-const referenceRoot = "apps/reference"
+const cliRoot = "packages/cli"
 const sdkRoot = "packages/sdk"
 const sdkScope = "@blocks-crm"
 const sdkPackage = `${sdkScope}/sdk`
@@ -142,6 +143,18 @@ const addToArray = (source: string, opening: RegExp, item: string, file: string)
   return `${source.slice(0, start)}${next}${source.slice(close)}`
 }
 
+/** Adds `name: loader` at the end of the CLI's `loaders` object (the help lists domains in its order). */
+const addLoader = (source: string, name: string, loader: string, file: string): string => {
+  const match = /export const loaders\b.*= \{\n/.exec(source)
+  if (match === null) throw new Error(`Could not find the loaders object in ${file}: add the domain there by hand`)
+  const start = match.index + match[0].length
+  const close = source.indexOf("\n}", start)
+  const key = /^[A-Za-z_$][A-Za-z0-9_$]*$/.test(name) ? name : JSON.stringify(name)
+  const body = source.slice(start, close)
+  if (body.split("\n").some((line) => line.trimStart().startsWith(`${key}:`))) return source
+  return `${source.slice(0, start)}${body.replace(/,?\s*$/, "")},\n  ${key}: ${loader}${source.slice(close)}`
+}
+
 const addReference = (tree: Tree, tsconfig: string, referencePath: string) =>
   updateJson(tree, tsconfig, (json: { references?: Array<{ path: string }> }) => {
     const references = json.references ?? []
@@ -149,10 +162,16 @@ const addReference = (tree: Tree, tsconfig: string, referencePath: string) =>
     return { ...json, references }
   })
 
-const addDependency = (tree: Tree, packageJson: string, packageName: string, range: string) =>
-  updateJson(tree, packageJson, (json: { dependencies?: Record<string, string> }) => ({
+const addDependency = (
+  tree: Tree,
+  packageJson: string,
+  packageName: string,
+  range: string,
+  field: "dependencies" | "devDependencies"
+) =>
+  updateJson(tree, packageJson, (json: Partial<Record<typeof field, Record<string, string>>>) => ({
     ...json,
-    dependencies: { ...json.dependencies, [packageName]: range }
+    [field]: { ...json[field], [packageName]: range }
   }))
 
 /** Adds `export * from "./domains/<name>.js"` after the umbrella root's last such line. */
@@ -216,8 +235,9 @@ export const domainGenerator = async (tree: Tree, schema: DomainGeneratorSchema)
   if (!emulatorIndexText.includes(exportDomain)) tree.write(emulatorIndex, emulatorIndexText + exportDomain)
 
   // Where clients find it: a built-in domain joins the umbrella (`@blocks-crm/sdk`: its domain list,
-  // its root and a `@blocks-crm/sdk/<name>` entry), which the reference app's CLI composes; a team's
-  // domain (another scope) is the team's to publish, so only the reference app's CLI lists it.
+  // its root and a `@blocks-crm/sdk/<name>` entry); a team's domain (another scope) is the team's to
+  // publish, so only the CLI composes it. Either way the `crm` CLI gets a loader for it, loaded when one
+  // of its commands runs.
   const builtIn = options.scope === sdkScope
   const descriptor = `import { ${domainVar} } from "${packageName}/domain"`
   if (builtIn) {
@@ -228,20 +248,28 @@ export const domainGenerator = async (tree: Tree, schema: DomainGeneratorSchema)
     tree.write(clientFile, client)
     const indexFile = joinPathFragments(sdkRoot, "src/index.ts")
     tree.write(indexFile, addDomainExport(readText(tree, indexFile), name, indexFile))
-  } else {
-    const domainsFile = joinPathFragments(referenceRoot, "src/domains.ts")
-    let domains = addImport(readText(tree, domainsFile), descriptor)
-    domains = addToArray(domains, /export const domains\b[^=]*=\s*\[/, domainVar, domainsFile)
-    tree.write(domainsFile, domains)
   }
+  const cliDomainsFile = joinPathFragments(cliRoot, "src/domains.ts")
+  const entry = builtIn ? `${sdkPackage}/${name}` : `${packageName}/domain`
+  tree.write(
+    cliDomainsFile,
+    addLoader(
+      readText(tree, cliDomainsFile),
+      name,
+      `() => import("${entry}").then((m) => m.${domainVar})`,
+      cliDomainsFile
+    )
+  )
 
   // Workspace wiring: dependencies, project references, globs, a changeset.
   const packageReference = (from: string) =>
     joinPathFragments(path.posix.relative(from, directory), "tsconfig.src.json")
-  for (const project of [emulatorRoot, builtIn ? sdkRoot : referenceRoot]) {
-    // The sdk is published: `workspace:^` becomes a caret range of the domain's version.
+  for (const project of [emulatorRoot, builtIn ? sdkRoot : cliRoot]) {
+    // The sdk is published: `workspace:^` becomes a caret range of the domain's version. The CLI bundles
+    // the domains it composes, so a team's domain is one of its devDependencies.
     const range = project === sdkRoot ? "workspace:^" : "workspace:*"
-    addDependency(tree, joinPathFragments(project, "package.json"), packageName, range)
+    const field = project === cliRoot ? "devDependencies" : "dependencies"
+    addDependency(tree, joinPathFragments(project, "package.json"), packageName, range, field)
     addReference(tree, joinPathFragments(project, "tsconfig.src.json"), packageReference(project))
     addReference(tree, joinPathFragments(project, "tsconfig.test.json"), packageReference(project))
   }
