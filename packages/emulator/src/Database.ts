@@ -122,7 +122,8 @@ const migrations = {
       sql`CREATE INDEX credentials_by_key ON credentials (tenant_id, key_id)`
     ])),
   // Listings filtered by status (the reference's advice for smaller answers) read this index instead of
-  // every record's JSON: 1,000 records, `status=active&sort=-value`, 8 ms → 0.35 ms a page.
+  // every record's JSON: `status=active&sort=-value`, a page with its count, 2.6 → 0.56 ms at 1,000 records,
+  // 16 → 2.8 ms at 10,000 (SQLite alone, idle machine); an insert costs about the same with it.
   "0008_records_by_status": Effect.flatMap(
     SqlClient.SqlClient,
     (sql) => sql`CREATE INDEX records_by_status ON records (tenant_id, collection, json_extract(data, '$."status"'))`
