@@ -118,6 +118,31 @@ const scopeText = (withParent: boolean, deleted: boolean) =>
 const scopeParams = (tenantId: string, name: string, parentId: string | undefined): Array<unknown> =>
   parentId === undefined ? [tenantId, name] : [tenantId, name, parentId]
 
+interface Codec {
+  readonly decode: (data: string) => any
+  readonly encode: (record: any) => string
+}
+
+/**
+ * A collection's row codec, compiled on its first use and kept for the process: an emulator opens
+ * every collection when it starts, and compiling them all was most of a first start's time.
+ */
+const codecOf = (schema: Schema.Schema<any, any>): Codec => {
+  let codec = codecs.get(schema)
+  if (codec === undefined) {
+    let decode: ((data: string) => any) | undefined
+    let encode: ((record: any) => string) | undefined
+    codec = {
+      decode: (data) => (decode ??= Schema.decodeUnknownSync(Schema.parseJson(schema)))(data),
+      encode: (record) => (encode ??= Schema.encodeSync(Schema.parseJson(schema)))(record)
+    }
+    codecs.set(schema, codec)
+  }
+  return codec
+}
+
+const codecs = new WeakMap<Schema.Schema<any, any>, Codec>()
+
 /** The record store over the emulator's SQLite `records` table. */
 export const layer: Layer.Layer<RecordStore, never, SqlClient.SqlClient> = Layer.effect(
   RecordStore,
@@ -141,8 +166,7 @@ export const layer: Layer.Layer<RecordStore, never, SqlClient.SqlClient> = Layer
       options: CollectionOptions<A>
     ): Collection<A> => {
       // Stored rows were written by this schema; a row that no longer decodes is a defect.
-      const decode = Schema.decodeUnknownSync(Schema.parseJson(schema))
-      const encode = Schema.encodeSync(Schema.parseJson(schema))
+      const { decode, encode } = codecOf(schema)
       const searchText = (record: A) => (options.searchText?.(record) ?? "").toLowerCase()
       const archived = (record: A) => (options.isArchived?.(record) === true ? 1 : 0)
       const decodeFirst = (rows: ReadonlyArray<Row>) =>
