@@ -123,6 +123,9 @@ const migrations = {
     ]))
 }
 
+/** The migrations in order, for a database created at once. */
+const steps: ReadonlyArray<Effect.Effect<unknown, SqlError, SqlClient.SqlClient>> = Object.values(migrations)
+
 /**
  * SQLite at `filename` (`:memory:` for a throwaway database), migrated.
  */
@@ -154,7 +157,7 @@ export const layer = (
     ? Layer.effectDiscard(
       Effect.flatMap(
         SqlClient.SqlClient,
-        (sql) => sql.withTransaction(Effect.forEach(Object.values(migrations), (migration) => migration, { discard: true }))
+        (sql) => sql.withTransaction(Effect.forEach(steps, (migration) => migration, { discard: true }))
       )
     )
     : Layer.merge(

@@ -76,6 +76,12 @@ export interface CollectionOptions<A> {
   readonly searchText?: ((record: A) => string) | undefined
   /** Whether the record is archived: archived records are listed only with `archived: true`. */
   readonly isArchived?: ((record: A) => boolean) | undefined
+  /**
+   * The collection whose records this one's are kept under (`parentId` is the parent's `idOf`), and the
+   * wire attribute, if any, that names the parent in each record (`meeting_unique_id`). Fixtures nest
+   * such records in their parent record, under this collection's name.
+   */
+  readonly parent?: { readonly collection: string; readonly attribute?: string | undefined } | undefined
 }
 
 /** The tenant-scoped record store every domain keeps its records in. */
@@ -96,9 +102,10 @@ export class RecordStore extends Context.Tag("@blocks-crm/emulator/RecordStore")
   }
 >() {}
 
-/** A collection some handler opened: its schema (the model) and its store. */
+/** A collection some handler opened: its schema (the model), how it reads its records, and its store. */
 export interface OpenedCollection {
   readonly schema: Schema.Schema<any, any>
+  readonly options: CollectionOptions<any>
   readonly collection: Collection<any>
 }
 
@@ -280,7 +287,7 @@ export const layer: Layer.Layer<RecordStore, never, SqlClient.SqlClient> = Layer
     return {
       collection: (name, schema, options) => {
         const collection = open(name, schema, options)
-        if (!opened.has(name)) opened.set(name, { schema, collection })
+        if (!opened.has(name)) opened.set(name, { schema, options: options as CollectionOptions<any>, collection })
         return collection
       },
       opened: () => opened

@@ -18,7 +18,10 @@ export const pipelineRecords = (store: Context.Tag.Service<typeof RecordStore>) 
     "Lead"
   ),
   /** Kept under their lead (`parentId`), so a follow-up of another lead is not found. */
-  follows: resource(store.collection("lead_follows", LeadFollow, { idOf: (follow) => follow.uniqueId }), "Follow"),
+  follows: resource(store.collection("lead_follows", LeadFollow, {
+      idOf: (follow) => follow.uniqueId,
+      parent: { collection: "leads" }
+    }), "Follow"),
   opportunities: resource(
     store.collection("opportunities", Opportunity, {
       idOf: (opportunity) => opportunity.uniqueId,
