@@ -264,7 +264,10 @@ export const layer = (options: EmulatorOptions = {}): Layer.Layer<Emulator, unkn
     // and worker manager: the emulator uses none of them, and building them was part of every start.
     Layer.provide(
       Layer.mergeAll(
-        NodeHttpServer.layerServer(() => createServer(), { port: options.port ?? 0, host: options.host ?? "127.0.0.1" }),
+        NodeHttpServer.layerServer(() => createServer(), {
+          port: options.port ?? 0,
+          host: options.host ?? "127.0.0.1"
+        }),
         NodeHttpPlatform.layer,
         Etag.layerWeak,
         NodeFileSystem.layer,

@@ -159,7 +159,10 @@ export const load = (
         if (parent?.attribute !== undefined && names?.has(parent.attribute) !== false) {
           if (attributes[parent.attribute] === undefined) attributes[parent.attribute] = parent.id
           else if (attributes[parent.attribute] !== parent.id) {
-            return refuse(`${path}${key(parent.attribute)}`, `names another parent than the record it is nested in (${parent.id})`)
+            return refuse(
+              `${path}${key(parent.attribute)}`,
+              `names another parent than the record it is nested in (${parent.id})`
+            )
           }
         }
         const decoded = decode(attributes)

@@ -165,7 +165,12 @@ describe("fixtures", () => {
                 status: "active",
                 lead_follows: [{ title: "Call back", status: "pending" }, { title: "Send quote", status: "pending" }]
               },
-              { unique_id: "lead-2", name: "Globex", status: "active", lead_follows: [{ title: "Other", status: "pending" }] }
+              {
+                unique_id: "lead-2",
+                name: "Globex",
+                status: "active",
+                lead_follows: [{ title: "Other", status: "pending" }]
+              }
             ]
           },
           scheduling: {

@@ -18,10 +18,13 @@ export const pipelineRecords = (store: Context.Tag.Service<typeof RecordStore>) 
     "Lead"
   ),
   /** Kept under their lead (`parentId`), so a follow-up of another lead is not found. */
-  follows: resource(store.collection("lead_follows", LeadFollow, {
+  follows: resource(
+    store.collection("lead_follows", LeadFollow, {
       idOf: (follow) => follow.uniqueId,
       parent: { collection: "leads" }
-    }), "Follow"),
+    }),
+    "Follow"
+  ),
   opportunities: resource(
     store.collection("opportunities", Opportunity, {
       idOf: (opportunity) => opportunity.uniqueId,
