@@ -130,6 +130,9 @@ const migrations = {
   )
 }
 
+/** The migrations in order, for a database created at once. */
+const steps: ReadonlyArray<Effect.Effect<unknown, SqlError, SqlClient.SqlClient>> = Object.values(migrations)
+
 /**
  * SQLite at `filename` (`:memory:` for a throwaway database), migrated.
  */
@@ -155,14 +158,24 @@ export const layer = (
     ? Effect.void
     : Effect.asVoid(Effect.try(() => fs.mkdirSync(path.dirname(path.resolve(filename)), { recursive: true })))
   const client = Layer.unwrapEffect(Effect.as(directory, SqliteClient.layer({ filename })))
-  const migrated = SqliteMigrator.layer({ loader: Migrator.fromRecord(migrations) }).pipe(
-    Layer.provide(NodeContext.layer)
-  )
-  // WAL (the client's default) with synchronous=NORMAL: a commit is a write to the log, without an fsync
-  // each time. A committed transaction survives the process being killed (the log is in the OS's cache);
-  // only a crash of the OS itself may lose the last commits, which a local emulator can afford.
-  const tuned = Layer.effectDiscard(Effect.flatMap(SqlClient.SqlClient, (sql) => sql`PRAGMA synchronous = NORMAL`))
-  return Layer.provideMerge(Layer.merge(migrated, tuned), client).pipe(
+  // A database in memory starts empty and ends with the process: its tables are created at once, in one
+  // transaction, without the migrator's bookkeeping (its table, its lock, a transaction per migration).
+  const schema = filename === ":memory:"
+    ? Layer.effectDiscard(
+      Effect.flatMap(
+        SqlClient.SqlClient,
+        (sql) => sql.withTransaction(Effect.forEach(steps, (migration) => migration, { discard: true }))
+      )
+    )
+    : Layer.merge(
+      SqliteMigrator.layer({ loader: Migrator.fromRecord(migrations) }).pipe(Layer.provide(NodeContext.layer)),
+      // WAL (the client's default) with synchronous=NORMAL: a commit is a write to the log, without an
+      // fsync each time. A committed transaction survives the process being killed (the log is in the
+      // OS's cache); only a crash of the OS itself may lose the last commits, which a local emulator can
+      // afford.
+      Layer.effectDiscard(Effect.flatMap(SqlClient.SqlClient, (sql) => sql`PRAGMA synchronous = NORMAL`))
+    )
+  return Layer.provideMerge(schema, client).pipe(
     Layer.catchAllCause((cause) => Layer.fail(failure(filename)(cause)))
   )
 }

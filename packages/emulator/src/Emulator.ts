@@ -15,6 +15,10 @@ import * as HttpServer from "@effect/platform/HttpServer"
 import * as HttpServerResponse from "@effect/platform/HttpServerResponse"
 import * as OpenApi from "@effect/platform/OpenApi"
 import * as NodeHttpServer from "@effect/platform-node/NodeHttpServer"
+import * as NodeHttpPlatform from "@effect/platform-node/NodeHttpPlatform"
+import * as NodeFileSystem from "@effect/platform-node/NodeFileSystem"
+import * as NodePath from "@effect/platform-node/NodePath"
+import * as Etag from "@effect/platform/Etag"
 import * as Context from "effect/Context"
 import * as Effect from "effect/Effect"
 import * as FiberRef from "effect/FiberRef"
@@ -256,8 +260,19 @@ export const layer = (options: EmulatorOptions = {}): Layer.Layer<Emulator, unkn
   return info.pipe(
     Layer.provide(served),
     Layer.provide(services),
+    // The platform's server context without NodeContext's command executor, terminal (which opens stdin)
+    // and worker manager: the emulator uses none of them, and building them was part of every start.
     Layer.provide(
-      NodeHttpServer.layer(() => createServer(), { port: options.port ?? 0, host: options.host ?? "127.0.0.1" })
+      Layer.mergeAll(
+        NodeHttpServer.layerServer(() => createServer(), {
+          port: options.port ?? 0,
+          host: options.host ?? "127.0.0.1"
+        }),
+        NodeHttpPlatform.layer,
+        Etag.layerWeak,
+        NodeFileSystem.layer,
+        NodePath.layer
+      )
     )
   ) as Layer.Layer<Emulator, unknown>
 }

@@ -51,7 +51,8 @@ export const parseFault = (spec: string): Fault | undefined => {
   return fault
 }
 
-interface Queued {
+/** A fault queued through `/__emulator/faults`: what the next matching requests of a tenant answer. */
+export interface Queued {
   /** Only this tenant's requests take the fault. */
   readonly tenantId: string
   readonly remaining: number

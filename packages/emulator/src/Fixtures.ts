@@ -18,9 +18,14 @@
  * its snake_case attributes, or a JSON:API resource object (`id` is its `unique_id`); a collection may
  * also be a JSON:API list document (`{ "data": [...] }`). `unique_id`, `created_at` and `updated_at`
  * are filled in when absent; every other required attribute must be there. Records kept under another
- * (follow-ups, participants, calendar accounts) are created through the API once it runs. The calendar
- * domain's `provider_calendars` are what a calendar sync imports, by the account's e-mail (see
- * `domains/calendar/ProviderCalendars.ts`).
+ * (a lead's follow-ups, a meeting's participants, a user's calendar accounts, busy blocks and ICS
+ * tokens) are nested in their parent record under their collection's name; the attribute that names
+ * the parent (`meeting_unique_id`) is filled in from it:
+ *
+ *   "scheduling": { "meetings": [{ "title": "Kick-off", …, "meeting_participants": [{ "email": "ada@example.com", … }] }] }
+ *
+ * The calendar domain's `provider_calendars` are what a calendar sync imports, by the account's e-mail
+ * (see `domains/calendar/ProviderCalendars.ts`).
  */
 import * as SqlClient from "@effect/sql/SqlClient"
 import * as Data from "effect/Data"
@@ -32,7 +37,7 @@ import * as SchemaAST from "effect/SchemaAST"
 import * as fs from "node:fs"
 import { tenantIdOf } from "./Credentials.js"
 import type { Seeds } from "./Credentials.js"
-import { RecordStore } from "./RecordStore.js"
+import { type OpenedCollection, RecordStore } from "./RecordStore.js"
 import { newId } from "./domains/Resources.js"
 
 /** The fixtures themselves: records by tenant (API key), domain and collection. */
@@ -92,7 +97,12 @@ interface Row {
   readonly tenantId: string
   readonly collection: string
   readonly record: unknown
+  readonly parentId: string | undefined
 }
+
+/** The records of a collection's value in the file: an array, or a JSON:API list document's `data`. */
+const recordsOf = (value: unknown): ReadonlyArray<unknown> | undefined =>
+  Array.isArray(value) ? value : isObject(value) && Array.isArray(value["data"]) ? value["data"] : undefined
 
 /**
  * Decodes every record of `source` and writes them all in one transaction, or fails with the first
@@ -118,6 +128,65 @@ export const load = (
     const opened = store.opened()
     const now = new Date().toISOString()
     const rows: Array<Row> = []
+    // The collections nested in a record of each collection, by their name in the record.
+    const children = new Map<string, Map<string, OpenedCollection>>()
+    for (const [name, child] of opened) {
+      const parent = child.options.parent?.collection
+      if (parent !== undefined) children.set(parent, new Map(children.get(parent)).set(name, child))
+    }
+    /** Decodes the records of `value` into `rows`, each after its parent and before its own children. */
+    const collect = (
+      tenantId: string,
+      collection: string,
+      value: unknown,
+      collectionPath: string,
+      parent: { readonly id: string; readonly attribute: string | undefined } | undefined
+    ): FixtureError | undefined => {
+      const target = opened.get(collection)!
+      const records = recordsOf(value)
+      if (records === undefined) return refuse(collectionPath, `expected an array of records or { "data": [...] }`)
+      const names = wireNames(target.schema)
+      const nested = children.get(collection) ?? new Map<string, OpenedCollection>()
+      const decode = Schema.decodeUnknownEither(target.schema, { onExcessProperty: "error" })
+      for (const [index, record] of records.entries()) {
+        const path = `${collectionPath}${Array.isArray(value) ? "" : ".data"}[${index}]`
+        if (!isObject(record)) return refuse(path, "expected an object")
+        const attributes = attributesOf(record, names, now)
+        const kept: Array<[string, unknown]> = []
+        for (const name of nested.keys()) {
+          if (name in attributes && !(names?.has(name) ?? false)) {
+            kept.push([name, attributes[name]])
+            delete attributes[name]
+          }
+        }
+        if (parent?.attribute !== undefined && names?.has(parent.attribute) !== false) {
+          if (attributes[parent.attribute] === undefined) attributes[parent.attribute] = parent.id
+          else if (attributes[parent.attribute] !== parent.id) {
+            return refuse(
+              `${path}${key(parent.attribute)}`,
+              `names another parent than the record it is nested in (${parent.id})`
+            )
+          }
+        }
+        const decoded = decode(attributes)
+        if (Either.isLeft(decoded)) {
+          const issue = ParseResult.ArrayFormatter.formatErrorSync(decoded.left)[0]
+          const at = issue === undefined ? "" : issue.path.map((segment) => key(String(segment))).join("")
+          return refuse(`${path}${at}`, issue?.message ?? "does not decode")
+        }
+        rows.push({ path, tenantId, collection, record: decoded.right, parentId: parent?.id })
+        const id = target.options.idOf(decoded.right)
+        for (const [name, childValue] of kept) {
+          const child = nested.get(name)!
+          const failure = collect(tenantId, name, childValue, `${path}${key(name)}`, {
+            id,
+            attribute: child.options.parent?.attribute
+          })
+          if (failure !== undefined) return failure
+        }
+      }
+      return undefined
+    }
     for (const [apiKey, domains] of Object.entries(file["tenants"])) {
       const tenantPath = `tenants${key(apiKey)}`
       if (!options.seeds.apiKeys.includes(apiKey)) {
@@ -140,27 +209,14 @@ export const load = (
               refuse(collectionPath, `no such collection (${[...opened.keys()].sort().join(", ")})`)
             )
           }
-          const records = Array.isArray(value)
-            ? value
-            : isObject(value) && Array.isArray(value["data"])
-            ? value["data"]
-            : undefined
-          if (records === undefined) {
-            return yield* Effect.fail(refuse(collectionPath, `expected an array of records or { "data": [...] }`))
+          const parent = target.options.parent
+          if (parent !== undefined) {
+            return yield* Effect.fail(
+              refuse(collectionPath, `kept under a record of ${parent.collection}: nest these in their parent record`)
+            )
           }
-          const names = wireNames(target.schema)
-          const decode = Schema.decodeUnknownEither(target.schema, { onExcessProperty: "error" })
-          for (const [index, record] of records.entries()) {
-            const path = `${collectionPath}${Array.isArray(value) ? "" : ".data"}[${index}]`
-            if (!isObject(record)) return yield* Effect.fail(refuse(path, "expected an object"))
-            const decoded = decode(attributesOf(record, names, now))
-            if (Either.isLeft(decoded)) {
-              const issue = ParseResult.ArrayFormatter.formatErrorSync(decoded.left)[0]
-              const at = issue === undefined ? "" : issue.path.map((segment) => key(String(segment))).join("")
-              return yield* Effect.fail(refuse(`${path}${at}`, issue?.message ?? "does not decode"))
-            }
-            rows.push({ path, tenantId: tenantIdOf(apiKey), collection, record: decoded.right })
-          }
+          const failure = collect(tenantIdOf(apiKey), collection, value, collectionPath, undefined)
+          if (failure !== undefined) return yield* Effect.fail(failure)
         }
       }
     }
@@ -168,7 +224,7 @@ export const load = (
     yield* sql.withTransaction(
       Effect.forEach(rows, (row) =>
         Effect.mapError(
-          opened.get(row.collection)!.collection.insert(row.tenantId, row.record),
+          opened.get(row.collection)!.collection.insert(row.tenantId, row.record, { parentId: row.parentId }),
           (error) =>
             refuse(
               row.path,

@@ -148,6 +148,12 @@ export interface CollectionOptions<A> {
   readonly searchText?: ((record: A) => string) | undefined
   /** Whether the record is archived: archived records are listed only with `archived: true`. */
   readonly isArchived?: ((record: A) => boolean) | undefined
+  /**
+   * The collection whose records this one's are kept under (`parentId` is the parent's `idOf`), and the
+   * wire attribute, if any, that names the parent in each record (`meeting_unique_id`). Fixtures nest
+   * such records in their parent record, under this collection's name.
+   */
+  readonly parent?: { readonly collection: string; readonly attribute?: string | undefined } | undefined
 }
 
 /** The tenant-scoped record store every domain keeps its records in. */
@@ -168,9 +174,10 @@ export class RecordStore extends Context.Tag("@blocks-crm/emulator/RecordStore")
   }
 >() {}
 
-/** A collection some handler opened: its schema (the model) and its store. */
+/** A collection some handler opened: its schema (the model), how it reads its records, and its store. */
 export interface OpenedCollection {
   readonly schema: Schema.Schema<any, any>
+  readonly options: CollectionOptions<any>
   readonly collection: Collection<any>
 }
 
@@ -189,6 +196,31 @@ const scopeText = (withParent: boolean, deleted: boolean) =>
 
 const scopeParams = (tenantId: string, name: string, parentId: string | undefined): Array<unknown> =>
   parentId === undefined ? [tenantId, name] : [tenantId, name, parentId]
+
+interface Codec {
+  readonly decode: (data: string) => any
+  readonly encode: (record: any) => string
+}
+
+/**
+ * A collection's row codec, compiled on its first use and kept for the process: an emulator opens
+ * every collection when it starts, and compiling them all was most of a first start's time.
+ */
+const codecOf = (schema: Schema.Schema<any, any>): Codec => {
+  let codec = codecs.get(schema)
+  if (codec === undefined) {
+    let decode: ((data: string) => any) | undefined
+    let encode: ((record: any) => string) | undefined
+    codec = {
+      decode: (data) => (decode ??= Schema.decodeUnknownSync(Schema.parseJson(schema)))(data),
+      encode: (record) => (encode ??= Schema.encodeSync(Schema.parseJson(schema)))(record)
+    }
+    codecs.set(schema, codec)
+  }
+  return codec
+}
+
+const codecs = new WeakMap<Schema.Schema<any, any>, Codec>()
 
 /** The record store over the emulator's SQLite `records` table. */
 export const layer: Layer.Layer<RecordStore, never, SqlClient.SqlClient> = Layer.effect(
@@ -213,8 +245,7 @@ export const layer: Layer.Layer<RecordStore, never, SqlClient.SqlClient> = Layer
       options: CollectionOptions<A>
     ): Collection<A> => {
       // Stored rows were written by this schema; a row that no longer decodes is a defect.
-      const decode = Schema.decodeUnknownSync(Schema.parseJson(schema))
-      const encode = Schema.encodeSync(Schema.parseJson(schema))
+      const { decode, encode } = codecOf(schema)
       const searchText = (record: A) => (options.searchText?.(record) ?? "").toLowerCase()
       const archived = (record: A) => (options.isArchived?.(record) === true ? 1 : 0)
       const decodeFirst = (rows: ReadonlyArray<Row>) =>
@@ -333,7 +364,7 @@ export const layer: Layer.Layer<RecordStore, never, SqlClient.SqlClient> = Layer
     return {
       collection: (name, schema, options) => {
         const collection = open(name, schema, options)
-        if (!opened.has(name)) opened.set(name, { schema, collection })
+        if (!opened.has(name)) opened.set(name, { schema, options: options as CollectionOptions<any>, collection })
         return collection
       },
       opened: () => opened

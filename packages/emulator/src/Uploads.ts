@@ -136,7 +136,8 @@ interface Row {
   readonly record_id: string | null
 }
 
-interface Settings {
+/** How presigned uploads are signed and bounded, as the running emulator applies them. */
+export interface Settings {
   readonly secret: Redacted.Redacted<string>
   readonly ttl: Duration.Duration
   readonly maxBytes: number

@@ -342,13 +342,19 @@ export const emulatorStartSection = (r: EmulatorStartResult) =>
     `### Emulator start and reset (medians of ${r.rounds} rounds; goals from issue 28)`,
     "",
     table(["measure", "ms", "goal", "met"], [
-      ["startEmulator() → first answered request, in memory (first in the process)", r.startFirstMs, "", ""],
       [
-        "startEmulator() → first answered request, in memory (median of the next)",
-        r.startMedianMs,
+        "startEmulator() → first answered request, in memory (first in the process, fetch warmed)",
+        r.startFirstMs,
         "≤ 250",
-        r.startMedianMs <= 250 ? "yes" : "no"
+        r.startFirstMs <= 250 ? "yes" : "no"
       ],
+      [
+        "  the same, CPU time of the main thread",
+        r.startFirstCpuMs ?? "n/a",
+        "",
+        ""
+      ],
+      ["startEmulator() → first answered request, in memory (median of the next)", r.startMedianMs, "", ""],
       ["bin: spawn → --json line (built JS)", r.binMedianMs, "≤ 1500", r.binMedianMs <= 1500 ? "yes" : "no"],
       ["floor: node -e 0, spawn → exit", r.nodeFloorMedianMs, "", ""],
       [

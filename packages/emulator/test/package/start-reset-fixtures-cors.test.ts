@@ -153,6 +153,93 @@ describe("fixtures", () => {
     }
   })
 
+  it("records kept under another are nested in their parent record and loaded under it", async () => {
+    const nested = {
+      tenants: {
+        pk_team_a: {
+          pipeline: {
+            leads: [
+              {
+                unique_id: "lead-1",
+                name: "Acme renewal",
+                status: "active",
+                lead_follows: [{ title: "Call back", status: "pending" }, { title: "Send quote", status: "pending" }]
+              },
+              {
+                unique_id: "lead-2",
+                name: "Globex",
+                status: "active",
+                lead_follows: [{ title: "Other", status: "pending" }]
+              }
+            ]
+          },
+          scheduling: {
+            meetings: [{
+              unique_id: "meeting-1",
+              title: "Kick-off",
+              start_time: "2026-03-01T10:00:00Z",
+              end_time: "2026-03-01T11:00:00Z",
+              status: "active",
+              enabled: true,
+              meeting_participants: { data: [{ email: "ada@example.com", status: "active", enabled: true }] }
+            }]
+          }
+        }
+      }
+    }
+    const emulator = await startEmulator({ seeds, seed: write("nested.json", nested) })
+    try {
+      const get = async (url: string) => {
+        const response = await fetch(`${emulator.url}${url}`, { headers: headers(emulator) })
+        expect(response.status).toBe(200)
+        return ((await response.json()) as { data: Array<{ attributes: Record<string, unknown> }> }).data
+      }
+      expect((await get("/leads/lead-1/follows")).map((follow) => follow.attributes["title"])).toEqual([
+        "Call back",
+        "Send quote"
+      ])
+      expect((await get("/leads/lead-2/follows")).map((follow) => follow.attributes["title"])).toEqual(["Other"])
+      const participants = await get("/meetings/meeting-1/participants")
+      expect(participants.map((p) => [p.attributes["email"], p.attributes["meeting_unique_id"]])).toEqual([
+        ["ada@example.com", "meeting-1"]
+      ])
+    } finally {
+      await emulator.close()
+    }
+  })
+
+  it("a bad nested record refuses the whole file naming its path; a nested collection alone is refused", async () => {
+    const database = path.join(work, "nested-refused.db")
+    const bad = {
+      tenants: {
+        pk_team_a: {
+          pipeline: {
+            leads: [{
+              name: "Fine lead",
+              status: "active",
+              lead_follows: [{ title: "Fine follow", status: "pending" }, { status: "pending" }]
+            }]
+          }
+        }
+      }
+    }
+    const refused = await startEmulator({ seeds, seed: write("nested-bad.json", bad), db: database }).then(
+      () => undefined,
+      (error: unknown) => error
+    )
+    expect((refused as Error).message).toContain("tenants.pk_team_a.pipeline.leads[0].lead_follows[1].title")
+    const emulator = await startEmulator({ seeds, db: database })
+    try {
+      expect((await listLeads(emulator)).data).toHaveLength(0)
+    } finally {
+      await emulator.close()
+    }
+    const alone = { tenants: { pk_team_a: { pipeline: { lead_follows: [{ title: "Orphan", status: "pending" }] } } } }
+    const error = await startEmulator({ seeds, seed: alone as never }).then(() => undefined, (e: unknown) => e)
+    expect((error as Error).message).toContain("tenants.pk_team_a.pipeline.lead_follows")
+    expect((error as Error).message).toContain("kept under a record of leads")
+  })
+
   it("an unknown tenant, domain or collection is refused with its path", async () => {
     const cases: Array<[unknown, string]> = [
       [{ tenants: { pk_nobody: {} } }, "tenants.pk_nobody"],

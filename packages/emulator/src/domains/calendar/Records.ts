@@ -46,13 +46,18 @@ export const calendarRecords = (store: Context.Tag.Service<typeof RecordStore>) 
   accounts: resource(
     store.collection("calendar_accounts", CalendarAccount, {
       idOf: (account) => account.uniqueId,
-      searchText: (account) => `${account.provider} ${account.email}`
+      searchText: (account) => `${account.provider} ${account.email}`,
+      parent: { collection: "users", attribute: "user_unique_id" }
     }),
     "Calendar Account",
     { listParams: CalendarAccountListUrlParams }
   ),
   busyBlocks: resource(
-    store.collection("busy_blocks", BusyBlock, { idOf: (block) => block.uniqueId, searchText: (b) => b.title ?? "" }),
+    store.collection("busy_blocks", BusyBlock, {
+      idOf: (block) => block.uniqueId,
+      searchText: (b) => b.title ?? "",
+      parent: { collection: "users", attribute: "user_unique_id" }
+    }),
     "Busy Block",
     { listParams: BusyBlockListUrlParams }
   ),
@@ -68,7 +73,11 @@ export const calendarRecords = (store: Context.Tag.Service<typeof RecordStore>) 
   syncs: resource(store.collection("calendar_syncs", SyncJob, { idOf: (job) => job.uniqueId }), "Calendar Sync"),
   // The token is stored as the reference lists it (the list answers it again); the feed finds it by value.
   icsTokens: resource(
-    store.collection("ics_tokens", IcsToken, { idOf: (token) => token.uniqueId, searchText: (t) => t.label ?? "" }),
+    store.collection("ics_tokens", IcsToken, {
+      idOf: (token) => token.uniqueId,
+      searchText: (t) => t.label ?? "",
+      parent: { collection: "users", attribute: "user_unique_id" }
+    }),
     "ICS Token",
     { listParams: IcsTokenListUrlParams }
   )

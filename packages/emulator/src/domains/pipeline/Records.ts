@@ -32,9 +32,14 @@ export const pipelineRecords = (store: Context.Tag.Service<typeof RecordStore>) 
     { listParams: LeadListUrlParams }
   ),
   /** Kept under their lead (`parentId`), so a follow-up of another lead is not found. */
-  follows: resource(store.collection("lead_follows", LeadFollow, { idOf: (follow) => follow.uniqueId }), "Follow", {
-    listParams: LeadFollowListUrlParams
-  }),
+  follows: resource(
+    store.collection("lead_follows", LeadFollow, {
+      idOf: (follow) => follow.uniqueId,
+      parent: { collection: "leads" }
+    }),
+    "Follow",
+    { listParams: LeadFollowListUrlParams }
+  ),
   opportunities: resource(
     store.collection("opportunities", Opportunity, {
       idOf: (opportunity) => opportunity.uniqueId,

@@ -47,7 +47,8 @@ export const schedulingRecords = (store: Context.Tag.Service<typeof RecordStore>
   participants: resource(
     store.collection("meeting_participants", MeetingParticipant, {
       idOf: (participant) => participant.uniqueId,
-      searchText: (participant) => [participant.name ?? "", participant.email ?? ""].join(" ")
+      searchText: (participant) => [participant.name ?? "", participant.email ?? ""].join(" "),
+      parent: { collection: "meetings", attribute: "meeting_unique_id" }
     }),
     "Participant",
     { listParams: MeetingParticipantListUrlParams }
