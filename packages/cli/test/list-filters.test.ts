@@ -35,6 +35,15 @@ describe("list flags from the contract's URL parameters", () => {
     })
   })
 
+  it("each filter flag carries the contract's description, a bare string filter too", () => {
+    const described = (resource: string, flag: string) =>
+      actions.find((a) => a.resource.join(" ") === resource && a.name === "list")!.inputs
+        .find((input) => input.flag === flag)!.field.description
+    expect(described("meetings", "meeting-type")).toBe("Only meetings of this kind")
+    expect(described("meetings", "search")).toBe("Only records whose text matches this (full-text search)")
+    expect(described("leads", "source")).toBe("Only leads from this source")
+  })
+
   describe("on the emulator", () => {
     const { run } = Cli.onEmulator()
     const crm = (...args: ReadonlyArray<string>) => run(args)

@@ -100,6 +100,8 @@ export const PageUrlParams = Schema.Struct({
   records: Schema.optionalWith(PositiveInt.pipe(Schema.lessThanOrEqualTo(1000)), { exact: true })
 })
 
+const bareKeywords: ReadonlySet<AST.AST> = new Set([AST.stringKeyword, AST.numberKeyword, AST.booleanKeyword])
+
 /**
  * `?page=&records=&search=`: the live API's convention for full-text search on a listing.
  *
@@ -107,7 +109,10 @@ export const PageUrlParams = Schema.Struct({
  */
 export const SearchUrlParams = Schema.Struct({
   ...PageUrlParams.fields,
-  search: Schema.optionalWith(Schema.String, { exact: true })
+  search: Schema.optionalWith(
+    Schema.String.annotations({ description: "Only records whose text matches this (full-text search)" }),
+    { exact: true }
+  )
 })
 
 /**
@@ -288,9 +293,10 @@ export const listUrlParams = <
     schema === undefined ? [] : [{ key, wire: wireOf(key), schema: schema as UrlParamSchema }]
   )
   for (const { key, schema, wire } of filters) {
-    const described = AST.getDescriptionAnnotation(schema.ast)
+    // A bare keyword's description ("a string") says nothing about the filter.
+    const described = !bareKeywords.has(schema.ast) && Option.isSome(AST.getDescriptionAnnotation(schema.ast))
     const field = Schema.optionalWith(
-      Option.isSome(described) ? schema : schema.annotations({ description: `Only records whose ${wire} is this` }),
+      described ? schema : schema.annotations({ description: `Only records whose ${wire} is this` }),
       { exact: true }
     )
     fields[key] = wire === key ? field : field.pipe(Schema.fromKey(wire))

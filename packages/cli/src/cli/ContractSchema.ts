@@ -49,12 +49,23 @@ const wireOf = (ast: AST.AST): AST.AST => {
 
 const isOpaque = (ast: AST.AST) => unwrapDeclaration(ast)._tag === "Declaration"
 
+// The keywords as Schema declares them: their description ("a string") says nothing a flag's kind does
+// not. A keyword annotated by the contract (`Schema.String.annotations({ description })`) is a new node.
+const bareKeywords: ReadonlySet<AST.AST> = new Set<AST.AST>([
+  AST.stringKeyword,
+  AST.numberKeyword,
+  AST.booleanKeyword,
+  AST.bigIntKeyword,
+  AST.unknownKeyword,
+  AST.anyKeyword,
+  AST.objectKeyword
+])
+
 const descriptionOf = (annotated: AST.Annotated, type: AST.AST): string | undefined =>
   Option.getOrUndefined(
     Option.orElse(
       AST.getDescriptionAnnotation(annotated),
-      // A keyword's own description ("a string") says nothing a flag's kind does not.
-      () => (type._tag.endsWith("Keyword") ? Option.none() : AST.getDescriptionAnnotation(type))
+      () => (bareKeywords.has(type) ? Option.none() : AST.getDescriptionAnnotation(type))
     )
   )
 

@@ -95,6 +95,19 @@ layer(TestEmulator.layer(), { excludeTestServices: true })("scheduling meetings 
         expect(get.json.data.id).toBe(response.json.data.id)
       }))
 
+    it.effect("search matches title, description and type, and keeps the listing's filters and sort", () =>
+      Effect.gen(function*() {
+        const { meetings } = yield* connectScheduling()
+        const word = `kestrel${Date.now()}`
+        const byTitle = yield* meetings.create({ ...quarterly, title: `Review ${word}` })
+        const byDescription = yield* meetings.create({ ...quarterly, title: "Sync", description: `about ${word}` })
+        yield* meetings.create({ ...quarterly, title: "Unrelated" })
+        const found = yield* meetings.search(word, { sort: "title", records: 100 })
+        expect(found.data.map((m) => m.uniqueId)).toEqual([byTitle.uniqueId, byDescription.uniqueId])
+        const onsite = yield* meetings.search(word, { meetingType: "onsite" })
+        expect(onsite.data).toEqual([])
+      }))
+
     it.effect("an unknown id is NotFound for get, update and delete; an unknown organiser or account too", () =>
       Effect.gen(function*() {
         const { meetings } = yield* connectScheduling()

@@ -177,12 +177,13 @@ export const UpdateMeetingRequest = Schema.Struct({
 export interface UpdateMeetingRequest extends Schema.Schema.Type<typeof UpdateMeetingRequest> {}
 
 /**
- * `GET /meetings/`'s URL parameters: a page, `status`, `sort` and the official SDK's filters on the
+ * `GET /meetings/`'s URL parameters: a page, `search`, `status`, `sort` and the official SDK's filters on the
  * organiser (`user_unique_id`), the account (`account_unique_id`) and the kind (`meeting_type`).
  *
  * @since 0.3.0
  */
 export const MeetingListUrlParams = Pagination.listUrlParams(Meeting, {
+  search: true,
   status: RecordStatus,
   sort: ["title", "startTime", "endTime", "scheduledAt", "createdAt", "updatedAt"],
   filters: {

@@ -1,5 +1,5 @@
 /**
- * Meetings: list, stream, get, create, update, delete, and the meetings of a user or an account.
+ * Meetings: list, stream, search, get, create, update, delete, and the meetings of a user or an account.
  *
  * @since 0.1.0
  */
@@ -18,7 +18,7 @@ import type {
 } from "../models/Meeting.js"
 
 /**
- * The CRUD methods of meetings, plus the listings of a user's and an account's meetings.
+ * The CRUD methods of meetings, search, and the listings of a user's and an account's meetings.
  *
  * @since 0.1.0
  */
@@ -26,6 +26,8 @@ export interface Meetings
   extends
     ResourceClient.CrudClient<Meeting, CreateMeetingRequest, UpdateMeetingRequest, UpdatedMeeting, ListMeetingsParams>
 {
+  /** Meetings whose title, description or type matches (`?search=`), with the listing's filters and sort. */
+  readonly search: (query: string, params?: ListMeetingsParams) => Effect.Effect<PageResult<Meeting>, CrmError>
   /** The meetings a user organises or takes part in (`GET /users/:unique_id/meetings`); `NotFound` for an unknown user. */
   readonly listForUser: (userId: string, params?: PageParams) => Effect.Effect<PageResult<Meeting>, CrmError>
   /** The meetings with an account (`GET /accounts/:unique_id/meetings`); `NotFound` for an unknown account. */
@@ -57,6 +59,7 @@ export interface Meetings
 export class MeetingsService extends Effect.Service<MeetingsService>()("@blocks-crm/scheduling/MeetingsService", {
   effect: Effect.map(ApiClient.group(MeetingsGroup), (endpoints): Meetings => ({
     ...ResourceClient.crud("meetings", endpoints),
+    search: (query, params) => endpoints.list({ urlParams: { ...params, search: query } }, "search"),
     listForUser: (userId, params) => endpoints.listForUser({ path: { userId }, urlParams: params ?? {} }),
     listForAccount: (accountId, params) => endpoints.listForAccount({ path: { accountId }, urlParams: params ?? {} })
   }))
