@@ -9,6 +9,7 @@ import type * as HttpApi from "@effect/platform/HttpApi"
 import type * as HttpApiGroup from "@effect/platform/HttpApiGroup"
 import * as HttpLayerRouter from "@effect/platform/HttpLayerRouter"
 import * as Layer from "effect/Layer"
+import * as DomainRouter from "./internal/DomainRouter.js"
 
 /** A domain as the emulator serves it. */
 export interface EmulatorDomain {
@@ -34,8 +35,13 @@ export const make = <Id extends string, Groups extends HttpApiGroup.HttpApiGroup
   name: NoInfer<Id>,
   api: HttpApi.HttpApi<Id, Groups, E, R>,
   handlers: Layer.Layer<HttpApiGroup.HttpApiGroup.ToService<Id, Groups>, never, RH>
-): EmulatorDomain => ({
-  name,
-  api: api as unknown as HttpApi.HttpApi.Any,
-  routes: HttpLayerRouter.addHttpApi(api).pipe(Layer.provide(handlers)) as Layer.Layer<never, never, any>
-})
+): EmulatorDomain => {
+  const routes = HttpLayerRouter.addHttpApi(api).pipe(Layer.provide(handlers)) as Layer.Layer<never, never, any>
+  // Its routes are the contract's endpoints, so the emulator can build them on the domain's first request.
+  const contract = api as unknown as HttpApi.HttpApi.Any
+  return {
+    name,
+    api: contract,
+    routes: DomainRouter.describe(routes, { keys: () => DomainRouter.keysOfApi(contract), routes })
+  }
+}
