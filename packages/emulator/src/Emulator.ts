@@ -193,10 +193,13 @@ export const layer = (options: EmulatorOptions = {}): Layer.Layer<Emulator, unkn
     const router = yield* HttpLayerRouter.HttpRouter
     const spec = yield* Effect.cached(Effect.sync(() => HttpServerResponse.unsafeJson(openApiDocument(domains))))
     // A router of its own (a fresh memo map, or the build would reuse the emulator's router, built already).
+    // Suspended: merging every contract into one API (documentedApi) is itself work of the first request.
     const swagger = yield* Effect.cached(
       Scope.extend(
-        HttpLayerRouter.toHttpEffect(
-          HttpApiSwagger.layerHttpLayerRouter({ api: documentedApi(domains) as any, path: "/docs" })
+        Effect.suspend(() =>
+          HttpLayerRouter.toHttpEffect(
+            HttpApiSwagger.layerHttpLayerRouter({ api: documentedApi(domains) as any, path: "/docs" })
+          )
         ),
         scope
       ).pipe(Effect.provideServiceEffect(Layer.CurrentMemoMap, Layer.makeMemoMap))
