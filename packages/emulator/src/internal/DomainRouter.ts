@@ -24,7 +24,9 @@ import * as HttpServerRequest from "@effect/platform/HttpServerRequest"
 import type * as HttpServerResponse from "@effect/platform/HttpServerResponse"
 import * as Context from "effect/Context"
 import * as Effect from "effect/Effect"
+import * as Fiber from "effect/Fiber"
 import * as Layer from "effect/Layer"
+import * as Runtime from "effect/Runtime"
 import * as Scope from "effect/Scope"
 
 /** A route's method (or `*`) and path template, as the router is given them. */
@@ -94,29 +96,29 @@ export const make = (
       for (const key of domain.keys()) add(key, i)
     })
 
-    const context = yield* Effect.context<Scope.Scope>()
+    // Each domain is built on a fiber of its own, with the server's services and fiber refs (not those of
+    // the request that arrives first) and in its scope: a client that goes away mid-build interrupts only
+    // its wait, and every request that arrives meanwhile waits for the same build.
+    const runtime = yield* Effect.runtime<Scope.Scope>()
     const scope = yield* Effect.scope
     const apps: Array<App | undefined> = domains.map(() => undefined)
-    const builds = yield* Effect.forEach(domains, (domain, i) =>
-      Effect.cached(
-        HttpLayerRouter.toHttpEffect(domain.routes).pipe(
-          Effect.map((app) => (apps[i] = app as App)),
-          Scope.extend(scope),
-          // A router of its own: the emulator's memo map holds its own router, built already.
-          Effect.provideServiceEffect(Layer.CurrentMemoMap, Layer.makeMemoMap),
-          // The server's services, whatever the request that arrives first carries.
-          Effect.provide(context),
-          // A client that goes away mid-build does not leave a domain half built.
-          Effect.uninterruptible
-        )
-      ))
-    if (options.buildAll) yield* Effect.forEach(builds, (build) => build, { discard: true })
+    const building: Array<Fiber.RuntimeFiber<App> | undefined> = domains.map(() => undefined)
+    const build = (i: number) =>
+      HttpLayerRouter.toHttpEffect(domains[i]!.routes).pipe(
+        Effect.map((app) => (apps[i] = app as App)),
+        Scope.extend(scope),
+        // A router of its own: the emulator's memo map holds its own router, built already.
+        Effect.provideServiceEffect(Layer.CurrentMemoMap, Layer.makeMemoMap)
+      )
+    const built = (i: number) =>
+      Effect.suspend(() => Fiber.join(building[i] ??= Runtime.runFork(runtime)(build(i), { scope })))
+    if (options.buildAll) yield* Effect.forEach(domains, (_, i) => built(i), { discard: true })
 
     return Effect.withFiberRuntime<HttpServerResponse.HttpServerResponse, any, any>((fiber) => {
       const request = Context.unsafeGet(fiber.currentContext, HttpServerRequest.HttpServerRequest)
       const found = index.find(request.method, request.url) ??
         (request.method === "HEAD" ? index.find("GET", request.url) : undefined)
       if (found === undefined || found.handler < 0) return main
-      return apps[found.handler] ?? Effect.flatMap(builds[found.handler]!, (app) => app)
+      return apps[found.handler] ?? Effect.flatMap(built(found.handler), (app) => app)
     })
   })
