@@ -214,7 +214,9 @@ export const layer = (options: EmulatorOptions = {}): Layer.Layer<Emulator, unkn
   // Each domain's routes are built on the first request that reaches the domain (see
   // internal/DomainRouter.ts), unless a domain made by hand does not say which routes it has.
   const lazy = domains.map((domain) => DomainRouter.lazyRoutesOf(domain.routes))
-  const lazyDomains = lazy.every((routes) => routes !== undefined) ? lazy as ReadonlyArray<DomainRouter.LazyRoutes> : undefined
+  const lazyDomains = lazy.every((routes) => routes !== undefined)
+    ? lazy as ReadonlyArray<DomainRouter.LazyRoutes>
+    : undefined
   const routes = Layer.mergeAll(
     docs,
     ...(lazyDomains === undefined

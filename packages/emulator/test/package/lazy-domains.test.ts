@@ -41,13 +41,20 @@ const items = EmulatorDomain.make(
   "items",
   ItemsApi,
   // A build that waits (as one reading a file would), so requests arriving together overlap it.
-  HttpApiBuilder.group(ItemsApi, "items", (handlers) =>
-    Effect.sleep("20 millis").pipe(Effect.as(handlers), Effect.map((handlers) => {
-      builds.items++
-      return handlers
-        .handle("get", ({ path }) => Effect.succeed({ by: "items", id: path.id }))
-        .handle("root", ({ path }) => Effect.succeed({ by: "items root", id: path.id }))
-    })))
+  HttpApiBuilder.group(
+    ItemsApi,
+    "items",
+    (handlers) =>
+      Effect.sleep("20 millis").pipe(
+        Effect.as(handlers),
+        Effect.map((handlers) => {
+          builds.items++
+          return handlers
+            .handle("get", ({ path }) => Effect.succeed({ by: "items", id: path.id }))
+            .handle("root", ({ path }) => Effect.succeed({ by: "items root", id: path.id }))
+        })
+      )
+  )
 )
 const specials = EmulatorDomain.make(
   "specials",
