@@ -31,6 +31,7 @@ import * as Cors from "./Cors.js"
 import * as Credentials from "./Credentials.js"
 import * as Database from "./Database.js"
 import * as Directory from "./Directory.js"
+import * as DomainRouter from "./internal/DomainRouter.js"
 import { PipelineDomain } from "./domains/pipeline/PipelineDomain.js"
 import type { EmulatorDomain } from "./EmulatorDomain.js"
 import * as ErrorDocuments from "./ErrorDocuments.js"
@@ -192,10 +193,13 @@ export const layer = (options: EmulatorOptions = {}): Layer.Layer<Emulator, unkn
     const router = yield* HttpLayerRouter.HttpRouter
     const spec = yield* Effect.cached(Effect.sync(() => HttpServerResponse.unsafeJson(openApiDocument(domains))))
     // A router of its own (a fresh memo map, or the build would reuse the emulator's router, built already).
+    // Suspended: merging every contract into one API (documentedApi) is itself work of the first request.
     const swagger = yield* Effect.cached(
       Scope.extend(
-        HttpLayerRouter.toHttpEffect(
-          HttpApiSwagger.layerHttpLayerRouter({ api: documentedApi(domains) as any, path: "/docs" })
+        Effect.suspend(() =>
+          HttpLayerRouter.toHttpEffect(
+            HttpApiSwagger.layerHttpLayerRouter({ api: documentedApi(domains) as any, path: "/docs" })
+          )
         ),
         scope
       ).pipe(Effect.provideServiceEffect(Layer.CurrentMemoMap, Layer.makeMemoMap))
@@ -205,11 +209,32 @@ export const layer = (options: EmulatorOptions = {}): Layer.Layer<Emulator, unkn
     yield* router.add("GET", "/health", Effect.succeed(HttpServerResponse.unsafeJson({ status: "ok" })))
     yield* router.add("GET", "/docs", Effect.flatten(swagger))
   }))
-  const routes = Layer.mergeAll(docs, ...domains.map((domain) => domain.routes)).pipe(Layer.provide(auth))
+  const docsRoutes = ["/openapi.json", "/health", "/docs"].map((path) => ({ method: "GET", path }))
+
+  // Each domain's routes are built on the first request that reaches the domain (see
+  // internal/DomainRouter.ts), unless a domain made by hand does not say which routes it has.
+  const lazy = domains.map((domain) => DomainRouter.lazyRoutesOf(domain.routes))
+  const lazyDomains = lazy.every((routes) => routes !== undefined)
+    ? lazy as ReadonlyArray<DomainRouter.LazyRoutes>
+    : undefined
+  const routes = Layer.mergeAll(
+    docs,
+    ...(lazyDomains === undefined
+      ? domains.map((domain) => domain.routes)
+      : lazyDomains.flatMap((domain) => domain.atStart === undefined ? [] : [domain.atStart]))
+  )
+  const router = Effect.flatMap(
+    HttpLayerRouter.toHttpEffect(routes),
+    (main) =>
+      lazyDomains === undefined
+        ? Effect.succeed(main)
+        // Fixtures are loaded into the collections the handlers open, so with fixtures every domain is built now.
+        : DomainRouter.make(lazyDomains, main, docsRoutes, { buildAll: options.seed !== undefined })
+  )
 
   const corsOrigins = options.corsOrigins ?? Cors.defaultOrigins
   const server = Layer.unwrapScoped(
-    Effect.map(Effect.zip(HttpLayerRouter.toHttpEffect(routes), Cors.matcher(corsOrigins)), ([router, allows]) => {
+    Effect.map(Effect.zip(router, Cors.matcher(corsOrigins)), ([router, allows]) => {
       // Outside in: presigned upload URLs (files, no credentials), refuse bodies by their headers, resolve
       // the caller once, faults, idempotency, refuse bodies nested too deep, then the platform's own
       // failures as error documents.
@@ -221,9 +246,10 @@ export const layer = (options: EmulatorOptions = {}): Layer.Layer<Emulator, unkn
       const browsers = corsOrigins.length === 0 ? app : Cors.middleware(corsOrigins, allows)(app)
       return HttpServer.serve(options.logRequests === true ? HttpMiddleware.logger(browsers) : browsers)
     })
-  )
+  ).pipe(Layer.provide(auth))
 
-  // Built after the server, so every handler has opened its collections before fixtures load.
+  // Built after the server, so every handler has opened its collections before fixtures load (with
+  // fixtures, the server builds every domain's routes at start).
   const info = Layer.effect(
     Emulator,
     Effect.gen(function*() {

@@ -3,7 +3,10 @@
  *
  * - `startEmulator()` (its module already imported, as in a test runner) to the first answered request,
  *   in memory: the first start in this process (goal ≤ 250 ms; with the main thread's CPU time beside it,
- *   steadier on a shared machine; fetch is warmed first) and the median of the next ones;
+ *   steadier on a shared machine; fetch is warmed first) and the median of the next ones. The first
+ *   request is `GET /health`; then, timed from the same start, a domain's first request (`GET /leads/`
+ *   with credentials): the emulator builds a domain's routes on the first request that reaches it, so a
+ *   test runner's first call pays for its domain, and that figure is held to the same goal;
  * - the built bin, from spawn to its `--json` line (goal ≤ 1.5 s), beside `node -e 0` from spawn to
  *   exit, the floor of any Node.js process on this machine, in the same run;
  * - `reset()` with 1,000 records in each of six collections (leads, opportunities, quotes, accounts,
@@ -21,7 +24,11 @@ export interface EmulatorStartResult {
   readonly startFirstMs: number
   /** The main thread's CPU time over the first start (Linux; steadier than wall time on a shared machine). */
   readonly startFirstCpuMs: number | undefined
+  /** From the same first start to a domain's first answered request (`GET /leads/`, after `/health`). */
+  readonly startFirstDomainMs: number
+  readonly startFirstDomainCpuMs: number | undefined
   readonly startMedianMs: number
+  readonly startMedianDomainMs: number
   readonly binMedianMs: number
   readonly nodeFloorMedianMs: number
   readonly resetMedianMs: number
@@ -109,7 +116,9 @@ export const runEmulatorStart = async (options: { readonly quick: boolean }): Pr
   // startEmulator(): the first start in this process, then the median of the next ones.
   await warmFetch()
   const starts: Array<number> = []
+  const domainStarts: Array<number> = []
   let startFirstCpuMs: number | undefined
+  let startFirstDomainCpuMs: number | undefined
   for (let i = 0; i <= rounds; i++) {
     const cpu = mainThreadCpuMs()
     const started = performance.now()
@@ -118,7 +127,17 @@ export const runEmulatorStart = async (options: { readonly quick: boolean }): Pr
     await response.text()
     starts.push(performance.now() - started)
     const cpuAfter = mainThreadCpuMs()
+    const leads = await fetch(`${emulator.url}/leads/`, {
+      headers: { Authorization: `Bearer ${emulator.authToken}`, AppId: emulator.apiKey }
+    })
+    await leads.text()
+    domainStarts.push(performance.now() - started)
+    const cpuAfterDomain = mainThreadCpuMs()
+    if (leads.status !== 200) throw new Error(`GET /leads/ answered ${leads.status}`)
     if (i === 0 && cpu !== undefined && cpuAfter !== undefined) startFirstCpuMs = round(cpuAfter - cpu)
+    if (i === 0 && cpu !== undefined && cpuAfterDomain !== undefined) {
+      startFirstDomainCpuMs = round(cpuAfterDomain - cpu)
+    }
     await emulator.close()
   }
 
@@ -164,7 +183,10 @@ export const runEmulatorStart = async (options: { readonly quick: boolean }): Pr
   return {
     startFirstMs: round(starts[0]!),
     startFirstCpuMs,
+    startFirstDomainMs: round(domainStarts[0]!),
+    startFirstDomainCpuMs,
     startMedianMs: round(median(starts.slice(1))),
+    startMedianDomainMs: round(median(domainStarts.slice(1))),
     binMedianMs: round(median(bins)),
     nodeFloorMedianMs: round(median(floors)),
     resetMedianMs: round(median(resets)),

@@ -4,6 +4,7 @@
 import { CommsApi } from "@blocks-crm/comms"
 import * as Layer from "effect/Layer"
 import * as EmulatorDomain from "../../EmulatorDomain.js"
+import * as DomainRouter from "../../internal/DomainRouter.js"
 import { MailTemplatesHandlers, MandrillStatsAdmin, MandrillTemplatesHandlers } from "./MailTemplatesHandlers.js"
 import { SubscribersHandlers } from "./SubscribersHandlers.js"
 
@@ -16,5 +17,10 @@ const served = EmulatorDomain.make(
 /** The comms domain as the emulator serves it: its contract and its handlers. */
 export const CommsDomain: EmulatorDomain.EmulatorDomain = {
   ...served,
-  routes: Layer.merge(served.routes, MandrillStatsAdmin)
+  // The contract's routes are built on the domain's first request; the admin route (one route, cheap)
+  // at start.
+  routes: DomainRouter.describe(Layer.merge(served.routes, MandrillStatsAdmin), {
+    ...DomainRouter.lazyRoutesOf(served.routes)!,
+    atStart: MandrillStatsAdmin
+  })
 }
