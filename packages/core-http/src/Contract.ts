@@ -9,39 +9,57 @@ import * as HttpApiMiddleware from "@effect/platform/HttpApiMiddleware"
 import * as HttpApiSchema from "@effect/platform/HttpApiSchema"
 import * as HttpApiSecurity from "@effect/platform/HttpApiSecurity"
 import * as Context from "effect/Context"
+import * as Data from "effect/Data"
 import type * as Effect from "effect/Effect"
 import type * as Redacted from "effect/Redacted"
 import * as Schema from "effect/Schema"
 import { ErrorDocument, ErrorObject } from "./JsonApi.js"
 
-const errorFields = { errors: Schema.Array(ErrorObject) }
+/**
+ * The fields of an error response class: the reference's `{"errors": [...]}` body.
+ *
+ * @since 0.4.0
+ */
+export interface ErrorFields {
+  readonly errors: ReadonlyArray<typeof ErrorObject.Type>
+}
 
 /**
  * The wire form of an error class: the reference's `{"errors": [...]}` body (no `_tag` on the wire),
  * with the HTTP status it is sent with. Distinct classes keep errors of equal shape apart. These serve
  * the server (the emulator encodes its failures with them) and the OpenAPI document; the client maps
- * every non-2xx status itself, in `CrmTransport.errorForStatus`, before any body is decoded.
+ * every non-2xx status itself, in `CrmTransport.errorForStatus`, before any body is decoded. The type
+ * side is the class itself (an instance of it), declared without Schema's class machinery.
  */
-const onTheWire = <A extends { readonly errors: ReadonlyArray<typeof ErrorObject.Type> }>(
-  errorClass: Schema.Schema<A, any> & (new(props: { readonly errors: ReadonlyArray<typeof ErrorObject.Type> }) => A),
+const onTheWire = <A extends ErrorFields>(
+  errorClass: new(props: ErrorFields) => A,
+  tag: string,
   status: number,
   description: string
 ): Schema.Schema<A, typeof ErrorDocument.Encoded> =>
-  Schema.transform(ErrorDocument, Schema.typeSchema(errorClass), {
-    strict: true,
-    decode: (doc) => new errorClass({ errors: doc.errors }),
-    encode: (error) => ({ errors: error.errors })
-  }).annotations(HttpApiSchema.annotations({ status, description, identifier: `Error${status}` }))
+  Schema.transform(
+    ErrorDocument,
+    Schema.declare((u: unknown): u is A => u instanceof errorClass, { identifier: tag }),
+    {
+      strict: true,
+      decode: (doc) => new errorClass({ errors: doc.errors }),
+      encode: (error) => ({ errors: error.errors })
+    }
+  ).annotations(HttpApiSchema.annotations({ status, description, identifier: `Error${status}` }))
+
+/** How an error response prints: its fields, as Schema's tagged errors print theirs. */
+const describe = (error: ErrorFields) => `{ errors: ${JSON.stringify(error.errors)} }`
 
 /**
  * 401: missing or invalid credentials. Use `UnauthorizedResponse.wire` in contracts.
  *
  * @since 0.1.0
  */
-export class UnauthorizedResponse
-  extends Schema.TaggedError<UnauthorizedResponse>()("UnauthorizedResponse", errorFields)
-{
-  static readonly wire = onTheWire(this, 401, "Missing or invalid credentials")
+export class UnauthorizedResponse extends Data.TaggedError("UnauthorizedResponse")<ErrorFields> {
+  override get message() {
+    return describe(this)
+  }
+  static readonly wire = onTheWire(this, "UnauthorizedResponse", 401, "Missing or invalid credentials")
 }
 
 /**
@@ -49,8 +67,11 @@ export class UnauthorizedResponse
  *
  * @since 0.1.0
  */
-export class NotFoundResponse extends Schema.TaggedError<NotFoundResponse>()("NotFoundResponse", errorFields) {
-  static readonly wire = onTheWire(this, 404, "Resource not found")
+export class NotFoundResponse extends Data.TaggedError("NotFoundResponse")<ErrorFields> {
+  override get message() {
+    return describe(this)
+  }
+  static readonly wire = onTheWire(this, "NotFoundResponse", 404, "Resource not found")
 }
 
 /**
@@ -58,8 +79,11 @@ export class NotFoundResponse extends Schema.TaggedError<NotFoundResponse>()("No
  *
  * @since 0.1.0
  */
-export class ConflictResponse extends Schema.TaggedError<ConflictResponse>()("ConflictResponse", errorFields) {
-  static readonly wire = onTheWire(this, 409, "Conflict")
+export class ConflictResponse extends Data.TaggedError("ConflictResponse")<ErrorFields> {
+  override get message() {
+    return describe(this)
+  }
+  static readonly wire = onTheWire(this, "ConflictResponse", 409, "Conflict")
 }
 
 /**
@@ -67,10 +91,11 @@ export class ConflictResponse extends Schema.TaggedError<ConflictResponse>()("Co
  *
  * @since 0.1.0
  */
-export class ValidationFailedResponse
-  extends Schema.TaggedError<ValidationFailedResponse>()("ValidationFailedResponse", errorFields)
-{
-  static readonly wire = onTheWire(this, 422, "Validation errors, one per invalid field")
+export class ValidationFailedResponse extends Data.TaggedError("ValidationFailedResponse")<ErrorFields> {
+  override get message() {
+    return describe(this)
+  }
+  static readonly wire = onTheWire(this, "ValidationFailedResponse", 422, "Validation errors, one per invalid field")
 }
 
 /**
