@@ -12,6 +12,7 @@ import * as AST from "effect/SchemaAST"
 import type { Simplify } from "effect/Types"
 import { PageLimitExceeded } from "./CrmError.js"
 import type { PageResult } from "./JsonApi.js"
+import { exact } from "./internal/exactOptional.js"
 
 /**
  * The totals and one page of a listing. Declared with the list document that decodes them (`JsonApi`),
@@ -96,8 +97,8 @@ const PositiveInt = Schema.NumberFromString.pipe(Schema.int(), Schema.greaterTha
  * @since 0.1.0
  */
 export const PageUrlParams = Schema.Struct({
-  page: Schema.optionalWith(PositiveInt, { exact: true }),
-  records: Schema.optionalWith(PositiveInt.pipe(Schema.lessThanOrEqualTo(1000)), { exact: true })
+  page: exact(PositiveInt),
+  records: exact(PositiveInt.pipe(Schema.lessThanOrEqualTo(1000)))
 })
 
 /**
@@ -107,7 +108,7 @@ export const PageUrlParams = Schema.Struct({
  */
 export const SearchUrlParams = Schema.Struct({
   ...PageUrlParams.fields,
-  search: Schema.optionalWith(Schema.String, { exact: true })
+  search: exact(Schema.String)
 })
 
 /**
@@ -268,9 +269,7 @@ export const listUrlParams = <
   const fields: Record<string, Schema.Struct.Field> = options.paged === false ? {} : { ...PageUrlParams.fields }
   if (options.search === true) fields.search = SearchUrlParams.fields.search
   if (options.status !== undefined) {
-    fields.status = Schema.optionalWith(options.status.annotations({ description: "Only records with this status" }), {
-      exact: true
-    })
+    fields.status = exact(options.status.annotations({ description: "Only records with this status" }))
   }
   const sort = (options.sort ?? []).map((field) => ({
     field,
@@ -282,16 +281,15 @@ export const listUrlParams = <
     const sortSchema = Schema.transformLiterals(...pairs).annotations({
       description: `The order: a field (${sort.map((s) => s.field).join(", ")}), with a leading - for descending`
     })
-    fields.sort = Schema.optionalWith(sortSchema, { exact: true })
+    fields.sort = exact(sortSchema)
   }
   const filters = Object.entries(options.filters ?? {}).flatMap(([key, schema]) =>
     schema === undefined ? [] : [{ key, wire: wireOf(key), schema: schema as UrlParamSchema }]
   )
   for (const { key, schema, wire } of filters) {
     const described = AST.getDescriptionAnnotation(schema.ast)
-    const field = Schema.optionalWith(
-      Option.isSome(described) ? schema : schema.annotations({ description: `Only records whose ${wire} is this` }),
-      { exact: true }
+    const field = exact(
+      Option.isSome(described) ? schema : schema.annotations({ description: `Only records whose ${wire} is this` })
     )
     fields[key] = wire === key ? field : field.pipe(Schema.fromKey(wire))
   }
