@@ -5,7 +5,9 @@
  */
 import * as Chunk from "effect/Chunk"
 import * as Effect from "effect/Effect"
+import * as Exit from "effect/Exit"
 import * as Option from "effect/Option"
+import * as Queue from "effect/Queue"
 import * as Stream from "effect/Stream"
 import * as Schema from "effect/Schema"
 import * as AST from "effect/SchemaAST"
@@ -72,21 +74,55 @@ export const stream = <A, E, R>(
   const maxPages = options?.maxPages ?? defaultMaxPages
   const prefetch = options?.prefetch ?? 0
   // The state is the next page and the total the last page reported (for the error).
-  const pages = Stream.paginateChunkEffect<readonly [number, number], A, E | PageLimitExceeded, R>(
-    [start, 0],
-    ([page, reportedTotalPages]) =>
-      page - start >= maxPages
-        ? Effect.fail(new PageLimitExceeded({ maxPages, reportedTotalPages }))
-        : Effect.map(fetchPage(page), (result) => {
-          const last = result.data.length === 0 || page >= result.meta.totalPages
-          return [
-            Chunk.fromIterable(result.data),
-            last ? Option.none() : Option.some([page + 1, result.meta.totalPages] as const)
-          ] as const
+  type State = readonly [page: number, reportedTotalPages: number]
+  const next = (
+    [page, reportedTotalPages]: State
+  ): Effect.Effect<readonly [Chunk.Chunk<A>, State | undefined], E | PageLimitExceeded, R> =>
+    page - start >= maxPages
+      ? Effect.fail(new PageLimitExceeded({ maxPages, reportedTotalPages }))
+      : Effect.map(fetchPage(page), (result) => {
+        const last = result.data.length === 0 || page >= result.meta.totalPages
+        return [
+          Chunk.fromIterable(result.data),
+          last ? undefined : [page + 1, result.meta.totalPages] as const
+        ] as const
+      })
+  if (prefetch <= 0) {
+    // Each pull fetches the next page; the stream ends after the last one.
+    return Stream.suspend(() => {
+      let state: State | undefined = [start, 0]
+      return Stream.repeatEffectChunkOption(
+        Effect.suspend(() =>
+          state === undefined ? Effect.fail(Option.none()) : Effect.map(
+            Effect.mapError(next(state), Option.some),
+            ([items, following]) => {
+              state = following
+              return items
+            }
+          )
+        )
+      )
+    })
+  }
+  // A fiber fetches the pages in order into a queue of `prefetch` pages (each page is one chunk, as
+  // `Stream.bufferChunks` would buffer them); the stream reads the queue, and stopping it stops the fiber.
+  return Stream.unwrapScoped(
+    Effect.gen(function*() {
+      const queue = yield* Queue.bounded<Exit.Exit<Chunk.Chunk<A>, Option.Option<E | PageLimitExceeded>>>(prefetch)
+      const fetchFrom = (state: State): Effect.Effect<unknown, never, R> =>
+        Effect.flatMap(Effect.exit(next(state)), (exit) => {
+          const page = Exit.mapBoth(exit, { onFailure: Option.some, onSuccess: ([items]) => items })
+          if (Exit.isFailure(exit)) return Queue.offer(queue, page)
+          const following = exit.value[1]
+          return Effect.zipRight(
+            Queue.offer(queue, page),
+            following === undefined ? Queue.offer(queue, Exit.fail(Option.none())) : fetchFrom(following)
+          )
         })
+      yield* Effect.forkScoped(fetchFrom([start, 0]))
+      return Stream.repeatEffectChunkOption(Effect.flatten(Queue.take(queue)))
+    })
   )
-  // Each page is one chunk, so buffering chunks fetches whole pages ahead.
-  return prefetch > 0 ? Stream.bufferChunks(pages, { capacity: prefetch }) : pages
 }
 
 const PositiveInt = Schema.NumberFromString.pipe(Schema.int(), Schema.greaterThanOrEqualTo(1))

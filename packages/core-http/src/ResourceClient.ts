@@ -84,7 +84,7 @@ export const streamOf = <A, E, ListParams extends PageParams = PageParams>(
     `${resource}.stream`
   )
   return (params) =>
-    Stream.unwrap(
+    Stream.unwrapScoped(
       Effect.map(check(params ?? {}), (checked) => {
         const { maxPages, prefetch, ...query } = checked as StreamParams & Record<string, unknown>
         return Pagination.stream((page) => list({ ...query, page } as ListParams), { maxPages, prefetch })
