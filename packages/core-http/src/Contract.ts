@@ -103,7 +103,7 @@ export class ValidationFailedResponse extends Data.TaggedError("ValidationFailed
  *
  * @since 0.1.0
  */
-export class CallerApp extends Context.Tag("@blocks-crm/core-http/CallerApp")<
+export class CallerApp extends /* @__PURE__ */ Context.Tag("@blocks-crm/core-http/CallerApp")<
   CallerApp,
   { readonly tenantId: string }
 >() {}
@@ -160,7 +160,7 @@ export const errorObject = (
  *
  * @since 0.2.0
  */
-export class CliGroup extends Context.Tag("@blocks-crm/core-http/CliGroup")<CliGroup, {
+export class CliGroup extends /* @__PURE__ */ Context.Tag("@blocks-crm/core-http/CliGroup")<CliGroup, {
   readonly path?: ReadonlyArray<string> | undefined
   readonly noun?: string | undefined
 }>() {}
@@ -171,7 +171,7 @@ export class CliGroup extends Context.Tag("@blocks-crm/core-http/CliGroup")<CliG
  *
  * @since 0.2.0
  */
-export class CliCommand extends Context.Tag("@blocks-crm/core-http/CliCommand")<CliCommand, {
+export class CliCommand extends /* @__PURE__ */ Context.Tag("@blocks-crm/core-http/CliCommand")<CliCommand, {
   readonly name?: string | undefined
 }>() {}
 
@@ -183,7 +183,7 @@ export class CliCommand extends Context.Tag("@blocks-crm/core-http/CliCommand")<
  *
  * @since 0.2.0
  */
-export class SignedRequest extends Context.Tag("@blocks-crm/core-http/SignedRequest")<SignedRequest, {
+export class SignedRequest extends /* @__PURE__ */ Context.Tag("@blocks-crm/core-http/SignedRequest")<SignedRequest, {
   /** The secret's flag name, in kebab-case (`zoom-secret`). */
   readonly secretName: string
   /** The headers that sign `rawBody`, the exact JSON text sent. */
@@ -200,7 +200,7 @@ export class SignedRequest extends Context.Tag("@blocks-crm/core-http/SignedRequ
  *
  * @since 0.2.0
  */
-export class Public extends Context.Tag("@blocks-crm/core-http/Public")<Public, boolean>() {}
+export class Public extends /* @__PURE__ */ Context.Tag("@blocks-crm/core-http/Public")<Public, boolean>() {}
 
 /**
  * The path parameters of an endpoint whose values are secrets (the ICS feed's token). A client built
@@ -209,7 +209,7 @@ export class Public extends Context.Tag("@blocks-crm/core-http/Public")<Public, 
  *
  * @since 0.2.0
  */
-export class SecretPathParams extends Context.Tag("@blocks-crm/core-http/SecretPathParams")<
+export class SecretPathParams extends /* @__PURE__ */ Context.Tag("@blocks-crm/core-http/SecretPathParams")<
   SecretPathParams,
   ReadonlyArray<string>
 >() {}
