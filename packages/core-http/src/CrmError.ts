@@ -161,7 +161,9 @@ export class Timeout extends /* @__PURE__ */ Data.TaggedError("Timeout")<
  *
  * @since 0.1.0
  */
-export class TransportError extends /* @__PURE__ */ Data.TaggedError("TransportError")<ExchangeInfo & { readonly reason: string }> {
+export class TransportError
+  extends /* @__PURE__ */ Data.TaggedError("TransportError")<ExchangeInfo & { readonly reason: string }>
+{
   override get message() {
     return `${this.method} ${this.url} could not reach the API: ${this.reason} (request id ${this.requestId})`
   }

@@ -202,8 +202,7 @@ export const openEnum = <Literals extends Array.NonEmptyReadonlyArray<string>>(
  *
  * @since 0.1.0
  */
-export const optional = <A, I, R>(schema: Schema.Schema<A, I, R>) =>
-  markDropsNull(exactNullable(schema))
+export const optional = <A, I, R>(schema: Schema.Schema<A, I, R>) => markDropsNull(exactNullable(schema))
 
 /**
  * A required attribute whose wire name differs from the model's (`unique_id` → `uniqueId`).

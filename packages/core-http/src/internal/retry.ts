@@ -79,13 +79,16 @@ const scheduleBackoff = (schedule: Schedule.Schedule<unknown, ApiError>): Backof
   let state: unknown = schedule.initial
   return (error) =>
     Effect.clockWith((clock) =>
-      Effect.flatMap(clock.currentTimeMillis, (now) =>
-        Effect.map(schedule.step(now, error, state), ([next, _, decision]) => {
-          state = next
-          if (decision._tag === "Done") return undefined
-          const first = Chunk.head(decision.intervals.intervals)
-          return retryAfterOf(error) ?? (first._tag === "Some" ? first.value.startMillis : 0) - now
-        }))
+      Effect.flatMap(
+        clock.currentTimeMillis,
+        (now) =>
+          Effect.map(schedule.step(now, error, state), ([next, _, decision]) => {
+            state = next
+            if (decision._tag === "Done") return undefined
+            const first = Chunk.head(decision.intervals.intervals)
+            return retryAfterOf(error) ?? (first._tag === "Some" ? first.value.startMillis : 0) - now
+          })
+      )
     )
 }
 
