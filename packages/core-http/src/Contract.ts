@@ -13,7 +13,8 @@ import * as Data from "effect/Data"
 import type * as Effect from "effect/Effect"
 import type * as Redacted from "effect/Redacted"
 import * as Schema from "effect/Schema"
-import { ErrorDocument, ErrorObject } from "./JsonApi.js"
+import { ErrorDocument } from "./JsonApi.js"
+import type { ErrorObject } from "./JsonApi.js"
 
 /**
  * The fields of an error response class: the reference's `{"errors": [...]}` body.
