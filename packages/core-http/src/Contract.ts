@@ -9,39 +9,58 @@ import * as HttpApiMiddleware from "@effect/platform/HttpApiMiddleware"
 import * as HttpApiSchema from "@effect/platform/HttpApiSchema"
 import * as HttpApiSecurity from "@effect/platform/HttpApiSecurity"
 import * as Context from "effect/Context"
+import * as Data from "effect/Data"
 import type * as Effect from "effect/Effect"
 import type * as Redacted from "effect/Redacted"
 import * as Schema from "effect/Schema"
-import { ErrorDocument, ErrorObject } from "./JsonApi.js"
+import { ErrorDocument } from "./JsonApi.js"
+import type { ErrorObject } from "./JsonApi.js"
 
-const errorFields = { errors: Schema.Array(ErrorObject) }
+/**
+ * The fields of an error response class: the reference's `{"errors": [...]}` body.
+ *
+ * @since 0.4.0
+ */
+export interface ErrorFields {
+  readonly errors: ReadonlyArray<typeof ErrorObject.Type>
+}
 
 /**
  * The wire form of an error class: the reference's `{"errors": [...]}` body (no `_tag` on the wire),
  * with the HTTP status it is sent with. Distinct classes keep errors of equal shape apart. These serve
  * the server (the emulator encodes its failures with them) and the OpenAPI document; the client maps
- * every non-2xx status itself, in `CrmTransport.errorForStatus`, before any body is decoded.
+ * every non-2xx status itself, in `CrmTransport.errorForStatus`, before any body is decoded. The type
+ * side is the class itself (an instance of it), declared without Schema's class machinery.
  */
-const onTheWire = <A extends { readonly errors: ReadonlyArray<typeof ErrorObject.Type> }>(
-  errorClass: Schema.Schema<A, any> & (new(props: { readonly errors: ReadonlyArray<typeof ErrorObject.Type> }) => A),
+const onTheWire = <A extends ErrorFields>(
+  errorClass: new(props: ErrorFields) => A,
+  tag: string,
   status: number,
   description: string
 ): Schema.Schema<A, typeof ErrorDocument.Encoded> =>
-  Schema.transform(ErrorDocument, Schema.typeSchema(errorClass), {
-    strict: true,
-    decode: (doc) => new errorClass({ errors: doc.errors }),
-    encode: (error) => ({ errors: error.errors })
-  }).annotations(HttpApiSchema.annotations({ status, description, identifier: `Error${status}` }))
+  Schema.transform(
+    ErrorDocument,
+    Schema.declare((u: unknown): u is A => u instanceof errorClass, { identifier: tag }),
+    {
+      strict: true,
+      decode: (doc) => new errorClass({ errors: doc.errors }),
+      encode: (error) => ({ errors: error.errors })
+    }
+  ).annotations(HttpApiSchema.annotations({ status, description, identifier: `Error${status}` }))
+
+/** How an error response prints: its fields, as Schema's tagged errors print theirs. */
+const describe = (error: ErrorFields) => `{ errors: ${JSON.stringify(error.errors)} }`
 
 /**
  * 401: missing or invalid credentials. Use `UnauthorizedResponse.wire` in contracts.
  *
  * @since 0.1.0
  */
-export class UnauthorizedResponse
-  extends Schema.TaggedError<UnauthorizedResponse>()("UnauthorizedResponse", errorFields)
-{
-  static readonly wire = onTheWire(this, 401, "Missing or invalid credentials")
+export class UnauthorizedResponse extends Data.TaggedError("UnauthorizedResponse")<ErrorFields> {
+  override get message() {
+    return describe(this)
+  }
+  static readonly wire = onTheWire(this, "UnauthorizedResponse", 401, "Missing or invalid credentials")
 }
 
 /**
@@ -49,8 +68,11 @@ export class UnauthorizedResponse
  *
  * @since 0.1.0
  */
-export class NotFoundResponse extends Schema.TaggedError<NotFoundResponse>()("NotFoundResponse", errorFields) {
-  static readonly wire = onTheWire(this, 404, "Resource not found")
+export class NotFoundResponse extends Data.TaggedError("NotFoundResponse")<ErrorFields> {
+  override get message() {
+    return describe(this)
+  }
+  static readonly wire = onTheWire(this, "NotFoundResponse", 404, "Resource not found")
 }
 
 /**
@@ -58,8 +80,11 @@ export class NotFoundResponse extends Schema.TaggedError<NotFoundResponse>()("No
  *
  * @since 0.1.0
  */
-export class ConflictResponse extends Schema.TaggedError<ConflictResponse>()("ConflictResponse", errorFields) {
-  static readonly wire = onTheWire(this, 409, "Conflict")
+export class ConflictResponse extends Data.TaggedError("ConflictResponse")<ErrorFields> {
+  override get message() {
+    return describe(this)
+  }
+  static readonly wire = onTheWire(this, "ConflictResponse", 409, "Conflict")
 }
 
 /**
@@ -67,10 +92,11 @@ export class ConflictResponse extends Schema.TaggedError<ConflictResponse>()("Co
  *
  * @since 0.1.0
  */
-export class ValidationFailedResponse
-  extends Schema.TaggedError<ValidationFailedResponse>()("ValidationFailedResponse", errorFields)
-{
-  static readonly wire = onTheWire(this, 422, "Validation errors, one per invalid field")
+export class ValidationFailedResponse extends Data.TaggedError("ValidationFailedResponse")<ErrorFields> {
+  override get message() {
+    return describe(this)
+  }
+  static readonly wire = onTheWire(this, "ValidationFailedResponse", 422, "Validation errors, one per invalid field")
 }
 
 /**
@@ -78,7 +104,7 @@ export class ValidationFailedResponse
  *
  * @since 0.1.0
  */
-export class CallerApp extends Context.Tag("@blocks-crm/core-http/CallerApp")<
+export class CallerApp extends /* @__PURE__ */ Context.Tag("@blocks-crm/core-http/CallerApp")<
   CallerApp,
   { readonly tenantId: string }
 >() {}
@@ -135,7 +161,7 @@ export const errorObject = (
  *
  * @since 0.2.0
  */
-export class CliGroup extends Context.Tag("@blocks-crm/core-http/CliGroup")<CliGroup, {
+export class CliGroup extends /* @__PURE__ */ Context.Tag("@blocks-crm/core-http/CliGroup")<CliGroup, {
   readonly path?: ReadonlyArray<string> | undefined
   readonly noun?: string | undefined
 }>() {}
@@ -146,7 +172,7 @@ export class CliGroup extends Context.Tag("@blocks-crm/core-http/CliGroup")<CliG
  *
  * @since 0.2.0
  */
-export class CliCommand extends Context.Tag("@blocks-crm/core-http/CliCommand")<CliCommand, {
+export class CliCommand extends /* @__PURE__ */ Context.Tag("@blocks-crm/core-http/CliCommand")<CliCommand, {
   readonly name?: string | undefined
 }>() {}
 
@@ -158,7 +184,7 @@ export class CliCommand extends Context.Tag("@blocks-crm/core-http/CliCommand")<
  *
  * @since 0.2.0
  */
-export class SignedRequest extends Context.Tag("@blocks-crm/core-http/SignedRequest")<SignedRequest, {
+export class SignedRequest extends /* @__PURE__ */ Context.Tag("@blocks-crm/core-http/SignedRequest")<SignedRequest, {
   /** The secret's flag name, in kebab-case (`zoom-secret`). */
   readonly secretName: string
   /** The headers that sign `rawBody`, the exact JSON text sent. */
@@ -175,7 +201,7 @@ export class SignedRequest extends Context.Tag("@blocks-crm/core-http/SignedRequ
  *
  * @since 0.2.0
  */
-export class Public extends Context.Tag("@blocks-crm/core-http/Public")<Public, boolean>() {}
+export class Public extends /* @__PURE__ */ Context.Tag("@blocks-crm/core-http/Public")<Public, boolean>() {}
 
 /**
  * The path parameters of an endpoint whose values are secrets (the ICS feed's token). A client built
@@ -184,7 +210,7 @@ export class Public extends Context.Tag("@blocks-crm/core-http/Public")<Public, 
  *
  * @since 0.2.0
  */
-export class SecretPathParams extends Context.Tag("@blocks-crm/core-http/SecretPathParams")<
+export class SecretPathParams extends /* @__PURE__ */ Context.Tag("@blocks-crm/core-http/SecretPathParams")<
   SecretPathParams,
   ReadonlyArray<string>
 >() {}

@@ -46,7 +46,7 @@ const describe = (self: HttpErrorFields, fallback: string): string => {
  *
  * @since 0.1.0
  */
-export class Unauthorized extends Data.TaggedError("Unauthorized")<HttpErrorFields> {
+export class Unauthorized extends /* @__PURE__ */ Data.TaggedError("Unauthorized")<HttpErrorFields> {
   override get message() {
     return describe(this, "missing or invalid credentials")
   }
@@ -57,7 +57,7 @@ export class Unauthorized extends Data.TaggedError("Unauthorized")<HttpErrorFiel
  *
  * @since 0.1.0
  */
-export class Forbidden extends Data.TaggedError("Forbidden")<HttpErrorFields> {
+export class Forbidden extends /* @__PURE__ */ Data.TaggedError("Forbidden")<HttpErrorFields> {
   override get message() {
     return describe(this, "not allowed")
   }
@@ -68,7 +68,7 @@ export class Forbidden extends Data.TaggedError("Forbidden")<HttpErrorFields> {
  *
  * @since 0.1.0
  */
-export class NotFound extends Data.TaggedError("NotFound")<HttpErrorFields> {
+export class NotFound extends /* @__PURE__ */ Data.TaggedError("NotFound")<HttpErrorFields> {
   override get message() {
     return describe(this, "not found")
   }
@@ -79,7 +79,7 @@ export class NotFound extends Data.TaggedError("NotFound")<HttpErrorFields> {
  *
  * @since 0.1.0
  */
-export class Conflict extends Data.TaggedError("Conflict")<HttpErrorFields> {
+export class Conflict extends /* @__PURE__ */ Data.TaggedError("Conflict")<HttpErrorFields> {
   override get message() {
     return describe(this, "conflict")
   }
@@ -91,7 +91,7 @@ export class Conflict extends Data.TaggedError("Conflict")<HttpErrorFields> {
  *
  * @since 0.1.0
  */
-export class ValidationFailed extends Data.TaggedError("ValidationFailed")<HttpErrorFields> {
+export class ValidationFailed extends /* @__PURE__ */ Data.TaggedError("ValidationFailed")<HttpErrorFields> {
   override get message() {
     const details = this.errors.map((e) =>
       [e.source?.pointer, e.detail ?? e.title].filter((part) => part !== undefined).join(": ")
@@ -108,7 +108,7 @@ export class ValidationFailed extends Data.TaggedError("ValidationFailed")<HttpE
  *
  * @since 0.1.0
  */
-export class RateLimited extends Data.TaggedError("RateLimited")<
+export class RateLimited extends /* @__PURE__ */ Data.TaggedError("RateLimited")<
   HttpErrorFields & {
     /** Parsed from `Retry-After` (seconds or an HTTP date). */
     readonly retryAfter: Option.Option<Duration.Duration>
@@ -125,7 +125,7 @@ export class RateLimited extends Data.TaggedError("RateLimited")<
  *
  * @since 0.1.0
  */
-export class ServerError extends Data.TaggedError("ServerError")<
+export class ServerError extends /* @__PURE__ */ Data.TaggedError("ServerError")<
   HttpErrorFields & {
     /** Parsed from `Retry-After`, which a 503 may carry. */
     readonly retryAfter: Option.Option<Duration.Duration>
@@ -141,7 +141,7 @@ export class ServerError extends Data.TaggedError("ServerError")<
  *
  * @since 0.1.0
  */
-export class Timeout extends Data.TaggedError("Timeout")<
+export class Timeout extends /* @__PURE__ */ Data.TaggedError("Timeout")<
   ExchangeInfo & {
     readonly after: Duration.DurationInput
     /** `attempt`: one attempt's timeout; `deadline`: the whole call's; `server`: the API answered 408. */
@@ -161,7 +161,9 @@ export class Timeout extends Data.TaggedError("Timeout")<
  *
  * @since 0.1.0
  */
-export class TransportError extends Data.TaggedError("TransportError")<ExchangeInfo & { readonly reason: string }> {
+export class TransportError
+  extends /* @__PURE__ */ Data.TaggedError("TransportError")<ExchangeInfo & { readonly reason: string }>
+{
   override get message() {
     return `${this.method} ${this.url} could not reach the API: ${this.reason} (request id ${this.requestId})`
   }
@@ -172,7 +174,7 @@ export class TransportError extends Data.TaggedError("TransportError")<ExchangeI
  *
  * @since 0.1.0
  */
-export class Aborted extends Data.TaggedError("Aborted")<Partial<ExchangeInfo>> {
+export class Aborted extends /* @__PURE__ */ Data.TaggedError("Aborted")<Partial<ExchangeInfo>> {
   override get message() {
     return this.method === undefined ? "The call was aborted" : `${this.method} ${this.url} was aborted`
   }
@@ -184,7 +186,7 @@ export class Aborted extends Data.TaggedError("Aborted")<Partial<ExchangeInfo>> 
  *
  * @since 0.1.0
  */
-export class UnexpectedResponse extends Data.TaggedError("UnexpectedResponse")<
+export class UnexpectedResponse extends /* @__PURE__ */ Data.TaggedError("UnexpectedResponse")<
   ExchangeInfo & {
     readonly status: number
     readonly contentType: string | undefined
@@ -207,7 +209,7 @@ export class UnexpectedResponse extends Data.TaggedError("UnexpectedResponse")<
  *
  * @since 0.2.0
  */
-export class CrossOriginRedirect extends Data.TaggedError("CrossOriginRedirect")<
+export class CrossOriginRedirect extends /* @__PURE__ */ Data.TaggedError("CrossOriginRedirect")<
   ExchangeInfo & {
     readonly status: number
     /** Where the server pointed (without any user:password part). */
@@ -224,7 +226,7 @@ export class CrossOriginRedirect extends Data.TaggedError("CrossOriginRedirect")
  *
  * @since 0.2.0
  */
-export class ResponseTooLarge extends Data.TaggedError("ResponseTooLarge")<
+export class ResponseTooLarge extends /* @__PURE__ */ Data.TaggedError("ResponseTooLarge")<
   ExchangeInfo & {
     readonly status: number
     /** The limit it passed, in bytes. */
@@ -250,7 +252,7 @@ const formatBytes = (bytes: number): string =>
  *
  * @since 0.1.0
  */
-export class InvalidInput extends Data.TaggedError("InvalidInput")<{
+export class InvalidInput extends /* @__PURE__ */ Data.TaggedError("InvalidInput")<{
   readonly operation: string
   readonly issues: ReadonlyArray<{ readonly path: string; readonly message: string }>
 }> {
@@ -267,7 +269,7 @@ export class InvalidInput extends Data.TaggedError("InvalidInput")<{
  *
  * @since 0.1.0
  */
-export class PageLimitExceeded extends Data.TaggedError("PageLimitExceeded")<{
+export class PageLimitExceeded extends /* @__PURE__ */ Data.TaggedError("PageLimitExceeded")<{
   readonly maxPages: number
   /** The `totalPages` the last page reported. */
   readonly reportedTotalPages: number
@@ -282,7 +284,7 @@ export class PageLimitExceeded extends Data.TaggedError("PageLimitExceeded")<{
  *
  * @since 0.1.0
  */
-export class ConfigurationError extends Data.TaggedError("ConfigurationError")<{
+export class ConfigurationError extends /* @__PURE__ */ Data.TaggedError("ConfigurationError")<{
   readonly problems: ReadonlyArray<{ readonly name: string; readonly problem: string }>
 }> {
   override get message() {

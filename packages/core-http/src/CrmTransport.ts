@@ -179,7 +179,6 @@ export const make = (
   // values) can carry a secret: every error leaves the transport scrubbed.
   const configuredSecrets = [Redacted.value(settings.authToken), Redacted.value(settings.apiKey)]
   const configuredScrub: Scrub = makeScrub(configuredSecrets)
-  const defaultSchedule = Retry.retrySchedule(settings.retry)
 
   const traits = traitsOf(httpClient)
   const execute: Execute = (request) => httpClient.execute(request)
@@ -243,7 +242,7 @@ export const make = (
 
       const policy = options.retry === undefined ? settings.retry : { ...settings.retry, ...options.retry }
       const retried = Retry.mayRetry(policy, request.method, idempotencyKey)
-        ? Retry.retrying(attempt, policy, options.retry === undefined ? defaultSchedule : Retry.retrySchedule(policy))
+        ? Retry.retrying(attempt, policy)
         : attempt
       const deadline = options.deadline === undefined
         ? settings.deadline

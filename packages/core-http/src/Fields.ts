@@ -10,6 +10,7 @@ import * as Schema from "effect/Schema"
 import * as AST from "effect/SchemaAST"
 import { Fallback, markDropsNull, withFastDecoder } from "./internal/decodeHints.js"
 import { parseTimestamp } from "#decoding"
+import { exact, exactNullable } from "./internal/exactOptional.js"
 
 const isoDate = /^\d{4}-\d{2}-\d{2}$/
 
@@ -201,8 +202,7 @@ export const openEnum = <Literals extends Array.NonEmptyReadonlyArray<string>>(
  *
  * @since 0.1.0
  */
-export const optional = <A, I, R>(schema: Schema.Schema<A, I, R>) =>
-  markDropsNull(Schema.optionalWith(schema, { exact: true, nullable: true }))
+export const optional = <A, I, R>(schema: Schema.Schema<A, I, R>) => markDropsNull(exactNullable(schema))
 
 /**
  * A required attribute whose wire name differs from the model's (`unique_id` → `uniqueId`).
@@ -239,7 +239,7 @@ export const ResourceId = /* @__PURE__ */ Schema.String.pipe(
  *
  * @since 0.1.0
  */
-export const optionalInput = <A, I, R>(schema: Schema.Schema<A, I, R>) => Schema.optionalWith(schema, { exact: true })
+export const optionalInput = <A, I, R>(schema: Schema.Schema<A, I, R>) => exact(schema)
 
 /**
  * A non-negative, finite amount (values, prices, rewards).

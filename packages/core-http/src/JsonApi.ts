@@ -11,6 +11,7 @@ import * as ParseResult from "effect/ParseResult"
 import * as Schema from "effect/Schema"
 import { withFastDecoder } from "./internal/decodeHints.js"
 import { withFastDecode } from "./internal/documentDecode.js"
+import { exact } from "./internal/exactOptional.js"
 import { RequestModelId } from "./internal/requestCheck.js"
 
 /**
@@ -28,9 +29,7 @@ export const ResourceIdentifier = Schema.Struct({ id: Schema.String, type: Schem
  * @since 0.1.0
  */
 export const Relationship = Schema.Struct({
-  data: Schema.optionalWith(Schema.NullOr(Schema.Union(ResourceIdentifier, Schema.Array(ResourceIdentifier))), {
-    exact: true
-  })
+  data: exact(Schema.NullOr(Schema.Union(ResourceIdentifier, Schema.Array(ResourceIdentifier))))
 })
 
 /**

@@ -5,13 +5,16 @@
  */
 import * as Chunk from "effect/Chunk"
 import * as Effect from "effect/Effect"
+import * as Exit from "effect/Exit"
 import * as Option from "effect/Option"
+import * as Queue from "effect/Queue"
 import * as Stream from "effect/Stream"
 import * as Schema from "effect/Schema"
 import * as AST from "effect/SchemaAST"
 import type { Simplify } from "effect/Types"
 import { PageLimitExceeded } from "./CrmError.js"
 import type { PageResult } from "./JsonApi.js"
+import { exact } from "./internal/exactOptional.js"
 
 /**
  * The totals and one page of a listing. Declared with the list document that decodes them (`JsonApi`),
@@ -71,21 +74,55 @@ export const stream = <A, E, R>(
   const maxPages = options?.maxPages ?? defaultMaxPages
   const prefetch = options?.prefetch ?? 0
   // The state is the next page and the total the last page reported (for the error).
-  const pages = Stream.paginateChunkEffect<readonly [number, number], A, E | PageLimitExceeded, R>(
-    [start, 0],
-    ([page, reportedTotalPages]) =>
-      page - start >= maxPages
-        ? Effect.fail(new PageLimitExceeded({ maxPages, reportedTotalPages }))
-        : Effect.map(fetchPage(page), (result) => {
-          const last = result.data.length === 0 || page >= result.meta.totalPages
-          return [
-            Chunk.fromIterable(result.data),
-            last ? Option.none() : Option.some([page + 1, result.meta.totalPages] as const)
-          ] as const
+  type State = readonly [page: number, reportedTotalPages: number]
+  const next = (
+    [page, reportedTotalPages]: State
+  ): Effect.Effect<readonly [Chunk.Chunk<A>, State | undefined], E | PageLimitExceeded, R> =>
+    page - start >= maxPages
+      ? Effect.fail(new PageLimitExceeded({ maxPages, reportedTotalPages }))
+      : Effect.map(fetchPage(page), (result) => {
+        const last = result.data.length === 0 || page >= result.meta.totalPages
+        return [
+          Chunk.fromIterable(result.data),
+          last ? undefined : [page + 1, result.meta.totalPages] as const
+        ] as const
+      })
+  if (prefetch <= 0) {
+    // Each pull fetches the next page; the stream ends after the last one.
+    return Stream.suspend(() => {
+      let state: State | undefined = [start, 0]
+      return Stream.repeatEffectChunkOption(
+        Effect.suspend(() =>
+          state === undefined ? Effect.fail(Option.none()) : Effect.map(
+            Effect.mapError(next(state), Option.some),
+            ([items, following]) => {
+              state = following
+              return items
+            }
+          )
+        )
+      )
+    })
+  }
+  // A fiber fetches the pages in order into a queue of `prefetch` pages (each page is one chunk, as
+  // `Stream.bufferChunks` would buffer them); the stream reads the queue, and stopping it stops the fiber.
+  return Stream.unwrapScoped(
+    Effect.gen(function*() {
+      const queue = yield* Queue.bounded<Exit.Exit<Chunk.Chunk<A>, Option.Option<E | PageLimitExceeded>>>(prefetch)
+      const fetchFrom = (state: State): Effect.Effect<unknown, never, R> =>
+        Effect.flatMap(Effect.exit(next(state)), (exit) => {
+          const page = Exit.mapBoth(exit, { onFailure: Option.some, onSuccess: ([items]) => items })
+          if (Exit.isFailure(exit)) return Queue.offer(queue, page)
+          const following = exit.value[1]
+          return Effect.zipRight(
+            Queue.offer(queue, page),
+            following === undefined ? Queue.offer(queue, Exit.fail(Option.none())) : fetchFrom(following)
+          )
         })
+      yield* Effect.forkScoped(fetchFrom([start, 0]))
+      return Stream.repeatEffectChunkOption(Effect.flatten(Queue.take(queue)))
+    })
   )
-  // Each page is one chunk, so buffering chunks fetches whole pages ahead.
-  return prefetch > 0 ? Stream.bufferChunks(pages, { capacity: prefetch }) : pages
 }
 
 const PositiveInt = Schema.NumberFromString.pipe(Schema.int(), Schema.greaterThanOrEqualTo(1))
@@ -96,8 +133,8 @@ const PositiveInt = Schema.NumberFromString.pipe(Schema.int(), Schema.greaterTha
  * @since 0.1.0
  */
 export const PageUrlParams = Schema.Struct({
-  page: Schema.optionalWith(PositiveInt, { exact: true }),
-  records: Schema.optionalWith(PositiveInt.pipe(Schema.lessThanOrEqualTo(1000)), { exact: true })
+  page: exact(PositiveInt),
+  records: exact(PositiveInt.pipe(Schema.lessThanOrEqualTo(1000)))
 })
 
 const bareKeywords: ReadonlySet<AST.AST> = new Set([AST.stringKeyword, AST.numberKeyword, AST.booleanKeyword])
@@ -109,10 +146,7 @@ const bareKeywords: ReadonlySet<AST.AST> = new Set([AST.stringKeyword, AST.numbe
  */
 export const SearchUrlParams = Schema.Struct({
   ...PageUrlParams.fields,
-  search: Schema.optionalWith(
-    Schema.String.annotations({ description: "Only records whose text matches this (full-text search)" }),
-    { exact: true }
-  )
+  search: exact(Schema.String.annotations({ description: "Only records whose text matches this (full-text search)" }))
 })
 
 /**
@@ -273,9 +307,7 @@ export const listUrlParams = <
   const fields: Record<string, Schema.Struct.Field> = options.paged === false ? {} : { ...PageUrlParams.fields }
   if (options.search === true) fields.search = SearchUrlParams.fields.search
   if (options.status !== undefined) {
-    fields.status = Schema.optionalWith(options.status.annotations({ description: "Only records with this status" }), {
-      exact: true
-    })
+    fields.status = exact(options.status.annotations({ description: "Only records with this status" }))
   }
   const sort = (options.sort ?? []).map((field) => ({
     field,
@@ -287,7 +319,7 @@ export const listUrlParams = <
     const sortSchema = Schema.transformLiterals(...pairs).annotations({
       description: `The order: a field (${sort.map((s) => s.field).join(", ")}), with a leading - for descending`
     })
-    fields.sort = Schema.optionalWith(sortSchema, { exact: true })
+    fields.sort = exact(sortSchema)
   }
   const filters = Object.entries(options.filters ?? {}).flatMap(([key, schema]) =>
     schema === undefined ? [] : [{ key, wire: wireOf(key), schema: schema as UrlParamSchema }]
@@ -295,9 +327,8 @@ export const listUrlParams = <
   for (const { key, schema, wire } of filters) {
     // A bare keyword's description ("a string") says nothing about the filter.
     const described = !bareKeywords.has(schema.ast) && Option.isSome(AST.getDescriptionAnnotation(schema.ast))
-    const field = Schema.optionalWith(
-      described ? schema : schema.annotations({ description: `Only records whose ${wire} is this` }),
-      { exact: true }
+    const field = exact(
+      described ? schema : schema.annotations({ description: `Only records whose ${wire} is this` })
     )
     fields[key] = wire === key ? field : field.pipe(Schema.fromKey(wire))
   }

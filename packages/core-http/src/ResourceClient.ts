@@ -13,6 +13,7 @@ import type { ApiError, CrmError, InvalidInput } from "./CrmError.js"
 import * as Pagination from "./Pagination.js"
 import type { PageParams, PageResult } from "./Pagination.js"
 import { urlParamsSchemaOf } from "./internal/endpointSchemas.js"
+import { exact } from "./internal/exactOptional.js"
 
 /**
  * Options of a lazy stream over a whole listing.
@@ -43,8 +44,8 @@ const streamParamsSchema = (listParams: Schema.Schema.Any | undefined) =>
   Schema.Struct({
     ...omitKeys(fieldsOf(listParams), ["page", "search"]),
     records: Pagination.PageUrlParams.fields.records,
-    maxPages: Schema.optionalWith(Schema.Int.pipe(Schema.greaterThanOrEqualTo(1)), { exact: true }),
-    prefetch: Schema.optionalWith(Schema.Int.pipe(Schema.nonNegative()), { exact: true })
+    maxPages: exact(Schema.Int.pipe(Schema.greaterThanOrEqualTo(1))),
+    prefetch: exact(Schema.Int.pipe(Schema.nonNegative()))
   })
 
 /**
@@ -83,7 +84,7 @@ export const streamOf = <A, E, ListParams extends PageParams = PageParams>(
     `${resource}.stream`
   )
   return (params) =>
-    Stream.unwrap(
+    Stream.unwrapScoped(
       Effect.map(check(params ?? {}), (checked) => {
         const { maxPages, prefetch, ...query } = checked as StreamParams & Record<string, unknown>
         return Pagination.stream((page) => list({ ...query, page } as ListParams), { maxPages, prefetch })

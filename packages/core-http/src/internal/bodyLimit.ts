@@ -42,11 +42,14 @@ export const readBody = (
   return web === undefined ? readStream(response, limit) : readWeb(response, web, limit)
 }
 
+/** Ends reading a dropped body at its first chunk, which closes the stream (and the connection). */
+const dropped: unique symbol = Symbol("dropped")
+
 /** Drops a body that will not be read (a redirect's, or one over the limit): the connection is closed. @internal */
 export const discard = (response: HttpClientResponse.HttpClientResponse): Effect.Effect<void> => {
   const web = webResponseOf(response)
   return web === undefined
-    ? Effect.ignore(Stream.runDrain(Stream.take(response.stream, 1)))
+    ? Effect.ignore(Stream.runForEach(response.stream, () => Effect.fail(dropped)))
     : Effect.promise(() => web.body?.cancel().catch(() => undefined) ?? Promise.resolve())
 }
 

@@ -5,7 +5,7 @@
  *
  * @internal
  */
-import type { ApiError, ApiErrorObject } from "../CrmError.js"
+import type { ApiError } from "../CrmError.js"
 
 /** Replaces every configured secret in a piece of server text. */
 export type Scrub = (text: string) => string
@@ -42,81 +42,34 @@ export const makeScrub = (secrets: ReadonlyArray<string>): Scrub => {
   }
 }
 
-const scrubObject = (scrub: Scrub) => (object: ApiErrorObject): ApiErrorObject => {
-  const out: { -readonly [K in keyof ApiErrorObject]: ApiErrorObject[K] } = {}
-  let changed = false
-  const text = (value: string) => {
-    const scrubbed = scrub(value)
-    if (scrubbed !== value) changed = true
-    return scrubbed
+/**
+ * `value` with every string in it scrubbed: a string, or the strings of an array or a plain object
+ * (the JSON:API error objects), to any depth; the same value when nothing changed. Anything else (a
+ * number, an `Option`, a `Duration`) is left as it is.
+ */
+const scrubValue = (value: unknown, scrub: Scrub): unknown => {
+  if (typeof value === "string") return scrub(value)
+  if (typeof value !== "object" || value === null) return value
+  if (Array.isArray(value)) {
+    const out = value.map((item) => scrubValue(item, scrub))
+    return out.every((item, i) => item === value[i]) ? value : out
   }
-  for (const key of ["status", "code", "title", "detail"] as const) {
-    const value = object[key]
-    if (value !== undefined) out[key] = text(value)
-  }
-  if (object.source !== undefined) {
-    const { parameter, pointer } = object.source
-    out.source = {
-      ...(pointer === undefined ? {} : { pointer: text(pointer) }),
-      ...(parameter === undefined ? {} : { parameter: text(parameter) })
-    }
-  }
-  return changed ? out : object
+  if (Object.getPrototypeOf(value) !== Object.prototype) return value
+  const entries = Object.entries(value)
+  const out = entries.map(([key, item]) => [key, scrubValue(item, scrub)] as const)
+  return out.every(([, item], i) => item === entries[i]![1]) ? value : Object.fromEntries(out)
 }
-
-const scrubObjects = (
-  errors: ReadonlyArray<ApiErrorObject>,
-  scrub: Scrub
-): ReadonlyArray<ApiErrorObject> | undefined => {
-  const out = errors.map(scrubObject(scrub))
-  return out.every((object, i) => object === errors[i]) ? undefined : out
-}
-
-const optional = (scrub: Scrub, value: string | undefined) => (value === undefined ? undefined : scrub(value))
-
-/** The same kind of error with some fields replaced (the fields of a `Data` error are its own properties). */
-const rebuild = <E extends ApiError>(error: E, patch: Partial<E>): E =>
-  new (error.constructor as new(fields: object) => E)({ ...error, ...patch })
 
 /**
  * `error` with every server-provided text scrubbed (errors[], bodyExcerpt, reason, contentType, path,
- * location); the same error when there was nothing to scrub.
+ * location: every string field but the tag); the same error when there was nothing to scrub.
  */
-export const scrubError = (error: ApiError, scrub: Scrub): ApiError => {
-  switch (error._tag) {
-    case "Unauthorized":
-    case "Forbidden":
-    case "NotFound":
-    case "Conflict":
-    case "ValidationFailed":
-    case "RateLimited":
-    case "ServerError": {
-      const errors = scrubObjects(error.errors, scrub)
-      return errors === undefined ? error : rebuild<ApiError>(error, { errors })
-    }
-    case "UnexpectedResponse": {
-      const fields = {
-        contentType: optional(scrub, error.contentType),
-        bodyExcerpt: scrub(error.bodyExcerpt),
-        path: optional(scrub, error.path),
-        reason: scrub(error.reason)
-      }
-      return fields.contentType === error.contentType && fields.bodyExcerpt === error.bodyExcerpt &&
-          fields.path === error.path && fields.reason === error.reason
-        ? error
-        : rebuild(error, fields)
-    }
-    case "TransportError": {
-      const reason = scrub(error.reason)
-      return reason === error.reason ? error : rebuild(error, { reason })
-    }
-    case "CrossOriginRedirect": {
-      const location = scrub(error.location)
-      return location === error.location ? error : rebuild(error, { location })
-    }
-    case "Timeout":
-    case "Aborted":
-    case "ResponseTooLarge":
-      return error
+export const scrubError = <E extends ApiError>(error: E, scrub: Scrub): E => {
+  let fields: Record<string, unknown> | undefined
+  for (const [key, value] of Object.entries(error)) {
+    const scrubbed = key === "_tag" ? value : scrubValue(value, scrub)
+    if (scrubbed !== value) (fields ??= { ...error })[key] = scrubbed
   }
+  // The same kind of error with the scrubbed fields (the fields of a `Data` error are its own properties).
+  return fields === undefined ? error : new (error.constructor as new(fields: object) => E)(fields)
 }

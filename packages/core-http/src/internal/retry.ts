@@ -4,10 +4,12 @@
  *
  * @internal
  */
+import * as Chunk from "effect/Chunk"
 import * as Duration from "effect/Duration"
 import * as Effect from "effect/Effect"
 import * as Option from "effect/Option"
-import * as Schedule from "effect/Schedule"
+import * as Random from "effect/Random"
+import type * as Schedule from "effect/Schedule"
 import type { RetryPolicy } from "../CrmConfig.js"
 import type { ApiError } from "../CrmError.js"
 
@@ -48,17 +50,46 @@ export const isTransient = (error: ApiError, policy: RetryPolicy): boolean => {
   }
 }
 
-/** The delays between attempts: the policy's backoff, or a server's `Retry-After` for that retry. @internal */
-export const retrySchedule = (policy: RetryPolicy): Schedule.Schedule<unknown, ApiError> => {
-  const backoff: Schedule.Schedule<unknown, ApiError> = policy.schedule ??
-    Schedule.exponential(policy.baseDelay, 2).pipe(Schedule.jittered, Schedule.intersect(Schedule.recurs(policy.times)))
-  return Schedule.passthrough(backoff).pipe(
-    Schedule.modifyDelay((error, delay) =>
-      (error._tag === "RateLimited" || error._tag === "ServerError") && Option.isSome(error.retryAfter)
-        ? error.retryAfter.value
-        : delay
+/**
+ * The wait before retry number `n` (from 0) after `error`, or `undefined` to stop: the server's
+ * `Retry-After` when the error carries one, else the policy's backoff. The default backoff is
+ * `Schedule.exponential(baseDelay, 2)`, jittered (×0.8 to ×1.2) and stopped after `times` retries,
+ * computed here without Schedule's machinery; a policy's own `schedule` is stepped as `Effect.retry`
+ * steps it (its decision's first interval starts when the retry is due).
+ */
+type Backoff = (error: ApiError, n: number) => Effect.Effect<number | undefined>
+
+const retryAfterOf = (error: ApiError): number | undefined =>
+  (error._tag === "RateLimited" || error._tag === "ServerError") && Option.isSome(error.retryAfter)
+    ? Duration.toMillis(error.retryAfter.value)
+    : undefined
+
+const defaultBackoff = (policy: RetryPolicy): Backoff => {
+  const base = Duration.toMillis(policy.baseDelay)
+  return (error, n) =>
+    Effect.map(Random.next, (random) => {
+      if (n >= policy.times) return undefined
+      const delay = base * 2 ** n
+      return retryAfterOf(error) ?? delay * 0.8 * (1 - random) + delay * 1.2 * random
+    })
+}
+
+/** Steps a policy's own schedule (its state kept per call), reading its decision as Schedule's driver does. */
+const scheduleBackoff = (schedule: Schedule.Schedule<unknown, ApiError>): Backoff => {
+  let state: unknown = schedule.initial
+  return (error) =>
+    Effect.clockWith((clock) =>
+      Effect.flatMap(
+        clock.currentTimeMillis,
+        (now) =>
+          Effect.map(schedule.step(now, error, state), ([next, _, decision]) => {
+            state = next
+            if (decision._tag === "Done") return undefined
+            const first = Chunk.head(decision.intervals.intervals)
+            return retryAfterOf(error) ?? (first._tag === "Some" ? first.value.startMillis : 0) - now
+          })
+      )
     )
-  )
 }
 
 /**
@@ -71,27 +102,27 @@ export const mayRetry = (policy: RetryPolicy, method: string, idempotencyKey: st
   policy.times > 0 && (idempotentMethods.has(method) || idempotencyKey !== undefined)
 
 /**
- * `attempt`, retried on transient failures by `schedule`. The retry machinery (a schedule driver per
- * call) is set up only once an attempt has failed with a transient error: that error is replayed as
- * the schedule's first input, so the attempts and delays are those of `Effect.retry` around the first
- * attempt.
+ * `attempt`, retried on transient failures: after each one, the wait the backoff gives (nothing is
+ * set up until an attempt has failed with a transient error), as long as the failures are transient
+ * and the backoff goes on; then the last failure.
  *
  * @internal
  */
 export const retrying = <A, R>(
   attempt: Effect.Effect<A, ApiError, R>,
-  policy: RetryPolicy,
-  schedule: Schedule.Schedule<unknown, ApiError>
+  policy: RetryPolicy
 ): Effect.Effect<A, ApiError, R> =>
   Effect.catchAll(attempt, (first) => {
-    if (!isTransient(first, policy)) return Effect.fail(first)
-    let replay = true
-    return Effect.retry(
-      Effect.suspend(() => {
-        if (!replay) return attempt
-        replay = false
-        return Effect.fail(first)
-      }),
-      { schedule, while: (error) => isTransient(error, policy) }
-    )
+    const backoff = policy.schedule === undefined ? defaultBackoff(policy) : scheduleBackoff(policy.schedule)
+    const retry = (error: ApiError, n: number): Effect.Effect<A, ApiError, R> =>
+      isTransient(error, policy)
+        ? Effect.flatMap(backoff(error, n), (millis) =>
+          millis === undefined
+            ? Effect.fail(error)
+            : Effect.catchAll(
+              millis > 0 ? Effect.zipRight(Effect.sleep(Duration.millis(millis)), attempt) : attempt,
+              (next) => retry(next, n + 1)
+            ))
+        : Effect.fail(error)
+    return retry(first, 0)
   })
