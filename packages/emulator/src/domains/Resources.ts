@@ -5,10 +5,48 @@
  */
 import { Contract, Pagination } from "@blocks-crm/core-http"
 import type { PageResult } from "@blocks-crm/core-http/Pagination"
+import * as HttpApiBuilder from "@effect/platform/HttpApiBuilder"
+import type * as HttpApiEndpoint from "@effect/platform/HttpApiEndpoint"
+import * as Chunk from "effect/Chunk"
+import * as Context from "effect/Context"
 import * as Effect from "effect/Effect"
 import * as Option from "effect/Option"
 import type * as Schema from "effect/Schema"
 import type { Collection, Condition, Page, PageQuery, Sort } from "../RecordStore.js"
+import { answerer } from "../StoredAnswers.js"
+
+/**
+ * `HttpApiBuilder.group`, with answers that carry stored records as they are stored: a handler that
+ * answers a record it read from (or wrote to) a collection, unchanged, or a page or list of them, has
+ * its body written around the records' stored JSON instead of encoding each record again (the same
+ * bytes, in less time). Any other answer is encoded by the endpoint's schema as before.
+ *
+ *   const WidgetsHandlers = Resources.group(WidgetsApi, "widgets", (handlers) => ...)
+ */
+export const group: typeof HttpApiBuilder.group = (api, groupName, build) =>
+  HttpApiBuilder.group(api, groupName, (handlers) => {
+    const built: unknown = build(handlers)
+    return (Effect.isEffect(built)
+      ? Effect.map(built as Effect.Effect<AnyHandlers>, answering)
+      : answering(built as AnyHandlers)) as any
+  }) as any
+
+type AnyHandlers = HttpApiBuilder.Handlers<any, any, any, any>
+
+/** The same handlers, each answering through its endpoint's `answerer` where it has one. */
+const answering = (handlers: AnyHandlers): AnyHandlers =>
+  Object.assign(Object.create(Object.getPrototypeOf(handlers)), {
+    group: handlers.group,
+    handlers: Chunk.map(handlers.handlers, (item) => {
+      const answer = answerer((item.endpoint as HttpApiEndpoint.HttpApiEndpoint.AnyWithProps).successSchema)
+      if (answer === undefined) return item
+      const handler = item.handler
+      return {
+        ...item,
+        handler: (request: any) => Effect.map(handler(request), (value) => answer(value) ?? value)
+      }
+    })
+  })
 
 /** A store page as the client's `PageResult`: the items and the reference's `meta`. */
 export const toPageResult = <A>(page: Page<A>): PageResult<A> => ({
@@ -30,7 +68,9 @@ export const notFound = (label: string): Contract.NotFoundResponse =>
   })
 
 /** The caller's tenant, as the API-key middleware resolved it. */
-export const tenant = Effect.map(Contract.CallerApp, (app) => app.tenantId)
+export const tenant: Effect.Effect<string, never, Contract.CallerApp> = Effect.withFiberRuntime((fiber) =>
+  Effect.succeed(Context.unsafeGet(fiber.currentContext, Contract.CallerApp).tenantId)
+)
 
 /** A filter's value as the stored JSON compares: a date as its ISO text, a boolean as 1 or 0. */
 const storedValue = (value: unknown): string | number =>
