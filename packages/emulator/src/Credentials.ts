@@ -15,6 +15,7 @@ import * as Clock from "effect/Clock"
 import * as Context from "effect/Context"
 import * as Duration from "effect/Duration"
 import * as Effect from "effect/Effect"
+import * as Exit from "effect/Exit"
 import * as Layer from "effect/Layer"
 import { createHash, randomBytes } from "node:crypto"
 import * as Database from "./Database.js"
@@ -67,6 +68,11 @@ export class Credentials extends Context.Tag("@blocks-crm/emulator/Credentials")
     readonly isToken: (token: string) => boolean
     /** Who sent a request with these headers. */
     readonly resolve: (headers: Readonly<Record<string, string | undefined>>) => Effect.Effect<Caller>
+    /**
+     * Who sent a request with these headers, when that takes no query (the seeded credentials, or none
+     * at all); undefined when only `resolve` can tell.
+     */
+    readonly resolveNow: (headers: Readonly<Record<string, string | undefined>>) => Caller | undefined
     /** The issued API key with this secret, enabled or not. */
     readonly issuedKey: (secret: string) => Effect.Effect<IssuedKey | undefined>
     /** Stores a company's new API key (its hash). */
@@ -104,17 +110,35 @@ export interface Caller {
   readonly actingAs?: string | undefined
 }
 
-/** The current request's caller (provided by `middleware`). */
-export class RequestCaller
-  extends Context.Tag("@blocks-crm/emulator/Credentials/RequestCaller")<RequestCaller, Caller>()
-{}
+/**
+ * The caller of each request `middleware` resolved, by the request's underlying message: a request
+ * the router rewrites for a route is the same message, and no context has to be rebuilt to carry it.
+ */
+const callers = new WeakMap<object, Caller>()
+
+const callerKey = (request: HttpServerRequest.HttpServerRequest): object | undefined =>
+  typeof request.source === "object" && request.source !== null ? request.source : undefined
+
+/**
+ * The current request's caller: the one `middleware` resolved, or resolved here from the request's
+ * headers when the routes are served without it.
+ */
+export const caller: Effect.Effect<Caller, never, Credentials> = Effect.withFiberRuntime((fiber) => {
+  const context = fiber.currentContext
+  const request = Context.getOption(context, HttpServerRequest.HttpServerRequest)
+  const key = request._tag === "Some" ? callerKey(request.value) : undefined
+  const known = key === undefined ? undefined : callers.get(key)
+  if (known !== undefined) return Effect.succeed(known)
+  const credentials = Context.unsafeGet(context, Credentials)
+  return credentials.resolve(request._tag === "Some" ? request.value.headers : {})
+})
 
 /**
  * The tenant of a call to an emulator admin route (`/__emulator/...`): those take the API's own
  * credentials (bearer token and API key), and answer 401 as an error document without them.
  */
-export const adminTenant: Effect.Effect<string, HttpServerResponse.HttpServerResponse, RequestCaller> = Effect
-  .flatMap(RequestCaller, (caller) => {
+export const adminTenant: Effect.Effect<string, HttpServerResponse.HttpServerResponse, Credentials> = Effect
+  .flatMap(caller, (caller) => {
     const refusal = caller.tokenRefusal ?? caller.apiKeyRefusal
     return refusal !== undefined || caller.tenantId === undefined
       ? Effect.fail(errorResponse(401, "unauthorized", "Unauthorized", refusal ?? "The API key is not valid."))
@@ -261,12 +285,20 @@ export const layer = (seeds: Seeds, options: Options = {}): Layer.Layer<Credenti
         if (apiKey === undefined) return withKey(token, apiKey, header, undefined)
         return Effect.flatMap(issuedKey(apiKey), (key) => withKey(token, apiKey, header, key))
       }
+      const resolveNow = (headers: Readonly<Record<string, string | undefined>>): Caller | undefined => {
+        const resolved = resolve(headers)
+        // Answered without a query: `resolve` built the caller with Effect.succeed (an Exit).
+        return Exit.isExit(resolved) && Exit.isSuccess(resolved)
+          ? (resolved as Exit.Success<Caller, never>).value
+          : undefined
+      }
 
       return Credentials.of({
         seeds,
         tenantOf,
         isToken,
         resolve,
+        resolveNow,
         issuedKey,
         issueKey: ({ company, keyId, secret, tenantId }) =>
           Effect.asVoid(Effect.orDie(sql`INSERT INTO credentials (secret_hash, kind, tenant_id, company, key_id)
@@ -291,30 +323,23 @@ export const layer = (seeds: Seeds, options: Options = {}): Layer.Layer<Credenti
     })
   )
 
-/** Resolves the caller of each request once, for everything downstream. */
+/** Resolves the caller of each request once, for everything downstream (`caller`). */
 export const middleware: HttpMiddlewareFn<Credentials> = (app) =>
-  Effect.flatMap(
-    Credentials,
-    (credentials) =>
-      Effect.flatMap(HttpServerRequest.HttpServerRequest, (request) =>
-        Effect.flatMap(
-          credentials.resolve(request.headers),
-          (caller) => Effect.provideService(app, RequestCaller, caller)
-        ))
-  )
-
-/** The resolved caller; resolved here when the routes are served without `middleware`. */
-const currentCaller = (credentials: Context.Tag.Service<Credentials>): Effect.Effect<Caller> =>
-  Effect.flatMap(Effect.serviceOption(RequestCaller), (caller) =>
-    caller._tag === "Some"
-      ? Effect.succeed(caller.value)
-      : Effect.flatMap(
-        Effect.serviceOption(HttpServerRequest.HttpServerRequest),
-        (request) => credentials.resolve(request._tag === "Some" ? request.value.headers : {})
-      ))
-
-/** The current request's caller, for handlers that need more than its tenant (the companies domain). */
-export const caller: Effect.Effect<Caller, never, Credentials> = Effect.flatMap(Credentials, currentCaller)
+  Effect.withFiberRuntime((fiber) => {
+    const request = Context.unsafeGet(fiber.currentContext, HttpServerRequest.HttpServerRequest)
+    const credentials = Context.unsafeGet(fiber.currentContext, Credentials)
+    const key = callerKey(request)
+    if (key === undefined) return app
+    const now = credentials.resolveNow(request.headers)
+    if (now !== undefined) {
+      callers.set(key, now)
+      return app
+    }
+    return Effect.flatMap(credentials.resolve(request.headers), (resolved) => {
+      callers.set(key, resolved)
+      return app
+    })
+  })
 
 /** A 401 in the reference's format, naming what was wrong with the credentials. */
 export const unauthorized = (detail: string) =>
@@ -322,15 +347,33 @@ export const unauthorized = (detail: string) =>
     errors: [Contract.errorObject(401, "unauthorized", "Unauthorized", detail)]
   })
 
+const tenantOfCaller = (caller: Caller) =>
+  caller.tenantId !== undefined
+    ? Effect.succeed({ tenantId: caller.tenantId })
+    : Effect.fail(unauthorized(caller.apiKeyRefusal ?? "The API key is not valid."))
+
+const tokenOfCaller = (caller: Caller) =>
+  caller.tokenRefusal === undefined ? Effect.void : Effect.fail(unauthorized(caller.tokenRefusal))
+
+/** `f` of the current request's caller: at once when `middleware` resolved it, else once resolved. */
+const withCaller = <A, E>(
+  credentials: Context.Tag.Service<Credentials>,
+  f: (caller: Caller) => Effect.Effect<A, E>
+): Effect.Effect<A, E> =>
+  Effect.withFiberRuntime((fiber) => {
+    const request = Context.getOption(fiber.currentContext, HttpServerRequest.HttpServerRequest)
+    const key = request._tag === "Some" ? callerKey(request.value) : undefined
+    const known = key === undefined ? undefined : callers.get(key)
+    return known !== undefined
+      ? f(known)
+      : Effect.flatMap(credentials.resolve(request._tag === "Some" ? request.value.headers : {}), f)
+  })
+
 /** Provides the caller's tenant; both API-key schemes answer from the one resolution. */
 export const apiKeyAuthLayer = Layer.effect(
   Contract.ApiKeyAuth,
   Effect.map(Credentials, (credentials) => {
-    const check = () =>
-      Effect.flatMap(currentCaller(credentials), (caller) =>
-        caller.tenantId !== undefined
-          ? Effect.succeed({ tenantId: caller.tenantId })
-          : Effect.fail(unauthorized(caller.apiKeyRefusal ?? "The API key is not valid.")))
+    const check = () => withCaller(credentials, tenantOfCaller)
     return { appId: check, xApiKey: check }
   })
 )
@@ -339,10 +382,6 @@ export const apiKeyAuthLayer = Layer.effect(
 export const bearerAuthLayer = Layer.effect(
   Contract.BearerAuth,
   Effect.map(Credentials, (credentials) => ({
-    bearer: () =>
-      Effect.flatMap(
-        currentCaller(credentials),
-        (caller) => caller.tokenRefusal === undefined ? Effect.void : Effect.fail(unauthorized(caller.tokenRefusal))
-      )
+    bearer: () => withCaller(credentials, tokenOfCaller)
   }))
 )

@@ -9,6 +9,7 @@ import type { SqlError } from "@effect/sql/SqlError"
 import * as SqliteClient from "@effect/sql-sqlite-node/SqliteClient"
 import * as SqliteMigrator from "@effect/sql-sqlite-node/SqliteMigrator"
 import * as Cause from "effect/Cause"
+import * as Context from "effect/Context"
 import * as Data from "effect/Data"
 import * as Effect from "effect/Effect"
 import * as FiberRef from "effect/FiberRef"
@@ -157,7 +158,12 @@ export const layer = (
   const directory = filename === ":memory:"
     ? Effect.void
     : Effect.asVoid(Effect.try(() => fs.mkdirSync(path.dirname(path.resolve(filename)), { recursive: true })))
-  const client = Layer.unwrapEffect(Effect.as(directory, SqliteClient.layer({ filename })))
+  const client = Layer.unwrapEffect(Effect.as(directory, SqliteClient.layer({ filename }))).pipe(
+    Layer.map((context) => {
+      const sql = counted(Context.get(context, SqliteClient.SqliteClient))
+      return context.pipe(Context.add(SqliteClient.SqliteClient, sql), Context.add(SqlClient.SqlClient, sql))
+    })
+  )
   // A database in memory starts empty and ends with the process: its tables are created at once, in one
   // transaction, without the migrator's bookkeeping (its table, its lock, a transaction per migration).
   const schema = filename === ":memory:"
@@ -209,6 +215,41 @@ export const runner = (sql: SqlClient.SqlClient): Run => {
 /** One runner per client, so a caller may ask for it on every request. */
 const runners = new WeakMap<SqlClient.SqlClient, Run>()
 
+/**
+ * A client's transactions (begun or waiting for the connection) and the statements `runner` runs
+ * outside any: a statement may skip the client's semaphore only while no transaction is open, and a
+ * transaction begins only once no such statement is under way, so neither ever runs inside the other.
+ */
+interface Traffic {
+  transactions: number
+  statements: number
+}
+
+const traffic = new WeakMap<SqlClient.SqlClient, Traffic>()
+
+/** The client, with its transactions counted (`Traffic`); everything else is the client's own. */
+const counted = <C extends SqlClient.SqlClient>(sql: C): C => {
+  const state: Traffic = { transactions: 0, statements: 0 }
+  const idle: Effect.Effect<void> = Effect.suspend(() =>
+    state.statements === 0 ? Effect.void : Effect.zipRight(Effect.yieldNow(), idle)
+  )
+  const withTransaction: SqlClient.SqlClient["withTransaction"] = (effect) =>
+    Effect.suspend(() => {
+      state.transactions++
+      return Effect.ensuring(
+        Effect.zipRight(idle, sql.withTransaction(effect)),
+        Effect.sync(() => {
+          state.transactions--
+        })
+      )
+    })
+  const client = new Proxy(sql, {
+    get: (target, key) => (key === "withTransaction" ? withTransaction : Reflect.get(target, key, target))
+  })
+  traffic.set(client, state)
+  return client
+}
+
 const makeRunner = (sql: SqlClient.SqlClient): Run => {
   // Every statement of a client carries the client's acquirer. The SQLite client's neither needs nor
   // uses a scope: it waits for the semaphore and hands the connection over. Rows are passed on as
@@ -220,10 +261,23 @@ const makeRunner = (sql: SqlClient.SqlClient): Run => {
     return (text, params) => sql.unsafe(text, params)
   }
   const connection = acquirer as Effect.Effect<Connection, SqlError>
+  // The client's one connection, once a statement has had it: with no transaction open (this client's
+  // are counted), a statement runs on it at once, as the semaphore would have let it.
+  const state = traffic.get(sql)
+  let direct: Connection | undefined
   return <A extends object>(text: string, params: ReadonlyArray<unknown>) =>
-    Effect.withFiberRuntime<ReadonlyArray<A>, SqlError>((fiber) =>
-      fiber.getFiberRef(FiberRef.currentTracerEnabled)
-        ? sql.unsafe<A>(text, params)
-        : Effect.flatMap(connection, (connection) => connection.execute(text, params, undefined))
-    )
+    Effect.withFiberRuntime<ReadonlyArray<A>, SqlError>((fiber) => {
+      if (fiber.getFiberRef(FiberRef.currentTracerEnabled)) return sql.unsafe<A>(text, params)
+      if (state !== undefined && direct !== undefined && state.transactions === 0) {
+        state.statements++
+        return Effect.onExit(direct.execute(text, params, undefined), () =>
+          Effect.sync(() => {
+            state.statements--
+          }))
+      }
+      return Effect.flatMap(connection, (connection) => {
+        if (state !== undefined && state.transactions === 0) direct ??= connection
+        return connection.execute(text, params, undefined)
+      })
+    })
 }

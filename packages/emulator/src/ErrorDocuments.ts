@@ -4,7 +4,10 @@
  */
 import * as HttpServerRequest from "@effect/platform/HttpServerRequest"
 import * as HttpServerResponse from "@effect/platform/HttpServerResponse"
+import * as Cause from "effect/Cause"
+import * as Context from "effect/Context"
 import * as Effect from "effect/Effect"
+import * as Option from "effect/Option"
 import type { HttpMiddlewareFn } from "./HttpMiddlewareFn.js"
 
 interface DecodeIssue {
@@ -100,26 +103,33 @@ const rewrite400 = (response: HttpServerResponse.HttpServerResponse, request: Ht
   return badRequest
 }
 
-// Around every request: plain combinators rather than a generator, since the answer is almost always
-// passed through unchanged.
+// Around every request: one step that passes the answer through unchanged, as it almost always is.
 /** Answers the platform's own failures (bad JSON, a body that does not decode) as JSON:API error documents. */
 export const middleware: HttpMiddlewareFn = (app) =>
-  Effect.flatMap(HttpServerRequest.HttpServerRequest, (request) =>
-    app.pipe(
-      // The platform dies with a RequestError when the body is not valid JSON.
-      Effect.catchAllDefect((defect) =>
-        typeof defect === "object" && defect !== null && (defect as { _tag?: unknown })._tag === "RequestError"
-          ? Effect.succeed(badRequest)
-          : Effect.die(defect)
-      ),
-      Effect.catchTag("RouteNotFound" as never, () =>
-        Effect.succeed(
-          errorResponse(
-            404,
-            "not_found",
-            "Not Found",
-            `No route for ${request.method} ${new URL(request.url, "http://e").pathname}`
+  Effect.withFiberRuntime((fiber) => {
+    const request = Context.unsafeGet(fiber.currentContext, HttpServerRequest.HttpServerRequest)
+    return Effect.matchCauseEffect(app, {
+      onFailure: (cause) => {
+        // The platform dies with a RequestError when the body is not valid JSON (any other defect stays one).
+        const defect = Cause.dieOption(cause)
+        if (Option.isSome(defect)) {
+          const value = defect.value
+          return typeof value === "object" && value !== null && (value as { _tag?: unknown })._tag === "RequestError"
+            ? Effect.succeed(badRequest)
+            : Effect.die(value)
+        }
+        const failure = Cause.failureOption(cause)
+        return Option.isSome(failure) && (failure.value as { _tag?: unknown } | null)?._tag === "RouteNotFound"
+          ? Effect.succeed(
+            errorResponse(
+              404,
+              "not_found",
+              "Not Found",
+              `No route for ${request.method} ${new URL(request.url, "http://e").pathname}`
+            )
           )
-        )),
-      Effect.map((response) => (response.status !== 400 ? response : rewrite400(response, request)))
-    ))
+          : Effect.failCause(cause)
+      },
+      onSuccess: (response) => Effect.succeed(response.status !== 400 ? response : rewrite400(response, request))
+    })
+  })

@@ -16,7 +16,7 @@ import * as Layer from "effect/Layer"
 import * as Option from "effect/Option"
 import * as Ref from "effect/Ref"
 import * as Schema from "effect/Schema"
-import { adminTenant, RequestCaller } from "./Credentials.js"
+import { adminTenant, caller as requestCaller, type Credentials } from "./Credentials.js"
 import { errorResponse } from "./ErrorDocuments.js"
 import type { HttpMiddlewareFn } from "./HttpMiddlewareFn.js"
 import { BodyLimits, nestedDeeperThan, tooDeep } from "./RequestBody.js"
@@ -135,7 +135,7 @@ const apply = (
   })
 
 /** Admin routes and the fault itself, around the API. */
-export const middleware: HttpMiddlewareFn<Faults | RequestCaller | BodyLimits> = (app) =>
+export const middleware: HttpMiddlewareFn<Faults | Credentials | BodyLimits> = (app) =>
   Effect.gen(function*() {
     const faults = yield* Faults
     if (!faults.enabled) return yield* app
@@ -166,7 +166,7 @@ export const middleware: HttpMiddlewareFn<Faults | RequestCaller | BodyLimits> =
       return HttpServerResponse.empty({ status: 204 })
     }
     const header = request.headers["x-emulator-fault"]
-    const caller = yield* RequestCaller
+    const caller = yield* requestCaller
     const fault = header !== undefined
       ? Option.fromNullable(parseFault(header))
       : caller.tenantId === undefined || caller.tokenRefusal !== undefined

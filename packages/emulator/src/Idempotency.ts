@@ -15,7 +15,7 @@ import * as Context from "effect/Context"
 import * as Effect from "effect/Effect"
 import * as Layer from "effect/Layer"
 import { createCipheriv, createDecipheriv, createHash, hkdfSync, randomBytes } from "node:crypto"
-import { RequestCaller } from "./Credentials.js"
+import * as Credentials from "./Credentials.js"
 import * as Database from "./Database.js"
 import { errorResponse } from "./ErrorDocuments.js"
 import type { HttpMiddlewareFn } from "./HttpMiddlewareFn.js"
@@ -79,8 +79,9 @@ const insertText = `INSERT INTO idempotency_keys
 
 // Every request passes here and few carry a key: those without one go on without a generator.
 /** Runs a POST with an `Idempotency-Key` once and answers its stored response to every retry. */
-export const middleware: HttpMiddlewareFn<SqlClient.SqlClient | RequestCaller | InFlight> = (app) =>
-  Effect.flatMap(HttpServerRequest.HttpServerRequest, (request) => {
+export const middleware: HttpMiddlewareFn<SqlClient.SqlClient | Credentials.Credentials | InFlight> = (app) =>
+  Effect.withFiberRuntime((fiber) => {
+    const request = Context.unsafeGet(fiber.currentContext, HttpServerRequest.HttpServerRequest)
     const key = request.headers["idempotency-key"]
     if (request.method !== "POST" || key === undefined || key === "") return app
     return withKey(app, request, key)
@@ -92,7 +93,7 @@ const withKey = <E, R>(
   key: string
 ) =>
   Effect.gen(function*() {
-    const caller = yield* RequestCaller
+    const caller = yield* Credentials.caller
     // Authentication answers 401; a stored answer is never replayed to a caller it would refuse.
     if (caller.tenantId === undefined || caller.tokenRefusal !== undefined) return yield* app
     const tenantId = caller.tenantId

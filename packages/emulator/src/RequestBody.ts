@@ -64,7 +64,8 @@ const lengthRequired = errorResponse(
  * type even with an empty body, since the platform picks its parser by that header.
  */
 export const policy: HttpMiddlewareFn<BodyLimits> = (app) =>
-  Effect.flatMap(HttpServerRequest.HttpServerRequest, (request) => {
+  Effect.withFiberRuntime((fiber) => {
+    const request = Context.unsafeGet(fiber.currentContext, HttpServerRequest.HttpServerRequest)
     const headers = request.headers
     const contentLength = headers["content-length"]
     const chunked = headers["transfer-encoding"] !== undefined
@@ -75,15 +76,15 @@ export const policy: HttpMiddlewareFn<BodyLimits> = (app) =>
     if (contentType === undefined || contentType === "") return hasBody ? Effect.succeed(unsupportedMediaType) : app
     if (!isJson(contentType)) return Effect.succeed(unsupportedMediaType)
     if (chunked) return Effect.succeed(lengthRequired)
-    return Effect.flatMap(BodyLimits, (limits) =>
-      length > limits.maxBodyBytes
-        ? Effect.succeed(errorResponse(
-          413,
-          "payload_too_large",
-          "Payload Too Large",
-          `The request body is ${length} bytes; the limit is ${limits.maxBodyBytes} bytes.`
-        ))
-        : app)
+    const limits = Context.unsafeGet(fiber.currentContext, BodyLimits)
+    return length > limits.maxBodyBytes
+      ? Effect.succeed(errorResponse(
+        413,
+        "payload_too_large",
+        "Payload Too Large",
+        `The request body is ${length} bytes; the limit is ${limits.maxBodyBytes} bytes.`
+      ))
+      : app
   })
 
 /**
@@ -124,17 +125,14 @@ export const tooDeep = (max: number) =>
  * and error reporting recurse once per level). The body is read once; the platform reuses the text.
  */
 export const nesting: HttpMiddlewareFn<BodyLimits> = (app) =>
-  Effect.flatMap(HttpServerRequest.HttpServerRequest, (request) => {
+  Effect.withFiberRuntime((fiber) => {
+    const request = Context.unsafeGet(fiber.currentContext, HttpServerRequest.HttpServerRequest)
     if (!HttpMethod.hasBody(request.method)) return app
-    return Effect.flatMap(
-      BodyLimits,
-      (limits) =>
-        Effect.flatMap(
-          Effect.either(request.text),
-          (text) =>
-            text._tag === "Right" && nestedDeeperThan(text.right, limits.maxJsonDepth)
-              ? Effect.succeed(tooDeep(limits.maxJsonDepth))
-              : app
-        )
-    )
+    const limits = Context.unsafeGet(fiber.currentContext, BodyLimits)
+    // A body read fails here as it would in the platform's parser, which reports it.
+    return Effect.matchEffect(request.text, {
+      onFailure: () => app,
+      onSuccess: (text) =>
+        nestedDeeperThan(text, limits.maxJsonDepth) ? Effect.succeed(tooDeep(limits.maxJsonDepth)) : app
+    })
   })

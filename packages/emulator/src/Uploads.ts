@@ -311,9 +311,10 @@ const read = (key: string) =>
 export const middleware: HttpMiddlewareFn<UploadSettings | SqlClient.SqlClient> = <E, R>(
   app: Effect.Effect<HttpServerResponse.HttpServerResponse, E, R>
 ) =>
-  Effect.flatMap(HttpServerRequest.HttpServerRequest, (
-    request
+  Effect.withFiberRuntime((
+    fiber
   ): Effect.Effect<HttpServerResponse.HttpServerResponse, E, R | UploadSettings | SqlClient.SqlClient> => {
+    const request = Context.unsafeGet(fiber.currentContext, HttpServerRequest.HttpServerRequest)
     if (!request.url.startsWith(pathPrefix)) return app
     const url = new URL(request.url, "http://emulator")
     const key = url.pathname.slice(pathPrefix.length)

@@ -5,10 +5,48 @@
  */
 import { Contract, Pagination } from "@blocks-crm/core-http"
 import type { PageResult } from "@blocks-crm/core-http/Pagination"
+import * as HttpApiBuilder from "@effect/platform/HttpApiBuilder"
+import type * as HttpApiEndpoint from "@effect/platform/HttpApiEndpoint"
+import * as Chunk from "effect/Chunk"
+import * as Context from "effect/Context"
 import * as Effect from "effect/Effect"
-import * as Option from "effect/Option"
+import type * as Option from "effect/Option"
 import type * as Schema from "effect/Schema"
 import type { Collection, Condition, Page, PageQuery, Sort } from "../RecordStore.js"
+import { answerer } from "../StoredAnswers.js"
+
+/**
+ * `HttpApiBuilder.group`, with answers that carry stored records as they are stored: a handler that
+ * answers a record it read from (or wrote to) a collection, unchanged, or a page or list of them, has
+ * its body written around the records' stored JSON instead of encoding each record again (the same
+ * bytes, in less time). Any other answer is encoded by the endpoint's schema as before.
+ *
+ *   const WidgetsHandlers = Resources.group(WidgetsApi, "widgets", (handlers) => ...)
+ */
+export const group: typeof HttpApiBuilder.group = (api, groupName, build) =>
+  HttpApiBuilder.group(api, groupName, (handlers) => {
+    const built: unknown = build(handlers)
+    return (Effect.isEffect(built)
+      ? Effect.map(built as Effect.Effect<AnyHandlers>, answering)
+      : answering(built as AnyHandlers)) as any
+  }) as any
+
+type AnyHandlers = HttpApiBuilder.Handlers<any, any, any, any>
+
+/** The same handlers, each answering through its endpoint's `answerer` where it has one. */
+const answering = (handlers: AnyHandlers): AnyHandlers =>
+  Object.assign(Object.create(Object.getPrototypeOf(handlers)), {
+    group: handlers.group,
+    handlers: Chunk.map(handlers.handlers, (item) => {
+      const answer = answerer((item.endpoint as HttpApiEndpoint.HttpApiEndpoint.AnyWithProps).successSchema)
+      if (answer === undefined) return item
+      const handler = item.handler
+      return {
+        ...item,
+        handler: (request: any) => Effect.map(handler(request), (value) => answer(value) ?? value)
+      }
+    })
+  })
 
 /** A store page as the client's `PageResult`: the items and the reference's `meta`. */
 export const toPageResult = <A>(page: Page<A>): PageResult<A> => ({
@@ -30,7 +68,15 @@ export const notFound = (label: string): Contract.NotFoundResponse =>
   })
 
 /** The caller's tenant, as the API-key middleware resolved it. */
-export const tenant = Effect.map(Contract.CallerApp, (app) => app.tenantId)
+export const tenant: Effect.Effect<string, never, Contract.CallerApp> = Effect.withFiberRuntime((fiber) =>
+  Effect.succeed(Context.unsafeGet(fiber.currentContext, Contract.CallerApp).tenantId)
+)
+
+/** `f` of the caller's tenant, read from the request's context in the same step. */
+const withTenant = <A, E, R>(f: (tenantId: string) => Effect.Effect<A, E, R>) =>
+  Effect.withFiberRuntime<A, E, R | Contract.CallerApp>((fiber) =>
+    f(Context.unsafeGet(fiber.currentContext, Contract.CallerApp).tenantId)
+  )
 
 /** A filter's value as the stored JSON compares: a date as its ISO text, a boolean as 1 or 0. */
 const storedValue = (value: unknown): string | number =>
@@ -91,59 +137,48 @@ export const resource = <A>(
   options?: { readonly listParams?: Schema.Schema.Any | undefined }
 ) => {
   const toQuery = options?.listParams === undefined ? undefined : listQuery(options.listParams)
+  // The store's failures are defects, and a missing record the reference's 404: one step each.
+  const found = <E, R>(lookup: Effect.Effect<Option.Option<A>, E, R>) =>
+    Effect.matchEffect(lookup, {
+      onFailure: Effect.die,
+      onSuccess: (record) => record._tag === "Some" ? Effect.succeed(record.value) : Effect.fail(notFound(label))
+    })
+  const done = <E, R>(change: Effect.Effect<boolean, E, R>) =>
+    Effect.matchEffect(change, {
+      onFailure: Effect.die,
+      onSuccess: (changed) => changed ? Effect.void : Effect.fail(notFound(label))
+    })
   const find = (uniqueId: string, options?: { readonly parentId?: string | undefined }) =>
-    Effect.flatMap(
-      tenant,
-      (tenantId) =>
-        Effect.flatMap(Effect.orDie(collection.find(tenantId, uniqueId, options)), (found) =>
-          Option.match(found, { onNone: () => Effect.fail(notFound(label)), onSome: Effect.succeed }))
-    )
+    withTenant((tenantId) => found(collection.find(tenantId, uniqueId, options)))
   return {
     page: (query: PageQuery) =>
-      Effect.flatMap(
-        tenant,
-        (tenantId) =>
-          Effect.map(
-            Effect.orDie(collection.list(tenantId, toQuery === undefined ? query : toQuery(query))),
-            toPageResult
-          )
+      withTenant((tenantId) =>
+        Effect.map(
+          Effect.orDie(collection.list(tenantId, toQuery === undefined ? query : toQuery(query))),
+          toPageResult
+        )
       ),
     /** Every live record (under `parentId`), filtered and sorted as `params` ask. */
     all: (parentId?: string, params?: Readonly<Record<string, unknown>>) =>
-      Effect.flatMap(tenant, (tenantId) => {
+      withTenant((tenantId) => {
         const query = toQuery === undefined || params === undefined ? {} : toQuery(params as PageQuery)
         return Effect.orDie(collection.all(tenantId, { parentId, where: query.where, order: query.order }))
       }),
     find,
     insert: (record: A, options?: { readonly parentId?: string | undefined }) =>
-      Effect.flatMap(tenant, (tenantId) => Effect.orDie(collection.insert(tenantId, record, options))),
+      withTenant((tenantId) => Effect.orDie(collection.insert(tenantId, record, options))),
     /** Applies `change` to the live record and stores it. */
     update: (uniqueId: string, change: (current: A) => A, options?: { readonly parentId?: string | undefined }) =>
-      Effect.flatMap(
-        find(uniqueId, options),
-        (current) => Effect.flatMap(tenant, (tenantId) => Effect.orDie(collection.replace(tenantId, change(current))))
+      withTenant((tenantId) =>
+        Effect.flatMap(
+          found(collection.find(tenantId, uniqueId, options)),
+          (current) => Effect.orDie(collection.replace(tenantId, change(current)))
+        )
       ),
-    softDelete: (uniqueId: string) =>
-      Effect.flatMap(
-        tenant,
-        (tenantId) =>
-          Effect.flatMap(Effect.orDie(collection.softDelete(tenantId, uniqueId)), (deleted) =>
-            deleted ? Effect.void : Effect.fail(notFound(label)))
-      ),
-    recover: (uniqueId: string) =>
-      Effect.flatMap(
-        tenant,
-        (tenantId) =>
-          Effect.flatMap(Effect.orDie(collection.recover(tenantId, uniqueId)), (found) =>
-            Option.match(found, { onNone: () => Effect.fail(notFound(label)), onSome: Effect.succeed }))
-      ),
+    softDelete: (uniqueId: string) => withTenant((tenantId) => done(collection.softDelete(tenantId, uniqueId))),
+    recover: (uniqueId: string) => withTenant((tenantId) => found(collection.recover(tenantId, uniqueId))),
     remove: (uniqueId: string, options?: { readonly parentId?: string | undefined }) =>
-      Effect.flatMap(
-        tenant,
-        (tenantId) =>
-          Effect.flatMap(Effect.orDie(collection.remove(tenantId, uniqueId, options)), (removed) =>
-            removed ? Effect.void : Effect.fail(notFound(label)))
-      )
+      withTenant((tenantId) => done(collection.remove(tenantId, uniqueId, options)))
   }
 }
 

@@ -4,11 +4,10 @@
  */
 import { AccountsApi } from "@blocks-crm/accounts"
 import { Fields } from "@blocks-crm/core-http"
-import * as HttpApiBuilder from "@effect/platform/HttpApiBuilder"
 import * as Effect from "effect/Effect"
 import * as Schema from "effect/Schema"
 import { RecordStore } from "../../RecordStore.js"
-import { resource } from "../Resources.js"
+import { group, resource } from "../Resources.js"
 import { newContact } from "./ContactsHandlers.js"
 import { accountRecords, contactRecords } from "./Records.js"
 
@@ -24,7 +23,7 @@ const AccountContactLink = Schema.Struct({
 const linkId = (accountId: string, contactId: string) => `${accountId}:${contactId}`
 
 /** The emulator's handlers for the account contacts endpoints. */
-export const AccountContactsHandlers = HttpApiBuilder.group(
+export const AccountContactsHandlers = group(
   AccountsApi,
   "accountContacts",
   (handlers) =>

@@ -3,17 +3,16 @@
  * (`Uploads`), documents in the record store under their account, the logo as the account's `logo_url`.
  */
 import { AccountFile, AccountsApi } from "@blocks-crm/accounts"
-import * as HttpApiBuilder from "@effect/platform/HttpApiBuilder"
 import * as Effect from "effect/Effect"
 import { keyOf, Uploads } from "../../Uploads.js"
-import { invalid, tenant, updated } from "../Resources.js"
+import { group, invalid, tenant, updated } from "../Resources.js"
 import { documentsOf, presignIn, uploadedOr422 } from "./Documents.js"
 import { accountRecords } from "./Records.js"
 
 const isImage = (contentType: string) => contentType.toLowerCase().startsWith("image/")
 
 /** The emulator's handlers for the account documents endpoints. */
-export const AccountDocumentsHandlers = HttpApiBuilder.group(
+export const AccountDocumentsHandlers = group(
   AccountsApi,
   "accountDocuments",
   (handlers) =>

@@ -20,14 +20,13 @@ import {
 } from "@blocks-crm/accounts"
 import type { AccountProblem, ValidateAccountRequest } from "@blocks-crm/accounts"
 import { Fields } from "@blocks-crm/core-http"
-import * as HttpApiBuilder from "@effect/platform/HttpApiBuilder"
 import * as Effect from "effect/Effect"
 import * as Either from "effect/Either"
 import * as Option from "effect/Option"
 import * as ParseResult from "effect/ParseResult"
 import * as Schema from "effect/Schema"
 import { RecordStore } from "../../RecordStore.js"
-import { created, invalid, notFound, resource, updated } from "../Resources.js"
+import { created, group, invalid, notFound, resource, updated } from "../Resources.js"
 import { categoryRecords } from "./CategoriesHandlers.js"
 import { accountRecords } from "./Records.js"
 import { checkTaxId } from "./TaxIds.js"
@@ -50,7 +49,7 @@ const problemWith = (schema: Schema.Schema<string>, value: string): Option.Optio
   })
 
 /** The emulator's handlers for the accounts endpoints. */
-export const AccountsHandlers = HttpApiBuilder.group(AccountsApi, "accounts", (handlers) =>
+export const AccountsHandlers = group(AccountsApi, "accounts", (handlers) =>
   Effect.gen(function*() {
     const accounts = yield* accountRecords
     const categories = yield* categoryRecords
@@ -193,7 +192,7 @@ export const AccountsHandlers = HttpApiBuilder.group(AccountsApi, "accounts", (h
   }))
 
 /** The emulator's handlers for the account details endpoints. */
-export const AccountDetailsHandlers = HttpApiBuilder.group(
+export const AccountDetailsHandlers = group(
   AccountsApi,
   "accountDetails",
   (handlers) =>
@@ -241,7 +240,7 @@ export const AccountDetailsHandlers = HttpApiBuilder.group(
 )
 
 /** The emulator's handlers for the account locations endpoints. */
-export const AccountLocationsHandlers = HttpApiBuilder.group(
+export const AccountLocationsHandlers = group(
   AccountsApi,
   "accountLocations",
   (handlers) =>

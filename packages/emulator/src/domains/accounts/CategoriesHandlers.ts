@@ -3,10 +3,9 @@
  * Categories are opened here once, for these handlers and for assigning one to an account.
  */
 import { AccountsApi, Category, CategoryListUrlParams } from "@blocks-crm/accounts"
-import * as HttpApiBuilder from "@effect/platform/HttpApiBuilder"
 import * as Effect from "effect/Effect"
 import { RecordStore } from "../../RecordStore.js"
-import { created, invalid, resource, updated } from "../Resources.js"
+import { created, group, invalid, resource, updated } from "../Resources.js"
 
 /** The accounts domain's categories, opened over the record store. */
 export const categoryRecords = Effect.map(RecordStore, (store) =>
@@ -20,7 +19,7 @@ export const categoryRecords = Effect.map(RecordStore, (store) =>
   ))
 
 /** The emulator's handlers for the categories endpoints. */
-export const CategoriesHandlers = HttpApiBuilder.group(AccountsApi, "categories", (handlers) =>
+export const CategoriesHandlers = group(AccountsApi, "categories", (handlers) =>
   Effect.gen(function*() {
     const categories = yield* categoryRecords
     const parentMustExist = (parentUniqueId: string | undefined) =>

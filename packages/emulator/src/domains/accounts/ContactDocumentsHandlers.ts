@@ -3,13 +3,13 @@
  * documents in the record store under their contact.
  */
 import { AccountsApi, ContactFile } from "@blocks-crm/accounts"
-import * as HttpApiBuilder from "@effect/platform/HttpApiBuilder"
 import * as Effect from "effect/Effect"
 import { documentsOf } from "./Documents.js"
 import { contactRecords } from "./Records.js"
+import { group } from "../Resources.js"
 
 /** The emulator's handlers for the contact documents endpoints. */
-export const ContactDocumentsHandlers = HttpApiBuilder.group(
+export const ContactDocumentsHandlers = group(
   AccountsApi,
   "contactDocuments",
   (handlers) =>

@@ -6,10 +6,9 @@
 import { AccountsApi, ContactHistoryEntry, ContactProfile } from "@blocks-crm/accounts"
 import type { Contact, CreateContactRequest } from "@blocks-crm/accounts"
 import { Contract } from "@blocks-crm/core-http"
-import * as HttpApiBuilder from "@effect/platform/HttpApiBuilder"
 import * as Effect from "effect/Effect"
 import { RecordStore } from "../../RecordStore.js"
-import { created, newId, notFound, resource, updated } from "../Resources.js"
+import { created, group, newId, notFound, resource, updated } from "../Resources.js"
 import { contactRecords } from "./Records.js"
 
 /** A new contact as the server stores it: the id, status and timestamps are the server's. */
@@ -19,7 +18,7 @@ export const newContact = (payload: CreateContactRequest): Contact => {
 }
 
 /** The emulator's handlers for the contacts endpoints. */
-export const ContactsHandlers = HttpApiBuilder.group(AccountsApi, "contacts", (handlers) =>
+export const ContactsHandlers = group(AccountsApi, "contacts", (handlers) =>
   Effect.gen(function*() {
     const contacts = yield* contactRecords
     const reactivate = (contact: Contact) =>
@@ -49,7 +48,7 @@ export const ContactsHandlers = HttpApiBuilder.group(AccountsApi, "contacts", (h
   }))
 
 /** The emulator's handlers for the contact history endpoints. */
-export const ContactHistoryHandlers = HttpApiBuilder.group(
+export const ContactHistoryHandlers = group(
   AccountsApi,
   "contactHistory",
   (handlers) =>
@@ -87,7 +86,7 @@ const profileTaken = new Contract.ValidationFailedResponse({
 })
 
 /** The emulator's handlers for the contact profile endpoints. */
-export const ContactProfileHandlers = HttpApiBuilder.group(
+export const ContactProfileHandlers = group(
   AccountsApi,
   "contactProfile",
   (handlers) =>

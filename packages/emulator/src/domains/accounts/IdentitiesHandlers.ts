@@ -5,9 +5,9 @@
  */
 import { AccountsApi } from "@blocks-crm/accounts"
 import type { RegisterUserRequest, User } from "@blocks-crm/accounts"
-import * as HttpApiBuilder from "@effect/platform/HttpApiBuilder"
 import * as Effect from "effect/Effect"
 import { contactRecords, userRecords } from "./Records.js"
+import { group } from "../Resources.js"
 
 /** An active user that already holds every value the registration gives: registering again changes nothing. */
 const isSameRegistration = (user: User, registration: RegisterUserRequest) =>
@@ -17,7 +17,7 @@ const isSameRegistration = (user: User, registration: RegisterUserRequest) =>
   )
 
 /** The emulator's handlers for the identities endpoints. */
-export const IdentitiesHandlers = HttpApiBuilder.group(AccountsApi, "identities", (handlers) =>
+export const IdentitiesHandlers = group(AccountsApi, "identities", (handlers) =>
   Effect.gen(function*() {
     const contacts = yield* contactRecords
     const users = yield* userRecords

@@ -5,10 +5,9 @@
  */
 import { BillingApi, Money } from "@blocks-crm/billing"
 import type { Billing, RevenueGrouping } from "@blocks-crm/billing"
-import * as HttpApiBuilder from "@effect/platform/HttpApiBuilder"
 import * as Effect from "effect/Effect"
 import { byCurrency, currencyTotals, daysBetween, minor, openBilling, outstandingMinor, utcDay } from "./Records.js"
-import { invalid } from "../Resources.js"
+import { group, invalid } from "../Resources.js"
 
 const sameEmail = (a: string | undefined, b: string) => a !== undefined && a.toLowerCase() === b.toLowerCase()
 
@@ -33,7 +32,7 @@ const bucketOf = (daysPastDue: number) =>
     : "over90Days"
 
 /** The emulator's handlers for the billing reports endpoints. */
-export const BillingReportsHandlers = HttpApiBuilder.group(
+export const BillingReportsHandlers = group(
   BillingApi,
   "billingReports",
   (handlers) =>

@@ -6,10 +6,9 @@
  */
 import { BillingApi, Money } from "@blocks-crm/billing"
 import type { Billing, BillingStatus, Payment } from "@blocks-crm/billing"
-import * as HttpApiBuilder from "@effect/platform/HttpApiBuilder"
 import * as Effect from "effect/Effect"
 import * as Option from "effect/Option"
-import { created, invalid, notFound, updated } from "../Resources.js"
+import { created, group, invalid, notFound, updated } from "../Resources.js"
 import { minor, openBilling, paidMinor } from "./Records.js"
 import { Directory } from "../../Directory.js"
 
@@ -48,7 +47,7 @@ const statusOf = (paid: bigint, amount: bigint): BillingStatus =>
   paid === 0n ? "pending" : paid < amount ? "partially_paid" : "paid"
 
 /** The emulator's handlers for the billings endpoints. */
-export const BillingsHandlers = HttpApiBuilder.group(BillingApi, "billings", (handlers) =>
+export const BillingsHandlers = group(BillingApi, "billings", (handlers) =>
   Effect.gen(function*() {
     const { billings } = yield* openBilling
     const { meetings } = yield* Directory

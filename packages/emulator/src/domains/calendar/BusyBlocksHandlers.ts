@@ -6,15 +6,14 @@
  */
 import { busyBlockProblem, CalendarApi } from "@blocks-crm/calendar"
 import type { BusyBlock } from "@blocks-crm/calendar"
-import * as HttpApiBuilder from "@effect/platform/HttpApiBuilder"
 import * as Effect from "effect/Effect"
-import { created, invalid } from "../Resources.js"
+import { created, group, invalid } from "../Resources.js"
 import { openCalendar } from "./Records.js"
 import { SyncJobs } from "./SyncJobs.js"
 import { Directory } from "../../Directory.js"
 
 /** The emulator's handlers for the busy blocks endpoints. */
-export const BusyBlocksHandlers = HttpApiBuilder.group(CalendarApi, "busyBlocks", (handlers) =>
+export const BusyBlocksHandlers = group(CalendarApi, "busyBlocks", (handlers) =>
   Effect.gen(function*() {
     const { busyBlocks } = yield* openCalendar
     const { users } = yield* Directory

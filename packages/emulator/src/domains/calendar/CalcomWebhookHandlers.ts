@@ -13,7 +13,6 @@
 import { CalcomWebhookEvent, CalendarApi } from "@blocks-crm/calendar"
 import type { Meeting, MeetingParticipant } from "@blocks-crm/scheduling"
 import { Contract } from "@blocks-crm/core-http"
-import * as HttpApiBuilder from "@effect/platform/HttpApiBuilder"
 import * as Effect from "effect/Effect"
 import * as Option from "effect/Option"
 import * as ParseResult from "effect/ParseResult"
@@ -21,7 +20,7 @@ import * as Redacted from "effect/Redacted"
 import * as Schema from "effect/Schema"
 import { createHash, createHmac, timingSafeEqual } from "node:crypto"
 import * as Credentials from "../../Credentials.js"
-import { conflict, created, invalid, updated } from "../Resources.js"
+import { conflict, created, group, invalid, updated } from "../Resources.js"
 import { CalcomSecrets } from "./CalcomSecrets.js"
 import { asTenant, tenantsWithCompany } from "./Records.js"
 import { Directory } from "../../Directory.js"
@@ -83,7 +82,7 @@ const timesOf = (booking: Booking) => {
 }
 
 /** The emulator's handlers for the calcom webhook endpoints. */
-export const CalcomWebhookHandlers = HttpApiBuilder.group(
+export const CalcomWebhookHandlers = group(
   CalendarApi,
   "calcomWebhook",
   (handlers) =>

@@ -6,9 +6,8 @@
  */
 import { CalendarApi } from "@blocks-crm/calendar"
 import type { CalendarAccount, UpdatedCalendarAccount } from "@blocks-crm/calendar"
-import * as HttpApiBuilder from "@effect/platform/HttpApiBuilder"
 import * as Effect from "effect/Effect"
-import { created, updated } from "../Resources.js"
+import { created, group, updated } from "../Resources.js"
 import { openCalendar } from "./Records.js"
 import { SyncJobs } from "./SyncJobs.js"
 import { Directory } from "../../Directory.js"
@@ -18,7 +17,7 @@ const echo = ({ lastSyncedAt, ...rest }: CalendarAccount): UpdatedCalendarAccoun
   lastSyncedAt === null ? rest : { ...rest, lastSyncedAt }
 
 /** The emulator's handlers for the calendar accounts endpoints. */
-export const CalendarAccountsHandlers = HttpApiBuilder.group(
+export const CalendarAccountsHandlers = group(
   CalendarApi,
   "calendarAccounts",
   (handlers) =>

@@ -15,11 +15,10 @@
  */
 import { CalendarApi } from "@blocks-crm/calendar"
 import type { BusyBlock, CalendarAccount } from "@blocks-crm/calendar"
-import * as HttpApiBuilder from "@effect/platform/HttpApiBuilder"
 import * as Clock from "effect/Clock"
 import * as Effect from "effect/Effect"
 import * as Option from "effect/Option"
-import { newId } from "../Resources.js"
+import { group, newId } from "../Resources.js"
 import { openCalendar } from "./Records.js"
 import type { SyncJob } from "./Records.js"
 import { importedBlockId, madeUpCalendar } from "./ProviderCalendars.js"
@@ -30,7 +29,7 @@ import { Directory } from "../../Directory.js"
 const now = Effect.map(Clock.currentTimeMillis, (millis) => new Date(millis))
 
 /** The emulator's handlers for the calendar sync endpoints. */
-export const CalendarSyncHandlers = HttpApiBuilder.group(
+export const CalendarSyncHandlers = group(
   CalendarApi,
   "calendarSync",
   (handlers) =>

@@ -10,11 +10,10 @@
 import { CalendarApi } from "@blocks-crm/calendar"
 import type { BusyBlock } from "@blocks-crm/calendar"
 import type { Meeting } from "@blocks-crm/scheduling"
-import * as HttpApiBuilder from "@effect/platform/HttpApiBuilder"
 import * as Effect from "effect/Effect"
 import * as Option from "effect/Option"
 import ICAL from "ical.js"
-import { notFound } from "../Resources.js"
+import { group, notFound } from "../Resources.js"
 import { isCancelled } from "./CalcomWebhookHandlers.js"
 import { isImported } from "./ProviderCalendars.js"
 import { asTenant, findIcsToken, openCalendar } from "./Records.js"
@@ -84,7 +83,7 @@ export const calendarText = (meetings: ReadonlyArray<Meeting>, blocks: ReadonlyA
 const feedNotFound = notFound("Calendar Feed")
 
 /** The emulator's handlers for the ics feed endpoints. */
-export const IcsFeedHandlers = HttpApiBuilder.group(CalendarApi, "icsFeed", (handlers) =>
+export const IcsFeedHandlers = group(CalendarApi, "icsFeed", (handlers) =>
   Effect.gen(function*() {
     const { busyBlocks } = yield* openCalendar
     const directory = yield* Directory

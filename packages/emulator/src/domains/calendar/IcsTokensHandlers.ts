@@ -4,16 +4,15 @@
  */
 import { CalendarApi } from "@blocks-crm/calendar"
 import type { IcsToken } from "@blocks-crm/calendar"
-import * as HttpApiBuilder from "@effect/platform/HttpApiBuilder"
 import * as Effect from "effect/Effect"
 import * as Redacted from "effect/Redacted"
 import { randomBytes } from "node:crypto"
-import { newId } from "../Resources.js"
+import { group, newId } from "../Resources.js"
 import { openCalendar } from "./Records.js"
 import { Directory } from "../../Directory.js"
 
 /** The emulator's handlers for the ics tokens endpoints. */
-export const IcsTokensHandlers = HttpApiBuilder.group(CalendarApi, "icsTokens", (handlers) =>
+export const IcsTokensHandlers = group(CalendarApi, "icsTokens", (handlers) =>
   Effect.gen(function*() {
     const { icsTokens } = yield* openCalendar
     const { users } = yield* Directory

@@ -9,7 +9,6 @@
 import { CommsApi, MandrillCounters, MandrillStatsResource } from "@blocks-crm/comms"
 import type { MailTemplate, MandrillContent, MandrillTemplate } from "@blocks-crm/comms"
 import * as JsonApi from "@blocks-crm/core-http/JsonApi"
-import * as HttpApiBuilder from "@effect/platform/HttpApiBuilder"
 import * as HttpLayerRouter from "@effect/platform/HttpLayerRouter"
 import * as HttpServerRequest from "@effect/platform/HttpServerRequest"
 import * as HttpServerResponse from "@effect/platform/HttpServerResponse"
@@ -21,7 +20,7 @@ import type * as AST from "effect/SchemaAST"
 import { adminTenant } from "../../Credentials.js"
 import { errorResponse } from "../../ErrorDocuments.js"
 import { RecordStore } from "../../RecordStore.js"
-import { invalid, newId, notFound, tenant } from "../Resources.js"
+import { group, invalid, newId, notFound, tenant } from "../Resources.js"
 import { after, commsRecords, normalize } from "./CommsRecords.js"
 import { mergeVariables } from "./MergeVariables.js"
 
@@ -33,7 +32,7 @@ const withMergeVariables = (template: MailTemplate): MailTemplate => ({
 })
 
 /** The emulator's handlers for the mail templates endpoints. */
-export const MailTemplatesHandlers = HttpApiBuilder.group(
+export const MailTemplatesHandlers = group(
   CommsApi,
   "mailTemplates",
   (handlers) =>
@@ -92,7 +91,7 @@ const noDraft = invalid(
 )
 
 /** The emulator's handlers for the mandrill templates endpoints. */
-export const MandrillTemplatesHandlers = HttpApiBuilder.group(
+export const MandrillTemplatesHandlers = group(
   CommsApi,
   "mandrillTemplates",
   (handlers) =>

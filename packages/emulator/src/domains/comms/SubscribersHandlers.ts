@@ -6,17 +6,16 @@
  */
 import { CommsApi } from "@blocks-crm/comms"
 import type { Subscriber, UnsubscribeResult } from "@blocks-crm/comms"
-import * as HttpApiBuilder from "@effect/platform/HttpApiBuilder"
 import * as Effect from "effect/Effect"
 import * as Option from "effect/Option"
 import { RecordStore } from "../../RecordStore.js"
-import { invalid, newId, tenant } from "../Resources.js"
+import { group, invalid, newId, tenant } from "../Resources.js"
 import { after, commsRecords, normalize } from "./CommsRecords.js"
 
 const emailTaken = invalid("/subscriber/email", "taken", "email has already been taken")
 
 /** The emulator's handlers for the subscribers endpoints. */
-export const SubscribersHandlers = HttpApiBuilder.group(CommsApi, "subscribers", (handlers) =>
+export const SubscribersHandlers = group(CommsApi, "subscribers", (handlers) =>
   Effect.gen(function*() {
     const records = commsRecords(yield* RecordStore)
     const { subscriberEmails, subscribers, suppressions } = records

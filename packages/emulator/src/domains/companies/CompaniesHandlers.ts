@@ -7,14 +7,13 @@
 import { CompaniesApi, ForbiddenResponse } from "@blocks-crm/companies"
 import type { AccessToken, Company } from "@blocks-crm/companies"
 import { Contract } from "@blocks-crm/core-http"
-import * as HttpApiBuilder from "@effect/platform/HttpApiBuilder"
 import * as Effect from "effect/Effect"
 import * as Option from "effect/Option"
 import * as Redacted from "effect/Redacted"
 import { randomBytes } from "node:crypto"
 import * as Credentials from "../../Credentials.js"
 import { Uploads } from "../../Uploads.js"
-import { created, invalid, newId, notFound, tenant, updated } from "../Resources.js"
+import { created, group, invalid, newId, notFound, tenant, updated } from "../Resources.js"
 import { companyOptions, companyRecords, ensureSeeded, keyRecords } from "./Records.js"
 import { Directory } from "../../Directory.js"
 
@@ -49,7 +48,7 @@ const accessToken = (issued: Credentials.IssuedToken, actingAs?: string): Access
 })
 
 /** The emulator's handlers for the companies endpoints. */
-export const CompaniesHandlers = HttpApiBuilder.group(CompaniesApi, "companies", (handlers) =>
+export const CompaniesHandlers = group(CompaniesApi, "companies", (handlers) =>
   Effect.gen(function*() {
     const credentials = yield* Credentials.Credentials
     const uploads = yield* Uploads
@@ -121,7 +120,7 @@ export const CompaniesHandlers = HttpApiBuilder.group(CompaniesApi, "companies",
   }))
 
 /** The emulator's handlers for the company keys endpoints. */
-export const CompanyKeysHandlers = HttpApiBuilder.group(
+export const CompanyKeysHandlers = group(
   CompaniesApi,
   "companyKeys",
   (handlers) =>

@@ -4,9 +4,8 @@
  */
 import type { LeadFollow } from "@blocks-crm/pipeline"
 import { PipelineApi } from "@blocks-crm/pipeline"
-import * as HttpApiBuilder from "@effect/platform/HttpApiBuilder"
 import * as Effect from "effect/Effect"
-import { created, updated } from "../Resources.js"
+import { created, group, updated } from "../Resources.js"
 import { openPipeline } from "./Records.js"
 
 const withOverdue = (follow: LeadFollow, now: Date): LeadFollow =>
@@ -15,7 +14,7 @@ const withOverdue = (follow: LeadFollow, now: Date): LeadFollow =>
     : follow
 
 /** The emulator's handlers for the lead follows endpoints. */
-export const LeadFollowsHandlers = HttpApiBuilder.group(
+export const LeadFollowsHandlers = group(
   PipelineApi,
   "leadFollows",
   (handlers) =>

@@ -3,14 +3,13 @@
  * created); the account is looked up in the directory.
  */
 import { PipelineApi } from "@blocks-crm/pipeline"
-import * as HttpApiBuilder from "@effect/platform/HttpApiBuilder"
 import * as Effect from "effect/Effect"
 import { Directory } from "../../Directory.js"
-import { created, updated } from "../Resources.js"
+import { created, group, updated } from "../Resources.js"
 import { openPipeline } from "./Records.js"
 
 /** The emulator's handlers for the leads endpoints. */
-export const LeadsHandlers = HttpApiBuilder.group(PipelineApi, "leads", (handlers) =>
+export const LeadsHandlers = group(PipelineApi, "leads", (handlers) =>
   Effect.gen(function*() {
     const { leads } = yield* openPipeline
     const { accounts } = yield* Directory

@@ -3,13 +3,12 @@
  * recovered.
  */
 import { PipelineApi } from "@blocks-crm/pipeline"
-import * as HttpApiBuilder from "@effect/platform/HttpApiBuilder"
 import * as Effect from "effect/Effect"
-import { created, updated } from "../Resources.js"
+import { created, group, updated } from "../Resources.js"
 import { openPipeline } from "./Records.js"
 
 /** The emulator's handlers for the opportunities endpoints. */
-export const OpportunitiesHandlers = HttpApiBuilder.group(
+export const OpportunitiesHandlers = group(
   PipelineApi,
   "opportunities",
   (handlers) =>

@@ -10,10 +10,9 @@
  */
 import { canChangeQuoteStatus, PipelineApi } from "@blocks-crm/pipeline"
 import type { Quote, UpdateQuoteRequest } from "@blocks-crm/pipeline"
-import * as HttpApiBuilder from "@effect/platform/HttpApiBuilder"
 import * as Effect from "effect/Effect"
 import { Directory } from "../../Directory.js"
-import { created, invalid, updated } from "../Resources.js"
+import { created, group, invalid, updated } from "../Resources.js"
 import { openPipeline } from "./Records.js"
 
 /** The 422 for an update the workflow refuses on `current`, or undefined. */
@@ -41,7 +40,7 @@ const refusal = (current: Quote, payload: UpdateQuoteRequest) => {
 }
 
 /** The emulator's handlers for the quotes endpoints. */
-export const QuotesHandlers = HttpApiBuilder.group(PipelineApi, "quotes", (handlers) =>
+export const QuotesHandlers = group(PipelineApi, "quotes", (handlers) =>
   Effect.gen(function*() {
     const { quotes } = yield* openPipeline
     const { accounts } = yield* Directory

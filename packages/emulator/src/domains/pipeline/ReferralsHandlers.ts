@@ -3,13 +3,12 @@
  * models' documented assumption).
  */
 import { PipelineApi } from "@blocks-crm/pipeline"
-import * as HttpApiBuilder from "@effect/platform/HttpApiBuilder"
 import * as Effect from "effect/Effect"
-import { created, updated } from "../Resources.js"
+import { created, group, updated } from "../Resources.js"
 import { openPipeline } from "./Records.js"
 
 /** The emulator's handlers for the referrals endpoints. */
-export const ReferralsHandlers = HttpApiBuilder.group(PipelineApi, "referrals", (handlers) =>
+export const ReferralsHandlers = group(PipelineApi, "referrals", (handlers) =>
   Effect.gen(function*() {
     const { referrals } = yield* openPipeline
     return handlers

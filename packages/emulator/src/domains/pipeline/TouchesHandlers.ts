@@ -3,13 +3,12 @@
  * documented assumption).
  */
 import { PipelineApi } from "@blocks-crm/pipeline"
-import * as HttpApiBuilder from "@effect/platform/HttpApiBuilder"
 import * as Effect from "effect/Effect"
-import { created, updated } from "../Resources.js"
+import { created, group, updated } from "../Resources.js"
 import { openPipeline } from "./Records.js"
 
 /** The emulator's handlers for the touches endpoints. */
-export const TouchesHandlers = HttpApiBuilder.group(PipelineApi, "touches", (handlers) =>
+export const TouchesHandlers = group(PipelineApi, "touches", (handlers) =>
   Effect.gen(function*() {
     const { touches } = yield* openPipeline
     return handlers

@@ -7,9 +7,8 @@
  */
 import { SchedulingApi } from "@blocks-crm/scheduling"
 import type { Attendance, AttendeeKind, Event, EventNote } from "@blocks-crm/scheduling"
-import * as HttpApiBuilder from "@effect/platform/HttpApiBuilder"
 import * as Effect from "effect/Effect"
-import { created, invalid } from "../Resources.js"
+import { created, group, invalid } from "../Resources.js"
 import { openScheduling } from "./Records.js"
 import { Directory } from "../../Directory.js"
 
@@ -66,7 +65,7 @@ const advance = (
 }
 
 /** The emulator's handlers for the events endpoints. */
-export const EventsHandlers = HttpApiBuilder.group(SchedulingApi, "events", (handlers) =>
+export const EventsHandlers = group(SchedulingApi, "events", (handlers) =>
   Effect.gen(function*() {
     const { events } = yield* openScheduling
     const { contacts, users } = yield* Directory

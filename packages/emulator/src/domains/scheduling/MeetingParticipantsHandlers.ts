@@ -5,14 +5,13 @@
  */
 import { SchedulingApi } from "@blocks-crm/scheduling"
 import type { MeetingParticipant } from "@blocks-crm/scheduling"
-import * as HttpApiBuilder from "@effect/platform/HttpApiBuilder"
 import * as Effect from "effect/Effect"
-import { created, invalid } from "../Resources.js"
+import { created, group, invalid } from "../Resources.js"
 import { openScheduling } from "./Records.js"
 import { Directory } from "../../Directory.js"
 
 /** The emulator's handlers for the meeting participants endpoints. */
-export const MeetingParticipantsHandlers = HttpApiBuilder.group(
+export const MeetingParticipantsHandlers = group(
   SchedulingApi,
   "meetingParticipants",
   (handlers) =>

@@ -5,9 +5,8 @@
  */
 import { SchedulingApi } from "@blocks-crm/scheduling"
 import type { Meeting } from "@blocks-crm/scheduling"
-import * as HttpApiBuilder from "@effect/platform/HttpApiBuilder"
 import * as Effect from "effect/Effect"
-import { created, invalid, updated } from "../Resources.js"
+import { created, group, invalid, updated } from "../Resources.js"
 import { openScheduling, pageOf } from "./Records.js"
 import { Directory } from "../../Directory.js"
 
@@ -17,7 +16,7 @@ const checkRange = (meeting: { readonly startTime: Date; readonly endTime: Date 
     : Effect.fail(invalid("/meeting/end_time", "invalid_range", "end_time must be after start_time"))
 
 /** The emulator's handlers for the meetings endpoints. */
-export const MeetingsHandlers = HttpApiBuilder.group(SchedulingApi, "meetings", (handlers) =>
+export const MeetingsHandlers = group(SchedulingApi, "meetings", (handlers) =>
   Effect.gen(function*() {
     const { meetings, participants } = yield* openScheduling
     const { accounts, users } = yield* Directory

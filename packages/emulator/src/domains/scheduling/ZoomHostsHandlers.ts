@@ -5,15 +5,14 @@
  */
 import { SchedulingApi } from "@blocks-crm/scheduling"
 import type { ZoomHost } from "@blocks-crm/scheduling"
-import * as HttpApiBuilder from "@effect/platform/HttpApiBuilder"
 import * as Effect from "effect/Effect"
-import { created, invalid, updated } from "../Resources.js"
+import { created, group, invalid, updated } from "../Resources.js"
 import { openScheduling, pageOf } from "./Records.js"
 import { activeAllocations, availabilityOf, rangeOf } from "./ZoomBooking.js"
 import { Directory } from "../../Directory.js"
 
 /** The emulator's handlers for the zoom hosts endpoints. */
-export const ZoomHostsHandlers = HttpApiBuilder.group(SchedulingApi, "zoomHosts", (handlers) =>
+export const ZoomHostsHandlers = group(SchedulingApi, "zoomHosts", (handlers) =>
   Effect.gen(function*() {
     const { allocations, hosts } = yield* openScheduling
     const { users } = yield* Directory

@@ -8,17 +8,16 @@
  */
 import { SchedulingApi } from "@blocks-crm/scheduling"
 import type { ZoomAllocation, ZoomHost, ZoomMeeting, ZoomUserAvailability } from "@blocks-crm/scheduling"
-import * as HttpApiBuilder from "@effect/platform/HttpApiBuilder"
 import * as Effect from "effect/Effect"
 import { randomBytes, randomInt } from "node:crypto"
-import { created, invalid, newId, notFound, updated } from "../Resources.js"
+import { created, group, invalid, newId, notFound, updated } from "../Resources.js"
 import { openScheduling } from "./Records.js"
 import { activeAllocations, availabilityOf, rangeOf } from "./ZoomBooking.js"
 import type { Range } from "./ZoomBooking.js"
 import { Directory } from "../../Directory.js"
 
 /** The emulator's handlers for the zoom meetings endpoints. */
-export const ZoomMeetingsHandlers = HttpApiBuilder.group(
+export const ZoomMeetingsHandlers = group(
   SchedulingApi,
   "zoomMeetings",
   (handlers) =>

@@ -8,14 +8,13 @@
 import { Contract } from "@blocks-crm/core-http"
 import { SchedulingApi, ZoomWebhookEvent } from "@blocks-crm/scheduling"
 import type { ZoomWebhookAnswer } from "@blocks-crm/scheduling"
-import * as HttpApiBuilder from "@effect/platform/HttpApiBuilder"
 import * as Effect from "effect/Effect"
 import * as Option from "effect/Option"
 import * as ParseResult from "effect/ParseResult"
 import * as Redacted from "effect/Redacted"
 import * as Schema from "effect/Schema"
 import { createHmac, timingSafeEqual } from "node:crypto"
-import { invalid, tenant, updated } from "../Resources.js"
+import { group, invalid, tenant, updated } from "../Resources.js"
 import { openScheduling } from "./Records.js"
 import { ZoomWebhookSecrets } from "./ZoomWebhookSecrets.js"
 
@@ -50,7 +49,7 @@ const signatureProblem = (
 const decodeEvent = Schema.decodeUnknownEither(Schema.parseJson(ZoomWebhookEvent))
 
 /** The emulator's handlers for the zoom webhook endpoints. */
-export const ZoomWebhookHandlers = HttpApiBuilder.group(
+export const ZoomWebhookHandlers = group(
   SchedulingApi,
   "zoomWebhook",
   (handlers) =>
