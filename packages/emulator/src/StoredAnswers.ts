@@ -83,7 +83,10 @@ const isAnnotatedCopy = (copy: unknown, node: AST.AST): boolean => {
   }
   const fields = Object.keys(node)
   return Object.keys(copy).length === fields.length &&
-    fields.every((key) => key === "annotations" || (copy as Record<string, unknown>)[key] === (node as unknown as Record<string, unknown>)[key])
+    fields.every((key) =>
+      key === "annotations" ||
+      (copy as Record<string, unknown>)[key] === (node as unknown as Record<string, unknown>)[key]
+    )
 }
 
 const build = (ast: AST.AST): Writer => {

@@ -328,7 +328,10 @@ layer(TestEmulator.layer(), { excludeTestServices: true })("auth and tenants on 
         // The bearer scheme is checked before the API key, and both before the body is decoded.
         expect(neither.json).toEqual(unauthorized("The Authorization bearer token is missing."))
         const invalidBody = yield* raw<WireErrors>("POST", "/leads/", { apiKey: null, body: { lead: { name: 7 } } })
-        expect([invalidBody.status, invalidBody.json]).toEqual([401, unauthorized("The AppId header (your API key) is missing.")])
+        expect([invalidBody.status, invalidBody.json]).toEqual([
+          401,
+          unauthorized("The AppId header (your API key) is missing.")
+        ])
       }))
 
     it.effect("X-Api-Key is accepted instead of AppId, and it is the same tenant", () =>

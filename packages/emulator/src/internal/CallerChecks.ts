@@ -56,10 +56,13 @@ const check = (credentials: Context.Tag.Service<Credentials.Credentials>, bearer
 
 /** Both checks, over the emulator's `Credentials`. */
 export const layer = Layer.effectContext(
-  Effect.map(Credentials.Credentials, (credentials) =>
-    Context.make(BearerAndApiKey, check(credentials, true) as any).pipe(
-      Context.add(ApiKeyOnly, check(credentials, false) as any)
-    ))
+  Effect.map(
+    Credentials.Credentials,
+    (credentials) =>
+      Context.make(BearerAndApiKey, check(credentials, true) as any).pipe(
+        Context.add(ApiKeyOnly, check(credentials, false) as any)
+      )
+  )
 )
 
 /**
