@@ -4,9 +4,11 @@
 import * as NodeContext from "@effect/platform-node/NodeContext"
 import * as Migrator from "@effect/sql/Migrator"
 import * as SqlClient from "@effect/sql/SqlClient"
-import type { Connection, Row } from "@effect/sql/SqlConnection"
+import type { Row } from "@effect/sql/SqlConnection"
+import { SqlError as SqlErrorClass } from "@effect/sql/SqlError"
 import type { SqlError } from "@effect/sql/SqlError"
 import * as SqliteClient from "@effect/sql-sqlite-node/SqliteClient"
+import * as Sqlite from "./internal/Sqlite.js"
 import * as SqliteMigrator from "@effect/sql-sqlite-node/SqliteMigrator"
 import * as Cause from "effect/Cause"
 import * as Context from "effect/Context"
@@ -158,7 +160,7 @@ export const layer = (
   const directory = filename === ":memory:"
     ? Effect.void
     : Effect.asVoid(Effect.try(() => fs.mkdirSync(path.dirname(path.resolve(filename)), { recursive: true })))
-  const client = Layer.unwrapEffect(Effect.as(directory, SqliteClient.layer({ filename }))).pipe(
+  const client = Layer.unwrapEffect(Effect.as(directory, Sqlite.layer(filename))).pipe(
     Layer.map((context) => {
       const sql = counted(Context.get(context, SqliteClient.SqliteClient))
       return context.pipe(Context.add(SqliteClient.SqliteClient, sql), Context.add(SqlClient.SqlClient, sql))
@@ -196,12 +198,13 @@ export type Run = <A extends object = Row>(
 ) => Effect.Effect<ReadonlyArray<A>, SqlError>
 
 /**
- * What `sql.unsafe(text, params)` does, for the statements every request runs, without the scope and
- * the (disabled) span @effect/sql builds around each one: those were half of a statement's cost (an
- * indexed SELECT took 36 µs through `sql`, 18 this way). The connection is the one the client's own
- * statements use (the transaction's inside `withTransaction`, else the connection once the client's
- * semaphore lets it, so a statement outside a transaction still waits for it); with tracing on, or a
- * client that does not have that shape, it goes through `sql.unsafe` and its `sql.execute` span.
+ * What `sql.unsafe(text, params)` does, for the statements every request runs, without what
+ * @effect/sql builds around each one (a scope, a disabled span, the client's semaphore, the prepared
+ * statement looked up in an Effect cache): an indexed SELECT took 36 µs through `sql`, about 5 this way.
+ * The emulator's client (internal/Sqlite.ts) keeps its prepared statements where this runs them, in one
+ * step, on the client's one connection, while no transaction is open (this client's are counted); a
+ * transaction's own statements, statements while another's is open, and everything with tracing on go
+ * through `sql.unsafe`, as does every statement of a client made elsewhere.
  */
 export const runner = (sql: SqlClient.SqlClient): Run => {
   let run = runners.get(sql)
@@ -215,29 +218,24 @@ export const runner = (sql: SqlClient.SqlClient): Run => {
 /** One runner per client, so a caller may ask for it on every request. */
 const runners = new WeakMap<SqlClient.SqlClient, Run>()
 
-/**
- * A client's transactions (begun or waiting for the connection) and the statements `runner` runs
- * outside any: a statement may skip the client's semaphore only while no transaction is open, and a
- * transaction begins only once no such statement is under way, so neither ever runs inside the other.
- */
+/** A client's transactions, begun or waiting for the connection: a statement skips the client only while there are none. */
 interface Traffic {
   transactions: number
-  statements: number
 }
 
 const traffic = new WeakMap<SqlClient.SqlClient, Traffic>()
 
+/** The prepared statements of the (counted) clients made by internal/Sqlite.ts. */
+const preparedStatements = new WeakMap<SqlClient.SqlClient, Sqlite.Prepare>()
+
 /** The client, with its transactions counted (`Traffic`); everything else is the client's own. */
 const counted = <C extends SqlClient.SqlClient>(sql: C): C => {
-  const state: Traffic = { transactions: 0, statements: 0 }
-  const idle: Effect.Effect<void> = Effect.suspend(() =>
-    state.statements === 0 ? Effect.void : Effect.zipRight(Effect.yieldNow(), idle)
-  )
+  const state: Traffic = { transactions: 0 }
   const withTransaction: SqlClient.SqlClient["withTransaction"] = (effect) =>
     Effect.suspend(() => {
       state.transactions++
       return Effect.ensuring(
-        Effect.zipRight(idle, sql.withTransaction(effect)),
+        sql.withTransaction(effect),
         Effect.sync(() => {
           state.transactions--
         })
@@ -247,37 +245,32 @@ const counted = <C extends SqlClient.SqlClient>(sql: C): C => {
     get: (target, key) => (key === "withTransaction" ? withTransaction : Reflect.get(target, key, target))
   })
   traffic.set(client, state)
+  const prepare = Sqlite.preparedOf(sql)
+  if (prepare !== undefined) preparedStatements.set(client, prepare)
   return client
 }
 
 const makeRunner = (sql: SqlClient.SqlClient): Run => {
-  // Every statement of a client carries the client's acquirer. The SQLite client's neither needs nor
-  // uses a scope: it waits for the semaphore and hands the connection over. Rows are passed on as
-  // they come, as the client has no row transform.
-  const acquirer = (sql.unsafe("SELECT 1") as unknown as { readonly acquirer?: unknown }).acquirer
-  const sqlite = SqliteClient.TypeId in sql &&
-    (sql as SqliteClient.SqliteClient).config.transformResultNames === undefined
-  if (!sqlite || !Effect.isEffect(acquirer)) {
-    return (text, params) => sql.unsafe(text, params)
-  }
-  const connection = acquirer as Effect.Effect<Connection, SqlError>
-  // The client's one connection, once a statement has had it: with no transaction open (this client's
-  // are counted), a statement runs on it at once, as the semaphore would have let it.
   const state = traffic.get(sql)
-  let direct: Connection | undefined
+  const prepare = preparedStatements.get(sql)
+  if (state === undefined || prepare === undefined) return (text, params) => sql.unsafe(text, params)
+  // better-sqlite3 runs a statement synchronously: in this one step no transaction can begin.
   return <A extends object>(text: string, params: ReadonlyArray<unknown>) =>
     Effect.withFiberRuntime<ReadonlyArray<A>, SqlError>((fiber) => {
-      if (fiber.getFiberRef(FiberRef.currentTracerEnabled)) return sql.unsafe<A>(text, params)
-      if (state !== undefined && direct !== undefined && state.transactions === 0) {
-        state.statements++
-        return Effect.onExit(direct.execute(text, params, undefined), () =>
-          Effect.sync(() => {
-            state.statements--
-          }))
+      if (state.transactions > 0 || fiber.getFiberRef(FiberRef.currentTracerEnabled)) {
+        return sql.unsafe<A>(text, params)
       }
-      return Effect.flatMap(connection, (connection) => {
-        if (state !== undefined && state.transactions === 0) direct ??= connection
-        return connection.execute(text, params, undefined)
-      })
+      let statement: ReturnType<Sqlite.Prepare>
+      try {
+        statement = prepare(text)
+      } catch (cause) {
+        return Effect.fail(new SqlErrorClass({ cause, message: "Failed to prepare statement " }))
+      }
+      try {
+        const safeIntegers = Context.get(fiber.currentContext, SqlClient.SafeIntegers)
+        return Effect.succeed(Sqlite.runPrepared(statement, params, safeIntegers) as ReadonlyArray<A>)
+      } catch (cause) {
+        return Effect.fail(new SqlErrorClass({ cause, message: "Failed to execute statement" }))
+      }
     })
 }

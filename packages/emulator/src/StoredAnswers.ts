@@ -63,6 +63,32 @@ const encoded = (ast: AST.AST): Writer => {
   }
 }
 
+/**
+ * The schema a core-http document or resource (`withFastDecode`) encodes with: a declaration whose
+ * encoding is its one type parameter's own, which it keeps as its surrogate. Annotating the declaration
+ * (`addSuccess(document, { status: 201 })` does) annotates a copy of the surrogate too, so the surrogate
+ * is the type parameter itself or a node that differs from it in its annotations alone.
+ */
+const innerOf = (ast: AST.Declaration): AST.AST | undefined => {
+  const inner = ast.typeParameters[0]
+  if (inner === undefined || ast.typeParameters.length !== 1) return undefined
+  const surrogate = ast.annotations[AST.SurrogateAnnotationId]
+  return surrogate === inner || isAnnotatedCopy(surrogate, inner) ? inner : undefined
+}
+
+/** Whether `copy` is `node` with other annotations: the same kind of node, every other field the same. */
+const isAnnotatedCopy = (copy: unknown, node: AST.AST): boolean => {
+  if (typeof copy !== "object" || copy === null || Object.getPrototypeOf(copy) !== Object.getPrototypeOf(node)) {
+    return false
+  }
+  const fields = Object.keys(node)
+  return Object.keys(copy).length === fields.length &&
+    fields.every((key) =>
+      key === "annotations" ||
+      (copy as Record<string, unknown>)[key] === (node as unknown as Record<string, unknown>)[key]
+    )
+}
+
 const build = (ast: AST.AST): Writer => {
   switch (ast._tag) {
     case "StringKeyword":
@@ -73,13 +99,8 @@ const build = (ast: AST.AST): Writer => {
       return (value) => (value === literal ? text : Declined)
     }
     case "Declaration": {
-      // core-http's documents and resources (`withFastDecode`): a declaration whose encoding is its
-      // schema's own, which it keeps as its surrogate.
-      const inner = ast.typeParameters[0]
-      return inner !== undefined && ast.typeParameters.length === 1 &&
-          ast.annotations[AST.SurrogateAnnotationId] === inner
-        ? writerOf(inner)
-        : encoded(ast)
+      const inner = innerOf(ast)
+      return inner !== undefined ? writerOf(inner) : encoded(ast)
     }
     case "Transformation":
       return transformation(ast)
@@ -170,8 +191,8 @@ const reachable = (ast: AST.AST, found: Set<AST.AST> = new Set()): Set<AST.AST> 
   found.add(ast)
   switch (ast._tag) {
     case "Declaration": {
-      const inner = ast.typeParameters[0]
-      if (inner !== undefined && ast.annotations[AST.SurrogateAnnotationId] === inner) reachable(inner, found)
+      const inner = innerOf(ast)
+      if (inner !== undefined) reachable(inner, found)
       break
     }
     case "Transformation":

@@ -325,6 +325,13 @@ layer(TestEmulator.layer(), { excludeTestServices: true })("auth and tenants on 
         expect(neither.status).toBe(401)
         expect(neither.json.errors).toHaveLength(1)
         expect(neither.json.errors[0]).toMatchObject({ status: "401", code: "unauthorized", title: "Unauthorized" })
+        // The bearer scheme is checked before the API key, and both before the body is decoded.
+        expect(neither.json).toEqual(unauthorized("The Authorization bearer token is missing."))
+        const invalidBody = yield* raw<WireErrors>("POST", "/leads/", { apiKey: null, body: { lead: { name: 7 } } })
+        expect([invalidBody.status, invalidBody.json]).toEqual([
+          401,
+          unauthorized("The AppId header (your API key) is missing.")
+        ])
       }))
 
     it.effect("X-Api-Key is accepted instead of AppId, and it is the same tenant", () =>

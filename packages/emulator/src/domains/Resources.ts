@@ -7,12 +7,15 @@ import { Contract, Pagination } from "@blocks-crm/core-http"
 import type { PageResult } from "@blocks-crm/core-http/Pagination"
 import * as HttpApiBuilder from "@effect/platform/HttpApiBuilder"
 import type * as HttpApiEndpoint from "@effect/platform/HttpApiEndpoint"
+import type * as HttpApiGroup from "@effect/platform/HttpApiGroup"
 import * as Chunk from "effect/Chunk"
 import * as Context from "effect/Context"
 import * as Effect from "effect/Effect"
+import * as Layer from "effect/Layer"
 import type * as Option from "effect/Option"
 import type * as Schema from "effect/Schema"
 import type { Collection, Condition, Page, PageQuery, Sort } from "../RecordStore.js"
+import * as CallerChecks from "../internal/CallerChecks.js"
 import { answerer } from "../StoredAnswers.js"
 
 /**
@@ -23,13 +26,19 @@ import { answerer } from "../StoredAnswers.js"
  *
  *   const WidgetsHandlers = Resources.group(WidgetsApi, "widgets", (handlers) => ...)
  */
-export const group: typeof HttpApiBuilder.group = (api, groupName, build) =>
-  HttpApiBuilder.group(api, groupName, (handlers) => {
+export const group: typeof HttpApiBuilder.group = (api, groupName, build) => {
+  const groups = (api as unknown as { readonly groups: Record<string, HttpApiGroup.HttpApiGroup.AnyWithProps> }).groups
+  // The contract's two auth middlewares as one check per request (internal/CallerChecks.ts).
+  const checked = CallerChecks.withOneCheck(groups[groupName]!)
+  const served = checked === undefined ? api : { ...api, groups: { ...groups, [groupName]: checked } }
+  const handlers = HttpApiBuilder.group(served as typeof api, groupName, (handlers) => {
     const built: unknown = build(handlers)
     return (Effect.isEffect(built)
       ? Effect.map(built as Effect.Effect<AnyHandlers>, answering)
       : answering(built as AnyHandlers)) as any
-  }) as any
+  })
+  return (checked === undefined ? handlers : Layer.provide(handlers, CallerChecks.layer)) as any
+}
 
 type AnyHandlers = HttpApiBuilder.Handlers<any, any, any, any>
 
