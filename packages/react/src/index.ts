@@ -27,4 +27,5 @@ export type {
   CrmServiceName,
   MutationVariables
 } from "./CrmMutations.js"
+export { crmEffect } from "./CrmEffect.js"
 export type { Register, RegisteredClient, RegisteredDomains, RegisteredServices } from "./Register.js"

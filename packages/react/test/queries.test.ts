@@ -4,8 +4,9 @@
  */
 import { createCrmClient } from "@blocks-crm/client"
 import type { CrmPromiseClient } from "@blocks-crm/client"
-import { crmMutations, crmQueries, crmRetry, registerCrmClient } from "@blocks-crm/react"
+import { crmEffect, crmMutations, crmQueries, crmRetry, registerCrmClient } from "@blocks-crm/react"
 import { MutationObserver, QueryClient } from "@tanstack/react-query"
+import * as Effect from "effect/Effect"
 import { createServer } from "node:http"
 import type { IncomingMessage } from "node:http"
 import type { AddressInfo } from "node:net"
@@ -196,5 +197,37 @@ describe("crmMutations", () => {
     expect(updated.stage).toBe("qualified")
     await expect(new MutationObserver(queryClient, crmMutations.leads.delete()).mutate("no-such-lead")).rejects
       .toMatchObject({ _tag: "NotFound" })
+  })
+})
+
+describe("crmEffect", () => {
+  it("runs an Effect program over the services on the registered client, interrupted when the query is cancelled", async () => {
+    const [lead] = await createLeads("effect", 1)
+    await client.crm.leads.follows.create(lead!.uniqueId, { title: "Send the quote" })
+    const queryClient = newQueryClient()
+    const options = crmEffect(
+      ["crm", "leads", "withFollows", lead!.uniqueId],
+      (crm) =>
+        Effect.all({ lead: crm.leads.get(lead!.uniqueId), follows: crm.leads.follows.list(lead!.uniqueId) }, {
+          concurrency: 2
+        })
+    )
+    const { follows, lead: got } = await queryClient.fetchQuery(options)
+    expect([got.name, follows.map((f) => f.title)]).toEqual(["effect 0", ["Send the quote"]])
+    await expect(queryClient.fetchQuery(crmEffect(["crm", "leads", "missing"], (crm) => crm.leads.get("nope"))))
+      .rejects.toMatchObject({ _tag: "NotFound" })
+
+    let interrupted = false
+    const hanging = queryClient.fetchQuery(
+      crmEffect(
+        ["crm", "hanging"],
+        () => Effect.onInterrupt(Effect.never, () => Effect.sync(() => (interrupted = true)))
+      )
+    )
+    await new Promise((resolve) => setTimeout(resolve, 20))
+    await queryClient.cancelQueries({ queryKey: ["crm", "hanging"] })
+    await expect(hanging).rejects.toThrow()
+    await new Promise((resolve) => setTimeout(resolve, 20))
+    expect(interrupted).toBe(true)
   })
 })
