@@ -681,8 +681,10 @@ try {
 
     // 8a. The React bindings: server rendering against the emulator, and a TSX component with tsc.
     step("use @blocks-crm/react: server rendering against the emulator, and a TSX component with tsc")
+    const reactStarted = performance.now()
     runScript(project, "react.mjs", reactScript, env, "react check: ok")
     typecheck(project, "react.tsx", reactTypes)
+    console.log(`  react step: ${Math.round(performance.now() - reactStarted)} ms`)
 
     // 8b. The emulator as a team uses it: health, CORS, and a domain of the team's own.
     step("use @blocks-crm/emulator: /health, CORS preflights, startEmulator() with a custom widgets domain")
