@@ -98,7 +98,8 @@ const holdClient = (client: AnyClient): () => void => {
  * per `QueryClient`, since their cache keys do not name the client.
  *
  * On the server, pass `client` (one per request, closed by your handler): effects do not run there,
- * so a provider-made client would never be closed.
+ * so a provider-made client would never be closed. Keep Suspense boundaries inside the provider: a
+ * first render that suspends above it is discarded with the client it made.
  *
  * @example
  * ```ts
