@@ -31,13 +31,11 @@ export function Board() {
     <main className="page">
       <h1>
         Leads <small data-testid="lead-count">{all.length}</small>
-        {leads.isFetching ? <small className="muted"> refreshing…</small> : null}
+        {leads.isFetching ? <small className="muted">{" refreshing…"}</small> : null}
       </h1>
       <NewLeadForm />
       <section className="board" data-testid="board">
-        {stages.map((stage) => (
-          <Column key={stage} title={stage} leads={all.filter((lead) => lead.stage === stage)} />
-        ))}
+        {stages.map((stage) => <Column key={stage} title={stage} leads={all.filter((lead) => lead.stage === stage)} />)}
         {other.length > 0 ? <Column title="other" leads={other} /> : null}
       </section>
     </main>

@@ -30,7 +30,7 @@ export function Meetings() {
             <li key={meeting.uniqueId} data-testid="meeting">
               <time dateTime={meeting.startTime.toISOString()}>{formatDateTime(meeting.startTime)}</time>{" "}
               <strong>{meeting.title}</strong>
-              {meeting.meetingType === undefined ? null : <span className="muted"> · {meeting.meetingType}</span>}
+              {meeting.meetingType === undefined ? null : <span className="muted">{` · ${meeting.meetingType}`}</span>}
             </li>
           ))}
         </ul>
