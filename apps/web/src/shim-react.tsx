@@ -25,10 +25,19 @@ export const useCrmBlock = (): { client: any } => {
   return value
 }
 
+type QueryFactory = (...args: Array<any>) => {
+  queryKey: ReadonlyArray<unknown>
+  queryFn: (context: any) => Promise<any>
+}
+type MutationFactory = (...args: Array<any>) => { mutationFn: (variables: any, context: any) => Promise<any> }
+
 const noRetry = new Set(["NotFound", "ValidationFailed", "InvalidInput"])
 const retry = (count: number, error: any) => !noRetry.has(error?._tag) && count < 3
 
-export const crmQueries: any = new Proxy({}, {
+export const crmQueries: Record<
+  "leads" | "opportunities" | "meetings",
+  Record<"list" | "get" | "pages", QueryFactory>
+> = new Proxy({} as any, {
   get: (_, service: string) =>
     new Proxy({}, {
       get: (_, method: string) =>
@@ -50,21 +59,24 @@ export const crmQueries: any = new Proxy({}, {
     })
 })
 
-export const crmMutations: any = new Proxy({}, {
-  get: (_, service: string) =>
-    new Proxy({}, {
-      get: (_, method: string) => (options: { invalidates?: ReadonlyArray<string> } = {}) => ({
-        mutationKey: ["crm", service, method],
-        mutationFn: (variables: any, context: any) => {
-          const crm = clients.get(context.client).crm[service]
-          return Array.isArray(variables) ? crm[method](...variables) : crm[method](variables)
-        },
-        onSuccess: (_d: any, _v: any, _r: any, context: any) =>
-          Promise.all(
-            [service, ...(options.invalidates ?? [])].map((s) =>
-              context.client.invalidateQueries({ queryKey: ["crm", s] })
+export const crmMutations: Record<"leads" | "opportunities", Record<"create" | "update", MutationFactory>> = new Proxy(
+  {} as any,
+  {
+    get: (_, service: string) =>
+      new Proxy({}, {
+        get: (_, method: string) => (options: { invalidates?: ReadonlyArray<string> } = {}) => ({
+          mutationKey: ["crm", service, method],
+          mutationFn: (variables: any, context: any) => {
+            const crm = clients.get(context.client).crm[service]
+            return Array.isArray(variables) ? crm[method](...variables) : crm[method](variables)
+          },
+          onSuccess: (_d: any, _v: any, _r: any, context: any) =>
+            Promise.all(
+              [service, ...(options.invalidates ?? [])].map((s) =>
+                context.client.invalidateQueries({ queryKey: ["crm", s] })
+              )
             )
-          )
+        })
       })
-    })
-})
+  }
+)

@@ -9,6 +9,7 @@ import * as fs from "node:fs"
 import * as path from "node:path"
 import { fileURLToPath } from "node:url"
 import * as zlib from "node:zlib"
+import type * as Vite from "vite"
 
 export interface Entry {
   readonly name: string
@@ -277,8 +278,8 @@ export const measureVite = async (file: string, options?: { readonly modules?: b
   return measureChunks(chunks, options)
 }
 
-type ViteOutput = Awaited<ReturnType<typeof import("vite").build>>
-type ViteChunk = import("vite").Rollup.OutputChunk
+type ViteOutput = Awaited<ReturnType<typeof Vite.build>>
+type ViteChunk = Vite.Rollup.OutputChunk
 
 const viteChunks = (output: ViteOutput): ReadonlyArray<ViteChunk> =>
   (Array.isArray(output) ? output : [output]).flatMap((result) =>
