@@ -34,7 +34,12 @@ export const serve = async (folder: string, config: unknown): Promise<StaticServ
     const file = path.join(root, pathname)
     const inside = file.startsWith(root + path.sep) && fs.existsSync(file) && fs.statSync(file).isFile()
     const served = inside ? file : path.join(root, "index.html")
-    response.writeHead(200, { "content-type": types[path.extname(served)] ?? "application/octet-stream" })
+    // Vite's assets are named by their content's hash, so a browser may keep them (as a static host says).
+    const caching = inside && pathname.startsWith("/assets/") ? "public, max-age=31536000, immutable" : "no-cache"
+    response.writeHead(200, {
+      "content-type": types[path.extname(served)] ?? "application/octet-stream",
+      "cache-control": caching
+    })
     fs.createReadStream(served).pipe(response)
   })
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve))

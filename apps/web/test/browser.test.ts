@@ -11,7 +11,7 @@ import * as fs from "node:fs"
 import * as os from "node:os"
 import * as path from "node:path"
 import { fileURLToPath } from "node:url"
-import { type Browser, chromium, type Page } from "playwright-core"
+import { type Browser, type BrowserContext, chromium, type Page } from "playwright-core"
 import { afterAll, beforeAll, describe, expect, it } from "vitest"
 import { fixtures, leads as seededLeads } from "../dev/seed.js"
 import { serve, type StaticServer } from "./StaticServer.js"
@@ -34,6 +34,8 @@ const buildApp = async (outDir: string) => {
 let emulator: RunningEmulator
 let server: StaticServer
 let browser: Browser
+/** One context for every page, so the app's hashed assets come from the browser's cache after the first. */
+let context: BrowserContext
 let outDir: string
 let client: ReturnType<typeof createCrmClient<[typeof pipeline]>>
 /** What the page logged as errors, and what it threw: shown when a check fails. */
@@ -64,6 +66,8 @@ beforeAll(async () => {
   ])
   emulator = started
   browser = launched
+  context = await browser.newContext({ viewport: { width: 1280, height: 800 }, timezoneId: "UTC" })
+  context.setDefaultTimeout(10_000)
   server = await serve(outDir, { apiUrl: emulator.url, authToken: emulator.authToken, apiKey: emulator.apiKey })
   client = createCrmClient({
     apiUrl: emulator.url,
@@ -82,12 +86,11 @@ afterAll(async () => {
 })
 
 const open = async (pathname: string): Promise<Page> => {
-  const page = await browser.newPage({ viewport: { width: 1280, height: 800 }, timezoneId: "UTC" })
+  const page = await context.newPage()
   page.on("pageerror", (error) => pageErrors.push(`${pathname}: ${error.message}`))
   page.on("console", (message) => {
     if (message.type() === "error") pageErrors.push(`${pathname}: ${message.text()}`)
   })
-  page.setDefaultTimeout(10_000)
   await page.goto(`${server.url}${pathname}`)
   return page
 }
