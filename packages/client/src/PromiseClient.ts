@@ -9,13 +9,14 @@
  *
  * Every method takes the Effect method's arguments plus an optional trailing `RequestOptions`
  * (`signal`, `timeout`, `deadline`, `idempotencyKey`, `requestId`, `headers`). A failure rejects with
- * the SDK's tagged error itself (`error._tag === "NotFound"`).
+ * the SDK's tagged error itself (`error._tag === "NotFound"`). `client.run(program)` runs an Effect
+ * program over the same services (`(crm) => crm.leads.list()`), for code that mixes both faces.
  *
  * @since 0.1.0
  */
 import * as CrmConfig from "@blocks-crm/core-http/CrmConfig"
 import type * as CrmDomain from "@blocks-crm/core-http/CrmDomain"
-import { ConfigurationError } from "@blocks-crm/core-http/CrmError"
+import { Aborted, ConfigurationError } from "@blocks-crm/core-http/CrmError"
 import * as DefaultTransport from "@blocks-crm/core-http/DefaultTransport"
 import * as PromiseFace from "@blocks-crm/core-http/PromiseFace"
 import type * as RecordCache from "@blocks-crm/core-http/RecordCache"
@@ -57,6 +58,16 @@ export interface CreateCrmClientOptions<Domains extends ReadonlyArray<CrmDomain.
 export interface CrmPromiseClient<Domains extends ReadonlyArray<CrmDomain.Any>> {
   /** Every composed service: `crm.leads`, `crm.leads.follows`, `crm.opportunities`, ... */
   readonly crm: PromiseFace.Promisified<CrmDomain.ClientOfAll<Domains>>
+  /**
+   * Runs an Effect program over the client's services on the client's own runtime (its transport,
+   * cache and settings): `program` receives the services' Effect face, as `yield* CrmClient` gives it
+   * (`crm.leads.list()` is an `Effect`). `signal` interrupts the program, which then rejects with
+   * `Aborted`; a failure rejects with the program's error itself, as the methods do.
+   */
+  readonly run: <A, E>(
+    program: (crm: CrmDomain.ClientOfAll<Domains>) => Effect.Effect<A, E>,
+    options?: { readonly signal?: AbortSignal | undefined }
+  ) => Promise<A>
   /** Releases the client's resources; calls made afterwards fail. */
   readonly close: () => Promise<void>
 }
@@ -140,6 +151,14 @@ export const createCrmClient = <const Domains extends ReadonlyArray<CrmDomain.An
     crm: PromiseFace.promisify(PromiseFace.settle(built), runtime) as PromiseFace.Promisified<
       CrmDomain.ClientOfAll<Domains>
     >,
+    run: (program, options) => {
+      const signal = options?.signal
+      if (signal?.aborted === true) return Promise.reject(new Aborted({}))
+      const effect = Effect.flatMap(ComposedClient, (crm) => program(crm as CrmDomain.ClientOfAll<Domains>))
+      return runtime.runPromiseExit(effect, signal === undefined ? undefined : { signal }).then((exit) =>
+        PromiseFace.settle(exit, signal)
+      )
+    },
     close: () => runtime.dispose()
   }
 }

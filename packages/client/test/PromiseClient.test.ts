@@ -28,6 +28,12 @@ describe("createCrmClient", () => {
   it("calls the composed services, nested ones included, with per-call options", async () => {
     const client = createCrmClient({ ...NotesServer.settingsFor(server), domains: [notes, status] })
     expect(Object.keys(client.crm).sort()).toEqual(["notes", "status"])
+    // Each method's length is its own parameters' (the options come after them).
+    expect([client.crm.notes.list.length, client.crm.notes.get.length, client.crm.notes.pins.list.length]).toEqual([
+      0,
+      1,
+      1
+    ])
     const before = server.requests.length
     const note = await client.crm.notes.create({ title: "Call Acme back" }, { idempotencyKey: "note-acme-1" })
     await client.crm.notes.create({ title: "Send the quote" })
@@ -90,6 +96,25 @@ describe("createCrmClient", () => {
       )
     await cached.close()
     await plain.close()
+  })
+
+  it("runs an Effect program over the same services, failing with its error and interrupted by a signal", async () => {
+    const client = createCrmClient({ ...NotesServer.settingsFor(server), domains: [notes] })
+    const note = await client.run((crm) => crm.notes.create({ title: "Call Acme back" }))
+    const titles = await client.run((crm) =>
+      Effect.map(Effect.all([crm.notes.list(), crm.notes.get(note.uniqueId)]), ([all, one]) => [all.length, one.title])
+    )
+    expect(titles).toEqual([1, "Call Acme back"])
+    await expect(client.run((crm) => crm.notes.get("nope"))).rejects.toMatchObject({ _tag: "NotFound" })
+    await expect(client.run(() => Effect.fail("own error"))).rejects.toBe("own error")
+    const controller = new AbortController()
+    const interrupted = client.run(() => Effect.never, { signal: controller.signal })
+    controller.abort()
+    await expect(interrupted).rejects.toMatchObject({ _tag: "Aborted" })
+    await expect(client.run(() => Effect.succeed(1), { signal: AbortSignal.abort() })).rejects.toMatchObject({
+      _tag: "Aborted"
+    })
+    await client.close()
   })
 
   it("fails every call after close", async () => {

@@ -143,7 +143,8 @@ export const settle = <A>(exit: Exit.Exit<A, unknown>, signal?: AbortSignal | un
  * The Promise face of a service, run on a `ManagedRuntime` that provides what the service needs.
  * Methods are told apart by their declared arity (`fn.length`), so service methods declare every
  * parameter without default values. `name` (the service's name on a client, `leads`) prefixes the
- * operation that an `InvalidInput` names (`leads.list`).
+ * operation that an `InvalidInput` names (`leads.list`). Each Promise method keeps that arity as its
+ * own `length` (the options come after it), so code that appends options knows where they go.
  *
  * A call's trailing options are checked like any input: an unknown key (`{ timout: 5_000 }`), a value
  * of the wrong kind or an argument too many rejects with `InvalidInput`, and nothing is sent. A stream
@@ -173,7 +174,7 @@ export const promisify = <S extends object, R, ER>(
     const path = name === undefined ? key : `${name}.${key}`
     if (typeof value === "function") {
       const fn = value as (...args: Array<unknown>) => unknown
-      out[key] = (...args: Array<unknown>) => {
+      const method = (...args: Array<unknown>) => {
         const checked = callOptions(path, fn.length, args)
         const result = fn(...args.slice(0, fn.length))
         if (Stream.StreamTypeId in (result as object)) {
@@ -191,6 +192,9 @@ export const promisify = <S extends object, R, ER>(
           settle(exit, signal)
         )
       }
+      // The method's own arity, so a caller that appends the options (a query library passing its
+      // signal) knows where they go: `list.length` is 1 for `list(params?, options?)`.
+      out[key] = Object.defineProperty(method, "length", { value: fn.length })
     } else if (typeof value === "object" && value !== null && !Effect.isEffect(value)) {
       out[key] = promisify(value, runtime, path)
     } else {
