@@ -1,10 +1,10 @@
-import { createCrmClient } from "@blocks-crm/client"
+import { CrmProvider } from "@blocks-crm/react"
 import { QueryClient, QueryClientProvider } from "@tanstack/react-query"
 import { StrictMode } from "react"
 import { createRoot } from "react-dom/client"
 import { App } from "./App.js"
 import { loadConfig } from "./config.js"
-import { CrmProvider, domains } from "./crm.js"
+import { domains } from "./crm.js"
 import "./styles.css"
 
 const root = createRoot(document.getElementById("root")!)
@@ -18,16 +18,18 @@ if (typeof config === "string") {
     </main>
   )
 } else {
-  // One client for the page's lifetime; the queries' cache is TanStack's.
-  const client = createCrmClient({ ...config, domains })
   const queryClient = new QueryClient({ defaultOptions: { queries: { staleTime: 5_000 } } })
+  // The provider makes the client from the settings and closes it when the app unmounts. It sits
+  // outside StrictMode: StrictMode's simulated remount runs the provider's effect cleanup (which
+  // unregisters its client from the QueryClient) before the pages' queries start again, and children's
+  // effects run before their parent's, so in development the first queries would find no client.
   root.render(
-    <StrictMode>
-      <QueryClientProvider client={queryClient}>
-        <CrmProvider client={client}>
+    <QueryClientProvider client={queryClient}>
+      <CrmProvider settings={config} domains={domains}>
+        <StrictMode>
           <App />
-        </CrmProvider>
-      </QueryClientProvider>
-    </StrictMode>
+        </StrictMode>
+      </CrmProvider>
+    </QueryClientProvider>
   )
 }

@@ -11,7 +11,7 @@ import * as fs from "node:fs"
 import * as os from "node:os"
 import * as path from "node:path"
 import { fileURLToPath } from "node:url"
-import { type Browser, type BrowserContext, chromium, type Page } from "playwright-core"
+import { type Browser, type BrowserContext, chromium, type Locator, type Page } from "playwright-core"
 import { afterAll, beforeAll, describe, expect, it } from "vitest"
 import { fixtures, leads as seededLeads } from "../dev/seed.js"
 import { serve, type StaticServer } from "./StaticServer.js"
@@ -20,15 +20,31 @@ const appRoot = fileURLToPath(new URL("../", import.meta.url))
 const results = path.join(appRoot, "test-results")
 const chromiumPath = process.env["CHROMIUM_PATH"] ?? "/usr/bin/chromium"
 
-/** The app's production build, into a folder of its own (nothing left in the work tree). */
+/**
+ * The app's production build, into a folder of its own (nothing left in the work tree). Vitest sets
+ * NODE_ENV to "test", which Vite would build React's development code with: production is what ships.
+ */
 const buildApp = async (outDir: string) => {
   const vite = await import("vite")
-  await vite.build({
-    root: appRoot,
-    configFile: path.join(appRoot, "vite.config.ts"),
-    logLevel: "warn",
-    build: { outDir, emptyOutDir: true }
-  })
+  const nodeEnv = process.env["NODE_ENV"]
+  process.env["NODE_ENV"] = "production"
+  try {
+    await vite.build({
+      root: appRoot,
+      configFile: path.join(appRoot, "vite.config.ts"),
+      mode: "production",
+      logLevel: "warn",
+      build: { outDir, emptyOutDir: true }
+    })
+  } finally {
+    if (nodeEnv === undefined) delete process.env["NODE_ENV"]
+    else process.env["NODE_ENV"] = nodeEnv
+  }
+  // React's development build says so in its code; the production build does not.
+  const js = fs.readdirSync(path.join(outDir, "assets")).filter((file) => file.endsWith(".js"))
+  for (const file of js) {
+    expect(fs.readFileSync(path.join(outDir, "assets", file), "utf8")).not.toContain("react-devtools")
+  }
 }
 
 let emulator: RunningEmulator
@@ -95,13 +111,27 @@ const open = async (pathname: string): Promise<Page> => {
   return page
 }
 
+/** Waits for `locator`; when it never shows, fails with what the page shows and the errors it logged. */
+const shown = async (page: Page, locator: Locator) => {
+  try {
+    await locator.waitFor()
+  } catch (error) {
+    const text = await page.locator("body").innerText().catch(() => "(no body)")
+    throw new Error(
+      `${(error as Error).message.split("\n")[0]}\n--- the page shows:\n${text}\n--- its errors:\n${
+        pageErrors.join("\n")
+      }`
+    )
+  }
+}
+
 const cardNames = (page: Page, stage?: string) =>
   page.locator(`${stage === undefined ? "" : `[data-stage="${stage}"] `}[data-testid="lead"] .name`).allTextContents()
 
 describe("the web app in Chromium", () => {
   it("shows the emulator's leads on the board, each in its stage's column", async () => {
     const page = await open("/")
-    await page.locator("[data-testid=lead]").first().waitFor()
+    await shown(page, page.locator("[data-testid=lead]").first())
     const stored = (await client.crm.leads.list({ records: 200 })).data
     expect(stored.map((lead) => lead.name).sort()).toEqual(seededLeads.map((lead) => lead.name).sort())
     expect((await cardNames(page)).sort(), pageErrors.join("\n")).toEqual(stored.map((lead) => lead.name).sort())
@@ -117,14 +147,14 @@ describe("the web app in Chromium", () => {
 
   it("creates a lead through the form, and the board refreshes with it", async () => {
     const page = await open("/")
-    await page.locator("[data-testid=lead]").first().waitFor()
+    await shown(page, page.locator("[data-testid=lead]").first())
     const before = (await cardNames(page)).length
     const name = `Browser test lead ${Date.now()}`
     await page.fill("input[name=name]", name)
     await page.fill("input[name=value]", "33000")
     await page.selectOption("select[name=stage]", "qualified")
     await page.click("button[type=submit]")
-    await page.locator(`[data-stage="qualified"] [data-testid=lead]`, { hasText: name }).waitFor()
+    await shown(page, page.locator(`[data-stage="qualified"] [data-testid=lead]`, { hasText: name }))
     expect(await cardNames(page), pageErrors.join("\n")).toHaveLength(before + 1)
     // The emulator holds it, as the form sent it.
     const created = (await client.crm.leads.list({ records: 200 })).data.find((lead) => lead.name === name)
@@ -151,23 +181,28 @@ describe("the web app in Chromium", () => {
     await page.close()
   })
 
-  it("converts a lead into an opportunity and opens its page", async () => {
+  it("converts a lead into an opportunity, opens its page and marks it won", async () => {
     const page = await open("/")
     const lead = seededLeads.find((l) => l.stage === "proposal")!
     const card = page.locator("[data-testid=lead]", { hasText: lead.name })
     await card.getByRole("button", { name: "Convert to opportunity" }).click()
-    await page.getByTestId("opportunity-page").waitFor()
+    await shown(page, page.getByTestId("opportunity-page"))
     expect(await page.locator("h1").textContent(), pageErrors.join("\n")).toBe(lead.name)
     const id = decodeURIComponent(new URL(page.url()).pathname.split("/").pop()!)
     await expect(client.crm.opportunities.get(id)).resolves.toMatchObject({ name: lead.name, stage: "proposal" })
     const stored = (await client.crm.leads.list({ records: 200 })).data.find((l) => l.name === lead.name)
     expect(stored?.status).toBe("converted")
+    // Closing it: the update invalidates the opportunity's query, and the page shows the stored record.
+    await page.getByRole("button", { name: "Mark won" }).click()
+    await page.getByRole("button", { name: "Mark won" }).waitFor({ state: "detached" })
+    await expect(client.crm.opportunities.get(id)).resolves.toMatchObject({ status: "won", stage: "closed_won" })
+    expect(await page.locator(".facts").textContent()).toContain("closed_won")
     await page.close()
   })
 
   it("lists this week's meetings and not last week's", async () => {
     const page = await open("/meetings")
-    await page.getByTestId("meeting").first().waitFor()
+    await shown(page, page.getByTestId("meeting").first())
     const titles = await page.locator("[data-testid=meeting] strong").allTextContents()
     const meetings = fixtures().tenants["pk_local_emulator"]!["scheduling"]!["meetings"] as ReadonlyArray<
       { title: string; start_time: string }

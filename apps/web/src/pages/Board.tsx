@@ -1,8 +1,8 @@
 import type { Lead, LeadStage, OpportunityStage } from "@blocks-crm/pipeline"
-import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query"
-import { type FormEvent, useState } from "react"
+import { useInfiniteQuery, useMutation, useQueryClient } from "@tanstack/react-query"
+import { type FormEvent, useEffect, useState } from "react"
 import { useLocation } from "wouter"
-import { crmMutations, crmQueries, useCrmBlock } from "../crm.js"
+import { crmMutations, crmQueries, useCrmBlock } from "@blocks-crm/react"
 import { ErrorView } from "../ErrorView.js"
 import { describeError, formatMoney } from "../format.js"
 
@@ -22,10 +22,15 @@ const isKnownStage = (stage: string | undefined): stage is LeadStage => stages.i
 
 /** The leads board: every lead in its stage's column, a form to add one, and converting one. */
 export function Board() {
-  const leads = useQuery(crmQueries.leads.list({ page: 1, records: 200 }))
+  // Every page of the listing: the board shows every lead, however many pages they take.
+  const leads = useInfiniteQuery(crmQueries.leads.pages({ records: 100 }))
+  const { hasNextPage, isFetchingNextPage, fetchNextPage } = leads
+  useEffect(() => {
+    if (hasNextPage && !isFetchingNextPage) void fetchNextPage()
+  }, [hasNextPage, isFetchingNextPage, fetchNextPage])
   if (leads.isPending) return <main className="page" aria-busy="true">Loading leads…</main>
   if (leads.isError) return <ErrorView error={leads.error} title="The leads could not be loaded" />
-  const all: ReadonlyArray<Lead> = leads.data.data
+  const all: ReadonlyArray<Lead> = leads.data.pages.flatMap((page) => page.data)
   const other = all.filter((lead) => !isKnownStage(lead.stage))
   return (
     <main className="page">

@@ -1,6 +1,6 @@
 import type { Meeting } from "@blocks-crm/scheduling"
 import { useQuery } from "@tanstack/react-query"
-import { crmQueries } from "../crm.js"
+import { crmQueries } from "@blocks-crm/react"
 import { ErrorView } from "../ErrorView.js"
 import { formatDateTime } from "../format.js"
 

@@ -1,7 +1,7 @@
 import type { Opportunity } from "@blocks-crm/pipeline"
 import { useQuery } from "@tanstack/react-query"
 import { Link } from "wouter"
-import { crmQueries } from "../crm.js"
+import { crmQueries } from "@blocks-crm/react"
 import { ErrorView } from "../ErrorView.js"
 import { formatMoney } from "../format.js"
 

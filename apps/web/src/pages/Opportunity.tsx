@@ -1,10 +1,9 @@
-import type { Opportunity } from "@blocks-crm/pipeline"
-import { useSuspenseQuery } from "@tanstack/react-query"
+import { useMutation, useSuspenseQuery } from "@tanstack/react-query"
 import { Suspense } from "react"
 import { Link } from "wouter"
-import { crmQueries } from "../crm.js"
+import { crmMutations, crmQueries } from "@blocks-crm/react"
 import { ErrorBoundary, ErrorView } from "../ErrorView.js"
-import { formatMoney } from "../format.js"
+import { describeError, formatMoney } from "../format.js"
 
 /** One opportunity; an id the API does not know is the 404 page, with the SDK's `NotFound` and its message. */
 export function OpportunityPage({ id }: { readonly id: string }) {
@@ -18,8 +17,10 @@ export function OpportunityPage({ id }: { readonly id: string }) {
 }
 
 function OpportunityDetails({ id }: { readonly id: string }) {
-  const { data } = useSuspenseQuery(crmQueries.opportunities.get(id))
-  const opportunity: Opportunity = data
+  const { data: opportunity } = useSuspenseQuery(crmQueries.opportunities.get(id))
+  // The update invalidates the opportunities' queries, so this page reads the record back.
+  const close = useMutation(crmMutations.opportunities.update())
+  const closed = opportunity.status === "won" || opportunity.status === "lost"
   return (
     <main className="page" data-testid="opportunity-page">
       <p>
@@ -38,6 +39,25 @@ function OpportunityDetails({ id }: { readonly id: string }) {
         <dt>Close date</dt>
         <dd>{opportunity.closeDate ?? "—"}</dd>
       </dl>
+      {closed ? null : (
+        <p>
+          <button
+            type="button"
+            disabled={close.isPending}
+            onClick={() => close.mutate([id, { status: "won", stage: "closed_won", probability: 100 }])}
+          >
+            Mark won
+          </button>{" "}
+          <button
+            type="button"
+            disabled={close.isPending}
+            onClick={() => close.mutate([id, { status: "lost", stage: "closed_lost", probability: 0 }])}
+          >
+            Mark lost
+          </button>
+        </p>
+      )}
+      {close.isError ? <p className="error">{describeError(close.error).message}</p> : null}
     </main>
   )
 }
