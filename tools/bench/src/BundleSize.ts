@@ -138,6 +138,11 @@ export const viteEntries: ReadonlyArray<Entry> = [
     description: "floor: one HttpApi endpoint and its derived client, Vite"
   },
   {
+    name: "react-leads-list@vite",
+    file: "size-entries/react-leads-list.ts",
+    description: "a React page listing leads with @blocks-crm/react (CrmProvider, crmQueries), Vite"
+  },
+  {
     name: "floor-react@vite",
     file: "size-entries/floor-react.ts",
     description: "floor: React, react-dom and TanStack Query listing leads from fetch, no SDK, Vite"
