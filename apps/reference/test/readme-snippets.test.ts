@@ -1,7 +1,7 @@
 /**
- * The READMEs' TypeScript snippets (the root README and every published package's) are excerpts of the
- * files in examples/, which `pnpm typecheck` compiles: every line of a snippet is a line of one example
- * file, and a snippet imports only published packages (and Effect or Node.js).
+ * The READMEs' TypeScript snippets (`ts` and `tsx`; the root README and every published package's) are
+ * excerpts of the files in examples/, which `pnpm typecheck` compiles: every line of a snippet is a line
+ * of one example file, and a snippet imports only published packages (and Effect or Node.js).
  */
 import { describe, expect, it } from "@effect/vitest"
 import * as fs from "node:fs"
@@ -14,7 +14,7 @@ const examplesDir = path.join(repo, "apps/reference/examples")
 const lines = (text: string) => text.split("\n").map((line) => line.trim()).filter((line) => line !== "")
 
 const examples = fs.readdirSync(examplesDir)
-  .filter((file) => file.endsWith(".ts"))
+  .filter((file) => file.endsWith(".ts") || file.endsWith(".tsx"))
   .map((file) => ({ file, lines: new Set(lines(fs.readFileSync(path.join(examplesDir, file), "utf8"))) }))
 
 const packages = fs.readdirSync(path.join(repo, "packages"))
@@ -29,7 +29,7 @@ const readmes = [
 ]
 
 const snippets = readmes.flatMap((readme) =>
-  [...fs.readFileSync(readme, "utf8").matchAll(/```ts\n([\s\S]*?)```/g)].map((match, index) => ({
+  [...fs.readFileSync(readme, "utf8").matchAll(/```tsx?\n([\s\S]*?)```/g)].map((match, index) => ({
     name: `${path.relative(repo, readme)} #${index + 1}`,
     code: match[1]!
   }))

@@ -158,6 +158,13 @@ describe("PromiseFace.promisify", () => {
     await widgets.list(undefined, { headers: { "X-Trace": "list" } })
     expect(server.requests[0]?.headers["x-trace"]).toBe("list")
     expect(server.requests[0]?.url).toBe("/widgets/")
+    // Each method says how many arguments come before the options: its own parameters.
+    expect([widgets.list.length, widgets.get.length, widgets.update.length, widgets.search.length]).toEqual([
+      1,
+      1,
+      2,
+      2
+    ])
   })
 
   it("aborting the signal cancels the request in flight and rejects with Aborted", async () => {

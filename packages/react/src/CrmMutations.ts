@@ -21,12 +21,14 @@ import { argumentsOf, callMethod, servicesProxy } from "./internal/services.js"
 import type { CrmQueryError } from "./CrmQueries.js"
 import type { RegisteredServices } from "./Register.js"
 
-type EffectMethod = (...args: any) => Effect.Effect<any, any, any>
-
-/** The names of a service's nested services, prefixed with its own (`leads.follows`). */
-type NestedNames<S, Service extends string> = {
+/**
+ * The names of a service's nested services, prefixed with its own (`leads.follows`).
+ *
+ * @since 0.1.0
+ */
+export type NestedServiceNames<S, Service extends string> = {
   [K in keyof S & string]: S[K] extends Function ? never
-    : S[K] extends object ? `${Service}.${K}` | NestedNames<S[K], `${Service}.${K}`>
+    : S[K] extends object ? `${Service}.${K}` | NestedServiceNames<S[K], `${Service}.${K}`>
     : never
 }[keyof S & string]
 
@@ -36,7 +38,7 @@ type NestedNames<S, Service extends string> = {
  * @since 0.1.0
  */
 export type CrmServiceName = {
-  [K in keyof RegisteredServices & string]: K | NestedNames<RegisteredServices[K], K>
+  [K in keyof RegisteredServices & string]: K | NestedServiceNames<RegisteredServices[K], K>
 }[keyof RegisteredServices & string]
 
 /**
@@ -76,11 +78,11 @@ export type CrmMutationOptions<A, E, V, C, Service extends string, Method extend
  */
 export type CrmServiceMutations<S, Service extends string> =
   & {
-    readonly [K in keyof S & string as S[K] extends EffectMethod ? K : never]: S[K] extends
-      (...args: infer Args) => Effect.Effect<infer A, infer E, infer _R> ? <C = unknown>(
-        options?: CrmMutationInput<A, CrmQueryError<E>, MutationVariables<Args>, C>
-      ) => CrmMutationOptions<A, CrmQueryError<E>, MutationVariables<Args>, C, Service, K>
-      : never
+    readonly [K in keyof S & string as S[K] extends (...args: any) => Effect.Effect<any, any, any> ? K : never]:
+      S[K] extends (...args: infer Args) => Effect.Effect<infer A, infer E, infer _R> ? <C = unknown>(
+          options?: CrmMutationInput<A, CrmQueryError<E>, MutationVariables<Args>, C>
+        ) => CrmMutationOptions<A, CrmQueryError<E>, MutationVariables<Args>, C, Service, K>
+        : never
   }
   & {
     readonly [K in keyof S & string as S[K] extends Function ? never : S[K] extends object ? K : never]:

@@ -20,7 +20,7 @@ import type { QueryClient } from "@tanstack/react-query"
 import { QueryClientContext } from "@tanstack/react-query"
 import { createContext, createElement, useContext, useEffect, useMemo, useState } from "react"
 import type { ReactNode } from "react"
-import { register } from "./internal/registry.js"
+import { register, releaseLater } from "./internal/registry.js"
 import type { RegisteredClient, RegisteredDomains } from "./Register.js"
 
 /**
@@ -136,7 +136,8 @@ export const CrmProvider = (props: CrmProviderProps): ReactNode => {
   if (queryClient !== undefined) register(queryClient, client as AnyClient)
   useEffect(() => {
     if (queryClient === undefined) return undefined
-    return register(queryClient, client as AnyClient)
+    const undo = register(queryClient, client as AnyClient)
+    return () => releaseLater(queryClient, undo)
   }, [queryClient, client])
   useEffect(() => (owned === undefined ? undefined : holdClient(owned)), [owned])
   const block = useMemo<CrmBlock>(() => ({ client }), [client])

@@ -79,10 +79,13 @@ export type CrmInfiniteQueryOptions<A, E, Key extends QueryKey> =
  */
 export type PagesParams<P> = Omit<Exclude<P, undefined>, "page">
 
-type EffectMethod = (...args: any) => Effect.Effect<any, any, any>
-
-/** `pages`, for a service whose `list` takes one optional parameter object and answers a page. */
-type PagesOf<S, Service extends string> = S extends {
+/**
+ * `pages`, for a service whose `list` takes one optional parameter object and answers a page; nothing
+ * for any other service.
+ *
+ * @since 0.1.0
+ */
+export type CrmServicePages<S, Service extends string> = S extends {
   readonly list: (...args: infer Args) => Effect.Effect<PageResult<infer A>, infer E, infer _R>
 } ? Args extends readonly [] ? {}
   : Args extends readonly [params?: infer P] ? {
@@ -102,16 +105,16 @@ type PagesOf<S, Service extends string> = S extends {
  */
 export type CrmServiceQueries<S, Service extends string> =
   & {
-    readonly [K in keyof S & string as S[K] extends EffectMethod ? K : never]: S[K] extends
-      (...args: infer Args) => Effect.Effect<infer A, infer E, infer _R> ?
-      (...args: Args) => CrmQueryOptions<A, CrmQueryError<E>, CrmQueryKey<Service, K, Args>>
-      : never
+    readonly [K in keyof S & string as S[K] extends (...args: any) => Effect.Effect<any, any, any> ? K : never]:
+      S[K] extends (...args: infer Args) => Effect.Effect<infer A, infer E, infer _R> ?
+        (...args: Args) => CrmQueryOptions<A, CrmQueryError<E>, CrmQueryKey<Service, K, Args>>
+        : never
   }
   & {
     readonly [K in keyof S & string as S[K] extends Function ? never : S[K] extends object ? K : never]:
       CrmServiceQueries<S[K], `${Service}.${K}`>
   }
-  & PagesOf<S, Service>
+  & CrmServicePages<S, Service>
 
 /**
  * The type of `crmQueries`: the query options of every registered service.

@@ -15,6 +15,7 @@ export type {
   CrmQueryError,
   CrmQueryKey,
   CrmQueryOptions,
+  CrmServicePages,
   CrmServiceQueries,
   PagesParams
 } from "./CrmQueries.js"
@@ -25,7 +26,8 @@ export type {
   CrmMutations,
   CrmServiceMutations,
   CrmServiceName,
-  MutationVariables
+  MutationVariables,
+  NestedServiceNames
 } from "./CrmMutations.js"
 export { crmEffect } from "./CrmEffect.js"
 export type { Register, RegisteredClient, RegisteredDomains, RegisteredServices } from "./Register.js"

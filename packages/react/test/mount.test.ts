@@ -5,7 +5,7 @@
 import type { CrmPromiseClient } from "@blocks-crm/client"
 import { CrmProvider, crmQueries, useCrmBlock } from "@blocks-crm/react"
 import type { CrmBlock } from "@blocks-crm/react"
-import { QueryClient, QueryClientProvider } from "@tanstack/react-query"
+import { QueryClient, QueryClientProvider, useQuery } from "@tanstack/react-query"
 import { createElement, StrictMode } from "react"
 import type { ReactNode } from "react"
 import { act, create } from "react-test-renderer"
@@ -36,8 +36,12 @@ const withProviders = (queryClient: QueryClient, children: ReactNode, crm: CrmPr
 describe("mounted", () => {
   it("closes the client it made when it unmounts, but not under StrictMode's remount, and never a given one", async () => {
     const seen: Array<CrmBlock["client"]> = []
+    const statuses: Array<string> = []
     const Probe = (): ReactNode => {
       seen.push(useCrmBlock().client)
+      // A query of the tree: StrictMode's remount restarts it before the provider's effects run again.
+      const leads = useQuery({ ...crmQueries.leads.list({ records: 3 }), retry: false })
+      statuses.push(leads.error?._tag ?? leads.status)
       return null
     }
     const queryClient = new QueryClient()
@@ -56,7 +60,10 @@ describe("mounted", () => {
       )
     })
     // StrictMode mounted, unmounted and remounted the provider: its client still works.
-    await new Promise((resolve) => setTimeout(resolve, 20))
+    await act(async () => {
+      await vi.waitFor(() => expect(statuses[statuses.length - 1]).not.toBe("pending"))
+    })
+    expect(statuses[statuses.length - 1]).toBe("success")
     const made = seen[seen.length - 1]!
     expect(made).not.toBe(client)
     expect(new Set(seen).size).toBe(1)

@@ -2,8 +2,9 @@
  * Piecemeal install check: the publishable packages, built and packed as they would be published,
  * installed with plain npm into a fresh project outside the workspace, then used from ESM and CommonJS
  * scripts against an emulator this check starts: the domain services on their own, the umbrella
- * (`@blocks-crm/sdk`), and in a second fresh project only core-http, client, pipeline and accounts
- * composed by `createCrmClient`; TypeScript files in both projects are checked with tsc. Also lints
+ * (`@blocks-crm/sdk`), the React bindings (`@blocks-crm/react`: server rendering, a TSX component), and
+ * in a second fresh project only core-http, client, pipeline and accounts composed by
+ * `createCrmClient`; TypeScript files in both projects are checked with tsc. Also lints
  * every publishable package with publint and arethetypeswrong, on the packed tarballs (so
  * `publishConfig` is applied, as on publish).
  *
@@ -31,6 +32,15 @@ const peerPins = (): Array<string> => {
     readonly devDependencies: Record<string, string>
   }
   return Object.keys(manifest.peerDependencies).map((name) => `${name}@${manifest.devDependencies[name]}`)
+}
+/** React, react-dom, TanStack Query and their types, at the versions `@blocks-crm/react` is developed against. */
+const reactPins = (): Array<string> => {
+  const manifest = JSON.parse(fs.readFileSync(path.join(repo, "packages/react/package.json"), "utf8")) as {
+    readonly devDependencies: Record<string, string>
+  }
+  return ["react", "react-dom", "@tanstack/react-query", "@types/react", "@types/react-dom"].map((name) =>
+    `${name}@${manifest.devDependencies[name]}`
+  )
 }
 const argv = process.argv.slice(2)
 const lintOnly = argv.includes("--lint-only")
@@ -323,6 +333,110 @@ console.log("widgets: created " + widget.uniqueId + " through createCrmClient({ 
 console.log("widgets check: ok")
 `
 
+/**
+ * The React bindings on a server, as plain Node.js runs them (no window, no DOM): data prefetched
+ * outside React and rendered with renderToString, then a Suspense query that the provider's client
+ * fetches while renderToPipeableStream renders.
+ */
+const reactScript = `
+import { createCrmClient } from "@blocks-crm/client"
+import { pipeline } from "@blocks-crm/pipeline/domain"
+import { CrmProvider, crmQueries, registerCrmClient } from "@blocks-crm/react"
+import { QueryClient, QueryClientProvider, useSuspenseQuery } from "@tanstack/react-query"
+import { createElement, Suspense } from "react"
+import { renderToPipeableStream, renderToString } from "react-dom/server"
+import assert from "node:assert/strict"
+import { PassThrough } from "node:stream"
+
+${settingsJs}
+assert.equal(typeof globalThis.window, "undefined")
+const client = createCrmClient({ ...settings, domains: [pipeline] })
+const lead = await client.crm.leads.create({ name: "Rendered lead " + Date.now(), stage: "new" })
+const Lead = ({ id }) => createElement("h1", null, useSuspenseQuery(crmQueries.leads.get(id)).data.name)
+const app = (queryClient, children) =>
+  createElement(QueryClientProvider, { client: queryClient }, createElement(CrmProvider, { client }, children))
+
+const prefetched = new QueryClient()
+registerCrmClient(prefetched, client)
+await prefetched.prefetchQuery(crmQueries.leads.get(lead.uniqueId))
+assert.equal(renderToString(app(prefetched, createElement(Lead, { id: lead.uniqueId }))), "<h1>" + lead.name + "</h1>")
+
+const streamed = await new Promise((resolve, reject) => {
+  const element = app(new QueryClient(), createElement(Suspense, { fallback: "…" }, createElement(Lead, { id: lead.uniqueId })))
+  const stream = renderToPipeableStream(element, {
+    onAllReady: () => {
+      let html = ""
+      const out = new PassThrough()
+      out.on("data", (chunk) => (html += chunk))
+      out.on("end", () => resolve(html))
+      stream.pipe(out)
+    },
+    onShellError: reject
+  })
+})
+assert.ok(streamed.includes("<h1>" + lead.name + "</h1>"), streamed)
+const missing = await prefetched.fetchQuery(crmQueries.leads.get("no-such-lead")).catch((error) => error)
+assert.equal(missing._tag, "NotFound")
+await client.close()
+console.log("react: rendered lead " + lead.uniqueId + " on the server (renderToString after prefetchQuery, renderToPipeableStream with Suspense)")
+console.log("react check: ok")
+`
+
+/** A TSX component of a team's app, typed by the domains it registers, checked by tsc (strict). */
+const reactTypes = `
+import { createCrmClient } from "@blocks-crm/client"
+import { pipeline } from "@blocks-crm/pipeline/domain"
+import { CrmProvider, crmMutations, crmQueries, useCrmBlock } from "@blocks-crm/react"
+import { QueryClient, QueryClientProvider, useInfiniteQuery, useMutation, useQuery, useSuspenseQuery } from "@tanstack/react-query"
+import { Suspense } from "react"
+
+const domains = [pipeline] as const
+
+declare module "@blocks-crm/react" {
+  interface Register {
+    domains: typeof domains
+  }
+}
+
+function Leads() {
+  const { client } = useCrmBlock()
+  const leads = useQuery(crmQueries.leads.list({ page: 1, sort: "-createdAt" }))
+  const board = useInfiniteQuery(crmQueries.leads.pages({ records: 50 }))
+  const create = useMutation(crmMutations.leads.create({ invalidates: ["opportunities"] }))
+  // @ts-expect-error: scheduling is not a registered domain
+  crmQueries.meetings.list()
+  // @ts-expect-error: leads have no such stage
+  create.mutate({ name: "Acme", stage: "won" })
+  const total: number | undefined = board.data?.pages[0]?.meta.totalRecords
+  return (
+    <ul data-total={total} data-missing={leads.error?._tag === "NotFound"}>
+      {leads.data?.data.map((lead) => <li key={lead.uniqueId}>{lead.name}</li>)}
+      <button onClick={() => create.mutate({ name: "Acme", stage: "new" })}>Add</button>
+      <button onClick={() => void client.crm.opportunities.list()}>Opportunities</button>
+    </ul>
+  )
+}
+
+function Opportunity({ id }: { readonly id: string }) {
+  const { data } = useSuspenseQuery(crmQueries.opportunities.get(id))
+  return <h1>{data.name}</h1>
+}
+
+export const App = (props: { readonly apiUrl: string; readonly authToken: string; readonly apiKey: string }) => (
+  <QueryClientProvider client={new QueryClient()}>
+    <CrmProvider settings={props} domains={domains}>
+      <Leads />
+      <Suspense fallback="…">
+        <Opportunity id="o-1" />
+      </Suspense>
+    </CrmProvider>
+    <CrmProvider client={createCrmClient({ ...props, domains })}>
+      <Leads />
+    </CrmProvider>
+  </QueryClientProvider>
+)
+`
+
 /** What tsc checks the TypeScript files with: a strict NodeNext project, without @types/node. */
 const tsconfig = {
   compilerOptions: {
@@ -332,11 +446,12 @@ const tsconfig = {
     moduleResolution: "NodeNext",
     strict: true,
     exactOptionalPropertyTypes: true,
+    jsx: "react-jsx",
     noEmit: true,
     skipLibCheck: true,
     types: []
   },
-  include: ["*.ts"]
+  include: ["*.ts", "*.tsx"]
 }
 
 /** The subpaths that `publishConfig.exports["./*"]` publishes, from the built files it points at. */
@@ -527,7 +642,12 @@ try {
   if (!lintOnly) {
     // 4. A fresh project outside the workspace, plain npm, no links.
     step("install the tarballs with npm into a fresh project")
-    const project = freshProject("project", [...tarballs.values(), ...peerPins(), ...emulatorInstallPins(work)])
+    const project = freshProject("project", [
+      ...tarballs.values(),
+      ...peerPins(),
+      ...reactPins(),
+      ...emulatorInstallPins(work)
+    ])
     for (const name of tarballs.keys()) {
       const installed = path.join(project, "node_modules", name)
       if (fs.lstatSync(installed).isSymbolicLink()) throw new Error(`${name} was linked, not installed`)
@@ -558,6 +678,13 @@ try {
     step("use @blocks-crm/sdk: createCrmClient over every domain, and its types with tsc")
     runScript(project, "sdk.mjs", sdkScript, env, "sdk check: ok")
     typecheck(project, "sdk.ts", sdkTypes)
+
+    // 8a. The React bindings: server rendering against the emulator, and a TSX component with tsc.
+    step("use @blocks-crm/react: server rendering against the emulator, and a TSX component with tsc")
+    const reactStarted = performance.now()
+    runScript(project, "react.mjs", reactScript, env, "react check: ok")
+    typecheck(project, "react.tsx", reactTypes)
+    console.log(`  react step: ${Math.round(performance.now() - reactStarted)} ms`)
 
     // 8b. The emulator as a team uses it: health, CORS, and a domain of the team's own.
     step("use @blocks-crm/emulator: /health, CORS preflights, startEmulator() with a custom widgets domain")

@@ -7,7 +7,7 @@
  *    `workspace:` range and no `@blocks-crm/source` condition (both only make sense inside this repo);
  * 2. the install check (src/check.ts): pack every publishable package, install the tarballs with plain
  *    npm outside the workspace and call an emulator from there: a domain service on its own, the
- *    umbrella (`@blocks-crm/sdk`), and, in another fresh project holding only core-http, client,
+ *    umbrella (`@blocks-crm/sdk`), the React bindings (server rendering, a TSX component), and, in another fresh project holding only core-http, client,
  *    pipeline and accounts, `createCrmClient({ domains: [pipeline, accounts] })`; tsc checks a
  *    TypeScript file in each project.
  */
@@ -149,6 +149,8 @@ describe("piecemeal install", () => {
       /sdk: client\.crm\.opportunities\.list\(\) listed \d+ \(created [0-9a-f-]{36}\); client\.crm\.calendarSync\.syncTenant\(\) in_progress over \d+ accounts/
     )
     expect(output).toContain("tsc sdk.ts: ok")
+    expect(output).toMatch(/react: rendered lead [0-9a-f-]{36} on the server/)
+    expect(output).toContain("tsc react.tsx: ok")
     expect(output).toContain(
       "node_modules/@blocks-crm: @blocks-crm/accounts, @blocks-crm/client, @blocks-crm/core-http, @blocks-crm/pipeline\n"
     )

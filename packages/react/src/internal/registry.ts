@@ -11,13 +11,35 @@ import type { QueryClient } from "@tanstack/react-query"
 type AnyClient = CrmPromiseClient<ReadonlyArray<CrmDomain.Any>>
 
 const clients = new WeakMap<QueryClient, AnyClient>()
+const pendingRelease = new WeakMap<QueryClient, ReturnType<typeof setTimeout>>()
 
-/** Sets the client of a `QueryClient`; returns what undoes it (only while it is still the one set). */
+/**
+ * Sets the client of a `QueryClient` (and keeps it, if a release was pending); returns what undoes it
+ * (only while it is still the one set).
+ */
 export const register = (queryClient: QueryClient, client: AnyClient): () => void => {
+  const pending = pendingRelease.get(queryClient)
+  if (pending !== undefined) clearTimeout(pending)
+  pendingRelease.delete(queryClient)
   clients.set(queryClient, client)
   return () => {
     if (clients.get(queryClient) === client) clients.delete(queryClient)
   }
+}
+
+/**
+ * Runs `undo` (a registration's) a moment later, unless the `QueryClient` is registered again first.
+ * React's StrictMode unmounts and remounts a tree once in development, and a child's remounted query
+ * restarts before its provider's effect registers the client again.
+ */
+export const releaseLater = (queryClient: QueryClient, undo: () => void): void => {
+  pendingRelease.set(
+    queryClient,
+    setTimeout(() => {
+      pendingRelease.delete(queryClient)
+      undo()
+    }, 0)
+  )
 }
 
 /** The client of a `QueryClient`, or the `ConfigurationError` saying how to give it one. */
