@@ -19,17 +19,14 @@ if (typeof config === "string") {
   )
 } else {
   const queryClient = new QueryClient({ defaultOptions: { queries: { staleTime: 5_000 } } })
-  // The provider makes the client from the settings and closes it when the app unmounts. It sits
-  // outside StrictMode: StrictMode's simulated remount runs the provider's effect cleanup (which
-  // unregisters its client from the QueryClient) before the pages' queries start again, and children's
-  // effects run before their parent's, so in development the first queries would find no client.
+  // The provider makes the client from the settings and closes it when the app unmounts.
   root.render(
-    <QueryClientProvider client={queryClient}>
-      <CrmProvider settings={config} domains={domains}>
-        <StrictMode>
+    <StrictMode>
+      <QueryClientProvider client={queryClient}>
+        <CrmProvider settings={config} domains={domains}>
           <App />
-        </StrictMode>
-      </CrmProvider>
-    </QueryClientProvider>
+        </CrmProvider>
+      </QueryClientProvider>
+    </StrictMode>
   )
 }
