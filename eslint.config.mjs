@@ -19,7 +19,7 @@ export default tseslint.config(
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
-    files: ["**/*.{ts,mts,cts,js,mjs,cjs}"],
+    files: ["**/*.{ts,tsx,mts,cts,js,mjs,cjs}"],
     plugins: { "@effect": effect },
     languageOptions: { ecmaVersion: 2022, sourceType: "module" },
     linterOptions: { reportUnusedDisableDirectives: "error" },

@@ -75,6 +75,7 @@ export function AllLeads() {
 
 // The Effect face: a program over the services, run on the provider's client as a query.
 export function Agenda() {
+  // dprint-ignore: packages/react/README.md quotes these two lines as they are.
   const board = useSuspenseQuery(crmEffect(["crm", "leads", "board"], (crm) =>
     Effect.all({ leads: crm.leads.list({ records: 50 }), meetings: crm.meetings.list() }, { concurrency: 2 })))
   return <p>{board.data.leads.meta.totalRecords} leads, {board.data.meetings.meta.totalRecords} meetings</p>

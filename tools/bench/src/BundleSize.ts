@@ -9,6 +9,7 @@ import * as fs from "node:fs"
 import * as path from "node:path"
 import { fileURLToPath } from "node:url"
 import * as zlib from "node:zlib"
+import type * as Vite from "vite"
 
 export interface Entry {
   readonly name: string
@@ -135,6 +136,25 @@ export const viteEntries: ReadonlyArray<Entry> = [
     name: "floor-httpapiclient@vite",
     file: "size-entries/floor-httpapiclient.ts",
     description: "floor: one HttpApi endpoint and its derived client, Vite"
+  },
+  {
+    name: "react-leads-list@vite",
+    file: "size-entries/react-leads-list.ts",
+    description: "a React page listing leads with @blocks-crm/react (CrmProvider, crmQueries), Vite"
+  },
+  {
+    name: "floor-react@vite",
+    file: "size-entries/floor-react.ts",
+    description: "floor: React, react-dom and TanStack Query listing leads from fetch, no SDK, Vite"
+  }
+]
+
+/** Apps built whole with their own Vite configuration (every JS chunk of the production build). */
+export const viteApps: ReadonlyArray<{ readonly name: string; readonly root: string; readonly description: string }> = [
+  {
+    name: "web-app@vite",
+    root: "apps/web",
+    description: "apps/web: the whole web app (React, TanStack, the SDK), Vite"
   }
 ]
 
@@ -258,28 +278,63 @@ export const measureVite = async (file: string, options?: { readonly modules?: b
       rollupOptions: { input: path.resolve(fileURLToPath(root), file), preserveEntrySignatures: "strict" }
     }
   })
-  const results = Array.isArray(output) ? output : [output]
-  const chunks = results.flatMap((result) => "output" in result ? result.output.filter((o) => o.type === "chunk") : [])
+  const chunks = viteChunks(output)
   if (chunks.length !== 1) throw new Error(`${file}: Vite produced ${chunks.length} chunks, expected one`)
-  const chunk = chunks[0]!
+  return measureChunks(chunks, options)
+}
+
+type ViteOutput = Awaited<ReturnType<typeof Vite.build>>
+type ViteChunk = Vite.Rollup.OutputChunk
+
+const viteChunks = (output: ViteOutput): ReadonlyArray<ViteChunk> =>
+  (Array.isArray(output) ? output : [output]).flatMap((result) =>
+    "output" in result ? result.output.filter((o): o is ViteChunk => o.type === "chunk") : []
+  )
+
+/** The JavaScript of a build: its chunks' sizes added up (each gzipped alone, as a browser fetches them). */
+const measureChunks = async (
+  chunks: ReadonlyArray<ViteChunk>,
+  options?: { readonly modules?: boolean }
+): Promise<Measured> => {
   const share: Share = { effect: 0, effectPlatform: 0, workspace: 0, other: 0 }
   const modules: Array<readonly [string, number]> = []
-  for (const [id, info] of Object.entries(options?.modules === false ? {} : chunk.modules)) {
-    if (info.code === null || info.code.length === 0) continue
-    const bytes = (await esbuild.transform(info.code, { minify: true, loader: "js" })).code.length
-    const input = path.relative(fileURLToPath(repo), id)
-    share[classify(input)] += bytes
-    modules.push([moduleName(input), bytes])
+  for (const chunk of chunks) {
+    for (const [id, info] of Object.entries(options?.modules === false ? {} : chunk.modules)) {
+      if (info.code === null || info.code.length === 0) continue
+      const bytes = (await esbuild.transform(info.code, { minify: true, loader: "js" })).code.length
+      const input = path.relative(fileURLToPath(repo), id)
+      share[classify(input)] += bytes
+      modules.push([moduleName(input), bytes])
+    }
   }
   modules.sort((a, b) => b[1] - a[1])
-  const code = Buffer.from(chunk.code)
+  const codes = chunks.map((chunk) => Buffer.from(chunk.code))
   return {
-    minified: code.byteLength,
-    gzip: zlib.gzipSync(code, { level: 9 }).byteLength,
+    minified: codes.reduce((sum, code) => sum + code.byteLength, 0),
+    gzip: codes.reduce((sum, code) => sum + zlib.gzipSync(code, { level: 9 }).byteLength, 0),
     share,
     modules,
-    code: chunk.code
+    code: chunks.map((chunk) => chunk.code).join("\n")
   }
+}
+
+/**
+ * An app's own Vite production build (its folder, relative to the repository, and its vite.config),
+ * not written to disk: what the browser downloads of JavaScript, every chunk counted.
+ */
+export const measureViteApp = async (appRoot: string, options?: { readonly modules?: boolean }): Promise<Measured> => {
+  const vite = await import("vite")
+  const root = path.resolve(fileURLToPath(repo), appRoot)
+  const output = await vite.build({
+    root,
+    configFile: path.join(root, "vite.config.ts"),
+    logLevel: "silent",
+    mode: "production",
+    build: { write: false, reportCompressedSize: false }
+  })
+  const chunks = viteChunks(output)
+  if (chunks.length === 0) throw new Error(`${appRoot}: Vite produced no JavaScript`)
+  return measureChunks(chunks, options)
 }
 
 /** Modules whose minified bytes in `bundle` exceed those in `floor` by more than `min`, largest first. */

@@ -14,9 +14,11 @@ import {
   type Measured,
   measureMinified,
   measureVite,
+  measureViteApp,
   readBudgets,
   resourceCheck,
   root,
+  viteApps,
   viteEntries
 } from "./BundleSize.js"
 import { table } from "./Report.js"
@@ -105,6 +107,27 @@ for (const entry of viteEntries) {
   check(entry.name, entry.description, undefined, m)
 }
 
+// Whole apps, each through its own Vite configuration (every JavaScript chunk).
+for (const app of viteApps) {
+  let m: Measured
+  try {
+    m = await measureViteApp(app.root)
+  } catch (error) {
+    failures.push(`${app.name}: the Vite build failed: ${errorText(error)}`)
+    rows.push([app.description, "—", "—", "—", "—", "—", "build failed"])
+    continue
+  }
+  measured.set(app.name, m)
+  check(app.name, app.description, undefined, m)
+}
+
+// What the SDK (and @blocks-crm/react) adds to a React page over React + TanStack Query alone.
+const floorReact = measured.get("floor-react@vite")
+const overReact = ["react-leads-list@vite", "web-app@vite"].flatMap((name) => {
+  const m = measured.get(name)
+  return m === undefined || floorReact === undefined ? [] : [{ name, gzip: m.gzip, added: m.gzip - floorReact.gzip }]
+})
+
 // What each further service adds to an app that already has leads (issue 17: at most 3 KB gz each).
 const further: Array<Array<string | number>> = []
 const deltas: Record<string, number> = {}
@@ -159,7 +182,15 @@ console.log(
       }); modules above the floor, each minified alone`
       : "### Vite: leads-list or its floor failed to build",
     "",
-    table(["module", "minified over the floor"], overFloor.slice(0, 30).map(([name, bytes]) => [name, bytes]))
+    table(["module", "minified over the floor"], overFloor.slice(0, 30).map(([name, bytes]) => [name, bytes])),
+    "",
+    floorReact === undefined
+      ? "### React: floor-react@vite failed to build"
+      : `### React pages over React + react-dom + TanStack Query alone (floor-react@vite, ${
+        kb(floorReact.gzip)
+      } gz), Vite`,
+    "",
+    table(["entry", "gzip", "added over the floor"], overReact.map((r) => [r.name, kb(r.gzip), `+${kb(r.added)}`]))
   ].join("\n")
 )
 fs.mkdirSync(new URL("results/", root), { recursive: true })
@@ -170,7 +201,8 @@ fs.writeFileSync(
       date: new Date().toISOString(),
       results,
       furtherServiceOverLeadsGzip: deltas,
-      "leads-list@vite overFloor@vite": Object.fromEntries(overFloor)
+      "leads-list@vite overFloor@vite": Object.fromEntries(overFloor),
+      "gzip over floor-react@vite": Object.fromEntries(overReact.map((r) => [r.name, r.added]))
     },
     null,
     2
