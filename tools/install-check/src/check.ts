@@ -497,13 +497,21 @@ const runScript = (project: string, file: string, source: string, env: NodeJS.Pr
  * Writes the files into the project and checks them with the workspace's tsc against what npm installed
  * there, in one program (one start of tsc, Effect's types read once).
  */
-const typecheck = (project: string, files: Readonly<Record<string, string>>) => {
+const typecheck = (
+  project: string,
+  files: Readonly<Record<string, string>>,
+  resolution: "NodeNext" | "Bundler" = "NodeNext"
+) => {
   const names = Object.keys(files)
-  fs.writeFileSync(path.join(project, "tsconfig.json"), JSON.stringify({ ...tsconfig, include: names }, null, 2))
+  const config = resolution === "NodeNext" ? "tsconfig.json" : "tsconfig.bundler.json"
+  const compilerOptions = resolution === "NodeNext" ?
+    tsconfig.compilerOptions :
+    { ...tsconfig.compilerOptions, module: "ESNext", moduleResolution: "Bundler" }
+  fs.writeFileSync(path.join(project, config), JSON.stringify({ compilerOptions, include: names }, null, 2))
   for (const name of names) fs.writeFileSync(path.join(project, name), files[name]!)
   try {
-    run(process.execPath, [path.join(repo, "node_modules/typescript/bin/tsc"), "-p", "tsconfig.json"], project)
-    for (const name of names) console.log(`  tsc ${name}: ok`)
+    run(process.execPath, [path.join(repo, "node_modules/typescript/bin/tsc"), "-p", config], project)
+    for (const name of names) console.log(`  tsc ${name}${resolution === "NodeNext" ? "" : ` (${resolution})`}: ok`)
   } catch (error) {
     console.log(indent((error as Error).message))
     failures.push(`tsc found errors in ${names.join(", ")} (see above)`)
@@ -691,6 +699,9 @@ try {
     const typesStarted = performance.now()
     typecheck(project, { "sdk.ts": sdkTypes, "react.tsx": reactTypes })
     console.log(`  tsc sdk.ts + react.tsx: ${Math.round(performance.now() - typesStarted)} ms`)
+    // A Vite app's tsconfig resolves modules as a bundler does ("Bundler"), which picks other
+    // conditions in TanStack Query's and React's manifests: the same component must check there too.
+    typecheck(project, { "react.tsx": reactTypes }, "Bundler")
 
     // 8b. The emulator as a team uses it: health, CORS, and a domain of the team's own.
     step("use @blocks-crm/emulator: /health, CORS preflights, startEmulator() with a custom widgets domain")

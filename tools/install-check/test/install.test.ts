@@ -151,6 +151,7 @@ describe("piecemeal install", () => {
     expect(output).toContain("tsc sdk.ts: ok")
     expect(output).toMatch(/react: rendered lead [0-9a-f-]{36} on the server/)
     expect(output).toContain("tsc react.tsx: ok")
+    expect(output).toContain("tsc react.tsx (Bundler): ok")
     expect(output).toContain(
       "node_modules/@blocks-crm: @blocks-crm/accounts, @blocks-crm/client, @blocks-crm/core-http, @blocks-crm/pipeline\n"
     )
