@@ -225,7 +225,7 @@ export interface EndpointRequest extends CheckedRequest {}
  * // Leads.Default needs the transport (CrmTransport.layerFetch, ...), as every domain service does.
  * ```
  *
- * @since 0.5.0
+ * @since 0.4.0
  */
 export const Service = <Self>() =>
 <
