@@ -117,7 +117,9 @@ export const entries: ReadonlyArray<Entry> = [
 
 /**
  * The entries also built with Vite (Rollup), named after their esbuild entry with `@vite`; `floor@vite`
- * is Effect + Schema + HttpClient alone (size-entries/floor-httpclient.ts) under the same bundler.
+ * is Effect + Schema + HttpClient alone (size-entries/floor-httpclient.ts) under the same bundler, and
+ * `floor-httpapiendpoint@vite` adds the contract (an HttpApiEndpoint in a group, read by hand), which is
+ * what the SDK derives its own client from.
  */
 export const viteEntries: ReadonlyArray<Entry> = [
   { name: "leads-list@vite", file: "size-entries/leads-list.ts", description: "(a) LeadsService.list, Vite" },
@@ -131,6 +133,11 @@ export const viteEntries: ReadonlyArray<Entry> = [
     name: "floor@vite",
     file: "size-entries/floor-httpclient.ts",
     description: "floor: Effect HttpClient over fetch and one Schema decode, Vite"
+  },
+  {
+    name: "floor-httpapiendpoint@vite",
+    file: "size-entries/floor-httpapiendpoint.ts",
+    description: "floor: one HttpApiEndpoint (the contract) read by hand over Effect HttpClient, Vite"
   },
   {
     name: "floor-httpapiclient@vite",

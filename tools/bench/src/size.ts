@@ -161,6 +161,9 @@ const platform = leads?.modules.filter(([name]) =>
 const leadsVite = measured.get("leads-list@vite")
 const floorVite = measured.get("floor@vite")
 const overFloor = leadsVite !== undefined && floorVite !== undefined ? aboveFloor(leadsVite, floorVite) : []
+// The same above the contract alone: what the SDK's own code, and the Effect it reaches, add.
+const contractVite = measured.get("floor-httpapiendpoint@vite")
+const overContract = leadsVite !== undefined && contractVite !== undefined ? aboveFloor(leadsVite, contractVite) : []
 
 console.log(
   [
@@ -179,6 +182,12 @@ console.log(
     leadsVite !== undefined && floorVite !== undefined
       ? `### Vite: leads-list ${kb(leadsVite.gzip)} gz over the floor's ${kb(floorVite.gzip)} gz (+${
         kb(leadsVite.gzip - floorVite.gzip)
+      }${
+        contractVite === undefined
+          ? ""
+          : `, +${kb(leadsVite.gzip - contractVite.gzip)} over the contract's ${
+            kb(contractVite.gzip)
+          } (floor-httpapiendpoint@vite)`
       }); modules above the floor, each minified alone`
       : "### Vite: leads-list or its floor failed to build",
     "",
@@ -202,6 +211,7 @@ fs.writeFileSync(
       results,
       furtherServiceOverLeadsGzip: deltas,
       "leads-list@vite overFloor@vite": Object.fromEntries(overFloor),
+      "leads-list@vite overFloor-httpapiendpoint@vite": Object.fromEntries(overContract),
       "gzip over floor-react@vite": Object.fromEntries(overReact.map((r) => [r.name, r.added]))
     },
     null,

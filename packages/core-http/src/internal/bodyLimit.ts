@@ -30,7 +30,19 @@ const digits = /^\d+$/
 export const readBody = (
   response: HttpClientResponse.HttpClientResponse,
   limit: BodyLimit
-): Effect.Effect<ArrayBuffer, ResponseTooLarge | HttpClientError.ResponseError> => {
+): Effect.Effect<ArrayBuffer, ResponseTooLarge | HttpClientError.ResponseError> =>
+  readKnown(response, limit) ?? readStream(response, limit)
+
+/**
+ * The body when its length is declared or it comes from fetch (read from the web stream), else
+ * `undefined`: another client's body, which the caller reads its own way.
+ *
+ * @internal
+ */
+export const readKnown = (
+  response: HttpClientResponse.HttpClientResponse,
+  limit: BodyLimit
+): Effect.Effect<ArrayBuffer, ResponseTooLarge | HttpClientError.ResponseError> | undefined => {
   const length = response.headers["content-length"]
   const encoding = response.headers["content-encoding"]
   if (length !== undefined && digits.test(length) && (encoding === undefined || encoding === "identity")) {
@@ -39,8 +51,23 @@ export const readBody = (
       : response.arrayBuffer
   }
   const web = webResponseOf(response)
-  return web === undefined ? readStream(response, limit) : readWeb(response, web, limit)
+  return web === undefined ? undefined : readWeb(response, web, limit)
 }
+
+/**
+ * A body read whole, then checked against the limit: for clients that are neither fetch nor announce
+ * the length, where the streaming count (`readStream`) is not worth its code (browser bundles).
+ *
+ * @internal
+ */
+export const readWhole = (
+  response: HttpClientResponse.HttpClientResponse,
+  limit: BodyLimit
+): Effect.Effect<ArrayBuffer, ResponseTooLarge | HttpClientError.ResponseError> =>
+  Effect.flatMap(
+    response.arrayBuffer,
+    (bytes) => bytes.byteLength > limit.maxBytes ? Effect.fail(tooLarge(response, limit)) : Effect.succeed(bytes)
+  )
 
 /** Ends reading a dropped body at its first chunk, which closes the stream (and the connection). */
 const dropped: unique symbol = Symbol("dropped")

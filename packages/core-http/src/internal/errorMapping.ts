@@ -103,23 +103,19 @@ export const mapClientErrors = <A, R>(
   info: ExchangeInfo,
   attemptTimeout: () => Timeout
 ): Effect.Effect<A, ApiError, R> =>
-  Effect.catchTags(self, {
-    RequestError: (error) =>
-      Effect.fail(
-        error.cause instanceof AttemptTimedOut
-          ? attemptTimeout()
-          : new TransportError({ ...info, reason: causeMessage(error.cause) ?? error.reason })
-      ),
-    ResponseError: (error) =>
-      Effect.fail(
-        error.cause instanceof AttemptTimedOut
-          ? attemptTimeout()
-          : new TransportError({
-            ...info,
-            reason: `the response body could not be read (${causeMessage(error.cause) ?? error.reason})`
-          })
-      )
-  })
+  Effect.catchAll(self, (error) =>
+    Effect.fail(
+      error._tag !== "RequestError" && error._tag !== "ResponseError"
+        ? error
+        : error.cause instanceof AttemptTimedOut
+        ? attemptTimeout()
+        : new TransportError({
+          ...info,
+          reason: error._tag === "RequestError"
+            ? causeMessage(error.cause) ?? error.reason
+            : `the response body could not be read (${causeMessage(error.cause) ?? error.reason})`
+        })
+    ))
 
 const causeMessage = (cause: unknown): string | undefined => {
   if (cause instanceof Error) {

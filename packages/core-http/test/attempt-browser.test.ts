@@ -1,0 +1,76 @@
+/**
+ * The browser's attempt (`#attempt` under the `browser` condition), run here on Node: it follows no
+ * redirect (the 3xx comes back as it is, the other origin sees nothing), it keeps the size limit for a
+ * client that is not fetch by reading the body whole, and its time limit is `Effect.timeoutFail`'s.
+ */
+import * as FetchHttpClient from "@effect/platform/FetchHttpClient"
+import * as HttpClient from "@effect/platform/HttpClient"
+import * as HttpClientRequest from "@effect/platform/HttpClientRequest"
+import * as NodeHttpClient from "@effect/platform-node/NodeHttpClient"
+import { describe, expect, it } from "@effect/vitest"
+import * as Duration from "effect/Duration"
+import * as Effect from "effect/Effect"
+import type * as Http from "node:http"
+import { Timeout } from "../src/CrmError.js"
+import { limitAttempt, send } from "../src/internal/attempt.browser.js"
+import * as TestServer from "./support/TestServer.js"
+
+const info = { method: "GET", url: "/w", requestId: "r1" }
+const attemptOf = (client: HttpClient.HttpClient) => (request: HttpClientRequest.HttpClientRequest) =>
+  client.execute(request)
+
+describe("the browser's attempt", () => {
+  it.scopedLive("a redirect is handed back, not followed", () =>
+    Effect.gen(function*() {
+      const api = yield* TestServer.make
+      const other = yield* TestServer.make
+      api.enqueue({ status: 302, headers: { location: `${other.url}/collect` }, body: "moved" })
+      const client = yield* HttpClient.HttpClient
+      const [response] = yield* send(
+        attemptOf(client),
+        HttpClientRequest.get(`${api.url}/w`),
+        { info, apiOrigin: api.url, maxBytes: 1000 }
+      ).pipe(Effect.provideService(FetchHttpClient.RequestInit, { redirect: "manual" }))
+      expect(response.status).toBe(302)
+      expect(other.requests).toHaveLength(0)
+    }).pipe(Effect.provide(FetchHttpClient.layer)))
+
+  it.scopedLive("a body from a client other than fetch is limited too", () =>
+    Effect.gen(function*() {
+      const api = yield* TestServer.make
+      const chunked = (size: number) => ({
+        raw: (res: Http.ServerResponse) => {
+          res.writeHead(200, { "content-type": "text/plain" })
+          for (let i = 0; i < size; i += 100) res.write("x".repeat(Math.min(100, size - i)))
+          res.end()
+        }
+      })
+      api.enqueue(chunked(1000), chunked(1001))
+      const client = yield* HttpClient.HttpClient
+      const context = { info, apiOrigin: api.url, maxBytes: 1000 }
+      const [, bytes] = yield* send(attemptOf(client), HttpClientRequest.get(`${api.url}/w`), context)
+      expect(bytes.byteLength).toBe(1000)
+      const error = yield* Effect.flip(send(attemptOf(client), HttpClientRequest.get(`${api.url}/w`), context))
+      expect(error._tag).toBe("ResponseTooLarge")
+    }).pipe(Effect.provide(NodeHttpClient.layer)))
+
+  it.scopedLive("an attempt over its limit fails with the given Timeout", () =>
+    Effect.gen(function*() {
+      const api = yield* TestServer.make
+      api.enqueue({ delay: 2000, body: "late" })
+      const client = yield* HttpClient.HttpClient
+      const after = Duration.millis(50)
+      const error = yield* Effect.flip(
+        limitAttempt(
+          (execute) =>
+            send(execute, HttpClientRequest.get(`${api.url}/w`), { info, apiOrigin: api.url, maxBytes: 1000 }),
+          attemptOf(client),
+          undefined,
+          after,
+          () => new Timeout({ ...info, after, scope: "attempt" }),
+          Effect.runSync(Effect.clock)
+        )
+      )
+      expect(error._tag).toBe("Timeout")
+    }).pipe(Effect.provide(FetchHttpClient.layer)))
+})
