@@ -10,7 +10,6 @@ import type * as HttpApiEndpoint from "@effect/platform/HttpApiEndpoint"
 import type * as HttpApiGroup from "@effect/platform/HttpApiGroup"
 import * as Context from "effect/Context"
 import * as Effect from "effect/Effect"
-import * as Layer from "effect/Layer"
 import * as Option from "effect/Option"
 import type * as Schema from "effect/Schema"
 import type { Simplify } from "effect/Types"
@@ -207,50 +206,3 @@ export const checkRequest = (
  */
 export interface EndpointRequest extends CheckedRequest {}
 
-/**
- * `Effect.Service` for a domain service built by an effect (every service of a domain is one): the same
- * class, the same type (`Effect.Service.Class`), the same `Default` layer (built once), `make` and `use`,
- * without what only other services need (`scoped`, `sync`, `dependencies`, `accessors`). A browser
- * bundle then carries none of it: `Effect.Service`'s general case costs about 0.7 KiB gzipped under Vite.
- *
- * @example
- * ```ts
- * import { ApiClient } from "@blocks-crm/core-http"
- * import { LeadsGroup } from "@blocks-crm/pipeline"
- * import { Effect } from "effect"
- *
- * class Leads extends ApiClient.Service<Leads>()("app/Leads", {
- *   effect: Effect.map(ApiClient.group(LeadsGroup), (endpoints) => ({ first: endpoints.get({ path: { uniqueId: "lead-1" } }) }))
- * }) {}
- * // Leads.Default needs the transport (CrmTransport.layerFetch, ...), as every domain service does.
- * ```
- *
- * @since 0.4.0
- */
-export const Service = <Self>() =>
-<
-  const Key extends string,
-  const Make extends { readonly effect: Effect.Effect<Effect.Service.AllowedType<Key, Make>, any, any> }
->(
-  key: Key,
-  make: Make
-): Effect.Service.Class<Self, Key, Make> => {
-  let layer: Layer.Layer<any, any, any> | undefined
-  class ServiceClass extends (Context.Tag(key)<unknown, unknown>() as unknown as new() => object) {
-    constructor(service: object) {
-      super()
-      Object.assign(this, service)
-    }
-    static get Default() {
-      return layer ??= Layer.effect(this as any, Effect.map(make.effect, (service) => new this(service)))
-    }
-    static get make() {
-      return (service: object) => new this(service)
-    }
-    static get use() {
-      return (body: (service: any) => unknown) => Effect.andThen(this as any, body as any)
-    }
-  }
-  ;(ServiceClass.prototype as { _tag?: string })._tag = key
-  return ServiceClass as any
-}

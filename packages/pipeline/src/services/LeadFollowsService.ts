@@ -55,7 +55,7 @@ export interface LeadFollows {
  * @category services
  */
 export class LeadFollowsService
-  extends ApiClient.Service<LeadFollowsService>()("@blocks-crm/pipeline/LeadFollowsService", {
+  extends Effect.Service<LeadFollowsService>()("@blocks-crm/pipeline/LeadFollowsService", {
     effect: Effect.map(ApiClient.group(LeadFollowsGroup), (api): LeadFollows => ({
       list: (leadId, params) => api.list({ path: { leadId }, urlParams: params ?? {} }),
       get: (leadId, followId) => api.get({ path: { leadId, followId } }),

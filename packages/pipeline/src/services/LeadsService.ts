@@ -54,7 +54,7 @@ export interface Leads
  * @since 0.1.0
  * @category services
  */
-export class LeadsService extends ApiClient.Service<LeadsService>()("@blocks-crm/pipeline/LeadsService", {
+export class LeadsService extends Effect.Service<LeadsService>()("@blocks-crm/pipeline/LeadsService", {
   effect: Effect.map(
     ApiClient.group(LeadsGroup),
     (endpoints): Leads => ({

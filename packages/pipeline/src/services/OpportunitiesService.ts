@@ -34,7 +34,7 @@ import type {
  * @since 0.1.0
  * @category services
  */
-export class OpportunitiesService extends ApiClient.Service<OpportunitiesService>()(
+export class OpportunitiesService extends Effect.Service<OpportunitiesService>()(
   "@blocks-crm/pipeline/OpportunitiesService",
   {
     effect: Effect.map(

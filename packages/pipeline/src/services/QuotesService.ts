@@ -54,7 +54,7 @@ export interface Quotes
  * @since 0.1.0
  * @category services
  */
-export class QuotesService extends ApiClient.Service<QuotesService>()("@blocks-crm/pipeline/QuotesService", {
+export class QuotesService extends Effect.Service<QuotesService>()("@blocks-crm/pipeline/QuotesService", {
   effect: Effect.map(
     ApiClient.group(QuotesGroup),
     (endpoints): Quotes => ({

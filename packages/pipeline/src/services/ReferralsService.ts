@@ -34,7 +34,7 @@ import type {
  * @since 0.1.0
  * @category services
  */
-export class ReferralsService extends ApiClient.Service<ReferralsService>()("@blocks-crm/pipeline/ReferralsService", {
+export class ReferralsService extends Effect.Service<ReferralsService>()("@blocks-crm/pipeline/ReferralsService", {
   effect: Effect.map(
     ApiClient.group(ReferralsGroup),
     (endpoints): ResourceClient.CrudClient<

@@ -27,7 +27,7 @@ import type { CreateTouchRequest, ListTouchesParams, Touch, UpdatedTouch, Update
  * @since 0.1.0
  * @category services
  */
-export class TouchesService extends ApiClient.Service<TouchesService>()("@blocks-crm/pipeline/TouchesService", {
+export class TouchesService extends Effect.Service<TouchesService>()("@blocks-crm/pipeline/TouchesService", {
   effect: Effect.map(
     ApiClient.group(TouchesGroup),
     (
