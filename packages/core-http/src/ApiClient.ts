@@ -205,4 +205,3 @@ export const checkRequest = (
  * @since 0.2.0
  */
 export interface EndpointRequest extends CheckedRequest {}
-
