@@ -196,7 +196,7 @@ export const runEmulatorLoad = async (options: { readonly quick: boolean }): Pro
       const pairs = new Map(
         endpoints.map((endpoint) => [endpoint, { floor: [] as Array<Measured>, emulator: [] as Array<Measured> }])
       )
-      for (let round = 0; round < rounds; round++) {
+      for (let turn = 0; turn < rounds; turn++) {
         for (const endpoint of endpoints) {
           const pair = pairs.get(endpoint)!
           pair.floor.push(await measured(floor.pid, () => floorLoad(endpoint, seconds)))
@@ -236,17 +236,17 @@ export const runEmulatorLoad = async (options: { readonly quick: boolean }): Pro
     const services = await startServicesFloorServer(JSON.stringify(document), credentials)
     try {
       for (const endpoint of endpoints) {
-        const load = () =>
+        const load = (duration = seconds) =>
           endpoint === "GET /leads/:id"
-            ? autocannon({ url: `${services.url}/leads/${id}`, connections: 16, seconds })
-            : autocannon({ url: `${services.url}/leads/`, connections: 16, seconds, method: "POST", body })
-        await load()
+            ? autocannon({ url: `${services.url}/leads/${id}`, connections: 16, seconds: duration })
+            : autocannon({ url: `${services.url}/leads/`, connections: 16, seconds: duration, method: "POST", body })
+        await load(1)
         runs.push(
           toRun(
             `floor: ${endpoint} on node:http + one Effect over the emulator's services`,
             16,
             seconds,
-            [await measured(services.pid, load)]
+            [await measured(services.pid, () => load())]
           )
         )
       }
