@@ -10,11 +10,11 @@
  */
 import * as HttpApp from "@effect/platform/HttpApp"
 import type * as HttpServerError from "@effect/platform/HttpServerError"
-import * as HttpServerRequest from "@effect/platform/HttpServerRequest"
+import type * as HttpServerRequest from "@effect/platform/HttpServerRequest"
 import * as HttpServerResponse from "@effect/platform/HttpServerResponse"
-import * as Context from "effect/Context"
 import * as Data from "effect/Data"
 import * as Effect from "effect/Effect"
+import * as Gates from "./internal/Gates.js"
 
 /** The origins allowed when none are configured: pages served from loopback, on any port. */
 export const defaultOrigins: ReadonlyArray<string> = ["http://localhost:*", "http://127.0.0.1:*", "http://[::1]:*"]
@@ -83,28 +83,26 @@ export const middleware = (origins: ReadonlyArray<string>, allows: (origin: stri
     "access-control-allow-headers": allowedHeaders.join(", "),
     "access-control-max-age": "600"
   }
-  return <E, R>(
-    app: HttpApp.Default<E, R>
-  ): HttpApp.Default<E | HttpServerError.HttpServerError, R | HttpServerRequest.HttpServerRequest> =>
-    Effect.withFiberRuntime((fiber) => {
-      const request = Context.unsafeGet(fiber.currentContext, HttpServerRequest.HttpServerRequest)
-      const origin = request.headers["origin"]
-      if (origin === undefined) return app
-      const allowed = allows(origin)
-      if (request.method === "OPTIONS" && request.headers["access-control-request-method"] !== undefined) {
-        return Effect.succeed(
-          allowed
-            ? HttpServerResponse.empty({ status: 204, headers: { ...allowOrigin(origin), ...preflight } as any })
-            : HttpServerResponse.empty({ status: 403 })
-        )
-      }
-      if (!allowed) return app
-      const headers = { ...allowOrigin(origin), "access-control-expose-headers": exposed }
-      return Effect.zipRight(
-        HttpApp.appendPreResponseHandler((_, response) =>
-          Effect.succeed(HttpServerResponse.setHeaders(response, headers))
-        ),
-        app
+  return Gates.middleware((_, request, app) => {
+    const origin = request.headers["origin"]
+    if (origin === undefined) return app
+    const allowed = allows(origin)
+    if (request.method === "OPTIONS" && request.headers["access-control-request-method"] !== undefined) {
+      return Effect.succeed(
+        allowed
+          ? HttpServerResponse.empty({ status: 204, headers: { ...allowOrigin(origin), ...preflight } as any })
+          : HttpServerResponse.empty({ status: 403 })
       )
-    })
+    }
+    if (!allowed) return app
+    const headers = { ...allowOrigin(origin), "access-control-expose-headers": exposed }
+    return Effect.zipRight(
+      HttpApp.appendPreResponseHandler((_, response) =>
+        Effect.succeed(HttpServerResponse.setHeaders(response, headers))
+      ),
+      app
+    )
+  }) as <E, R>(
+    app: HttpApp.Default<E, R>
+  ) => HttpApp.Default<E | HttpServerError.HttpServerError, R | HttpServerRequest.HttpServerRequest>
 }

@@ -21,6 +21,7 @@ import { createHash, randomBytes } from "node:crypto"
 import * as Database from "./Database.js"
 import { errorResponse } from "./ErrorDocuments.js"
 import type { HttpMiddlewareFn } from "./HttpMiddlewareFn.js"
+import * as Gates from "./internal/Gates.js"
 
 /** The credentials the emulator accepts from the start: API keys (one tenant each) and bearer tokens. */
 export interface Seeds {
@@ -324,22 +325,20 @@ export const layer = (seeds: Seeds, options: Options = {}): Layer.Layer<Credenti
   )
 
 /** Resolves the caller of each request once, for everything downstream (`caller`). */
-export const middleware: HttpMiddlewareFn<Credentials> = (app) =>
-  Effect.withFiberRuntime((fiber) => {
-    const request = Context.unsafeGet(fiber.currentContext, HttpServerRequest.HttpServerRequest)
-    const credentials = Context.unsafeGet(fiber.currentContext, Credentials)
-    const key = callerKey(request)
-    if (key === undefined) return app
-    const now = credentials.resolveNow(request.headers)
-    if (now !== undefined) {
-      callers.set(key, now)
-      return app
-    }
-    return Effect.flatMap(credentials.resolve(request.headers), (resolved) => {
-      callers.set(key, resolved)
-      return app
-    })
+export const middleware: HttpMiddlewareFn<Credentials> = Gates.middleware((fiber, request, app) => {
+  const credentials = Context.unsafeGet(fiber.currentContext, Credentials)
+  const key = callerKey(request)
+  if (key === undefined) return app
+  const now = credentials.resolveNow(request.headers)
+  if (now !== undefined) {
+    callers.set(key, now)
+    return app
+  }
+  return Effect.flatMap(credentials.resolve(request.headers), (resolved) => {
+    callers.set(key, resolved)
+    return app
   })
+})
 
 /** A 401 in the reference's format, naming what was wrong with the credentials. */
 export const unauthorized = (detail: string) =>

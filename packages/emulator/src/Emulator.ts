@@ -32,6 +32,7 @@ import * as Credentials from "./Credentials.js"
 import * as Database from "./Database.js"
 import * as Directory from "./Directory.js"
 import * as DomainRouter from "./internal/DomainRouter.js"
+import * as Gates from "./internal/Gates.js"
 import { PipelineDomain } from "./domains/pipeline/PipelineDomain.js"
 import type { EmulatorDomain } from "./EmulatorDomain.js"
 import * as ErrorDocuments from "./ErrorDocuments.js"
@@ -239,11 +240,19 @@ export const layer = (options: EmulatorOptions = {}): Layer.Layer<Emulator, unkn
       // the caller once, faults, idempotency, refuse bodies nested too deep, then the platform's own
       // failures as error documents.
       // Without fault injection the faults step would only pass every request on, so it is left out.
-      const api = Idempotency.middleware(RequestBody.nesting(ErrorDocuments.middleware(router)))
-      const app = Uploads.middleware(RequestBody.policy(
-        Credentials.middleware(options.faults === true ? Faults.middleware(api) : api)
-      ))
-      const browsers = corsOrigins.length === 0 ? app : Cors.middleware(corsOrigins, allows)(app)
+      // The checks that pass nearly every request on run as one step (internal/Gates.ts).
+      const browsers = Gates.around(
+        [
+          ...(corsOrigins.length === 0 ? [] : [Cors.middleware(corsOrigins, allows)]),
+          Uploads.middleware,
+          RequestBody.policy,
+          Credentials.middleware,
+          ...(options.faults === true ? [Faults.middleware] : []),
+          Idempotency.middleware,
+          RequestBody.nesting
+        ],
+        ErrorDocuments.middleware(router)
+      )
       return HttpServer.serve(options.logRequests === true ? HttpMiddleware.logger(browsers) : browsers)
     })
   ).pipe(Layer.provide(auth))

@@ -103,33 +103,37 @@ const rewrite400 = (response: HttpServerResponse.HttpServerResponse, request: Ht
   return badRequest
 }
 
+/** The current request, read where an answer needs it (rarely: a failure, a 400). */
+const withRequest = (f: (request: HttpServerRequest.HttpServerRequest) => HttpServerResponse.HttpServerResponse) =>
+  Effect.withFiberRuntime<HttpServerResponse.HttpServerResponse>((fiber) =>
+    Effect.succeed(f(Context.unsafeGet(fiber.currentContext, HttpServerRequest.HttpServerRequest)))
+  )
+
+const onFailure = <E>(cause: Cause.Cause<E>) => {
+  // The platform dies with a RequestError when the body is not valid JSON (any other defect stays one).
+  const defect = Cause.dieOption(cause)
+  if (Option.isSome(defect)) {
+    const value = defect.value
+    return typeof value === "object" && value !== null && (value as { _tag?: unknown })._tag === "RequestError"
+      ? Effect.succeed(badRequest)
+      : Effect.die(value)
+  }
+  const failure = Cause.failureOption(cause)
+  return Option.isSome(failure) && (failure.value as { _tag?: unknown } | null)?._tag === "RouteNotFound"
+    ? withRequest((request) =>
+      errorResponse(
+        404,
+        "not_found",
+        "Not Found",
+        `No route for ${request.method} ${new URL(request.url, "http://e").pathname}`
+      )
+    )
+    : Effect.failCause(cause)
+}
+
+const onSuccess = (response: HttpServerResponse.HttpServerResponse) =>
+  response.status !== 400 ? Effect.succeed(response) : withRequest((request) => rewrite400(response, request))
+
 // Around every request: one step that passes the answer through unchanged, as it almost always is.
 /** Answers the platform's own failures (bad JSON, a body that does not decode) as JSON:API error documents. */
-export const middleware: HttpMiddlewareFn = (app) =>
-  Effect.withFiberRuntime((fiber) => {
-    const request = Context.unsafeGet(fiber.currentContext, HttpServerRequest.HttpServerRequest)
-    return Effect.matchCauseEffect(app, {
-      onFailure: (cause) => {
-        // The platform dies with a RequestError when the body is not valid JSON (any other defect stays one).
-        const defect = Cause.dieOption(cause)
-        if (Option.isSome(defect)) {
-          const value = defect.value
-          return typeof value === "object" && value !== null && (value as { _tag?: unknown })._tag === "RequestError"
-            ? Effect.succeed(badRequest)
-            : Effect.die(value)
-        }
-        const failure = Cause.failureOption(cause)
-        return Option.isSome(failure) && (failure.value as { _tag?: unknown } | null)?._tag === "RouteNotFound"
-          ? Effect.succeed(
-            errorResponse(
-              404,
-              "not_found",
-              "Not Found",
-              `No route for ${request.method} ${new URL(request.url, "http://e").pathname}`
-            )
-          )
-          : Effect.failCause(cause)
-      },
-      onSuccess: (response) => Effect.succeed(response.status !== 400 ? response : rewrite400(response, request))
-    })
-  })
+export const middleware: HttpMiddlewareFn = (app) => Effect.matchCauseEffect(app, { onFailure, onSuccess })

@@ -7,7 +7,7 @@
  * The write a request makes and its key are committed in one transaction, so a crash leaves both or
  * neither: a retry after a crash either replays the answer or makes the write for the first time.
  */
-import * as HttpServerRequest from "@effect/platform/HttpServerRequest"
+import type * as HttpServerRequest from "@effect/platform/HttpServerRequest"
 import * as HttpServerResponse from "@effect/platform/HttpServerResponse"
 import * as SqlClient from "@effect/sql/SqlClient"
 import { SqlError } from "@effect/sql/SqlError"
@@ -19,6 +19,7 @@ import * as Credentials from "./Credentials.js"
 import * as Database from "./Database.js"
 import { errorResponse } from "./ErrorDocuments.js"
 import type { HttpMiddlewareFn } from "./HttpMiddlewareFn.js"
+import * as Gates from "./internal/Gates.js"
 
 interface Stored {
   readonly method: string
@@ -79,9 +80,8 @@ const insertText = `INSERT INTO idempotency_keys
 
 // Every request passes here and few carry a key: those without one go on without a generator.
 /** Runs a POST with an `Idempotency-Key` once and answers its stored response to every retry. */
-export const middleware: HttpMiddlewareFn<SqlClient.SqlClient | Credentials.Credentials | InFlight> = (app) =>
-  Effect.withFiberRuntime((fiber) => {
-    const request = Context.unsafeGet(fiber.currentContext, HttpServerRequest.HttpServerRequest)
+export const middleware: HttpMiddlewareFn<SqlClient.SqlClient | Credentials.Credentials | InFlight> = Gates
+  .middleware((_, request, app) => {
     const key = request.headers["idempotency-key"]
     if (request.method !== "POST" || key === undefined || key === "") return app
     return withKey(app, request, key)

@@ -5,12 +5,12 @@
  * that could throw or overflow the stack.
  */
 import * as HttpMethod from "@effect/platform/HttpMethod"
-import * as HttpServerRequest from "@effect/platform/HttpServerRequest"
 import * as Context from "effect/Context"
 import * as Effect from "effect/Effect"
 import * as Layer from "effect/Layer"
 import { errorResponse } from "./ErrorDocuments.js"
 import type { HttpMiddlewareFn } from "./HttpMiddlewareFn.js"
+import * as Gates from "./internal/Gates.js"
 
 /** The request body limits: the largest body in bytes, the deepest JSON nesting. */
 export interface Limits {
@@ -63,29 +63,27 @@ const lengthRequired = errorResponse(
  * limit. Methods the platform parses a body for (all but GET, HEAD, OPTIONS) are held to the content
  * type even with an empty body, since the platform picks its parser by that header.
  */
-export const policy: HttpMiddlewareFn<BodyLimits> = (app) =>
-  Effect.withFiberRuntime((fiber) => {
-    const request = Context.unsafeGet(fiber.currentContext, HttpServerRequest.HttpServerRequest)
-    const headers = request.headers
-    const contentLength = headers["content-length"]
-    const chunked = headers["transfer-encoding"] !== undefined
-    const length = contentLength === undefined ? 0 : Number(contentLength)
-    const hasBody = chunked || length > 0
-    if (!hasBody && !HttpMethod.hasBody(request.method)) return app
-    const contentType = headers["content-type"]
-    if (contentType === undefined || contentType === "") return hasBody ? Effect.succeed(unsupportedMediaType) : app
-    if (!isJson(contentType)) return Effect.succeed(unsupportedMediaType)
-    if (chunked) return Effect.succeed(lengthRequired)
-    const limits = Context.unsafeGet(fiber.currentContext, BodyLimits)
-    return length > limits.maxBodyBytes
-      ? Effect.succeed(errorResponse(
-        413,
-        "payload_too_large",
-        "Payload Too Large",
-        `The request body is ${length} bytes; the limit is ${limits.maxBodyBytes} bytes.`
-      ))
-      : app
-  })
+export const policy: HttpMiddlewareFn<BodyLimits> = Gates.middleware((fiber, request, app) => {
+  const headers = request.headers
+  const contentLength = headers["content-length"]
+  const chunked = headers["transfer-encoding"] !== undefined
+  const length = contentLength === undefined ? 0 : Number(contentLength)
+  const hasBody = chunked || length > 0
+  if (!hasBody && !HttpMethod.hasBody(request.method)) return app
+  const contentType = headers["content-type"]
+  if (contentType === undefined || contentType === "") return hasBody ? Effect.succeed(unsupportedMediaType) : app
+  if (!isJson(contentType)) return Effect.succeed(unsupportedMediaType)
+  if (chunked) return Effect.succeed(lengthRequired)
+  const limits = Context.unsafeGet(fiber.currentContext, BodyLimits)
+  return length > limits.maxBodyBytes
+    ? Effect.succeed(errorResponse(
+      413,
+      "payload_too_large",
+      "Payload Too Large",
+      `The request body is ${length} bytes; the limit is ${limits.maxBodyBytes} bytes.`
+    ))
+    : app
+})
 
 /**
  * Whether JSON `text` nests arrays and objects deeper than `max`: one pass over the characters,
@@ -124,15 +122,13 @@ export const tooDeep = (max: number) =>
  * Refuses JSON nested deeper than the limit, before the platform parses and decodes it (decoding
  * and error reporting recurse once per level). The body is read once; the platform reuses the text.
  */
-export const nesting: HttpMiddlewareFn<BodyLimits> = (app) =>
-  Effect.withFiberRuntime((fiber) => {
-    const request = Context.unsafeGet(fiber.currentContext, HttpServerRequest.HttpServerRequest)
-    if (!HttpMethod.hasBody(request.method)) return app
-    const limits = Context.unsafeGet(fiber.currentContext, BodyLimits)
-    // A body read fails here as it would in the platform's parser, which reports it.
-    return Effect.matchEffect(request.text, {
-      onFailure: () => app,
-      onSuccess: (text) =>
-        nestedDeeperThan(text, limits.maxJsonDepth) ? Effect.succeed(tooDeep(limits.maxJsonDepth)) : app
-    })
+export const nesting: HttpMiddlewareFn<BodyLimits> = Gates.middleware((fiber, request, app) => {
+  if (!HttpMethod.hasBody(request.method)) return app
+  const limits = Context.unsafeGet(fiber.currentContext, BodyLimits)
+  // A body read fails here as it would in the platform's parser, which reports it.
+  return Effect.matchEffect(request.text, {
+    onFailure: () => app,
+    onSuccess: (text) =>
+      nestedDeeperThan(text, limits.maxJsonDepth) ? Effect.succeed(tooDeep(limits.maxJsonDepth)) : app
   })
+})

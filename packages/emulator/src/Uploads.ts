@@ -13,7 +13,7 @@
  * start; it is `Redacted` and printed nowhere. A random secret invalidates older URLs at restart, as a
  * rotated key would; uploaded bytes stay.
  */
-import * as HttpServerRequest from "@effect/platform/HttpServerRequest"
+import type * as HttpServerRequest from "@effect/platform/HttpServerRequest"
 import * as HttpServerResponse from "@effect/platform/HttpServerResponse"
 import * as SqlClient from "@effect/sql/SqlClient"
 import * as Config from "effect/Config"
@@ -27,6 +27,7 @@ import * as Redacted from "effect/Redacted"
 import { createHmac, randomBytes, timingSafeEqual } from "node:crypto"
 import { errorResponse } from "./ErrorDocuments.js"
 import type { HttpMiddlewareFn } from "./HttpMiddlewareFn.js"
+import * as Gates from "./internal/Gates.js"
 
 /** Presigned uploads: the signing secret, how long a URL works, the largest upload. */
 export interface Options {
@@ -308,24 +309,22 @@ const read = (key: string) =>
  * The upload URLs, answered before anything else reads the request: they carry no credentials (the
  * signature is the permission) and their bodies are files, not JSON.
  */
-export const middleware: HttpMiddlewareFn<UploadSettings | SqlClient.SqlClient> = <E, R>(
-  app: Effect.Effect<HttpServerResponse.HttpServerResponse, E, R>
-) =>
-  Effect.withFiberRuntime((
-    fiber
-  ): Effect.Effect<HttpServerResponse.HttpServerResponse, E, R | UploadSettings | SqlClient.SqlClient> => {
-    const request = Context.unsafeGet(fiber.currentContext, HttpServerRequest.HttpServerRequest)
-    if (!request.url.startsWith(pathPrefix)) return app
-    const url = new URL(request.url, "http://emulator")
-    const key = url.pathname.slice(pathPrefix.length)
-    const answer = request.method === "PUT"
-      ? store(request, key, url.searchParams)
-      : request.method === "GET" || request.method === "HEAD"
-      ? read(key)
-      : Effect.succeed(
-        errorResponse(405, "method_not_allowed", "Method Not Allowed", "Uploads take PUT (signed) and GET.", {
-          allow: "GET, HEAD, PUT"
-        })
-      )
-    return Effect.orDie(answer)
-  })
+export const middleware: HttpMiddlewareFn<UploadSettings | SqlClient.SqlClient> = Gates.middleware((
+  _,
+  request,
+  next
+) => {
+  if (!request.url.startsWith(pathPrefix)) return next
+  const url = new URL(request.url, "http://emulator")
+  const key = url.pathname.slice(pathPrefix.length)
+  const answer = request.method === "PUT"
+    ? store(request, key, url.searchParams)
+    : request.method === "GET" || request.method === "HEAD"
+    ? read(key)
+    : Effect.succeed(
+      errorResponse(405, "method_not_allowed", "Method Not Allowed", "Uploads take PUT (signed) and GET.", {
+        allow: "GET, HEAD, PUT"
+      })
+    )
+  return Effect.orDie(answer)
+})

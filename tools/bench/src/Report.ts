@@ -197,12 +197,16 @@ export const streamSection = (s: StreamResult) =>
     `Page prefetching: ${s.prefetch}. The SDK faces run on NodeTransport (undici). Memory is measured in fresh processes, one per face and run (the median of three runs; one with --quick).`
   ].join("\n")
 
-export const loadSection = (runs: ReadonlyArray<LoadRun>) =>
-  [
+export const loadSection = (runs: ReadonlyArray<LoadRun>) => {
+  const paired = runs.find((r) => r.floorRatios !== undefined)
+  return [
     `### Emulator under load: autocannon (separate process) against an emulator process, ${
       runs[0]?.seconds ?? 0
     } s per run (autocannon's percentiles are whole milliseconds)`,
     "",
+    paired === undefined
+      ? ""
+      : `At 16 connections the emulator and the HttpApi floor run in ${paired.rounds} interleaved pairs per method (floor, then emulator); their rows give the median round's req/s and percentiles, and ÷ floor is the median of the pairs' ratios (each pair's in brackets). Load generator busy: autocannon's CPU time ÷ wall time (near 1.00, it set the pace and the latencies).\n`,
     table(
       [
         "endpoint",
@@ -215,6 +219,7 @@ export const loadSection = (runs: ReadonlyArray<LoadRun>) =>
         "errors",
         "non-2xx",
         "server CPU µs/request",
+        "load generator CPU µs/request (busy)",
         "÷ HttpApi floor (goal ≥ 0.8)"
       ],
       runs.map((r) => [
@@ -228,10 +233,14 @@ export const loadSection = (runs: ReadonlyArray<LoadRun>) =>
         r.errors,
         r.non2xx,
         r.serverCpuUsPerRequest ?? "n/a",
-        r.floorRatio ?? ""
+        r.loadGeneratorCpuUsPerRequest === undefined
+          ? ""
+          : `${r.loadGeneratorCpuUsPerRequest} (${r.loadGeneratorBusy})`,
+        r.floorRatio === undefined ? "" : `${r.floorRatio} [${(r.floorRatios ?? []).join(", ")}]`
       ])
     )
   ].join("\n")
+}
 
 export const layersSection = (layers: ReadonlyArray<LayerCost>) =>
   [
