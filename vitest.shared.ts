@@ -1,5 +1,11 @@
 import { defineConfig } from "vitest/config"
 
+/**
+ * Projects whose test files each need a fresh worker: react's import test records what the package's
+ * first import in the process reads.
+ */
+const isolated = new Set(["react"])
+
 /** Per-project settings: sources of workspace packages, Node environment, generous loopback timeouts. */
 export const project = (name: string) =>
   defineConfig({
@@ -16,7 +22,7 @@ export const project = (name: string) =>
       // platform and the workspace sources afresh in a new process: the import was most of CI's test
       // time (the emulator's 53 files: 248 s of CPU isolated, 83 s shared). Every file starts its own
       // servers and stops them in its own hooks, so nothing but loaded modules carries over.
-      isolate: false,
+      isolate: isolated.has(name),
       // When a project runs on its own (`pnpm test` runs `vitest run` in each project through Nx), it
       // writes its own JSON report, which .ci/run adds up. In one root `vitest run` over every
       // project, only the root config's reporters apply.
