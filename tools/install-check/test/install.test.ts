@@ -65,7 +65,7 @@ afterAll(() => fs.rmSync(work, { recursive: true, force: true }))
 /** Every tarball the pack tests checked, for the install check to install rather than pack them again. */
 const tarballs = path.join(work, "tarballs")
 fs.mkdirSync(tarballs)
-const packed = new Set<string>()
+const packedAndChecked = new Set<string>()
 
 describe("pnpm pack of every publishable package", () => {
   it("finds the publishable packages", () => {
@@ -110,7 +110,7 @@ describe("pnpm pack of every publishable package", () => {
           expect(fs.statSync(file).mode & 0o111, `${bin} is executable`).not.toBe(0)
           expect(fs.readFileSync(file, "utf8")).toMatch(/^#!\/usr\/bin\/env node\n/)
         }
-        packed.add(manifest.name)
+        packedAndChecked.add(manifest.name)
         return
       }
       expect(subpaths.map((s) => s.subpath)).toContain(".")
@@ -126,7 +126,7 @@ describe("pnpm pack of every publishable package", () => {
         expect(targets["types"]).toMatch(/\.d\.ts$/)
         expect(targets["default"]).toMatch(/\.js$/)
       }
-      packed.add(manifest.name)
+      packedAndChecked.add(manifest.name)
     }, 300_000)
   }
 })
@@ -135,7 +135,7 @@ describe("piecemeal install", () => {
   it("installs the tarballs with npm, whole and piecemeal, and calls the emulator", async () => {
     // The tarballs the pack tests made and checked, when they all passed (the same `pnpm pack`, from
     // unbuilt packages): packing them again would only build every package once more.
-    const reuse = publishable.every(({ manifest }) => packed.has(manifest.name))
+    const reuse = publishable.every(({ manifest }) => packedAndChecked.has(manifest.name))
     const args = ["src/check.ts", ...(reuse ? ["--tarballs", tarballs] : [])]
     // Asynchronous, so the test worker keeps answering vitest during the minutes this takes.
     const result = await run(path.join(repo, "node_modules/.bin/tsx"), args, {
