@@ -11,6 +11,7 @@
  *   pnpm --filter @blocks-crm/install-check run check            # everything
  *   pnpm --filter @blocks-crm/install-check run check --lint-only
  *   ... --keep                                                  # keep the temporary project
+ *   ... --tarballs <dir>                                        # install these tarballs, no build or pack
  *
  * Exits non-zero on the first failing step, and on any publint error or warning, or attw problem.
  */
@@ -45,6 +46,12 @@ const reactPins = (): Array<string> => {
 const argv = process.argv.slice(2)
 const lintOnly = argv.includes("--lint-only")
 const keep = argv.includes("--keep")
+/**
+ * `--tarballs <dir>`: the packages were packed already (by `pnpm pack`, whose `prepack` builds them),
+ * one tarball per publishable package in `dir` as pnpm names it: check those instead of building and
+ * packing again. The install check's test packs them first, from unbuilt packages.
+ */
+const packed = argv.includes("--tarballs") ? argv[argv.indexOf("--tarballs") + 1] : undefined
 
 /** The packages that are published (every non-private package under packages/). */
 const publishable = fs
@@ -587,21 +594,33 @@ const work = fs.mkdtempSync(path.join(os.tmpdir(), "blocks-crm-install-check-"))
 let emulator: ChildProcess | undefined
 
 try {
-  // 1. Build to dist, as publishing would.
-  step(`build ${publishable.map((p) => p.pkg["name"]).join(", ")}`)
-  run("pnpm", ["-r", ...publishable.flatMap((p) => ["--filter", p.pkg["name"] as string]), "run", "build"], repo)
-
-  // 2. Pack with pnpm: publishConfig applies and workspace: ranges become versions.
-  step("pack")
   const tarballs = new Map<string, string>()
-  const packDir = path.join(work, "tarballs")
-  fs.mkdirSync(packDir)
-  for (const { dir, pkg } of publishable) {
-    const out = run("pnpm", ["pack", "--pack-destination", packDir], dir)
-    const file = out.trim().split("\n").reverse().find((line) => line.trim().endsWith(".tgz"))?.trim()
-    if (file === undefined) throw new Error(`pnpm pack printed no tarball for ${pkg["name"]}:\n${out}`)
-    tarballs.set(pkg["name"] as string, path.isAbsolute(file) ? file : path.join(packDir, path.basename(file)))
-    console.log(`  ${pkg["name"]} → ${path.basename(file)}`)
+  if (packed !== undefined) {
+    // 1-2. Packed already (built by prepack): pnpm names a tarball after the package's name and version.
+    step(`the tarballs packed in ${packed}`)
+    for (const { pkg } of publishable) {
+      const name = pkg["name"] as string
+      const file = path.join(packed, `${name.replace(/^@/, "").replace("/", "-")}-${pkg["version"]}.tgz`)
+      if (!fs.existsSync(file)) throw new Error(`no tarball for ${name} in ${packed} (${path.basename(file)})`)
+      tarballs.set(name, file)
+      console.log(`  ${name} → ${path.basename(file)}`)
+    }
+  } else {
+    // 1. Build to dist, as publishing would.
+    step(`build ${publishable.map((p) => p.pkg["name"]).join(", ")}`)
+    run("pnpm", ["-r", ...publishable.flatMap((p) => ["--filter", p.pkg["name"] as string]), "run", "build"], repo)
+
+    // 2. Pack with pnpm: publishConfig applies and workspace: ranges become versions.
+    step("pack")
+    const packDir = path.join(work, "tarballs")
+    fs.mkdirSync(packDir)
+    for (const { dir, pkg } of publishable) {
+      const out = run("pnpm", ["pack", "--pack-destination", packDir], dir)
+      const file = out.trim().split("\n").reverse().find((line) => line.trim().endsWith(".tgz"))?.trim()
+      if (file === undefined) throw new Error(`pnpm pack printed no tarball for ${pkg["name"]}:\n${out}`)
+      tarballs.set(pkg["name"] as string, path.isAbsolute(file) ? file : path.join(packDir, path.basename(file)))
+      console.log(`  ${pkg["name"]} → ${path.basename(file)}`)
+    }
   }
 
   // 3. Lint what would be published.

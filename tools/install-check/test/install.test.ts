@@ -5,8 +5,9 @@
  * 1. what `pnpm pack` (and so `pnpm publish`) ships from an unbuilt package: `prepack` builds it, and
  *    the tarball has built JS and `.d.ts` for every export, a README, and a manifest with no
  *    `workspace:` range and no `@blocks-crm/source` condition (both only make sense inside this repo);
- * 2. the install check (src/check.ts): pack every publishable package, install the tarballs with plain
- *    npm outside the workspace and call an emulator from there: a domain service on its own, the
+ * 2. the install check (src/check.ts) on those tarballs (it packs them itself when not every pack
+ *    test passed, or when its test runs alone): install the tarballs with plain npm outside the
+ *    workspace and call an emulator from there: a domain service on its own, the
  *    umbrella (`@blocks-crm/sdk`), the React bindings (server rendering, a TSX component), and, in another fresh project holding only core-http, client,
  *    pipeline and accounts, `createCrmClient({ domains: [pipeline, accounts] })`; tsc checks a
  *    TypeScript file in each project.
@@ -61,6 +62,10 @@ const exportedSubpaths = (dir: string, exports: Exports): Array<{ subpath: strin
 
 const work = fs.mkdtempSync(path.join(os.tmpdir(), "blocks-crm-pack-test-"))
 afterAll(() => fs.rmSync(work, { recursive: true, force: true }))
+/** Every tarball the pack tests checked, for the install check to install rather than pack them again. */
+const tarballs = path.join(work, "tarballs")
+fs.mkdirSync(tarballs)
+const packedAndChecked = new Set<string>()
 
 describe("pnpm pack of every publishable package", () => {
   it("finds the publishable packages", () => {
@@ -79,6 +84,7 @@ describe("pnpm pack of every publishable package", () => {
       await run("pnpm", ["pack", "--pack-destination", destination], { cwd: dir, timeout: 240_000 })
       const tarball = fs.readdirSync(destination).find((file) => file.endsWith(".tgz"))
       expect(tarball, `pnpm pack wrote no tarball for ${manifest.name}`).toBeDefined()
+      fs.copyFileSync(path.join(destination, tarball!), path.join(tarballs, tarball!))
       await run("tar", ["-xzf", path.join(destination, tarball!), "-C", destination])
       const unpacked = path.join(destination, "package")
       const files = new Set(
@@ -104,6 +110,7 @@ describe("pnpm pack of every publishable package", () => {
           expect(fs.statSync(file).mode & 0o111, `${bin} is executable`).not.toBe(0)
           expect(fs.readFileSync(file, "utf8")).toMatch(/^#!\/usr\/bin\/env node\n/)
         }
+        packedAndChecked.add(manifest.name)
         return
       }
       expect(subpaths.map((s) => s.subpath)).toContain(".")
@@ -119,14 +126,19 @@ describe("pnpm pack of every publishable package", () => {
         expect(targets["types"]).toMatch(/\.d\.ts$/)
         expect(targets["default"]).toMatch(/\.js$/)
       }
+      packedAndChecked.add(manifest.name)
     }, 300_000)
   }
 })
 
 describe("piecemeal install", () => {
   it("installs the tarballs with npm, whole and piecemeal, and calls the emulator", async () => {
+    // The tarballs the pack tests made and checked, when they all passed (the same `pnpm pack`, from
+    // unbuilt packages): packing them again would only build every package once more.
+    const reuse = publishable.every(({ manifest }) => packedAndChecked.has(manifest.name))
+    const args = ["src/check.ts", ...(reuse ? ["--tarballs", tarballs] : [])]
     // Asynchronous, so the test worker keeps answering vitest during the minutes this takes.
-    const result = await run(path.join(repo, "node_modules/.bin/tsx"), ["src/check.ts"], {
+    const result = await run(path.join(repo, "node_modules/.bin/tsx"), args, {
       cwd: root,
       // Two npm installs and two tsc runs besides the build: about two minutes alone, more beside other tasks.
       timeout: 540_000,
