@@ -5,7 +5,6 @@ import * as NodeContext from "@effect/platform-node/NodeContext"
 import * as Migrator from "@effect/sql/Migrator"
 import * as SqlClient from "@effect/sql/SqlClient"
 import type { Row } from "@effect/sql/SqlConnection"
-import { SqlError as SqlErrorClass } from "@effect/sql/SqlError"
 import type { SqlError } from "@effect/sql/SqlError"
 import * as SqliteClient from "@effect/sql-sqlite-node/SqliteClient"
 import * as Sqlite from "./internal/Sqlite.js"
@@ -256,21 +255,9 @@ const makeRunner = (sql: SqlClient.SqlClient): Run => {
   if (state === undefined || prepare === undefined) return (text, params) => sql.unsafe(text, params)
   // better-sqlite3 runs a statement synchronously: in this one step no transaction can begin.
   return <A extends object>(text: string, params: ReadonlyArray<unknown>) =>
-    Effect.withFiberRuntime<ReadonlyArray<A>, SqlError>((fiber) => {
-      if (state.transactions > 0 || fiber.getFiberRef(FiberRef.currentTracerEnabled)) {
-        return sql.unsafe<A>(text, params)
-      }
-      let statement: ReturnType<Sqlite.Prepare>
-      try {
-        statement = prepare(text)
-      } catch (cause) {
-        return Effect.fail(new SqlErrorClass({ cause, message: "Failed to prepare statement " }))
-      }
-      try {
-        const safeIntegers = Context.get(fiber.currentContext, SqlClient.SafeIntegers)
-        return Effect.succeed(Sqlite.runPrepared(statement, params, safeIntegers) as ReadonlyArray<A>)
-      } catch (cause) {
-        return Effect.fail(new SqlErrorClass({ cause, message: "Failed to execute statement" }))
-      }
-    })
+    Effect.withFiberRuntime<ReadonlyArray<A>, SqlError>((fiber) =>
+      state.transactions > 0 || fiber.getFiberRef(FiberRef.currentTracerEnabled)
+        ? sql.unsafe<A>(text, params)
+        : Sqlite.runIn<A>(fiber, prepare, text, params)
+    )
 }

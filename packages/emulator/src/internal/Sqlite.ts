@@ -19,6 +19,7 @@ import * as Statement from "@effect/sql/Statement"
 import * as SqliteClient from "@effect/sql-sqlite-node/SqliteClient"
 import * as Context from "effect/Context"
 import * as Effect from "effect/Effect"
+import type * as Fiber from "effect/Fiber"
 import * as Layer from "effect/Layer"
 import * as Scope from "effect/Scope"
 import { createRequire } from "node:module"
@@ -70,6 +71,31 @@ export const runPrepared = (
   return raw ? result : []
 }
 
+/**
+ * Prepares and runs `text` in one step of `fiber` (better-sqlite3 is synchronous), failing with the
+ * `SqlError`s `SqliteClient` gives.
+ */
+export const runIn = <A>(
+  fiber: Fiber.RuntimeFiber<any, any>,
+  prepare: Prepare,
+  text: string,
+  params: ReadonlyArray<unknown>,
+  raw = false
+): Effect.Effect<ReadonlyArray<A>, SqlError> => {
+  let statement: SqliteStatement
+  try {
+    statement = prepare(text)
+  } catch (cause) {
+    return Effect.fail(new SqlError({ cause, message: "Failed to prepare statement " }))
+  }
+  try {
+    const safeIntegers = Context.get(fiber.currentContext, Client.SafeIntegers)
+    return Effect.succeed(runPrepared(statement, params, safeIntegers, raw) as ReadonlyArray<A>)
+  } catch (cause) {
+    return Effect.fail(new SqlError({ cause, message: "Failed to execute statement" }))
+  }
+}
+
 const make = (filename: string) =>
   Effect.gen(function*() {
     const compiler = Statement.makeCompilerSqlite()
@@ -92,20 +118,7 @@ const make = (filename: string) =>
     }
 
     const run = (text: string, params: ReadonlyArray<unknown>, raw = false) =>
-      Effect.withFiberRuntime<ReadonlyArray<any>, SqlError>((fiber) => {
-        let statement: SqliteStatement
-        try {
-          statement = prepare(text)
-        } catch (cause) {
-          return Effect.fail(new SqlError({ cause, message: "Failed to prepare statement " }))
-        }
-        try {
-          const safeIntegers = Context.get(fiber.currentContext, Client.SafeIntegers)
-          return Effect.succeed(runPrepared(statement, params, safeIntegers, raw) as ReadonlyArray<any>)
-        } catch (cause) {
-          return Effect.fail(new SqlError({ cause, message: "Failed to execute statement" }))
-        }
-      })
+      Effect.withFiberRuntime<ReadonlyArray<any>, SqlError>((fiber) => runIn(fiber, prepare, text, params, raw))
 
     const connection: Connection = {
       execute: (text, params, transformRows) =>
