@@ -92,11 +92,18 @@ export class ConflictResponse extends /* @__PURE__ */ Data.TaggedError("Conflict
  *
  * @since 0.1.0
  */
-export class ValidationFailedResponse extends /* @__PURE__ */ Data.TaggedError("ValidationFailedResponse")<ErrorFields> {
+export class ValidationFailedResponse
+  extends /* @__PURE__ */ Data.TaggedError("ValidationFailedResponse")<ErrorFields>
+{
   override get message() {
     return describe(this)
   }
-  static readonly wire = /* @__PURE__ */ onTheWire(this, "ValidationFailedResponse", 422, "Validation errors, one per invalid field")
+  static readonly wire = /* @__PURE__ */ onTheWire(
+    this,
+    "ValidationFailedResponse",
+    422,
+    "Validation errors, one per invalid field"
+  )
 }
 
 /**

@@ -178,7 +178,9 @@ export const make = (options: CrmOptions): Effect.Effect<CrmSettings, Configurat
     if (apiKeyHeader !== undefined && apiKeyHeader !== "AppId" && apiKeyHeader !== "X-Api-Key") {
       add(
         "apiKeyHeader",
-        `must be "AppId" or "X-Api-Key", got ${typeof apiKeyHeader === "string" ? `"${apiKeyHeader}"` : kindOf(apiKeyHeader)}`
+        `must be "AppId" or "X-Api-Key", got ${
+          typeof apiKeyHeader === "string" ? `"${apiKeyHeader}"` : kindOf(apiKeyHeader)
+        }`
       )
     }
     const policy = retry === undefined ? defaultRetryPolicy : retryPolicyOf(retry, add, defaultRetryPolicy)

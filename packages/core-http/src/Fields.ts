@@ -23,27 +23,27 @@ const arbitraryDate = (fc: typeof FastCheck) =>
  * @since 0.1.0
  */
 export const Timestamp: Schema.Schema<Date, string> = /* @__PURE__ */ Schema.transformOrFail(
-    /* @__PURE__ */ Schema.String.annotations({ description: "ISO 8601 date-time" }),
-    Schema.ValidDateFromSelf,
-    {
-      strict: true,
-      decode: (s, _, ast) => {
-        const time = parseTimestamp(s)
-        return Number.isNaN(time)
-          ? ParseResult.fail(new ParseResult.Type(ast, s, `Expected an ISO 8601 date-time, got ${JSON.stringify(s)}`))
-          : ParseResult.succeed(new Date(time))
-      },
-      encode: (date, _, ast) =>
-        Number.isNaN(date.getTime())
-          ? ParseResult.fail(new ParseResult.Type(ast, date, "Expected a valid Date"))
-          : ParseResult.succeed(date.toISOString().replace(/\.000Z$/, "Z"))
-    }
-  ).annotations({
-    identifier: "Timestamp",
-    jsonSchema: { type: "string", format: "date-time" },
-    // Instants the wire carries (four-digit years): `Arbitrary` models then encode.
-    arbitrary: () => arbitraryDate
-  })
+  /* @__PURE__ */ Schema.String.annotations({ description: "ISO 8601 date-time" }),
+  Schema.ValidDateFromSelf,
+  {
+    strict: true,
+    decode: (s, _, ast) => {
+      const time = parseTimestamp(s)
+      return Number.isNaN(time)
+        ? ParseResult.fail(new ParseResult.Type(ast, s, `Expected an ISO 8601 date-time, got ${JSON.stringify(s)}`))
+        : ParseResult.succeed(new Date(time))
+    },
+    encode: (date, _, ast) =>
+      Number.isNaN(date.getTime())
+        ? ParseResult.fail(new ParseResult.Type(ast, date, "Expected a valid Date"))
+        : ParseResult.succeed(date.toISOString().replace(/\.000Z$/, "Z"))
+  }
+).annotations({
+  identifier: "Timestamp",
+  jsonSchema: { type: "string", format: "date-time" },
+  // Instants the wire carries (four-digit years): `Arbitrary` models then encode.
+  arbitrary: () => arbitraryDate
+})
 
 /**
  * A calendar date (`2026-06-30`), kept as the string: a date without a zone is not an instant.

@@ -18,7 +18,9 @@ export const parseUrl = (input: unknown): URL | string => {
   if (typeof input !== "string" && !(input instanceof URL)) return `must be a string or a URL, got ${kindOf(input)}`
   try {
     const url = new URL(input.toString())
-    if (url.protocol !== "http:" && url.protocol !== "https:") return `must be an http(s) URL, got protocol ${url.protocol}`
+    if (url.protocol !== "http:" && url.protocol !== "https:") {
+      return `must be an http(s) URL, got protocol ${url.protocol}`
+    }
     if (url.username !== "" || url.password !== "") {
       return "must not contain credentials; use the token and API key settings"
     }
@@ -43,7 +45,12 @@ export const kindOf = (value: unknown): string =>
     : `a ${typeof value}`
 
 /** An object of settings (not `null`, not an array), or the problem reported under `name`. */
-export const isSettings = (value: unknown, name: string, expected: string, add: Add): value is Record<string, unknown> =>
+export const isSettings = (
+  value: unknown,
+  name: string,
+  expected: string,
+  add: Add
+): value is Record<string, unknown> =>
   typeof value === "object" && value !== null && !Array.isArray(value) ||
   (add(name, `must be an object ${expected}, got ${kindOf(value)}`), false)
 
@@ -53,7 +60,10 @@ export const unknownKeys = (given: object, names: ReadonlyArray<string>, add: Ad
     if (names.includes(key)) continue
     const folded = key.replace(/[_-]/g, "").toLowerCase()
     const meant = names.find((name) => name.toLowerCase() === folded)
-    add(prefix + key, `is not a setting${meant === undefined ? ` (settings: ${names.join(", ")})` : `: did you mean ${meant}?`}`)
+    add(
+      prefix + key,
+      `is not a setting${meant === undefined ? ` (settings: ${names.join(", ")})` : `: did you mean ${meant}?`}`
+    )
   }
 }
 
@@ -72,7 +82,10 @@ export const secretOf = (value: unknown, name: string, add: Add): Redacted.Redac
   const redacted = Redacted.isRedacted(value)
   const text = redacted ? Redacted.value(value) : value
   if (typeof text !== "string") {
-    return void add(name, `must be a string or a Redacted string, got ${redacted ? "a Redacted holding " : ""}${kindOf(text)}`)
+    return void add(
+      name,
+      `must be a string or a Redacted string, got ${redacted ? "a Redacted holding " : ""}${kindOf(text)}`
+    )
   }
   if (text.trim() === "") add(name, "is empty")
   // fetch would reject such a header with an error that quotes the value: reject it here, unquoted.
