@@ -15,7 +15,8 @@ import * as Fiber from "effect/Fiber"
 import * as TestClock from "effect/TestClock"
 import type * as Http from "node:http"
 import { Timeout, TransportError } from "../src/CrmError.js"
-import { limitAttempt, send, timeoutFail } from "../src/internal/attempt.browser.js"
+import { isAttemptCut, limitAttempt, liveClock, send, timeoutFail, traitsOf } from "../src/internal/attempt.browser.js"
+import { AttemptTimedOut, withTraits } from "../src/internal/clientTraits.js"
 import * as TestServer from "./support/TestServer.js"
 
 const info = { method: "GET", url: "/w", requestId: "r1" }
@@ -116,4 +117,16 @@ describe("the browser's attempt", () => {
       expect(late).toMatchObject({ scope: "deadline" })
       expect(interrupted).toBe(true)
     }))
+  it.effect("no client has traits in a browser: each is treated as fetch, and no failure is a client's own cut", () =>
+    Effect.gen(function*() {
+      // A client that claims the Node client's traits (undici sets them; it does not run in browsers).
+      const client = withTraits(yield* HttpClient.HttpClient, {
+        followsNoRedirects: true,
+        makesNoSpans: true,
+        executeUntil: () => Effect.die("not in a browser")
+      })
+      expect(traitsOf(client)).toBeUndefined()
+      expect(isAttemptCut(new AttemptTimedOut())).toBe(false)
+      expect(liveClock()).toBeUndefined()
+    }).pipe(Effect.provide(FetchHttpClient.layer)))
 })

@@ -10,6 +10,9 @@
  * - A body from fetch is counted while it streams, as everywhere, announced length or not (it is not
  *   refused from its header first: the count stops it at the same limit, with the same
  *   `ResponseTooLarge`); another client's is read whole and then checked, failing the same way.
+ * - No client has traits (`clientTraits.ts`): only the Node client, on undici, sets them, so the
+ *   transport treats every client as fetch (told not to follow redirects, spans redacted, a timer per
+ *   attempt), and no failure is a client's own cut at the attempt limit.
  * - Time limits race the call against a sleep (Effect's `timeoutFail`, without its combinator): the
  *   timer of Node's `timeoutFail` saves a fiber per attempt where requests are many; a browser's few
  *   calls do not need it.
@@ -47,6 +50,13 @@ const within = <A, E, R>(
   )
 
 export const timeoutFail: typeof Default.timeoutFail = within
+
+export const traitsOf: typeof Default.traitsOf = () => undefined
+
+export const isAttemptCut: typeof Default.isAttemptCut = () => false
+
+/** No live clock is needed: the race above sleeps on whichever clock the fiber has. */
+export const liveClock: typeof Default.liveClock = () => undefined
 
 export const limitAttempt: typeof Default.limitAttempt = (attempt, execute, _executeUntil, duration, onTimeout) =>
   within(attempt(execute), duration, onTimeout)

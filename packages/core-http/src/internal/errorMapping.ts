@@ -25,7 +25,7 @@ import {
 } from "../CrmError.js"
 import type { ApiError, ApiErrorObject, ExchangeInfo } from "../CrmError.js"
 import { ErrorObjectFromResponse } from "../JsonApi.js"
-import { AttemptTimedOut } from "./clientTraits.js"
+import { isAttemptCut } from "#attempt"
 import { parseRetryAfter } from "./retry.js"
 
 const decodeErrors = Schema.decodeUnknownEither(Schema.Struct({ errors: Schema.Array(Schema.Unknown) }))
@@ -103,7 +103,7 @@ export const mapClientErrors = <A, R>(
     Effect.fail(
       error._tag !== "RequestError" && error._tag !== "ResponseError"
         ? error
-        : error.cause instanceof AttemptTimedOut
+        : isAttemptCut(error.cause)
         ? attemptTimeout()
         : new TransportError({
           ...info,
