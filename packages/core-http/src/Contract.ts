@@ -56,11 +56,11 @@ const describe = (error: ErrorFields) => `{ errors: ${JSON.stringify(error.error
  *
  * @since 0.1.0
  */
-export class UnauthorizedResponse extends Data.TaggedError("UnauthorizedResponse")<ErrorFields> {
+export class UnauthorizedResponse extends /* @__PURE__ */ Data.TaggedError("UnauthorizedResponse")<ErrorFields> {
   override get message() {
     return describe(this)
   }
-  static readonly wire = onTheWire(this, "UnauthorizedResponse", 401, "Missing or invalid credentials")
+  static readonly wire = /* @__PURE__ */ onTheWire(this, "UnauthorizedResponse", 401, "Missing or invalid credentials")
 }
 
 /**
@@ -68,11 +68,11 @@ export class UnauthorizedResponse extends Data.TaggedError("UnauthorizedResponse
  *
  * @since 0.1.0
  */
-export class NotFoundResponse extends Data.TaggedError("NotFoundResponse")<ErrorFields> {
+export class NotFoundResponse extends /* @__PURE__ */ Data.TaggedError("NotFoundResponse")<ErrorFields> {
   override get message() {
     return describe(this)
   }
-  static readonly wire = onTheWire(this, "NotFoundResponse", 404, "Resource not found")
+  static readonly wire = /* @__PURE__ */ onTheWire(this, "NotFoundResponse", 404, "Resource not found")
 }
 
 /**
@@ -80,11 +80,11 @@ export class NotFoundResponse extends Data.TaggedError("NotFoundResponse")<Error
  *
  * @since 0.1.0
  */
-export class ConflictResponse extends Data.TaggedError("ConflictResponse")<ErrorFields> {
+export class ConflictResponse extends /* @__PURE__ */ Data.TaggedError("ConflictResponse")<ErrorFields> {
   override get message() {
     return describe(this)
   }
-  static readonly wire = onTheWire(this, "ConflictResponse", 409, "Conflict")
+  static readonly wire = /* @__PURE__ */ onTheWire(this, "ConflictResponse", 409, "Conflict")
 }
 
 /**
@@ -92,11 +92,18 @@ export class ConflictResponse extends Data.TaggedError("ConflictResponse")<Error
  *
  * @since 0.1.0
  */
-export class ValidationFailedResponse extends Data.TaggedError("ValidationFailedResponse")<ErrorFields> {
+export class ValidationFailedResponse
+  extends /* @__PURE__ */ Data.TaggedError("ValidationFailedResponse")<ErrorFields>
+{
   override get message() {
     return describe(this)
   }
-  static readonly wire = onTheWire(this, "ValidationFailedResponse", 422, "Validation errors, one per invalid field")
+  static readonly wire = /* @__PURE__ */ onTheWire(
+    this,
+    "ValidationFailedResponse",
+    422,
+    "Validation errors, one per invalid field"
+  )
 }
 
 /**

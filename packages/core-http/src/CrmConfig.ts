@@ -8,14 +8,22 @@ import * as Config from "effect/Config"
 import * as Context from "effect/Context"
 import * as Duration from "effect/Duration"
 import * as Effect from "effect/Effect"
-import * as Either from "effect/Either"
 import * as Layer from "effect/Layer"
 import * as Option from "effect/Option"
 import * as Redacted from "effect/Redacted"
 import type * as Schedule from "effect/Schedule"
 import { ConfigurationError } from "./CrmError.js"
 import type { CrmError } from "./CrmError.js"
-import { durationOf, kindOf, notASetting, parseUrl, retryPolicyOf, secretOf } from "./internal/settingChecks.js"
+import {
+  durationOf,
+  isSettings,
+  kindOf,
+  parseUrl,
+  retryPolicyOf,
+  secretOf,
+  unknownKeys
+} from "./internal/settingChecks.js"
+import type { Add } from "./internal/settingChecks.js"
 
 /**
  * The header that carries the API key: `AppId` as the reference documents, or `X-Api-Key` as the
@@ -156,62 +164,47 @@ const settingNames: ReadonlyArray<keyof CrmOptions> = [
 export const make = (options: CrmOptions): Effect.Effect<CrmSettings, ConfigurationError> =>
   Effect.suspend(() => {
     const problems: Array<{ name: string; problem: string }> = []
-    if (typeof options !== "object" || options === null || Array.isArray(options)) {
-      problems.push({ name: "options", problem: `must be an object of settings, got ${kindOf(options)}` })
-      return Effect.fail(new ConfigurationError({ problems }))
+    const add: Add = (name, problem) => {
+      problems.push({ name, problem })
     }
-    const given = options as unknown as Record<string, unknown>
-    const url = typeof options.apiUrl === "string" || options.apiUrl instanceof URL
-      ? parseUrl(options.apiUrl)
-      : Either.left(`must be a string or a URL, got ${kindOf(options.apiUrl)}`)
-    if (Either.isLeft(url)) problems.push({ name: "apiUrl", problem: url.left })
-    const token = secretOf(given["authToken"], "authToken", problems)
-    const key = secretOf(given["apiKey"], "apiKey", problems)
+    if (!isSettings(options, "options", "of settings", add)) return Effect.fail(new ConfigurationError({ problems }))
     // Optional settings: absent or `undefined` take the default; anything else must be of their kind.
-    const set = (name: string) => given[name] !== undefined
-    if (set("apiKeyHeader") && options.apiKeyHeader !== "AppId" && options.apiKeyHeader !== "X-Api-Key") {
-      problems.push({
-        name: "apiKeyHeader",
-        problem: typeof options.apiKeyHeader === "string"
-          ? `must be "AppId" or "X-Api-Key", got "${options.apiKeyHeader}"`
-          : `must be "AppId" or "X-Api-Key", got ${kindOf(options.apiKeyHeader)}`
-      })
+    const { apiKeyHeader, deadline, idempotentPosts, maxResponseBytes = defaultMaxResponseBytes, retry, timeout } =
+      options as { readonly [K in keyof CrmOptions]?: unknown }
+    const url = parseUrl(options.apiUrl)
+    if (typeof url === "string") add("apiUrl", url)
+    const authToken = secretOf(options.authToken, "authToken", add)
+    const apiKey = secretOf(options.apiKey, "apiKey", add)
+    if (apiKeyHeader !== undefined && apiKeyHeader !== "AppId" && apiKeyHeader !== "X-Api-Key") {
+      add(
+        "apiKeyHeader",
+        `must be "AppId" or "X-Api-Key", got ${
+          typeof apiKeyHeader === "string" ? `"${apiKeyHeader}"` : kindOf(apiKeyHeader)
+        }`
+      )
     }
-    const retry = set("retry") ? retryPolicyOf(options.retry, problems, defaultRetryPolicy) : defaultRetryPolicy
-    const timeout = set("timeout") ? durationOf(options.timeout, "timeout", problems) : Duration.seconds(30)
-    if (timeout !== undefined && !Duration.greaterThan(timeout, Duration.zero)) {
-      problems.push({ name: "timeout", problem: "must be > 0" })
-    }
-    const deadline = set("deadline") ? durationOf(options.deadline, "deadline", problems) : undefined
-    if (set("idempotentPosts") && typeof options.idempotentPosts !== "boolean") {
-      problems.push({
-        name: "idempotentPosts",
-        problem: `must be true or false, got ${kindOf(options.idempotentPosts)}`
-      })
-    }
-    const maxResponseBytes: unknown = set("maxResponseBytes") ? options.maxResponseBytes : defaultMaxResponseBytes
-    if (typeof maxResponseBytes !== "number" || !Number.isSafeInteger(maxResponseBytes) || maxResponseBytes <= 0) {
-      problems.push({ name: "maxResponseBytes", problem: "must be a whole number of bytes > 0" })
-    }
-    for (const name of Object.keys(given)) {
-      if (!(settingNames as ReadonlyArray<string>).includes(name)) {
-        problems.push({ name, problem: notASetting(name, settingNames) })
-      }
-    }
-    if (problems.length > 0 || Either.isLeft(url) || token === undefined || key === undefined) {
-      return Effect.fail(new ConfigurationError({ problems }))
-    }
-    return Effect.succeed<CrmSettings>({
-      apiUrl: url.right,
-      authToken: token,
-      apiKey: key,
-      apiKeyHeader: options.apiKeyHeader ?? "AppId",
-      timeout: timeout ?? Duration.seconds(30),
-      deadline: Option.fromNullable(deadline),
-      retry,
-      idempotentPosts: options.idempotentPosts ?? true,
+    const policy = retry === undefined ? defaultRetryPolicy : retryPolicyOf(retry, add, defaultRetryPolicy)
+    const limit = timeout === undefined ? Duration.seconds(30) : durationOf(timeout, "timeout", add)
+    if (limit !== undefined && !Duration.greaterThan(limit, Duration.zero)) add("timeout", "must be > 0")
+    const settings = {
+      apiUrl: url as URL,
+      authToken: authToken!,
+      apiKey: apiKey!,
+      apiKeyHeader: (apiKeyHeader ?? "AppId") as ApiKeyHeader,
+      retry: policy,
+      timeout: limit!,
+      deadline: Option.fromNullable(deadline === undefined ? undefined : durationOf(deadline, "deadline", add)),
+      idempotentPosts: (idempotentPosts ?? true) as boolean,
       maxResponseBytes: maxResponseBytes as number
-    })
+    }
+    if (idempotentPosts !== undefined && typeof idempotentPosts !== "boolean") {
+      add("idempotentPosts", `must be true or false, got ${kindOf(idempotentPosts)}`)
+    }
+    if (!Number.isSafeInteger(maxResponseBytes) || (maxResponseBytes as number) <= 0) {
+      add("maxResponseBytes", "must be a whole number of bytes > 0")
+    }
+    unknownKeys(options, settingNames, add)
+    return problems.length > 0 ? Effect.fail(new ConfigurationError({ problems })) : Effect.succeed(settings)
   })
 
 /**

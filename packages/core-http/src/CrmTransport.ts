@@ -17,13 +17,12 @@ import { dual } from "effect/Function"
 import * as Layer from "effect/Layer"
 import * as Option from "effect/Option"
 import * as Redacted from "effect/Redacted"
-import { limitAttempt, send, timeoutFail } from "#attempt"
+import { limitAttempt, liveClock as currentLiveClock, send, timeoutFail, traitsOf } from "#attempt"
 import * as CrmConfig from "./CrmConfig.js"
 import type { RetryPolicy } from "./CrmConfig.js"
 import { Timeout } from "./CrmError.js"
 import type { ApiError, ExchangeInfo } from "./CrmError.js"
 import { BufferedResponse } from "./internal/bufferedResponse.js"
-import { traitsOf } from "./internal/clientTraits.js"
 import * as ErrorMapping from "./internal/errorMapping.js"
 import { makeScrub, scrubError } from "./internal/redact.js"
 import type { Scrub } from "./internal/redact.js"
@@ -184,7 +183,7 @@ export const make = (
   const execute: Execute = (request) => httpClient.execute(request)
   const tracing = Tracing.makeTracing(traits?.makesNoSpans !== true)
   // The clock fibers get when nothing replaces it (a TestClock does, in tests).
-  const liveClock = Effect.runSync(Effect.clock)
+  const liveClock = currentLiveClock()
 
   /** The request as sent: the base URL, credentials (unless anonymous), request id and idempotency key. */
   const prepare = (request: HttpClientRequest.HttpClientRequest, options: CallOptions) => {

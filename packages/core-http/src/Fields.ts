@@ -8,7 +8,6 @@ import type * as FastCheck from "effect/FastCheck"
 import * as ParseResult from "effect/ParseResult"
 import * as Schema from "effect/Schema"
 import * as AST from "effect/SchemaAST"
-import { Fallback, markDropsNull, withFastDecoder } from "./internal/decodeHints.js"
 import { parseTimestamp } from "#decoding"
 import { exact, exactNullable } from "./internal/exactOptional.js"
 
@@ -23,36 +22,28 @@ const arbitraryDate = (fc: typeof FastCheck) =>
  *
  * @since 0.1.0
  */
-export const Timestamp: Schema.Schema<Date, string> = /* @__PURE__ */ withFastDecoder(
-  /* @__PURE__ */ Schema.transformOrFail(
-    /* @__PURE__ */ Schema.String.annotations({ description: "ISO 8601 date-time" }),
-    Schema.ValidDateFromSelf,
-    {
-      strict: true,
-      decode: (s, _, ast) => {
-        const time = parseTimestamp(s)
-        return Number.isNaN(time)
-          ? ParseResult.fail(new ParseResult.Type(ast, s, `Expected an ISO 8601 date-time, got ${JSON.stringify(s)}`))
-          : ParseResult.succeed(new Date(time))
-      },
-      encode: (date, _, ast) =>
-        Number.isNaN(date.getTime())
-          ? ParseResult.fail(new ParseResult.Type(ast, date, "Expected a valid Date"))
-          : ParseResult.succeed(date.toISOString().replace(/\.000Z$/, "Z"))
-    }
-  ).annotations({
-    identifier: "Timestamp",
-    jsonSchema: { type: "string", format: "date-time" },
-    // Instants the wire carries (four-digit years): `Arbitrary` models then encode.
-    arbitrary: () => arbitraryDate
-  }),
-  // Lists decode thousands of these: the same parse, without an Either per value.
-  (u) => {
-    if (typeof u !== "string") return Fallback
-    const time = parseTimestamp(u)
-    return Number.isNaN(time) ? Fallback : new Date(time)
+export const Timestamp: Schema.Schema<Date, string> = /* @__PURE__ */ Schema.transformOrFail(
+  /* @__PURE__ */ Schema.String.annotations({ description: "ISO 8601 date-time" }),
+  Schema.ValidDateFromSelf,
+  {
+    strict: true,
+    decode: (s, _, ast) => {
+      const time = parseTimestamp(s)
+      return Number.isNaN(time)
+        ? ParseResult.fail(new ParseResult.Type(ast, s, `Expected an ISO 8601 date-time, got ${JSON.stringify(s)}`))
+        : ParseResult.succeed(new Date(time))
+    },
+    encode: (date, _, ast) =>
+      Number.isNaN(date.getTime())
+        ? ParseResult.fail(new ParseResult.Type(ast, date, "Expected a valid Date"))
+        : ParseResult.succeed(date.toISOString().replace(/\.000Z$/, "Z"))
   }
-)
+).annotations({
+  identifier: "Timestamp",
+  jsonSchema: { type: "string", format: "date-time" },
+  // Instants the wire carries (four-digit years): `Arbitrary` models then encode.
+  arbitrary: () => arbitraryDate
+})
 
 /**
  * A calendar date (`2026-06-30`), kept as the string: a date without a zone is not an instant.
@@ -80,37 +71,20 @@ const decimalFromString = /* @__PURE__ */ Schema.NumberFromString.pipe(/* @__PUR
  *
  * @since 0.1.0
  */
-export const Decimal: Schema.Schema<number, number | string> = /* @__PURE__ */ withFastDecoder(
-  /* @__PURE__ */ Schema.Union(
-    /* @__PURE__ */ Schema.Number.pipe(/* @__PURE__ */ Schema.finite()),
-    decimalFromString
-  ).annotations({ identifier: "Decimal" }),
-  // Lists decode thousands: a number is itself when finite (the first member's filter is
-  // `Number.isFinite`); a string is the second member's, compiled once.
-  {
-    of: (compile) => {
-      const decodeString = compile(decimalFromString.ast)
-      return (u, options) =>
-        typeof u === "number" ? (Number.isFinite(u) ? u : Fallback) : typeof u === "string"
-          ? decodeString(u, options)
-          : Fallback
-    }
-  }
-)
+export const Decimal: Schema.Schema<number, number | string> = /* @__PURE__ */ Schema.Union(
+  /* @__PURE__ */ Schema.Number.pipe(/* @__PURE__ */ Schema.finite()),
+  decimalFromString
+).annotations({ identifier: "Decimal" })
 
 /**
  * Win probability in percent, a whole number from 0 to 100.
  *
  * @since 0.1.0
  */
-export const Percentage = /* @__PURE__ */ withFastDecoder(
-  /* @__PURE__ */ Schema.Int.pipe(/* @__PURE__ */ Schema.between(0, 100)).annotations({
-    identifier: "Percentage",
-    description: "whole number from 0 to 100"
-  }),
-  // `Int` is `Number.isSafeInteger`, `between` is both bounds inclusive: the same checks, no `Option` each.
-  (u) => (typeof u === "number" && Number.isSafeInteger(u) && u >= 0 && u <= 100 ? u : Fallback)
-)
+export const Percentage = /* @__PURE__ */ Schema.Int.pipe(/* @__PURE__ */ Schema.between(0, 100)).annotations({
+  identifier: "Percentage",
+  description: "whole number from 0 to 100"
+})
 
 /**
  * A non-blank string (required names and titles).
@@ -137,9 +111,6 @@ export type Open<Known extends string> = Known | (string & {})
  * @since 0.2.0
  */
 export const KnownValues: unique symbol = Symbol.for("@blocks-crm/core-http/Fields/KnownValues")
-
-const anyString = (u: unknown): unknown => (typeof u === "string" ? u : Fallback)
-const isStringSource = (x: string): string => `(typeof ${x} === "string")`
 
 /**
  * A set of values as a response carries it (`stage: Fields.optional(Fields.openEnum(LeadStage))`): the
@@ -170,7 +141,7 @@ export const openEnum = <Literals extends Array.NonEmptyReadonlyArray<string>>(
   const values: ReadonlyArray<string> = known.literals
   const description = AST.getDescriptionAnnotation(known.ast)
   const identifier = AST.getIdentifierAnnotation(known.ast)
-  const schema = Schema.transformOrFail(
+  return Schema.transformOrFail(
     Schema.String,
     // `Open<K>` is a string, with the known values named for the type checker.
     Schema.String as Schema.Schema<string> as Schema.Schema<Open<Literals[number]>>,
@@ -192,8 +163,6 @@ export const openEnum = <Literals extends Array.NonEmptyReadonlyArray<string>>(
     arbitrary: () => (fc) => fc.constantFrom(...values),
     [KnownValues]: values
   })
-  // Lists decode thousands: a string is itself, tested in line by generated struct code.
-  return withFastDecoder(schema, anyString, isStringSource)
 }
 
 /**
@@ -202,7 +171,7 @@ export const openEnum = <Literals extends Array.NonEmptyReadonlyArray<string>>(
  *
  * @since 0.1.0
  */
-export const optional = <A, I, R>(schema: Schema.Schema<A, I, R>) => markDropsNull(exactNullable(schema))
+export const optional = <A, I, R>(schema: Schema.Schema<A, I, R>) => exactNullable(schema)
 
 /**
  * A required attribute whose wire name differs from the model's (`unique_id` → `uniqueId`).

@@ -87,39 +87,32 @@ export const stream = <A, E, R>(
           last ? undefined : [page + 1, result.meta.totalPages] as const
         ] as const
       })
-  if (prefetch <= 0) {
-    // Each pull fetches the next page; the stream ends after the last one.
-    return Stream.suspend(() => {
-      let state: State | undefined = [start, 0]
-      return Stream.repeatEffectChunkOption(
-        Effect.suspend(() =>
-          state === undefined ? Effect.fail(Option.none()) : Effect.map(
-            Effect.mapError(next(state), Option.some),
-            ([items, following]) => {
-              state = following
-              return items
-            }
-          )
-        )
+  // Each pull fetches the next page; after the last one, a pull ends the stream.
+  const pulls = () => {
+    let state: State | undefined = [start, 0]
+    return Effect.suspend(() =>
+      state === undefined ? Effect.fail(Option.none()) : Effect.map(
+        Effect.mapError(next(state), Option.some),
+        ([items, following]) => {
+          state = following
+          return items
+        }
       )
-    })
+    )
   }
-  // A fiber fetches the pages in order into a queue of `prefetch` pages (each page is one chunk, as
-  // `Stream.bufferChunks` would buffer them); the stream reads the queue, and stopping it stops the fiber.
+  if (prefetch <= 0) return Stream.suspend(() => Stream.repeatEffectChunkOption(pulls()))
+  // A fiber runs the pulls in order into a queue of `prefetch` pages (each page is one chunk, as
+  // `Stream.bufferChunks` would buffer them) until one ends or fails; the stream reads the queue, and
+  // stopping it stops the fiber.
   return Stream.unwrapScoped(
     Effect.gen(function*() {
       const queue = yield* Queue.bounded<Exit.Exit<Chunk.Chunk<A>, Option.Option<E | PageLimitExceeded>>>(prefetch)
-      const fetchFrom = (state: State): Effect.Effect<unknown, never, R> =>
-        Effect.flatMap(Effect.exit(next(state)), (exit) => {
-          const page = Exit.mapBoth(exit, { onFailure: Option.some, onSuccess: ([items]) => items })
-          if (Exit.isFailure(exit)) return Queue.offer(queue, page)
-          const following = exit.value[1]
-          return Effect.zipRight(
-            Queue.offer(queue, page),
-            following === undefined ? Queue.offer(queue, Exit.fail(Option.none())) : fetchFrom(following)
-          )
-        })
-      yield* Effect.forkScoped(fetchFrom([start, 0]))
+      const pull = pulls()
+      const fill: Effect.Effect<unknown, never, R> = Effect.flatMap(
+        Effect.exit(pull),
+        (exit) => Effect.zipRight(Queue.offer(queue, exit), Exit.isFailure(exit) ? Effect.void : fill)
+      )
+      yield* Effect.forkScoped(fill)
       return Stream.repeatEffectChunkOption(Effect.flatten(Queue.take(queue)))
     })
   )

@@ -3,10 +3,11 @@
  * shape where it once did not (an empty struct); the broad equivalence
  * check over every pipeline schema lives in packages/pipeline/test/fast-decode-equivalence.test.ts.
  */
-import { JsonApi } from "@blocks-crm/core-http"
+import { Fields, JsonApi } from "@blocks-crm/core-http"
 import { describe, expect, it } from "@effect/vitest"
 import * as ParseResult from "effect/ParseResult"
 import * as Schema from "effect/Schema"
+import { customDecoders, customTests } from "../src/internal/decodeHints.js"
 import { compile, Fallback } from "../src/internal/fastDecode.js"
 
 /** Decodes with the fast path (default options) and with Effect's parser alone (`propertyOrder: "original"`). */
@@ -66,5 +67,24 @@ describe("fast decode path", () => {
     const reference = ParseResult.decodeUnknownEither(named, { exact: true, propertyOrder: "original" })(body)
     expect(fast._tag).toBe("Left")
     expect(fast).toStrictEqual(reference)
+  })
+  it("Fields' codecs have their hand-written decoders once the compiler runs (an open set's is an inline test)", () => {
+    const stage = Fields.openEnum(Schema.Literal("new", "won"))
+    const schema = Schema.Struct({
+      at: Fields.Timestamp,
+      stage,
+      value: Fields.optional(Fields.Decimal),
+      probability: Fields.Percentage
+    })
+    const decode = compile(schema.ast)
+    expect(decode({ at: "2026-01-10T10:30:00Z", stage: "lost", value: null, probability: 40 }, {})).toStrictEqual({
+      at: new Date("2026-01-10T10:30:00Z"),
+      stage: "lost",
+      probability: 40
+    })
+    for (const codec of [Fields.Timestamp, Fields.Decimal, Fields.Percentage]) {
+      expect(customDecoders.has(codec.ast)).toBe(true)
+    }
+    expect(customTests.get(stage.ast)?.("x")).toBe(`(typeof x === "string")`)
   })
 })

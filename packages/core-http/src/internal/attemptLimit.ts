@@ -27,7 +27,7 @@ export const timeoutFail = <A, E, R>(
   self: Effect.Effect<A, E, R>,
   duration: Duration.Duration,
   onTimeout: () => Timeout,
-  liveClock: Clock.Clock
+  liveClock: Clock.Clock | undefined
 ): Effect.Effect<A, E | Timeout, R> =>
   Effect.clockWith((clock) => {
     const millis = Duration.toMillis(duration)
@@ -70,7 +70,7 @@ export const limitAttempt = <A, E, R>(
   executeUntil: ClientTraits["executeUntil"],
   duration: Duration.Duration,
   onTimeout: () => Timeout,
-  liveClock: Clock.Clock
+  liveClock: Clock.Clock | undefined
 ): Effect.Effect<A, E | Timeout, R> => {
   const millis = Duration.toMillis(duration)
   if (executeUntil === undefined || !(millis <= maxTimerMillis)) {

@@ -50,6 +50,20 @@ export const readKnown = (
       ? Effect.zipRight(discard(response), Effect.fail(tooLarge(response, limit)))
       : response.arrayBuffer
   }
+  return readFetched(response, limit)
+}
+
+/**
+ * A body from fetch, counted while it streams and dropped as soon as it passes the limit; `undefined`
+ * for another client's body. What a browser needs: its fetch gives every body as a stream, and an
+ * announced length is only counted as it arrives.
+ *
+ * @internal
+ */
+export const readFetched = (
+  response: HttpClientResponse.HttpClientResponse,
+  limit: BodyLimit
+): Effect.Effect<ArrayBuffer, ResponseTooLarge | HttpClientError.ResponseError> | undefined => {
   const web = webResponseOf(response)
   return web === undefined ? undefined : readWeb(response, web, limit)
 }

@@ -1,8 +1,9 @@
 /**
  * What the schemas of this package tell the compiled decoder (`fastDecode.ts`), kept apart from the
- * compiler itself: the codecs declare their hand-written fast decoders and null-dropping fields here
- * when they are defined, and a bundle that never compiles a decoder (a browser page that has not
- * asked for it, see `FastDecode`) carries these few lines and not the compiler.
+ * compiler itself: hand-written fast decoders are declared here (`Fields`' codecs get theirs from
+ * `fieldDecoders.ts` when the compiler first runs), and a bundle that never compiles a decoder (a
+ * browser page that has not asked for it, see `FastDecode`) carries these few lines and not the
+ * compiler.
  *
  * @internal
  */
@@ -16,23 +17,6 @@ export type FastDecoder = (input: unknown, options: AST.ParseOptions) => unknown
 
 /** The compiler, as a hand-written decoder that needs another node's decoder receives it. */
 export type Compile = (ast: AST.AST) => FastDecoder
-
-/**
- * Property-signature decodings known to drop `null` and keep any other value, like the one
- * `Schema.optionalWith(s, { exact: true, nullable: true })` builds (`Option.filter(isNotNull)`).
- * The fast path applies them without an `Option` round trip.
- */
-export const dropsNull = new WeakSet<Function>()
-
-/**
- * Declares that `signature` (from `Schema.optionalWith(s, { exact: true, nullable: true })`, possibly
- * renamed with `fromKey`) decodes by dropping `null`. Returns it unchanged.
- */
-export const markDropsNull = <S extends { readonly ast: unknown }>(signature: S): S => {
-  const ast = signature.ast as { readonly _tag?: string; readonly decode?: unknown }
-  if (ast._tag === "PropertySignatureTransformation" && typeof ast.decode === "function") dropsNull.add(ast.decode)
-  return signature
-}
 
 /** Nodes given a hand-written decoder (`withFastDecoder`), or a function of the compiler that makes one. */
 export const customDecoders = new WeakMap<AST.AST, FastDecoder | { readonly of: (compile: Compile) => FastDecoder }>()

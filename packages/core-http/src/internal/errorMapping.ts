@@ -9,7 +9,6 @@ import type * as HttpClientError from "@effect/platform/HttpClientError"
 import type * as HttpClientResponse from "@effect/platform/HttpClientResponse"
 import * as Duration from "effect/Duration"
 import * as Effect from "effect/Effect"
-import * as Option from "effect/Option"
 import * as Schema from "effect/Schema"
 import {
   Conflict,
@@ -26,32 +25,29 @@ import {
 } from "../CrmError.js"
 import type { ApiError, ApiErrorObject, ExchangeInfo } from "../CrmError.js"
 import { ErrorObjectFromResponse } from "../JsonApi.js"
-import { AttemptTimedOut } from "./clientTraits.js"
+import { isAttemptCut } from "#attempt"
 import { parseRetryAfter } from "./retry.js"
 
-const decodeErrors = Schema.decodeUnknownOption(Schema.Struct({ errors: Schema.Array(Schema.Unknown) }))
+const decodeErrors = Schema.decodeUnknownEither(Schema.Struct({ errors: Schema.Array(Schema.Unknown) }))
+const decodeErrorObject = Schema.decodeUnknownEither(ErrorObjectFromResponse)
 
-/** The body's `errors` array, when the body is JSON with one. */
-const decodeErrorList = (body: string) => {
+/**
+ * The error objects of a failure's body (JSON with an `errors` array), each read on its own: one a
+ * server wrote oddly (not an object, a member of another type) is left out rather than hiding the others.
+ */
+const errorObjectsOf = (body: string): ReadonlyArray<ApiErrorObject> => {
   let json: unknown
   try {
     json = JSON.parse(body)
   } catch {
-    return Option.none()
+    return []
   }
-  return decodeErrors(json)
-}
-const decodeErrorObject = Schema.decodeUnknownOption(ErrorObjectFromResponse)
-
-/**
- * The error objects of a failure's body, each read on its own: one a server wrote oddly (not an
- * object, a member of another type) is left out rather than hiding the others.
- */
-const errorObjectsOf = (body: string): ReadonlyArray<ApiErrorObject> =>
-  Option.match(decodeErrorList(body), {
-    onNone: () => [],
-    onSome: (doc) => doc.errors.flatMap((error) => Option.toArray(decodeErrorObject(error)))
+  const doc = decodeErrors(json)
+  return doc._tag === "Left" ? [] : doc.right.errors.flatMap((error) => {
+    const decoded = decodeErrorObject(error)
+    return decoded._tag === "Left" ? [] : [decoded.right]
   })
+}
 
 /** Turns a non-2xx response into the SDK's error for its status. @internal */
 export const errorForStatus = (
@@ -107,7 +103,7 @@ export const mapClientErrors = <A, R>(
     Effect.fail(
       error._tag !== "RequestError" && error._tag !== "ResponseError"
         ? error
-        : error.cause instanceof AttemptTimedOut
+        : isAttemptCut(error.cause)
         ? attemptTimeout()
         : new TransportError({
           ...info,

@@ -16,11 +16,17 @@ export const exact = <S extends Schema.Schema.All>(schema: S): Schema.optionalWi
     new Schema.PropertySignatureDeclaration(schema.ast, true, true, {}, undefined)
   ) as unknown as Schema.optionalWith<S, { exact: true }>
 
+/**
+ * How `exactNullable` decodes a present key: `null` is dropped, any other value kept. One function for
+ * all of them, so the compiled decoder knows it (`fastDecode.ts`) and applies it without an `Option`.
+ */
+export const dropNull: (value: Option.Option<unknown>) => Option.Option<unknown> = Option.filter(isNotNull)
+
 /** `Schema.optionalWith(schema, { exact: true, nullable: true })`: absent or `null` on the wire, absent in the model. */
 export const exactNullable = <S extends Schema.Schema.Any>(
   schema: S
 ): Schema.optionalWith<S, { exact: true; nullable: true }> =>
   Schema.optionalToOptional(Schema.NullOr(schema), Schema.typeSchema(schema), {
-    decode: Option.filter(isNotNull),
+    decode: dropNull as (value: Option.Option<Schema.Schema.Type<S> | null>) => Option.Option<Schema.Schema.Type<S>>,
     encode: identity
   }) as unknown as Schema.optionalWith<S, { exact: true; nullable: true }>

@@ -17,7 +17,9 @@ import * as ParseResult from "effect/ParseResult"
 import * as Predicate from "effect/Predicate"
 import * as Schema from "effect/Schema"
 import * as AST from "effect/SchemaAST"
-import { customDecoders, customTests, dropsNull, factories, Fallback, isDefaultShape } from "./decodeHints.js"
+import { customDecoders, customTests, factories, Fallback, isDefaultShape } from "./decodeHints.js"
+import { dropNull } from "./exactOptional.js"
+import { registerFieldDecoders } from "./fieldDecoders.js"
 import type { FastDecoder } from "./decodeHints.js"
 
 export { Fallback, type FastDecoder, isDefaultShape } from "./decodeHints.js"
@@ -185,6 +187,7 @@ const inlineUnionLimit = 12
 const inlineTest = (ast: AST.AST): ((x: string) => string) | undefined => {
   if (!isPlainNode(ast)) return undefined
   // Nodes with a hand-written decoder are never replaced by an inline test of their AST.
+  registerFieldDecoders(ast)
   if (customDecoders.has(ast)) return customTests.get(ast)
   switch (ast._tag) {
     case "StringKeyword":
@@ -228,6 +231,7 @@ const inlineTest = (ast: AST.AST): ((x: string) => string) | undefined => {
 export const compile = (ast: AST.AST): FastDecoder => {
   const cached = cache.get(ast)
   if (cached !== undefined) return cached
+  registerFieldDecoders(ast)
   const custom = customDecoders.get(ast)
   const decoder = custom === undefined
     ? withAnnotations(ast)
@@ -465,8 +469,8 @@ const structTransformation = (
       sourceOptional: encoded.isOptional,
       encoded: encoded.type,
       // A rename (`fromKey`) passes the value through: no `Option` round trip.
-      transform: p === undefined || p.decode === identity || dropsNull.has(p.decode) ? undefined : p.decode,
-      dropNull: p !== undefined && dropsNull.has(p.decode),
+      transform: p === undefined || p.decode === identity || p.decode === dropNull ? undefined : p.decode,
+      dropNull: p !== undefined && p.decode === dropNull,
       isOptional: ps.isOptional,
       type: ps.type,
       typeImplied: impliedTypeSide(encoded.type, ps.type)
