@@ -20,7 +20,7 @@
 import { Contract } from "@blocks-crm/core-http"
 import type * as HttpApiGroup from "@effect/platform/HttpApiGroup"
 import * as HttpApiMiddleware from "@effect/platform/HttpApiMiddleware"
-import type * as HttpServerRequest from "@effect/platform/HttpServerRequest"
+import * as HttpServerRequest from "@effect/platform/HttpServerRequest"
 import * as Context from "effect/Context"
 import * as Effect from "effect/Effect"
 import * as Layer from "effect/Layer"
@@ -71,13 +71,17 @@ const verdict = (bearer: boolean) => (caller: Credentials.Caller) =>
 const check = (credentials: Context.Tag.Service<Credentials.Credentials>, bearer: boolean) => {
   const judge = verdict(bearer)
   const caller = Effect.provideService(Credentials.caller, Credentials.Credentials, credentials)
-  return Effect.withFiberRuntime<{ readonly tenantId: string }, Contract.UnauthorizedResponse>((fiber) =>
-    Effect.flatMap(
+  return Effect.withFiberRuntime<{ readonly tenantId: string }, Contract.UnauthorizedResponse>((fiber) => {
+    // The caller Credentials.middleware resolved for the request, judged in this step.
+    const request = Context.getOption(fiber.currentContext, HttpServerRequest.HttpServerRequest)
+    const known = request._tag === "Some" ? Credentials.knownCaller(request.value) : undefined
+    if (known !== undefined) return judge(known)
+    return Effect.flatMap(
       // The emulator's services are in every request's context; a route served some other way gets them here.
       Context.getOption(fiber.currentContext, Credentials.Credentials)._tag === "Some" ? Credentials.caller : caller,
       judge
     ) as Effect.Effect<{ readonly tenantId: string }, Contract.UnauthorizedResponse>
-  )
+  })
 }
 
 /** Both checks, over the emulator's `Credentials`. */
