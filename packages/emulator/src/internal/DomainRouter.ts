@@ -145,7 +145,13 @@ const inContext = <A, E, R>(
 interface Slot {
   readonly domain: number
   /** The route, once its domain is built and its routes were collected. */
-  route: Route | undefined
+  served: Served | undefined
+}
+
+/** A collected route, and its handler as the router runs it: interruptible unless the route says otherwise. */
+interface Served {
+  readonly route: Route
+  readonly handler: Route["handler"]
 }
 
 /**
@@ -170,7 +176,7 @@ export const make = (
     const slots = new Map<string, Slot>()
     const add = (key: RouteKey, domain: number) => {
       const path = key.path as HttpLayerRouter.PathInput
-      const slot: Slot = { domain, route: undefined }
+      const slot: Slot = { domain, served: undefined }
       slots.set(keyOf(key), slot)
       if (key.method === "*") index.all(path, slot)
       else index.on(key.method, path, slot)
@@ -194,7 +200,8 @@ export const make = (
         collected = true
         for (const route of routes) {
           const slot = slots.get(keyOf(route))
-          if (slot !== undefined && slot.domain === i) slot.route = route
+          if (slot === undefined || slot.domain !== i) continue
+          slot.served = { route, handler: route.uninterruptible ? route.handler : Effect.interruptible(route.handler) }
         }
       }
       return HttpLayerRouter.toHttpEffect(domains[i]!.routes).pipe(
@@ -214,7 +221,7 @@ export const make = (
     const serve = (
       context: Context.Context<never>,
       request: HttpServerRequest.HttpServerRequest,
-      route: Route,
+      { handler, route }: Served,
       found: HttpLayerRouter.FindMyWay.FindResult<Slot>
     ) => {
       const services = new Map(context.unsafeMap)
@@ -227,11 +234,7 @@ export const make = (
       options.routeServices(request, services)
       const span = services.get(Tracer.ParentSpan.key) as Tracer.AnySpan | undefined
       if (span !== undefined && span._tag === "Span") span.attribute("http.route", route.path)
-      return inContext(
-        route.uninterruptible ? route.handler : Effect.interruptible(route.handler),
-        context,
-        Context.unsafeMake(services)
-      )
+      return inContext(handler, context, Context.unsafeMake(services))
     }
 
     const dispatch: App = Effect.withFiberRuntime<HttpServerResponse.HttpServerResponse, any, any>((fiber) => {
@@ -240,8 +243,8 @@ export const make = (
       const found = index.find(request.method, request.url) ??
         (request.method === "HEAD" ? index.find("GET", request.url) : undefined)
       if (found === undefined || found.handler.domain < 0) return main
-      const { domain, route } = found.handler
-      if (route !== undefined) return serve(context, request, route, found)
+      const { domain, served } = found.handler
+      if (served !== undefined) return serve(context, request, served, found)
       // Not built yet (then matched again, now against its routes), or served by its own router.
       return apps[domain] ?? Effect.flatMap(built(domain), () => apps[domain] ?? dispatch)
     })
