@@ -134,6 +134,12 @@ export const caller: Effect.Effect<Caller, never, Credentials> = Effect.withFibe
   return credentials.resolve(request._tag === "Some" ? request.value.headers : {})
 })
 
+/** The caller `middleware` resolved for `request`, if it did (synchronously, for the router). */
+export const knownCaller = (request: HttpServerRequest.HttpServerRequest): Caller | undefined => {
+  const key = callerKey(request)
+  return key === undefined ? undefined : callers.get(key)
+}
+
 /**
  * The tenant of a call to an emulator admin route (`/__emulator/...`): those take the API's own
  * credentials (bearer token and API key), and answer 401 as an error document without them.

@@ -31,6 +31,7 @@ import * as Cors from "./Cors.js"
 import * as Credentials from "./Credentials.js"
 import * as Database from "./Database.js"
 import * as Directory from "./Directory.js"
+import * as CallerChecks from "./internal/CallerChecks.js"
 import * as DomainRouter from "./internal/DomainRouter.js"
 import * as Gates from "./internal/Gates.js"
 import { PipelineDomain } from "./domains/pipeline/PipelineDomain.js"
@@ -230,7 +231,11 @@ export const layer = (options: EmulatorOptions = {}): Layer.Layer<Emulator, unkn
       lazyDomains === undefined
         ? Effect.succeed(main)
         // Fixtures are loaded into the collections the handlers open, so with fixtures every domain is built now.
-        : DomainRouter.make(lazyDomains, main, docsRoutes, { buildAll: options.seed !== undefined })
+        : DomainRouter.make(lazyDomains, main, docsRoutes, {
+          buildAll: options.seed !== undefined,
+          // The routes of Resources.group's groups find the caller's tenant here (internal/CallerChecks.ts).
+          routeServices: CallerChecks.addCallerApp
+        })
   )
 
   const corsOrigins = options.corsOrigins ?? Cors.defaultOrigins

@@ -7,7 +7,6 @@
  */
 import type * as HttpApi from "@effect/platform/HttpApi"
 import type * as HttpApiGroup from "@effect/platform/HttpApiGroup"
-import * as HttpLayerRouter from "@effect/platform/HttpLayerRouter"
 import * as Layer from "effect/Layer"
 import * as DomainRouter from "./internal/DomainRouter.js"
 
@@ -42,7 +41,7 @@ export const make = <Id extends string, Groups extends HttpApiGroup.HttpApiGroup
   api: HttpApi.HttpApi<Id, Groups, E, R>,
   handlers: Layer.Layer<HttpApiGroup.HttpApiGroup.ToService<Id, Groups>, never, RH>
 ): EmulatorDomain => {
-  const routes = HttpLayerRouter.addHttpApi(api).pipe(Layer.provide(handlers)) as Layer.Layer<never, never, any>
+  const routes = DomainRouter.addHttpApi(api).pipe(Layer.provide(handlers)) as Layer.Layer<never, never, any>
   // Its routes are the contract's endpoints, so the emulator can build them on the domain's first request.
   const contract = api as unknown as HttpApi.HttpApi.Any
   return {

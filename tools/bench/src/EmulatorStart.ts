@@ -13,12 +13,12 @@
  *   contacts, meetings; loaded as fixtures), goal ≤ 5 ms.
  */
 import { startEmulator } from "@blocks-crm/emulator"
-import { execFileSync, spawn } from "node:child_process"
+import { spawn } from "node:child_process"
 import * as http from "node:http"
 import * as fs from "node:fs"
 import * as os from "node:os"
 import * as path from "node:path"
-import { repoRoot } from "./EmulatorProcess.js"
+import { buildEmulator, repoRoot } from "./EmulatorProcess.js"
 
 export interface EmulatorStartResult {
   readonly startFirstMs: number
@@ -143,7 +143,7 @@ export const runEmulatorStart = async (options: { readonly quick: boolean }): Pr
 
   // The bin as npx runs it: the package's build (tsc, then the bin's esbuild bundle), so a change of
   // the sources is in the bundle measured.
-  execFileSync(process.execPath, ["build.mjs"], { cwd: path.join(repoRoot, "packages/emulator"), stdio: "inherit" })
+  await buildEmulator()
   const bin = path.join(repoRoot, "packages/emulator/dist/bin.js")
   const bins: Array<number> = []
   const floors: Array<number> = []

@@ -16,6 +16,7 @@ import type * as Option from "effect/Option"
 import type * as Schema from "effect/Schema"
 import type { Collection, Condition, Page, PageQuery, Sort } from "../RecordStore.js"
 import * as CallerChecks from "../internal/CallerChecks.js"
+import * as DomainRouter from "../internal/DomainRouter.js"
 import { answerer } from "../StoredAnswers.js"
 
 /**
@@ -28,16 +29,23 @@ import { answerer } from "../StoredAnswers.js"
  */
 export const group: typeof HttpApiBuilder.group = (api, groupName, build) => {
   const groups = (api as unknown as { readonly groups: Record<string, HttpApiGroup.HttpApiGroup.AnyWithProps> }).groups
-  // The contract's two auth middlewares as one check per request (internal/CallerChecks.ts).
-  const checked = CallerChecks.withOneCheck(groups[groupName]!)
-  const served = checked === undefined ? api : { ...api, groups: { ...groups, [groupName]: checked } }
-  const handlers = HttpApiBuilder.group(served as typeof api, groupName, (handlers) => {
-    const built: unknown = build(handlers)
-    return (Effect.isEffect(built)
-      ? Effect.map(built as Effect.Effect<AnyHandlers>, answering)
-      : answering(built as AnyHandlers)) as any
-  })
-  return (checked === undefined ? handlers : Layer.provide(handlers, CallerChecks.layer)) as any
+  const handlersServed = (routed: boolean) => {
+    // The contract's two auth middlewares as one check per request (internal/CallerChecks.ts).
+    const checked = CallerChecks.withOneCheck(groups[groupName]!, routed)
+    const served = checked === undefined ? api : { ...api, groups: { ...groups, [groupName]: checked } }
+    const handlers = HttpApiBuilder.group(served as typeof api, groupName, (handlers) => {
+      const built: unknown = build(handlers)
+      return (Effect.isEffect(built)
+        ? Effect.map(built as Effect.Effect<AnyHandlers>, answering)
+        : answering(built as AnyHandlers)) as any
+    })
+    return checked === undefined ? handlers : Layer.provide(handlers, CallerChecks.layer)
+  }
+  // Built for the emulator's router (internal/DomainRouter.ts), which provides the caller's CallerApp, or
+  // to be served some other way.
+  return Layer.unwrapEffect(
+    Effect.map(DomainRouter.Collected, (collect) => handlersServed(collect !== undefined))
+  ) as any
 }
 
 type AnyHandlers = HttpApiBuilder.Handlers<any, any, any, any>
