@@ -124,6 +124,7 @@ const make = (ast: AST.AST): Encoder => {
  * their order (a member with literal keys would be picked by those keys first).
  */
 const isPlain = (ast: AST.AST): boolean => {
+  if (ast === Fields.Timestamp.ast || ast === Fields.Decimal.ast) return true
   switch (ast._tag) {
     case "StringKeyword":
     case "NumberKeyword":
@@ -136,7 +137,7 @@ const isPlain = (ast: AST.AST): boolean => {
     case "Transformation":
       return knownValues(ast) !== undefined
     default:
-      return ast === Fields.Timestamp.ast || ast === Fields.Decimal.ast
+      return false
   }
 }
 
