@@ -72,7 +72,9 @@ describe("records encoded by the compiled encoder", () => {
     Effect.gen(function*() {
       const Note = Schema.Struct({ id: Schema.String, at: Schema.Date })
       const notes = (yield* RecordStore.RecordStore).collection("notes", Note, { idOf: (note) => note.id })
-      const exit = yield* Effect.exit(Effect.suspend(() => notes.insert("tenant", { id: "n1", at: new Date(Number.NaN) })))
+      const exit = yield* Effect.exit(
+        Effect.suspend(() => notes.insert("tenant", { id: "n1", at: new Date(Number.NaN) }))
+      )
       expect(Exit.isFailure(exit) && ParseResult.isParseError(Cause.squash(exit.cause))).toBe(true)
       const stored = yield* notes.insert("tenant", { id: "n2", at: new Date(Date.UTC(2026, 0, 2)) })
       expect(RecordStore.storedJsonOf(stored)?.text).toBe(`{"id":"n2","at":"2026-01-02T00:00:00.000Z"}`)
