@@ -63,6 +63,12 @@ const withFastPayloads = (group: HttpApiGroup.HttpApiGroup.AnyWithProps): HttpAp
   return Object.assign(Object.create(Object.getPrototypeOf(group)), group, { endpoints })
 }
 
+/** Parse options under which a value decodes the same as with none (HttpApiBuilder passes none). */
+const isDefaultShape = (options: AST.ParseOptions | undefined): boolean =>
+  options === undefined ||
+  ((options.onExcessProperty ?? "ignore") === "ignore" && (options.propertyOrder ?? "none") === "none" &&
+    options.exact !== true)
+
 /** `schema`, decoded by the compiled decoder of `JsonApi.document(schema)` first, by its own parser otherwise. */
 const fastPayload = (payload: Schema.Schema.Any): Schema.Schema.Any => {
   const schema = payload as Schema.Schema<any, any>
@@ -73,8 +79,8 @@ const fastPayload = (payload: Schema.Schema.Any): Schema.Schema.Any => {
     new AST.Declaration(
       [schema.ast],
       () => (input, options) => {
-        const decoded = decodeFast({ data: input })
-        return decoded._tag === "Right" ? ParseResult.succeed(decoded.right) : decode(input, options)
+        const decoded = isDefaultShape(options) ? decodeFast({ data: input }) : undefined
+        return decoded?._tag === "Right" ? ParseResult.succeed(decoded.right) : decode(input, options)
       },
       () => (input, options) => encode(input, options),
       { [AST.SurrogateAnnotationId]: schema.ast }
