@@ -129,7 +129,42 @@ const migrations = {
   "0008_records_by_status": Effect.flatMap(
     SqlClient.SqlClient,
     (sql) => sql`CREATE INDEX records_by_status ON records (tenant_id, collection, json_extract(data, '$."status"'))`
-  )
+  ),
+  // Only records kept under a parent are read by parent (`parent_id = ?`, which SQLite knows implies
+  // `IS NOT NULL`, so the partial index serves it): top-level records (leads, accounts) no longer write
+  // an entry they are never found by, one index fewer on every create.
+  "0009_records_listing_children_only": Effect.flatMap(SqlClient.SqlClient, (sql) =>
+    Effect.all([
+      sql`DROP INDEX records_listing`,
+      sql`CREATE INDEX records_listing ON records (tenant_id, collection, parent_id, deleted_at, seq)
+        WHERE parent_id IS NOT NULL`
+    ], { discard: true })),
+  // `seq` only orders records (insertion order, and ties): a plain rowid key is given the largest
+  // `seq` plus one, which keeps that order, without AUTOINCREMENT's write to `sqlite_sequence` on
+  // every create. A rowid of a record removed for good may be given again; nothing refers to one.
+  "0010_records_rowid_seq": Effect.flatMap(SqlClient.SqlClient, (sql) =>
+    Effect.all([
+      sql`CREATE TABLE records_next (
+        seq INTEGER PRIMARY KEY,
+        tenant_id TEXT NOT NULL,
+        collection TEXT NOT NULL,
+        unique_id TEXT NOT NULL,
+        parent_id TEXT,
+        data TEXT NOT NULL,
+        search_text TEXT NOT NULL DEFAULT '',
+        deleted_at TEXT,
+        archived INTEGER NOT NULL DEFAULT 0,
+        UNIQUE (tenant_id, collection, unique_id)
+      )`,
+      sql`INSERT INTO records_next (seq, tenant_id, collection, unique_id, parent_id, data, search_text, deleted_at, archived)
+        SELECT seq, tenant_id, collection, unique_id, parent_id, data, search_text, deleted_at, archived FROM records`,
+      sql`DROP TABLE records`,
+      sql`ALTER TABLE records_next RENAME TO records`,
+      sql`CREATE INDEX records_listing ON records (tenant_id, collection, parent_id, deleted_at, seq)
+        WHERE parent_id IS NOT NULL`,
+      sql`CREATE INDEX records_listing_by_seq ON records (tenant_id, collection, deleted_at, seq)`,
+      sql`CREATE INDEX records_by_status ON records (tenant_id, collection, json_extract(data, '$."status"'))`
+    ], { discard: true }))
 }
 
 /** The migrations in order, for a database created at once. */

@@ -82,8 +82,10 @@ const insertText = `INSERT INTO idempotency_keys
 /** Runs a POST with an `Idempotency-Key` once and answers its stored response to every retry. */
 export const middleware: HttpMiddlewareFn<SqlClient.SqlClient | Credentials.Credentials | InFlight> = Gates
   .middleware((_, request, app) => {
+    // The method first: reading `headers` copies them, and only a POST needs them here.
+    if (request.method !== "POST") return app
     const key = request.headers["idempotency-key"]
-    if (request.method !== "POST" || key === undefined || key === "") return app
+    if (key === undefined || key === "") return app
     return withKey(app, request, key)
   })
 

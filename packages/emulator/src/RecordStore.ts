@@ -12,6 +12,7 @@ import * as Option from "effect/Option"
 import * as Schema from "effect/Schema"
 import type * as AST from "effect/SchemaAST"
 import * as Database from "./Database.js"
+import * as RecordEncoder from "./internal/RecordEncoder.js"
 
 /** What a listing asks for: a page, its size, a search, and which records (deleted, archived, under a parent, by attribute). */
 export interface PageQuery {
@@ -240,6 +241,7 @@ const codecOf = (schema: Schema.Schema<any, any>): Codec => {
   if (codec === undefined) {
     let decode: ((document: unknown) => any) | undefined
     let encode: ((record: any) => string) | undefined
+    let fastEncode: RecordEncoder.Encoder | undefined
     const decoded = new Map<string, object>()
     const keep = (data: string, record: unknown) => {
       if (typeof record === "object" && record !== null) storedJson.set(record, { text: data, schema: schema.ast })
@@ -258,7 +260,18 @@ const codecOf = (schema: Schema.Schema<any, any>): Codec => {
         return record
       },
       encode: (record) => {
-        const data = (encode ??= Schema.encodeSync(Schema.parseJson(schema)))(record)
+        // The compiled encoder's value as JSON, as `parseJson` writes it; Effect's encoder wherever
+        // that fails (it reports the failure) or JSON cannot say the value.
+        const value = (fastEncode ??= RecordEncoder.compile(schema.ast))(record)
+        let data: string | undefined
+        if (value !== RecordEncoder.Fallback) {
+          try {
+            data = JSON.stringify(value)
+          } catch {
+            data = undefined
+          }
+        }
+        if (typeof data !== "string") data = (encode ??= Schema.encodeSync(Schema.parseJson(schema)))(record)
         keep(data, record)
         return data
       }

@@ -4,7 +4,7 @@
  * built-in domain that holds a resource, with arbitrary records of the resource's model stored and
  * read back through a real RecordStore (the JSON the answer carries is the stored one).
  */
-import { builtInDomains, Database, RecordStore } from "@blocks-crm/emulator"
+import { Database, RecordStore } from "@blocks-crm/emulator"
 import * as HttpApiSchema from "@effect/platform/HttpApiSchema"
 import { describe, expect, it } from "@effect/vitest"
 import * as Arbitrary from "effect/Arbitrary"
@@ -13,48 +13,8 @@ import * as FastCheck from "effect/FastCheck"
 import * as Layer from "effect/Layer"
 import * as Option from "effect/Option"
 import * as Schema from "effect/Schema"
-import type * as AST from "effect/SchemaAST"
 import { answerer } from "../src/StoredAnswers.js"
-
-/** Every success schema of the built-in domains (one per endpoint). */
-const successes = builtInDomains.flatMap((domain) =>
-  Object.values((domain.api as any).groups).flatMap((group: any) =>
-    Object.values(group.endpoints).map((endpoint: any) => ({
-      name: `${domain.name} ${group.identifier} ${endpoint.name}`,
-      schema: endpoint.successSchema as Schema.Schema<any, any>
-    }))
-  )
-)
-
-/** The models a schema carries as a resource's `attributes`, found by walking it. */
-const attributeModels = (ast: AST.AST, found: Set<AST.AST>, seen = new Set<AST.AST>()): Set<AST.AST> => {
-  if (seen.has(ast)) return found
-  seen.add(ast)
-  switch (ast._tag) {
-    case "Declaration":
-      ast.typeParameters.forEach((node) => attributeModels(node, found, seen))
-      break
-    case "Transformation":
-      attributeModels(ast.from, found, seen)
-      break
-    case "TypeLiteral":
-      for (const signature of ast.propertySignatures) {
-        if (signature.name === "attributes") found.add(signature.type)
-        attributeModels(signature.type, found, seen)
-      }
-      break
-    case "TupleType":
-      ast.rest.forEach((rest) => attributeModels(rest.type, found, seen))
-      break
-    case "Union":
-      ast.types.forEach((node) => attributeModels(node, found, seen))
-      break
-  }
-  return found
-}
-
-const models = new Set<AST.AST>()
-for (const success of successes) attributeModels(success.schema.ast, models)
+import { attributeModels, models, successes } from "./support/Models.js"
 
 /** The endpoints whose answers can be written around stored JSON. */
 const answering = successes.flatMap((success) => {

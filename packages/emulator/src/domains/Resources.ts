@@ -3,17 +3,20 @@
  * reference's 404, 409 and 422 documents, soft delete and recover, and the id and timestamps the server
  * sets on create and update. Handlers of each domain are one-liners over it.
  */
-import { Contract, Pagination } from "@blocks-crm/core-http"
+import { Contract, JsonApi, Pagination } from "@blocks-crm/core-http"
 import type { PageResult } from "@blocks-crm/core-http/Pagination"
 import * as HttpApiBuilder from "@effect/platform/HttpApiBuilder"
 import type * as HttpApiEndpoint from "@effect/platform/HttpApiEndpoint"
 import type * as HttpApiGroup from "@effect/platform/HttpApiGroup"
+import * as HttpApiSchema from "@effect/platform/HttpApiSchema"
 import * as Chunk from "effect/Chunk"
 import * as Context from "effect/Context"
 import * as Effect from "effect/Effect"
 import * as Layer from "effect/Layer"
 import type * as Option from "effect/Option"
-import type * as Schema from "effect/Schema"
+import * as ParseResult from "effect/ParseResult"
+import * as Schema from "effect/Schema"
+import * as AST from "effect/SchemaAST"
 import type { Collection, Condition, Page, PageQuery, Sort } from "../RecordStore.js"
 import * as CallerChecks from "../internal/CallerChecks.js"
 import * as DomainRouter from "../internal/DomainRouter.js"
@@ -32,8 +35,8 @@ export const group: typeof HttpApiBuilder.group = (api, groupName, build) => {
   const handlersServed = (routed: boolean) => {
     // The contract's two auth middlewares as one check per request (internal/CallerChecks.ts).
     const checked = CallerChecks.withOneCheck(groups[groupName]!, routed)
-    const served = checked === undefined ? api : { ...api, groups: { ...groups, [groupName]: checked } }
-    const handlers = HttpApiBuilder.group(served as typeof api, groupName, (handlers) => {
+    const served = { ...api, groups: { ...groups, [groupName]: withFastPayloads(checked ?? groups[groupName]!) } }
+    const handlers = HttpApiBuilder.group(served as unknown as typeof api, groupName, (handlers) => {
       const built: unknown = build(handlers)
       return (Effect.isEffect(built)
         ? Effect.map(built as Effect.Effect<AnyHandlers>, answering)
@@ -49,6 +52,49 @@ export const group: typeof HttpApiBuilder.group = (api, groupName, build) => {
 }
 
 type AnyHandlers = HttpApiBuilder.Handlers<any, any, any, any>
+
+/**
+ * The group with each JSON payload decoded through core-http's compiled decoder first (the one
+ * `JsonApi.document` reads answers with): the same value as the payload's schema decodes, several
+ * times faster. Wherever that decoding fails, the payload's own schema decodes it, so a 422 names
+ * the same paths with the same messages. Multipart payloads are left as declared.
+ */
+const withFastPayloads = (group: HttpApiGroup.HttpApiGroup.AnyWithProps): HttpApiGroup.HttpApiGroup.AnyWithProps => {
+  const endpoints: Record<string, HttpApiEndpoint.HttpApiEndpoint.AnyWithProps> = {}
+  for (const [name, endpoint] of Object.entries(group.endpoints)) {
+    const payload = endpoint.payloadSchema
+    endpoints[name] = payload._tag === "Some" && HttpApiSchema.getMultipart(payload.value.ast) === undefined &&
+        HttpApiSchema.getMultipartStream(payload.value.ast) === undefined
+      ? endpoint.setPayload(fastPayload(payload.value)) as HttpApiEndpoint.HttpApiEndpoint.AnyWithProps
+      : endpoint
+  }
+  return Object.assign(Object.create(Object.getPrototypeOf(group)), group, { endpoints })
+}
+
+/** Parse options under which a value decodes the same as with none (HttpApiBuilder passes none). */
+const isDefaultShape = (options: AST.ParseOptions | undefined): boolean =>
+  options === undefined ||
+  ((options.onExcessProperty ?? "ignore") === "ignore" && (options.propertyOrder ?? "none") === "none" &&
+    options.exact !== true)
+
+/** `schema`, decoded by the compiled decoder of `JsonApi.document(schema)` first, by its own parser otherwise. */
+const fastPayload = (payload: Schema.Schema.Any): Schema.Schema.Any => {
+  const schema = payload as Schema.Schema<any, any>
+  const decodeFast = Schema.decodeUnknownEither(JsonApi.document(schema))
+  const decode = ParseResult.decodeUnknown(schema)
+  const encode = ParseResult.encodeUnknown(schema)
+  return Schema.make(
+    new AST.Declaration(
+      [schema.ast],
+      () => (input, options) => {
+        const decoded = isDefaultShape(options) ? decodeFast({ data: input }) : undefined
+        return decoded?._tag === "Right" ? ParseResult.succeed(decoded.right) : decode(input, options)
+      },
+      () => (input, options) => encode(input, options),
+      { [AST.SurrogateAnnotationId]: schema.ast }
+    )
+  )
+}
 
 /** The same handlers, each answering through its endpoint's `answerer` where it has one. */
 const answering = (handlers: AnyHandlers): AnyHandlers =>
